@@ -1,0 +1,284 @@
+/*
+ * cordonctl: the administrators' and bulk-screening command line.
+ *
+ *   cordonctl [--db DSN] db migrate [--schemas DIR]
+ *   cordonctl rules check DIR
+ *   cordonctl [--db DSN] lists import DIR | activate VERSION | show
+ *   cordonctl screen --rules DIR | --db DSN      (NDJSON in, NDJSON out)
+ *
+ * Thin: parsing, screening and SQL live in libcore.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "decl.h"
+#include "log.h"
+#include "rules.h"
+#include "screen.h"
+#include "snapshot.h"
+#include "store.h"
+#include "util.h"
+#include "xmalloc.h"
+
+static const char *dsn;
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: cordonctl [--db DSN] db migrate [--schemas DIR]\n"
+	    "       cordonctl rules check DIR\n"
+	    "       cordonctl [--db DSN] lists import DIR\n"
+	    "       cordonctl [--db DSN] lists activate VERSION\n"
+	    "       cordonctl [--db DSN] lists show\n"
+	    "       cordonctl screen (--rules DIR | --db DSN) < declarations.ndjson\n"
+	    "DSN may also come from CORDON_DB.\n");
+	exit(2);
+}
+
+static PGconn *
+connect_or_die(void)
+{
+	PGconn *c;
+	char *err;
+
+	if (dsn == NULL)
+		fatalx("no database: give --db DSN or set CORDON_DB");
+	if ((c = store_connect(dsn, &err)) == NULL)
+		fatalx("%s", err);
+	return c;
+}
+
+static bool
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+	const char *dir = getenv("CORDON_SCHEMAS");
+	struct buf out;
+	PGconn *c;
+	char *err;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--schemas") == 0 && i + 1 < argc)
+			dir = argv[++i];
+		else
+			usage();
+	if (dir == NULL)
+		dir = is_dir("schemas") ? "schemas" : PKGDATADIR "/schemas";
+	c = connect_or_die();
+	buf_init(&out);
+	if (store_migrate(c, dir, &out, &err) == -1) {
+		fputs(out.data ? out.data : "", stdout);
+		fatalx("%s", err);
+	}
+	fputs(out.data ? out.data : "", stdout);
+	buf_free(&out);
+	PQfinish(c);
+	return 0;
+}
+
+/* Parses and compiles <dir>; prints errors; returns the snapshot or NULL. */
+static struct snapshot *
+load_rules(const char *dir)
+{
+	struct buf errs;
+	struct snapshot *s;
+
+	buf_init(&errs);
+	s = snapshot_from_dir(dir, &errs);
+	if (s == NULL) {
+		fputs(errs.data ? errs.data : "unknown error\n", stderr);
+		fprintf(stderr, "%s: rules refused\n", dir);
+	}
+	buf_free(&errs);
+	return s;
+}
+
+static int
+cmd_rules(int argc, char **argv)
+{
+	struct snapshot *s;
+	size_t i;
+
+	if (argc != 2 || strcmp(argv[0], "check") != 0)
+		usage();
+	if ((s = load_rules(argv[1])) == NULL)
+		return 1;
+	for (i = 0; i < s->rs->nlists; i++)
+		printf("%s: list %s, %zu entries\n", s->rs->lists[i].file,
+		    s->rs->lists[i].id, s->rs->lists[i].nentries);
+	printf("%s: %zu lists, %zu entries, checksum %s: OK\n", argv[1],
+	    s->rs->nlists, s->rs->nentries, s->rs->checksum);
+	snapshot_unref(s);
+	return 0;
+}
+
+static int
+cmd_lists(int argc, char **argv)
+{
+	PGconn *c;
+	char *err, *version;
+	bool created;
+
+	if (argc < 1)
+		usage();
+	if (strcmp(argv[0], "import") == 0 && argc == 2) {
+		struct snapshot *s = load_rules(argv[1]);
+
+		if (s == NULL)
+			return 1;
+		c = connect_or_die();
+		if (store_import_version(c, s->rs, argv[1], &version, &created,
+		    &err) == -1)
+			fatalx("%s", err);
+		printf("%s\n", version);
+		fprintf(stderr, "%s list version %s: %zu lists, %zu entries\n",
+		    created ? "imported" : "already stored as", version,
+		    s->rs->nlists, s->rs->nentries);
+		free(version);
+		snapshot_unref(s);
+		PQfinish(c);
+		return 0;
+	}
+	if (strcmp(argv[0], "activate") == 0 && argc == 2) {
+		c = connect_or_die();
+		if (store_activate(c, argv[1], &err) == -1)
+			fatalx("%s", err);
+		fprintf(stderr, "activated list version %s\n", argv[1]);
+		PQfinish(c);
+		return 0;
+	}
+	if (strcmp(argv[0], "show") == 0 && argc == 1) {
+		json_t *v;
+
+		c = connect_or_die();
+		if ((v = store_versions(c, &err)) == NULL)
+			fatalx("%s", err);
+		json_dumpf(v, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(v);
+		PQfinish(c);
+		return 0;
+	}
+	usage();
+}
+
+static int
+cmd_screen(int argc, char **argv)
+{
+	const char *rules = NULL;
+	struct snapshot *s;
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int i, bad = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+			rules = argv[++i];
+		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			dsn = argv[++i];
+		else
+			usage();
+	}
+	if (rules != NULL) {
+		if ((s = load_rules(rules)) == NULL)
+			return 1;
+	} else {
+		PGconn *c = connect_or_die();
+		char *err, *v;
+		struct buf errs;
+
+		if ((v = store_active_version(c, &err)) == NULL)
+			fatalx("%s", err ? err : "no active list version");
+		buf_init(&errs);
+		if ((s = store_load_version(c, v, &errs, &err)) == NULL)
+			fatalx("list version %s: %s%s", v, err ? err : "",
+			    errs.data ? errs.data : "");
+		buf_free(&errs);
+		free(v);
+		PQfinish(c);
+	}
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		struct decl *d;
+		json_t *err, *res;
+		int status;
+
+		lineno++;
+		if (line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		if ((d = decl_parse(line, (size_t)n, &err, &status)) == NULL) {
+			json_object_set_new(err, "line", json_integer((json_int_t)lineno));
+			json_object_set_new(err, "status", json_integer(status));
+			json_dumpf(err, stdout, JSON_COMPACT);
+			putchar('\n');
+			json_decref(err);
+			bad++;
+			continue;
+		}
+		res = screen_decl(s->m, NULL, d, s->version);
+		json_dumpf(res, stdout, JSON_COMPACT);
+		putchar('\n');
+		json_decref(res);
+		decl_free(d);
+	}
+	free(line);
+	snapshot_unref(s);
+	if (bad > 0)
+		fprintf(stderr, "cordonctl: %d of %zu lines refused\n", bad, lineno);
+	return bad > 0 ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	log_init("cordonctl", LOG_LEVEL_INFO, false);
+	dsn = getenv("CORDON_DB");
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'D':
+			dsn = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage();
+	if (strcmp(argv[0], "db") == 0 && argc >= 2 &&
+	    strcmp(argv[1], "migrate") == 0)
+		return cmd_migrate(argc - 2, argv + 2);
+	if (strcmp(argv[0], "rules") == 0)
+		return cmd_rules(argc - 1, argv + 1);
+	if (strcmp(argv[0], "lists") == 0)
+		return cmd_lists(argc - 1, argv + 1);
+	if (strcmp(argv[0], "screen") == 0)
+		return cmd_screen(argc - 1, argv + 1);
+	usage();
+}

@@ -1,0 +1,55 @@
+/*
+ * The declaration model: JSON in, struct decl out, with every contract
+ * violation reported by field path.  Pure: no I/O.
+ */
+#ifndef CORDON_DECL_H
+#define CORDON_DECL_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+struct decl_party {
+	const char	*role, *name, *country, *address, *id;	/* borrowed from raw */
+};
+
+struct decl_item {
+	int		  seq;
+	char		  hs[11];		/* digits */
+	const char	 *hs_raw;
+	const char	 *description;
+	const char	**cas;
+	size_t		  ncas;
+	const char	**documents;
+	size_t		  ndocuments;
+	const char	 *origin;
+};
+
+struct decl {
+	json_t			*raw;		/* owned; strings below borrow from it */
+	const char		*reference, *type, *lodged_at, *customs_office;
+	const char		*dispatch, *destination;
+	const char		**transit;
+	size_t			  ntransit;
+	struct decl_party	*parties;
+	size_t			  nparties;
+	struct decl_item	*items;
+	size_t			  nitems;
+};
+
+/*
+ * Parses bytes.  Returns the declaration (caller frees with decl_free), or
+ * NULL with *errp set to a JSON error body (caller decrefs) and *statusp to
+ * 400 (not JSON; the body names the byte offset) or 422 (contract violations,
+ * every field path listed).
+ */
+struct decl	*decl_parse(const char *data, size_t len, json_t **errp,
+		    int *statusp);
+/* Same from an already decoded object; takes a reference of its own. */
+struct decl	*decl_from_json(json_t *root, json_t **errp, int *statusp);
+void		 decl_free(struct decl *);
+
+/* Canonical form for idempotency: sorted keys, compact.  Caller frees. */
+char		*decl_canonical(const struct decl *);
+
+#endif

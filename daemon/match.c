@@ -1,0 +1,422 @@
+/*
+ * Matcher built from a ruleset.  vectorscan does the multi-pattern work;
+ * the HS trie and the CAS table are small enough to be ours.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hs/hs.h>
+
+#include "log.h"
+#include "match.h"
+#include "normalize.h"
+#include "xmalloc.h"
+
+struct trie_node {
+	int		 child[10];	/* index into nodes, 0 = none */
+	struct hs_hit	*hits;
+	size_t		 nhits;
+};
+
+struct cas_row {
+	char	cas[16];
+	size_t	eidx;
+};
+
+struct matcher {
+	const struct ruleset	 *rs;
+	const struct rule_entry	**entries;
+	size_t			  nentries;
+
+	struct mterm		 *terms;
+	char			**patterns;
+	unsigned		 *flags;
+	unsigned		 *ids;
+	size_t			  nterms;
+
+	hs_database_t		 *db;
+	hs_scratch_t		 *scratch;
+
+	struct trie_node	 *nodes;
+	size_t			  nnodes;
+
+	struct cas_row		 *cas;
+	size_t			  ncas;
+};
+
+struct match_scratch {
+	hs_scratch_t	*s;
+};
+
+/*
+ * Builds the vectorscan expression for a term: folded words joined by one
+ * space, bounded by word breaks; a trailing '*' on a word makes it a stem.
+ */
+static char *
+term_pattern(const char *term, int *stem)
+{
+	struct buf b;
+	char *copy, *tok, *save = NULL;
+	int first = 1;
+
+	*stem = 0;
+	if (strncmp(term, "re:", 3) == 0)
+		return xstrdup(term + 3);
+	buf_init(&b);
+	buf_addc(&b, ' ');
+	copy = xstrdup(term);
+	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		size_t tl = strlen(tok);
+		int star = tl > 0 && tok[tl - 1] == '*';
+		char *f, *p;
+
+		if (star)
+			tok[tl - 1] = '\0';
+		f = normalize_fold_str(tok);
+		if (f[0] == '\0') {
+			free(f);
+			continue;
+		}
+		if (!first)
+			buf_addc(&b, ' ');
+		first = 0;
+		for (p = f; *p; p++) {
+			unsigned char c = (unsigned char)*p;
+
+			if (c < 0x80 && !isalnum(c) && c != ' ')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+		if (star)
+			buf_adds(&b, "[^ ]*");
+		*stem = star;
+		free(f);
+	}
+	free(copy);
+	if (!*stem)
+		buf_addc(&b, ' ');
+	return buf_release(&b);
+}
+
+static void
+add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
+    enum term_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++) {
+		struct mterm *t;
+		int stem;
+
+		m->terms = xreallocarray(m->terms, m->nterms + 1,
+		    sizeof(*m->terms));
+		m->patterns = xreallocarray(m->patterns, m->nterms + 1,
+		    sizeof(*m->patterns));
+		t = &m->terms[m->nterms];
+		t->entry = m->entries[eidx];
+		t->eidx = eidx;
+		t->kind = kind;
+		t->idx = i;
+		m->patterns[m->nterms] = term_pattern(sv->v[i], &stem);
+		t->stem = stem;
+		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
+		m->nterms++;
+	}
+}
+
+static void
+trie_add(struct matcher *m, const char *digits, size_t eidx, int context)
+{
+	size_t node = 0;
+	const char *p;
+	struct trie_node *n;
+
+	for (p = digits; *p; p++) {
+		int d = *p - '0';
+
+		if (m->nodes[node].child[d] == 0) {
+			m->nodes = xreallocarray(m->nodes, m->nnodes + 1,
+			    sizeof(*m->nodes));
+			memset(&m->nodes[m->nnodes], 0, sizeof(*m->nodes));
+			m->nodes[node].child[d] = (int)m->nnodes;
+			m->nnodes++;
+		}
+		node = (size_t)m->nodes[node].child[d];
+	}
+	n = &m->nodes[node];
+	n->hits = xreallocarray(n->hits, n->nhits + 1, sizeof(*n->hits));
+	n->hits[n->nhits].eidx = eidx;
+	n->hits[n->nhits].digits = (int)strlen(digits);
+	n->hits[n->nhits].context = context;
+	n->nhits++;
+}
+
+static int
+cas_cmp(const void *a, const void *b)
+{
+	const struct cas_row *x = a, *y = b;
+	int c = strcmp(x->cas, y->cas);
+
+	if (c != 0)
+		return c;
+	return x->eidx < y->eidx ? -1 : x->eidx > y->eidx;
+}
+
+struct matcher *
+match_new(const struct ruleset *rs)
+{
+	struct matcher *m = xcalloc(1, sizeof(*m));
+	size_t i, j, k;
+
+	m->rs = rs;
+	m->entries = xcalloc(rs->nentries ? rs->nentries : 1,
+	    sizeof(*m->entries));
+	for (i = 0; i < rs->nlists; i++)
+		for (j = 0; j < rs->lists[i].nentries; j++)
+			m->entries[m->nentries++] = &rs->lists[i].entries[j];
+	m->nodes = xcalloc(1, sizeof(*m->nodes));
+	m->nnodes = 1;
+	for (i = 0; i < m->nentries; i++) {
+		const struct rule_entry *e = m->entries[i];
+
+		add_terms(m, i, &e->keywords, TERM_KEYWORD);
+		add_terms(m, i, &e->exclude, TERM_EXCLUDE);
+		add_terms(m, i, &e->requires, TERM_REQUIRES);
+		for (k = 0; k < e->hs.n; k++)
+			trie_add(m, e->hs.v[k], i, 0);
+		for (k = 0; k < e->hs_context.n; k++)
+			trie_add(m, e->hs_context.v[k], i, 1);
+		for (k = 0; k < e->cas.n; k++) {
+			m->cas = xreallocarray(m->cas, m->ncas + 1,
+			    sizeof(*m->cas));
+			snprintf(m->cas[m->ncas].cas, sizeof(m->cas[0].cas),
+			    "%s", e->cas.v[k]);
+			m->cas[m->ncas].eidx = i;
+			m->ncas++;
+		}
+	}
+	if (m->ncas > 0)
+		qsort(m->cas, m->ncas, sizeof(*m->cas), cas_cmp);
+	return m;
+}
+
+static const int *
+term_line(const struct mterm *t)
+{
+	const struct strv *sv = t->kind == TERM_KEYWORD ? &t->entry->keywords :
+	    t->kind == TERM_EXCLUDE ? &t->entry->exclude : &t->entry->requires;
+
+	return &sv->line[t->idx];
+}
+
+int
+match_prepare(struct matcher *m, struct buf *errs)
+{
+	hs_compile_error_t *cerr = NULL;
+	size_t i;
+
+	if (m->nterms == 0)
+		return 0;
+	m->flags = xcalloc(m->nterms, sizeof(*m->flags));
+	m->ids = xcalloc(m->nterms, sizeof(*m->ids));
+	for (i = 0; i < m->nterms; i++) {
+		m->flags[i] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8 |
+		    HS_FLAG_CASELESS;
+		m->ids[i] = (unsigned)i;
+	}
+	if (hs_compile_multi((const char *const *)m->patterns, m->flags, m->ids,
+	    (unsigned)m->nterms, HS_MODE_BLOCK, NULL, &m->db, &cerr) !=
+	    HS_SUCCESS) {
+		if (cerr->expression >= 0 &&
+		    (size_t)cerr->expression < m->nterms) {
+			const struct mterm *t = &m->terms[cerr->expression];
+			const struct strv *sv = t->kind == TERM_KEYWORD ?
+			    &t->entry->keywords : t->kind == TERM_EXCLUDE ?
+			    &t->entry->exclude : &t->entry->requires;
+
+			buf_printf(errs, "%s:%d: term \"%s\": %s\n",
+			    t->entry->list ? t->entry->list->file : "?",
+			    *term_line(t), sv->v[t->idx], cerr->message);
+		} else
+			buf_printf(errs, "matcher: %s\n", cerr->message);
+		hs_free_compile_error(cerr);
+		return -1;
+	}
+	if (hs_alloc_scratch(m->db, &m->scratch) != HS_SUCCESS) {
+		buf_printf(errs, "matcher: cannot allocate scratch space\n");
+		return -1;
+	}
+	return 0;
+}
+
+void
+match_free(struct matcher *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nterms; i++)
+		free(m->patterns[i]);
+	free(m->patterns);
+	free(m->terms);
+	free(m->flags);
+	free(m->ids);
+	if (m->scratch)
+		hs_free_scratch(m->scratch);
+	if (m->db)
+		hs_free_database(m->db);
+	for (i = 0; i < m->nnodes; i++)
+		free(m->nodes[i].hits);
+	free(m->nodes);
+	free(m->cas);
+	free(m->entries);
+	free(m);
+}
+
+size_t
+match_nentries(const struct matcher *m)
+{
+	return m->nentries;
+}
+
+const struct rule_entry *
+match_entry(const struct matcher *m, size_t eidx)
+{
+	return m->entries[eidx];
+}
+
+const struct mterm *
+match_term(const struct matcher *m, unsigned id)
+{
+	return &m->terms[id];
+}
+
+struct match_scratch *
+match_scratch_new(const struct matcher *m)
+{
+	struct match_scratch *sc = xcalloc(1, sizeof(*sc));
+
+	if (m->scratch && hs_clone_scratch(m->scratch, &sc->s) != HS_SUCCESS)
+		fatalx("hs_clone_scratch failed");
+	return sc;
+}
+
+void
+match_scratch_free(struct match_scratch *sc)
+{
+	if (sc == NULL)
+		return;
+	if (sc->s)
+		hs_free_scratch(sc->s);
+	free(sc);
+}
+
+struct scan_ctx {
+	const struct matcher	*m;
+	const char		*text;
+	size_t			 len;
+	match_cb		 cb;
+	void			*arg;
+};
+
+static int
+on_match(unsigned int id, unsigned long long from, unsigned long long to,
+    unsigned int flags, void *ctx)
+{
+	struct scan_ctx *s = ctx;
+	const struct mterm *t = &s->m->terms[id];
+	size_t b = (size_t)from, e = (size_t)to;
+
+	/*
+	 * Offsets are in the padded text " <text> ".  A phrase pattern is
+	 * " words ", so its words are [from + 1, to - 1) padded, [from, to - 2)
+	 * unpadded.  A stem is reported once, at the end of its word.
+	 */
+	if (t->is_regex) {
+		b = b > 0 ? b - 1 : 0;
+		e = e > 0 ? e - 1 : 0;
+		if (e > s->len)
+			e = s->len;
+		if (b >= e)
+			return 0;
+	} else if (t->stem) {
+		if (s->text[e] != ' ')
+			return 0;
+		e -= 1;
+	} else
+		e -= 2;
+	s->cb(id, b, e, s->arg);
+	return 0;
+}
+
+int
+match_terms(const struct matcher *m, struct match_scratch *sc,
+    const char *text, size_t len, match_cb cb, void *arg)
+{
+	struct scan_ctx s;
+	char *padded;
+	int rc = 0;
+
+	if (m->db == NULL || len == 0)
+		return 0;
+	padded = xmalloc(len + 3);
+	padded[0] = ' ';
+	memcpy(padded + 1, text, len);
+	padded[len + 1] = ' ';
+	padded[len + 2] = '\0';
+	s.m = m;
+	s.text = padded;
+	s.len = len;
+	s.cb = cb;
+	s.arg = arg;
+	if (hs_scan(m->db, padded, (unsigned)len + 2, 0, sc ? sc->s : m->scratch,
+	    on_match, &s) != HS_SUCCESS)
+		rc = -1;
+	free(padded);
+	return rc;
+}
+
+size_t
+match_hs(const struct matcher *m, const char *digits, struct hs_hit *out,
+    size_t max)
+{
+	size_t node = 0, n = 0, i;
+	const char *p;
+
+	for (p = digits;; p++) {
+		const struct trie_node *t = &m->nodes[node];
+
+		for (i = 0; i < t->nhits && n < max; i++)
+			out[n++] = t->hits[i];
+		if (*p == '\0' || !isdigit((unsigned char)*p))
+			break;
+		if (t->child[*p - '0'] == 0)
+			break;
+		node = (size_t)t->child[*p - '0'];
+	}
+	return n;
+}
+
+size_t
+match_cas(const struct matcher *m, const char *cas, size_t *out, size_t max)
+{
+	size_t lo = 0, hi = m->ncas, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(m->cas[mid].cas, cas) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < m->ncas && strcmp(m->cas[lo].cas, cas) == 0 && n < max)
+		out[n++] = m->cas[lo++].eidx;
+	return n;
+}

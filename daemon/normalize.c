@@ -1,0 +1,276 @@
+/*
+ * Unicode folding (utf8proc does the Unicode work; only the Latin
+ * transliteration of Cyrillic and Greek letters is a table of ours, since no
+ * Debian library offers it without ICU), HS-code spelling and CAS numbers.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "normalize.h"
+#include "util.h"
+#include "xmalloc.h"
+
+/* Lowercase Cyrillic U+0430..U+044F, then U+0450..U+045F. */
+static const char *cyr_lower[] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+	"o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",
+	"y", "", "e", "yu", "ya",
+};
+static const char *cyr_ext[] = {
+	"e", "e", "dj", "g", "ye", "s", "i", "yi", "j", "l", "n", "c", "k",
+	"i", "u", "dz",
+};
+/* Lowercase Greek U+03B1..U+03C9. */
+static const char *greek_lower[] = {
+	"a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x",
+	"o", "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o",
+};
+
+static const char *
+translit(utf8proc_int32_t cp)
+{
+	if (cp >= 0x430 && cp <= 0x44f)
+		return cyr_lower[cp - 0x430];
+	if (cp >= 0x450 && cp <= 0x45f)
+		return cyr_ext[cp - 0x450];
+	if (cp == 0x491)
+		return "g";
+	if (cp >= 0x3b1 && cp <= 0x3c9)
+		return greek_lower[cp - 0x3b1];
+	if (cp == 0x3bc || cp == 0xb5)
+		return "m";
+	return NULL;
+}
+
+struct foldbuf {
+	struct buf	 text;
+	size_t		*map, *emap;
+	size_t		 cap;
+};
+
+static void
+fold_emit(struct foldbuf *f, const char *s, size_t n, size_t from, size_t to)
+{
+	size_t i;
+
+	if (f->text.len + n + 1 > f->cap) {
+		f->cap = (f->text.len + n + 1) * 2;
+		f->map = xreallocarray(f->map, f->cap, sizeof(size_t));
+		f->emap = xreallocarray(f->emap, f->cap, sizeof(size_t));
+	}
+	for (i = 0; i < n; i++) {
+		f->map[f->text.len + i] = from;
+		f->emap[f->text.len + i] = to;
+	}
+	buf_add(&f->text, s, n);
+}
+
+static void
+fold_space(struct foldbuf *f, size_t from, size_t to)
+{
+	if (f->text.len == 0 || f->text.data[f->text.len - 1] == ' ')
+		return;
+	fold_emit(f, " ", 1, from, to);
+}
+
+void
+normalize_fold(const char *s, size_t len, struct folded *out)
+{
+	const utf8proc_option_t opts = UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
+	struct foldbuf f;
+	utf8proc_int32_t cp, dec[16];
+	utf8proc_ssize_t n, nd, k;
+	size_t off = 0;
+	int bound = 0;
+
+	memset(&f, 0, sizeof(f));
+	buf_init(&f.text);
+	while (off < len) {
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + off,
+		    (utf8proc_ssize_t)(len - off), &cp);
+		if (n <= 0) {
+			fold_space(&f, off, off + 1);
+			off++;
+			continue;
+		}
+		nd = utf8proc_decompose_char(cp, dec, 16, opts, &bound);
+		if (nd < 0 || nd > 16) {
+			fold_space(&f, off, off + (size_t)n);
+			off += (size_t)n;
+			continue;
+		}
+		for (k = 0; k < nd; k++) {
+			utf8proc_category_t cat = utf8proc_category(dec[k]);
+			utf8proc_uint8_t enc[4];
+			const char *t;
+			utf8proc_ssize_t el;
+
+			if (cat == UTF8PROC_CATEGORY_MN ||
+			    cat == UTF8PROC_CATEGORY_MC ||
+			    cat == UTF8PROC_CATEGORY_ME)
+				continue;
+			if (cat < UTF8PROC_CATEGORY_LU ||
+			    cat > UTF8PROC_CATEGORY_NO ||
+			    (cat > UTF8PROC_CATEGORY_LO &&
+			    cat < UTF8PROC_CATEGORY_ND)) {
+				fold_space(&f, off, off + (size_t)n);
+				continue;
+			}
+			if ((t = translit(dec[k])) != NULL) {
+				fold_emit(&f, t, strlen(t), off, off + (size_t)n);
+				continue;
+			}
+			el = utf8proc_encode_char(dec[k], enc);
+			fold_emit(&f, (const char *)enc, (size_t)el, off,
+			    off + (size_t)n);
+		}
+		off += (size_t)n;
+	}
+	/* Drop a trailing space. */
+	if (f.text.len > 0 && f.text.data[f.text.len - 1] == ' ')
+		f.text.data[--f.text.len] = '\0';
+	if (f.map == NULL) {
+		f.cap = 1;
+		f.map = xcalloc(1, sizeof(size_t));
+		f.emap = xcalloc(1, sizeof(size_t));
+	}
+	f.map[f.text.len] = len;
+	f.emap[f.text.len] = len;
+	out->len = f.text.len;
+	out->text = buf_release(&f.text);
+	out->map = f.map;
+	out->emap = f.emap;
+}
+
+void
+folded_free(struct folded *f)
+{
+	free(f->text);
+	f->text = NULL;
+	free(f->map);
+	f->map = NULL;
+	free(f->emap);
+	f->emap = NULL;
+	f->len = 0;
+}
+
+char *
+normalize_fold_str(const char *s)
+{
+	struct folded f;
+	char *t;
+
+	normalize_fold(s, strlen(s), &f);
+	t = f.text;
+	f.text = NULL;
+	folded_free(&f);
+	return t;
+}
+
+int
+normalize_hs(const char *s, int minlen, char out[11], const char **why)
+{
+	int n = 0;
+
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s)) {
+			if (n == 10) {
+				*why = "more than 10 digits";
+				return -1;
+			}
+			out[n++] = *s;
+		} else if (*s != '.' && *s != ' ' && *s != '-') {
+			*why = "only digits, dots, spaces and hyphens allowed";
+			return -1;
+		}
+	}
+	out[n] = '\0';
+	if (n < minlen) {
+		*why = minlen == 2 ? "fewer than 2 digits" :
+		    "fewer than 4 digits";
+		return -1;
+	}
+	return 0;
+}
+
+bool
+normalize_cas_shape(const char *cas)
+{
+	size_t i = 0, a;
+
+	while (isdigit((unsigned char)cas[i]))
+		i++;
+	a = i;
+	if (a < 2 || a > 7 || cas[i] != '-')
+		return false;
+	if (!isdigit((unsigned char)cas[i + 1]) ||
+	    !isdigit((unsigned char)cas[i + 2]) || cas[i + 3] != '-' ||
+	    !isdigit((unsigned char)cas[i + 4]) || cas[i + 5] != '\0')
+		return false;
+	return true;
+}
+
+bool
+normalize_cas_valid(const char *cas)
+{
+	int sum = 0, pos = 1, check;
+	ssize_t i;
+
+	if (!normalize_cas_shape(cas))
+		return false;
+	i = (ssize_t)strlen(cas) - 1;
+	check = cas[i] - '0';
+	for (i -= 2; i >= 0; i--) {
+		if (cas[i] == '-')
+			continue;
+		sum += (cas[i] - '0') * pos++;
+	}
+	return sum % 10 == check;
+}
+
+size_t
+normalize_find_cas(const char *s, size_t len, struct cas_found *found,
+    size_t max)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len && n < max) {
+		size_t a, b, c, start;
+
+		if (!isdigit((unsigned char)s[i]) ||
+		    (i > 0 && (isalnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '-' || s[i - 1] == '.'))) {
+			i++;
+			continue;
+		}
+		start = i;
+		for (a = 0; i < len && isdigit((unsigned char)s[i]); i++)
+			a++;
+		if (a < 2 || a > 7 || i >= len || s[i] != '-')
+			continue;
+		i++;
+		for (b = 0; i < len && isdigit((unsigned char)s[i]); i++)
+			b++;
+		if (b != 2 || i >= len || s[i] != '-')
+			continue;
+		i++;
+		for (c = 0; i < len && isdigit((unsigned char)s[i]); i++)
+			c++;
+		if (c != 1 || (i < len && (isalnum((unsigned char)s[i]) ||
+		    s[i] == '-')))
+			continue;
+		found[n].off = start;
+		found[n].len = i - start;
+		memcpy(found[n].cas, s + start, i - start);
+		found[n].cas[i - start] = '\0';
+		found[n].valid = normalize_cas_valid(found[n].cas);
+		n++;
+	}
+	return n;
+}

@@ -1,0 +1,281 @@
+/*
+ * Numbers with units.  The unit table is ours because it is domain
+ * knowledge (which spellings customs descriptions use), not a generic
+ * service a library offers.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "param.h"
+
+struct unit {
+	const char	*name;
+	enum quantity	 q;
+	double		 factor;
+	bool		 ci;	/* may be matched ignoring case */
+};
+
+static const struct unit units[] = {
+	{ "Hz", Q_FREQUENCY, 1, true }, { "kHz", Q_FREQUENCY, 1e3, true },
+	{ "MHz", Q_FREQUENCY, 1e6, false }, { "GHz", Q_FREQUENCY, 1e9, true },
+	{ "Pa", Q_PRESSURE, 1, false }, { "kPa", Q_PRESSURE, 1e3, true },
+	{ "MPa", Q_PRESSURE, 1e6, false }, { "GPa", Q_PRESSURE, 1e9, true },
+	{ "bar", Q_PRESSURE, 1e5, true }, { "psi", Q_PRESSURE, 6894.757, true },
+	{ "nm", Q_LENGTH, 1e-9, false }, { "um", Q_LENGTH, 1e-6, false },
+	{ "\xc2\xb5m", Q_LENGTH, 1e-6, false }, { "\xce\xbcm", Q_LENGTH, 1e-6, false },
+	{ "micrometre", Q_LENGTH, 1e-6, true }, { "micrometres", Q_LENGTH, 1e-6, true },
+	{ "micrometer", Q_LENGTH, 1e-6, true }, { "micrometers", Q_LENGTH, 1e-6, true },
+	{ "micron", Q_LENGTH, 1e-6, true }, { "microns", Q_LENGTH, 1e-6, true },
+	{ "mm", Q_LENGTH, 1e-3, false }, { "cm", Q_LENGTH, 1e-2, false },
+	{ "m", Q_LENGTH, 1, false }, { "km", Q_LENGTH, 1e3, true },
+	{ "metre", Q_LENGTH, 1, true }, { "metres", Q_LENGTH, 1, true },
+	{ "meter", Q_LENGTH, 1, true }, { "meters", Q_LENGTH, 1, true },
+	{ "mg", Q_MASS, 1e-6, false }, { "g", Q_MASS, 1e-3, false },
+	{ "kg", Q_MASS, 1, true }, { "t", Q_MASS, 1e3, false },
+	{ "tonne", Q_MASS, 1e3, true }, { "tonnes", Q_MASS, 1e3, true },
+	{ "%", Q_PERCENT, 1, true },
+	{ "S/s", Q_SAMPLE_RATE, 1, false }, { "kS/s", Q_SAMPLE_RATE, 1e3, false },
+	{ "MS/s", Q_SAMPLE_RATE, 1e6, false }, { "GS/s", Q_SAMPLE_RATE, 1e9, false },
+	{ "Sps", Q_SAMPLE_RATE, 1, false }, { "ksps", Q_SAMPLE_RATE, 1e3, true },
+	{ "Msps", Q_SAMPLE_RATE, 1e6, true }, { "Gsps", Q_SAMPLE_RATE, 1e9, true },
+	{ "W", Q_POWER, 1, false }, { "kW", Q_POWER, 1e3, true },
+	{ "MW", Q_POWER, 1e6, false }, { "mW", Q_POWER, 1e-3, false },
+	{ "degC", Q_TEMPERATURE, 1, true }, { "\xc2\xb0" "C", Q_TEMPERATURE, 1, true },
+	{ "deg C", Q_TEMPERATURE, 1, true },
+	{ "deg/h", Q_DRIFT, 1, true }, { "deg/hr", Q_DRIFT, 1, true },
+	{ "\xc2\xb0/h", Q_DRIFT, 1, true }, { "\xc2\xb0/hr", Q_DRIFT, 1, true },
+	{ "ml", Q_VOLUME, 1e-3, true }, { "l", Q_VOLUME, 1, true },
+	{ "litre", Q_VOLUME, 1, true }, { "litres", Q_VOLUME, 1, true },
+	{ "liter", Q_VOLUME, 1, true }, { "liters", Q_VOLUME, 1, true },
+	{ "m3", Q_VOLUME, 1e3, false },
+	{ "bit/s", Q_DATA_RATE, 1, true }, { "kbit/s", Q_DATA_RATE, 1e3, true },
+	{ "Mbit/s", Q_DATA_RATE, 1e6, true }, { "Gbit/s", Q_DATA_RATE, 1e9, true },
+	{ "bps", Q_DATA_RATE, 1, true }, { "kbps", Q_DATA_RATE, 1e3, true },
+	{ "Mbps", Q_DATA_RATE, 1e6, true }, { "Gbps", Q_DATA_RATE, 1e9, true },
+	{ "N", Q_FORCE, 1, false }, { "kN", Q_FORCE, 1e3, true },
+	{ "MN", Q_FORCE, 1e6, false },
+	{ "Ns", Q_IMPULSE, 1, false }, { "kNs", Q_IMPULSE, 1e3, true },
+	{ "MNs", Q_IMPULSE, 1e6, false }, { "N s", Q_IMPULSE, 1, false },
+	{ "bit", Q_BITS, 1, true }, { "bits", Q_BITS, 1, true },
+	{ "s", Q_TIME, 1, false }, { "ms", Q_TIME, 1e-3, false },
+	{ "us", Q_TIME, 1e-6, false }, { "\xc2\xb5s", Q_TIME, 1e-6, false },
+	{ "ns", Q_TIME, 1e-9, false },
+	{ "second", Q_TIME, 1, true }, { "seconds", Q_TIME, 1, true },
+	{ "microsecond", Q_TIME, 1e-6, true }, { "microseconds", Q_TIME, 1e-6, true },
+	{ "nanosecond", Q_TIME, 1e-9, true }, { "nanoseconds", Q_TIME, 1e-9, true },
+	{ "millisecond", Q_TIME, 1e-3, true }, { "milliseconds", Q_TIME, 1e-3, true },
+};
+
+static const char *qnames[Q_COUNT_] = {
+	"", "frequency", "pressure", "length", "mass", "percent",
+	"sample_rate", "power", "temperature", "drift", "volume", "data_rate",
+	"force", "impulse", "bits", "time",
+};
+static const char *qbase[Q_COUNT_] = {
+	"", "Hz", "Pa", "m", "kg", "%", "S/s", "W", "degC", "deg/h", "l",
+	"bit/s", "N", "Ns", "bit", "s",
+};
+
+enum quantity
+param_quantity(const char *name)
+{
+	int i;
+
+	for (i = 1; i < Q_COUNT_; i++)
+		if (strcmp(qnames[i], name) == 0)
+			return (enum quantity)i;
+	return Q_NONE;
+}
+
+const char *
+param_quantity_name(enum quantity q)
+{
+	return qnames[q];
+}
+
+const char *
+param_base_unit(enum quantity q)
+{
+	return qbase[q];
+}
+
+/*
+ * Looks up the unit that starts at <s>: the longest table name that matches
+ * and is followed by a non-unit character.  Sets *ulen.
+ */
+static const struct unit *
+unit_at(const char *s, size_t len, size_t *ulen)
+{
+	const struct unit *best = NULL;
+	size_t i, n, bestn = 0;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		n = strlen(units[i].name);
+		if (n > len || n <= bestn)
+			continue;
+		if (units[i].ci ? strncasecmp(s, units[i].name, n) != 0 :
+		    strncmp(s, units[i].name, n) != 0)
+			continue;
+		if (n < len && (isalnum((unsigned char)s[n]) || s[n] == '/'))
+			continue;
+		best = &units[i];
+		bestn = n;
+	}
+	/* "deg per hour", "degrees per hour" */
+	if (len >= 3 && strncasecmp(s, "deg", 3) == 0) {
+		const char *p = s + 3;
+		const char *end = s + len;
+
+		if (end - p >= 4 && strncasecmp(p, "rees", 4) == 0)
+			p += 4;
+		if (end - p >= 9 && strncasecmp(p, " per hour", 9) == 0) {
+			static const struct unit dph = { "deg per hour",
+			    Q_DRIFT, 1, true };
+			*ulen = (size_t)(p + 9 - s);
+			return &dph;
+		}
+	}
+	*ulen = bestn;
+	return best;
+}
+
+/* Parses a number at <s>; returns its length or 0. */
+static size_t
+number_at(const char *s, size_t len, double *v)
+{
+	char tmp[64];
+	size_t i = 0, o = 0;
+
+	while (i < len && o < sizeof(tmp) - 2) {
+		if (isdigit((unsigned char)s[i])) {
+			tmp[o++] = s[i++];
+		} else if ((s[i] == '.' || s[i] == ',') && i > 0 && i + 1 < len &&
+		    isdigit((unsigned char)s[i + 1])) {
+			/* "1,000" is a thousands separator; "1,5" a decimal comma. */
+			if (s[i] == ',' && i + 3 < len + 1 &&
+			    isdigit((unsigned char)s[i + 1]) &&
+			    i + 3 < len && isdigit((unsigned char)s[i + 2]) &&
+			    isdigit((unsigned char)s[i + 3]) &&
+			    (i + 4 >= len || !isdigit((unsigned char)s[i + 4]))) {
+				i++;
+				continue;
+			}
+			if (memchr(tmp, '.', o) != NULL)
+				break;
+			tmp[o++] = '.';
+			i++;
+		} else
+			break;
+	}
+	if (o == 0)
+		return 0;
+	tmp[o] = '\0';
+	*v = strtod(tmp, NULL);
+	return i;
+}
+
+static double
+to_base(const struct unit *u, double v)
+{
+	if (u->q == Q_TEMPERATURE && strcmp(u->name, "K") == 0)
+		return v - 273.15;
+	return v * u->factor;
+}
+
+int
+param_parse_value(const char *s, enum quantity *q, double *v)
+{
+	const struct unit *u;
+	size_t n, ulen, len = strlen(s);
+	double num;
+
+	while (isspace((unsigned char)*s))
+		s++, len--;
+	if ((n = number_at(s, len, &num)) == 0)
+		return -1;
+	s += n, len -= n;
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if ((u = unit_at(s, len, &ulen)) == NULL || ulen != len)
+		return -1;
+	*q = u->q;
+	*v = to_base(u, num);
+	return 0;
+}
+
+size_t
+param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
+{
+	size_t i = 0, count = 0;
+
+	while (i < len && count < max) {
+		const struct unit *u;
+		size_t n, j, ulen;
+		double num, num2;
+
+		if (!isdigit((unsigned char)s[i]) || (i > 0 &&
+		    (isalpha((unsigned char)s[i - 1]) ||
+		    isdigit((unsigned char)s[i - 1])))) {
+			i++;
+			continue;
+		}
+		if ((n = number_at(s + i, len - i, &num)) == 0) {
+			i++;
+			continue;
+		}
+		j = i + n;
+		if (j < len && (s[j] == ' ' || s[j] == '-'))
+			j++;
+		u = unit_at(s + j, len - j, &ulen);
+		if (u == NULL) {
+			/* A range "600 to 2000 Hz", "0-50 Hz": take the unit of the upper end. */
+			size_t k = i + n, n2;
+
+			while (k < len && s[k] == ' ')
+				k++;
+			if (k + 2 < len && strncasecmp(s + k, "to", 2) == 0)
+				k += 2;
+			else if (k < len && s[k] == '-')
+				k++;
+			else if (k + 2 < len && strncmp(s + k, "\xe2\x80\x93", 3) == 0)
+				k += 3;
+			else {
+				i += n;
+				continue;
+			}
+			while (k < len && s[k] == ' ')
+				k++;
+			if ((n2 = number_at(s + k, len - k, &num2)) == 0) {
+				i += n;
+				continue;
+			}
+			j = k + n2;
+			if (j < len && s[j] == ' ')
+				j++;
+			if ((u = unit_at(s + j, len - j, &ulen)) == NULL) {
+				i += n;
+				continue;
+			}
+			out[count].q = u->q;
+			out[count].v = to_base(u, num);
+			out[count].off = i;
+			out[count].len = j + ulen - i;
+			count++;
+			i = k;	/* the upper end is scanned next */
+			continue;
+		}
+		out[count].q = u->q;
+		out[count].v = to_base(u, num);
+		out[count].off = i;
+		out[count].len = j + ulen - i;
+		count++;
+		i = j + ulen;
+	}
+	return count;
+}

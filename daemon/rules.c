@@ -1,0 +1,627 @@
+/*
+ * Rule files to struct ruleset.  The YAML shape is documented in
+ * rules/README.md; unknown keys are errors so that a misspelt matcher never
+ * silently matches nothing.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "rules.h"
+#include "xmalloc.h"
+#include "ytree.h"
+
+static const char *catnames[CAT_COUNT_] = {
+	"nuclear", "chemical", "biological", "missile", "conventional",
+	"military", "sanctions", "embargo",
+};
+
+struct rctx {
+	const char	*name;
+	struct buf	*errs;
+	int		 nerr;
+};
+
+static void	rerr(struct rctx *, int, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+const char *
+rules_category_name(enum category c)
+{
+	return catnames[c];
+}
+
+int
+rules_category(const char *s, enum category *c)
+{
+	int i;
+
+	for (i = 0; i < CAT_COUNT_; i++)
+		if (strcmp(s, catnames[i]) == 0) {
+			*c = (enum category)i;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+rerr(struct rctx *r, int line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	buf_printf(r->errs, "%s:%d: %s\n", r->name, line, msg);
+	r->nerr++;
+}
+
+static void
+strv_push(struct strv *sv, const char *s, int line)
+{
+	sv->v = xreallocarray(sv->v, sv->n + 1, sizeof(*sv->v));
+	sv->line = xreallocarray(sv->line, sv->n + 1, sizeof(*sv->line));
+	sv->v[sv->n] = xstrdup(s);
+	sv->line[sv->n] = line;
+	sv->n++;
+}
+
+static void
+strv_free(struct strv *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	free(sv->line);
+	sv->line = NULL;
+	sv->n = 0;
+}
+
+/* A scalar value as a fresh string, or NULL with an error. */
+static char *
+scalar(struct rctx *r, const struct ynode *n, const char *key)
+{
+	if (n->type != YNODE_SCALAR) {
+		rerr(r, n->line, "%s: expected a single value", key);
+		return NULL;
+	}
+	return xstrdup(n->scalar);
+}
+
+/* A string or a sequence of strings into <sv>. */
+static void
+strlist(struct rctx *r, const struct ynode *n, const char *key,
+    struct strv *sv)
+{
+	size_t i;
+
+	if (n->type == YNODE_SCALAR) {
+		strv_push(sv, n->scalar, n->line);
+		return;
+	}
+	if (n->type != YNODE_SEQ) {
+		rerr(r, n->line, "%s: expected a list of strings", key);
+		return;
+	}
+	for (i = 0; i < n->n; i++) {
+		if (n->items[i]->type != YNODE_SCALAR) {
+			rerr(r, n->items[i]->line, "%s: expected a string", key);
+			continue;
+		}
+		if (n->items[i]->scalar[0] == '\0') {
+			rerr(r, n->items[i]->line, "%s: empty string", key);
+			continue;
+		}
+		strv_push(sv, n->items[i]->scalar, n->items[i]->line);
+	}
+}
+
+static void
+check_terms(struct rctx *r, struct strv *sv, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++) {
+		char *f;
+
+		if (strncmp(sv->v[i], "re:", 3) == 0) {
+			if (sv->v[i][3] == '\0')
+				rerr(r, sv->line[i], "%s: empty regular "
+				    "expression", key);
+			continue;
+		}
+		f = normalize_fold_str(sv->v[i]);
+		if (f[0] == '\0')
+			rerr(r, sv->line[i], "%s: \"%s\" has no letters or "
+			    "digits", key, sv->v[i]);
+		else if (strlen(f) < 2)
+			rerr(r, sv->line[i], "%s: \"%s\" is too short to "
+			    "match safely", key, sv->v[i]);
+		free(f);
+	}
+}
+
+static void
+parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
+{
+	size_t i, k;
+
+	if (n->type != YNODE_SEQ) {
+		rerr(r, n->line, "parameters: expected a list");
+		return;
+	}
+	e->params = xcalloc(n->n, sizeof(*e->params));
+	for (i = 0; i < n->n; i++) {
+		const struct ynode *pn = n->items[i];
+		struct rule_param *p = &e->params[e->nparams];
+		int bad = 0;
+
+		if (pn->type != YNODE_MAP) {
+			rerr(r, pn->line, "parameters: expected a mapping");
+			continue;
+		}
+		for (k = 0; k < pn->n; k++) {
+			const struct ynode *key = pn->items[2 * k];
+			const struct ynode *val = pn->items[2 * k + 1];
+			enum quantity q;
+			double v;
+
+			if (val->type != YNODE_SCALAR) {
+				rerr(r, val->line, "parameters.%s: expected a "
+				    "single value", key->scalar);
+				bad = 1;
+				continue;
+			}
+			if (strcmp(key->scalar, "quantity") == 0) {
+				if ((p->q = param_quantity(val->scalar)) == Q_NONE) {
+					rerr(r, val->line, "parameters.quantity: "
+					    "unknown quantity \"%s\"", val->scalar);
+					bad = 1;
+				}
+			} else if (strcmp(key->scalar, "min") == 0 ||
+			    strcmp(key->scalar, "max") == 0) {
+				int ismin = key->scalar[1] == 'i';
+
+				if (param_parse_value(val->scalar, &q, &v) == -1) {
+					rerr(r, val->line, "parameters.%s: \"%s\" "
+					    "is not a number with a known unit",
+					    key->scalar, val->scalar);
+					bad = 1;
+					continue;
+				}
+				if (ismin) {
+					p->has_min = true;
+					p->min = v;
+					free(p->min_text);
+					p->min_text = xstrdup(val->scalar);
+				} else {
+					p->has_max = true;
+					p->max = v;
+					free(p->max_text);
+					p->max_text = xstrdup(val->scalar);
+				}
+				/* Remember the unit's quantity to cross-check below. */
+				if (p->q != Q_NONE && p->q != q) {
+					rerr(r, val->line, "parameters.%s: unit of "
+					    "\"%s\" is not a %s", key->scalar,
+					    val->scalar, param_quantity_name(p->q));
+					bad = 1;
+				}
+			} else if (strcmp(key->scalar, "label") == 0) {
+				free(p->label);
+				p->label = xstrdup(val->scalar);
+			} else if (strcmp(key->scalar, "if_missing") == 0) {
+				if (strcmp(val->scalar, "clear") == 0)
+					p->missing_clear = true;
+				else if (strcmp(val->scalar, "review") != 0) {
+					rerr(r, val->line, "parameters.if_missing: "
+					    "expected review or clear");
+					bad = 1;
+				}
+			} else {
+				rerr(r, key->line, "parameters: unknown key \"%s\"",
+				    key->scalar);
+				bad = 1;
+			}
+		}
+		if (!bad && p->q == Q_NONE) {
+			rerr(r, pn->line, "parameters: quantity is required");
+			bad = 1;
+		}
+		if (!bad && !p->has_min && !p->has_max) {
+			rerr(r, pn->line, "parameters: min or max is required");
+			bad = 1;
+		}
+		if (!bad && p->has_min && p->min_text != NULL) {
+			enum quantity q;
+			double v;
+
+			if (param_parse_value(p->min_text, &q, &v) == 0 && q != p->q) {
+				rerr(r, pn->line, "parameters: unit of min is not "
+				    "a %s", param_quantity_name(p->q));
+				bad = 1;
+			}
+		}
+		if (bad) {
+			free(p->min_text);
+			free(p->max_text);
+			free(p->label);
+			memset(p, 0, sizeof(*p));
+			continue;
+		}
+		if (p->label == NULL)
+			p->label = xstrdup(param_quantity_name(p->q));
+		e->nparams++;
+	}
+}
+
+static void
+entry_free(struct rule_entry *e)
+{
+	size_t i;
+
+	free(e->code);
+	free(e->title);
+	free(e->explanation);
+	free(e->source);
+	strv_free(&e->regimes);
+	strv_free(&e->cas);
+	strv_free(&e->hs);
+	strv_free(&e->hs_context);
+	strv_free(&e->keywords);
+	strv_free(&e->exclude);
+	strv_free(&e->requires);
+	for (i = 0; i < e->nparams; i++) {
+		free(e->params[i].min_text);
+		free(e->params[i].max_text);
+		free(e->params[i].label);
+	}
+	free(e->params);
+	memset(e, 0, sizeof(*e));
+}
+
+static void
+list_free(struct rule_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nentries; i++)
+		entry_free(&l->entries[i]);
+	free(l->entries);
+	free(l->id);
+	free(l->title);
+	free(l->source);
+	free(l->version_date);
+	free(l->url);
+	free(l->regime);
+	free(l->file);
+	memset(l, 0, sizeof(*l));
+}
+
+static void
+hs_list(struct rctx *r, struct strv *sv, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++) {
+		char digits[11];
+		const char *why;
+
+		if (normalize_hs(sv->v[i], 2, digits, &why) == -1) {
+			rerr(r, sv->line[i], "%s: bad HS code \"%s\": %s", key,
+			    sv->v[i], why);
+			continue;
+		}
+		free(sv->v[i]);
+		sv->v[i] = xstrdup(digits);
+	}
+}
+
+static void
+parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
+{
+	struct ynode *v;
+	size_t k;
+
+	e->line = n->line;
+	for (k = 0; k < n->n; k++) {
+		const char *key = n->items[2 * k]->scalar;
+		int kline = n->items[2 * k]->line;
+
+		v = n->items[2 * k + 1];
+		if (strcmp(key, "code") == 0)
+			e->code = scalar(r, v, key);
+		else if (strcmp(key, "title") == 0)
+			e->title = scalar(r, v, key);
+		else if (strcmp(key, "explanation") == 0)
+			e->explanation = scalar(r, v, key);
+		else if (strcmp(key, "source") == 0)
+			e->source = scalar(r, v, key);
+		else if (strcmp(key, "category") == 0) {
+			if (v->type != YNODE_SCALAR ||
+			    rules_category(v->scalar, &e->category) == -1)
+				rerr(r, v->line, "category: expected one of nuclear "
+				    "chemical biological missile conventional "
+				    "military sanctions embargo");
+		} else if (strcmp(key, "regimes") == 0)
+			strlist(r, v, key, &e->regimes);
+		else if (strcmp(key, "cas") == 0)
+			strlist(r, v, key, &e->cas);
+		else if (strcmp(key, "hs") == 0)
+			strlist(r, v, key, &e->hs);
+		else if (strcmp(key, "hs_context") == 0)
+			strlist(r, v, key, &e->hs_context);
+		else if (strcmp(key, "keywords") == 0)
+			strlist(r, v, key, &e->keywords);
+		else if (strcmp(key, "exclude") == 0)
+			strlist(r, v, key, &e->exclude);
+		else if (strcmp(key, "requires") == 0)
+			strlist(r, v, key, &e->requires);
+		else if (strcmp(key, "parameters") == 0)
+			parse_params(r, v, e);
+		else
+			rerr(r, kline, "unknown key \"%s\" in entry", key);
+	}
+	if (e->code == NULL || e->code[0] == '\0')
+		rerr(r, n->line, "entry without code");
+	if (e->title == NULL)
+		rerr(r, n->line, "entry %s: title is required",
+		    e->code ? e->code : "?");
+	if (e->explanation == NULL)
+		rerr(r, n->line, "entry %s: explanation is required",
+		    e->code ? e->code : "?");
+	if (ynode_get(n, "category") == NULL)
+		rerr(r, n->line, "entry %s: category is required",
+		    e->code ? e->code : "?");
+	if (e->cas.n == 0 && e->hs.n == 0 && e->keywords.n == 0 &&
+	    e->hs_context.n == 0)
+		rerr(r, n->line, "entry %s: needs at least one matcher (cas, "
+		    "hs or keywords)", e->code ? e->code : "?");
+	else if (e->cas.n == 0 && e->hs.n == 0 && e->keywords.n == 0)
+		rerr(r, n->line, "entry %s: hs_context alone never matches; "
+		    "add keywords, cas or hs", e->code ? e->code : "?");
+	for (k = 0; k < e->cas.n; k++) {
+		if (!normalize_cas_shape(e->cas.v[k]))
+			rerr(r, e->cas.line[k], "cas: \"%s\" is not a CAS "
+			    "registry number (NNNNNNN-NN-N)", e->cas.v[k]);
+		else if (!normalize_cas_valid(e->cas.v[k]))
+			rerr(r, e->cas.line[k], "cas: \"%s\" fails its check "
+			    "digit", e->cas.v[k]);
+	}
+	hs_list(r, &e->hs, "hs");
+	hs_list(r, &e->hs_context, "hs_context");
+	check_terms(r, &e->keywords, "keywords");
+	check_terms(r, &e->exclude, "exclude");
+	check_terms(r, &e->requires, "requires");
+}
+
+static bool
+valid_id(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
+		    *s != '-')
+			return false;
+	return true;
+}
+
+static bool
+valid_date(const char *s)
+{
+	return strlen(s) == 10 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[3]) && s[4] == '-' && s[7] == '-' &&
+	    isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[9]);
+}
+
+int
+rules_add_buffer(struct ruleset *rs, const char *name, const char *data,
+    size_t len, struct buf *errs)
+{
+	struct rctx r = { name, errs, 0 };
+	struct rule_list l;
+	struct ynode *root, *hdr, *ents;
+	char *yerr = NULL;
+	size_t k, i, j;
+
+	memset(&l, 0, sizeof(l));
+	if ((root = yaml_parse(data, len, &yerr)) == NULL) {
+		buf_printf(errs, "%s:%s\n", name, yerr + 5);	/* "line N: x" */
+		free(yerr);
+		return 1;
+	}
+	if (root->type != YNODE_MAP) {
+		rerr(&r, root->line, "expected a mapping with list and entries");
+		goto done;
+	}
+	for (k = 0; k < root->n; k++) {
+		const char *key = root->items[2 * k]->scalar;
+
+		if (strcmp(key, "list") != 0 && strcmp(key, "entries") != 0)
+			rerr(&r, root->items[2 * k]->line, "unknown top-level "
+			    "key \"%s\"", key);
+	}
+	if ((hdr = ynode_get(root, "list")) == NULL || hdr->type != YNODE_MAP) {
+		rerr(&r, hdr ? hdr->line : 1, "list: a mapping with id, title, "
+		    "source and version_date is required");
+		goto done;
+	}
+	for (k = 0; k < hdr->n; k++) {
+		const char *key = hdr->items[2 * k]->scalar;
+		struct ynode *v = hdr->items[2 * k + 1];
+		char **dst = NULL;
+
+		if (strcmp(key, "id") == 0) dst = &l.id;
+		else if (strcmp(key, "title") == 0) dst = &l.title;
+		else if (strcmp(key, "source") == 0) dst = &l.source;
+		else if (strcmp(key, "version_date") == 0) dst = &l.version_date;
+		else if (strcmp(key, "url") == 0) dst = &l.url;
+		else if (strcmp(key, "regime") == 0) dst = &l.regime;
+		else {
+			rerr(&r, hdr->items[2 * k]->line, "list: unknown key "
+			    "\"%s\"", key);
+			continue;
+		}
+		*dst = scalar(&r, v, key);
+	}
+	if (l.id == NULL || !valid_id(l.id))
+		rerr(&r, hdr->line, "list.id: required, lowercase letters, "
+		    "digits and hyphens");
+	if (l.title == NULL)
+		rerr(&r, hdr->line, "list.title is required");
+	if (l.source == NULL)
+		rerr(&r, hdr->line, "list.source (the legal source) is required");
+	if (l.version_date == NULL || !valid_date(l.version_date))
+		rerr(&r, hdr->line, "list.version_date: required, YYYY-MM-DD");
+
+	ents = ynode_get(root, "entries");
+	if (ents == NULL || ents->type != YNODE_SEQ) {
+		rerr(&r, ents ? ents->line : root->line, "entries: a list is "
+		    "required");
+		goto done;
+	}
+	l.entries = xcalloc(ents->n, sizeof(*l.entries));
+	for (i = 0; i < ents->n; i++) {
+		if (ents->items[i]->type != YNODE_MAP) {
+			rerr(&r, ents->items[i]->line, "entries: each entry is "
+			    "a mapping");
+			continue;
+		}
+		parse_entry(&r, ents->items[i], &l.entries[l.nentries++]);
+	}
+	for (i = 0; i < l.nentries; i++)
+		for (j = 0; j < i; j++)
+			if (l.entries[i].code && l.entries[j].code &&
+			    strcmp(l.entries[i].code, l.entries[j].code) == 0) {
+				rerr(&r, l.entries[i].line, "duplicate entry code "
+				    "\"%s\" (first at line %d)",
+				    l.entries[i].code, l.entries[j].line);
+				break;
+			}
+done:
+	ynode_free(root);
+	if (r.nerr > 0) {
+		list_free(&l);
+		return r.nerr;
+	}
+	{
+		const char *base = strrchr(name, '/');
+
+		l.file = xstrdup(base ? base + 1 : name);
+	}
+	util_sha256_hex(data, len, l.sha256);
+	rs->lists = xreallocarray(rs->lists, rs->nlists + 1, sizeof(*rs->lists));
+	rs->lists[rs->nlists] = l;
+	for (i = 0; i < l.nentries; i++)
+		l.entries[i].list = NULL;
+	rs->nlists++;
+	rs->nentries += l.nentries;
+	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+rules_load_dir(struct ruleset *rs, const char *dir, struct buf *errs)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL, *path, *data;
+	size_t n = 0, i, len;
+	int nerr = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		buf_printf(errs, "%s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+
+		if (de->d_name[0] == '.' || l < 6 ||
+		    strcmp(de->d_name + l - 5, ".yaml") != 0)
+			continue;
+		names = xreallocarray(names, n + 1, sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; i < n; i++) {
+		xasprintf(&path, "%s/%s", dir, names[i]);
+		if ((data = util_read_file(path, &len)) == NULL) {
+			buf_printf(errs, "%s: %s\n", path, strerror(errno));
+			nerr++;
+		} else
+			nerr += rules_add_buffer(rs, path, data, len, errs);
+		free(data);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return nerr;
+}
+
+int
+rules_finish(struct ruleset *rs, struct buf *errs)
+{
+	struct buf sums;
+	size_t i, j, k;
+	int nerr = 0;
+
+	if (rs->nlists == 0) {
+		buf_printf(errs, "no rule files (*.yaml) found\n");
+		return 1;
+	}
+	for (i = 0; i < rs->nlists; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(rs->lists[i].id, rs->lists[j].id) == 0) {
+				buf_printf(errs, "%s:1: list id \"%s\" already "
+				    "used by %s\n", rs->lists[i].file,
+				    rs->lists[i].id, rs->lists[j].file);
+				nerr++;
+			}
+	buf_init(&sums);
+	for (i = 0; i < rs->nlists; i++) {
+		for (k = 0; k < rs->lists[i].nentries; k++)
+			rs->lists[i].entries[k].list = &rs->lists[i];
+		buf_printf(&sums, "%s %s\n", rs->lists[i].file,
+		    rs->lists[i].sha256);
+	}
+	util_sha256_hex(sums.data, sums.len, rs->checksum);
+	buf_free(&sums);
+	return nerr;
+}
+
+struct ruleset *
+rules_new(void)
+{
+	return xcalloc(1, sizeof(struct ruleset));
+}
+
+void
+rules_free(struct ruleset *rs)
+{
+	size_t i;
+
+	if (rs == NULL)
+		return;
+	for (i = 0; i < rs->nlists; i++)
+		list_free(&rs->lists[i]);
+	free(rs->lists);
+	free(rs);
+}

@@ -1,0 +1,525 @@
+/*
+ * Evidence gathering and scoring.  Each item is folded once, scanned once
+ * for terms, looked up once in the HS trie and once per CAS number; the
+ * evidence is then grouped by control-list entry and scored.
+ *
+ * Scores: CAS evidence 90, keyword with the entry's HS 78, keyword alone 62,
+ * a dedicated HS code alone 45 (a heading or chapter alone 38).  A confirmed
+ * technical parameter adds 8, a missing one takes 12 off, extra independent
+ * evidence adds a few points, a declared Y901 ("not dual-use") on a hit adds
+ * 6.  Severity: >= 85 critical, >= 70 high, >= 45 medium, else low.  The
+ * verdict is hold when any alert is high or critical, review when any alert
+ * is raised, clear otherwise.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "param.h"
+#include "screen.h"
+#include "util.h"
+#include "xmalloc.h"
+
+#define MAX_HS_HITS	64
+#define MAX_CAS		32
+#define MAX_PVALUES	64
+
+struct kwhit {
+	unsigned	term;
+	size_t		from, to;	/* folded span */
+};
+
+struct evidence {
+	size_t		 eidx;
+	struct kwhit	*kw;		/* keyword hits, first per term */
+	size_t		 nkw;
+	int		 excluded, required;
+	int		 hs_digits, hs_ctx_digits;
+	int		 cas_idx;	/* index into the item's CAS list or -1 */
+};
+
+struct item_ctx {
+	const struct matcher	*m;
+	struct evidence		*ev;		/* indexed by entry */
+	size_t			*touched;
+	size_t			 ntouched;
+};
+
+struct cas_ref {
+	char		 cas[16];
+	char		 field[48];
+	size_t		 off, len;	/* span in the field's text */
+	const char	*text;		/* the field's text */
+};
+
+static struct evidence *
+ev_get(struct item_ctx *c, size_t eidx)
+{
+	struct evidence *e = &c->ev[eidx];
+
+	if (e->eidx == (size_t)-1) {
+		e->eidx = eidx;
+		c->touched[c->ntouched++] = eidx;
+	}
+	return e;
+}
+
+static void
+on_term(unsigned id, size_t from, size_t to, void *arg)
+{
+	struct item_ctx *c = arg;
+	const struct mterm *t = match_term(c->m, id);
+	struct evidence *e = ev_get(c, t->eidx);
+	size_t i;
+
+	switch (t->kind) {
+	case TERM_EXCLUDE:
+		e->excluded = 1;
+		return;
+	case TERM_REQUIRES:
+		e->required = 1;
+		return;
+	case TERM_KEYWORD:
+		for (i = 0; i < e->nkw; i++)
+			if (e->kw[i].term == id)
+				return;
+		e->kw = xreallocarray(e->kw, e->nkw + 1, sizeof(*e->kw));
+		e->kw[e->nkw].term = id;
+		e->kw[e->nkw].from = from;
+		e->kw[e->nkw].to = to;
+		e->nkw++;
+		return;
+	}
+}
+
+static const char *
+severity(int score)
+{
+	if (score >= 85)
+		return "critical";
+	if (score >= 70)
+		return "high";
+	if (score >= 45)
+		return "medium";
+	return "low";
+}
+
+static int
+severity_rank(const char *s)
+{
+	return strcmp(s, "critical") == 0 ? 3 : strcmp(s, "high") == 0 ? 2 :
+	    strcmp(s, "medium") == 0 ? 1 : 0;
+}
+
+static const char *
+entry_regimes(const struct rule_entry *e, struct buf *b)
+{
+	size_t i;
+
+	buf_reset(b);
+	for (i = 0; i < e->regimes.n; i++) {
+		if (i > 0)
+			buf_adds(b, i + 1 == e->regimes.n ? " and " : ", ");
+		buf_adds(b, e->regimes.v[i]);
+	}
+	if (b->len == 0)
+		buf_adds(b, e->list->title);
+	return b->data;
+}
+
+static json_t *
+hit_new(const struct rule_entry *e, const char *reason, const char *field,
+    const char *match, size_t from, size_t to, const char *explanation)
+{
+	char rule[256];
+
+	snprintf(rule, sizeof(rule), "%s/%s/%s", e->list->id, e->code, reason);
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[I,I], s:s}",
+	    "rule", rule, "list", e->list->id, "entry", e->code,
+	    "title", e->title,
+	    "category", rules_category_name(e->category), "reason", reason,
+	    "field", field, "match", match, "span", (json_int_t)from,
+	    (json_int_t)to, "explanation", explanation);
+}
+
+static bool
+has_document(const struct decl_item *it, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < it->ndocuments; i++)
+		if (strcmp(it->documents[i], code) == 0)
+			return true;
+	return false;
+}
+
+static void
+fmt_value(char *out, size_t n, enum quantity q, double v)
+{
+	snprintf(out, n, "%g %s", v, param_base_unit(q));
+}
+
+/*
+ * Checks the entry's parameters against the values stated in the item.
+ * Returns -1 if a stated value misses a threshold (no hit), else the number
+ * of parameters confirmed; *missing counts those not stated.  Appends
+ * parameter hits to <hits>.
+ */
+static int
+check_params(const struct rule_entry *e, const struct decl_item *it,
+    const char *field, const struct pvalue *pv, size_t npv, json_t *hits,
+    int *missing, int *missing_clear, struct buf *note)
+{
+	size_t p, k;
+	int confirmed = 0;
+
+	*missing = 0;
+	*missing_clear = 0;
+	for (p = 0; p < e->nparams; p++) {
+		const struct rule_param *rp = &e->params[p];
+		const struct pvalue *ok = NULL;
+		int stated = 0;
+		char expl[512], got[64], thr[128];
+
+		for (k = 0; k < npv; k++) {
+			if (pv[k].q != rp->q)
+				continue;
+			stated = 1;
+			if ((!rp->has_min || pv[k].v >= rp->min * (1 - 1e-9)) &&
+			    (!rp->has_max || pv[k].v <= rp->max * (1 + 1e-9))) {
+				ok = &pv[k];
+				break;
+			}
+		}
+		thr[0] = '\0';
+		if (rp->has_min && rp->has_max)
+			snprintf(thr, sizeof(thr), "between %s and %s",
+			    rp->min_text, rp->max_text);
+		else if (rp->has_min)
+			snprintf(thr, sizeof(thr), "at least %s", rp->min_text);
+		else
+			snprintf(thr, sizeof(thr), "at most %s", rp->max_text);
+		if (!stated) {
+			if (rp->missing_clear)
+				(*missing_clear)++;
+			else {
+				(*missing)++;
+				buf_printf(note, " Parameter not stated: request "
+				    "technical specification (%s %s).",
+				    rp->label, thr);
+			}
+			continue;
+		}
+		if (ok == NULL)
+			return -1;
+		fmt_value(got, sizeof(got), ok->q, ok->v);
+		{
+			char *m = xstrndup(it->description + ok->off, ok->len);
+
+			snprintf(expl, sizeof(expl), "The description states %s "
+			    "\"%s\", which meets the control threshold of %s for "
+			    "%s %s.", rp->label, m, thr, e->list->id, e->code);
+			json_array_append_new(hits, hit_new(e, "parameter", field,
+			    m, ok->off, ok->off + ok->len, expl));
+			free(m);
+		}
+		confirmed++;
+	}
+	return confirmed;
+}
+
+/* Screens one item; appends an alert to <alerts> if anything hit. */
+static void
+screen_item(const struct matcher *m, struct match_scratch *sc,
+    const struct decl *d, size_t ii, struct item_ctx *c, json_t *alerts,
+    json_t *findings)
+{
+	const struct decl_item *it = &d->items[ii];
+	struct folded f;
+	struct hs_hit hsh[MAX_HS_HITS];
+	struct cas_found cf[MAX_CAS];
+	struct cas_ref cr[MAX_CAS];
+	struct pvalue pv[MAX_PVALUES];
+	size_t nhs, ncf, ncr = 0, npv, i, k, t;
+	char field[64], hsfield[64];
+	json_t *hits = json_array();
+	int best = 0, nentries = 0;
+	struct buf b, regs;
+	enum category topcat = CAT_COUNT_;
+
+	buf_init(&b);
+	buf_init(&regs);
+	snprintf(field, sizeof(field), "items[%zu].description", ii);
+	snprintf(hsfield, sizeof(hsfield), "items[%zu].hs_code", ii);
+
+	normalize_fold(it->description, strlen(it->description), &f);
+	if (match_terms(m, sc, f.text, f.len, on_term, c) == -1)
+		json_array_append_new(findings, json_pack("{s:i, s:s, s:s, s:s}",
+		    "item_seq", it->seq, "field", field, "kind", "scan_error",
+		    "message", "the keyword scan failed for this description"));
+
+	nhs = match_hs(m, it->hs, hsh, MAX_HS_HITS);
+	for (i = 0; i < nhs; i++) {
+		struct evidence *e = ev_get(c, hsh[i].eidx);
+
+		if (hsh[i].context) {
+			if (hsh[i].digits > e->hs_ctx_digits)
+				e->hs_ctx_digits = hsh[i].digits;
+		} else if (hsh[i].digits > e->hs_digits)
+			e->hs_digits = hsh[i].digits;
+	}
+
+	/* CAS numbers: the cas field first, then the description. */
+	for (i = 0; i < it->ncas && ncr < MAX_CAS; i++) {
+		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "items[%zu].cas[%zu]",
+		    ii, i);
+		if (!normalize_cas_valid(it->cas[i])) {
+			json_array_append_new(findings, json_pack("{s:i, s:s, s:s, "
+			    "s:s, s:s}", "item_seq", it->seq, "field", cr[ncr].field,
+			    "kind", "cas_check_digit", "value", it->cas[i],
+			    "message", "CAS number fails its check digit; not "
+			    "matched"));
+			continue;
+		}
+		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", it->cas[i]);
+		cr[ncr].off = 0;
+		cr[ncr].len = strlen(it->cas[i]);
+		cr[ncr].text = it->cas[i];
+		ncr++;
+	}
+	ncf = normalize_find_cas(it->description, strlen(it->description), cf,
+	    MAX_CAS);
+	for (i = 0; i < ncf && ncr < MAX_CAS; i++) {
+		if (!cf[i].valid) {
+			json_array_append_new(findings, json_pack("{s:i, s:s, s:s, "
+			    "s:s, s:s}", "item_seq", it->seq, "field", field,
+			    "kind", "cas_check_digit", "value", cf[i].cas,
+			    "message", "CAS-shaped number fails its check digit; "
+			    "not matched"));
+			continue;
+		}
+		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", cf[i].cas);
+		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "%s", field);
+		cr[ncr].off = cf[i].off;
+		cr[ncr].len = cf[i].len;
+		cr[ncr].text = it->description;
+		ncr++;
+	}
+	for (i = 0; i < ncr; i++) {
+		size_t ents[16], ne = match_cas(m, cr[i].cas, ents, 16);
+
+		for (k = 0; k < ne; k++) {
+			struct evidence *e = ev_get(c, ents[k]);
+
+			if (e->cas_idx < 0)
+				e->cas_idx = (int)i;
+		}
+	}
+	npv = param_scan(it->description, strlen(it->description), pv,
+	    MAX_PVALUES);
+
+	for (t = 0; t < c->ntouched; t++) {
+		struct evidence *e = &c->ev[c->touched[t]];
+		const struct rule_entry *re = match_entry(m, e->eidx);
+		int kw, hs, hsc, cas, score, missing, missing_clear, conf;
+		size_t mark = json_array_size(hits);
+		char expl[1024];
+
+		kw = e->nkw > 0 && (re->requires.n == 0 || e->required);
+		hs = e->hs_digits > 0;
+		hsc = e->hs_ctx_digits > 0;
+		cas = e->cas_idx >= 0;
+		if (e->excluded)
+			kw = hs = 0;
+		if (!kw && !hs && !cas)
+			continue;
+
+		buf_reset(&b);
+		conf = 0;
+		missing = 0;
+		if (re->nparams > 0 && !cas) {
+			conf = check_params(re, it, field, pv, npv, hits, &missing,
+			    &missing_clear, &b);
+			if (conf < 0 || (missing_clear > 0 && conf == 0 &&
+			    missing == 0)) {
+				/* Below the threshold: drop the parameter hits too. */
+				while (json_array_size(hits) > mark)
+					json_array_remove(hits,
+					    json_array_size(hits) - 1);
+				continue;
+			}
+		}
+
+		if (cas)
+			score = 90;
+		else if (kw && (hs || hsc))
+			score = 78;
+		else if (kw)
+			score = 62;
+		else
+			score = e->hs_digits >= 6 ? 45 : 38;
+		if (cas && kw)
+			score += 4;
+		if (cas && (hs || hsc))
+			score += 3;
+		if (kw && e->nkw > 1)
+			score += 2;
+		score += 8 * conf - 12 * missing;
+		if (has_document(it, "Y901") && re->category != CAT_MILITARY) {
+			score += 6;
+			buf_adds(&b, " The item was declared with document Y901 "
+			    "(goods not on the dual-use list) although it matches "
+			    "this entry.");
+		}
+		if (score > 99)
+			score = 99;
+		if (score < 1)
+			score = 1;
+
+		entry_regimes(re, &regs);
+		if (cas) {
+			const struct cas_ref *r = &cr[e->cas_idx];
+			char *mt = xstrndup(r->text + r->off, r->len);
+
+			snprintf(expl, sizeof(expl), "%s, CAS %s, is on %s (%s %s). "
+			    "%s%s", re->title, r->cas, regs.data, re->list->id,
+			    re->code, re->explanation, b.data ? b.data : "");
+			json_array_append_new(hits, hit_new(re, "cas", r->field, mt,
+			    r->off, r->off + r->len, expl));
+			free(mt);
+		}
+		if (kw) {
+			for (i = 0; i < e->nkw; i++) {
+				size_t from = f.map[e->kw[i].from];
+				size_t to = f.emap[e->kw[i].to - 1];
+				char *mt = xstrndup(it->description + from, to - from);
+
+				snprintf(expl, sizeof(expl), "The description names "
+				    "\"%s\", which matches %s %s (%s) on %s. %s%s",
+				    mt, re->list->id, re->code, re->title, regs.data,
+				    re->explanation, b.data ? b.data : "");
+				json_array_append_new(hits, hit_new(re, "keyword",
+				    field, mt, from, to, expl));
+				free(mt);
+			}
+		}
+		if (hs || (hsc && (kw || cas))) {
+			snprintf(expl, sizeof(expl), "HS code %s falls under %s, "
+			    "which %s %s %s (%s).%s%s", it->hs_raw, hs ?
+			    "a heading listed" : "a heading related to",
+			    hs ? (kw || cas ? "corroborates" : "identifies on its "
+			    "own") : "corroborates", re->list->id, re->code,
+			    re->title, (!kw && !cas) ? " An HS code alone is a "
+			    "lead: check the goods. " : " ", (!kw && !cas) ?
+			    re->explanation : "");
+			json_array_append_new(hits, hit_new(re, "hs", hsfield,
+			    it->hs_raw, 0, strlen(it->hs_raw), expl));
+		}
+		if (!cas && !kw && missing == 0 && b.len > 0) {
+			/* Y901 note on an HS-only hit is kept in the hs hit. */
+		}
+		nentries++;
+		if (score > best || (score == best && topcat == CAT_COUNT_)) {
+			best = score;
+			topcat = re->category;
+		}
+	}
+
+	if (json_array_size(hits) > 0 && nentries > 0) {
+		int s = best + 2 * (nentries - 1);
+		json_t *cats = json_array();
+		json_t *h;
+		size_t hi;
+
+		if (s > 99)
+			s = 99;
+		json_array_foreach(hits, hi, h) {
+			json_t *cj = json_object_get(h, "category");
+			json_t *x;
+			size_t ci;
+			int seen = 0;
+
+			json_array_foreach(cats, ci, x)
+				if (json_equal(x, cj))
+					seen = 1;
+			if (!seen)
+				json_array_append(cats, cj);
+		}
+		json_array_append_new(alerts, json_pack("{s:i, s:s, s:i, s:s, "
+		    "s:o, s:o}", "item_seq", it->seq, "severity", severity(s),
+		    "score", s, "category", rules_category_name(topcat),
+		    "categories", cats, "hits", hits));
+	} else
+		json_decref(hits);
+
+	for (t = 0; t < c->ntouched; t++) {
+		struct evidence *e = &c->ev[c->touched[t]];
+
+		free(e->kw);
+		memset(e, 0, sizeof(*e));
+		e->eidx = (size_t)-1;
+		e->cas_idx = -1;
+	}
+	c->ntouched = 0;
+	folded_free(&f);
+	buf_free(&b);
+	buf_free(&regs);
+}
+
+json_t *
+screen_decl(const struct matcher *m, struct match_scratch *sc,
+    const struct decl *d, const char *list_version)
+{
+	struct item_ctx c;
+	json_t *alerts = json_array(), *findings = json_array(), *a;
+	const char *verdict = "clear";
+	size_t i, n = match_nentries(m);
+	int worst = -1;
+
+	c.m = m;
+	c.ev = xcalloc(n ? n : 1, sizeof(*c.ev));
+	c.touched = xcalloc(n ? n : 1, sizeof(*c.touched));
+	c.ntouched = 0;
+	for (i = 0; i < n; i++) {
+		c.ev[i].eidx = (size_t)-1;
+		c.ev[i].cas_idx = -1;
+	}
+	for (i = 0; i < d->nitems; i++)
+		screen_item(m, sc, d, i, &c, alerts, findings);
+	free(c.ev);
+	free(c.touched);
+
+	json_array_foreach(alerts, i, a) {
+		int r = severity_rank(json_string_value(json_object_get(a,
+		    "severity")));
+
+		if (r > worst)
+			worst = r;
+	}
+	if (worst >= 2)
+		verdict = "hold";
+	else if (worst >= 0)
+		verdict = "review";
+	return json_pack("{s:s, s:s, s:s, s:o, s:o}", "reference", d->reference,
+	    "verdict", verdict, "list_version", list_version ? list_version : "",
+	    "alerts", alerts, "findings", findings);
+}
+
+void
+screen_assign_ids(json_t *result)
+{
+	char id[37];
+	json_t *a;
+	size_t i;
+
+	util_uuid7(id);
+	json_object_set_new(result, "id", json_string(id));
+	json_array_foreach(json_object_get(result, "alerts"), i, a) {
+		util_uuid7(id);
+		json_object_set_new(a, "id", json_string(id));
+	}
+}

@@ -1,0 +1,75 @@
+/*
+ * All SQL lives here.  Every function is synchronous on a PGconn owned by
+ * the caller (a worker thread of db.c, or cordonctl), returns 0/-1 or a
+ * pointer/NULL, and sets *errp (caller frees) on failure.
+ */
+#ifndef CORDON_STORE_H
+#define CORDON_STORE_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "rules.h"
+#include "snapshot.h"
+#include "util.h"
+
+/* Connects; NULL with *errp on failure.  Sets a 5 s connect timeout default. */
+PGconn	*store_connect(const char *dsn, char **errp);
+/* True if the connection is usable (cheap; does not query). */
+bool	 store_ok(PGconn *);
+/* Runs "SELECT 1"; 0 or -1. */
+int	 store_ping(PGconn *, char **errp);
+
+/* Applies the NNNN_*.sql files of <dir> not yet applied; prints what it did. */
+int	 store_migrate(PGconn *, const char *dir, struct buf *out, char **errp);
+
+/*
+ * Stores the rule files of <dir> (already parsed into <rs>) as a new
+ * immutable list version, or finds the existing version with the same
+ * checksum.  *versionp receives the id (caller frees); *created whether
+ * rows were written.
+ */
+int	 store_import_version(PGconn *, const struct ruleset *rs,
+	    const char *dir, char **versionp, bool *created, char **errp);
+/* Makes <version> the active one and NOTIFYs cordon_lists. */
+int	 store_activate(PGconn *, const char *version, char **errp);
+/* All versions, newest first, as a JSON array. */
+json_t	*store_versions(PGconn *, char **errp);
+/* The id of the active version (caller frees), NULL if none (no error). */
+char	*store_active_version(PGconn *, char **errp);
+/*
+ * Builds a snapshot from the stored files of <version>.  Rule errors go to
+ * <errs>; database errors to *errp.
+ */
+struct snapshot *store_load_version(PGconn *, const char *version,
+	    struct buf *errs, char **errp);
+
+/* One declaration of a store batch. */
+struct store_item {
+	/* in */
+	char		 id[37];
+	const char	*submitter, *reference;
+	char		 body_hash[65];
+	json_t		*body;		/* borrowed */
+	json_t		*result;	/* borrowed */
+	/* out */
+	int		 status;	/* 201 created, 200 replay, 409 conflict */
+	json_t		*stored;	/* the stored result (new reference) */
+};
+
+/*
+ * Stores <n> declarations in one statement and one transaction.  On success
+ * every item has its status; on -1 nothing was committed.
+ */
+int	 store_batch(PGconn *, struct store_item **items, size_t n, char **errp);
+
+/* Stored declaration with its result; NULL and no *errp if not found. */
+json_t	*store_get_declaration(PGconn *, const char *id, char **errp);
+/* Alerts page; filters may be NULL.  Returns {"alerts":[..],"next_cursor":..}. */
+json_t	*store_list_alerts(PGconn *, const char *status, const char *category,
+	    const char *severity, const char *cursor, int limit, char **errp);
+json_t	*store_get_alert(PGconn *, const char *id, char **errp);
+
+#endif

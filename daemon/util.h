@@ -1,0 +1,48 @@
+/*
+ * Small leaf helpers: a growable byte buffer, SHA-256 in hex, time-ordered
+ * identifiers, whole-file reads.  Depends on no other Cordon module but
+ * xmalloc.
+ */
+#ifndef CORDON_UTIL_H
+#define CORDON_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf {
+	char	*data;		/* always NUL-terminated when len > 0 */
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	buf_init(struct buf *);
+void	buf_free(struct buf *);		/* frees the contents, not <b> */
+void	buf_reset(struct buf *);
+void	buf_add(struct buf *, const void *, size_t);
+void	buf_addc(struct buf *, char);
+void	buf_adds(struct buf *, const char *);
+void	buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Hands the contents to the caller (who frees them) and empties <b>. */
+char	*buf_release(struct buf *);
+
+/* Writes the lowercase hex SHA-256 of <data> into <out> (65 bytes). */
+void	util_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Writes a fresh UUIDv7 (time-ordered, random tail) into <out> (37 bytes). */
+void	util_uuid7(char out[37]);
+
+/* Reads a whole file; returns malloc'd NUL-terminated data or NULL (errno). */
+char	*util_read_file(const char *path, size_t *lenp);
+
+/* Current UTC time as RFC 3339 into <out> (32 bytes). */
+void	util_now_rfc3339(char out[32]);
+
+/* Monotonic milliseconds. */
+uint64_t util_now_ms(void);
+
+/* True if <s> is a valid RFC 3339 date-time. */
+bool	util_is_rfc3339(const char *s);
+
+#endif
