@@ -1,1 +1,216 @@
-int main(void){return 0;}
+/*
+ * cordond: argv, configuration check, signals and the event loop.  All the
+ * work is in libcore; this file only wires it together.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+#include <event2/thread.h>
+
+#include "api.h"
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "log.h"
+#include "reload.h"
+#include "runtime.h"
+#include "snapshot.h"
+#include "xmalloc.h"
+
+struct runtime *rt;
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN] "
+	    "[--listen HOST:PORT] [--rules DIR]\n");
+	exit(2);
+}
+
+static enum log_level
+level_of(const char *s)
+{
+	if (strcmp(s, "error") == 0)
+		return LOG_LEVEL_ERROR;
+	if (strcmp(s, "warn") == 0)
+		return LOG_LEVEL_WARN;
+	if (strcmp(s, "debug") == 0)
+		return LOG_LEVEL_DEBUG;
+	return LOG_LEVEL_INFO;
+}
+
+static void
+on_sighup(evutil_socket_t sig, short ev, void *arg)
+{
+	log_info("SIGHUP: reloading");
+	if (rt->conf_path != NULL) {
+		struct conf next;
+		char *err;
+
+		conf_init(&next);
+		if (conf_load(rt->conf_path, &next, &err) == -1) {
+			log_warnx("reload failed: %s; no changes were applied", err);
+			free(err);
+			conf_free(&next);
+			return;
+		}
+		conf_apply_reload(&rt->conf, &next);
+		conf_free(&next);
+		log_set_level(level_of(rt->conf.log_level));
+		db_set_batch_max(rt->db, (int)rt->conf.batch_max);
+	}
+	reload_run(NULL, NULL);
+}
+
+static void
+check_stopped(evutil_socket_t fd, short ev, void *arg)
+{
+	static int ticks;
+	struct event *self = arg;
+	struct timeval tv = { 0, 100000 };
+
+	if ((api_inflight() == 0 && db_pending(rt->db) == 0) || ++ticks > 300) {
+		event_base_loopexit(rt->base, NULL);
+		return;
+	}
+	evtimer_add(self, &tv);
+}
+
+static void
+on_stop(evutil_socket_t sig, short ev, void *arg)
+{
+	struct event *t;
+	struct timeval tv = { 0, 0 };
+
+	if (rt->stopping)
+		return;
+	rt->stopping = true;
+	log_info("stopping: finishing requests in flight");
+	http_stop_accepting();
+	reload_listen_stop();
+	t = evtimer_new(rt->base, check_stopped, event_self_cbarg());
+	evtimer_add(t, &tv);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'D' },
+		{ "listen", required_argument, NULL, 'L' },
+		{ "rules", required_argument, NULL, 'R' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db = getenv("CORDON_DB"), *listen = NULL, *rules = NULL;
+	struct event *ev_hup, *ev_term, *ev_int;
+	int ch, check = 0, verbose = 0;
+	char *err;
+
+	rt = xcalloc(1, sizeof(*rt));
+	log_init("cordond", LOG_LEVEL_INFO, false);
+	while ((ch = getopt_long(argc, argv, "df:nv", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			break;	/* always in the foreground; kept for habit */
+		case 'f':
+			rt->conf_path = optarg;
+			break;
+		case 'n':
+			check = 1;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'D':
+			db = optarg;
+			break;
+		case 'L':
+			listen = optarg;
+			break;
+		case 'R':
+			rules = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+
+	conf_init(&rt->conf);
+	if (rt->conf_path && conf_load(rt->conf_path, &rt->conf, &err) == -1) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	if (db)
+		conf_set(&rt->conf, "db", db);
+	if (listen)
+		conf_set(&rt->conf, "listen", listen);
+	if (rules)
+		conf_set(&rt->conf, "rules_dir", rules);
+	log_set_level(verbose ? LOG_LEVEL_DEBUG : level_of(rt->conf.log_level));
+
+	if (check) {
+		/* Build the full snapshot as a start would, then stop. */
+		if (reload_initial(&err) == -1) {
+			fprintf(stderr, "%s\n", err);
+			fprintf(stderr, "configuration NOT OK\n");
+			return 1;
+		}
+		printf("configuration OK\n");
+		snapshot_unref(rt->snap);
+		return 0;
+	}
+
+	signal(SIGPIPE, SIG_IGN);
+	if (evthread_use_pthreads() == -1)
+		fatalx("libevent without pthreads support");
+	rt->base = event_base_new();
+	rt->db = db_new(rt->base, rt->conf.db, (int)rt->conf.db_workers,
+	    (int)rt->conf.batch_max);
+
+	if (reload_initial(&err) == -1) {
+		if (rt->conf.rules_dir != NULL)
+			fatalx("rules refused:\n%s", err);
+		log_warnx("no ruleset loaded yet: %s; will load when a list "
+		    "version is activated and PostgreSQL is reachable", err);
+		free(err);
+	} else
+		log_info("list version %s: %zu lists, %zu entries",
+		    rt->snap->version, rt->snap->rs->nlists,
+		    rt->snap->rs->nentries);
+
+	if (http_start(&err) == -1)
+		fatalx("%s", err);
+	reload_listen_start();
+
+	ev_hup = evsignal_new(rt->base, SIGHUP, on_sighup, NULL);
+	ev_term = evsignal_new(rt->base, SIGTERM, on_stop, NULL);
+	ev_int = evsignal_new(rt->base, SIGINT, on_stop, NULL);
+	evsignal_add(ev_hup, NULL);
+	evsignal_add(ev_term, NULL);
+	evsignal_add(ev_int, NULL);
+
+	event_base_dispatch(rt->base);
+
+	log_info("stopped");
+	event_free(ev_hup);
+	event_free(ev_term);
+	event_free(ev_int);
+	http_free();
+	db_free(rt->db);
+	reload_listen_stop();
+	reload_free();
+	snapshot_unref(rt->snap);
+	conf_free(&rt->conf);
+	event_base_free(rt->base);
+	free(rt);
+	return 0;
+}

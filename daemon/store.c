@@ -47,9 +47,9 @@ q(PGconn *c, const char *sql, int n, const char *const *params)
 PGconn *
 store_connect(const char *dsn, char **errp)
 {
-	const char *keys[] = { "dbname", "connect_timeout", "application_name",
+	const char *keys[] = { "dbname", "connect_timeout", "options",
 		"fallback_application_name", NULL };
-	const char *vals[] = { dsn, "5", NULL, "cordon", NULL };
+	const char *vals[] = { dsn, "5", "-c client_min_messages=warning", "cordon", NULL };
 	PGconn *c;
 
 	*errp = NULL;

@@ -1,0 +1,39 @@
+/*
+ * Settings: one declarative table (name, type, default, range, reloadable)
+ * read from a strict YAML file, then overridden by command-line options.
+ */
+#ifndef CORDON_CONF_H
+#define CORDON_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct conf {
+	char	*listen;	/* HOST:PORT */
+	char	*db;		/* libpq connection string */
+	char	*rules_dir;	/* screen against a directory instead of the DB */
+	char	*submitter;	/* submitter name when the request names none */
+	char	*log_level;	/* error warn info debug */
+	long	 max_body;	/* bytes */
+	long	 db_workers;
+	long	 batch_max;	/* declarations per commit at most */
+	long	 retry_after;	/* seconds, on 503 */
+	long	 page_max;	/* alerts per page at most */
+};
+
+void	conf_init(struct conf *);	/* defaults */
+void	conf_free(struct conf *);	/* frees the strings */
+/*
+ * Reads <path> into <c> (defaults first).  Returns 0, or -1 with every error
+ * as "path:line: why" lines in *errp (caller frees).
+ */
+int	conf_load(const char *path, struct conf *c, char **errp);
+/*
+ * Copies the reloadable settings of <next> into <cur>; warns about changed
+ * settings that need a restart.
+ */
+void	conf_apply_reload(struct conf *cur, const struct conf *next);
+/* Sets a string setting by name (command line); 0 or -1. */
+int	conf_set(struct conf *c, const char *name, const char *value);
+
+#endif

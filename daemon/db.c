@@ -1,0 +1,285 @@
+/*
+ * Worker threads around blocking libpq.  Jobs come in through one queue
+ * under a mutex; finished jobs go back through a second list and one
+ * event_active() wakes the loop.  A worker reconnects by itself before a
+ * job when its connection is gone, so the daemon recovers when PostgreSQL
+ * comes back without anyone restarting it.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+#include <libpq-fe.h>
+
+#include "db.h"
+#include "log.h"
+#include "store.h"
+#include "xmalloc.h"
+
+struct db {
+	struct event_base	*base;
+	char			*dsn;
+	int			 nworkers;
+	int			 batch_max;
+	pthread_t		*threads;
+
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct db_job		*head, *tail;	/* queued */
+	size_t			 queued, running;
+	int			 stop;
+
+	struct db_job		*done_head, *done_tail;
+	struct event		*done_ev;
+
+	struct db_stats		 stats;
+};
+
+static void
+push_done(struct db *db, struct db_job *j)
+{
+	j->next = NULL;
+	if (db->done_tail)
+		db->done_tail->next = j;
+	else
+		db->done_head = j;
+	db->done_tail = j;
+}
+
+static void
+run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
+{
+	struct store_item **items = xcalloc(n, sizeof(*items));
+	char *err = NULL;
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < n; i++)
+		items[i] = &jobs[i]->item;
+	if (*cp != NULL)
+		rc = store_batch(*cp, items, n, &err);
+	if (rc == -1 && *cp != NULL && store_ok(*cp) && n > 1) {
+		/*
+		 * The connection is fine, so one declaration broke the batch:
+		 * store them one by one so the others still go through.
+		 */
+		log_warnx("batch of %zu failed (%s); retrying one by one", n, err);
+		free(err);
+		err = NULL;
+		for (i = 0; i < n; i++) {
+			if (store_batch(*cp, &items[i], 1, &jobs[i]->err) == -1) {
+				jobs[i]->rc = -1;
+				jobs[i]->unavailable = !store_ok(*cp);
+			}
+		}
+		rc = 0;
+	} else if (rc == -1) {
+		for (i = 0; i < n; i++) {
+			jobs[i]->rc = -1;
+			jobs[i]->unavailable = 1;
+			jobs[i]->err = xstrdup(err ? err :
+			    "PostgreSQL is not reachable");
+		}
+	}
+	free(err);
+	free(items);
+	pthread_mutex_lock(&db->mu);
+	if (rc == 0) {
+		db->stats.batches++;
+		db->stats.stored += n;
+		if (n > db->stats.max_batch)
+			db->stats.max_batch = n;
+	} else
+		db->stats.failures += n;
+	pthread_mutex_unlock(&db->mu);
+}
+
+static void *
+worker(void *arg)
+{
+	struct db *db = arg;
+	PGconn *c = NULL;
+	struct db_job **batch = NULL;
+	size_t cap = 0;
+
+	for (;;) {
+		struct db_job *j, *prev, *nx;
+		size_t n = 0, i;
+		char *err = NULL;
+
+		pthread_mutex_lock(&db->mu);
+		while (db->head == NULL && !db->stop)
+			pthread_cond_wait(&db->cv, &db->mu);
+		if (db->head == NULL && db->stop) {
+			pthread_mutex_unlock(&db->mu);
+			break;
+		}
+		if (cap < (size_t)db->batch_max) {
+			cap = (size_t)db->batch_max;
+			batch = xreallocarray(batch, cap, sizeof(*batch));
+		}
+		if (db->head->kind == DB_JOB_STORE) {
+			/* Take every waiting store job, in order, up to batch_max. */
+			for (prev = NULL, j = db->head; j && n < cap; j = nx) {
+				nx = j->next;
+				if (j->kind != DB_JOB_STORE) {
+					prev = j;
+					continue;
+				}
+				if (prev)
+					prev->next = nx;
+				else
+					db->head = nx;
+				if (db->tail == j)
+					db->tail = prev;
+				batch[n++] = j;
+			}
+		} else {
+			batch[n++] = db->head;
+			db->head = db->head->next;
+			if (db->head == NULL)
+				db->tail = NULL;
+		}
+		db->queued -= n;
+		db->running += n;
+		pthread_mutex_unlock(&db->mu);
+
+		if (!store_ok(c)) {
+			PQfinish(c);
+			c = store_connect(db->dsn, &err);
+			if (c == NULL)
+				log_debug("worker: %s", err);
+			else
+				log_info("connected to PostgreSQL");
+			free(err);
+		}
+		if (batch[0]->kind == DB_JOB_STORE)
+			run_store(db, &c, batch, n);
+		else {
+			j = batch[0];
+			j->rc = j->fn(store_ok(c) ? c : NULL, j);
+			if (j->rc == -1 && !store_ok(c))
+				j->unavailable = 1;
+		}
+		if (c != NULL && !store_ok(c)) {
+			log_warnx("lost the connection to PostgreSQL");
+			PQfinish(c);
+			c = NULL;
+		}
+		pthread_mutex_lock(&db->mu);
+		for (i = 0; i < n; i++)
+			push_done(db, batch[i]);
+		db->running -= n;
+		pthread_mutex_unlock(&db->mu);
+		event_active(db->done_ev, EV_READ, 0);
+	}
+	PQfinish(c);
+	free(batch);
+	return NULL;
+}
+
+static void
+on_done(evutil_socket_t fd, short ev, void *arg)
+{
+	struct db *db = arg;
+	struct db_job *j, *nx;
+
+	pthread_mutex_lock(&db->mu);
+	j = db->done_head;
+	db->done_head = db->done_tail = NULL;
+	pthread_mutex_unlock(&db->mu);
+	for (; j != NULL; j = nx) {
+		nx = j->next;
+		j->done(j);
+	}
+}
+
+struct db *
+db_new(struct event_base *base, const char *dsn, int workers, int batch_max)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+	int i;
+
+	db->base = base;
+	db->dsn = xstrdup(dsn);
+	db->nworkers = workers;
+	db->batch_max = batch_max;
+	pthread_mutex_init(&db->mu, NULL);
+	pthread_cond_init(&db->cv, NULL);
+	db->done_ev = event_new(base, -1, EV_PERSIST, on_done, db);
+	db->threads = xcalloc((size_t)workers, sizeof(*db->threads));
+	for (i = 0; i < workers; i++)
+		if (pthread_create(&db->threads[i], NULL, worker, db) != 0)
+			fatal("pthread_create");
+	return db;
+}
+
+void
+db_free(struct db *db)
+{
+	int i;
+
+	if (db == NULL)
+		return;
+	pthread_mutex_lock(&db->mu);
+	db->stop = 1;
+	pthread_cond_broadcast(&db->cv);
+	pthread_mutex_unlock(&db->mu);
+	for (i = 0; i < db->nworkers; i++)
+		pthread_join(db->threads[i], NULL);
+	on_done(-1, 0, db);
+	event_free(db->done_ev);
+	pthread_mutex_destroy(&db->mu);
+	pthread_cond_destroy(&db->cv);
+	free(db->threads);
+	free(db->dsn);
+	free(db);
+}
+
+void
+db_submit(struct db *db, struct db_job *j)
+{
+	j->next = NULL;
+	j->rc = 0;
+	j->err = NULL;
+	j->unavailable = 0;
+	pthread_mutex_lock(&db->mu);
+	if (db->tail)
+		db->tail->next = j;
+	else
+		db->head = j;
+	db->tail = j;
+	db->queued++;
+	pthread_cond_signal(&db->cv);
+	pthread_mutex_unlock(&db->mu);
+}
+
+void
+db_set_batch_max(struct db *db, int n)
+{
+	pthread_mutex_lock(&db->mu);
+	db->batch_max = n;
+	pthread_mutex_unlock(&db->mu);
+}
+
+size_t
+db_pending(struct db *db)
+{
+	size_t n;
+
+	pthread_mutex_lock(&db->mu);
+	n = db->queued + db->running;
+	pthread_mutex_unlock(&db->mu);
+	return n;
+}
+
+void
+db_stats(struct db *db, struct db_stats *out)
+{
+	pthread_mutex_lock(&db->mu);
+	*out = db->stats;
+	pthread_mutex_unlock(&db->mu);
+}

@@ -1,0 +1,60 @@
+/*
+ * Database workers.  The event loop never blocks on PostgreSQL: it hands
+ * jobs to a small pool of threads, each with its own connection, and gets
+ * them back on the loop through a libevent event.
+ *
+ * Group commit: a worker that picks up a store job also takes every other
+ * store job waiting in the queue (up to batch_max) and writes them in one
+ * statement and one transaction, so one WAL flush serves all of them.  While
+ * one batch commits, the next one gathers.
+ */
+#ifndef CORDON_DB_H
+#define CORDON_DB_H
+
+#include <stdint.h>
+
+#include <event2/event.h>
+#include <libpq-fe.h>
+
+#include "store.h"
+
+enum db_job_kind {
+	DB_JOB_STORE,	/* a screened declaration; batched */
+	DB_JOB_CALL,	/* any function on a connection */
+};
+
+struct db_job;
+typedef void (*db_done_cb)(struct db_job *);
+/* Runs on a worker.  <c> is NULL when PostgreSQL cannot be reached. */
+typedef int (*db_call_fn)(PGconn *c, struct db_job *);
+
+struct db_job {
+	enum db_job_kind	 kind;
+	struct store_item	 item;		/* DB_JOB_STORE */
+	db_call_fn		 fn;		/* DB_JOB_CALL */
+	db_done_cb		 done;		/* on the loop thread */
+	void			*arg;
+	int			 rc;		/* 0 or -1 */
+	char			*err;		/* set with rc -1; owner frees */
+	int			 unavailable;	/* failed because the DB is down */
+	struct db_job		*next;
+};
+
+struct db_stats {
+	uint64_t	batches, stored, max_batch, failures;
+};
+
+struct db;
+
+/* Starts <workers> threads on <dsn>.  Connections are made lazily. */
+struct db	*db_new(struct event_base *, const char *dsn, int workers,
+		    int batch_max);
+/* Stops the workers after the queued jobs ran; their done callbacks run. */
+void		 db_free(struct db *);
+/* Queues <job>; its done callback runs later on the loop thread. */
+void		 db_submit(struct db *, struct db_job *job);
+void		 db_set_batch_max(struct db *, int);
+size_t		 db_pending(struct db *);
+void		 db_stats(struct db *, struct db_stats *);
+
+#endif

@@ -1,0 +1,376 @@
+/*
+ * Reload path.  The build runs as a DB_JOB_CALL on a worker thread: it
+ * reads the active version (or the rules directory), parses and compiles it
+ * into a snapshot.  The swap and the reporting run on the loop thread.
+ * Requests already running keep their reference to the old snapshot and
+ * finish on it; it is freed with its last reference.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+#include <libpq-fe.h>
+
+#include "db.h"
+#include "log.h"
+#include "reload.h"
+#include "runtime.h"
+#include "snapshot.h"
+#include "store.h"
+#include "xmalloc.h"
+
+struct waiter {
+	reload_cb	 cb;
+	void		*arg;
+	struct waiter	*next;
+};
+
+struct reload_state {
+	bool		 running;
+	struct waiter	*current;	/* hear the running attempt */
+	struct waiter	*next;		/* hear the following attempt */
+	bool		 pending;
+};
+
+struct build {
+	struct db_job	 job;
+	char		*current;	/* version running now, or NULL */
+	char		*rules_dir;
+	struct snapshot	*snap;		/* built */
+	bool		 unchanged;
+	char		*version;
+	struct buf	 errs;
+};
+
+static void	start(void);
+
+static struct reload_state *
+state(void)
+{
+	if (rt->reload == NULL)
+		rt->reload = xcalloc(1, sizeof(*rt->reload));
+	return rt->reload;
+}
+
+/* Worker thread: no access to rt beyond what the job carries. */
+static int
+build_fn(PGconn *c, struct db_job *j)
+{
+	struct build *b = j->arg;
+	char *err = NULL;
+
+	if (b->rules_dir != NULL) {
+		b->snap = snapshot_from_dir(b->rules_dir, &b->errs);
+		return b->snap ? 0 : -1;
+	}
+	if (c == NULL) {
+		j->err = xstrdup("PostgreSQL is not reachable");
+		return -1;
+	}
+	if ((b->version = store_active_version(c, &err)) == NULL) {
+		j->err = err ? err : xstrdup("no list version is active "
+		    "(cordonctl lists import DIR, then cordonctl lists activate "
+		    "VERSION)");
+		return -1;
+	}
+	if (b->current != NULL && strcmp(b->current, b->version) == 0) {
+		b->unchanged = true;
+		return 0;
+	}
+	b->snap = store_load_version(c, b->version, &b->errs, &err);
+	if (b->snap == NULL) {
+		j->err = err;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+notify(struct waiter *w, const struct reload_outcome *o)
+{
+	struct waiter *nx;
+
+	for (; w != NULL; w = nx) {
+		nx = w->next;
+		if (w->cb)
+			w->cb(o, w->arg);
+		free(w);
+	}
+}
+
+static void
+build_done(struct db_job *j)
+{
+	struct build *b = j->arg;
+	struct reload_state *st = state();
+	struct reload_outcome o;
+	struct waiter *w;
+	char *msg = NULL;
+
+	memset(&o, 0, sizeof(o));
+	if (j->rc == 0 && b->unchanged) {
+		o.ok = true;
+		xasprintf(&msg, "list version %s is already active", b->version);
+	} else if (j->rc == 0) {
+		struct snapshot *old = rt->snap;
+
+		rt->snap = b->snap;
+		b->snap = NULL;
+		o.ok = o.changed = true;
+		xasprintf(&msg, "list version %s active: %zu lists, %zu entries",
+		    rt->snap->version, rt->snap->rs->nlists,
+		    rt->snap->rs->nentries);
+		snapshot_unref(old);
+		log_info("reload: %s", msg);
+	} else {
+		o.unavailable = j->unavailable;
+		xasprintf(&msg, "reload failed: %s%s%s; no changes were applied",
+		    j->err ? j->err : "", j->err && b->errs.len ? "\n" : "",
+		    b->errs.len ? b->errs.data : "");
+		/* Strip a trailing newline from the rule errors. */
+		log_warnx("%s", msg);
+	}
+	o.version = rt->snap ? rt->snap->version : NULL;
+	o.message = msg;
+
+	w = st->current;
+	st->current = NULL;
+	st->running = false;
+	notify(w, &o);
+	free(msg);
+	free(j->err);
+	free(b->current);
+	free(b->rules_dir);
+	free(b->version);
+	snapshot_unref(b->snap);
+	buf_free(&b->errs);
+	free(b);
+	if (st->pending)
+		start();
+}
+
+static void
+start(void)
+{
+	struct reload_state *st = state();
+	struct build *b = xcalloc(1, sizeof(*b));
+
+	st->running = true;
+	st->pending = false;
+	st->current = st->next;
+	st->next = NULL;
+	buf_init(&b->errs);
+	b->current = rt->snap ? xstrdup(rt->snap->version) : NULL;
+	b->rules_dir = rt->conf.rules_dir ? xstrdup(rt->conf.rules_dir) : NULL;
+	if (b->rules_dir) {
+		/* A directory is re-read every time: it may have changed. */
+		free(b->current);
+		b->current = NULL;
+	}
+	b->job.kind = DB_JOB_CALL;
+	b->job.fn = build_fn;
+	b->job.done = build_done;
+	b->job.arg = b;
+	db_submit(rt->db, &b->job);
+}
+
+void
+reload_run(reload_cb cb, void *arg)
+{
+	struct reload_state *st = state();
+	struct waiter *w = xcalloc(1, sizeof(*w)), **pp;
+
+	w->cb = cb;
+	w->arg = arg;
+	for (pp = &st->next; *pp != NULL; pp = &(*pp)->next)
+		;
+	*pp = w;
+	if (st->running) {
+		st->pending = true;
+		return;
+	}
+	start();
+}
+
+int
+reload_initial(char **errp)
+{
+	struct buf errs;
+	PGconn *c;
+	char *err = NULL, *v;
+
+	*errp = NULL;
+	buf_init(&errs);
+	if (rt->conf.rules_dir != NULL) {
+		rt->snap = snapshot_from_dir(rt->conf.rules_dir, &errs);
+		if (rt->snap == NULL) {
+			*errp = buf_release(&errs);
+			return -1;
+		}
+		buf_free(&errs);
+		return 0;
+	}
+	if ((c = store_connect(rt->conf.db, &err)) == NULL) {
+		*errp = err;
+		return -1;
+	}
+	if ((v = store_active_version(c, &err)) == NULL) {
+		*errp = err ? err : xstrdup("no list version is active");
+		PQfinish(c);
+		return -1;
+	}
+	rt->snap = store_load_version(c, v, &errs, &err);
+	PQfinish(c);
+	free(v);
+	if (rt->snap == NULL) {
+		xasprintf(errp, "%s%s", err ? err : "", errs.data ? errs.data : "");
+		free(err);
+		buf_free(&errs);
+		return -1;
+	}
+	buf_free(&errs);
+	return 0;
+}
+
+/* ---- LISTEN cordon_lists ------------------------------------------- */
+
+struct listen_job {
+	struct db_job	 job;
+	PGconn		*conn;
+	char		*dsn;
+};
+
+static void	listen_schedule(void);
+
+static int
+listen_fn(PGconn *unused, struct db_job *j)
+{
+	struct listen_job *l = j->arg;
+	PGresult *r;
+	char *err = NULL;
+
+	if ((l->conn = store_connect(l->dsn, &err)) == NULL) {
+		j->err = err;
+		return -1;
+	}
+	r = PQexec(l->conn, "LISTEN cordon_lists");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		j->err = xstrdup(PQerrorMessage(l->conn));
+		PQclear(r);
+		PQfinish(l->conn);
+		l->conn = NULL;
+		return -1;
+	}
+	PQclear(r);
+	PQsetnonblocking(l->conn, 1);
+	return 0;
+}
+
+static void
+listen_close(void)
+{
+	if (rt->listen_ev) {
+		event_free(rt->listen_ev);
+		rt->listen_ev = NULL;
+	}
+	PQfinish(rt->listen_conn);
+	rt->listen_conn = NULL;
+}
+
+static void
+on_notify(evutil_socket_t fd, short ev, void *arg)
+{
+	PGnotify *n;
+	int seen = 0;
+
+	if (PQconsumeInput(rt->listen_conn) == 0) {
+		log_warnx("list notification connection lost; reconnecting");
+		listen_close();
+		listen_schedule();
+		return;
+	}
+	while ((n = PQnotifies(rt->listen_conn)) != NULL) {
+		log_info("list version %s activated; reloading", n->extra);
+		PQfreemem(n);
+		seen = 1;
+	}
+	if (seen)
+		reload_run(NULL, NULL);
+}
+
+static void
+listen_done(struct db_job *j)
+{
+	struct listen_job *l = j->arg;
+
+	if (j->rc == 0 && !rt->stopping) {
+		rt->listen_conn = l->conn;
+		rt->listen_ev = event_new(rt->base, PQsocket(l->conn),
+		    EV_READ | EV_PERSIST, on_notify, NULL);
+		event_add(rt->listen_ev, NULL);
+		log_debug("listening for list activations");
+		/* Catch up with activations missed while disconnected. */
+		reload_run(NULL, NULL);
+	} else {
+		if (l->conn)
+			PQfinish(l->conn);
+		if (!rt->stopping)
+			listen_schedule();
+	}
+	free(j->err);
+	free(l->dsn);
+	free(l);
+}
+
+static void
+listen_connect(evutil_socket_t fd, short ev, void *arg)
+{
+	struct listen_job *l;
+
+	if (rt->stopping)
+		return;
+	l = xcalloc(1, sizeof(*l));
+	l->dsn = xstrdup(rt->conf.db);
+	l->job.kind = DB_JOB_CALL;
+	l->job.fn = listen_fn;
+	l->job.done = listen_done;
+	l->job.arg = l;
+	db_submit(rt->db, &l->job);
+}
+
+static void
+listen_schedule(void)
+{
+	struct timeval tv = { 2, 0 };
+
+	if (rt->listen_retry == NULL)
+		rt->listen_retry = evtimer_new(rt->base, listen_connect, NULL);
+	evtimer_add(rt->listen_retry, &tv);
+}
+
+void
+reload_listen_start(void)
+{
+	if (rt->conf.rules_dir != NULL)
+		return;		/* rules come from a directory, not the DB */
+	listen_connect(-1, 0, NULL);
+}
+
+void
+reload_listen_stop(void)
+{
+	listen_close();
+	if (rt->listen_retry) {
+		event_free(rt->listen_retry);
+		rt->listen_retry = NULL;
+	}
+}
+
+void
+reload_free(void)
+{
+	free(rt->reload);
+	rt->reload = NULL;
+}

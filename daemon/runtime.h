@@ -1,0 +1,44 @@
+/*
+ * The one runtime context of cordond: the event loop, the settings, the
+ * current snapshot, the database workers and the HTTP server.  It is the
+ * only global (rt); modules reach state through it rather than through
+ * loose globals.
+ */
+#ifndef CORDON_RUNTIME_H
+#define CORDON_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <event2/event.h>
+#include <event2/http.h>
+#include <libpq-fe.h>
+
+#include "conf.h"
+#include "db.h"
+#include "snapshot.h"
+
+struct reload_state;
+
+struct runtime {
+	struct event_base	*base;
+	struct conf		 conf;
+	const char		*conf_path;	/* NULL without -f */
+	struct snapshot		*snap;		/* current; loop thread only */
+	struct db		*db;
+	struct evhttp		*http;
+	struct evhttp_bound_socket *bound;
+	struct reload_state	*reload;
+
+	/* LISTEN connection for list activations (loop thread). */
+	PGconn			*listen_conn;
+	struct event		*listen_ev;
+	struct event		*listen_retry;
+
+	bool			 stopping;
+	uint64_t		 requests, declarations, rejected, unavailable;
+};
+
+extern struct runtime *rt;
+
+#endif
