@@ -125,11 +125,29 @@ build_done(struct db_job *j)
 		snapshot_unref(old);
 		log_info("reload: %s", msg);
 	} else {
+		struct buf why;
+		size_t i;
+
 		o.unavailable = j->unavailable;
-		xasprintf(&msg, "reload failed: %s%s%s; no changes were applied",
-		    j->err ? j->err : "", j->err && b->errs.len ? "\n" : "",
-		    b->errs.len ? b->errs.data : "");
-		/* Strip a trailing newline from the rule errors. */
+		buf_init(&why);
+		if (j->err)
+			buf_adds(&why, j->err);
+		/* One line: rule errors joined with "; ". */
+		for (i = 0; i < b->errs.len; i++) {
+			char ch = b->errs.data[i];
+
+			if (ch == '\n') {
+				if (i + 1 < b->errs.len)
+					buf_adds(&why, "; ");
+			} else {
+				if (i == 0 && why.len > 0)
+					buf_adds(&why, ": ");
+				buf_addc(&why, ch);
+			}
+		}
+		xasprintf(&msg, "reload failed: %s; no changes were applied",
+		    why.len ? why.data : "unknown error");
+		buf_free(&why);
 		log_warnx("%s", msg);
 	}
 	o.version = rt->snap ? rt->snap->version : NULL;

@@ -1,0 +1,378 @@
+#!/usr/bin/env bash
+# Integration tests: a real PostgreSQL started here, the real cordond over
+# real sockets, the real cordonctl.  Prints "ok - name" / "not ok - name"
+# per check and, last, "integration: N passed, M failed".
+#
+# Usage: tests/integration/run.sh   (from anywhere; the tree must be built)
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+data=$top/tests/data/integration
+ctl=$top/daemon/cordonctl
+cordond=$top/daemon/cordond
+load=$top/tests/integration/load.py
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+notok() { fail=$((fail + 1)); echo "not ok - $1${2:+: $2}"; }
+check() { # check NAME COMMAND...
+    local name=$1; shift
+    if "$@" >/dev/null 2>&1; then ok "$name"; else notok "$name"; fi
+}
+
+# ---- a private PostgreSQL -------------------------------------------------
+if [ "$(id -u)" = 0 ]; then
+    work=$(mktemp -d /var/tmp/cordon-it.XXXXXX)
+    chmod 755 "$work"
+else
+    work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-it.XXXXXX")
+fi
+pgdir=$work/pg
+daemon_pids=()
+cleanup() {
+    for p in "${daemon_pids[@]}"; do kill "$p" 2>/dev/null; done
+    wait 2>/dev/null
+    "$top/contrib/pg-private" "$pgdir" stop
+    if [ "${KEEP_WORK:-0}" = 1 ]; then echo "# work dir kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+if ! DSN=$("$top/contrib/pg-private" "$pgdir" start); then
+    notok "start PostgreSQL" "see $pgdir/server.log"
+    echo "integration: $pass passed, $fail failed"
+    exit 1
+fi
+export CORDON_DB=$DSN
+PSQL=(/usr/lib/postgresql/15/bin/psql "$DSN" -Atq)
+[ "$(id -u)" = 0 ] && PSQL=(runuser -u postgres -- "${PSQL[@]}")
+sql() { "${PSQL[@]}" -c "$1"; }
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_daemon NAME ARGS... : starts cordond, waits for /healthz, sets $url
+start_daemon() {
+    local name=$1; shift
+    local port; port=$(free_port)
+    url=http://127.0.0.1:$port
+    "$cordond" --listen 127.0.0.1:"$port" "$@" >"$work/$name.log" 2>&1 &
+    daemon_pid=$!
+    daemon_pids+=("$daemon_pid")
+    for _ in $(seq 1 100); do
+        curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    echo "# $name did not start:"; sed 's/^/#   /' "$work/$name.log"
+    return 1
+}
+stop_daemon() {
+    kill -TERM "$1" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    kill -KILL "$1" 2>/dev/null
+    return 1
+}
+wait_for() { # wait_for SECONDS COMMAND...
+    local n=$(( $1 * 10 )); shift
+    for _ in $(seq 1 "$n"); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    return 1
+}
+
+# req METHOD PATH [BODY-FILE] : sets $code and $body
+req() {
+    local out=$work/resp
+    if [ -n "${3:-}" ]; then
+        code=$(curl -s -o "$out" -D "$work/headers" -w '%{http_code}' -X "$1" \
+            -H 'Content-Type: application/json' --data-binary @"$3" "$url$2")
+    else
+        code=$(curl -s -o "$out" -D "$work/headers" -w '%{http_code}' -X "$1" "$url$2")
+    fi
+    body=$(cat "$out")
+}
+jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)" <<<"$body"; }
+count() { sql "SELECT (SELECT count(*) FROM declarations) || ' ' || (SELECT count(*) FROM items) || ' ' || (SELECT count(*) FROM alerts)"; }
+
+# ---- schema and lists ----------------------------------------------------------
+out=$("$ctl" db migrate 2>&1)
+case $out in *"applied 0001_core.sql"*) ok "db migrate applies the migrations" ;; *) notok "db migrate applies the migrations" "$out" ;; esac
+out=$("$ctl" db migrate 2>&1)
+case $out in *"up to date"*) ok "db migrate twice changes nothing" ;; *) notok "db migrate twice changes nothing" "$out" ;; esac
+
+out=$("$ctl" lists import "$data/rules-broken" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && grep -q 'chemicals.yaml:29: cas: "75-44-6" fails its check digit' <<<"$out" &&
+    [ "$(sql 'SELECT count(*) FROM list_versions')" = 0 ]; then
+    ok "a broken rule file is refused with file:line and nothing stored"
+else
+    notok "a broken rule file is refused with file:line and nothing stored" "$out"
+fi
+
+v1=$("$ctl" lists import "$data/rules-v1" 2>/dev/null)
+[ -n "$v1" ] && [ "$(sql "SELECT count(*) FROM list_entries WHERE version = '$v1'")" = 2 ] &&
+    [ "$(sql "SELECT count(*) FROM list_files WHERE version = '$v1'")" = 1 ] &&
+    ok "lists import stores a version with entries and files" ||
+    notok "lists import stores a version with entries and files" "v1=$v1"
+again=$("$ctl" lists import "$data/rules-v1" 2>/dev/null)
+[ "$again" = "$v1" ] && [ "$(sql 'SELECT count(*) FROM list_versions')" = 1 ] &&
+    ok "importing the same files again finds the stored version" ||
+    notok "importing the same files again finds the stored version" "$again"
+if sql "UPDATE list_files SET content = 'x' WHERE version = '$v1'" 2>/dev/null; then
+    notok "stored list versions are immutable"
+else
+    ok "stored list versions are immutable"
+fi
+check "lists activate" "$ctl" lists activate "$v1"
+out=$("$ctl" lists activate no-such-version 2>&1)
+[ $? -ne 0 ] && grep -q 'no list version "no-such-version"' <<<"$out" &&
+    [ "$(sql 'SELECT id FROM list_versions WHERE active')" = "$v1" ] &&
+    ok "activating an unknown version fails and changes nothing" ||
+    notok "activating an unknown version fails and changes nothing" "$out"
+
+# ---- configuration check --------------------------------------------------------
+out=$("$cordond" -n -f "$top/contrib/cordond.yaml" --db "$DSN" 2>&1)
+[ $? -eq 0 ] && [ "$out" = "configuration OK" ] && ok "cordond -n on contrib/cordond.yaml" ||
+    notok "cordond -n on contrib/cordond.yaml" "$out"
+out=$("$cordond" -n --rules "$data/rules-broken" 2>&1)
+[ $? -eq 1 ] && grep -q 'chemicals.yaml:29:' <<<"$out" && ok "cordond -n refuses broken rules with file:line" ||
+    notok "cordond -n refuses broken rules with file:line" "$out"
+printf 'listen: 127.0.0.1:1\nmax_bodyy: 10\nbatch_max: 0\n' >"$work/bad.yaml"
+out=$("$cordond" -n -f "$work/bad.yaml" 2>&1)
+[ $? -eq 1 ] && grep -q 'bad.yaml:2: unknown setting "max_bodyy"' <<<"$out" &&
+    grep -q 'bad.yaml:3: batch_max: out of range' <<<"$out" &&
+    ok "cordond -n reports every config error with file:line" ||
+    notok "cordond -n reports every config error with file:line" "$out"
+
+# ---- the daemon ---------------------------------------------------------------
+if ! start_daemon main --db "$DSN"; then
+    notok "cordond starts"
+    echo "integration: $pass passed, $fail failed"
+    exit 1
+fi
+main_pid=$daemon_pid
+req GET /healthz
+[ "$code" = 200 ] && ok "GET /healthz" || notok "GET /healthz" "$code $body"
+wait_for 10 curl -fs "$url/readyz"
+req GET /readyz
+[ "$code" = 200 ] && [ "$(jq_ 'd["list_version"]')" = "$v1" ] && ok "GET /readyz: database and ruleset" ||
+    notok "GET /readyz: database and ruleset" "$code $body"
+req GET /v1/lists
+[ "$code" = 200 ] && [ "$(jq_ 'd["version"], d["entries"], d["lists"][0]["id"], len(d["checksum"])' | tr '\n' ' ')" = "$v1 2 fixture-chem 64 " ] &&
+    ok "GET /v1/lists: version, entry counts, checksum" || notok "GET /v1/lists" "$code $body"
+
+cat >"$work/d1.json" <<'EOF'
+{"reference": "IT-0001", "type": "export", "lodged_at": "2026-11-27T10:00:00Z",
+ "customs_office": "DE004001", "x_custom_field": {"kept": true},
+ "parties": [{"role": "consignee", "name": "Fjord Chemicals AS", "country": "NO"}],
+ "route": {"dispatch": "DE", "destination": "NO", "transit": ["DK"]},
+ "items": [
+  {"seq": 1, "hs_code": "2812 12 00", "description": "Phosphorus oxychloride (POCl3), 25 kg cylinders", "cas": ["10025-87-3"]},
+  {"seq": 2, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"},
+  {"seq": 3, "hs_code": "2930.70", "description": "Thiodiglycol 99%, 200 kg drums"}]}
+EOF
+before=$(count)
+req POST /v1/declarations "$work/d1.json"
+d1=$body
+if [ "$code" = 201 ] && [ "$(jq_ 'd["verdict"], len(d["alerts"]), d["list_version"]' | tr '\n' ' ')" = "hold 2 $v1 " ]; then
+    ok "POST /v1/declarations → 201 with verdict and alerts"
+else
+    notok "POST /v1/declarations → 201 with verdict and alerts" "$code $body"
+fi
+d1id=$(jq_ 'd["id"]')
+hit=$(jq_ '[h for a in d["alerts"] if a["item_seq"]==1 for h in a["hits"] if h["reason"]=="cas"][0]')
+grep -q "'entry': '3B05'" <<<"$hit" && grep -q "'field': 'items\[0\].cas\[0\]'" <<<"$hit" &&
+    grep -q "'match': '10025-87-3'" <<<"$hit" && grep -q "'explanation'" <<<"$hit" &&
+    ok "an alert carries its evidence (rule, entry, field, match, explanation)" ||
+    notok "an alert carries its evidence" "$hit"
+kw=$(jq_ '[(h["match"], h["span"]) for a in d["alerts"] if a["item_seq"]==1 for h in a["hits"] if h["reason"]=="keyword"]')
+grep -q "('Phosphorus oxychloride', \[0, 22\])" <<<"$kw" && ok "keyword hits carry the matched words and their span" ||
+    notok "keyword hits carry the matched words and their span" "$kw"
+[ "$(count)" = "$(awk '{print $1+1, $2+3, $3+2}' <<<"$before")" ] &&
+    [ "$(sql "SELECT body->'x_custom_field'->>'kept' FROM declarations WHERE id = '$d1id'")" = true ] &&
+    [ "$(sql "SELECT count(*) FROM alerts WHERE declaration_id = '$d1id' AND list_version = '$v1'")" = 2 ] &&
+    ok "declaration, items and alerts committed; unknown fields kept; alerts keep the list version" ||
+    notok "rows committed" "$(count) (before $before)"
+
+before=$(count)
+req POST /v1/declarations "$work/d1.json"
+[ "$code" = 200 ] && [ "$(jq_ 'd["id"]')" = "$d1id" ] && [ "$(count)" = "$before" ] &&
+    ok "same reference and body → 200 with the stored result, no new rows" ||
+    notok "idempotent replay" "$code $(count) $body"
+sed 's/25 kg cylinders/50 kg cylinders/' "$work/d1.json" >"$work/d1b.json"
+req POST /v1/declarations "$work/d1b.json"
+[ "$code" = 409 ] && [ "$(count)" = "$before" ] && ok "same reference, other body → 409, no new rows" ||
+    notok "409 on conflict" "$code $body"
+# The same reference from another submitting system is another declaration.
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Cordon-Submitter: other-system' \
+    --data-binary @"$work/d1b.json" "$url/v1/declarations")
+[ "$code" = 201 ] && ok "references are unique per submitting system" || notok "references per submitter" "$code"
+
+before=$(count)
+printf '{"reference": "IT-BAD", "type": "export", "items": [' >"$work/bad.json"
+req POST /v1/declarations "$work/bad.json"
+[ "$code" = 400 ] && [ "$(jq_ 'd["offset"]')" = "$(stat -c %s "$work/bad.json")" ] && [ "$(count)" = "$before" ] &&
+    ok "malformed JSON → 400 with the byte offset, nothing stored" || notok "400" "$code $body"
+
+cat >"$work/d422.json" <<'EOF'
+{"reference": "", "type": "smuggle", "lodged_at": "yesterday",
+ "parties": [{"role": "friend", "name": "X", "country": "Norway"}],
+ "route": {"transit": ["DK", "dk"]},
+ "items": [{"seq": 1, "hs_code": "28", "description": "x"},
+           {"seq": 1, "hs_code": "2812.12", "description": "", "cas": ["1234"], "quantity": -1}]}
+EOF
+req POST /v1/declarations "$work/d422.json"
+fields=$(jq_ '" ".join(e["field"] for e in d["errors"])')
+want="reference type lodged_at parties[0].role parties[0].country route.transit[1] items[0].hs_code items[1].seq items[1].description items[1].cas[0] items[1].quantity"
+[ "$code" = 422 ] && [ "$fields" = "$want" ] && [ "$(count)" = "$before" ] &&
+    ok "contract violations → 422 listing every bad field path, nothing stored" ||
+    notok "422" "$code [$fields]"
+
+python3 -c 'import json; print(json.dumps({"reference":"IT-BIG","type":"export","items":[{"seq":1,"hs_code":"0901.21","description":"coffee"}],"pad":"x"*1100000}))' >"$work/big.json"
+req POST /v1/declarations "$work/big.json"
+[ "$code" = 413 ] && [ "$(count)" = "$before" ] && ok "body over max_body → 413, nothing stored" || notok "413" "$code"
+
+req GET "/v1/declarations/$d1id"
+[ "$code" = 200 ] && [ "$(jq_ 'd["reference"], d["declaration"]["customs_office"], len(d["alerts"])' | tr '\n' ' ')" = "IT-0001 DE004001 2 " ] &&
+    ok "GET /v1/declarations/{id}" || notok "GET /v1/declarations/{id}" "$code $body"
+req GET /v1/declarations/00000000-0000-7000-8000-000000000000
+[ "$code" = 404 ] && ok "unknown declaration → 404" || notok "unknown declaration → 404" "$code"
+
+# Alerts: filters and cursor pagination.
+for i in 2 3 4; do
+    sed "s/IT-0001/IT-000$i/" "$work/d1.json" >"$work/d$i.json"
+    curl -s -o /dev/null --data-binary @"$work/d$i.json" "$url/v1/declarations"
+done
+req GET "/v1/alerts?limit=3"
+page1=$(jq_ '" ".join(a["id"] for a in d["alerts"])')
+cursor=$(jq_ 'd["next_cursor"]')
+req GET "/v1/alerts?limit=3&cursor=$cursor"
+page2=$(jq_ '" ".join(a["id"] for a in d["alerts"])')
+total=$(sql "SELECT count(*) FROM alerts")
+all=$(
+    c=""; ids=""
+    while :; do
+        r=$(curl -s "$url/v1/alerts?limit=4${c:+&cursor=$c}")
+        ids="$ids $(python3 -c 'import json,sys; print(" ".join(a["id"] for a in json.load(sys.stdin)["alerts"]))' <<<"$r")"
+        c=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["next_cursor"] or "")' <<<"$r")
+        [ -z "$c" ] && break
+    done
+    echo $ids | tr ' ' '\n' | sort -u | wc -l)
+[ "$(wc -w <<<"$page1")" = 3 ] && [ -n "$page2" ] && [ -z "$(comm -12 <(tr ' ' '\n' <<<"$page1" | sort) <(tr ' ' '\n' <<<"$page2" | sort))" ] &&
+    [ "$all" = "$total" ] && ok "GET /v1/alerts cursor pagination walks every alert once" ||
+    notok "alerts pagination" "p1=[$page1] p2=[$page2] all=$all total=$total"
+req GET "/v1/alerts?category=chemical&severity=critical&status=open"
+sev=$(jq_ '" ".join(sorted(set(a["severity"] + "/" + a["status"] for a in d["alerts"])))')
+n=$(jq_ 'len(d["alerts"])')
+want=$(sql "SELECT count(*) FROM alerts WHERE severity = 'critical' AND status = 'open' AND category = 'chemical'")
+[ "$code" = 200 ] && [ "$sev" = "critical/open" ] && [ "$n" = "$want" ] && ok "GET /v1/alerts filters" ||
+    notok "alerts filters" "$code $sev $n/$want"
+req GET "/v1/alerts?category=cooking&limit=0"
+[ "$code" = 400 ] && [ "$(jq_ '" ".join(e["field"] for e in d["errors"])')" = "category limit" ] &&
+    ok "bad alert filters → 400 naming them" || notok "bad alert filters" "$code $body"
+aid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' ORDER BY item_seq LIMIT 1")
+req GET "/v1/alerts/$aid"
+[ "$code" = 200 ] && [ "$(jq_ 'd["reference"], d["item_seq"], d["list_version"]' | tr '\n' ' ')" = "IT-0001 1 $v1 " ] &&
+    ok "GET /v1/alerts/{id}" || notok "GET /v1/alerts/{id}" "$code $body"
+req DELETE /v1/declarations
+[ "$code" = 405 ] && ok "wrong method → 405" || notok "wrong method → 405" "$code"
+
+# ---- bulk screening through cordonctl ------------------------------------------
+printf '%s\n%s\n{"broken"\n' "$(tr -d '\n' <"$work/d1.json")" "$(tr -d '\n' <"$work/d2.json")" >"$work/bulk.ndjson"
+out=$("$ctl" screen --db "$DSN" <"$work/bulk.ndjson" 2>/dev/null)
+[ "$(wc -l <<<"$out")" = 3 ] && [ "$(sed -n 1p <<<"$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["verdict"], d["list_version"])')" = "hold $v1" ] &&
+    sed -n 3p <<<"$out" | grep -q '"status":400' && ok "cordonctl screen --db: one result per NDJSON line" ||
+    notok "cordonctl screen --db" "$out"
+
+# ---- group commit ------------------------------------------------------------------
+m0=$(curl -s "$url/metrics")
+res=$(python3 "$load" burst "$url" 400 32 GC)
+m1=$(curl -s "$url/metrics")
+created=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["codes"].get("201", 0))' "$res")
+batches=$(python3 -c 'import json,sys; a=json.loads(sys.argv[1]); b=json.loads(sys.argv[2]); print(b["db_batches"]-a["db_batches"], b["db_max_batch"])' "$m0" "$m1")
+stored=$(sql "SELECT count(*) FROM declarations WHERE reference LIKE 'GC-%'")
+echo "# group commit: 400 declarations from 32 concurrent clients → $(cut -d' ' -f1 <<<"$batches") commits, largest batch $(cut -d' ' -f2 <<<"$batches")"
+[ "$created" = 400 ] && [ "$stored" = 400 ] && [ "$(cut -d' ' -f1 <<<"$batches")" -lt 400 ] &&
+    [ "$(cut -d' ' -f2 <<<"$batches")" -gt 1 ] && ok "concurrent declarations share commits" ||
+    notok "group commit" "$res $batches stored=$stored"
+
+# ---- reload on activation, under continuous load ------------------------------------
+v2=$("$ctl" lists import "$data/rules-v2" 2>/dev/null)
+stopfile=$work/stop-load
+python3 "$load" until "$url" "$stopfile" 8 RL >"$work/load.out" &
+loadpid=$!
+sleep 0.5
+flips=0
+for v in "$v2" "$v1" "$v2" "$v1" "$v2"; do
+    "$ctl" lists activate "$v" 2>/dev/null
+    wait_for 10 bash -c "curl -s '$url/v1/lists' | grep -q '\"version\":\"$v\"'" && flips=$((flips + 1))
+    sleep 0.3
+done
+touch "$stopfile"
+wait "$loadpid"
+res=$(cat "$work/load.out")
+codes=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["sent"], d["codes"].get("201", 0))' "$res")
+echo "# reload under load: $res, $flips activations seen by cordond"
+[ "$flips" = 5 ] && [ "$(cut -d' ' -f1 <<<"$codes")" -gt 50 ] && [ "$(cut -d' ' -f1 <<<"$codes")" = "$(cut -d' ' -f2 <<<"$codes")" ] &&
+    ok "activations reload every daemon with zero failed requests under load" ||
+    notok "reload under load" "$res flips=$flips"
+cat >"$work/phosgene.json" <<'EOF'
+{"reference": "IT-PHOSGENE", "type": "export", "items": [{"seq": 1, "hs_code": "2812.11", "description": "Phosgene, 1 t tonner"}]}
+EOF
+req POST /v1/declarations "$work/phosgene.json"
+[ "$code" = 201 ] && [ "$(jq_ 'd["list_version"], d["alerts"][0]["hits"][0]["entry"]' | tr '\n' ' ')" = "$v2 3A01 " ] &&
+    ok "after activation the new version screens" || notok "new version screens" "$code $body"
+req POST /v1/admin/reload
+[ "$code" = 200 ] && [ "$(jq_ 'd["status"], d["list_version"]' | tr '\n' ' ')" = "unchanged $v2 " ] &&
+    ok "POST /v1/admin/reload reports its outcome" || notok "admin reload" "$code $body"
+
+# ---- PostgreSQL stopped → 503, started → recovers ---------------------------------------
+"$top/contrib/pg-private" "$pgdir" stop
+cat >"$work/down.json" <<'EOF'
+{"reference": "IT-DOWN", "type": "import", "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee"}]}
+EOF
+req POST /v1/declarations "$work/down.json"
+ra=$(grep -i '^Retry-After:' "$work/headers" | tr -d '\r' | cut -d' ' -f2)
+[ "$code" = 503 ] && [ -n "$ra" ] && ok "PostgreSQL stopped → 503 with Retry-After" || notok "503 when down" "$code $body"
+req GET /readyz
+[ "$code" = 503 ] && ok "GET /readyz → 503 while PostgreSQL is down" || notok "readyz down" "$code"
+req GET /healthz
+[ "$code" = 200 ] && ok "GET /healthz stays 200 (the process is alive)" || notok "healthz while down" "$code"
+"$top/contrib/pg-private" "$pgdir" start >/dev/null
+if wait_for 20 bash -c "[ \$(curl -s -o /dev/null -w '%{http_code}' --data-binary @'$work/down.json' '$url/v1/declarations') = 201 ]"; then
+    ok "PostgreSQL back → cordond recovers by itself"
+else
+    notok "recovery after PostgreSQL restart"
+fi
+[ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'IT-DOWN'")" = 1 ] &&
+    ok "nothing half-written: the declaration refused with 503 is stored once, after recovery" ||
+    notok "no half-written rows"
+# The LISTEN connection came back too: an activation still reaches the daemon.
+"$ctl" lists activate "$v1" 2>/dev/null
+wait_for 15 bash -c "curl -s '$url/v1/lists' | grep -q '\"version\":\"$v1\"'" &&
+    ok "activations reach the daemon after PostgreSQL restarted" || notok "listen reconnect"
+
+# ---- rules from a directory: a broken file keeps the old version --------------------
+cp -r "$data/rules-v1" "$work/rules-live"
+start_daemon dirmode --rules "$work/rules-live" --db "$DSN"
+dir_pid=$daemon_pid
+cp "$data/rules-broken/chemicals.yaml" "$work/rules-live/chemicals.yaml"
+req POST /v1/admin/reload
+[ "$code" = 422 ] && grep -q 'chemicals.yaml:29: cas: \\"75-44-6\\" fails its check digit' <<<"$body" &&
+    grep -q 'no changes were applied' <<<"$body" && ok "reload with a broken rule file is refused with file:line" ||
+    notok "broken reload refused" "$code $body"
+sed 's/IT-0001/IT-DIR-1/' "$work/d1.json" >"$work/dir1.json"
+req POST /v1/declarations "$work/dir1.json"
+[ "$code" = 201 ] && [ "$(jq_ 'len(d["alerts"])')" = 2 ] && ok "the old version keeps answering after a refused reload" ||
+    notok "old version answers" "$code $body"
+kill -HUP "$dir_pid"
+wait_for 5 grep -q 'reload failed:.*no changes were applied' "$work/dirmode.log" &&
+    ok "SIGHUP takes the same reload path and logs why it failed" || notok "SIGHUP reload"
+cp "$data/rules-v2/chemicals.yaml" "$work/rules-live/chemicals.yaml"
+kill -HUP "$dir_pid"
+wait_for 5 bash -c "curl -s '$url/v1/lists' | grep -q '\"entries\":3'" && ok "SIGHUP reload with good rules swaps them in" ||
+    notok "SIGHUP good reload"
+stop_daemon "$dir_pid" && ok "SIGTERM stops cordond" || notok "SIGTERM stops cordond"
+
+stop_daemon "$main_pid"
+echo "integration: $pass passed, $fail failed"
+[ "$fail" = 0 ]
