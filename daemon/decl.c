@@ -28,6 +28,7 @@ static const char *roles[] = { "exporter", "consignor", "consignee", "importer",
 
 struct vctx {
 	json_t	*errors;
+	json_t	*warnings;	/* kept as findings; the declaration is accepted */
 };
 
 static void	verr(struct vctx *, const char *, const char *, ...)
@@ -147,10 +148,14 @@ opt_number(struct vctx *v, json_t *obj, const char *key, const char *path)
 		verr(v, field, "must not be negative");
 }
 
-/* Optional array of strings into *out (borrowed pointers). */
+/*
+ * Optional array of strings into *out (borrowed pointers).  Each element is
+ * checked with <valid> (may be NULL) and reported by its own index.
+ */
 static void
 opt_strarray(struct vctx *v, json_t *obj, const char *key, const char *path,
-    const char ***out, size_t *n)
+    const char ***out, size_t *n, bool (*valid)(const char *),
+    const char *invalid_msg)
 {
 	json_t *j = json_object_get(obj, key), *el;
 	char field[160];
@@ -170,6 +175,11 @@ opt_strarray(struct vctx *v, json_t *obj, const char *key, const char *path,
 		if (!json_is_string(el)) {
 			snprintf(field, sizeof(field), "%s%s[%zu]", path, key, i);
 			verr(v, field, "must be a string");
+			continue;
+		}
+		if (valid != NULL && !valid(json_string_value(el))) {
+			snprintf(field, sizeof(field), "%s%s[%zu]", path, key, i);
+			verr(v, field, "%s", invalid_msg);
 			continue;
 		}
 		(*out)[(*n)++] = json_string_value(el);
@@ -244,21 +254,30 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 			    " \t\r\n")] == '\0')
 				verr(v, field, "must not be empty");
 		}
-		opt_strarray(v, it, "cas", path, &x->cas, &x->ncas);
-		for (j = 0; j < x->ncas; j++)
-			if (!normalize_cas_shape(x->cas[j])) {
-				snprintf(field, sizeof(field), "%scas[%zu]", path, j);
-				verr(v, field, "must look like a CAS registry "
-				    "number (NNNNNNN-NN-N)");
-			}
+		opt_strarray(v, it, "cas", path, &x->cas, &x->ncas,
+		    normalize_cas_shape, "must look like a CAS registry number "
+		    "(NNNNNNN-NN-N)");
 		opt_strarray(v, it, "documents", path, &x->documents,
-		    &x->ndocuments);
+		    &x->ndocuments, NULL, NULL);
 		opt_number(v, it, "quantity", path);
 		opt_number(v, it, "net_mass_kg", path);
 		opt_number(v, it, "value", path);
 		(void)opt_str(v, it, "unit", path);
 		(void)opt_str(v, it, "currency", path);
-		opt_country(v, it, "origin", path, &x->origin);
+		/*
+		 * Origin is informative and real declarations carry spellings
+		 * such as "GB GB" (origin and preferential origin): keep the item
+		 * and report the field as a finding rather than refuse it all.
+		 */
+		x->origin = opt_str(v, it, "origin", path);
+		if (x->origin && !is_country(x->origin)) {
+			snprintf(field, sizeof(field), "%sorigin", path);
+			json_array_append_new(v->warnings, json_pack("{s:i, s:s, "
+			    "s:s, s:s, s:s}", "item_seq", x->seq, "field", field,
+			    "kind", "origin_not_iso", "value", x->origin, "message",
+			    "origin is not an ISO 3166-1 alpha-2 code; not used"));
+			x->origin = NULL;
+		}
 		d->nitems++;
 	}
 }
@@ -307,8 +326,6 @@ check_parties(struct vctx *v, struct decl *d, json_t *parties)
 static void
 check_route(struct vctx *v, struct decl *d, json_t *route)
 {
-	size_t i;
-
 	if (route == NULL || json_is_null(route))
 		return;
 	if (!json_is_object(route)) {
@@ -317,14 +334,8 @@ check_route(struct vctx *v, struct decl *d, json_t *route)
 	}
 	opt_country(v, route, "dispatch", "route.", &d->dispatch);
 	opt_country(v, route, "destination", "route.", &d->destination);
-	opt_strarray(v, route, "transit", "route.", &d->transit, &d->ntransit);
-	for (i = 0; i < d->ntransit; i++)
-		if (!is_country(d->transit[i])) {
-			char field[64];
-
-			snprintf(field, sizeof(field), "route.transit[%zu]", i);
-			verr(v, field, "must be an ISO 3166-1 alpha-2 code");
-		}
+	opt_strarray(v, route, "transit", "route.", &d->transit, &d->ntransit,
+	    is_country, "must be an ISO 3166-1 alpha-2 code");
 }
 
 struct decl *
@@ -345,6 +356,7 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 	d = xcalloc(1, sizeof(*d));
 	d->raw = json_incref(root);
 	v.errors = json_array();
+	v.warnings = json_array();
 	d->reference = req_str(&v, root, "reference", "");
 	if (d->reference) {
 		size_t n = utf8_chars(d->reference, &valid);
@@ -367,10 +379,12 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 		*errp = json_pack("{s:s, s:o}", "error",
 		    "declaration does not follow the contract", "errors",
 		    v.errors);
+		json_decref(v.warnings);
 		decl_free(d);
 		return NULL;
 	}
 	json_decref(v.errors);
+	d->warnings = v.warnings;
 	return d;
 }
 
@@ -409,6 +423,7 @@ decl_free(struct decl *d)
 	free(d->items);
 	free(d->parties);
 	free(d->transit);
+	json_decref(d->warnings);
 	json_decref(d->raw);
 	free(d);
 }

@@ -27,6 +27,7 @@ struct decl_item {
 
 struct decl {
 	json_t			*raw;		/* owned; strings below borrow from it */
+	json_t			*warnings;	/* accepted oddities, reported as findings */
 	const char		*reference, *type, *lodged_at, *customs_office;
 	const char		*dispatch, *destination;
 	const char		**transit;

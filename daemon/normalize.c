@@ -99,6 +99,19 @@ normalize_fold(const char *s, size_t len, struct folded *out)
 			off++;
 			continue;
 		}
+		/*
+		 * Transliterate before decomposing: й and ї are letters of their
+		 * own in Cyrillic, not и and і with a mark to strip.
+		 */
+		{
+			const char *t = translit(utf8proc_tolower(cp));
+
+			if (t != NULL) {
+				fold_emit(&f, t, strlen(t), off, off + (size_t)n);
+				off += (size_t)n;
+				continue;
+			}
+		}
 		nd = utf8proc_decompose_char(cp, dec, 16, opts, &bound);
 		if (nd < 0 || nd > 16) {
 			fold_space(&f, off, off + (size_t)n);

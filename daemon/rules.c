@@ -243,14 +243,23 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			rerr(r, pn->line, "parameters: min or max is required");
 			bad = 1;
 		}
-		if (!bad && p->has_min && p->min_text != NULL) {
-			enum quantity q;
-			double v;
+		/* Units are checked once the quantity is known, in any key order. */
+		if (!bad) {
+			const char *texts[2] = { p->min_text, p->max_text };
+			int t;
 
-			if (param_parse_value(p->min_text, &q, &v) == 0 && q != p->q) {
-				rerr(r, pn->line, "parameters: unit of min is not "
-				    "a %s", param_quantity_name(p->q));
-				bad = 1;
+			for (t = 0; t < 2; t++) {
+				enum quantity q;
+				double v;
+
+				if (texts[t] != NULL &&
+				    param_parse_value(texts[t], &q, &v) == 0 &&
+				    q != p->q) {
+					rerr(r, pn->line, "parameters: unit of %s is "
+					    "not a %s", t == 0 ? "min" : "max",
+					    param_quantity_name(p->q));
+					bad = 1;
+				}
 			}
 		}
 		if (bad) {

@@ -488,6 +488,8 @@ screen_decl(const struct matcher *m, struct match_scratch *sc,
 		c.ev[i].eidx = (size_t)-1;
 		c.ev[i].cas_idx = -1;
 	}
+	if (d->warnings)
+		json_array_extend(findings, d->warnings);
 	for (i = 0; i < d->nitems; i++)
 		screen_item(m, sc, d, i, &c, alerts, findings);
 	free(c.ev);

@@ -1,0 +1,397 @@
+/*
+ * Unit tests of match.c over folded text: whole words only, stems, phrases,
+ * Cyrillic against Latin both ways, re: patterns, exclude and requires terms
+ * with their kind, the HS prefix trie (hs and hs_context) and the CAS table.
+ * The rule set is written here so that each expectation sits next to the
+ * term that causes it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+#include "normalize.h"
+#include "rules.h"
+#include "util.h"
+
+#include "harness.h"
+
+static const char rules_yaml[] =
+    "list:\n"
+    "  id: m\n"
+    "  title: Matcher fixture\n"
+    "  source: fixture\n"
+    "  version_date: 2024-01-31\n"
+    "entries:\n"
+    "  - {code: TEA, title: Tea, category: embargo, explanation: x,\n"
+    "     keywords: [tea], hs: ['0902']}\n"
+    "  - {code: FERM, title: Fermenters, category: biological,\n"
+    "     explanation: x, keywords: ['fermenter*'], hs_context: ['8419']}\n"
+    "  - {code: POCL, title: POCl3, category: chemical, explanation: x,\n"
+    "     keywords: [phosphorus oxychloride, хлорокись фосфора, 're:pocl ?3'],\n"
+    "     cas: [10025-87-3], hs: ['2812.12']}\n"
+    "  - {code: NACL, title: Salt, category: embargo, explanation: x,\n"
+    "     keywords: [khlorid natriya]}\n"
+    "  - {code: NAF, title: NaF, category: chemical, explanation: x,\n"
+    "     keywords: [sodium fluoride], exclude: [toothpaste, 'dental*'],\n"
+    "     cas: [7681-49-4]}\n"
+    "  - {code: SHK, title: Shakers, category: missile, explanation: x,\n"
+    "     keywords: ['shaker*'], requires: ['digital control*']}\n"
+    "  - {code: HS2, title: Chapter, category: chemical, explanation: x,\n"
+    "     hs: ['28']}\n"
+    "  - {code: HS4, title: Heading, category: chemical, explanation: x,\n"
+    "     hs: ['28.12']}\n"
+    "  - {code: HS10, title: TARIC, category: chemical, explanation: x,\n"
+    "     hs: ['2812 12 00 00'], cas: [7681-49-4]}\n";
+
+/* Entry indexes in the order above. */
+enum { E_TEA, E_FERM, E_POCL, E_NACL, E_NAF, E_SHK, E_HS2, E_HS4, E_HS10,
+	E_COUNT };
+
+struct hit {
+	unsigned	id;
+	size_t		from, to;
+};
+
+struct hits {
+	struct hit	h[32];
+	size_t		n;
+};
+
+static void
+collect(unsigned id, size_t from, size_t to, void *arg)
+{
+	struct hits *hs = arg;
+
+	if (hs->n < 32) {
+		hs->h[hs->n].id = id;
+		hs->h[hs->n].from = from;
+		hs->h[hs->n].to = to;
+	}
+	hs->n++;
+}
+
+static struct matcher	*m;
+static struct folded	 cur;	/* the text last scanned */
+static struct hits	 got;
+
+/* Folds and scans <text>; returns the number of callbacks. */
+static size_t
+scan(const char *text, struct match_scratch *sc)
+{
+	folded_free(&cur);
+	normalize_fold(text, strlen(text), &cur);
+	memset(&got, 0, sizeof(got));
+	harness_context("scan(\"%s\") folded \"%s\"", text, cur.text);
+	CHECK_INT_EQ(match_terms(m, sc, cur.text, cur.len, collect, &got), 0);
+	return got.n;
+}
+
+static const char *
+term_text(const struct mterm *t)
+{
+	const struct strv *sv = t->kind == TERM_KEYWORD ? &t->entry->keywords :
+	    t->kind == TERM_EXCLUDE ? &t->entry->exclude : &t->entry->requires;
+
+	return sv->v[t->idx];
+}
+
+/*
+ * Checks that the last scan reported term <term> of entry <code> with
+ * <kind> exactly <times> times, the first over folded text <span>.
+ */
+static void
+expect(const char *code, enum term_kind kind, const char *term,
+    const char *span, int times)
+{
+	size_t i;
+	int seen = 0;
+
+	for (i = 0; i < got.n && i < 32; i++) {
+		const struct mterm *t = match_term(m, got.h[i].id);
+
+		if (strcmp(t->entry->code, code) != 0 || t->kind != kind ||
+		    strcmp(term_text(t), term) != 0)
+			continue;
+		if (seen++ == 0 && span != NULL) {
+			char *s = strndup(cur.text + got.h[i].from,
+			    got.h[i].to - got.h[i].from);
+
+			CHECK(got.h[i].from <= got.h[i].to &&
+			    got.h[i].to <= cur.len);
+			CHECK_STR_EQ(s, span);
+			free(s);
+		}
+	}
+	CHECK_INT_EQ(seen, times);
+}
+
+/* Checks that the last scan reported nothing for entry <code>. */
+static void
+expect_none(const char *code)
+{
+	size_t i;
+	int seen = 0;
+
+	for (i = 0; i < got.n && i < 32; i++)
+		if (strcmp(match_term(m, got.h[i].id)->entry->code, code) == 0)
+			seen++;
+	CHECK_INT_EQ(seen, 0);
+}
+
+static void
+test_terms(void)
+{
+	struct match_scratch *sc;
+
+	/* Whole words only. */
+	scan("Green tea, loose leaves", NULL);
+	expect("TEA", TERM_KEYWORD, "tea", "tea", 1);
+	scan("TEA", NULL);
+	expect("TEA", TERM_KEYWORD, "tea", "tea", 1);
+	CHECK(got.n == 1 && got.h[0].from == 0 && got.h[0].to == 3);
+	scan("tea and tea", NULL);
+	expect("TEA", TERM_KEYWORD, "tea", "tea", 2);
+	CHECK(got.n == 2 && got.h[1].from == 8 && got.h[1].to == 11);
+	scan("steam cleaner, teapot, instead", NULL);
+	CHECK_INT_EQ(got.n, 0);
+
+	/* Stems run to the end of their word and are reported once. */
+	scan("Two FERMENTERS, 100 l", NULL);
+	expect("FERM", TERM_KEYWORD, "fermenter*", "fermenters", 1);
+	scan("fermenter", NULL);
+	expect("FERM", TERM_KEYWORD, "fermenter*", "fermenter", 1);
+	scan("bio-fermenter unit", NULL);
+	expect("FERM", TERM_KEYWORD, "fermenter*", "fermenter", 1);
+	scan("prefermenter, fermente", NULL);
+	expect_none("FERM");
+
+	/* Phrases: the words in order, any punctuation between them. */
+	scan("Phosphorus  Oxychloride, 99%", NULL);
+	expect("POCL", TERM_KEYWORD, "phosphorus oxychloride",
+	    "phosphorus oxychloride", 1);
+	scan("phosphorus-oxychloride", NULL);
+	expect("POCL", TERM_KEYWORD, "phosphorus oxychloride",
+	    "phosphorus oxychloride", 1);
+	scan("phosphorus pentoxide, oxychloride", NULL);
+	expect_none("POCL");
+	scan("phosphorus oxychlorides", NULL);
+	expect_none("POCL");
+
+	/* Cyrillic keyword, Latin text; and Cyrillic text. */
+	scan("khlorokis fosfora tekhnicheskaya", NULL);
+	expect("POCL", TERM_KEYWORD, "хлорокись фосфора", "khlorokis fosfora", 1);
+	scan("ХЛОРОКИСЬ ФОСФОРА, бочки", NULL);
+	expect("POCL", TERM_KEYWORD, "хлорокись фосфора", "khlorokis fosfora", 1);
+	/* Latin keyword, Cyrillic text. */
+	scan("Хлорид натрия пищевой", NULL);
+	expect("NACL", TERM_KEYWORD, "khlorid natriya", "khlorid natriya", 1);
+	scan("хлорид натрияx", NULL);
+	expect_none("NACL");
+
+	/* re: patterns over folded text, flagged as regular expressions. */
+	scan("POCl3 in drums", NULL);
+	expect("POCL", TERM_KEYWORD, "re:pocl ?3", "pocl3", 1);
+	scan("POCl 3", NULL);
+	expect("POCL", TERM_KEYWORD, "re:pocl ?3", "pocl 3", 1);
+	if (CHECK(got.n >= 1)) {
+		const struct mterm *t = match_term(m, got.h[0].id);
+
+		CHECK(t->is_regex && !t->stem);
+		CHECK_INT_EQ(t->idx, 2);
+		CHECK_INT_EQ(t->eidx, E_POCL);
+	}
+
+	/* Exclude and requires terms come back with their kind. */
+	scan("Toothpaste with sodium fluoride", NULL);
+	expect("NAF", TERM_KEYWORD, "sodium fluoride", "sodium fluoride", 1);
+	expect("NAF", TERM_EXCLUDE, "toothpaste", "toothpaste", 1);
+	scan("sodium fluoride for dentalcare products", NULL);
+	expect("NAF", TERM_EXCLUDE, "dental*", "dentalcare", 1);
+	scan("Sodium fluoride 98%, technical", NULL);
+	expect("NAF", TERM_KEYWORD, "sodium fluoride", "sodium fluoride", 1);
+	expect("NAF", TERM_EXCLUDE, "toothpaste", NULL, 0);
+	scan("electrodynamic shaker, digital controller included", NULL);
+	expect("SHK", TERM_KEYWORD, "shaker*", "shaker", 1);
+	expect("SHK", TERM_REQUIRES, "digital control*", "digital controller", 1);
+	if (got.n == 2) {
+		const struct mterm *a = match_term(m, got.h[0].id);
+		const struct mterm *b = match_term(m, got.h[1].id);
+
+		CHECK(a->stem && b->stem && !a->is_regex);
+	}
+
+	/* A scratch of one's own gives the same answers. */
+	sc = match_scratch_new(m);
+	scan("Green tea and POCl3", sc);
+	expect("TEA", TERM_KEYWORD, "tea", "tea", 1);
+	expect("POCL", TERM_KEYWORD, "re:pocl ?3", "pocl3", 1);
+	match_scratch_free(sc);
+	match_scratch_free(NULL);
+
+	/* Empty text: no callbacks. */
+	scan("", NULL);
+	CHECK_INT_EQ(got.n, 0);
+	harness_context(NULL);
+}
+
+static void
+test_hs(void)
+{
+	static const struct {
+		const char	*code;
+		size_t		 n;
+		int		 eidx[4], digits[4], context[4];
+	} t[] = {
+		{ "2812120000", 4, { E_HS2, E_HS4, E_POCL, E_HS10 },
+		    { 2, 4, 6, 10 }, { 0, 0, 0, 0 } },
+		{ "28121200", 3, { E_HS2, E_HS4, E_POCL }, { 2, 4, 6 },
+		    { 0, 0, 0 } },
+		{ "281290", 2, { E_HS2, E_HS4 }, { 2, 4 }, { 0, 0 } },
+		{ "2813", 1, { E_HS2 }, { 2 }, { 0 } },
+		{ "841920", 1, { E_FERM }, { 4 }, { 1 } },
+		{ "090210", 1, { E_TEA }, { 4 }, { 0 } },
+		{ "2912", 0, { 0 }, { 0 }, { 0 } },
+		{ "2", 0, { 0 }, { 0 }, { 0 } },
+		{ "", 0, { 0 }, { 0 }, { 0 } },
+	};
+	struct hs_hit out[8];
+	size_t i, k, n;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		harness_context("match_hs(\"%s\")", t[i].code);
+		n = match_hs(m, t[i].code, out, 8);
+		if (!CHECK_INT_EQ(n, t[i].n))
+			continue;
+		for (k = 0; k < n; k++) {
+			CHECK_INT_EQ(out[k].eidx, t[i].eidx[k]);
+			CHECK_INT_EQ(out[k].digits, t[i].digits[k]);
+			CHECK_INT_EQ(out[k].context, t[i].context[k]);
+		}
+	}
+	harness_context(NULL);
+	/* <max> bounds the output; the shortest prefixes come first. */
+	CHECK_INT_EQ(match_hs(m, "2812120000", out, 2), 2);
+	CHECK_INT_EQ(out[1].eidx, E_HS4);
+}
+
+static void
+test_cas(void)
+{
+	size_t out[4];
+
+	CHECK_INT_EQ(match_cas(m, "10025-87-3", out, 4), 1);
+	CHECK_INT_EQ(out[0], E_POCL);
+	if (CHECK_INT_EQ(match_cas(m, "7681-49-4", out, 4), 2)) {
+		CHECK_INT_EQ(out[0], E_NAF);
+		CHECK_INT_EQ(out[1], E_HS10);
+	}
+	CHECK_INT_EQ(match_cas(m, "7681-49-4", out, 1), 1);
+	CHECK_INT_EQ(match_cas(m, "7664-39-3", out, 4), 0);
+	CHECK_INT_EQ(match_cas(m, "10025-87-", out, 4), 0);
+	CHECK_INT_EQ(match_cas(m, "", out, 4), 0);
+}
+
+static void
+test_entries(void)
+{
+	static const char *codes[E_COUNT] = { "TEA", "FERM", "POCL", "NACL",
+	    "NAF", "SHK", "HS2", "HS4", "HS10" };
+	size_t i;
+
+	CHECK_INT_EQ(match_nentries(m), E_COUNT);
+	for (i = 0; i < E_COUNT && i < match_nentries(m); i++)
+		CHECK_STR_EQ(match_entry(m, i)->code, codes[i]);
+}
+
+/* A term vectorscan cannot compile fails match_prepare with file:line. */
+static void
+test_bad_regex(void)
+{
+	static const char y[] =
+	    "list: {id: r, title: R, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - code: R1\n"
+	    "    title: Bad regex\n"
+	    "    category: chemical\n"
+	    "    explanation: x\n"
+	    "    keywords:\n"
+	    "      - ok word\n"
+	    "      - \"re:(unclosed\"\n";
+	static const char want[] = "rx.yaml:9: term \"re:(unclosed\": ";
+	struct ruleset *rs = rules_new();
+	struct matcher *bad;
+	struct buf errs;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(rules_add_buffer(rs, "rx.yaml", y, strlen(y), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+	bad = match_new(rs);
+	CHECK_INT_EQ(match_prepare(bad, &errs), -1);
+	CHECK(errs.len > strlen(want) &&
+	    strncmp(errs.data, want, strlen(want)) == 0);
+	if (errs.len > 0 && strncmp(errs.data, want, strlen(want)) != 0)
+		printf("# got: %s", errs.data);
+	match_free(bad);
+	rules_free(rs);
+
+	/* A ruleset without terms prepares and scans to nothing. */
+	{
+		static const char h[] =
+		    "list: {id: h, title: H, source: S, version_date: 2024-01-31}\n"
+		    "entries: [{code: H1, title: T, category: chemical, "
+		    "explanation: x, hs: ['2812']}]\n";
+		struct hits none;
+
+		buf_reset(&errs);
+		rs = rules_new();
+		CHECK_INT_EQ(rules_add_buffer(rs, "h.yaml", h, strlen(h), &errs),
+		    0);
+		CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+		bad = match_new(rs);
+		CHECK_INT_EQ(match_prepare(bad, &errs), 0);
+		memset(&none, 0, sizeof(none));
+		CHECK_INT_EQ(match_terms(bad, NULL, "anything", 8, collect, &none),
+		    0);
+		CHECK_INT_EQ(none.n, 0);
+		CHECK_INT_EQ(match_hs(bad, "281210", (struct hs_hit[2]){ 0 }, 2),
+		    1);
+		match_free(bad);
+		rules_free(rs);
+	}
+	match_free(NULL);
+	buf_free(&errs);
+}
+
+int
+main(void)
+{
+	struct ruleset *rs;
+	struct buf errs;
+
+	harness_init("test_match");
+	rs = rules_new();
+	buf_init(&errs);
+	if (!CHECK_INT_EQ(rules_add_buffer(rs, "m.yaml", rules_yaml,
+	    strlen(rules_yaml), &errs), 0) ||
+	    !CHECK_INT_EQ(rules_finish(rs, &errs), 0)) {
+		printf("# %s", errs.data ? errs.data : "");
+		return harness_done();
+	}
+	m = match_new(rs);
+	if (!CHECK_INT_EQ(match_prepare(m, &errs), 0)) {
+		printf("# %s", errs.data ? errs.data : "");
+		return harness_done();
+	}
+	test_entries();
+	test_terms();
+	test_hs();
+	test_cas();
+	test_bad_regex();
+	folded_free(&cur);
+	match_free(m);
+	rules_free(rs);
+	buf_free(&errs);
+	return harness_done();
+}

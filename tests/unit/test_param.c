@@ -1,0 +1,276 @@
+/*
+ * Unit tests of param.c: every unit spelling of every quantity through
+ * param_parse_value (the rule-threshold reader) and param_scan (free text),
+ * ranges, decimal comma against thousands separator, and the errors.  The
+ * expected base-unit values are SI conversions worked by hand.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "param.h"
+
+#include "harness.h"
+
+static int
+near(double got, double want)
+{
+	if (want == 0)
+		return fabs(got) < 1e-12;
+	return fabs(got - want) <= fabs(want) * 1e-9;
+}
+
+static void
+test_parse_value(void)
+{
+	static const struct {
+		const char	*in;
+		enum quantity	 q;
+		double		 v;
+	} t[] = {
+		/* frequency, Hz */
+		{ "600 Hz", Q_FREQUENCY, 600 }, { "600Hz", Q_FREQUENCY, 600 },
+		{ "600 hz", Q_FREQUENCY, 600 }, { "20 kHz", Q_FREQUENCY, 2e4 },
+		{ "20 KHZ", Q_FREQUENCY, 2e4 }, { "1.5 MHz", Q_FREQUENCY, 1.5e6 },
+		{ "2 GHz", Q_FREQUENCY, 2e9 }, { "2 ghz", Q_FREQUENCY, 2e9 },
+		/* pressure, Pa */
+		{ "1950 MPa", Q_PRESSURE, 1.95e9 }, { "1 GPa", Q_PRESSURE, 1e9 },
+		{ "50 kPa", Q_PRESSURE, 5e4 }, { "101325 Pa", Q_PRESSURE, 101325 },
+		{ "10 bar", Q_PRESSURE, 1e6 }, { "100 psi", Q_PRESSURE, 689475.7 },
+		/* length, m */
+		{ "10 nm", Q_LENGTH, 1e-8 }, { "5 \xc2\xb5m", Q_LENGTH, 5e-6 },
+		{ "5 \xce\xbcm", Q_LENGTH, 5e-6 }, { "5 um", Q_LENGTH, 5e-6 },
+		{ "5 micrometre", Q_LENGTH, 5e-6 },
+		{ "5 micrometres", Q_LENGTH, 5e-6 },
+		{ "5 micrometer", Q_LENGTH, 5e-6 }, { "5 microns", Q_LENGTH, 5e-6 },
+		{ "2 mm", Q_LENGTH, 2e-3 }, { "4 cm", Q_LENGTH, 0.04 },
+		{ "3 m", Q_LENGTH, 3 }, { "3 metres", Q_LENGTH, 3 },
+		{ "1.5 km", Q_LENGTH, 1500 }, { "300 km", Q_LENGTH, 3e5 },
+		/* mass, kg */
+		{ "500 mg", Q_MASS, 5e-4 }, { "250 g", Q_MASS, 0.25 },
+		{ "2 kg", Q_MASS, 2 }, { "2 KG", Q_MASS, 2 },
+		{ "3 t", Q_MASS, 3000 }, { "5 tonnes", Q_MASS, 5000 },
+		/* percent */
+		{ "95 %", Q_PERCENT, 95 }, { "99.5%", Q_PERCENT, 99.5 },
+		/* sample rate, S/s */
+		{ "100 S/s", Q_SAMPLE_RATE, 100 }, { "1 kS/s", Q_SAMPLE_RATE, 1e3 },
+		{ "250 MS/s", Q_SAMPLE_RATE, 2.5e8 },
+		{ "1.5 GS/s", Q_SAMPLE_RATE, 1.5e9 },
+		{ "20 Msps", Q_SAMPLE_RATE, 2e7 },
+		/* power, W */
+		{ "100 W", Q_POWER, 100 }, { "25 kW", Q_POWER, 2.5e4 },
+		{ "5 MW", Q_POWER, 5e6 }, { "500 mW", Q_POWER, 0.5 },
+		/* temperature, degC */
+		{ "120 degC", Q_TEMPERATURE, 120 },
+		{ "120 \xc2\xb0" "C", Q_TEMPERATURE, 120 },
+		{ "120\xc2\xb0" "C", Q_TEMPERATURE, 120 },
+		{ "1000 deg C", Q_TEMPERATURE, 1000 },
+		/* drift, deg/h */
+		{ "0.5 deg/h", Q_DRIFT, 0.5 }, { "0.5 deg/hr", Q_DRIFT, 0.5 },
+		{ "0.5 \xc2\xb0/h", Q_DRIFT, 0.5 },
+		{ "0.5 deg per hour", Q_DRIFT, 0.5 },
+		{ "0.5 degrees per hour", Q_DRIFT, 0.5 },
+		/* volume, l */
+		{ "200 l", Q_VOLUME, 200 }, { "200 L", Q_VOLUME, 200 },
+		{ "500 ml", Q_VOLUME, 0.5 }, { "20 litres", Q_VOLUME, 20 },
+		{ "2 m3", Q_VOLUME, 2000 },
+		/* data rate, bit/s */
+		{ "10 Gbit/s", Q_DATA_RATE, 1e10 }, { "100 Mbps", Q_DATA_RATE, 1e8 },
+		{ "9600 bit/s", Q_DATA_RATE, 9600 },
+		/* force, N */
+		{ "100 N", Q_FORCE, 100 }, { "5 kN", Q_FORCE, 5e3 },
+		{ "1 MN", Q_FORCE, 1e6 },
+		/* impulse, Ns */
+		{ "1000 Ns", Q_IMPULSE, 1000 }, { "8.4 kNs", Q_IMPULSE, 8400 },
+		{ "1.2 MNs", Q_IMPULSE, 1.2e6 }, { "50 N s", Q_IMPULSE, 50 },
+		/* bits */
+		{ "12 bit", Q_BITS, 12 }, { "24 bits", Q_BITS, 24 },
+		/* time, s */
+		{ "2 s", Q_TIME, 2 }, { "3 ms", Q_TIME, 3e-3 },
+		{ "10 \xc2\xb5s", Q_TIME, 1e-5 }, { "10 us", Q_TIME, 1e-5 },
+		{ "10 microseconds", Q_TIME, 1e-5 }, { "5 ns", Q_TIME, 5e-9 },
+		{ "5 nanoseconds", Q_TIME, 5e-9 },
+		/* decimal comma and thousands separators */
+		{ "1,5 MPa", Q_PRESSURE, 1.5e6 }, { "2,50 bar", Q_PRESSURE, 2.5e5 },
+		{ "1,000 Hz", Q_FREQUENCY, 1000 },
+		{ "12,500 kg", Q_MASS, 12500 },
+		{ "1,000,000 Hz", Q_FREQUENCY, 1e6 },
+		{ "1,500.5 Hz", Q_FREQUENCY, 1500.5 },
+		{ "0,25 mm", Q_LENGTH, 2.5e-4 },
+		/* surrounding blanks */
+		{ "  600 Hz  ", Q_FREQUENCY, 600 }, { "\t7 kW\n", Q_POWER, 7000 },
+	};
+	static const char *bad[] = {
+		"", "   ", "Hz", "600", "600 ", "600 furlongs", "600 Hz extra",
+		"600 Hz 5", "abc 600 Hz", "Hz 600", "600 Hzz", "600 kHzs",
+		"600 mhz",	/* millihertz is no unit of ours; MHz is case-exact */
+		"600 per hour", "1.2.3 Hz",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		enum quantity q = Q_NONE;
+		double v = -1;
+
+		harness_context("param_parse_value(\"%s\")", t[i].in);
+		if (CHECK_INT_EQ(param_parse_value(t[i].in, &q, &v), 0)) {
+			CHECK_STR_EQ(param_quantity_name(q),
+			    param_quantity_name(t[i].q));
+			CHECK(near(v, t[i].v));
+		}
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		enum quantity q = Q_NONE;
+		double v = 0;
+
+		harness_context("param_parse_value(\"%s\")", bad[i]);
+		CHECK_INT_EQ(param_parse_value(bad[i], &q, &v), -1);
+	}
+	harness_context(NULL);
+}
+
+static void
+test_names(void)
+{
+	static const struct {
+		const char	*name, *base;
+		enum quantity	 q;
+	} t[] = {
+		{ "frequency", "Hz", Q_FREQUENCY }, { "pressure", "Pa", Q_PRESSURE },
+		{ "length", "m", Q_LENGTH }, { "mass", "kg", Q_MASS },
+		{ "percent", "%", Q_PERCENT },
+		{ "sample_rate", "S/s", Q_SAMPLE_RATE },
+		{ "power", "W", Q_POWER }, { "temperature", "degC", Q_TEMPERATURE },
+		{ "drift", "deg/h", Q_DRIFT }, { "volume", "l", Q_VOLUME },
+		{ "data_rate", "bit/s", Q_DATA_RATE }, { "force", "N", Q_FORCE },
+		{ "impulse", "Ns", Q_IMPULSE }, { "bits", "bit", Q_BITS },
+		{ "time", "s", Q_TIME },
+	};
+	size_t i;
+
+	CHECK_INT_EQ(sizeof(t) / sizeof(t[0]), Q_COUNT_ - 1);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		harness_context("quantity %s", t[i].name);
+		CHECK_INT_EQ(param_quantity(t[i].name), t[i].q);
+		CHECK_STR_EQ(param_quantity_name(t[i].q), t[i].name);
+		CHECK_STR_EQ(param_base_unit(t[i].q), t[i].base);
+	}
+	harness_context(NULL);
+	CHECK_INT_EQ(param_quantity("speed"), Q_NONE);
+	CHECK_INT_EQ(param_quantity(""), Q_NONE);
+	CHECK_INT_EQ(param_quantity("Frequency"), Q_NONE);
+}
+
+/* One expected value found by param_scan: its quantity, value and text. */
+struct want {
+	enum quantity	 q;
+	double		 v;
+	const char	*span;	/* the original text it covers */
+};
+
+static void
+check_scan(const char *text, const struct want *w, size_t nw)
+{
+	struct pvalue pv[16];
+	size_t n, i;
+
+	memset(pv, 0, sizeof(pv));
+	n = param_scan(text, strlen(text), pv, 16);
+	harness_context("param_scan(\"%s\")", text);
+	if (!CHECK_INT_EQ(n, nw)) {
+		harness_context(NULL);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const char *at = strstr(text, w[i].span);
+
+		CHECK_STR_EQ(param_quantity_name(pv[i].q),
+		    param_quantity_name(w[i].q));
+		CHECK(near(pv[i].v, w[i].v));
+		if (CHECK(at != NULL)) {
+			CHECK_INT_EQ(pv[i].off, at - text);
+			CHECK_INT_EQ(pv[i].len, strlen(w[i].span));
+		}
+	}
+	harness_context(NULL);
+}
+
+#define SCAN(text, ...) do {						\
+	static const struct want w_[] = { __VA_ARGS__ };		\
+	check_scan((text), w_, sizeof(w_) / sizeof(w_[0]));		\
+} while (0)
+#define SCAN_NONE(text)	check_scan((text), NULL, 0)
+
+static void
+test_scan(void)
+{
+	/* Ranges: the lower end takes the unit of the upper end. */
+	SCAN("vibration test system, output 600 to 2000 Hz, 3 phase",
+	    { Q_FREQUENCY, 600, "600 to 2000 Hz" },
+	    { Q_FREQUENCY, 2000, "2000 Hz" });
+	SCAN("shaker 0-50 Hz", { Q_FREQUENCY, 0, "0-50 Hz" },
+	    { Q_FREQUENCY, 50, "50 Hz" });
+	SCAN("band 600\xe2\x80\x93" "2000 Hz",
+	    { Q_FREQUENCY, 600, "600\xe2\x80\x93" "2000 Hz" },
+	    { Q_FREQUENCY, 2000, "2000 Hz" });
+	SCAN("range 1 TO 5 kHz", { Q_FREQUENCY, 1e3, "1 TO 5 kHz" },
+	    { Q_FREQUENCY, 5e3, "5 kHz" });
+	/* One value each, with the span of number and unit. */
+	SCAN("12-bit ADC, 250 MS/s", { Q_BITS, 12, "12-bit" },
+	    { Q_SAMPLE_RATE, 2.5e8, "250 MS/s" });
+	SCAN("carbon fibre, tensile strength 1950 MPa, filament 7 \xc2\xb5m",
+	    { Q_PRESSURE, 1.95e9, "1950 MPa" },
+	    { Q_LENGTH, 7e-6, "7 \xc2\xb5m" });
+	SCAN("gyro drift 0.01 deg per hour", { Q_DRIFT, 0.01,
+	    "0.01 deg per hour" });
+	SCAN("time resolution 50 microseconds",
+	    { Q_TIME, 5e-5, "50 microseconds" });
+	SCAN("streak camera 10 \xc2\xb5s", { Q_TIME, 1e-5, "10 \xc2\xb5s" });
+	SCAN("link 10 Gbit/s", { Q_DATA_RATE, 1e10, "10 Gbit/s" });
+	SCAN("motor total impulse 8.4 kNs", { Q_IMPULSE, 8400, "8.4 kNs" });
+	SCAN("thrust 5 kN", { Q_FORCE, 5e3, "5 kN" });
+	SCAN("furnace up to 1200 \xc2\xb0" "C",
+	    { Q_TEMPERATURE, 1200, "1200 \xc2\xb0" "C" });
+	SCAN("purity 99.5%, 200 l drums", { Q_PERCENT, 99.5, "99.5%" },
+	    { Q_VOLUME, 200, "200 l" });
+	SCAN("laser 25 kW", { Q_POWER, 2.5e4, "25 kW" });
+	SCAN("net 12,500 kg", { Q_MASS, 12500, "12,500 kg" });
+	SCAN("rated 1,5 MPa", { Q_PRESSURE, 1.5e6, "1,5 MPa" });
+	SCAN("isostatic press 300 MPa, chamber 152 mm",
+	    { Q_PRESSURE, 3e8, "300 MPa" }, { Q_LENGTH, 0.152, "152 mm" });
+	SCAN("range 300 km, payload 500 kg", { Q_LENGTH, 3e5, "300 km" },
+	    { Q_MASS, 500, "500 kg" });
+	/* Numbers without a unit, or glued to words, are not values. */
+	SCAN_NONE("ISO 9001 certified, model X200 Hz");
+	SCAN_NONE("3 phase, 2 mice, 10 samples, 4 sets");
+	SCAN_NONE("from 10 to 20");
+	SCAN_NONE("");
+
+	/* <max> bounds the output. */
+	{
+		const char *s = "1 Hz 2 Hz 3 Hz";
+		struct pvalue pv[2];
+
+		CHECK_INT_EQ(param_scan(s, strlen(s), pv, 2), 2);
+		CHECK(near(pv[1].v, 2));
+	}
+	/* <len> bounds the scan. */
+	{
+		const char *s = "600 Hz and 5 kW";
+		struct pvalue pv[4];
+
+		CHECK_INT_EQ(param_scan(s, 6, pv, 4), 1);
+	}
+}
+
+int
+main(void)
+{
+	harness_init("test_param");
+	test_parse_value();
+	test_names();
+	test_scan();
+	return harness_done();
+}
