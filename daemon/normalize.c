@@ -1,7 +1,8 @@
 /*
  * Unicode folding (utf8proc does the Unicode work; only the Latin
- * transliteration of Cyrillic and Greek letters is a table of ours, since no
- * Debian library offers it without ICU), HS-code spelling and CAS numbers.
+ * transliteration of Cyrillic, Greek and Arabic letters is a table of ours,
+ * since no Debian library offers it without ICU), HS-code spelling and CAS
+ * numbers.
  */
 #include "config.h"
 
@@ -31,6 +32,20 @@ static const char *greek_lower[] = {
 	"o", "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o",
 };
 
+/*
+ * Arabic U+0621..U+064A, consonants as the common Latin spellings write
+ * them; hamza and ain vanish, short vowels are marks and are stripped.
+ */
+static const char *arabic[] = {
+	"", "a", "a", "", "i", "i", "a", "b", "a", "t", "th", "j", "h", "kh",
+	"d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh", "", "",
+	"", "", "", "", "f", "q", "k", "l", "m", "n", "h", "w", "a", "y",
+};
+
+static const char *digits[] = {
+	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+};
+
 static const char *
 translit(utf8proc_int32_t cp)
 {
@@ -44,6 +59,30 @@ translit(utf8proc_int32_t cp)
 		return greek_lower[cp - 0x3b1];
 	if (cp == 0x3bc || cp == 0xb5)
 		return "m";
+	if (cp >= 0x621 && cp <= 0x64a)
+		return arabic[cp - 0x621];
+	if (cp >= 0x660 && cp <= 0x669)		/* Arabic-Indic digits */
+		return digits[cp - 0x660];
+	if (cp >= 0x6f0 && cp <= 0x6f9)		/* Persian digits */
+		return digits[cp - 0x6f0];
+	switch (cp) {				/* Persian letters */
+	case 0x671:
+		return "a";
+	case 0x67e:
+		return "p";
+	case 0x686:
+		return "ch";
+	case 0x698:
+		return "zh";
+	case 0x6a9:
+		return "k";
+	case 0x6af:
+		return "g";
+	case 0x6c0:
+		return "h";
+	case 0x6cc:
+		return "y";
+	}
 	return NULL;
 }
 

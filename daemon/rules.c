@@ -291,6 +291,8 @@ entry_free(struct rule_entry *e)
 	strv_free(&e->keywords);
 	strv_free(&e->exclude);
 	strv_free(&e->requires);
+	strv_free(&e->destinations);
+	strv_free(&e->origins);
 	for (i = 0; i < e->nparams; i++) {
 		free(e->params[i].min_text);
 		free(e->params[i].max_text);
@@ -338,6 +340,21 @@ hs_list(struct rctx *r, struct strv *sv, const char *key)
 }
 
 static void
+country_list(struct rctx *r, const struct strv *sv, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++) {
+		const char *c = sv->v[i];
+
+		if (strlen(c) != 2 || !isupper((unsigned char)c[0]) ||
+		    !isupper((unsigned char)c[1]))
+			rerr(r, sv->line[i], "%s: \"%s\" is not an ISO 3166-1 "
+			    "alpha-2 country code", key, c);
+	}
+}
+
+static void
 parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 {
 	struct ynode *v;
@@ -377,6 +394,10 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			strlist(r, v, key, &e->exclude);
 		else if (strcmp(key, "requires") == 0)
 			strlist(r, v, key, &e->requires);
+		else if (strcmp(key, "destinations") == 0)
+			strlist(r, v, key, &e->destinations);
+		else if (strcmp(key, "origins") == 0)
+			strlist(r, v, key, &e->origins);
 		else if (strcmp(key, "parameters") == 0)
 			parse_params(r, v, e);
 		else
@@ -413,6 +434,8 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 	check_terms(r, &e->keywords, "keywords");
 	check_terms(r, &e->exclude, "exclude");
 	check_terms(r, &e->requires, "requires");
+	country_list(r, &e->destinations, "destinations");
+	country_list(r, &e->origins, "origins");
 }
 
 static bool

@@ -51,6 +51,8 @@ struct rule_entry {
 	enum category		 category;
 	struct strv		 regimes, cas, hs, hs_context;
 	struct strv		 keywords, exclude, requires;
+	struct strv		 destinations;	/* embargo: goods going to these */
+	struct strv		 origins;	/* embargo: goods coming from these */
 	struct rule_param	*params;
 	size_t			 nparams;
 	int			 line;

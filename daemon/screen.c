@@ -1,23 +1,25 @@
 /*
  * Evidence gathering and scoring.  Each item is folded once, scanned once
  * for terms, looked up once in the HS trie and once per CAS number; the
- * evidence is then grouped by control-list entry and scored.
+ * evidence is then grouped by control-list entry and scored.  Nothing here
+ * does I/O: the matcher and the declaration come in, JSON comes out.
  *
  * Scores: CAS evidence 90, keyword with the entry's HS 78, keyword alone 62,
- * a dedicated HS code alone 45 (a heading or chapter alone 38).  A confirmed
- * technical parameter adds 8, a missing one takes 12 off, extra independent
- * evidence adds a few points, a declared Y901 ("not dual-use") on a hit adds
- * 6.  Severity: >= 85 critical, >= 70 high, >= 45 medium, else low.  The
- * verdict is hold when any alert is high or critical, review when any alert
- * is raised, clear otherwise.
+ * a dedicated HS code alone 45 (a heading or chapter alone 38), an embargo
+ * entry (HS and a country of the route) 80.  A confirmed technical
+ * parameter adds 8, a missing one takes 12 off, extra independent evidence
+ * adds a few points, a declared Y901 ("not dual-use") on a hit adds 6.
+ * Severity: >= 85 critical, >= 70 high, >= 45 medium, else low.  The
+ * verdict is hold when any alert is high or critical, review when any
+ * alert is raised, clear otherwise.
  */
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hsnom.h"
 #include "normalize.h"
 #include "param.h"
 #include "screen.h"
@@ -27,6 +29,7 @@
 #define MAX_HS_HITS	64
 #define MAX_CAS		32
 #define MAX_PVALUES	64
+#define MAX_COUNTRIES	64
 
 struct kwhit {
 	unsigned	term;
@@ -42,8 +45,30 @@ struct evidence {
 	int		 cas_idx;	/* index into the item's CAS list or -1 */
 };
 
+/* A country of the declaration and where it was read. */
+struct country_ref {
+	const char	*code;
+	char		 field[48];
+};
+
+/* What screening knows of the whole declaration. */
+struct decl_ctx {
+	struct country_ref	 to[MAX_COUNTRIES];	/* goods go there */
+	size_t			 nto;
+	struct country_ref	 from[MAX_COUNTRIES];	/* goods come from there */
+	size_t			 nfrom;
+};
+
+/* A declaration-level alert being gathered (embargo: the route). */
+struct decl_alert {
+	json_t		*hits;
+	int		 best;
+	enum category	 cat;
+};
+
 struct item_ctx {
 	const struct matcher	*m;
+	struct decl_alert	 route;		/* embargo hits of every item */
 	struct evidence		*ev;		/* indexed by entry */
 	size_t			*touched;
 	size_t			 ntouched;
@@ -51,7 +76,7 @@ struct item_ctx {
 
 struct cas_ref {
 	char		 cas[16];
-	char		 field[48];
+	char		 field[64];
 	size_t		 off, len;	/* span in the field's text */
 	const char	*text;		/* the field's text */
 };
@@ -115,6 +140,7 @@ severity_rank(const char *s)
 	    strcmp(s, "medium") == 0 ? 1 : 0;
 }
 
+/* "CWC Schedule 3 and Australia Group", or the list title. */
 static const char *
 entry_regimes(const struct rule_entry *e, struct buf *b)
 {
@@ -158,16 +184,121 @@ has_document(const struct decl_item *it, const char *code)
 }
 
 static void
-fmt_value(char *out, size_t n, enum quantity q, double v)
+add_country(struct country_ref *set, size_t *n, const char *code,
+    const char *field)
 {
-	snprintf(out, n, "%g %s", v, param_base_unit(q));
+	size_t i;
+
+	if (code == NULL || *n >= MAX_COUNTRIES)
+		return;
+	for (i = 0; i < *n; i++)
+		if (strcmp(set[i].code, code) == 0)
+			return;
+	set[*n].code = code;
+	snprintf(set[*n].field, sizeof(set[*n].field), "%s", field);
+	(*n)++;
+}
+
+/*
+ * The countries goods go to (destination, transit, receiving parties) and
+ * come from (dispatch, sending parties), each with the field it came from.
+ */
+static void
+decl_countries(const struct decl *d, struct decl_ctx *dc)
+{
+	char field[48];
+	size_t i;
+
+	memset(dc, 0, sizeof(*dc));
+	add_country(dc->to, &dc->nto, d->destination, "route.destination");
+	for (i = 0; i < d->ntransit; i++) {
+		snprintf(field, sizeof(field), "route.transit[%zu]", i);
+		add_country(dc->to, &dc->nto, d->transit[i], field);
+	}
+	add_country(dc->from, &dc->nfrom, d->dispatch, "route.dispatch");
+	for (i = 0; i < d->nparties; i++) {
+		const struct decl_party *p = &d->parties[i];
+
+		if (p->role == NULL || p->country == NULL)
+			continue;
+		snprintf(field, sizeof(field), "parties[%zu].country", i);
+		if (strcmp(p->role, "consignee") == 0 ||
+		    strcmp(p->role, "end_user") == 0 ||
+		    strcmp(p->role, "importer") == 0 ||
+		    strcmp(p->role, "notify") == 0)
+			add_country(dc->to, &dc->nto, p->country, field);
+		else if (strcmp(p->role, "exporter") == 0 ||
+		    strcmp(p->role, "consignor") == 0)
+			add_country(dc->from, &dc->nfrom, p->country, field);
+	}
+}
+
+/* The first country of <sv> found in <set>, or NULL. */
+static const struct country_ref *
+country_hit(const struct strv *sv, const struct country_ref *set, size_t n)
+{
+	size_t i, k;
+
+	for (k = 0; k < n; k++)
+		for (i = 0; i < sv->n; i++)
+			if (strcmp(sv->v[i], set[k].code) == 0)
+				return &set[k];
+	return NULL;
+}
+
+/* "2812.12 (Phosphorus oxychloride)" when the nomenclature knows it. */
+static void
+hs_label(const struct decl_item *it, char *out, size_t n)
+{
+	const struct hsnom_row *row;
+
+	hsnom_check(it->hs, &row);
+	if (row != NULL)
+		snprintf(out, n, "%s (%s)", it->hs_raw, row->desc);
+	else
+		snprintf(out, n, "%s", it->hs_raw);
+}
+
+/* Reports a code that is not in the nomenclature; never stops screening. */
+static void
+check_hs(const struct decl_item *it, const char *hsfield, json_t *findings)
+{
+	const struct hsnom_row *row;
+	char msg[256];
+
+	switch (hsnom_check(it->hs, &row)) {
+	case HSNOM_OK:
+		return;
+	case HSNOM_OUTDATED:
+		snprintf(msg, sizeof(msg), "HS code %s exists in HS 2017 but not "
+		    "in HS 2022: the declaration may use an outdated "
+		    "classification", it->hs_raw);
+		json_array_append_new(findings, json_pack("{s:i, s:s, s:s, s:s, "
+		    "s:s}", "item_seq", it->seq, "field", hsfield, "kind",
+		    "hs_outdated", "value", it->hs_raw, "message", msg));
+		return;
+	case HSNOM_UNKNOWN:
+		if (row != NULL)
+			snprintf(msg, sizeof(msg), "HS code %s is not a subheading "
+			    "of HS 2022 or HS 2017 (heading %s is \"%s\"): check "
+			    "the classification", it->hs_raw, row->code, row->desc);
+		else
+			snprintf(msg, sizeof(msg), "HS code %s is in neither HS "
+			    "2022 nor HS 2017: check the classification",
+			    it->hs_raw);
+		json_array_append_new(findings, json_pack("{s:i, s:s, s:s, s:s, "
+		    "s:s}", "item_seq", it->seq, "field", hsfield, "kind",
+		    "hs_unknown", "value", it->hs_raw, "message", msg));
+		return;
+	}
 }
 
 /*
  * Checks the entry's parameters against the values stated in the item.
  * Returns -1 if a stated value misses a threshold (no hit), else the number
- * of parameters confirmed; *missing counts those not stated.  Appends
- * parameter hits to <hits>.
+ * of parameters confirmed; *missing counts those not stated that matter,
+ * *missing_clear those not stated whose entry says a missing figure clears.
+ * Appends parameter hits to <hits> and notes to <note>.
  */
 static int
 check_params(const struct rule_entry *e, const struct decl_item *it,
@@ -183,7 +314,8 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 		const struct rule_param *rp = &e->params[p];
 		const struct pvalue *ok = NULL;
 		int stated = 0;
-		char expl[512], got[64], thr[128];
+		char expl[512], thr[128];
+		char *m;
 
 		for (k = 0; k < npv; k++) {
 			if (pv[k].q != rp->q)
@@ -195,7 +327,6 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 				break;
 			}
 		}
-		thr[0] = '\0';
 		if (rp->has_min && rp->has_max)
 			snprintf(thr, sizeof(thr), "between %s and %s",
 			    rp->min_text, rp->max_text);
@@ -216,27 +347,53 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 		}
 		if (ok == NULL)
 			return -1;
-		fmt_value(got, sizeof(got), ok->q, ok->v);
-		{
-			char *m = xstrndup(it->description + ok->off, ok->len);
-
-			snprintf(expl, sizeof(expl), "The description states %s "
-			    "\"%s\", which meets the control threshold of %s for "
-			    "%s %s.", rp->label, m, thr, e->list->id, e->code);
-			json_array_append_new(hits, hit_new(e, "parameter", field,
-			    m, ok->off, ok->off + ok->len, expl));
-			free(m);
-		}
+		m = xstrndup(it->description + ok->off, ok->len);
+		snprintf(expl, sizeof(expl), "The description states %s \"%s\", "
+		    "which meets the control threshold of %s for %s %s.",
+		    rp->label, m, thr, e->list->id, e->code);
+		json_array_append_new(hits, hit_new(e, "parameter", field, m,
+		    ok->off, ok->off + ok->len, expl));
+		free(m);
 		confirmed++;
 	}
 	return confirmed;
 }
 
+/* The distinct categories of <hits>, in order of first appearance. */
+static json_t *
+hit_categories(json_t *hits)
+{
+	json_t *cats = json_array(), *h, *x;
+	size_t hi, ci;
+
+	json_array_foreach(hits, hi, h) {
+		json_t *cj = json_object_get(h, "category");
+		int seen = 0;
+
+		json_array_foreach(cats, ci, x)
+			if (json_equal(x, cj))
+				seen = 1;
+		if (!seen)
+			json_array_append(cats, cj);
+	}
+	return cats;
+}
+
+/* An alert; takes ownership of <item_seq> and <hits>. */
+static json_t *
+alert_new(json_t *item_seq, int score, enum category cat, json_t *hits)
+{
+	return json_pack("{s:o, s:s, s:i, s:s, s:o, s:o}", "item_seq",
+	    item_seq, "severity", severity(score), "score", score, "category",
+	    rules_category_name(cat), "categories", hit_categories(hits),
+	    "hits", hits);
+}
+
 /* Screens one item; appends an alert to <alerts> if anything hit. */
 static void
 screen_item(const struct matcher *m, struct match_scratch *sc,
-    const struct decl *d, size_t ii, struct item_ctx *c, json_t *alerts,
-    json_t *findings)
+    const struct decl *d, const struct decl_ctx *dc, size_t ii,
+    struct item_ctx *c, json_t *alerts, json_t *findings)
 {
 	const struct decl_item *it = &d->items[ii];
 	struct folded f;
@@ -245,16 +402,18 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	struct cas_ref cr[MAX_CAS];
 	struct pvalue pv[MAX_PVALUES];
 	size_t nhs, ncf, ncr = 0, npv, i, k, t;
-	char field[64], hsfield[64];
+	char field[64], hsfield[64], hslabel[256];
 	json_t *hits = json_array();
 	int best = 0, nentries = 0;
-	struct buf b, regs;
+	struct buf note, regs;
 	enum category topcat = CAT_COUNT_;
 
-	buf_init(&b);
+	buf_init(&note);
 	buf_init(&regs);
 	snprintf(field, sizeof(field), "items[%zu].description", ii);
 	snprintf(hsfield, sizeof(hsfield), "items[%zu].hs_code", ii);
+	check_hs(it, hsfield, findings);
+	hs_label(it, hslabel, sizeof(hslabel));
 
 	normalize_fold(it->description, strlen(it->description), &f);
 	if (match_terms(m, sc, f.text, f.len, on_term, c) == -1)
@@ -325,9 +484,11 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	for (t = 0; t < c->ntouched; t++) {
 		struct evidence *e = &c->ev[c->touched[t]];
 		const struct rule_entry *re = match_entry(m, e->eidx);
-		int kw, hs, hsc, cas, score, missing, missing_clear, conf;
+		const struct country_ref *cty = NULL;
+		int kw, hs, hsc, cas, score, missing = 0, missing_clear, conf = 0;
+		bool embargo = re->destinations.n > 0 || re->origins.n > 0;
 		size_t mark = json_array_size(hits);
-		char expl[1024];
+		char expl[1536];
 
 		kw = e->nkw > 0 && (re->requires.n == 0 || e->required);
 		hs = e->hs_digits > 0;
@@ -337,13 +498,19 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			kw = hs = 0;
 		if (!kw && !hs && !cas)
 			continue;
+		if (embargo) {
+			/* An embargo entry needs a country of the route. */
+			cty = country_hit(&re->destinations, dc->to, dc->nto);
+			if (cty == NULL)
+				cty = country_hit(&re->origins, dc->from, dc->nfrom);
+			if (cty == NULL)
+				continue;
+		}
 
-		buf_reset(&b);
-		conf = 0;
-		missing = 0;
+		buf_reset(&note);
 		if (re->nparams > 0 && !cas) {
 			conf = check_params(re, it, field, pv, npv, hits, &missing,
-			    &missing_clear, &b);
+			    &missing_clear, &note);
 			if (conf < 0 || (missing_clear > 0 && conf == 0 &&
 			    missing == 0)) {
 				/* Below the threshold: drop the parameter hits too. */
@@ -354,7 +521,9 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			}
 		}
 
-		if (cas)
+		if (embargo)
+			score = 80;
+		else if (cas)
 			score = 90;
 		else if (kw && (hs || hsc))
 			score = 78;
@@ -369,9 +538,10 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 		if (kw && e->nkw > 1)
 			score += 2;
 		score += 8 * conf - 12 * missing;
-		if (has_document(it, "Y901") && re->category != CAT_MILITARY) {
+		if (has_document(it, "Y901") && re->category != CAT_MILITARY &&
+		    !embargo) {
 			score += 6;
-			buf_adds(&b, " The item was declared with document Y901 "
+			buf_adds(&note, " The item was declared with document Y901 "
 			    "(goods not on the dual-use list) although it matches "
 			    "this entry.");
 		}
@@ -385,9 +555,10 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			const struct cas_ref *r = &cr[e->cas_idx];
 			char *mt = xstrndup(r->text + r->off, r->len);
 
-			snprintf(expl, sizeof(expl), "%s, CAS %s, is on %s (%s %s). "
-			    "%s%s", re->title, r->cas, regs.data, re->list->id,
-			    re->code, re->explanation, b.data ? b.data : "");
+			snprintf(expl, sizeof(expl), "CAS %s identifies %s, listed "
+			    "as %s %s (%s). %s%s", r->cas, re->title, re->list->id,
+			    re->code, regs.data, re->explanation, note.data ?
+			    note.data : "");
 			json_array_append_new(hits, hit_new(re, "cas", r->field, mt,
 			    r->off, r->off + r->len, expl));
 			free(mt);
@@ -399,28 +570,55 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				char *mt = xstrndup(it->description + from, to - from);
 
 				snprintf(expl, sizeof(expl), "The description names "
-				    "\"%s\", which matches %s %s (%s) on %s. %s%s",
-				    mt, re->list->id, re->code, re->title, regs.data,
-				    re->explanation, b.data ? b.data : "");
+				    "\"%s\": %s, listed as %s %s (%s). %s%s", mt,
+				    re->title, re->list->id, re->code, regs.data,
+				    re->explanation, note.data ? note.data : "");
 				json_array_append_new(hits, hit_new(re, "keyword",
 				    field, mt, from, to, expl));
 				free(mt);
 			}
 		}
 		if (hs || (hsc && (kw || cas))) {
-			snprintf(expl, sizeof(expl), "HS code %s falls under %s, "
-			    "which %s %s %s (%s).%s%s", it->hs_raw, hs ?
-			    "a heading listed" : "a heading related to",
-			    hs ? (kw || cas ? "corroborates" : "identifies on its "
-			    "own") : "corroborates", re->list->id, re->code,
-			    re->title, (!kw && !cas) ? " An HS code alone is a "
-			    "lead: check the goods. " : " ", (!kw && !cas) ?
-			    re->explanation : "");
+			if (embargo)
+				snprintf(expl, sizeof(expl), "HS %s is among the goods "
+				    "covered by %s %s (%s).", hslabel, re->list->id,
+				    re->code, re->title);
+			else if (kw || cas)
+				snprintf(expl, sizeof(expl), "HS %s is consistent with "
+				    "%s %s (%s).", hslabel, re->list->id, re->code,
+				    re->title);
+			else
+				snprintf(expl, sizeof(expl), "HS %s is the subheading "
+				    "for %s, listed as %s %s (%s). An HS code alone is "
+				    "a lead: check the goods. %s%s", hslabel,
+				    re->title, re->list->id, re->code, regs.data,
+				    re->explanation, note.data ? note.data : "");
 			json_array_append_new(hits, hit_new(re, "hs", hsfield,
 			    it->hs_raw, 0, strlen(it->hs_raw), expl));
 		}
-		if (!cas && !kw && missing == 0 && b.len > 0) {
-			/* Y901 note on an HS-only hit is kept in the hs hit. */
+		if (cty != NULL) {
+			snprintf(expl, sizeof(expl), "%s %s: %s goes %s %s (%s). "
+			    "%s", re->list->id, re->code, hslabel,
+			    country_hit(&re->destinations, dc->to, dc->nto) ? "to" :
+			    "from", cty->code, cty->field, re->explanation);
+			json_array_append_new(hits, hit_new(re, "country",
+			    cty->field, cty->code, 0, 2, expl));
+		}
+		if (embargo) {
+			/*
+			 * Embargoes are about where the shipment goes: their hits
+			 * gather in one declaration-level alert, item by item.
+			 */
+			while (json_array_size(hits) > mark) {
+				json_array_append(c->route.hits,
+				    json_array_get(hits, mark));
+				json_array_remove(hits, mark);
+			}
+			if (score > c->route.best) {
+				c->route.best = score;
+				c->route.cat = re->category;
+			}
+			continue;
 		}
 		nentries++;
 		if (score > best || (score == best && topcat == CAT_COUNT_)) {
@@ -431,28 +629,9 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 
 	if (json_array_size(hits) > 0 && nentries > 0) {
 		int s = best + 2 * (nentries - 1);
-		json_t *cats = json_array();
-		json_t *h;
-		size_t hi;
 
-		if (s > 99)
-			s = 99;
-		json_array_foreach(hits, hi, h) {
-			json_t *cj = json_object_get(h, "category");
-			json_t *x;
-			size_t ci;
-			int seen = 0;
-
-			json_array_foreach(cats, ci, x)
-				if (json_equal(x, cj))
-					seen = 1;
-			if (!seen)
-				json_array_append(cats, cj);
-		}
-		json_array_append_new(alerts, json_pack("{s:i, s:s, s:i, s:s, "
-		    "s:o, s:o}", "item_seq", it->seq, "severity", severity(s),
-		    "score", s, "category", rules_category_name(topcat),
-		    "categories", cats, "hits", hits));
+		json_array_append_new(alerts, alert_new(json_integer(it->seq),
+		    s > 99 ? 99 : s, topcat, hits));
 	} else
 		json_decref(hits);
 
@@ -466,7 +645,7 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	}
 	c->ntouched = 0;
 	folded_free(&f);
-	buf_free(&b);
+	buf_free(&note);
 	buf_free(&regs);
 }
 
@@ -475,6 +654,7 @@ screen_decl(const struct matcher *m, struct match_scratch *sc,
     const struct decl *d, const char *list_version)
 {
 	struct item_ctx c;
+	struct decl_ctx dc;
 	json_t *alerts = json_array(), *findings = json_array(), *a;
 	const char *verdict = "clear";
 	size_t i, n = match_nentries(m);
@@ -484,14 +664,26 @@ screen_decl(const struct matcher *m, struct match_scratch *sc,
 	c.ev = xcalloc(n ? n : 1, sizeof(*c.ev));
 	c.touched = xcalloc(n ? n : 1, sizeof(*c.touched));
 	c.ntouched = 0;
+	c.route.hits = json_array();
+	c.route.best = 0;
+	c.route.cat = CAT_EMBARGO;
 	for (i = 0; i < n; i++) {
 		c.ev[i].eidx = (size_t)-1;
 		c.ev[i].cas_idx = -1;
 	}
+	decl_countries(d, &dc);
 	if (d->warnings)
 		json_array_extend(findings, d->warnings);
 	for (i = 0; i < d->nitems; i++)
-		screen_item(m, sc, d, i, &c, alerts, findings);
+		screen_item(m, sc, d, &dc, i, &c, alerts, findings);
+	if (json_array_size(c.route.hits) > 0) {
+		/* One more point per further item caught by the embargo. */
+		int s = c.route.best + (int)json_array_size(c.route.hits) / 2 - 1;
+
+		json_array_append_new(alerts, alert_new(json_null(),
+		    s > 99 ? 99 : s, c.route.cat, c.route.hits));
+	} else
+		json_decref(c.route.hits);
 	free(c.ev);
 	free(c.touched);
 
