@@ -3,7 +3,7 @@
  *
  *   cordonctl [--db DSN] db migrate [--schemas DIR]
  *   cordonctl rules check DIR
- *   cordonctl [--db DSN] lists import DIR | activate VERSION | show
+ *   cordonctl [--db DSN] lists import DIR | fetch URL | activate VERSION | show
  *   cordonctl screen --rules DIR | --db DSN      (NDJSON in, NDJSON out)
  *
  * Thin: parsing, screening and SQL live in libcore.
@@ -21,7 +21,9 @@
 #include <libpq-fe.h>
 
 #include "decl.h"
+#include "fetch.h"
 #include "log.h"
+#include "party.h"
 #include "rules.h"
 #include "screen.h"
 #include "snapshot.h"
@@ -38,6 +40,7 @@ usage(void)
 	    "usage: cordonctl [--db DSN] db migrate [--schemas DIR]\n"
 	    "       cordonctl rules check DIR\n"
 	    "       cordonctl [--db DSN] lists import DIR\n"
+	    "       cordonctl [--db DSN] lists fetch URL [--name FILE]\n"
 	    "       cordonctl [--db DSN] lists activate VERSION\n"
 	    "       cordonctl [--db DSN] lists show\n"
 	    "       cordonctl screen [--strict] (--rules DIR | --db DSN) < declarations.ndjson\n"
@@ -130,33 +133,144 @@ cmd_rules(int argc, char **argv)
 	return 0;
 }
 
+static void
+import_progress(const char *name, size_t i, size_t n)
+{
+	fprintf(stderr, "  stored %s (%zu/%zu)\n", name, i, n);
+}
+
+/*
+ * Validates <fs> as a whole list version (parse, compile, index), then
+ * stores it.  Prints the version id on stdout.
+ */
+static int
+import_fileset(PGconn *c, struct fileset *fs, const char *label)
+{
+	struct ruleset *rs = rules_new();
+	struct snapshot *s;
+	struct buf errs;
+	char *err, *version;
+	bool created;
+
+	buf_init(&errs);
+	fprintf(stderr, "checking %zu files of %s\n", fs->n, label);
+	if (rules_add_fileset(rs, fs, &errs) > 0) {
+		rules_free(rs);
+		s = NULL;
+	} else
+		s = snapshot_build(rs, label, &errs);
+	if (s == NULL) {
+		fputs(errs.data ? errs.data : "unknown error\n", stderr);
+		fprintf(stderr, "%s: refused; nothing was stored\n", label);
+		buf_free(&errs);
+		return 1;
+	}
+	buf_free(&errs);
+	if (store_import_version(c, s->rs, fs, &version, &created,
+	    import_progress, &err) == -1)
+		fatalx("%s", err);
+	printf("%s\n", version);
+	fprintf(stderr, "%s list version %s: %zu lists, %zu entries, %zu "
+	    "denied parties, checksum %s\n", created ? "imported" :
+	    "already stored as", version, s->rs->nlists, s->rs->nentries,
+	    s->rs->parties ? party_count(s->rs->parties) : 0, s->rs->checksum);
+	free(version);
+	snapshot_unref(s);
+	return 0;
+}
+
+static void
+fetch_progress(size_t got, size_t total, void *arg)
+{
+	static size_t last;
+
+	if (got - last < (1 << 20) && got != total)
+		return;
+	last = got;
+	if (total > 0)
+		fprintf(stderr, "\r  %zu of %zu KiB", got >> 10, total >> 10);
+	else
+		fprintf(stderr, "\r  %zu KiB", got >> 10);
+}
+
+/*
+ * lists fetch URL [--name FILE]: downloads one list file and stores a new
+ * version made of the active version's files with this one added or
+ * replaced.  The new version is not activated.
+ */
+static int
+cmd_fetch(int argc, char **argv)
+{
+	struct fileset fs = { NULL, 0 };
+	const char *url = NULL, *name = NULL, *slash;
+	char sha[65], *data, *err, *active;
+	size_t len;
+	PGconn *c;
+	int i, rc;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (url == NULL)
+			url = argv[i];
+		else
+			usage();
+	}
+	if (url == NULL)
+		usage();
+	if (name == NULL) {
+		slash = strrchr(url, '/');
+		name = slash ? slash + 1 : url;
+	}
+	if (!rules_is_list_file(name))
+		fatalx("%s: not a list file name (*.yaml, *.xml, sdn.csv, alt.csv, "
+		    "add.csv, dpl.txt); give --name", name);
+	c = connect_or_die();
+	fprintf(stderr, "fetching %s\n", url);
+	if (fetch_url(url, &data, &len, sha, fetch_progress, NULL, &err) == -1)
+		fatalx("%s", err);
+	fprintf(stderr, "\nfetched %s: %zu bytes, sha256 %s\n", name, len, sha);
+	if ((active = store_active_version(c, &err)) != NULL) {
+		if (store_version_files(c, active, &fs, &err) == -1)
+			fatalx("%s", err);
+		free(active);
+	} else if (err != NULL)
+		fatalx("%s", err);
+	fileset_add(&fs, name, NULL, data, len);
+	free(data);
+	rc = import_fileset(c, &fs, url);
+	fileset_free(&fs);
+	PQfinish(c);
+	return rc;
+}
+
 static int
 cmd_lists(int argc, char **argv)
 {
 	PGconn *c;
-	char *err, *version;
-	bool created;
+	char *err;
 
 	if (argc < 1)
 		usage();
 	if (strcmp(argv[0], "import") == 0 && argc == 2) {
-		struct snapshot *s = load_rules(argv[1]);
+		struct fileset fs = { NULL, 0 };
+		struct buf errs;
+		int rc;
 
-		if (s == NULL)
+		buf_init(&errs);
+		if (fileset_read_dir(&fs, argv[1], &errs) > 0) {
+			fputs(errs.data, stderr);
 			return 1;
+		}
+		buf_free(&errs);
 		c = connect_or_die();
-		if (store_import_version(c, s->rs, argv[1], &version, &created,
-		    &err) == -1)
-			fatalx("%s", err);
-		printf("%s\n", version);
-		fprintf(stderr, "%s list version %s: %zu lists, %zu entries\n",
-		    created ? "imported" : "already stored as", version,
-		    s->rs->nlists, s->rs->nentries);
-		free(version);
-		snapshot_unref(s);
+		rc = import_fileset(c, &fs, argv[1]);
+		fileset_free(&fs);
 		PQfinish(c);
-		return 0;
+		return rc;
 	}
+	if (strcmp(argv[0], "fetch") == 0)
+		return cmd_fetch(argc - 1, argv + 1);
 	if (strcmp(argv[0], "activate") == 0 && argc == 2) {
 		c = connect_or_die();
 		if (store_activate(c, argv[1], &err) == -1)

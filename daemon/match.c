@@ -34,11 +34,11 @@ struct matcher {
 
 	struct mterm		 *terms;
 	char			**patterns;
-	unsigned		 *flags;
-	unsigned		 *ids;
+	size_t			 *patlen;
 	size_t			  nterms;
 
-	hs_database_t		 *db;
+	hs_database_t		 *lit_db;	/* phrases: literals, no SOM */
+	hs_database_t		 *re_db;	/* re: terms, leftmost start */
 	hs_scratch_t		 *scratch;
 
 	struct trie_node	 *nodes;
@@ -53,8 +53,11 @@ struct match_scratch {
 };
 
 /*
- * Builds the vectorscan expression for a term: folded words joined by one
- * space, bounded by word breaks; a trailing '*' on a word makes it a stem.
+ * Builds what is searched for a term.  A phrase becomes a literal over the
+ * folded text: " words " (the spaces are word breaks; the text is padded
+ * with one space at each end), or " words" when the last word is a stem
+ * (a trailing '*'), whose match then runs on to the end of its word.  A
+ * term written "re:..." is a vectorscan expression, returned as is.
  */
 static char *
 term_pattern(const char *term, int *stem)
@@ -85,15 +88,8 @@ term_pattern(const char *term, int *stem)
 		if (!first)
 			buf_addc(&b, ' ');
 		first = 0;
-		for (p = f; *p; p++) {
-			unsigned char c = (unsigned char)*p;
-
-			if (c < 0x80 && !isalnum(c) && c != ' ')
-				buf_addc(&b, '\\');
+		for (p = f; *p; p++)
 			buf_addc(&b, *p);
-		}
-		if (star)
-			buf_adds(&b, "[^ ]*");
 		*stem = star;
 		free(f);
 	}
@@ -123,6 +119,9 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->kind = kind;
 		t->idx = i;
 		m->patterns[m->nterms] = term_pattern(sv->v[i], &stem);
+		m->patlen = xreallocarray(m->patlen, m->nterms + 1,
+		    sizeof(*m->patlen));
+		m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
 		t->stem = stem;
 		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
 		m->nterms++;
@@ -214,44 +213,84 @@ term_line(const struct mterm *t)
 	return &sv->line[t->idx];
 }
 
+static void
+compile_error(struct matcher *m, hs_compile_error_t *cerr, const unsigned *ids,
+    struct buf *errs)
+{
+	if (cerr->expression >= 0) {
+		const struct mterm *t = &m->terms[ids[cerr->expression]];
+		const struct strv *sv = t->kind == TERM_KEYWORD ?
+		    &t->entry->keywords : t->kind == TERM_EXCLUDE ?
+		    &t->entry->exclude : &t->entry->requires;
+
+		buf_printf(errs, "%s:%d: term \"%s\": %s\n",
+		    t->entry->list ? t->entry->list->file : "?",
+		    *term_line(t), sv->v[t->idx], cerr->message);
+	} else
+		buf_printf(errs, "matcher: %s\n", cerr->message);
+	hs_free_compile_error(cerr);
+}
+
+/*
+ * Compiles the phrases into one literal database (fast to build, no start
+ * of match tracking needed: a literal's start is its end minus its length)
+ * and the few regular expressions into another, with leftmost start.
+ */
 int
 match_prepare(struct matcher *m, struct buf *errs)
 {
 	hs_compile_error_t *cerr = NULL;
-	size_t i;
+	const char **lit = xcalloc(m->nterms + 1, sizeof(*lit));
+	const char **re = xcalloc(m->nterms + 1, sizeof(*re));
+	size_t *litlen = xcalloc(m->nterms + 1, sizeof(*litlen));
+	unsigned *litid = xcalloc(m->nterms + 1, sizeof(*litid));
+	unsigned *reid = xcalloc(m->nterms + 1, sizeof(*reid));
+	unsigned *litfl = xcalloc(m->nterms + 1, sizeof(*litfl));
+	unsigned *refl = xcalloc(m->nterms + 1, sizeof(*refl));
+	size_t i, nlit = 0, nre = 0;
+	int rc = -1;
 
-	if (m->nterms == 0)
-		return 0;
-	m->flags = xcalloc(m->nterms, sizeof(*m->flags));
-	m->ids = xcalloc(m->nterms, sizeof(*m->ids));
 	for (i = 0; i < m->nterms; i++) {
-		m->flags[i] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8 |
-		    HS_FLAG_CASELESS;
-		m->ids[i] = (unsigned)i;
+		if (m->terms[i].is_regex) {
+			re[nre] = m->patterns[i];
+			reid[nre] = (unsigned)i;
+			refl[nre] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
+			nre++;
+		} else {
+			lit[nlit] = m->patterns[i];
+			litlen[nlit] = m->patlen[i];
+			litid[nlit] = (unsigned)i;
+			litfl[nlit] = 0;
+			nlit++;
+		}
 	}
-	if (hs_compile_multi((const char *const *)m->patterns, m->flags, m->ids,
-	    (unsigned)m->nterms, HS_MODE_BLOCK, NULL, &m->db, &cerr) !=
+	if (nlit > 0 && hs_compile_lit_multi(lit, litfl, litid, litlen,
+	    (unsigned)nlit, HS_MODE_BLOCK, NULL, &m->lit_db, &cerr) !=
 	    HS_SUCCESS) {
-		if (cerr->expression >= 0 &&
-		    (size_t)cerr->expression < m->nterms) {
-			const struct mterm *t = &m->terms[cerr->expression];
-			const struct strv *sv = t->kind == TERM_KEYWORD ?
-			    &t->entry->keywords : t->kind == TERM_EXCLUDE ?
-			    &t->entry->exclude : &t->entry->requires;
-
-			buf_printf(errs, "%s:%d: term \"%s\": %s\n",
-			    t->entry->list ? t->entry->list->file : "?",
-			    *term_line(t), sv->v[t->idx], cerr->message);
-		} else
-			buf_printf(errs, "matcher: %s\n", cerr->message);
-		hs_free_compile_error(cerr);
-		return -1;
+		compile_error(m, cerr, litid, errs);
+		goto done;
 	}
-	if (hs_alloc_scratch(m->db, &m->scratch) != HS_SUCCESS) {
+	if (nre > 0 && hs_compile_multi(re, refl, reid, (unsigned)nre,
+	    HS_MODE_BLOCK, NULL, &m->re_db, &cerr) != HS_SUCCESS) {
+		compile_error(m, cerr, reid, errs);
+		goto done;
+	}
+	if ((m->lit_db && hs_alloc_scratch(m->lit_db, &m->scratch) !=
+	    HS_SUCCESS) || (m->re_db && hs_alloc_scratch(m->re_db,
+	    &m->scratch) != HS_SUCCESS)) {
 		buf_printf(errs, "matcher: cannot allocate scratch space\n");
-		return -1;
+		goto done;
 	}
-	return 0;
+	rc = 0;
+done:
+	free(lit);
+	free(re);
+	free(litlen);
+	free(litid);
+	free(reid);
+	free(litfl);
+	free(refl);
+	return rc;
 }
 
 void
@@ -264,19 +303,26 @@ match_free(struct matcher *m)
 	for (i = 0; i < m->nterms; i++)
 		free(m->patterns[i]);
 	free(m->patterns);
+	free(m->patlen);
 	free(m->terms);
-	free(m->flags);
-	free(m->ids);
 	if (m->scratch)
 		hs_free_scratch(m->scratch);
-	if (m->db)
-		hs_free_database(m->db);
+	if (m->lit_db)
+		hs_free_database(m->lit_db);
+	if (m->re_db)
+		hs_free_database(m->re_db);
 	for (i = 0; i < m->nnodes; i++)
 		free(m->nodes[i].hits);
 	free(m->nodes);
 	free(m->cas);
 	free(m->entries);
 	free(m);
+}
+
+const struct ruleset *
+match_ruleset(const struct matcher *m)
+{
+	return m->rs;
 }
 
 size_t
@@ -325,33 +371,43 @@ struct scan_ctx {
 	void			*arg;
 };
 
+/*
+ * Offsets are in the padded text " <text> ".  A phrase literal " words "
+ * ends after the space that follows its words: its words are
+ * [to - len + 1, to - 1) padded, [to - len, to - 2) unpadded.  A stem
+ * literal " word" is extended to the end of its word.
+ */
 static int
-on_match(unsigned int id, unsigned long long from, unsigned long long to,
+on_literal(unsigned int id, unsigned long long from, unsigned long long to,
     unsigned int flags, void *ctx)
 {
 	struct scan_ctx *s = ctx;
 	const struct mterm *t = &s->m->terms[id];
-	size_t b = (size_t)from, e = (size_t)to;
+	size_t e = (size_t)to, b = e - s->m->patlen[id];
 
-	/*
-	 * Offsets are in the padded text " <text> ".  A phrase pattern is
-	 * " words ", so its words are [from + 1, to - 1) padded, [from, to - 2)
-	 * unpadded.  A stem is reported once, at the end of its word.
-	 */
-	if (t->is_regex) {
-		b = b > 0 ? b - 1 : 0;
-		e = e > 0 ? e - 1 : 0;
-		if (e > s->len)
-			e = s->len;
-		if (b >= e)
-			return 0;
-	} else if (t->stem) {
-		if (s->text[e] != ' ')
-			return 0;
+	if (t->stem) {
+		while (e < s->len + 1 && s->text[e] != ' ')
+			e++;
 		e -= 1;
 	} else
 		e -= 2;
 	s->cb(id, b, e, s->arg);
+	return 0;
+}
+
+static int
+on_regex(unsigned int id, unsigned long long from, unsigned long long to,
+    unsigned int flags, void *ctx)
+{
+	struct scan_ctx *s = ctx;
+	size_t b = (size_t)from, e = (size_t)to;
+
+	b = b > 0 ? b - 1 : 0;
+	e = e > 0 ? e - 1 : 0;
+	if (e > s->len)
+		e = s->len;
+	if (b < e)
+		s->cb(id, b, e, s->arg);
 	return 0;
 }
 
@@ -360,10 +416,11 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
     const char *text, size_t len, match_cb cb, void *arg)
 {
 	struct scan_ctx s;
+	hs_scratch_t *scr = sc ? sc->s : m->scratch;
 	char *padded;
 	int rc = 0;
 
-	if (m->db == NULL || len == 0)
+	if ((m->lit_db == NULL && m->re_db == NULL) || len == 0)
 		return 0;
 	padded = xmalloc(len + 3);
 	padded[0] = ' ';
@@ -375,8 +432,11 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	s.len = len;
 	s.cb = cb;
 	s.arg = arg;
-	if (hs_scan(m->db, padded, (unsigned)len + 2, 0, sc ? sc->s : m->scratch,
-	    on_match, &s) != HS_SUCCESS)
+	if (m->lit_db && hs_scan(m->lit_db, padded, (unsigned)len + 2, 0, scr,
+	    on_literal, &s) != HS_SUCCESS)
+		rc = -1;
+	if (m->re_db && hs_scan(m->re_db, padded, (unsigned)len + 2, 0, scr,
+	    on_regex, &s) != HS_SUCCESS)
 		rc = -1;
 	free(padded);
 	return rc;

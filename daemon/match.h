@@ -48,6 +48,7 @@ int		 match_prepare(struct matcher *, struct buf *errs);
 void		 match_free(struct matcher *);
 
 size_t			 match_nentries(const struct matcher *);
+const struct ruleset	*match_ruleset(const struct matcher *);
 const struct rule_entry	*match_entry(const struct matcher *, size_t eidx);
 const struct mterm	*match_term(const struct matcher *, unsigned id);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "party.h"
 #include "rules.h"
 #include "xmalloc.h"
 #include "ytree.h"
@@ -31,6 +32,8 @@ struct rctx {
 
 static void	rerr(struct rctx *, int, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+static int	rules_add_yaml(struct ruleset *, const char *, const char *,
+		    size_t, struct buf *);
 
 const char *
 rules_category_name(enum category c)
@@ -458,8 +461,59 @@ valid_date(const char *s)
 	    isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[9]);
 }
 
+static void
+record_file(struct ruleset *rs, const char *base, const char *sha, int party)
+{
+	rs->files = xreallocarray(rs->files, rs->nfiles + 1, sizeof(*rs->files));
+	rs->files[rs->nfiles].name = xstrdup(base);
+	snprintf(rs->files[rs->nfiles].sha256, 65, "%s", sha);
+	rs->files[rs->nfiles].is_party = party;
+	rs->nfiles++;
+}
+
+static const char *
+base_name(const char *name)
+{
+	const char *b = strrchr(name, '/');
+
+	return b ? b + 1 : name;
+}
+
+bool
+rules_is_list_file(const char *name)
+{
+	size_t l = strlen(name);
+
+	if (name[0] == '.')
+		return false;
+	return (l > 5 && strcmp(name + l - 5, ".yaml") == 0) ||
+	    party_is_list_file(name);
+}
+
 int
 rules_add_buffer(struct ruleset *rs, const char *name, const char *data,
+    size_t len, struct buf *errs)
+{
+	size_t bl = strlen(base_name(name));
+
+	if (!(bl > 5 && strcmp(base_name(name) + bl - 5, ".yaml") == 0) &&
+	    party_is_list_file(base_name(name))) {
+		char sha[65];
+		int n;
+
+		if (rs->parties == NULL)
+			rs->parties = party_index_new();
+		if ((n = party_add_file(rs->parties, name, data, len, errs)) > 0)
+			return n;
+		util_sha256_hex(data, len, sha);
+		record_file(rs, base_name(name), sha, 1);
+		return 0;
+	}
+	return rules_add_yaml(rs, name, data, len, errs);
+}
+
+static int
+rules_add_yaml(struct ruleset *rs, const char *name, const char *data,
     size_t len, struct buf *errs)
 {
 	struct rctx r = { name, errs, 0 };
@@ -554,6 +608,7 @@ done:
 		l.file = xstrdup(base ? base + 1 : name);
 	}
 	util_sha256_hex(data, len, l.sha256);
+	record_file(rs, l.file, l.sha256, 0);
 	rs->lists = xreallocarray(rs->lists, rs->nlists + 1, sizeof(*rs->lists));
 	rs->lists[rs->nlists] = l;
 	for (i = 0; i < l.nentries; i++)
@@ -564,18 +619,66 @@ done:
 }
 
 static int
-name_cmp(const void *a, const void *b)
+file_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct rule_file *)a)->name,
+	    ((const struct rule_file *)b)->name);
+}
+
+void
+fileset_add(struct fileset *fs, const char *name, const char *path,
+    const char *data, size_t len)
+{
+	struct rfile *f;
+	size_t i, at;
+
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(fs->f[i].name, name) == 0) {
+			free(fs->f[i].data);
+			free(fs->f[i].path);
+			fs->f[i].path = path ? xstrdup(path) : NULL;
+			fs->f[i].data = xmalloc(len + 1);
+			memcpy(fs->f[i].data, data, len);
+			fs->f[i].data[len] = '\0';
+			fs->f[i].len = len;
+			return;
+		}
+	for (at = 0; at < fs->n && strcmp(fs->f[at].name, name) < 0; at++)
+		;
+	fs->f = xreallocarray(fs->f, fs->n + 1, sizeof(*fs->f));
+	memmove(&fs->f[at + 1], &fs->f[at], (fs->n - at) * sizeof(*fs->f));
+	f = &fs->f[at];
+	f->name = xstrdup(name);
+	f->path = path ? xstrdup(path) : NULL;
+	f->data = xmalloc(len + 1);
+	memcpy(f->data, data, len);
+	f->data[len] = '\0';
+	f->len = len;
+	fs->n++;
+}
+
+void
+fileset_free(struct fileset *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		free(fs->f[i].name);
+		free(fs->f[i].path);
+		free(fs->f[i].data);
+	}
+	free(fs->f);
+	fs->f = NULL;
+	fs->n = 0;
 }
 
 int
-rules_load_dir(struct ruleset *rs, const char *dir, struct buf *errs)
+fileset_read_dir(struct fileset *fs, const char *dir, struct buf *errs)
 {
 	DIR *d;
 	struct dirent *de;
-	char **names = NULL, *path, *data;
-	size_t n = 0, i, len;
+	char *path, *data;
+	size_t len;
 	int nerr = 0;
 
 	if ((d = opendir(dir)) == NULL) {
@@ -583,28 +686,44 @@ rules_load_dir(struct ruleset *rs, const char *dir, struct buf *errs)
 		return 1;
 	}
 	while ((de = readdir(d)) != NULL) {
-		size_t l = strlen(de->d_name);
-
-		if (de->d_name[0] == '.' || l < 6 ||
-		    strcmp(de->d_name + l - 5, ".yaml") != 0)
+		if (!rules_is_list_file(de->d_name))
 			continue;
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
-	for (i = 0; i < n; i++) {
-		xasprintf(&path, "%s/%s", dir, names[i]);
+		xasprintf(&path, "%s/%s", dir, de->d_name);
 		if ((data = util_read_file(path, &len)) == NULL) {
 			buf_printf(errs, "%s: %s\n", path, strerror(errno));
 			nerr++;
 		} else
-			nerr += rules_add_buffer(rs, path, data, len, errs);
+			fileset_add(fs, de->d_name, path, data, len);
 		free(data);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	closedir(d);
+	return nerr;
+}
+
+int
+rules_add_fileset(struct ruleset *rs, const struct fileset *fs,
+    struct buf *errs)
+{
+	size_t i;
+	int nerr = 0;
+
+	for (i = 0; i < fs->n; i++)
+		nerr += rules_add_buffer(rs, fs->f[i].path ? fs->f[i].path :
+		    fs->f[i].name, fs->f[i].data, fs->f[i].len, errs);
+	return nerr;
+}
+
+int
+rules_load_dir(struct ruleset *rs, const char *dir, struct buf *errs)
+{
+	struct fileset fs = { NULL, 0 };
+	int nerr;
+
+	nerr = fileset_read_dir(&fs, dir, errs);
+	if (nerr == 0)
+		nerr = rules_add_fileset(rs, &fs, errs);
+	fileset_free(&fs);
 	return nerr;
 }
 
@@ -615,8 +734,8 @@ rules_finish(struct ruleset *rs, struct buf *errs)
 	size_t i, j, k;
 	int nerr = 0;
 
-	if (rs->nlists == 0) {
-		buf_printf(errs, "no rule files (*.yaml) found\n");
+	if (rs->nfiles == 0) {
+		buf_printf(errs, "no list files (*.yaml or party lists) found\n");
 		return 1;
 	}
 	for (i = 0; i < rs->nlists; i++)
@@ -628,12 +747,15 @@ rules_finish(struct ruleset *rs, struct buf *errs)
 				nerr++;
 			}
 	buf_init(&sums);
-	for (i = 0; i < rs->nlists; i++) {
+	for (i = 0; i < rs->nlists; i++)
 		for (k = 0; k < rs->lists[i].nentries; k++)
 			rs->lists[i].entries[k].list = &rs->lists[i];
-		buf_printf(&sums, "%s %s\n", rs->lists[i].file,
-		    rs->lists[i].sha256);
-	}
+	qsort(rs->files, rs->nfiles, sizeof(*rs->files), file_cmp);
+	for (i = 0; i < rs->nfiles; i++)
+		buf_printf(&sums, "%s %s\n", rs->files[i].name,
+		    rs->files[i].sha256);
+	if (rs->parties != NULL)
+		nerr += party_prepare(rs->parties, errs);
 	util_sha256_hex(sums.data, sums.len, rs->checksum);
 	buf_free(&sums);
 	return nerr;
@@ -655,5 +777,9 @@ rules_free(struct ruleset *rs)
 	for (i = 0; i < rs->nlists; i++)
 		list_free(&rs->lists[i]);
 	free(rs->lists);
+	for (i = 0; i < rs->nfiles; i++)
+		free(rs->files[i].name);
+	free(rs->files);
+	party_index_free(rs->parties);
 	free(rs);
 }

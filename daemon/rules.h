@@ -67,25 +67,66 @@ struct rule_list {
 	size_t			 nentries;
 };
 
+/* A file of a list version: its base name and SHA-256. */
+struct rule_file {
+	char	*name;
+	char	 sha256[65];
+	int	 is_party;	/* a denied-party list, not a YAML rule file */
+};
+
+struct party_index;
+
 struct ruleset {
 	struct rule_list	*lists;
 	size_t			 nlists;
+	struct rule_file	*files;		/* every file, YAML and party lists */
+	size_t			 nfiles;
+	struct party_index	*parties;	/* denied-party lists, or NULL */
 	char			 checksum[65];	/* over the files' names and hashes */
 	size_t			 nentries;
 };
+
+/*
+ * The bytes of a list version's files, in name order: what `lists import`
+ * stores and what a daemon rebuilds its snapshot from.
+ */
+struct rfile {
+	char	*name;		/* base name */
+	char	*path;		/* for messages (dir/name), or NULL */
+	char	*data;
+	size_t	 len;
+};
+
+struct fileset {
+	struct rfile	*f;
+	size_t		 n;
+};
+
+/* True if <name> is a file a list version holds (*.yaml or a party list). */
+bool	rules_is_list_file(const char *name);
+/* Copies <data>; a file of the same name is replaced.  Keeps name order. */
+void	fileset_add(struct fileset *, const char *name, const char *path,
+	    const char *data, size_t len);
+/* Reads every list file of <dir>; returns the error count. */
+int	fileset_read_dir(struct fileset *, const char *dir, struct buf *errs);
+void	fileset_free(struct fileset *);	/* frees the contents */
+/* Adds every file of <fs>; returns the error count. */
+int	rules_add_fileset(struct ruleset *, const struct fileset *fs,
+	    struct buf *errs);
 
 struct ruleset	*rules_new(void);
 void		 rules_free(struct ruleset *);
 
 /*
- * Parses one file's bytes; <name> is used in messages and kept.  Appends one
- * "name:line: why" line per error to <errs>; returns the number of errors.
- * A file with errors adds nothing to <rs>.
+ * Parses one file's bytes: a YAML rule file, or a denied-party list
+ * (party.h) by its name.  <name> is used in messages; its base name is kept.
+ * Appends one "name:line: why" line per error to <errs>; returns the number
+ * of errors.  A file with errors adds nothing to <rs>.
  */
 int	rules_add_buffer(struct ruleset *rs, const char *name, const char *data,
 	    size_t len, struct buf *errs);
 
-/* Parses every *.yaml file of <dir> in name order; returns the error count. */
+/* Parses every list file of <dir> in name order; returns the error count. */
 int	rules_load_dir(struct ruleset *rs, const char *dir, struct buf *errs);
 
 /*

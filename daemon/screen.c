@@ -22,6 +22,7 @@
 #include "hsnom.h"
 #include "normalize.h"
 #include "param.h"
+#include "party.h"
 #include "screen.h"
 #include "util.h"
 #include "xmalloc.h"
@@ -649,9 +650,92 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	buf_free(&regs);
 }
 
+static const char *
+role_name(const char *role)
+{
+	if (role == NULL)
+		return "party";
+	if (strcmp(role, "end_user") == 0)
+		return "end user";
+	if (strcmp(role, "notify") == 0)
+		return "notify party";
+	return role;
+}
+
+/*
+ * Screens every party name against the denied-party lists.  Each party
+ * with a hit gets a declaration-level alert of its own, its best hits as
+ * evidence.  Score: 70 at the threshold up to 99 for an exact name.
+ */
+static void
+screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
+    json_t *alerts)
+{
+	struct party_hit ph[4];
+	size_t i, k, n;
+
+	if (rs->parties == NULL)
+		return;
+	for (i = 0; i < d->nparties; i++) {
+		const struct decl_party *p = &d->parties[i];
+		json_t *hits;
+		char field[48], expl[1024], rule[256];
+		int score;
+
+		if (p->name == NULL)
+			continue;
+		n = party_search(rs->parties, p->name, thr, ph, 3);
+		if (n == 0)
+			continue;
+		snprintf(field, sizeof(field), "parties[%zu].name", i);
+		hits = json_array();
+		for (k = 0; k < n; k++) {
+			const struct party_record *r = ph[k].rec;
+			bool alias = strcmp(ph[k].matched, r->name) != 0;
+
+			snprintf(expl, sizeof(expl), "The %s \"%s\" matches \"%s\"%s%s"
+			    "%s, listed on %s as %s (%s%s%s); name similarity %.2f.%s",
+			    role_name(p->role), p->name, ph[k].matched,
+			    alias ? ", an alias of " : "", alias ? r->name : "",
+			    alias ? "" : "", r->list_id, r->ref, r->regime ?
+			    r->regime : "no regime given", r->listed_on ?
+			    ", listed " : "", r->listed_on ? r->listed_on : "",
+			    ph[k].score, p->country && r->country &&
+			    strcmp(p->country, r->country) != 0 ?
+			    " The declared country differs from the listed one: "
+			    "check the address." : "");
+			snprintf(rule, sizeof(rule), "%s/%s/party", r->list_id,
+			    r->ref);
+			json_array_append_new(hits, json_pack("{s:s, s:s, s:s, s:s, "
+			    "s:s, s:s, s:s, s:s, s:[i,I], s:s, s:s, s:s, s:f, s:s}",
+			    "rule", rule, "list", r->list_id, "entry", r->ref,
+			    "title", r->name, "category", "sanctions", "reason",
+			    "party", "field", field, "match", p->name, "span", 0,
+			    (json_int_t)strlen(p->name), "listed_name", r->name,
+			    "matched_name", ph[k].matched, "role", p->role ?
+			    p->role : "", "similarity", ph[k].score, "explanation",
+			    expl));
+		}
+		score = 70 + (int)(29.0 * (ph[0].score - thr) /
+		    (thr < 1.0 ? 1.0 - thr : 1.0) + 0.5);
+		if (score > 99)
+			score = 99;
+		json_array_append_new(alerts, alert_new(json_null(), score,
+		    CAT_SANCTIONS, hits));
+	}
+}
+
 json_t *
 screen_decl(const struct matcher *m, struct match_scratch *sc,
     const struct decl *d, const char *list_version)
+{
+	return screen_decl_opts(m, sc, d, list_version, NULL);
+}
+
+json_t *
+screen_decl_opts(const struct matcher *m, struct match_scratch *sc,
+    const struct decl *d, const char *list_version,
+    const struct screen_opts *o)
 {
 	struct item_ctx c;
 	struct decl_ctx dc;
@@ -684,6 +768,8 @@ screen_decl(const struct matcher *m, struct match_scratch *sc,
 		    s > 99 ? 99 : s, c.route.cat, c.route.hits));
 	} else
 		json_decref(c.route.hits);
+	screen_parties(match_ruleset(m), d, o ? o->party_threshold :
+	    PARTY_THRESHOLD_DEFAULT, alerts);
 	free(c.ev);
 	free(c.touched);
 

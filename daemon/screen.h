@@ -20,6 +20,15 @@
 json_t	*screen_decl(const struct matcher *m, struct match_scratch *sc,
 	    const struct decl *d, const char *list_version);
 
+struct screen_opts {
+	double	party_threshold;	/* 0..1; name similarity for a party hit */
+};
+
+/* screen_decl with explicit options; <o> NULL means the defaults. */
+json_t	*screen_decl_opts(const struct matcher *m, struct match_scratch *sc,
+	    const struct decl *d, const char *list_version,
+	    const struct screen_opts *o);
+
 /* Gives the result and each alert a fresh UUIDv7 "id". */
 void	 screen_assign_ids(json_t *result);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "party.h"
 #include "snapshot.h"
 #include "xmalloc.h"
 
@@ -36,9 +37,12 @@ lists_info(const struct snapshot *s)
 		    l->file, "entries", (json_int_t)l->nentries, "categories",
 		    cats, "sha256", l->sha256));
 	}
-	return json_pack("{s:s, s:s, s:s, s:I, s:o}", "version", s->version,
-	    "checksum", s->rs->checksum, "built_at", s->built_at, "entries",
-	    (json_int_t)s->rs->nentries, "lists", lists);
+	return json_pack("{s:s, s:s, s:s, s:I, s:o, s:o, s:I}", "version",
+	    s->version, "checksum", s->rs->checksum, "built_at", s->built_at,
+	    "entries", (json_int_t)s->rs->nentries, "lists", lists,
+	    "party_lists", s->rs->parties ? party_lists_info(s->rs->parties) :
+	    json_array(), "denied_parties", (json_int_t)(s->rs->parties ?
+	    party_count(s->rs->parties) : 0));
 }
 
 struct snapshot *

@@ -209,8 +209,9 @@ pg_array(const struct strv *sv)
 }
 
 int
-store_import_version(PGconn *c, const struct ruleset *rs, const char *dir,
-    char **versionp, bool *created, char **errp)
+store_import_version(PGconn *c, const struct ruleset *rs,
+    const struct fileset *fs, char **versionp, bool *created,
+    void (*progress)(const char *, size_t, size_t), char **errp)
 {
 	const char *p[8];
 	PGresult *r;
@@ -244,40 +245,29 @@ store_import_version(PGconn *c, const struct ruleset *rs, const char *dir,
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		goto fail;
 	PQclear(r);
-	for (i = 0; i < rs->nlists; i++) {
-		const struct rule_list *l = &rs->lists[i];
-		char *path, *content;
+	for (i = 0; i < fs->n; i++) {
+		char sha[65];
 
-		xasprintf(&path, "%s/%s", dir, l->file);
-		content = util_read_file(path, NULL);
-		free(path);
-		if (content == NULL) {
-			xasprintf(errp, "%s/%s: %s", dir, l->file, strerror(errno));
+		if (memchr(fs->f[i].data, '\0', fs->f[i].len) != NULL) {
+			xasprintf(errp, "%s: contains a NUL byte", fs->f[i].name);
 			PQclear(PQexec(c, "ROLLBACK"));
 			return -1;
 		}
-		{
-			char sha[65];
-
-			/* The file must still be what was parsed. */
-			util_sha256_hex(content, strlen(content), sha);
-			if (strcmp(sha, l->sha256) != 0) {
-				xasprintf(errp, "%s/%s changed while importing",
-				    dir, l->file);
-				free(content);
-				PQclear(PQexec(c, "ROLLBACK"));
-				return -1;
-			}
-		}
-		p[1] = l->file;
-		p[2] = l->sha256;
-		p[3] = content;
+		util_sha256_hex(fs->f[i].data, fs->f[i].len, sha);
+		p[1] = fs->f[i].name;
+		p[2] = sha;
+		p[3] = fs->f[i].data;
 		r = q(c, "INSERT INTO list_files (version, name, sha256, content) "
 		    "VALUES ($1, $2, $3, $4)", 4, p);
-		free(content);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK)
 			goto fail;
 		PQclear(r);
+		if (progress)
+			progress(fs->f[i].name, i + 1, fs->n);
+	}
+	for (i = 0; i < rs->nlists; i++) {
+		const struct rule_list *l = &rs->lists[i];
+
 		for (k = 0; k < l->nentries; k++) {
 			const struct rule_entry *e = &l->entries[k];
 			char *regimes = pg_array(&e->regimes);
@@ -309,6 +299,30 @@ fail:
 	pg_fail(c, r, errp, "import");
 	PQclear(PQexec(c, "ROLLBACK"));
 	return -1;
+}
+
+int
+store_version_files(PGconn *c, const char *version, struct fileset *fs,
+    char **errp)
+{
+	const char *p[1] = { version };
+	PGresult *r;
+	int i;
+
+	r = q(c, "SELECT name, content FROM list_files WHERE version = $1 "
+	    "ORDER BY name", 1, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "list files");
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		xasprintf(errp, "list version \"%s\" has no files", version);
+		return -1;
+	}
+	for (i = 0; i < PQntuples(r); i++)
+		fileset_add(fs, PQgetvalue(r, i, 0), NULL, PQgetvalue(r, i, 1),
+		    (size_t)PQgetlength(r, i, 1));
+	PQclear(r);
+	return 0;
 }
 
 int
@@ -404,28 +418,16 @@ struct snapshot *
 store_load_version(PGconn *c, const char *version, struct buf *errs,
     char **errp)
 {
-	const char *p[1] = { version };
+	struct fileset fs = { NULL, 0 };
 	struct ruleset *rs;
-	PGresult *r;
-	int i, nerr = 0;
+	int nerr;
 
 	*errp = NULL;
-	r = q(c, "SELECT name, content FROM list_files WHERE version = $1 "
-	    "ORDER BY name", 1, p);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		pg_fail(c, r, errp, "load version");
+	if (store_version_files(c, version, &fs, errp) == -1)
 		return NULL;
-	}
-	if (PQntuples(r) == 0) {
-		PQclear(r);
-		xasprintf(errp, "list version \"%s\" has no files", version);
-		return NULL;
-	}
 	rs = rules_new();
-	for (i = 0; i < PQntuples(r); i++)
-		nerr += rules_add_buffer(rs, PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1), (size_t)PQgetlength(r, i, 1), errs);
-	PQclear(r);
+	nerr = rules_add_fileset(rs, &fs, errs);
+	fileset_free(&fs);
 	if (nerr > 0) {
 		rules_free(rs);
 		return NULL;

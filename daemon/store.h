@@ -26,13 +26,18 @@ int	 store_ping(PGconn *, char **errp);
 int	 store_migrate(PGconn *, const char *dir, struct buf *out, char **errp);
 
 /*
- * Stores the rule files of <dir> (already parsed into <rs>) as a new
- * immutable list version, or finds the existing version with the same
- * checksum.  *versionp receives the id (caller frees); *created whether
- * rows were written.
+ * Stores the files <fs> (already parsed into <rs>) as a new immutable list
+ * version, or finds the existing version with the same checksum.
+ * *versionp receives the id (caller frees); *created whether rows were
+ * written.  <progress> (may be NULL) hears each file stored.
  */
 int	 store_import_version(PGconn *, const struct ruleset *rs,
-	    const char *dir, char **versionp, bool *created, char **errp);
+	    const struct fileset *fs, char **versionp, bool *created,
+	    void (*progress)(const char *name, size_t i, size_t n),
+	    char **errp);
+/* The files of <version> into <fs>; 0 or -1. */
+int	 store_version_files(PGconn *, const char *version,
+	    struct fileset *fs, char **errp);
 /* Makes <version> the active one and NOTIFYs cordon_lists. */
 int	 store_activate(PGconn *, const char *version, char **errp);
 /* All versions, newest first, as a JSON array. */

@@ -283,7 +283,7 @@ test_finish(void)
 	/* No lists at all. */
 	a = rules_new();
 	CHECK_INT_EQ(rules_finish(a, &errs), 1);
-	CHECK_STR_EQ(errs.data, "no rule files (*.yaml) found\n");
+	CHECK_STR_EQ(errs.data, "no list files (*.yaml or party lists) found\n");
 	rules_free(a);
 	buf_reset(&errs);
 
