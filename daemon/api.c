@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <event2/buffer.h>
 #include <event2/http.h>
@@ -24,6 +25,8 @@
 #include <jansson.h>
 
 #include "api.h"
+#include "auth.h"
+#include "console.h"
 #include "db.h"
 #include "decl.h"
 #include "http.h"
@@ -36,6 +39,12 @@
 #include "xmalloc.h"
 
 static size_t inflight;
+
+/* Who is calling, copied out of the token table for the request's life. */
+struct caller {
+	char		name[128];
+	enum role	role;
+};
 
 size_t
 api_inflight(void)
@@ -93,7 +102,9 @@ post_done(struct db_job *j)
 		snprintf(loc, sizeof(loc), "/v1/declarations/%s", it->id);
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
-		http_reply_json(p->req, 201, json_incref(p->result));
+		/* The stored result: alert statuses as the database set them. */
+		http_reply_json(p->req, 201, json_incref(it->stored ? it->stored :
+		    p->result));
 	} else if (it->status == 200) {
 		http_reply_json(p->req, 200, json_incref(it->stored));
 	} else {
@@ -114,10 +125,10 @@ post_done(struct db_job *j)
 }
 
 static void
-api_declarations_post(struct evhttp_request *req)
+api_declarations_post(struct evhttp_request *req, const struct caller *who)
 {
 	struct evbuffer *in = evhttp_request_get_input_buffer(req);
-	const char *sub;
+	struct screen_opts opts;
 	struct post_ctx *p;
 	struct decl *d;
 	json_t *err;
@@ -145,11 +156,12 @@ api_declarations_post(struct evhttp_request *req)
 	p->req = req;
 	p->d = d;
 	p->snap = snapshot_ref(rt->snap);
-	sub = evhttp_find_header(evhttp_request_get_input_headers(req),
-	    "X-Cordon-Submitter");
-	p->submitter = xstrdup(sub && *sub ? sub : rt->conf.submitter);
+	/* References are unique per submitting system: the token's name. */
+	p->submitter = xstrdup(who->name);
 
-	p->result = screen_decl(p->snap->m, NULL, d, p->snap->version);
+	opts.party_threshold = rt->conf.party_threshold;
+	p->result = screen_decl_opts(p->snap->m, NULL, d, p->snap->version,
+	    &opts);
 	screen_assign_ids(p->result);
 
 	p->job.kind = DB_JOB_STORE;
@@ -170,12 +182,15 @@ api_declarations_post(struct evhttp_request *req)
 
 /* ---- reads through the database ------------------------------------ */
 
-enum read_kind { READ_DECL, READ_ALERT, READ_ALERTS, READ_READY };
+enum read_kind { READ_DECL, READ_ALERT, READ_ALERTS, READ_READY,
+	READ_AUDIT };
 
 struct read_ctx {
 	struct db_job		 job;
 	struct evhttp_request	*req;
 	enum read_kind		 kind;
+	char			*only_submitter;	/* submitters see their own */
+	long long		 after;
 	char			*id;
 	char			*status, *category, *severity, *cursor;
 	int			 limit;
@@ -204,6 +219,9 @@ read_fn(PGconn *c, struct db_job *j)
 		break;
 	case READ_READY:
 		return store_ping(c, &j->err);
+	case READ_AUDIT:
+		r->out = store_audit_page(c, r->after, r->limit, &j->err);
+		break;
 	}
 	return j->err ? -1 : 0;
 }
@@ -241,7 +259,9 @@ read_done(struct db_job *j)
 			    "available; retry later");
 		else
 			http_reply_error(r->req, 500, j->err);
-	} else if (r->out == NULL)
+	} else if (r->out == NULL || (r->only_submitter != NULL &&
+	    !json_equal(json_object_get(r->out, "submitter"),
+	    json_string(r->only_submitter))))
 		http_reply_error(r->req, 404, r->kind == READ_DECL ?
 		    "no such declaration" : "no such alert");
 	else {
@@ -251,6 +271,7 @@ read_done(struct db_job *j)
 	json_decref(r->out);
 	free(j->err);
 	free(r->id);
+	free(r->only_submitter);
 	free(r->status);
 	free(r->category);
 	free(r->severity);
@@ -270,7 +291,8 @@ read_submit(struct read_ctx *r)
 }
 
 static void
-api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id)
+api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id,
+    const struct caller *who)
 {
 	struct read_ctx *r;
 
@@ -283,6 +305,8 @@ api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id)
 	r->req = req;
 	r->kind = kind;
 	r->id = xstrdup(id);
+	if (who->role == ROLE_SUBMITTER)
+		r->only_submitter = xstrdup(who->name);
 	read_submit(r);
 }
 
@@ -299,8 +323,8 @@ static void
 api_alerts_get(struct evhttp_request *req, const char *query)
 {
 	static const char *const statuses[] = { "open", "claimed", "released",
-		"held", "inspection_ordered", "referred", "false_positive",
-		"auto_closed", NULL };
+		"held", "inspection_ordered", "referred_licensing",
+		"referred_enforcement", "false_positive", "auto_closed", NULL };
 	static const char *const cats[] = { "nuclear", "chemical", "biological",
 		"missile", "conventional", "military", "sanctions", "embargo",
 		NULL };
@@ -341,7 +365,10 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 		r->severity = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
-		if (!is_uuid(v))
+		const char *us = strchr(v, '_');
+
+		if (us == NULL || us == v || strspn(v, "0123456789") !=
+		    (size_t)(us - v) || !is_uuid(us + 1))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "cursor", "message", "not a cursor from a "
 			    "previous page"));
@@ -398,6 +425,325 @@ reload_replied(const struct reload_outcome *o, void *arg)
 		http_reply_json(req, 422, body);
 }
 
+/* ---- alert workflow and suppressions ------------------------------- */
+
+struct act_ctx {
+	struct db_job		 job;
+	struct evhttp_request	*req;
+	char			*id, *action, *decision, *text, *expires;
+	char			 actor[128];
+	char			*list_version;
+	json_t			*out;
+	int			 status;
+	char			*msg;
+};
+
+static int
+act_fn(PGconn *c, struct db_job *j)
+{
+	struct act_ctx *a = j->arg;
+
+	if (c == NULL) {
+		j->err = xstrdup("PostgreSQL is not reachable");
+		return -1;
+	}
+	if (strcmp(a->action, "suppression") == 0)
+		return store_suppression_create(c, a->id, a->actor, a->text,
+		    a->expires, a->list_version, &a->out, &a->status, &a->msg);
+	return store_alert_action(c, a->id, a->actor, a->action, a->decision,
+	    a->text, a->list_version, &a->out, &a->status, &a->msg);
+}
+
+static void
+act_done(struct db_job *j)
+{
+	struct act_ctx *a = j->arg;
+
+	inflight--;
+	if (j->rc == -1) {
+		if (j->unavailable)
+			http_reply_unavailable(a->req, "the database is not "
+			    "available; nothing was changed, retry later");
+		else {
+			log_warnx("%s %s: %s", a->action, a->id, a->msg ? a->msg :
+			    j->err ? j->err : "?");
+			http_reply_error(a->req, 500, "the change could not be "
+			    "stored; nothing was changed");
+		}
+	} else if (a->status == 200 || a->status == 201) {
+		http_reply_json(a->req, a->status, a->out);
+		a->out = NULL;
+	} else if (a->status == 422) {
+		const char *colon = strchr(a->msg, ':');
+		char field[64];
+
+		snprintf(field, sizeof(field), "%.*s", colon ? (int)(colon -
+		    a->msg) : 0, a->msg);
+		http_reply_json(a->req, 422, json_pack("{s:s, s:[{s:s, s:s}]}",
+		    "error", a->msg, "errors", "field", field, "message",
+		    colon ? colon + 2 : a->msg));
+	} else
+		http_reply_error(a->req, a->status, a->msg);
+	json_decref(a->out);
+	free(j->err);
+	free(a->msg);
+	free(a->id);
+	free(a->action);
+	free(a->decision);
+	free(a->text);
+	free(a->expires);
+	free(a->list_version);
+	free(a);
+}
+
+/* The JSON object body of <req>, or NULL after replying 400. */
+static json_t *
+body_object(struct evhttp_request *req)
+{
+	struct evbuffer *in = evhttp_request_get_input_buffer(req);
+	size_t len = evbuffer_get_length(in);
+	json_error_t je;
+	json_t *j;
+
+	if (len == 0)
+		return json_object();
+	j = json_loadb((const char *)evbuffer_pullup(in, -1), len, 0, &je);
+	if (j == NULL || !json_is_object(j)) {
+		json_decref(j);
+		http_reply_json(req, 400, json_pack("{s:s, s:s, s:I}", "error",
+		    "malformed JSON", "detail", je.text, "offset",
+		    (json_int_t)je.position));
+		return NULL;
+	}
+	return j;
+}
+
+static char *
+str_member(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+
+	return json_is_string(v) ? xstrdup(json_string_value(v)) : NULL;
+}
+
+static void
+act_submit(struct evhttp_request *req, const struct caller *who,
+    const char *id, const char *action)
+{
+	struct act_ctx *a;
+	json_t *b;
+
+	if (!is_uuid(id)) {
+		http_reply_error(req, 404, "no such alert");
+		return;
+	}
+	if ((b = body_object(req)) == NULL)
+		return;
+	a = xcalloc(1, sizeof(*a));
+	a->req = req;
+	a->id = xstrdup(id);
+	a->action = xstrdup(action);
+	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
+	a->decision = str_member(b, "decision");
+	a->text = str_member(b, strcmp(action, "note") == 0 ? "text" : "reason");
+	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
+	json_decref(b);
+	a->job.kind = DB_JOB_CALL;
+	a->job.fn = act_fn;
+	a->job.done = act_done;
+	a->job.arg = a;
+	inflight++;
+	db_submit(rt->db, &a->job);
+}
+
+static void
+api_suppressions_post(struct evhttp_request *req, const struct caller *who)
+{
+	struct act_ctx *a;
+	json_t *b, *errors;
+
+	if ((b = body_object(req)) == NULL)
+		return;
+	a = xcalloc(1, sizeof(*a));
+	a->req = req;
+	a->id = str_member(b, "alert_id");
+	a->text = str_member(b, "reason");
+	a->expires = str_member(b, "expires_at");
+	json_decref(b);
+	errors = json_array();
+	if (a->id == NULL || !is_uuid(a->id))
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "alert_id", "message", "the id of a reviewed alert is "
+		    "required"));
+	if (a->text == NULL || a->text[strspn(a->text, " \t\r\n")] == '\0')
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "reason", "message", "a suppression needs a reason"));
+	if (a->expires == NULL || !util_is_rfc3339(a->expires))
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "expires_at", "message", "an RFC 3339 expiry is required"));
+	if (json_array_size(errors) > 0) {
+		http_reply_json(req, 422, json_pack("{s:s, s:o}", "error",
+		    "suppression refused", "errors", errors));
+		free(a->id);
+		free(a->text);
+		free(a->expires);
+		free(a);
+		return;
+	}
+	json_decref(errors);
+	a->action = xstrdup("suppression");
+	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
+	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
+	a->job.kind = DB_JOB_CALL;
+	a->job.fn = act_fn;
+	a->job.done = act_done;
+	a->job.arg = a;
+	inflight++;
+	db_submit(rt->db, &a->job);
+}
+
+static void
+api_audit_get(struct evhttp_request *req, const char *query)
+{
+	struct evkeyvalq q;
+	struct read_ctx *r = xcalloc(1, sizeof(*r));
+	const char *v;
+
+	TAILQ_INIT(&q);
+	r->req = req;
+	r->kind = READ_AUDIT;
+	r->limit = 100;
+	if (query && evhttp_parse_query_str(query, &q) == 0) {
+		if ((v = evhttp_find_header(&q, "after")) != NULL)
+			r->after = atoll(v);
+		if ((v = evhttp_find_header(&q, "limit")) != NULL &&
+		    atoi(v) >= 1 && atoi(v) <= rt->conf.page_max)
+			r->limit = atoi(v);
+	}
+	evhttp_clear_headers(&q);
+	read_submit(r);
+}
+
+/* ---- tokens ------------------------------------------------------- */
+
+/*
+ * The active tokens live in rt->tokens.  A token not found there may be
+ * newer than the table: the request waits for one refresh (shared by all
+ * requests waiting meanwhile) before it is refused.
+ */
+struct auth_wait {
+	struct evhttp_request	*req;
+	struct auth_wait	*next;
+};
+
+static struct auth_wait	*auth_waiting;
+static bool		 tokens_loading;
+static uint64_t		 tokens_loaded_ms;
+
+struct tokens_job {
+	struct db_job		job;
+	struct auth_table	table;
+};
+
+static int
+tokens_fn(PGconn *c, struct db_job *j)
+{
+	struct tokens_job *t = j->arg;
+
+	if (c == NULL) {
+		j->err = xstrdup("PostgreSQL is not reachable");
+		return -1;
+	}
+	return store_tokens_load(c, &t->table, &j->err);
+}
+
+static void	route(struct evhttp_request *, const struct caller *);
+static void	authenticate(struct evhttp_request *, bool may_refresh);
+
+static void
+tokens_done(struct db_job *j)
+{
+	struct tokens_job *t = j->arg;
+	struct auth_wait *w, *nx;
+
+	tokens_loading = false;
+	if (j->rc == 0) {
+		auth_table_free(&rt->tokens);
+		rt->tokens = t->table;
+		tokens_loaded_ms = util_now_ms();
+		log_debug("%zu active tokens", rt->tokens.n);
+	} else {
+		auth_table_free(&t->table);
+		log_warnx("cannot load tokens: %s", j->err);
+	}
+	w = auth_waiting;
+	auth_waiting = NULL;
+	for (; w != NULL; w = nx) {
+		nx = w->next;
+		inflight--;
+		if (j->rc == -1 && j->unavailable)
+			http_reply_unavailable(w->req, "cannot check the token "
+			    "now: the database is not available");
+		else
+			authenticate(w->req, false);
+		free(w);
+	}
+	free(j->err);
+	free(t);
+}
+
+void
+api_tokens_refresh(void)
+{
+	struct tokens_job *t;
+
+	if (tokens_loading)
+		return;
+	tokens_loading = true;
+	t = xcalloc(1, sizeof(*t));
+	t->job.kind = DB_JOB_CALL;
+	t->job.fn = tokens_fn;
+	t->job.done = tokens_done;
+	t->job.arg = t;
+	db_submit(rt->db, &t->job);
+}
+
+static void
+authenticate(struct evhttp_request *req, bool may_refresh)
+{
+	const char *h = evhttp_find_header(evhttp_request_get_input_headers(req),
+	    "Authorization");
+	const struct auth_entry *e;
+	struct caller who;
+
+	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "WWW-Authenticate", "Bearer");
+		http_reply_error(req, 401, "an API token is required "
+		    "(Authorization: Bearer ...)");
+		return;
+	}
+	if ((e = auth_lookup(&rt->tokens, h + 7)) == NULL) {
+		if (may_refresh && util_now_ms() - tokens_loaded_ms > 500) {
+			struct auth_wait *w = xcalloc(1, sizeof(*w));
+
+			w->req = req;
+			w->next = auth_waiting;
+			auth_waiting = w;
+			inflight++;
+			api_tokens_refresh();
+			return;
+		}
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		http_reply_error(req, 401, "unknown or revoked API token");
+		return;
+	}
+	snprintf(who.name, sizeof(who.name), "%s", e->name);
+	who.role = e->role;
+	route(req, &who);
+}
+
 /* ---- routing ------------------------------------------------------ */
 
 static void
@@ -407,8 +753,30 @@ method_not_allowed(struct evhttp_request *req, const char *allow)
 	http_reply_error(req, 405, "method not allowed");
 }
 
-void
-api_dispatch(struct evhttp_request *req, void *arg)
+/* True if <who> may; else replies 403 naming the role. */
+static bool
+allowed(struct evhttp_request *req, const struct caller *who, int roles)
+{
+	char msg[160];
+
+	if (who->role & roles)
+		return true;
+	snprintf(msg, sizeof(msg), "the %s role may not do this",
+	    auth_role_name(who->role));
+	http_reply_error(req, 403, msg);
+	return false;
+}
+
+#define R_ALL	(ROLE_SUBMITTER | ROLE_OFFICER | ROLE_ADMIN | ROLE_AUDITOR)
+
+/*
+ * The role table: every endpoint names the roles that may use it.
+ * Submitters post declarations and read their own; officers work alerts;
+ * admins reload and see metrics; auditors read everything and change
+ * nothing.
+ */
+static void
+route(struct evhttp_request *req, const struct caller *who)
 {
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
 	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
@@ -416,42 +784,70 @@ api_dispatch(struct evhttp_request *req, void *arg)
 	const char *query = evhttp_uri_get_query(uri);
 	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
 	bool post = cmd == EVHTTP_REQ_POST;
+	static const char *const actions[][2] = {
+		{ "claim", "claim" }, { "unclaim", "unclaim" },
+		{ "decision", "decision" }, { "reopen", "reopen" },
+		{ "notes", "note" },
+	};
 
-	rt->requests++;
-	if (path == NULL)
-		path = "/";
-	if (strcmp(path, "/healthz") == 0) {
+	if (strcmp(path, "/v1/me") == 0) {
 		if (!get)
 			return method_not_allowed(req, "GET");
-		http_reply_json(req, 200, json_pack("{s:s}", "status", "ok"));
-	} else if (strcmp(path, "/readyz") == 0) {
-		struct read_ctx *r;
-
-		if (!get)
-			return method_not_allowed(req, "GET");
-		r = xcalloc(1, sizeof(*r));
-		r->req = req;
-		r->kind = READ_READY;
-		read_submit(r);
+		http_reply_json(req, 200, json_pack("{s:s, s:s}", "name",
+		    who->name, "role", auth_role_name(who->role)));
 	} else if (strcmp(path, "/v1/declarations") == 0) {
 		if (!post)
 			return method_not_allowed(req, "POST");
-		api_declarations_post(req);
+		if (allowed(req, who, ROLE_SUBMITTER))
+			api_declarations_post(req, who);
 	} else if (strncmp(path, "/v1/declarations/", 17) == 0) {
 		if (!get)
 			return method_not_allowed(req, "GET");
-		api_get_one(req, READ_DECL, path + 17);
+		if (allowed(req, who, ROLE_SUBMITTER | ROLE_OFFICER |
+		    ROLE_AUDITOR))
+			api_get_one(req, READ_DECL, path + 17, who);
 	} else if (strcmp(path, "/v1/alerts") == 0) {
 		if (!get)
 			return method_not_allowed(req, "GET");
-		api_alerts_get(req, query);
+		if (allowed(req, who, ROLE_OFFICER | ROLE_AUDITOR))
+			api_alerts_get(req, query);
 	} else if (strncmp(path, "/v1/alerts/", 11) == 0) {
+		const char *id = path + 11, *slash = strchr(id, '/');
+		char idbuf[40];
+		size_t i;
+
+		if (slash == NULL) {
+			if (!get)
+				return method_not_allowed(req, "GET");
+			if (allowed(req, who, ROLE_OFFICER | ROLE_AUDITOR))
+				api_get_one(req, READ_ALERT, id, who);
+			return;
+		}
+		snprintf(idbuf, sizeof(idbuf), "%.*s", (int)(slash - id), id);
+		for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+			if (strcmp(slash + 1, actions[i][0]) == 0)
+				break;
+		if (i == sizeof(actions) / sizeof(actions[0]))
+			return http_reply_error(req, 404, "no such endpoint");
+		if (!post)
+			return method_not_allowed(req, "POST");
+		if (allowed(req, who, ROLE_OFFICER))
+			act_submit(req, who, idbuf, actions[i][1]);
+	} else if (strcmp(path, "/v1/suppressions") == 0) {
+		if (!post)
+			return method_not_allowed(req, "POST");
+		if (allowed(req, who, ROLE_OFFICER))
+			api_suppressions_post(req, who);
+	} else if (strcmp(path, "/v1/audit") == 0) {
 		if (!get)
 			return method_not_allowed(req, "GET");
-		api_get_one(req, READ_ALERT, path + 11);
+		if (allowed(req, who, ROLE_AUDITOR | ROLE_ADMIN))
+			api_audit_get(req, query);
 	} else if (strcmp(path, "/v1/lists") == 0) {
 		if (!get)
 			return method_not_allowed(req, "GET");
+		if (!allowed(req, who, R_ALL))
+			return;
 		if (rt->snap == NULL)
 			http_reply_unavailable(req, "no list version is active yet");
 		else
@@ -461,6 +857,8 @@ api_dispatch(struct evhttp_request *req, void *arg)
 
 		if (!get)
 			return method_not_allowed(req, "GET");
+		if (!allowed(req, who, ROLE_ADMIN | ROLE_AUDITOR))
+			return;
 		db_stats(rt->db, &st);
 		http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, "
 		    "s:I, s:I, s:I, s:I}", "requests", (json_int_t)rt->requests,
@@ -474,8 +872,43 @@ api_dispatch(struct evhttp_request *req, void *arg)
 	} else if (strcmp(path, "/v1/admin/reload") == 0) {
 		if (!post)
 			return method_not_allowed(req, "POST");
+		if (!allowed(req, who, ROLE_ADMIN))
+			return;
 		inflight++;
 		reload_run(reload_replied, req);
 	} else
 		http_reply_error(req, 404, "no such endpoint");
+}
+
+void
+api_dispatch(struct evhttp_request *req, void *arg)
+{
+	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
+	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
+	const char *path = evhttp_uri_get_path(uri);
+	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
+
+	rt->requests++;
+	if (path == NULL)
+		path = "/";
+	/* Public: liveness, readiness and the console's static files. */
+	if (strcmp(path, "/healthz") == 0) {
+		if (!get)
+			return method_not_allowed(req, "GET");
+		http_reply_json(req, 200, json_pack("{s:s}", "status", "ok"));
+	} else if (strcmp(path, "/readyz") == 0) {
+		struct read_ctx *r;
+
+		if (!get)
+			return method_not_allowed(req, "GET");
+		r = xcalloc(1, sizeof(*r));
+		r->req = req;
+		r->kind = READ_READY;
+		read_submit(r);
+	} else if (strcmp(path, "/") == 0 || strncmp(path, "/console", 8) == 0) {
+		if (!get)
+			return method_not_allowed(req, "GET");
+		console_serve(req, path);
+	} else
+		authenticate(req, true);
 }

@@ -18,7 +18,7 @@
 #include "xmalloc.h"
 #include "ytree.h"
 
-enum ctype { CT_STR, CT_INT };
+enum ctype { CT_STR, CT_INT, CT_REAL };
 
 struct setting {
 	const char	*name;
@@ -41,6 +41,7 @@ static const struct setting settings[] = {
 	S(batch_max,	CT_INT, "256", 1, 10000, true),
 	S(retry_after,	CT_INT, "5", 1, 3600, true),
 	S(page_max,	CT_INT, "500", 1, 10000, true),
+	S(party_threshold, CT_REAL, "0.85", 0, 1, true),
 };
 #undef S
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -57,6 +58,12 @@ int_at(struct conf *c, const struct setting *s)
 	return (long *)((char *)c + s->off);
 }
 
+static double *
+real_at(struct conf *c, const struct setting *s)
+{
+	return (double *)((char *)c + s->off);
+}
+
 void
 conf_init(struct conf *c)
 {
@@ -67,6 +74,8 @@ conf_init(struct conf *c)
 		if (settings[i].type == CT_STR)
 			*str_at(c, &settings[i]) = settings[i].def ?
 			    xstrdup(settings[i].def) : NULL;
+		else if (settings[i].type == CT_REAL)
+			*real_at(c, &settings[i]) = strtod(settings[i].def, NULL);
 		else
 			*int_at(c, &settings[i]) = strtol(settings[i].def, NULL, 10);
 	}
@@ -110,6 +119,22 @@ set_value(struct conf *c, const struct setting *s, const char *v,
 			*why = "expected error, warn, info or debug";
 			return -1;
 		}
+		return 0;
+	}
+	if (s->type == CT_REAL) {
+		double d;
+
+		errno = 0;
+		d = strtod(v, &end);
+		if (errno != 0 || *v == '\0' || *end != '\0') {
+			*why = "expected a number";
+			return -1;
+		}
+		if (d < (double)s->min || d > (double)s->max) {
+			*why = "out of range";
+			return -1;
+		}
+		*real_at(c, s) = d;
 		return 0;
 	}
 	errno = 0;
@@ -223,6 +248,11 @@ conf_apply_reload(struct conf *cur, const struct conf *next)
 			}
 			free(*str_at(cur, s));
 			*str_at(cur, s) = b ? xstrdup(b) : NULL;
+		} else if (s->type == CT_REAL) {
+			changed = *real_at(cur, s) != *real_at((struct conf *)next, s);
+			if (!changed)
+				continue;
+			*real_at(cur, s) = *real_at((struct conf *)next, s);
 		} else {
 			changed = *int_at(cur, s) != *int_at((struct conf *)next, s);
 			if (!changed)

@@ -19,6 +19,7 @@ struct conf {
 	long	 batch_max;	/* declarations per commit at most */
 	long	 retry_after;	/* seconds, on 503 */
 	long	 page_max;	/* alerts per page at most */
+	double	 party_threshold; /* name similarity for a denied-party hit */
 };
 
 void	conf_init(struct conf *);	/* defaults */

@@ -20,6 +20,9 @@
 #include <jansson.h>
 #include <libpq-fe.h>
 
+#include <event2/http.h>
+
+#include "auth.h"
 #include "decl.h"
 #include "fetch.h"
 #include "log.h"
@@ -32,6 +35,24 @@
 #include "xmalloc.h"
 
 static const char *dsn;
+static const char *api_url;	/* --url or CORDON_URL */
+static const char *api_token;	/* --token or CORDON_TOKEN */
+
+/* Who is acting, for the audit trail: "cordonctl:<login>". */
+static const char *
+actor(void)
+{
+	static char name[160];
+	const char *u = getenv("CORDON_ACTOR");
+
+	if (u != NULL && *u)
+		return u;
+	u = getenv("USER");
+	if (u == NULL || *u == '\0')
+		u = getenv("LOGNAME");
+	snprintf(name, sizeof(name), "cordonctl:%s", u && *u ? u : "unknown");
+	return name;
+}
 
 static void __attribute__((noreturn))
 usage(void)
@@ -44,7 +65,13 @@ usage(void)
 	    "       cordonctl [--db DSN] lists activate VERSION\n"
 	    "       cordonctl [--db DSN] lists show\n"
 	    "       cordonctl screen [--strict] (--rules DIR | --db DSN) < declarations.ndjson\n"
-	    "DSN may also come from CORDON_DB.\n");
+	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
+	    "       cordonctl [--db DSN] audit verify | export\n"
+	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--status S] [--category C]\n"
+	    "                 [--severity S] [--limit N] | show ID | claim ID | unclaim ID\n"
+	    "                 | decide ID DECISION REASON | note ID TEXT | reopen ID REASON\n"
+	    "DSN may also come from CORDON_DB, URL from CORDON_URL (default\n"
+	    "http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
 	exit(2);
 }
 
@@ -166,7 +193,7 @@ import_fileset(PGconn *c, struct fileset *fs, const char *label)
 		return 1;
 	}
 	buf_free(&errs);
-	if (store_import_version(c, s->rs, fs, &version, &created,
+	if (store_import_version(c, s->rs, fs, actor(), &version, &created,
 	    import_progress, &err) == -1)
 		fatalx("%s", err);
 	printf("%s\n", version);
@@ -273,7 +300,7 @@ cmd_lists(int argc, char **argv)
 		return cmd_fetch(argc - 1, argv + 1);
 	if (strcmp(argv[0], "activate") == 0 && argc == 2) {
 		c = connect_or_die();
-		if (store_activate(c, argv[1], &err) == -1)
+		if (store_activate(c, argv[1], actor(), &err) == -1)
 			fatalx("%s", err);
 		fprintf(stderr, "activated list version %s\n", argv[1]);
 		PQfinish(c);
@@ -366,11 +393,189 @@ cmd_screen(int argc, char **argv)
 	return bad > 0 && strict ? 1 : 0;
 }
 
+static int
+cmd_tokens(int argc, char **argv)
+{
+	PGconn *c;
+	char *err;
+
+	if (argc >= 1 && strcmp(argv[0], "create") == 0) {
+		const char *role = NULL, *name = NULL;
+		char token[48], hash[65];
+		int i;
+
+		for (i = 1; i < argc; i++) {
+			if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
+				role = argv[++i];
+			else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+				name = argv[++i];
+			else
+				usage();
+		}
+		if (role == NULL || name == NULL || auth_role(role) == ROLE_NONE)
+			fatalx("tokens create: --role (submitter, officer, admin or "
+			    "auditor) and --name are required");
+		auth_token_new(token);
+		auth_token_hash(token, hash);
+		c = connect_or_die();
+		if (store_token_create(c, name, role, hash, actor(), &err) == -1)
+			fatalx("%s", err);
+		PQfinish(c);
+		/* Shown once: only its hash is stored. */
+		printf("%s\n", token);
+		fprintf(stderr, "created %s token \"%s\"; it is shown only "
+		    "once\n", role, name);
+		return 0;
+	}
+	if (argc == 1 && strcmp(argv[0], "list") == 0) {
+		json_t *t;
+
+		c = connect_or_die();
+		if ((t = store_tokens_list(c, &err)) == NULL)
+			fatalx("%s", err);
+		json_dumpf(t, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(t);
+		PQfinish(c);
+		return 0;
+	}
+	if (argc == 2 && strcmp(argv[0], "revoke") == 0) {
+		c = connect_or_die();
+		if (store_token_revoke(c, argv[1], actor(), &err) == -1)
+			fatalx("%s", err);
+		fprintf(stderr, "revoked token \"%s\"\n", argv[1]);
+		PQfinish(c);
+		return 0;
+	}
+	usage();
+}
+
+static int
+cmd_audit(int argc, char **argv)
+{
+	PGconn *c;
+	char *err;
+
+	if (argc == 1 && strcmp(argv[0], "verify") == 0) {
+		struct buf out;
+		size_t rows;
+		int rc;
+
+		c = connect_or_die();
+		buf_init(&out);
+		if ((rc = store_audit_verify(c, &out, &rows, &err)) == -1)
+			fatalx("%s", err);
+		fputs(out.data ? out.data : "", rc == 0 ? stdout : stderr);
+		buf_free(&out);
+		PQfinish(c);
+		return rc == 0 ? 0 : 1;
+	}
+	if (argc == 1 && strcmp(argv[0], "export") == 0) {
+		c = connect_or_die();
+		if (store_audit_export(c, stdout, &err) == -1)
+			fatalx("%s", err);
+		PQfinish(c);
+		return 0;
+	}
+	usage();
+}
+
+/* Calls the API and prints the response; exit 0 on 2xx. */
+static int
+api_call(const char *method, const char *path, json_t *body)
+{
+	char url[1024], *resp, *err, *text = NULL;
+	const char *base = api_url ? api_url : "http://127.0.0.1:8470";
+	long status = 0;
+	json_t *j;
+	json_error_t je;
+
+	snprintf(url, sizeof(url), "%s%s", base, path);
+	if (body != NULL)
+		text = json_dumps(body, JSON_COMPACT);
+	if (fetch_api(method, url, api_token, text, &resp, &status, &err) == -1)
+		fatalx("%s", err);
+	free(text);
+	if ((j = json_loads(resp, 0, &je)) != NULL) {
+		json_dumpf(j, status >= 200 && status < 300 ? stdout : stderr,
+		    JSON_INDENT(2));
+		fputc('\n', status >= 200 && status < 300 ? stdout : stderr);
+		json_decref(j);
+	} else
+		fputs(resp, stderr);
+	free(resp);
+	if (status < 200 || status >= 300) {
+		fprintf(stderr, "cordonctl: HTTP %ld\n", status);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmd_alerts(int argc, char **argv)
+{
+	char path[512];
+	int i;
+
+	if (argc >= 1 && strcmp(argv[0], "list") == 0) {
+		struct buf qs;
+
+		buf_init(&qs);
+		buf_adds(&qs, "/v1/alerts?");
+		for (i = 1; i + 1 < argc; i += 2) {
+			char *e;
+
+			if (strncmp(argv[i], "--", 2) != 0)
+				usage();
+			e = evhttp_encode_uri(argv[i + 1]);
+			buf_printf(&qs, "%s=%s&", argv[i] + 2, e);
+			free(e);
+		}
+		if (i != argc)
+			usage();
+		i = api_call("GET", qs.data, NULL);
+		buf_free(&qs);
+		return i;
+	}
+	if (argc == 2 && strcmp(argv[0], "show") == 0) {
+		snprintf(path, sizeof(path), "/v1/alerts/%s", argv[1]);
+		return api_call("GET", path, NULL);
+	}
+	if (argc == 2 && (strcmp(argv[0], "claim") == 0 ||
+	    strcmp(argv[0], "unclaim") == 0)) {
+		snprintf(path, sizeof(path), "/v1/alerts/%s/%s", argv[1], argv[0]);
+		return api_call("POST", path, NULL);
+	}
+	if (argc == 4 && strcmp(argv[0], "decide") == 0) {
+		json_t *b = json_pack("{s:s, s:s}", "decision", argv[2], "reason",
+		    argv[3]);
+
+		snprintf(path, sizeof(path), "/v1/alerts/%s/decision", argv[1]);
+		i = api_call("POST", path, b);
+		json_decref(b);
+		return i;
+	}
+	if (argc == 3 && (strcmp(argv[0], "note") == 0 ||
+	    strcmp(argv[0], "reopen") == 0)) {
+		json_t *b = json_pack("{s:s}", strcmp(argv[0], "note") == 0 ?
+		    "text" : "reason", argv[2]);
+
+		snprintf(path, sizeof(path), "/v1/alerts/%s/%s", argv[1],
+		    strcmp(argv[0], "note") == 0 ? "notes" : "reopen");
+		i = api_call("POST", path, b);
+		json_decref(b);
+		return i;
+	}
+	usage();
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'D' },
+		{ "url", required_argument, NULL, 'U' },
+		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -378,10 +583,18 @@ main(int argc, char **argv)
 
 	log_init("cordonctl", LOG_LEVEL_INFO, false);
 	dsn = getenv("CORDON_DB");
+	api_url = getenv("CORDON_URL");
+	api_token = getenv("CORDON_TOKEN");
 	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'D':
 			dsn = optarg;
+			break;
+		case 'U':
+			api_url = optarg;
+			break;
+		case 'T':
+			api_token = optarg;
 			break;
 		default:
 			usage();
@@ -400,5 +613,11 @@ main(int argc, char **argv)
 		return cmd_lists(argc - 1, argv + 1);
 	if (strcmp(argv[0], "screen") == 0)
 		return cmd_screen(argc - 1, argv + 1);
+	if (strcmp(argv[0], "tokens") == 0)
+		return cmd_tokens(argc - 1, argv + 1);
+	if (strcmp(argv[0], "audit") == 0)
+		return cmd_audit(argc - 1, argv + 1);
+	if (strcmp(argv[0], "alerts") == 0)
+		return cmd_alerts(argc - 1, argv + 1);
 	usage();
 }

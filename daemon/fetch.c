@@ -146,3 +146,55 @@ fail:
 	buf_free(&f.body);
 	return ret;
 }
+
+static size_t
+api_write(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+	buf_add(userdata, ptr, size * nmemb);
+	return size * nmemb;
+}
+
+int
+fetch_api(const char *method, const char *url, const char *token,
+    const char *body, char **respp, long *statusp, char **errp)
+{
+	struct curl_slist *hdr = NULL;
+	struct buf resp;
+	char *auth = NULL;
+	CURL *h;
+	CURLcode rc;
+
+	*respp = NULL;
+	*errp = NULL;
+	if ((h = curl_easy_init()) == NULL) {
+		*errp = xstrdup("cannot initialise libcurl");
+		return -1;
+	}
+	buf_init(&resp);
+	if (token != NULL) {
+		xasprintf(&auth, "Authorization: Bearer %s", token);
+		hdr = curl_slist_append(hdr, auth);
+	}
+	hdr = curl_slist_append(hdr, "Content-Type: application/json");
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, api_write);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, &resp);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	if (body != NULL)
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	rc = curl_easy_perform(h);
+	if (rc != CURLE_OK) {
+		xasprintf(errp, "%s: %s", url, curl_easy_strerror(rc));
+		buf_free(&resp);
+	} else {
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, statusp);
+		*respp = buf_release(&resp);
+	}
+	curl_slist_free_all(hdr);
+	free(auth);
+	curl_easy_cleanup(h);
+	return rc == CURLE_OK ? 0 : -1;
+}

@@ -25,4 +25,13 @@ int	fetch_url(const char *url, char **datap, size_t *lenp,
 	    void *arg), void *arg, char **errp)
 	    __attribute__((warn_unused_result));
 
+/*
+ * One request to a Cordon API: <method> on <url> with a bearer <token>
+ * (may be NULL) and a JSON <body> (may be NULL).  On 0, *respp holds the
+ * response body (caller frees) and *statusp the HTTP status; -1 with
+ * *errp when no response came.
+ */
+int	fetch_api(const char *method, const char *url, const char *token,
+	    const char *body, char **respp, long *statusp, char **errp);
+
 #endif

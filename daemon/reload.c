@@ -13,6 +13,7 @@
 #include <event2/event.h>
 #include <libpq-fe.h>
 
+#include "api.h"
 #include "db.h"
 #include "log.h"
 #include "reload.h"
@@ -273,7 +274,7 @@ listen_fn(PGconn *unused, struct db_job *j)
 		j->err = err;
 		return -1;
 	}
-	r = PQexec(l->conn, "LISTEN cordon_lists");
+	r = PQexec(l->conn, "LISTEN cordon_lists; LISTEN cordon_tokens");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		j->err = xstrdup(PQerrorMessage(l->conn));
 		PQclear(r);
@@ -310,9 +311,14 @@ on_notify(evutil_socket_t fd, short ev, void *arg)
 		return;
 	}
 	while ((n = PQnotifies(rt->listen_conn)) != NULL) {
-		log_info("list version %s activated; reloading", n->extra);
+		if (strcmp(n->relname, "cordon_tokens") == 0)
+			api_tokens_refresh();
+		else if (rt->conf.rules_dir == NULL) {
+			log_info("list version %s activated; reloading",
+			    n->extra);
+			seen = 1;
+		}
 		PQfreemem(n);
-		seen = 1;
 	}
 	if (seen)
 		reload_run(NULL, NULL);
@@ -328,9 +334,11 @@ listen_done(struct db_job *j)
 		rt->listen_ev = event_new(rt->base, PQsocket(l->conn),
 		    EV_READ | EV_PERSIST, on_notify, NULL);
 		event_add(rt->listen_ev, NULL);
-		log_debug("listening for list activations");
-		/* Catch up with activations missed while disconnected. */
-		reload_run(NULL, NULL);
+		log_debug("listening for list activations and token changes");
+		/* Catch up with what changed while disconnected. */
+		api_tokens_refresh();
+		if (rt->conf.rules_dir == NULL)
+			reload_run(NULL, NULL);
 	} else {
 		if (l->conn)
 			PQfinish(l->conn);
@@ -371,8 +379,6 @@ listen_schedule(void)
 void
 reload_listen_start(void)
 {
-	if (rt->conf.rules_dir != NULL)
-		return;		/* rules come from a directory, not the DB */
 	listen_connect(-1, 0, NULL);
 }
 

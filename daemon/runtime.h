@@ -14,6 +14,7 @@
 #include <event2/http.h>
 #include <libpq-fe.h>
 
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
 #include "snapshot.h"
@@ -29,6 +30,7 @@ struct runtime {
 	struct evhttp		*http;
 	struct evhttp_bound_socket *bound;
 	struct reload_state	*reload;
+	struct auth_table	 tokens;	/* active API tokens (hashes) */
 
 	/* LISTEN connection for list activations (loop thread). */
 	PGconn			*listen_conn;

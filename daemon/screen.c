@@ -390,6 +390,72 @@ alert_new(json_t *item_seq, int score, enum category cat, json_t *hits)
 	    "hits", hits);
 }
 
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * What a suppression recognises an item alert by: the trader (exporter,
+ * else consignor, else declarant, folded), the HS subheading and the folded
+ * description, hashed; and the sorted list/entry codes of its hits, so that
+ * a new hit on the same goods still raises an alert.
+ */
+static void
+item_fingerprint(const struct decl *d, const struct decl_item *it,
+    const struct folded *f, json_t *alert)
+{
+	static const char *const roles[] = { "exporter", "consignor",
+		"declarant", NULL };
+	const char *trader = "";
+	const char *const *r;
+	char *ft, hs6[7], fp[65], **codes;
+	struct buf b;
+	json_t *h, *entries;
+	size_t i, k, n = 0;
+
+	for (r = roles; *r && *trader == '\0'; r++)
+		for (i = 0; i < d->nparties; i++)
+			if (d->parties[i].role && d->parties[i].name &&
+			    strcmp(d->parties[i].role, *r) == 0) {
+				trader = d->parties[i].name;
+				break;
+			}
+	ft = normalize_fold_str(trader);
+	snprintf(hs6, sizeof(hs6), "%.6s", it->hs);
+	buf_init(&b);
+	buf_printf(&b, "%s\n%s\n%s", ft, hs6, f->text);
+	util_sha256_hex(b.data, b.len, fp);
+	buf_free(&b);
+	free(ft);
+
+	codes = xcalloc(json_array_size(json_object_get(alert, "hits")) + 1,
+	    sizeof(*codes));
+	json_array_foreach(json_object_get(alert, "hits"), i, h) {
+		char *code;
+
+		xasprintf(&code, "%s/%s", json_string_value(json_object_get(h,
+		    "list")), json_string_value(json_object_get(h, "entry")));
+		for (k = 0; k < n; k++)
+			if (strcmp(codes[k], code) == 0)
+				break;
+		if (k < n)
+			free(code);
+		else
+			codes[n++] = code;
+	}
+	qsort(codes, n, sizeof(*codes), str_cmp);
+	entries = json_array();
+	for (k = 0; k < n; k++) {
+		json_array_append_new(entries, json_string(codes[k]));
+		free(codes[k]);
+	}
+	free(codes);
+	json_object_set_new(alert, "fingerprint", json_string(fp));
+	json_object_set_new(alert, "entries", entries);
+}
+
 /* Screens one item; appends an alert to <alerts> if anything hit. */
 static void
 screen_item(const struct matcher *m, struct match_scratch *sc,
@@ -630,9 +696,11 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 
 	if (json_array_size(hits) > 0 && nentries > 0) {
 		int s = best + 2 * (nentries - 1);
+		json_t *a = alert_new(json_integer(it->seq), s > 99 ? 99 : s,
+		    topcat, hits);
 
-		json_array_append_new(alerts, alert_new(json_integer(it->seq),
-		    s > 99 ? 99 : s, topcat, hits));
+		item_fingerprint(d, it, &f, a);
+		json_array_append_new(alerts, a);
 	} else
 		json_decref(hits);
 

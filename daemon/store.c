@@ -15,6 +15,7 @@
 
 #include <libpq-fe.h>
 
+#include "auth.h"
 #include "log.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -210,8 +211,9 @@ pg_array(const struct strv *sv)
 
 int
 store_import_version(PGconn *c, const struct ruleset *rs,
-    const struct fileset *fs, char **versionp, bool *created,
-    void (*progress)(const char *, size_t, size_t), char **errp)
+    const struct fileset *fs, const char *actor, char **versionp,
+    bool *created, void (*progress)(const char *, size_t, size_t),
+    char **errp)
 {
 	const char *p[8];
 	PGresult *r;
@@ -268,6 +270,16 @@ store_import_version(PGconn *c, const struct ruleset *rs,
 	for (i = 0; i < rs->nlists; i++) {
 		const struct rule_list *l = &rs->lists[i];
 
+		p[1] = l->id;
+		p[2] = l->title;
+		p[3] = l->source;
+		p[4] = l->version_date;
+		p[5] = l->file;
+		r = q(c, "INSERT INTO list_headers (version, list_id, title, source, "
+		    "version_date, file) VALUES ($1, $2, $3, $4, $5, $6)", 6, p);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			goto fail;
+		PQclear(r);
 		for (k = 0; k < l->nentries; k++) {
 			const struct rule_entry *e = &l->entries[k];
 			char *regimes = pg_array(&e->regimes);
@@ -287,6 +299,22 @@ store_import_version(PGconn *c, const struct ruleset *rs,
 				goto fail;
 			PQclear(r);
 		}
+	}
+	{
+		json_t *files = json_array(), *det;
+
+		for (i = 0; i < rs->nfiles; i++)
+			json_array_append_new(files, json_pack("{s:s, s:s}", "name",
+			    rs->files[i].name, "sha256", rs->files[i].sha256));
+		det = json_pack("{s:s, s:I, s:o}", "checksum", rs->checksum,
+		    "entries", (json_int_t)rs->nentries, "files", files);
+		if (store_audit_append(c, actor, "list_import", "list_version",
+		    version, version, det, errp) == -1) {
+			json_decref(det);
+			PQclear(PQexec(c, "ROLLBACK"));
+			return -1;
+		}
+		json_decref(det);
 	}
 	r = PQexec(c, "COMMIT");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
@@ -326,10 +354,12 @@ store_version_files(PGconn *c, const char *version, struct fileset *fs,
 }
 
 int
-store_activate(PGconn *c, const char *version, char **errp)
+store_activate(PGconn *c, const char *version, const char *actor,
+    char **errp)
 {
 	const char *p[1] = { version };
 	PGresult *r;
+	json_t *det;
 
 	PQclear(PQexec(c, "BEGIN"));
 	r = q(c, "SELECT 1 FROM list_versions WHERE id = $1 FOR UPDATE", 1, p);
@@ -352,6 +382,14 @@ store_activate(PGconn *c, const char *version, char **errp)
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		goto fail;
 	PQclear(r);
+	det = json_object();
+	if (store_audit_append(c, actor, "list_activate", "list_version",
+	    version, version, det, errp) == -1) {
+		json_decref(det);
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	json_decref(det);
 	r = q(c, "SELECT pg_notify('cordon_lists', $1)", 1, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		goto fail;
@@ -483,7 +521,8 @@ store_get_declaration(PGconn *c, const char *id, char **errp)
 
 	*errp = NULL;
 	r = q(c, "SELECT result || jsonb_build_object('id', id, 'declaration', "
-	    "body, 'stored_at', created_at, 'alerts', coalesce((SELECT "
+	    "body, 'submitter', submitter, 'stored_at', created_at, 'alerts', "
+	    "coalesce((SELECT "
 	    "jsonb_agg(jsonb_build_object('id', a.id, 'item_seq', a.item_seq, "
 	    "'severity', a.severity, 'score', a.score, 'category', a.category, "
 	    "'status', a.status, 'hits', a.hits) ORDER BY a.id) FROM alerts a "
@@ -501,28 +540,36 @@ store_get_declaration(PGconn *c, const char *id, char **errp)
 #define ALERT_JSON "jsonb_build_object('id', a.id, 'declaration_id', " \
 	"a.declaration_id, 'reference', d.reference, 'item_seq', a.item_seq, " \
 	"'severity', a.severity, 'score', a.score, 'category', a.category, " \
-	"'status', a.status, 'list_version', a.list_version, 'created_at', " \
-	"a.created_at, 'hits', a.hits)"
+	"'status', a.status, 'claimed_by', a.claimed_by, 'decision', " \
+	"a.decision, 'decided_by', a.decided_by, 'suppression_id', " \
+	"a.suppression_id, 'list_version', a.list_version, 'created_at', " \
+	"a.created_at, 'priority', a.priority, 'hits', a.hits)"
 
 json_t *
 store_list_alerts(PGconn *c, const char *status, const char *category,
     const char *severity, const char *cursor, int limit, char **errp)
 {
-	const char *p[5] = { status, category, severity, cursor, NULL };
-	char lim[16];
+	const char *p[6] = { status, category, severity, NULL, NULL, NULL };
+	char lim[16], prio[16], cid[40];
 	PGresult *r;
-	json_t *page, *alerts;
+	json_t *page, *alerts, *last;
 
 	*errp = NULL;
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
-	p[4] = lim;
+	/* The cursor is "<priority>_<id>" of the last alert of a page. */
+	if (cursor != NULL && sscanf(cursor, "%15[0-9]_%39s", prio, cid) == 2) {
+		p[3] = prio;
+		p[4] = cid;
+	}
+	p[5] = lim;
 	r = q(c, "SELECT " ALERT_JSON " FROM alerts a JOIN declarations d ON "
 	    "d.id = a.declaration_id WHERE ($1::text IS NULL OR a.status = $1) "
 	    "AND ($2::text IS NULL OR a.category = $2 OR a.hits @> "
 	    "jsonb_build_array(jsonb_build_object('category', $2::text))) "
 	    "AND ($3::text IS NULL OR a.severity = $3) "
-	    "AND ($4::uuid IS NULL OR a.id < $4::uuid) "
-	    "ORDER BY a.id DESC LIMIT $5::integer", 5, p);
+	    "AND ($4::integer IS NULL OR a.priority < $4::integer OR "
+	    "(a.priority = $4::integer AND a.id > $5::uuid)) "
+	    "ORDER BY a.priority DESC, a.id LIMIT $6::integer", 6, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		pg_fail(c, r, errp, "alerts");
 		return NULL;
@@ -531,15 +578,26 @@ store_list_alerts(PGconn *c, const char *status, const char *category,
 	for (int i = 0; i < PQntuples(r) && i < limit; i++)
 		json_array_append_new(alerts, json_cell(r, i, 0));
 	page = json_pack("{s:o}", "alerts", alerts);
-	if (PQntuples(r) > limit)
-		json_object_set(page, "next_cursor", json_object_get(
-		    json_array_get(alerts, json_array_size(alerts) - 1), "id"));
-	else
+	last = json_array_get(alerts, json_array_size(alerts) - 1);
+	if (PQntuples(r) > limit && last != NULL) {
+		char next[64];
+
+		snprintf(next, sizeof(next), "%lld_%s", (long long)
+		    json_integer_value(json_object_get(last, "priority")),
+		    json_string_value(json_object_get(last, "id")));
+		json_object_set_new(page, "next_cursor", json_string(next));
+	} else
 		json_object_set_new(page, "next_cursor", json_null());
 	PQclear(r);
 	return page;
 }
 
+/*
+ * One alert with what an officer needs to judge it: the declaration as
+ * submitted, the control entries its hits refer to (title, explanation,
+ * legal source of the list version it was screened against) and its
+ * history from the audit trail.
+ */
 json_t *
 store_get_alert(PGconn *c, const char *id, char **errp)
 {
@@ -548,8 +606,24 @@ store_get_alert(PGconn *c, const char *id, char **errp)
 	json_t *j;
 
 	*errp = NULL;
-	r = q(c, "SELECT " ALERT_JSON " FROM alerts a JOIN declarations d ON "
-	    "d.id = a.declaration_id WHERE a.id = $1::uuid", 1, p);
+	r = q(c, "SELECT " ALERT_JSON " || jsonb_build_object("
+	    "'declaration', d.body, "
+	    "'entries', coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object("
+	    "  'list_id', e.list_id, 'code', e.code, 'title', e.title, "
+	    "  'explanation', e.explanation, 'source', e.source, 'regimes', "
+	    "  e.regimes, 'list_title', lh.title, 'list_source', lh.source, "
+	    "  'list_date', lh.version_date)) FROM list_entries e "
+	    "  JOIN jsonb_array_elements(a.hits) h ON e.list_id = h->>'list' "
+	    "  AND e.code = h->>'entry' LEFT JOIN list_headers lh ON "
+	    "  lh.version = e.version AND lh.list_id = e.list_id "
+	    "  WHERE e.version = a.list_version), '[]'::jsonb), "
+	    "'history', coalesce((SELECT jsonb_agg(jsonb_build_object('seq', "
+	    "  u.seq, 'at', u.at, 'actor', u.actor, 'action', u.action, "
+	    "  'details', u.details, 'list_version', u.list_version) ORDER BY "
+	    "  u.seq) FROM audit u WHERE u.object_type = 'alert' AND "
+	    "  u.object_id = a.id::text), '[]'::jsonb)) "
+	    "FROM alerts a JOIN declarations d ON d.id = a.declaration_id "
+	    "WHERE a.id = $1::uuid", 1, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		pg_fail(c, r, errp, "alert");
 		return NULL;
@@ -557,4 +631,513 @@ store_get_alert(PGconn *c, const char *id, char **errp)
 	j = PQntuples(r) > 0 ? json_cell(r, 0, 0) : NULL;
 	PQclear(r);
 	return j;
+}
+
+/* ---- tokens ----------------------------------------------------------- */
+
+int
+store_tokens_load(PGconn *c, struct auth_table *t, char **errp)
+{
+	PGresult *r = PQexec(c, "SELECT name, role, hash FROM tokens WHERE "
+	    "revoked_at IS NULL");
+	int i;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "tokens");
+	for (i = 0; i < PQntuples(r); i++)
+		if (auth_table_add(t, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+		    PQgetvalue(r, i, 2)) == -1)
+			log_warnx("token %s: malformed row ignored",
+			    PQgetvalue(r, i, 0));
+	PQclear(r);
+	return 0;
+}
+
+/* Runs <sql> with <params>; fails the transaction on error. */
+static int
+exec_ok(PGconn *c, const char *sql, int n, const char *const *p,
+    char **errp, const char *what)
+{
+	PGresult *r = q(c, sql, n, p);
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+	    PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, what);
+	PQclear(r);
+	return 0;
+}
+
+int
+store_token_create(PGconn *c, const char *name, const char *role,
+    const char *hash, const char *actor, char **errp)
+{
+	const char *p[3] = { name, role, hash };
+	json_t *det = json_pack("{s:s}", "role", role);
+	int rc = -1;
+
+	PQclear(PQexec(c, "BEGIN"));
+	if (exec_ok(c, "INSERT INTO tokens (name, role, hash) VALUES ($1, $2, "
+	    "$3)", 3, p, errp, "token") == -1)
+		goto done;
+	if (store_audit_append(c, actor, "token_create", "token", name, NULL,
+	    det, errp) == -1)
+		goto done;
+	if (exec_ok(c, "SELECT pg_notify('cordon_tokens', $1)", 1, p, errp,
+	    "token") == -1)
+		goto done;
+	if (exec_ok(c, "COMMIT", 0, NULL, errp, "token") == 0)
+		rc = 0;
+done:
+	if (rc == -1)
+		PQclear(PQexec(c, "ROLLBACK"));
+	json_decref(det);
+	return rc;
+}
+
+int
+store_token_revoke(PGconn *c, const char *name, const char *actor,
+    char **errp)
+{
+	const char *p[1] = { name };
+	json_t *det = json_object();
+	PGresult *r;
+	int rc = -1;
+
+	PQclear(PQexec(c, "BEGIN"));
+	r = q(c, "UPDATE tokens SET revoked_at = now() WHERE name = $1 AND "
+	    "revoked_at IS NULL", 1, p);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_fail(c, r, errp, "revoke");
+		goto done;
+	}
+	if (strcmp(PQcmdTuples(r), "1") != 0) {
+		PQclear(r);
+		xasprintf(errp, "no active token named \"%s\"", name);
+		goto done;
+	}
+	PQclear(r);
+	if (store_audit_append(c, actor, "token_revoke", "token", name, NULL,
+	    det, errp) == -1)
+		goto done;
+	if (exec_ok(c, "SELECT pg_notify('cordon_tokens', $1)", 1, p, errp,
+	    "revoke") == -1)
+		goto done;
+	if (exec_ok(c, "COMMIT", 0, NULL, errp, "revoke") == 0)
+		rc = 0;
+done:
+	if (rc == -1)
+		PQclear(PQexec(c, "ROLLBACK"));
+	json_decref(det);
+	return rc;
+}
+
+json_t *
+store_tokens_list(PGconn *c, char **errp)
+{
+	PGresult *r = PQexec(c, "SELECT coalesce(json_agg(json_build_object("
+	    "'name', name, 'role', role, 'created_at', created_at, "
+	    "'revoked_at', revoked_at) ORDER BY id), '[]') FROM tokens");
+	json_t *j;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, errp, "tokens");
+		return NULL;
+	}
+	j = json_cell(r, 0, 0);
+	PQclear(r);
+	return j;
+}
+
+/* ---- audit ------------------------------------------------------------ */
+
+#define AUDIT_GENESIS \
+	"0000000000000000000000000000000000000000000000000000000000000000"
+
+/* The exact text hashed for a row; caller frees. */
+static char *
+audit_canonical(const char *seq, const char *at, const char *actor,
+    const char *action, const char *otype, const char *oid,
+    const char *list_version, const char *details_text)
+{
+	char *s;
+
+	xasprintf(&s, "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s", seq, at, actor, action,
+	    otype, oid, list_version ? list_version : "", details_text);
+	return s;
+}
+
+static void
+audit_hash(const char *prev, const char *canonical, char out[65])
+{
+	char *all;
+
+	xasprintf(&all, "%s\n%s", prev, canonical);
+	util_sha256_hex(all, strlen(all), out);
+	free(all);
+}
+
+int
+store_audit_append(PGconn *c, const char *actor, const char *action,
+    const char *object_type, const char *object_id, const char *list_version,
+    json_t *details, char **errp)
+{
+	char seq[32], at[32], hash[65], prev[65], *canon, *dt;
+	const char *p[10];
+	PGresult *r;
+	long long last = 0;
+	int rc;
+
+	/* One writer at a time extends the chain. */
+	r = PQexec(c, "SELECT pg_advisory_xact_lock(84702)");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "audit");
+	PQclear(r);
+	r = PQexec(c, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "audit");
+	if (PQntuples(r) > 0) {
+		last = atoll(PQgetvalue(r, 0, 0));
+		snprintf(prev, sizeof(prev), "%s", PQgetvalue(r, 0, 1));
+	} else
+		snprintf(prev, sizeof(prev), "%s", AUDIT_GENESIS);
+	PQclear(r);
+	snprintf(seq, sizeof(seq), "%lld", last + 1);
+	util_now_rfc3339(at);
+	dt = json_dumps(details, JSON_COMPACT | JSON_SORT_KEYS);
+	canon = audit_canonical(seq, at, actor, action, object_type, object_id,
+	    list_version, dt);
+	audit_hash(prev, canon, hash);
+	p[0] = seq; p[1] = at; p[2] = actor; p[3] = action; p[4] = object_type;
+	p[5] = object_id; p[6] = list_version; p[7] = dt; p[8] = prev;
+	p[9] = hash;
+	rc = exec_ok(c, "INSERT INTO audit (seq, at, actor, action, object_type, "
+	    "object_id, list_version, details, details_text, prev_hash, hash) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $8::text, $9, $10)", 10, p,
+	    errp, "audit");
+	free(canon);
+	free(dt);
+	return rc;
+}
+
+int
+store_audit_verify(PGconn *c, struct buf *out, size_t *rows, char **errp)
+{
+	PGresult *r = PQexec(c, "SELECT seq, at, actor, action, object_type, "
+	    "object_id, coalesce(list_version, ''), details::text, details_text, "
+	    "prev_hash, hash FROM audit ORDER BY seq");
+	char prev[65], h[65];
+	long long expect = 1;
+	int i, n, broken = 0;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "audit");
+	snprintf(prev, sizeof(prev), "%s", AUDIT_GENESIS);
+	n = PQntuples(r);
+	*rows = (size_t)n;
+	for (i = 0; i < n && !broken; i++) {
+		long long seq = atoll(PQgetvalue(r, i, 0));
+		const char *lv = PQgetvalue(r, i, 6);
+		json_t *a, *b;
+		json_error_t je;
+		char *canon;
+
+		if (seq != expect) {
+			buf_printf(out, "audit row %lld: expected row %lld here: "
+			    "rows were deleted or renumbered\n", seq, expect);
+			broken = 1;
+			break;
+		}
+		if (strcmp(PQgetvalue(r, i, 9), prev) != 0) {
+			buf_printf(out, "audit row %lld: its previous-row hash does "
+			    "not match row %lld: rows were deleted, inserted or "
+			    "reordered\n", seq, seq - 1);
+			broken = 1;
+			break;
+		}
+		canon = audit_canonical(PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+		    PQgetvalue(r, i, 5), *lv ? lv : NULL, PQgetvalue(r, i, 8));
+		audit_hash(prev, canon, h);
+		free(canon);
+		if (strcmp(h, PQgetvalue(r, i, 10)) != 0) {
+			buf_printf(out, "audit row %lld (%s %s %s by %s): altered: "
+			    "its content does not match its hash\n", seq,
+			    PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+			    PQgetvalue(r, i, 5), PQgetvalue(r, i, 2));
+			broken = 1;
+			break;
+		}
+		/* The queryable copy must say what the hashed text says. */
+		a = json_loads(PQgetvalue(r, i, 7), 0, &je);
+		b = json_loads(PQgetvalue(r, i, 8), 0, &je);
+		if (a == NULL || b == NULL || !json_equal(a, b)) {
+			buf_printf(out, "audit row %lld (%s %s %s by %s): altered: "
+			    "its details differ from the hashed text\n", seq,
+			    PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+			    PQgetvalue(r, i, 5), PQgetvalue(r, i, 2));
+			broken = 1;
+		}
+		json_decref(a);
+		json_decref(b);
+		snprintf(prev, sizeof(prev), "%s", PQgetvalue(r, i, 10));
+		expect++;
+	}
+	PQclear(r);
+	if (!broken)
+		buf_printf(out, "audit trail intact: %d rows, last hash %s\n", n,
+		    prev);
+	return broken;
+}
+
+json_t *
+store_audit_page(PGconn *c, long long after, int limit, char **errp)
+{
+	char a[32], l[16];
+	const char *p[2] = { a, l };
+	PGresult *r;
+	json_t *j;
+
+	*errp = NULL;
+	snprintf(a, sizeof(a), "%lld", after);
+	snprintf(l, sizeof(l), "%d", limit);
+	r = q(c, "SELECT json_build_object('events', coalesce(json_agg(x ORDER "
+	    "BY x.seq), '[]')) FROM (SELECT seq, at, actor, action, object_type, "
+	    "object_id, list_version, details, hash FROM audit WHERE seq > "
+	    "$1::bigint ORDER BY seq LIMIT $2::integer) x", 2, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, errp, "audit");
+		return NULL;
+	}
+	j = json_cell(r, 0, 0);
+	PQclear(r);
+	return j;
+}
+
+int
+store_audit_export(PGconn *c, FILE *fp, char **errp)
+{
+	PGresult *r = PQexec(c, "SELECT json_build_object('seq', seq, 'at', at, "
+	    "'actor', actor, 'action', action, 'object_type', object_type, "
+	    "'object_id', object_id, 'list_version', list_version, 'details', "
+	    "details, 'prev_hash', prev_hash, 'hash', hash)::text FROM audit "
+	    "ORDER BY seq");
+	int i;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "audit");
+	for (i = 0; i < PQntuples(r); i++)
+		fprintf(fp, "%s\n", PQgetvalue(r, i, 0));
+	PQclear(r);
+	return 0;
+}
+
+/* ---- alert workflow --------------------------------------------------- */
+
+static const char *const decisions[] = { "released", "held",
+	"inspection_ordered", "referred_licensing", "referred_enforcement",
+	"false_positive", NULL };
+
+static bool
+is_decision(const char *s)
+{
+	const char *const *d;
+
+	for (d = decisions; *d; d++)
+		if (strcmp(*d, s) == 0)
+			return true;
+	return false;
+}
+
+int
+store_alert_action(PGconn *c, const char *id, const char *actor,
+    const char *action, const char *decision, const char *text,
+    const char *list_version, json_t **outp, int *statusp, char **msgp)
+{
+	const char *p[4];
+	PGresult *r;
+	char status[32], claimed[128];
+	json_t *det;
+	int has_claim;
+
+	*outp = NULL;
+	*msgp = NULL;
+	PQclear(PQexec(c, "BEGIN"));
+	p[0] = id;
+	r = q(c, "SELECT status, coalesce(claimed_by, ''), claimed_by IS NOT "
+	    "NULL FROM alerts WHERE id = $1::uuid FOR UPDATE", 1, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, msgp, "alert");
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		PQclear(PQexec(c, "ROLLBACK"));
+		*statusp = 404;
+		*msgp = xstrdup("no such alert");
+		return 0;
+	}
+	snprintf(status, sizeof(status), "%s", PQgetvalue(r, 0, 0));
+	snprintf(claimed, sizeof(claimed), "%s", PQgetvalue(r, 0, 1));
+	has_claim = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+	PQclear(r);
+
+	*statusp = 409;
+	det = json_object();
+	p[1] = actor;
+	if (strcmp(action, "claim") == 0) {
+		if (strcmp(status, "open") != 0) {
+			xasprintf(msgp, has_claim ? "already claimed by %s" :
+			    "the alert is %s, not open", has_claim ? claimed :
+			    status);
+			goto refuse;
+		}
+		r = q(c, "UPDATE alerts SET status = 'claimed', claimed_by = $2, "
+		    "claimed_at = now() WHERE id = $1::uuid", 2, p);
+	} else if (strcmp(action, "unclaim") == 0) {
+		if (strcmp(status, "claimed") != 0 || strcmp(claimed, actor) != 0) {
+			*msgp = xstrdup("only the officer who claimed the alert can "
+			    "release the claim");
+			goto refuse;
+		}
+		r = q(c, "UPDATE alerts SET status = 'open', claimed_by = NULL, "
+		    "claimed_at = NULL WHERE id = $1::uuid", 1, p);
+	} else if (strcmp(action, "decision") == 0) {
+		if (decision == NULL || !is_decision(decision) || text == NULL ||
+		    text[strspn(text, " \t\r\n")] == '\0') {
+			*statusp = 422;
+			*msgp = xstrdup(decision == NULL || !is_decision(decision) ?
+			    "decision: must be one of released held "
+			    "inspection_ordered referred_licensing "
+			    "referred_enforcement false_positive" :
+			    "reason: a decision needs a reason");
+			goto refuse;
+		}
+		if (strcmp(status, "claimed") != 0 || strcmp(claimed, actor) != 0) {
+			*msgp = xstrdup("claim the alert before deciding it");
+			goto refuse;
+		}
+		p[2] = decision;
+		r = q(c, "UPDATE alerts SET status = $3, decision = $3, decided_by "
+		    "= $2, decided_at = now() WHERE id = $1::uuid", 3, p);
+		json_object_set_new(det, "decision", json_string(decision));
+		json_object_set_new(det, "reason", json_string(text));
+	} else if (strcmp(action, "reopen") == 0) {
+		if (text == NULL || text[strspn(text, " \t\r\n")] == '\0') {
+			*statusp = 422;
+			*msgp = xstrdup("reason: reopening needs a reason");
+			goto refuse;
+		}
+		if (strcmp(status, "open") == 0 || strcmp(status, "claimed") == 0) {
+			*msgp = xstrdup("the alert is not decided");
+			goto refuse;
+		}
+		r = q(c, "UPDATE alerts SET status = 'open', claimed_by = NULL, "
+		    "claimed_at = NULL, decision = NULL, decided_by = NULL, "
+		    "decided_at = NULL WHERE id = $1::uuid", 1, p);
+		json_object_set_new(det, "reason", json_string(text));
+		json_object_set_new(det, "previous_status", json_string(status));
+	} else {	/* note */
+		if (text == NULL || text[strspn(text, " \t\r\n")] == '\0') {
+			*statusp = 422;
+			*msgp = xstrdup("text: a note needs text");
+			goto refuse;
+		}
+		r = PQexec(c, "SELECT 1");
+		json_object_set_new(det, "text", json_string(text));
+	}
+	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+	    PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, msgp, action);
+		goto fail;
+	}
+	PQclear(r);
+	json_object_set_new(det, "from_status", json_string(status));
+	if (store_audit_append(c, actor, action, "alert", id, list_version, det,
+	    msgp) == -1)
+		goto fail;
+	if (exec_ok(c, "COMMIT", 0, NULL, msgp, action) == -1)
+		goto fail;
+	json_decref(det);
+	*outp = store_get_alert(c, id, msgp);
+	*statusp = 200;
+	return *outp ? 0 : -1;
+refuse:
+	json_decref(det);
+	PQclear(PQexec(c, "ROLLBACK"));
+	return 0;
+fail:
+	json_decref(det);
+	PQclear(PQexec(c, "ROLLBACK"));
+	return -1;
+}
+
+int
+store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
+    const char *reason, const char *expires_at, const char *list_version,
+    json_t **outp, int *statusp, char **msgp)
+{
+	const char *p[5] = { alert_id, actor, reason, expires_at, NULL };
+	PGresult *r;
+	json_t *det;
+	char sid[32];
+
+	*outp = NULL;
+	*msgp = NULL;
+	PQclear(PQexec(c, "BEGIN"));
+	r = q(c, "SELECT fingerprint IS NOT NULL, $4::timestamptz > now() FROM "
+	    "alerts WHERE id = $1::uuid", 4, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, msgp, "suppression");
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	if (PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 0), "t") != 0 ||
+	    strcmp(PQgetvalue(r, 0, 1), "t") != 0) {
+		*statusp = PQntuples(r) == 0 ? 404 : 422;
+		*msgp = xstrdup(PQntuples(r) == 0 ? "no such alert" :
+		    strcmp(PQgetvalue(r, 0, 0), "t") != 0 ?
+		    "alert_id: only item alerts can be suppressed" :
+		    "expires_at: must be in the future");
+		PQclear(r);
+		PQclear(PQexec(c, "ROLLBACK"));
+		return 0;
+	}
+	PQclear(r);
+	r = q(c, "INSERT INTO suppressions (fingerprint, entries, alert_id, "
+	    "reason, created_by, expires_at) SELECT fingerprint, entries, id, $3, "
+	    "$2, $4::timestamptz FROM alerts WHERE id = $1::uuid RETURNING id",
+	    4, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, msgp, "suppression");
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	snprintf(sid, sizeof(sid), "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	det = json_pack("{s:s, s:s, s:s}", "alert_id", alert_id, "reason",
+	    reason, "expires_at", expires_at);
+	if (store_audit_append(c, actor, "suppression", "suppression", sid,
+	    list_version, det, msgp) == -1 ||
+	    store_audit_append(c, actor, "suppression", "alert", alert_id,
+	    list_version, det, msgp) == -1) {
+		json_decref(det);
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	json_decref(det);
+	if (exec_ok(c, "COMMIT", 0, NULL, msgp, "suppression") == -1) {
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	p[0] = sid;
+	r = q(c, "SELECT json_build_object('id', id, 'fingerprint', fingerprint, "
+	    "'entries', entries, 'alert_id', alert_id, 'reason', reason, "
+	    "'created_by', created_by, 'created_at', created_at, 'expires_at', "
+	    "expires_at)::text FROM suppressions WHERE id = $1::bigint", 1, p);
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
+		*outp = json_cell(r, 0, 0);
+	PQclear(r);
+	*statusp = 201;
+	return *outp ? 0 : -1;
 }

@@ -7,6 +7,7 @@
 #define CORDON_STORE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <jansson.h>
 #include <libpq-fe.h>
@@ -32,14 +33,15 @@ int	 store_migrate(PGconn *, const char *dir, struct buf *out, char **errp);
  * written.  <progress> (may be NULL) hears each file stored.
  */
 int	 store_import_version(PGconn *, const struct ruleset *rs,
-	    const struct fileset *fs, char **versionp, bool *created,
-	    void (*progress)(const char *name, size_t i, size_t n),
+	    const struct fileset *fs, const char *actor, char **versionp,
+	    bool *created, void (*progress)(const char *name, size_t i, size_t n),
 	    char **errp);
 /* The files of <version> into <fs>; 0 or -1. */
 int	 store_version_files(PGconn *, const char *version,
 	    struct fileset *fs, char **errp);
-/* Makes <version> the active one and NOTIFYs cordon_lists. */
-int	 store_activate(PGconn *, const char *version, char **errp);
+/* Makes <version> the active one, audits it and NOTIFYs cordon_lists. */
+int	 store_activate(PGconn *, const char *version, const char *actor,
+	    char **errp);
 /* All versions, newest first, as a JSON array. */
 json_t	*store_versions(PGconn *, char **errp);
 /* The id of the active version (caller frees), NULL if none (no error). */
@@ -78,3 +80,51 @@ json_t	*store_list_alerts(PGconn *, const char *status, const char *category,
 json_t	*store_get_alert(PGconn *, const char *id, char **errp);
 
 #endif
+
+/* ---- officers, tokens and audit (schemas/0002_officers.sql) ---- */
+
+struct auth_table;
+
+/* Active tokens (name, role, hash) into <t>; 0 or -1. */
+int	 store_tokens_load(PGconn *, struct auth_table *t, char **errp);
+/* Creates a token row and its audit row; 0, or -1 (*errp). */
+int	 store_token_create(PGconn *, const char *name, const char *role,
+	    const char *hash, const char *actor, char **errp);
+/* Revokes by name; -1 with *errp if there is no such active token. */
+int	 store_token_revoke(PGconn *, const char *name, const char *actor,
+	    char **errp);
+json_t	*store_tokens_list(PGconn *, char **errp);
+
+/*
+ * Appends one hash-chained audit row inside the caller's transaction.
+ * <details> is borrowed; <list_version> may be NULL.
+ */
+int	 store_audit_append(PGconn *, const char *actor, const char *action,
+	    const char *object_type, const char *object_id,
+	    const char *list_version, json_t *details, char **errp);
+/*
+ * Recomputes the chain.  Returns 0 if intact, 1 if broken (what and where
+ * in <out>), -1 on a database error.
+ */
+int	 store_audit_verify(PGconn *, struct buf *out, size_t *rows,
+	    char **errp);
+/* Audit rows after <after> (seq), at most <limit>: {"events": [...]}. */
+json_t	*store_audit_page(PGconn *, long long after, int limit, char **errp);
+/* Writes every audit row as one JSON line to <fp>; 0 or -1. */
+int	 store_audit_export(PGconn *, FILE *fp, char **errp);
+
+/*
+ * Alert workflow: <action> is claim, unclaim, decision, reopen or note.
+ * <decision> only for "decision"; <text> is the reason or the note.
+ * Sets *statusp to the HTTP status (200, 404, 409, 422) and, on 200,
+ * *outp to the alert.  Returns -1 only on a database error.
+ */
+int	 store_alert_action(PGconn *, const char *id, const char *actor,
+	    const char *action, const char *decision, const char *text,
+	    const char *list_version, json_t **outp, int *statusp,
+	    char **msgp);
+/* Suppression from a reviewed alert; statuses as above (201 on success). */
+int	 store_suppression_create(PGconn *, const char *alert_id,
+	    const char *actor, const char *reason, const char *expires_at,
+	    const char *list_version, json_t **outp, int *statusp,
+	    char **msgp);

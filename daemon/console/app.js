@@ -1,0 +1,534 @@
+/* Cordon officers' console: sign in with an API token, work the alert queue.
+ * Plain DOM code; every piece of data goes through textContent (never innerHTML). */
+'use strict';
+
+(function () {
+  const TOKEN_KEY = 'cordon.token';
+  const STATUSES = ['open', 'claimed', 'released', 'held', 'inspection_ordered', 'referred_licensing',
+    'referred_enforcement', 'false_positive', 'auto_closed'];
+  const DECISIONS = ['released', 'held', 'inspection_ordered', 'referred_licensing',
+    'referred_enforcement', 'false_positive'];
+  const CATEGORIES = ['nuclear', 'chemical', 'biological', 'missile', 'conventional', 'military',
+    'sanctions', 'embargo'];
+  const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+  const DECIDED = new Set(DECISIONS.concat(['auto_closed']));
+  const REASONS = { hs: 'HS code', keyword: 'description words', cas: 'CAS number', party: 'party name',
+    country: 'country', parameter: 'technical parameter' };
+
+  const state = { token: null, me: null, cursor: null, current: null, rows: 0 };
+  const $ = (id) => document.getElementById(id);
+
+  /* Creates an element with attributes/properties and children (strings become text nodes). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      node.append(c instanceof Node ? c : String(c));
+    }
+    return node;
+  }
+
+  /* Turns "inspection_ordered" into "inspection ordered" for display. */
+  function human(s) {
+    return s === null || s === undefined || s === '' ? '—' : String(s).replace(/_/g, ' ');
+  }
+
+  /* Renders any JSON value (string, number, object) as one readable line of text. */
+  function describe(v) {
+    if (v === null || v === undefined) return '—';
+    if (typeof v !== 'object') return String(v);
+    if (Array.isArray(v)) return v.map(describe).join(', ');
+    return Object.entries(v).map(([k, x]) => human(k) + ': ' + describe(x)).join('; ');
+  }
+
+  /* Formats an RFC 3339 time as local "YYYY-MM-DD HH:MM". */
+  function when(s) {
+    const d = new Date(s);
+    if (!s || isNaN(d)) return s || '—';
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }
+
+  /* Formats the age of an RFC 3339 time: "5 min", "3 h", "2 d". */
+  function age(s) {
+    const ms = Date.now() - new Date(s).getTime();
+    if (!s || isNaN(ms)) return '—';
+    if (ms < 3600e3) return Math.max(0, Math.round(ms / 60e3)) + ' min';
+    if (ms < 86400e3) return Math.round(ms / 3600e3) + ' h';
+    return Math.round(ms / 86400e3) + ' d';
+  }
+
+  /* Error raised for a failed API call; message comes from the JSON error body. */
+  class ApiError extends Error {
+    constructor(status, body) {
+      let msg = (body && body.error) || `HTTP ${status}`;
+      if (body && Array.isArray(body.errors) && body.errors.length) {
+        msg += ': ' + body.errors.map((e) => (e.field ? e.field + ' — ' : '') + (e.message || '')).join('; ');
+      }
+      if (status === 403) msg = `Not allowed for your role: ${msg}`;
+      super(msg);
+      this.status = status;
+    }
+  }
+
+  /* Calls the Cordon API with the session token; resolves with the parsed JSON body. */
+  async function api(method, path, body) {
+    const opts = { method, headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json' } };
+    if (body !== undefined) {
+      opts.headers['Content-Type'] = 'application/json';
+      opts.body = JSON.stringify(body);
+    }
+    let res;
+    try {
+      res = await fetch(path, opts);
+    } catch (e) {
+      throw new ApiError(0, { error: 'cannot reach the Cordon server (' + e.message + ')' });
+    }
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    if (!res.ok) {
+      if (res.status === 401 && path !== '/v1/me') signOut('Your session has expired or the token was revoked; sign in again.');
+      throw new ApiError(res.status, data);
+    }
+    return data;
+  }
+
+  /* Shows a message in a status or error paragraph (empty string clears it). */
+  function say(id, text) {
+    $(id).textContent = text || '';
+  }
+
+  /* Fills a <select> with values; an optional first "any" entry has the empty value. */
+  function fillSelect(sel, values, anyLabel) {
+    sel.replaceChildren();
+    if (anyLabel) sel.append(el('option', { value: '' }, anyLabel));
+    for (const v of values) sel.append(el('option', { value: v }, human(v)));
+  }
+
+  /* Signs in: checks the token with GET /v1/me, keeps it in sessionStorage, shows the queue. */
+  async function signIn(token) {
+    state.token = token;
+    say('signin-error', '');
+    try {
+      state.me = await api('GET', '/v1/me');
+    } catch (e) {
+      state.token = null;
+      sessionStorage.removeItem(TOKEN_KEY);
+      say('signin-error', e.status === 401 ? 'This token was not accepted (unknown, revoked or mistyped).' : e.message);
+      $('signin-view').hidden = false;
+      $('token').focus();
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    $('me-name').textContent = state.me.name;
+    $('me-role').textContent = state.me.role;
+    $('session').hidden = false;
+    $('signin-view').hidden = true;
+    $('app-view').hidden = false;
+    $('token').value = '';
+    loadQueue(false);
+  }
+
+  /* Signs out: forgets the token and shows the sign-in form with an optional message. */
+  function signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    state.token = null;
+    state.me = null;
+    state.current = null;
+    $('session').hidden = true;
+    $('app-view').hidden = true;
+    $('signin-view').hidden = false;
+    $('queue-body').replaceChildren();
+    $('detail-body').hidden = true;
+    $('detail-empty').hidden = false;
+    say('signin-error', message || '');
+    $('token').focus();
+  }
+
+  /* Builds the /v1/alerts query from the filter form (and the cursor when loading more). */
+  function queueQuery(cursor) {
+    const q = new URLSearchParams();
+    for (const [name, id] of [['status', 'f-status'], ['category', 'f-category'], ['severity', 'f-severity']]) {
+      if ($(id).value) q.set(name, $(id).value);
+    }
+    q.set('limit', '50');
+    if (cursor) q.set('cursor', cursor);
+    return '/v1/alerts?' + q.toString();
+  }
+
+  /* Loads the first page of the queue, or appends the next page when `more` is true. */
+  async function loadQueue(more) {
+    say('queue-error', '');
+    let page;
+    try {
+      page = await api('GET', queueQuery(more ? state.cursor : null));
+    } catch (e) {
+      say('queue-error', 'Could not load the queue: ' + e.message);
+      return;
+    }
+    const body = $('queue-body');
+    if (!more) { body.replaceChildren(); state.rows = 0; }
+    for (const a of page.alerts || []) body.append(queueRow(a));
+    state.rows += (page.alerts || []).length;
+    state.cursor = page.next_cursor || null;
+    $('load-more').hidden = !state.cursor;
+    say('queue-count', state.rows === 0 ? 'No alerts match these filters.'
+      : `${state.rows} alert${state.rows === 1 ? '' : 's'} shown${state.cursor ? ' (more available)' : ''}.`);
+    body.setAttribute('aria-busy', 'false');
+  }
+
+  /* Builds one queue row; the reference is a button so the row can be opened from the keyboard. */
+  function queueRow(a) {
+    const top = (a.hits && a.hits[0]) || {};
+    const open = () => openAlert(a.id);
+    const item = a.item_seq != null ? ` #${a.item_seq}` : '';
+    const tr = el('tr', { 'data-alert-id': a.id, class: state.current && state.current.id === a.id ? 'selected' : null, onclick: open },
+      el('td', { class: 'prio' }, el('span', { class: 'sev sev-' + a.severity }, a.severity), ' ', el('span', { class: 'score' }, a.score)),
+      el('td', { class: 'ref' }, el('button', { type: 'button', class: 'link open-alert', title: 'Open this alert',
+        onclick: (ev) => { ev.stopPropagation(); open(); } }, a.reference + item)),
+      el('td', {}, human(a.category)),
+      el('td', { class: 'clip', title: top.title || '' }, top.title || top.match || '—'),
+      el('td', {}, el('span', { class: 'status status-' + a.status }, human(a.status))),
+      el('td', { class: 'clip' }, a.claimed_by || '—'),
+      el('td', { class: 'age', title: when(a.created_at) }, age(a.created_at)));
+    return tr;
+  }
+
+  /* Fetches one alert with its declaration, entries and history and shows it. */
+  async function openAlert(id, keepMessages) {
+    if (!keepMessages) { say('action-status', ''); say('action-error', ''); }
+    say('detail-error', '');
+    let a;
+    try {
+      a = await api('GET', '/v1/alerts/' + encodeURIComponent(id));
+    } catch (e) {
+      say('detail-error', 'Could not open the alert: ' + e.message);
+      $('detail-body').hidden = false;
+      return;
+    }
+    const first = !state.current || state.current.id !== a.id;
+    state.current = a;
+    for (const tr of $('queue-body').rows) tr.classList.toggle('selected', tr.dataset.alertId === a.id);
+    renderDetail(a);
+    if (first) $('detail-title').focus();
+  }
+
+  /* Resolves a field path such as "items[0].description" or "route.transit[1]" in the declaration. */
+  function fieldValue(decl, path) {
+    let v = decl;
+    for (const part of String(path).match(/[^.[\]]+/g) || []) {
+      if (v === null || v === undefined) return undefined;
+      v = v[/^\d+$/.test(part) ? Number(part) : part];
+    }
+    return v;
+  }
+
+  /* Returns the byte span [start, end] of a hit in text; falls back to searching the match text. */
+  function byteSpan(text, bytes, hit) {
+    const s = hit.span;
+    if (Array.isArray(s) && s[0] >= 0 && s[1] > s[0] && s[1] <= bytes.length) return [s[0], s[1]];
+    if (!hit.match) return null;
+    const i = text.toLowerCase().indexOf(String(hit.match).toLowerCase());
+    if (i < 0) return null;
+    const enc = new TextEncoder();
+    const start = enc.encode(text.slice(0, i)).length;
+    return [start, start + enc.encode(text.slice(i, i + hit.match.length)).length];
+  }
+
+  /* Renders text with <mark> around the byte spans of the given hits (UTF-8 offsets, merged). */
+  function highlighted(text, hits) {
+    text = text === null || text === undefined ? '' : String(text);
+    const bytes = new TextEncoder().encode(text);
+    const dec = new TextDecoder();
+    const spans = hits.map((h) => byteSpan(text, bytes, h)).filter(Boolean).sort((x, y) => x[0] - y[0]);
+    const merged = [];
+    for (const sp of spans) {
+      const last = merged[merged.length - 1];
+      if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+      else merged.push(sp.slice());
+    }
+    const out = el('span', { class: 'value' });
+    let pos = 0;
+    for (const [s, e] of merged) {
+      if (s > pos) out.append(dec.decode(bytes.subarray(pos, s)));
+      out.append(el('mark', {}, dec.decode(bytes.subarray(s, e))));
+      pos = e;
+    }
+    if (pos < bytes.length || bytes.length === 0) out.append(dec.decode(bytes.subarray(pos)) || '(empty)');
+    return out;
+  }
+
+  /* Hits of the current alert that point at the given field path. */
+  function hitsOn(a, field) {
+    return (a.hits || []).filter((h) => h.field === field);
+  }
+
+  /* Fills the whole detail pane for an alert. */
+  function renderDetail(a) {
+    $('detail-empty').hidden = true;
+    $('detail-body').hidden = false;
+    $('detail-body').dataset.alertId = a.id;
+    $('detail-body').dataset.status = a.status;
+    $('detail-title').textContent = `${a.reference}` + (a.item_seq != null
+      ? ` — item ${a.item_seq}` : ' — whole declaration') + ` (${a.severity}, score ${a.score})`;
+    renderSummary(a);
+    renderItems(a);
+    renderHits(a);
+    renderEntries(a);
+    renderDeclaration(a);
+    renderHistory(a);
+    updateActions(a);
+  }
+
+  /* Appends one term/definition pair to a <dl>. */
+  function dlRow(dl, term, value, cls) {
+    dl.append(el('dt', {}, term), el('dd', { class: cls || null }, value instanceof Node ? value : describe(value)));
+  }
+
+  /* Shows the alert's key facts: status, claimant, decision, list version, times. */
+  function renderSummary(a) {
+    const dl = $('summary');
+    dl.replaceChildren();
+    dlRow(dl, 'Status', el('span', { class: 'status status-' + a.status, id: 'detail-status' }, human(a.status)));
+    dlRow(dl, 'Claimed by', a.claimed_by || 'nobody');
+    dlRow(dl, 'Decision', a.decision ? human(describe(a.decision)) + (a.decided_by ? ` (by ${a.decided_by})` : '') : 'not decided');
+    if (a.suppression_id != null) dlRow(dl, 'Closed by suppression', String(a.suppression_id));
+    dlRow(dl, 'Severity / score', el('span', {}, el('span', { class: 'sev sev-' + a.severity }, a.severity), ` ${a.score} / 100`));
+    dlRow(dl, 'Category', human(a.category));
+    dlRow(dl, 'List version', el('code', { id: 'detail-list-version' }, a.list_version || '—'));
+    dlRow(dl, 'Raised', when(a.created_at));
+    dlRow(dl, 'Alert id', el('code', {}, a.id));
+  }
+
+  /* Shows the goods the alert is about: description and HS code with matched words marked. */
+  function renderItems(a) {
+    const box = $('items');
+    box.replaceChildren();
+    const decl = a.declaration || {};
+    const items = decl.items || [];
+    const wanted = new Set();
+    for (const h of a.hits || []) {
+      const m = /^items\[(\d+)\]/.exec(h.field || '');
+      if (m) wanted.add(Number(m[1]));
+    }
+    items.forEach((it, i) => { if (a.item_seq != null && it.seq === a.item_seq) wanted.add(i); });
+    if (wanted.size === 0) {
+      box.append(el('p', { class: 'muted' }, `This alert concerns the whole declaration (parties or route), not one item; ` +
+        `the declaration has ${items.length} item${items.length === 1 ? '' : 's'}.`));
+      return;
+    }
+    for (const i of [...wanted].sort((x, y) => x - y)) {
+      const it = items[i] || {};
+      const f = `items[${i}]`;
+      const card = el('div', { class: 'card item', 'data-field': f });
+      card.append(el('h4', {}, `Item ${it.seq !== undefined ? it.seq : i + 1}`));
+      const dl = el('dl', { class: 'summary' });
+      dlRow(dl, 'Description', highlighted(it.description, hitsOn(a, f + '.description')), 'description');
+      dlRow(dl, 'HS code', highlighted(it.hs_code, hitsOn(a, f + '.hs_code')));
+      if (Array.isArray(it.cas) && it.cas.length) {
+        dlRow(dl, 'CAS', el('span', {}, ...it.cas.map((c, j) => el('span', { class: 'cas' }, highlighted(c, hitsOn(a, `${f}.cas[${j}]`))))));
+      }
+      for (const k of ['quantity', 'unit', 'value', 'origin']) if (it[k] !== undefined) dlRow(dl, human(k), it[k]);
+      card.append(dl);
+      box.append(card);
+    }
+  }
+
+  /* Lists every hit: what kind of match, on which field (value highlighted), and the explanation. */
+  function renderHits(a) {
+    const ol = $('hits');
+    ol.replaceChildren();
+    for (const h of a.hits || []) {
+      const value = fieldValue(a.declaration || {}, h.field);
+      const li = el('li', { class: 'hit' },
+        el('div', { class: 'hit-head' }, el('span', { class: 'tag' }, REASONS[h.reason] || human(h.reason)),
+          ' ', el('strong', {}, h.title || h.entry), ' ', el('code', { class: 'muted' }, `${h.list} ${h.entry}`)),
+        el('div', {}, el('span', { class: 'muted' }, `${h.field}: `),
+          value !== undefined && typeof value !== 'object' ? highlighted(value, [h]) : el('mark', {}, h.match || '')),
+        el('p', { class: 'explanation' }, h.explanation || ''));
+      if (h.reason === 'party') {
+        li.append(el('p', { class: 'muted' }, `Listed name: ${h.listed_name || '—'}; matched name: ${h.matched_name || '—'}; ` +
+          `similarity ${typeof h.similarity === 'number' ? h.similarity.toFixed(2) : '—'}`));
+      }
+      ol.append(li);
+    }
+  }
+
+  /* Shows the control entries the hits refer to: title, explanation, legal source, regimes. */
+  function renderEntries(a) {
+    const box = $('entries');
+    box.replaceChildren();
+    const entries = a.entries || [];
+    if (!entries.length) box.append(el('p', { class: 'muted' }, 'No control entry details were returned for this alert.'));
+    for (const e of entries) {
+      const dl = el('dl', { class: 'summary' });
+      dlRow(dl, 'Explanation', e.explanation || '—', 'entry-explanation');
+      dlRow(dl, 'Legal source', e.source || '—', 'entry-source');
+      if (e.regimes && e.regimes.length) dlRow(dl, 'Regimes', e.regimes);
+      dlRow(dl, 'List', `${e.list_title || e.list_id}` + (e.list_source ? ` — ${e.list_source}` : '') +
+        (e.list_date ? ` (${e.list_date})` : ''));
+      box.append(el('div', { class: 'card entry', 'data-code': e.code },
+        el('h4', {}, el('span', { class: 'entry-title' }, e.title || e.code), ' ', el('code', { class: 'muted' }, `${e.list_id} ${e.code}`)), dl));
+    }
+  }
+
+  /* Shows the declaration's reference, type, route (with matched countries marked) and parties. */
+  function renderDeclaration(a) {
+    const d = a.declaration || {};
+    const r = d.route || {};
+    const dl = $('declaration');
+    dl.replaceChildren();
+    dlRow(dl, 'Reference', d.reference || a.reference);
+    dlRow(dl, 'Type', d.type || '—');
+    const route = el('span', { class: 'route' }, highlighted(r.dispatch || '?', hitsOn(a, 'route.dispatch')));
+    (r.transit || []).forEach((t, i) => route.append(' → ', highlighted(t, hitsOn(a, `route.transit[${i}]`))));
+    route.append(' → ', highlighted(r.destination || '?', hitsOn(a, 'route.destination')));
+    dlRow(dl, 'Route (dispatch → transit → destination)', route);
+    const body = $('parties-body');
+    body.replaceChildren();
+    (d.parties || []).forEach((p, i) => body.append(el('tr', {}, el('td', {}, human(p.role)),
+      el('td', {}, highlighted(p.name, hitsOn(a, `parties[${i}].name`))),
+      el('td', {}, highlighted(p.country || '', hitsOn(a, `parties[${i}].country`))))));
+    if (!(d.parties || []).length) body.append(el('tr', {}, el('td', { colspan: 3, class: 'muted' }, 'No parties declared.')));
+  }
+
+  /* Shows the alert's history (claims, decisions, notes, …) oldest first. */
+  function renderHistory(a) {
+    const ol = $('history');
+    ol.replaceChildren();
+    const hist = a.history || [];
+    if (!hist.length) ol.append(el('li', { class: 'muted' }, 'Nothing has happened to this alert yet.'));
+    for (const h of hist) {
+      const details = h.details && Object.keys(h.details).length ? describe(h.details) : '';
+      ol.append(el('li', { 'data-action': h.action },
+        el('span', { class: 'muted' }, when(h.at)), ' ', el('strong', {}, human(h.action)), ` by ${h.actor || 'system'}`,
+        details ? el('div', {}, details) : null,
+        h.list_version ? el('div', { class: 'muted' }, `list version ${h.list_version}`) : null));
+    }
+  }
+
+  /* Enables the action controls that make sense for the alert's status, the claimant and the role. */
+  function updateActions(a) {
+    const me = state.me || {};
+    const canAct = me.role === 'officer';
+    const mine = a.status === 'claimed' && a.claimed_by === me.name;
+    const decided = DECIDED.has(a.status);
+    $('claim').disabled = !canAct || a.status !== 'open';
+    $('unclaim').disabled = !canAct || !mine;
+    $('decide-set').disabled = !canAct || !mine;
+    $('reopen-set').disabled = !canAct || !decided;
+    $('note-set').disabled = !canAct;
+    $('suppress-set').disabled = !canAct || a.status !== 'false_positive' || a.item_seq == null;
+    let hint;
+    if (!canAct) hint = `Read only: your role (${me.role}) cannot change alerts.`;
+    else if (a.status === 'open') hint = 'Claim this alert to decide it.';
+    else if (mine) hint = 'You hold this alert: decide it with a reason, or unclaim it.';
+    else if (a.status === 'claimed') hint = `${a.claimed_by} is working on this alert.`;
+    else if (a.status === 'false_positive') hint = 'False positive: you may suppress identical items, or reopen.';
+    else hint = 'Decided: reopen it with a reason to change the decision.';
+    say('action-hint', hint);
+  }
+
+  /* Runs one alert action (POST), then refreshes the alert and the queue and reports the outcome. */
+  async function act(path, body, done) {
+    const a = state.current;
+    if (!a) return;
+    say('action-status', '');
+    say('action-error', '');
+    try {
+      await api('POST', path, body);
+    } catch (e) {
+      say('action-error', e.message);
+      return false;
+    }
+    say('action-status', done);
+    await openAlert(a.id, true);
+    await loadQueue(false);
+    return true;
+  }
+
+  /* Returns the trimmed value of a required textarea, or shows an error and returns null. */
+  function required(id, what) {
+    const v = $(id).value.trim();
+    if (!v) {
+      say('action-status', '');
+      say('action-error', `${what} is required.`);
+      $(id).setAttribute('aria-invalid', 'true');
+      $(id).focus();
+      return null;
+    }
+    $(id).removeAttribute('aria-invalid');
+    return v;
+  }
+
+  /* Wires the buttons and forms of the action panel. */
+  function bindActions() {
+    const base = () => '/v1/alerts/' + encodeURIComponent(state.current.id);
+    $('claim').addEventListener('click', () => act(base() + '/claim', undefined, 'Claimed: the alert is yours.'));
+    $('unclaim').addEventListener('click', () => act(base() + '/unclaim', undefined, 'Unclaimed: the alert is back in the open queue.'));
+    $('decide-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const reason = required('decide-reason', 'A reason for the decision');
+      const decision = $('decision').value;
+      if (reason && await act(base() + '/decision', { decision, reason }, `Decided: ${human(decision)}.`)) $('decide-reason').value = '';
+    });
+    $('reopen-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const reason = required('reopen-reason', 'A reason for reopening');
+      if (reason && await act(base() + '/reopen', { reason }, 'Reopened.')) $('reopen-reason').value = '';
+    });
+    $('note-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const text = required('note-text', 'The note text');
+      if (text && await act(base() + '/notes', { text }, 'Note added.')) $('note-text').value = '';
+    });
+    $('suppress-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const reason = required('suppress-reason', 'A reason for the suppression');
+      const day = $('suppress-expiry').value;
+      if (!reason) return;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) { say('action-error', 'Choose an expiry date.'); return; }
+      if (await act('/v1/suppressions', { alert_id: state.current.id, reason, expires_at: day + 'T23:59:59Z' },
+        `Suppressed until ${day}.`)) $('suppress-reason').value = '';
+    });
+  }
+
+  /* Sets up the page: selects, event handlers, and a session restored from sessionStorage. */
+  function init() {
+    fillSelect($('f-status'), STATUSES, 'any status');
+    $('f-status').value = 'open';
+    fillSelect($('f-category'), CATEGORIES, 'any category');
+    fillSelect($('f-severity'), SEVERITIES, 'any severity');
+    fillSelect($('decision'), DECISIONS, null);
+    const exp = new Date(Date.now() + 90 * 86400e3);
+    $('suppress-expiry').value = exp.toISOString().slice(0, 10);
+    $('suppress-expiry').min = new Date().toISOString().slice(0, 10);
+    $('signin-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const t = $('token').value.trim();
+      if (!t) { say('signin-error', 'Enter your API token.'); return; }
+      signIn(t);
+    });
+    $('signout').addEventListener('click', () => signOut('Signed out.'));
+    $('filters').addEventListener('change', () => loadQueue(false));
+    $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); loadQueue(false); });
+    $('refresh').addEventListener('click', () => loadQueue(false));
+    $('goto-actions').addEventListener('click', () => {
+      $('actions').scrollIntoView({ block: 'start' });
+      const first = $('actions').querySelector('select:enabled, textarea:enabled, summary');
+      if (first) first.focus();
+    });
+    $('load-more').addEventListener('click', () => loadQueue(true));
+    bindActions();
+    const saved = sessionStorage.getItem(TOKEN_KEY);
+    if (saved) signIn(saved); else $('token').focus();
+  }
+
+  document.addEventListener('DOMContentLoaded', init);
+})();
