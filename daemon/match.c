@@ -60,42 +60,65 @@ struct match_scratch {
  * term written "re:..." is a vectorscan expression, returned as is.
  */
 static char *
-term_pattern(const char *term, int *stem)
+term_pattern(const char *term, int *stem, int *inner)
 {
 	struct buf b;
-	char *copy, *tok, *save = NULL;
-	int first = 1;
+	char *copy, *tok, *save = NULL, **toks = NULL;
+	size_t n = 0, i;
 
 	*stem = 0;
+	*inner = 0;
 	if (strncmp(term, "re:", 3) == 0)
 		return xstrdup(term + 3);
-	buf_init(&b);
-	buf_addc(&b, ' ');
 	copy = xstrdup(term);
 	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t", &save)) {
-		size_t tl = strlen(tok);
-		int star = tl > 0 && tok[tl - 1] == '*';
+		toks = xreallocarray(toks, n + 1, sizeof(*toks));
+		toks[n++] = tok;
+	}
+	/*
+	 * A '*' on an inner word ("centrifug* separator*") cannot be a
+	 * literal: such a phrase becomes an expression over the same folded
+	 * text, each inner stem followed by [^ ]*.
+	 */
+	for (i = 0; i + 1 < n; i++)
+		if (toks[i][strlen(toks[i]) - 1] == '*')
+			*inner = 1;
+	buf_init(&b);
+	buf_addc(&b, ' ');
+	for (i = 0; i < n; i++) {
+		size_t tl = strlen(toks[i]);
+		int star = tl > 0 && toks[i][tl - 1] == '*';
 		char *f, *p;
 
 		if (star)
-			tok[tl - 1] = '\0';
-		f = normalize_fold_str(tok);
+			toks[i][tl - 1] = '\0';
+		f = normalize_fold_str(toks[i]);
 		if (f[0] == '\0') {
 			free(f);
 			continue;
 		}
-		if (!first)
+		if (b.len > 1) {
+			if (*inner && *stem)
+				buf_adds(&b, "[^ ]*");
 			buf_addc(&b, ' ');
-		first = 0;
-		for (p = f; *p; p++)
+		}
+		for (p = f; *p; p++) {
+			/* Folded text has no ASCII punctuation, but be safe. */
+			if (*inner && (unsigned char)*p < 0x80 &&
+			    !isalnum((unsigned char)*p) && *p != ' ')
+				buf_addc(&b, '\\');
 			buf_addc(&b, *p);
+		}
 		*stem = star;
 		free(f);
 	}
+	free(toks);
 	free(copy);
 	if (!*stem)
 		buf_addc(&b, ' ');
+	else if (*inner)
+		buf_adds(&b, "[^ ]*");	/* reported at each end; kept at the word end */
 	return buf_release(&b);
 }
 
@@ -107,7 +130,7 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 
 	for (i = 0; i < sv->n; i++) {
 		struct mterm *t;
-		int stem;
+		int stem, inner;
 
 		m->terms = xreallocarray(m->terms, m->nterms + 1,
 		    sizeof(*m->terms));
@@ -118,12 +141,13 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->eidx = eidx;
 		t->kind = kind;
 		t->idx = i;
-		m->patterns[m->nterms] = term_pattern(sv->v[i], &stem);
+		m->patterns[m->nterms] = term_pattern(sv->v[i], &stem, &inner);
 		m->patlen = xreallocarray(m->patlen, m->nterms + 1,
 		    sizeof(*m->patlen));
 		m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
 		t->stem = stem;
 		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
+		t->is_phrase_re = inner;
 		m->nterms++;
 	}
 }
@@ -251,7 +275,7 @@ match_prepare(struct matcher *m, struct buf *errs)
 	int rc = -1;
 
 	for (i = 0; i < m->nterms; i++) {
-		if (m->terms[i].is_regex) {
+		if (m->terms[i].is_regex || m->terms[i].is_phrase_re) {
 			re[nre] = m->patterns[i];
 			reid[nre] = (unsigned)i;
 			refl[nre] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
@@ -400,8 +424,20 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
     unsigned int flags, void *ctx)
 {
 	struct scan_ctx *s = ctx;
+	const struct mterm *t = &s->m->terms[id];
 	size_t b = (size_t)from, e = (size_t)to;
 
+	if (t->is_phrase_re) {
+		/* Written as a phrase: same offsets as a literal's. */
+		if (t->stem) {
+			if (s->text[e] != ' ')
+				return 0;	/* reported again at the word end */
+			e -= 1;
+		} else
+			e -= 2;
+		s->cb(id, b, e, s->arg);
+		return 0;
+	}
 	b = b > 0 ? b - 1 : 0;
 	e = e > 0 ? e - 1 : 0;
 	if (e > s->len)

@@ -30,6 +30,7 @@ struct mterm {
 	size_t			 idx;		/* index in the entry's strv */
 	int			 stem;		/* last word is a stem */
 	int			 is_regex;	/* written as re:... */
+	int			 is_phrase_re;	/* a phrase with an inner stem */
 };
 
 struct hs_hit {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -143,36 +144,91 @@ unit_at(const char *s, size_t len, size_t *ulen)
 	return best;
 }
 
-/* Parses a number at <s>; returns its length or 0. */
+/* Length of a thousands separator at <s>: space, no-break spaces, ' . , */
 static size_t
-number_at(const char *s, size_t len, double *v)
+group_sep(const char *s, size_t len)
 {
-	char tmp[64];
-	size_t i = 0, o = 0;
+	if (len >= 1 && (s[0] == ' ' || s[0] == '\'' || s[0] == '.' ||
+	    s[0] == ','))
+		return 1;
+	if (len >= 2 && (unsigned char)s[0] == 0xc2 &&
+	    (unsigned char)s[1] == 0xa0)
+		return 2;			/* U+00A0 */
+	if (len >= 3 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xaf)
+		return 3;			/* U+202F */
+	return 0;
+}
 
-	while (i < len && o < sizeof(tmp) - 2) {
-		if (isdigit((unsigned char)s[i])) {
-			tmp[o++] = s[i++];
-		} else if ((s[i] == '.' || s[i] == ',') && i > 0 && i + 1 < len &&
-		    isdigit((unsigned char)s[i + 1])) {
-			/* "1,000" is a thousands separator; "1,5" a decimal comma. */
-			if (s[i] == ',' && i + 3 < len + 1 &&
-			    isdigit((unsigned char)s[i + 1]) &&
-			    i + 3 < len && isdigit((unsigned char)s[i + 2]) &&
-			    isdigit((unsigned char)s[i + 3]) &&
-			    (i + 4 >= len || !isdigit((unsigned char)s[i + 4]))) {
-				i++;
-				continue;
-			}
-			if (memchr(tmp, '.', o) != NULL)
-				break;
-			tmp[o++] = '.';
-			i++;
-		} else
-			break;
-	}
+/* True if exactly three digits start at <s>, not followed by a digit. */
+static bool
+three_digits(const char *s, size_t len)
+{
+	return len >= 3 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+	    (len == 3 || !isdigit((unsigned char)s[3]));
+}
+
+/*
+ * Parses a number at <s>; returns its length or 0.  Thousands groups are
+ * understood ("1 000", "1'000", "1.000.000", "12,500").  A single group
+ * after a dot or a comma ("1.200") is ambiguous between a thousands
+ * separator (German "1.200 Hz") and a decimal mark: *alt then receives the
+ * other reading and *has_alt is set, so that a threshold check can weigh
+ * both.
+ */
+static size_t
+number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
+{
+	char tmp[64], dec[64];
+	size_t i = 0, o = 0, sl, groups = 0;
+	char sep = 0;
+	bool decimals = false;
+
+	*has_alt = false;
+	while (i < len && isdigit((unsigned char)s[i]) && o < 20)
+		tmp[o++] = s[i++];
 	if (o == 0)
 		return 0;
+	/* Thousands groups after 1 to 3 leading digits. */
+	if (o <= 3) {
+		for (;;) {
+			sl = group_sep(s + i, len - i);
+			if (sl == 0 || !three_digits(s + i + sl, len - i - sl))
+				break;
+			if (sep != 0 && s[i] != sep)
+				break;		/* "1.000,5": the comma is decimal */
+			/* A space before a unit-less 3 digits could be a list. */
+			if (groups == 0)
+				sep = s[i];
+			memcpy(tmp + o, s + i + sl, 3);
+			o += 3;
+			i += sl + 3;
+			groups++;
+			if (o > 18)
+				break;
+		}
+	}
+	/* Decimal part. */
+	if (i + 1 < len && (s[i] == '.' || s[i] == ',') &&
+	    isdigit((unsigned char)s[i + 1]) && !(groups > 0 && s[i] == sep)) {
+		decimals = true;
+		tmp[o++] = '.';
+		i++;
+		while (i < len && isdigit((unsigned char)s[i]) && o < 60)
+			tmp[o++] = s[i++];
+	}
+	if (groups == 1 && !decimals && (sep == '.' || sep == ',')) {
+		/* "1.200": also read as 1.2 */
+		size_t k = o - 3;
+
+		memcpy(dec, tmp, k);
+		dec[k] = '.';
+		memcpy(dec + k + 1, tmp + k, 3);
+		dec[k + 4] = '\0';
+		*alt = strtod(dec, NULL);
+		*has_alt = true;
+	}
 	tmp[o] = '\0';
 	*v = strtod(tmp, NULL);
 	return i;
@@ -191,11 +247,12 @@ param_parse_value(const char *s, enum quantity *q, double *v)
 {
 	const struct unit *u;
 	size_t n, ulen, len = strlen(s);
-	double num;
+	double num, alt;
+	bool has_alt;
 
 	while (isspace((unsigned char)*s))
 		s++, len--;
-	if ((n = number_at(s, len, &num)) == 0)
+	if ((n = number_at(s, len, &num, &alt, &has_alt)) == 0)
 		return -1;
 	s += n, len -= n;
 	while (len > 0 && *s == ' ')
@@ -209,6 +266,26 @@ param_parse_value(const char *s, enum quantity *q, double *v)
 	return 0;
 }
 
+/* Appends a value (and its other reading, if any) to <out>. */
+static size_t
+emit(struct pvalue *out, size_t count, size_t max, const struct unit *u,
+    double num, double alt, bool has_alt, size_t off, size_t len)
+{
+	if (count < max) {
+		out[count].q = u->q;
+		out[count].v = to_base(u, num);
+		out[count].off = off;
+		out[count].len = len;
+		count++;
+	}
+	if (has_alt && count < max) {
+		out[count] = out[count - 1];
+		out[count].v = to_base(u, alt);
+		count++;
+	}
+	return count;
+}
+
 size_t
 param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 {
@@ -217,7 +294,8 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 	while (i < len && count < max) {
 		const struct unit *u;
 		size_t n, j, ulen;
-		double num, num2;
+		double num, num2, alt, alt2;
+		bool has_alt, has_alt2;
 
 		if (!isdigit((unsigned char)s[i]) || (i > 0 &&
 		    (isalpha((unsigned char)s[i - 1]) ||
@@ -225,7 +303,7 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			i++;
 			continue;
 		}
-		if ((n = number_at(s + i, len - i, &num)) == 0) {
+		if ((n = number_at(s + i, len - i, &num, &alt, &has_alt)) == 0) {
 			i++;
 			continue;
 		}
@@ -251,7 +329,8 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			}
 			while (k < len && s[k] == ' ')
 				k++;
-			if ((n2 = number_at(s + k, len - k, &num2)) == 0) {
+			if ((n2 = number_at(s + k, len - k, &num2, &alt2,
+			    &has_alt2)) == 0) {
 				i += n;
 				continue;
 			}
@@ -262,19 +341,13 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 				i += n;
 				continue;
 			}
-			out[count].q = u->q;
-			out[count].v = to_base(u, num);
-			out[count].off = i;
-			out[count].len = j + ulen - i;
-			count++;
+			count = emit(out, count, max, u, num, alt, has_alt, i,
+			    j + ulen - i);
 			i = k;	/* the upper end is scanned next */
 			continue;
 		}
-		out[count].q = u->q;
-		out[count].v = to_base(u, num);
-		out[count].off = i;
-		out[count].len = j + ulen - i;
-		count++;
+		count = emit(out, count, max, u, num, alt, has_alt, i,
+		    j + ulen - i);
 		i = j + ulen;
 	}
 	return count;

@@ -1085,8 +1085,12 @@ store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
 	*outp = NULL;
 	*msgp = NULL;
 	PQclear(PQexec(c, "BEGIN"));
-	r = q(c, "SELECT fingerprint IS NOT NULL, $4::timestamptz > now() FROM "
-	    "alerts WHERE id = $1::uuid", 4, p);
+	{
+		const char *pp[2] = { alert_id, expires_at };
+
+		r = q(c, "SELECT fingerprint IS NOT NULL, $2::timestamptz > now() "
+		    "FROM alerts WHERE id = $1::uuid", 2, pp);
+	}
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		pg_fail(c, r, msgp, "suppression");
 		PQclear(PQexec(c, "ROLLBACK"));

@@ -180,7 +180,6 @@
     $('load-more').hidden = !state.cursor;
     say('queue-count', state.rows === 0 ? 'No alerts match these filters.'
       : `${state.rows} alert${state.rows === 1 ? '' : 's'} shown${state.cursor ? ' (more available)' : ''}.`);
-    body.setAttribute('aria-busy', 'false');
   }
 
   /* Builds one queue row; the reference is a button so the row can be opened from the keyboard. */
@@ -192,8 +191,8 @@
       el('td', { class: 'prio' }, el('span', { class: 'sev sev-' + a.severity }, a.severity), ' ', el('span', { class: 'score' }, a.score)),
       el('td', { class: 'ref' }, el('button', { type: 'button', class: 'link open-alert', title: 'Open this alert',
         onclick: (ev) => { ev.stopPropagation(); open(); } }, a.reference + item)),
-      el('td', {}, human(a.category)),
-      el('td', { class: 'clip', title: top.title || '' }, top.title || top.match || '—'),
+      el('td', { class: 'clip', title: top.title || '' }, top.title || top.match || '—',
+        el('div', { class: 'muted small' }, human(a.category) + (a.hits && a.hits.length > 1 ? ` · ${a.hits.length} hits` : ''))),
       el('td', {}, el('span', { class: 'status status-' + a.status }, human(a.status))),
       el('td', { class: 'clip' }, a.claimed_by || '—'),
       el('td', { class: 'age', title: when(a.created_at) }, age(a.created_at)));
@@ -365,7 +364,19 @@
     const box = $('entries');
     box.replaceChildren();
     const entries = a.entries || [];
-    if (!entries.length) box.append(el('p', { class: 'muted' }, 'No control entry details were returned for this alert.'));
+    const known = new Set(entries.map((e) => e.list_id + ' ' + e.code));
+    const seen = new Set();
+    for (const h of a.hits || []) {
+      const key = h.list + ' ' + h.entry;
+      if (known.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      const dl = el('dl', { class: 'summary' });
+      if (h.listed_name) dlRow(dl, 'Listed name', h.listed_name);
+      dlRow(dl, 'List', `${h.list}, entry ${h.entry}`);
+      dlRow(dl, 'Legal source', 'not stored with this alert: see the explanation under "Why it matched"', 'muted');
+      box.append(el('div', { class: 'card entry', 'data-code': h.entry },
+        el('h4', {}, el('span', { class: 'entry-title' }, h.title || h.entry), ' ', el('code', { class: 'muted' }, key)), dl));
+    }
     for (const e of entries) {
       const dl = el('dl', { class: 'summary' });
       dlRow(dl, 'Explanation', e.explanation || '—', 'entry-explanation');
@@ -389,7 +400,8 @@
     const route = el('span', { class: 'route' }, highlighted(r.dispatch || '?', hitsOn(a, 'route.dispatch')));
     (r.transit || []).forEach((t, i) => route.append(' → ', highlighted(t, hitsOn(a, `route.transit[${i}]`))));
     route.append(' → ', highlighted(r.destination || '?', hitsOn(a, 'route.destination')));
-    dlRow(dl, 'Route (dispatch → transit → destination)', route);
+    route.append(el('span', { class: 'muted small' }, '  (dispatch → ' + ((r.transit || []).length ? 'transit → ' : '') + 'destination)'));
+    dlRow(dl, 'Route', route);
     const body = $('parties-body');
     body.replaceChildren();
     (d.parties || []).forEach((p, i) => body.append(el('tr', {}, el('td', {}, human(p.role)),
@@ -425,6 +437,7 @@
     $('reopen-set').disabled = !canAct || !decided;
     $('note-set').disabled = !canAct;
     $('suppress-set').disabled = !canAct || a.status !== 'false_positive' || a.item_seq == null;
+    $('goto-actions').hidden = !canAct;
     let hint;
     if (!canAct) hint = `Read only: your role (${me.role}) cannot change alerts.`;
     else if (a.status === 'open') hint = 'Claim this alert to decide it.';
@@ -445,6 +458,7 @@
       await api('POST', path, body);
     } catch (e) {
       say('action-error', e.message);
+      if (e.status === 409) { await openAlert(a.id, true); await loadQueue(false); }  // someone changed it: show the current state
       return false;
     }
     say('action-status', done);

@@ -7,7 +7,8 @@
   load.py until URL STOPFILE THREADS PREFIX
       keeps posting (bounded: at most 20000 requests, 120 s) until STOPFILE
       exists; prints the same JSON line.
-Every request uses a new connection, like independent customs systems.
+Every request uses a new connection, like independent customs systems;
+the bearer token comes from CORDON_TOKEN.
 """
 import http.client
 import json
@@ -34,7 +35,9 @@ def post(url, body):
     u = urlparse(url)
     c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
     try:
-        c.request("POST", "/v1/declarations", body, {"Content-Type": "application/json"})
+        c.request("POST", "/v1/declarations", body, {
+            "Content-Type": "application/json",
+            "Authorization": "Bearer " + os.environ.get("CORDON_TOKEN", "")})
         r = c.getresponse()
         r.read()
         return str(r.status)

@@ -79,17 +79,23 @@ wait_for() { # wait_for SECONDS COMMAND...
     return 1
 }
 
-# req METHOD PATH [BODY-FILE] : sets $code and $body
+# req METHOD PATH [BODY-FILE] : sets $code and $body; token from $TOK, else $SUB
 req() {
     local out=$work/resp
     if [ -n "${3:-}" ]; then
         code=$(curl -s -o "$out" -D "$work/headers" -w '%{http_code}' -X "$1" \
+            -H "Authorization: Bearer ${TOK:-$SUB}" \
             -H 'Content-Type: application/json' --data-binary @"$3" "$url$2")
     else
-        code=$(curl -s -o "$out" -D "$work/headers" -w '%{http_code}' -X "$1" "$url$2")
+        code=$(curl -s -o "$out" -D "$work/headers" -w '%{http_code}' -X "$1" \
+            -H "Authorization: Bearer ${TOK:-$SUB}" "$url$2")
     fi
     body=$(cat "$out")
 }
+# as TOKEN CMD... : runs one req with another token
+as() { local TOK=$1; shift; "$@"; }
+# acurl TOKEN curl-args... : curl with a token
+acurl() { local t=$1; shift; curl -H "Authorization: Bearer $t" "$@"; }
 jq_() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)" <<<"$body"; }
 count() { sql "SELECT (SELECT count(*) FROM declarations) || ' ' || (SELECT count(*) FROM items) || ' ' || (SELECT count(*) FROM alerts)"; }
 
@@ -129,6 +135,20 @@ out=$("$ctl" lists activate no-such-version 2>&1)
     ok "activating an unknown version fails and changes nothing" ||
     notok "activating an unknown version fails and changes nothing" "$out"
 
+# ---- tokens ----------------------------------------------------------------------
+SUB=$("$ctl" tokens create --role submitter --name it-submitter 2>/dev/null)
+SUB2=$("$ctl" tokens create --role submitter --name other-system 2>/dev/null)
+OFF=$("$ctl" tokens create --role officer --name it-officer 2>/dev/null)
+OFF2=$("$ctl" tokens create --role officer --name it-officer-2 2>/dev/null)
+ADM=$("$ctl" tokens create --role admin --name it-admin 2>/dev/null)
+AUD=$("$ctl" tokens create --role auditor --name it-auditor 2>/dev/null)
+[ ${#SUB} = 47 ] && [ ${#AUD} = 47 ] && [ "$(sql "SELECT count(*) FROM tokens WHERE hash = encode(sha256('$OFF'::bytea), 'hex')")" = 1 ] &&
+    [ "$(sql "SELECT count(*) FROM tokens WHERE hash LIKE '%$OFF%' OR name LIKE '%$OFF%'")" = 0 ] &&
+    ok "tokens are shown once and stored only as their SHA-256" || notok "token creation"
+out=$("$ctl" tokens create --role emperor --name x 2>&1)
+[ $? -ne 0 ] && ok "an unknown role is refused" || notok "unknown role" "$out"
+export CORDON_TOKEN=$SUB
+
 # ---- configuration check --------------------------------------------------------
 out=$("$cordond" -n -f "$top/contrib/cordond.yaml" --db "$DSN" 2>&1)
 [ $? -eq 0 ] && [ "$out" = "configuration OK" ] && ok "cordond -n on contrib/cordond.yaml" ||
@@ -156,7 +176,7 @@ wait_for 10 curl -fs "$url/readyz"
 req GET /readyz
 [ "$code" = 200 ] && [ "$(jq_ 'd["list_version"]')" = "$v1" ] && ok "GET /readyz: database and ruleset" ||
     notok "GET /readyz: database and ruleset" "$code $body"
-req GET /v1/lists
+as "$AUD" req GET /v1/lists
 [ "$code" = 200 ] && [ "$(jq_ 'd["version"], d["entries"], d["lists"][0]["id"], len(d["checksum"])' | tr '\n' ' ')" = "$v1 2 fixture-chem 64 " ] &&
     ok "GET /v1/lists: version, entry counts, checksum" || notok "GET /v1/lists" "$code $body"
 
@@ -203,7 +223,7 @@ req POST /v1/declarations "$work/d1b.json"
 [ "$code" = 409 ] && [ "$(count)" = "$before" ] && ok "same reference, other body → 409, no new rows" ||
     notok "409 on conflict" "$code $body"
 # The same reference from another submitting system is another declaration.
-code=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Cordon-Submitter: other-system' \
+code=$(acurl "$SUB2" -s -o /dev/null -w '%{http_code}' \
     --data-binary @"$work/d1b.json" "$url/v1/declarations")
 [ "$code" = 201 ] && ok "references are unique per submitting system" || notok "references per submitter" "$code"
 
@@ -231,7 +251,7 @@ python3 -c 'import json; print(json.dumps({"reference":"IT-BIG","type":"export",
 req POST /v1/declarations "$work/big.json"
 [ "$code" = 413 ] && [ "$(count)" = "$before" ] && ok "body over max_body → 413, nothing stored" || notok "413" "$code"
 
-req GET "/v1/declarations/$d1id"
+as "$OFF" req GET "/v1/declarations/$d1id"
 [ "$code" = 200 ] && [ "$(jq_ 'd["reference"], d["declaration"]["customs_office"], len(d["alerts"])' | tr '\n' ' ')" = "IT-0001 DE004001 2 " ] &&
     ok "GET /v1/declarations/{id}" || notok "GET /v1/declarations/{id}" "$code $body"
 req GET /v1/declarations/00000000-0000-7000-8000-000000000000
@@ -240,8 +260,9 @@ req GET /v1/declarations/00000000-0000-7000-8000-000000000000
 # Alerts: filters and cursor pagination.
 for i in 2 3 4; do
     sed "s/IT-0001/IT-000$i/" "$work/d1.json" >"$work/d$i.json"
-    curl -s -o /dev/null --data-binary @"$work/d$i.json" "$url/v1/declarations"
+    acurl "$SUB" -s -o /dev/null --data-binary @"$work/d$i.json" "$url/v1/declarations"
 done
+TOK=$OFF
 req GET "/v1/alerts?limit=3"
 page1=$(jq_ '" ".join(a["id"] for a in d["alerts"])')
 cursor=$(jq_ 'd["next_cursor"]')
@@ -251,7 +272,7 @@ total=$(sql "SELECT count(*) FROM alerts")
 all=$(
     c=""; ids=""
     while :; do
-        r=$(curl -s "$url/v1/alerts?limit=4${c:+&cursor=$c}")
+        r=$(acurl "$OFF" -s "$url/v1/alerts?limit=4${c:+&cursor=$c}")
         ids="$ids $(python3 -c 'import json,sys; print(" ".join(a["id"] for a in json.load(sys.stdin)["alerts"]))' <<<"$r")"
         c=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["next_cursor"] or "")' <<<"$r")
         [ -z "$c" ] && break
@@ -273,6 +294,7 @@ aid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' ORDER BY item_se
 req GET "/v1/alerts/$aid"
 [ "$code" = 200 ] && [ "$(jq_ 'd["reference"], d["item_seq"], d["list_version"]' | tr '\n' ' ')" = "IT-0001 1 $v1 " ] &&
     ok "GET /v1/alerts/{id}" || notok "GET /v1/alerts/{id}" "$code $body"
+TOK=
 req DELETE /v1/declarations
 [ "$code" = 405 ] && ok "wrong method → 405" || notok "wrong method → 405" "$code"
 
@@ -284,9 +306,9 @@ out=$("$ctl" screen --db "$DSN" <"$work/bulk.ndjson" 2>/dev/null)
     notok "cordonctl screen --db" "$out"
 
 # ---- group commit ------------------------------------------------------------------
-m0=$(curl -s "$url/metrics")
+m0=$(acurl "$ADM" -s "$url/metrics")
 res=$(python3 "$load" burst "$url" 400 32 GC)
-m1=$(curl -s "$url/metrics")
+m1=$(acurl "$ADM" -s "$url/metrics")
 created=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["codes"].get("201", 0))' "$res")
 batches=$(python3 -c 'import json,sys; a=json.loads(sys.argv[1]); b=json.loads(sys.argv[2]); print(b["db_batches"]-a["db_batches"], b["db_max_batch"])' "$m0" "$m1")
 stored=$(sql "SELECT count(*) FROM declarations WHERE reference LIKE 'GC-%'")
@@ -304,7 +326,7 @@ sleep 0.5
 flips=0
 for v in "$v2" "$v1" "$v2" "$v1" "$v2"; do
     "$ctl" lists activate "$v" 2>/dev/null
-    wait_for 10 bash -c "curl -s '$url/v1/lists' | grep -q '\"version\":\"$v\"'" && flips=$((flips + 1))
+    wait_for 10 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v\"'" && flips=$((flips + 1))
     sleep 0.3
 done
 touch "$stopfile"
@@ -321,7 +343,7 @@ EOF
 req POST /v1/declarations "$work/phosgene.json"
 [ "$code" = 201 ] && [ "$(jq_ 'd["list_version"], d["alerts"][0]["hits"][0]["entry"]' | tr '\n' ' ')" = "$v2 3A01 " ] &&
     ok "after activation the new version screens" || notok "new version screens" "$code $body"
-req POST /v1/admin/reload
+as "$ADM" req POST /v1/admin/reload
 [ "$code" = 200 ] && [ "$(jq_ 'd["status"], d["list_version"]' | tr '\n' ' ')" = "unchanged $v2 " ] &&
     ok "POST /v1/admin/reload reports its outcome" || notok "admin reload" "$code $body"
 
@@ -338,7 +360,7 @@ req GET /readyz
 req GET /healthz
 [ "$code" = 200 ] && ok "GET /healthz stays 200 (the process is alive)" || notok "healthz while down" "$code"
 "$top/contrib/pg-private" "$pgdir" start >/dev/null
-if wait_for 20 bash -c "[ \$(curl -s -o /dev/null -w '%{http_code}' --data-binary @'$work/down.json' '$url/v1/declarations') = 201 ]"; then
+if wait_for 20 bash -c "[ \$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $SUB' --data-binary @'$work/down.json' '$url/v1/declarations') = 201 ]"; then
     ok "PostgreSQL back → cordond recovers by itself"
 else
     notok "recovery after PostgreSQL restart"
@@ -348,15 +370,155 @@ fi
     notok "no half-written rows"
 # The LISTEN connection came back too: an activation still reaches the daemon.
 "$ctl" lists activate "$v1" 2>/dev/null
-wait_for 15 bash -c "curl -s '$url/v1/lists' | grep -q '\"version\":\"$v1\"'" &&
+wait_for 15 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'" &&
     ok "activations reach the daemon after PostgreSQL restarted" || notok "listen reconnect"
+
+# ---- roles: every role x every endpoint -----------------------------------------------
+aid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' ORDER BY item_seq LIMIT 1")
+printf '{"text": "role matrix"}' >"$work/note.json"
+printf '{"alert_id": "not-an-id"}' >"$work/supp-bad.json"
+# endpoint|method|path|body|roles allowed
+matrix="me|GET|/v1/me||submitter officer admin auditor
+post|POST|/v1/declarations|$work/d1.json|submitter
+decl|GET|/v1/declarations/$d1id||submitter officer auditor
+alerts|GET|/v1/alerts||officer auditor
+alert|GET|/v1/alerts/$aid||officer auditor
+note|POST|/v1/alerts/$aid/notes|$work/note.json|officer
+claim|POST|/v1/alerts/00000000-0000-7000-8000-000000000000/claim||officer
+suppress|POST|/v1/suppressions|$work/supp-bad.json|officer
+audit|GET|/v1/audit||admin auditor
+lists|GET|/v1/lists||submitter officer admin auditor
+metrics|GET|/metrics||admin auditor
+reload|POST|/v1/admin/reload||admin"
+bad=""
+while IFS='|' read -r name method path bodyf allowed; do
+    for role in none forged submitter officer admin auditor; do
+        case $role in
+        none) t="" ;; forged) t="cdn_forgedforgedforgedforgedforgedforgedforged" ;;
+        submitter) t=$SUB ;; officer) t=$OFF ;; admin) t=$ADM ;; auditor) t=$AUD ;;
+        esac
+        args=(-s -o /dev/null -w '%{http_code}' -X "$method")
+        [ -n "$t" ] && args+=(-H "Authorization: Bearer $t")
+        [ -n "$bodyf" ] && args+=(--data-binary @"$bodyf")
+        c=$(curl "${args[@]}" "$url$path")
+        case " $allowed " in
+        *" $role "*) [ "$c" != 401 ] && [ "$c" != 403 ] || bad="$bad $name/$role=$c" ;;
+        *) want=403; [ "$role" = none ] || [ "$role" = forged ] && want=401
+           [ "$c" = "$want" ] || bad="$bad $name/$role=$c(want $want)" ;;
+        esac
+    done
+done <<<"$matrix"
+[ -z "$bad" ] && ok "every role x endpoint: no access a role should not have (401 without a valid token, 403 for other roles)" ||
+    notok "role x endpoint" "$bad"
+as "$SUB2" req GET "/v1/declarations/$d1id"
+[ "$code" = 404 ] && ok "a submitting system cannot read another system's declarations" || notok "submitter isolation" "$code"
+as "$AUD" req POST "/v1/alerts/$aid/claim"
+[ "$code" = 403 ] && grep -q "auditor role may not" <<<"$body" && ok "403 names the role in a JSON body" || notok "403 body" "$body"
+
+# ---- the alert workflow ------------------------------------------------------------
+wid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' AND item_seq = 3")
+as "$OFF" req POST "/v1/alerts/$wid/claim"
+[ "$code" = 200 ] && [ "$(jq_ 'd["status"], d["claimed_by"]' | tr '\n' ' ')" = "claimed it-officer " ] &&
+    ok "an officer claims an alert" || notok "claim" "$code $body"
+as "$OFF2" req POST "/v1/alerts/$wid/claim"
+[ "$code" = 409 ] && grep -q "already claimed by it-officer" <<<"$body" && ok "a claimed alert cannot be claimed by another officer" ||
+    notok "double claim" "$code $body"
+printf '{"decision": "held", "reason": "not mine"}' >"$work/dec-other.json"
+as "$OFF2" req POST "/v1/alerts/$wid/decision" "$work/dec-other.json"
+[ "$code" = 409 ] && ok "only the claiming officer decides" || notok "decide unclaimed" "$code $body"
+printf '{"decision": "held"}' >"$work/dec-noreason.json"
+as "$OFF" req POST "/v1/alerts/$wid/decision" "$work/dec-noreason.json"
+[ "$code" = 422 ] && [ "$(jq_ 'd["errors"][0]["field"]')" = reason ] && ok "a decision without a reason → 422 naming the field" ||
+    notok "decision needs reason" "$code $body"
+printf '{"decision": "inspection_ordered", "reason": "Schedule 2 precursor to a new consignee; physical check"}' >"$work/dec.json"
+as "$OFF" req POST "/v1/alerts/$wid/decision" "$work/dec.json"
+[ "$code" = 200 ] && [ "$(jq_ 'd["status"], d["decided_by"]' | tr '\n' ' ')" = "inspection_ordered it-officer " ] &&
+    ok "the claiming officer decides with a reason" || notok "decision" "$code $body"
+as "$OFF" req GET "/v1/alerts?status=open&limit=500"
+grep -q "$wid" <<<"$body" && notok "a decided alert leaves the open queue" || ok "a decided alert leaves the open queue"
+printf '{"reason": "licence found after inspection"}' >"$work/reopen.json"
+as "$OFF2" req POST "/v1/alerts/$wid/reopen" "$work/reopen.json"
+[ "$code" = 200 ] && [ "$(jq_ 'd["status"]')" = open ] && ok "an officer reopens a decided alert with a reason" ||
+    notok "reopen" "$code $body"
+as "$OFF" req GET "/v1/alerts/$wid"
+hist=$(jq_ '" ".join(h["action"] + ":" + h["actor"] for h in d["history"])')
+[ "$hist" = "claim:it-officer decision:it-officer reopen:it-officer-2" ] &&
+    [ "$(jq_ 'd["history"][1]["details"]["reason"]')" = "Schedule 2 precursor to a new consignee; physical check" ] &&
+    [ "$(jq_ 'd["entries"][0]["list_source"] != "" and d["entries"][0]["explanation"] != ""')" = True ] &&
+    ok "GET /v1/alerts/{id} carries its history and the control entry's source" || notok "alert history" "$hist $body"
+# Priority order: severity, then score.
+as "$OFF" req GET "/v1/alerts?status=open&limit=500"
+sorted=$(jq_ 'all((["low","medium","high","critical"].index(a["severity"]), a["score"]) >= (["low","medium","high","critical"].index(b["severity"]), b["score"]) for a, b in zip(d["alerts"], d["alerts"][1:]))')
+[ "$sorted" = True ] && ok "the queue is sorted by priority" || notok "priority order"
+
+# cordonctl alerts over the API
+cid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' AND item_seq = 1")
+export CORDON_URL=$url
+if CORDON_TOKEN=$OFF2 "$ctl" alerts claim "$cid" >/dev/null 2>&1 &&
+    CORDON_TOKEN=$OFF2 "$ctl" alerts note "$cid" "called the exporter" >/dev/null 2>&1 &&
+    CORDON_TOKEN=$OFF2 "$ctl" alerts decide "$cid" released "end-user certificate on file" >/dev/null 2>&1 &&
+    [ "$(sql "SELECT status || ' ' || decided_by FROM alerts WHERE id = '$cid'")" = "released it-officer-2" ] &&
+    CORDON_TOKEN=$OFF2 "$ctl" alerts list --status released | grep -q "$cid"; then
+    ok "cordonctl alerts claim/note/decide/list for terminal users"
+else
+    notok "cordonctl alerts"
+fi
+out=$(CORDON_TOKEN=$OFF "$ctl" alerts decide "$cid" held "" 2>&1)
+[ $? -ne 0 ] && grep -q "HTTP 422" <<<"$out" && ok "cordonctl reports API refusals" || notok "cordonctl alerts refusal" "$out"
+
+# ---- suppressions ------------------------------------------------------------------
+cat >"$work/s1.json" <<'EOF2'
+{"reference": "IT-SUP-1", "type": "export",
+ "parties": [{"role": "exporter", "name": "Rheinland Lab Supplies GmbH", "country": "DE"}],
+ "items": [{"seq": 1, "hs_code": "2930.70", "description": "Thiodiglycol 99%, 1 l reference standard"}]}
+EOF2
+as "$SUB" req POST /v1/declarations "$work/s1.json"
+sa=$(jq_ 'd["alerts"][0]["id"]')
+printf '{"alert_id": "%s", "reason": "lab reference standard, licence DE-123 on file", "expires_at": "2099-01-01T00:00:00Z"}' "$sa" >"$work/supp.json"
+as "$OFF" req POST /v1/suppressions "$work/supp.json"
+[ "$code" = 201 ] && ok "an officer suppresses a reviewed false positive" || notok "suppression" "$code $body"
+sed 's/IT-SUP-1/IT-SUP-2/' "$work/s1.json" >"$work/s2.json"
+as "$SUB" req POST /v1/declarations "$work/s2.json"
+[ "$code" = 201 ] && [ "$(jq_ 'd["alerts"][0]["status"], d["alerts"][0]["suppression_id"] is not None' | tr '\n' ' ')" = "auto_closed True " ] &&
+    [ "$(sql "SELECT status FROM alerts a JOIN declarations d ON d.id = a.declaration_id WHERE d.reference = 'IT-SUP-2'")" = auto_closed ] &&
+    ok "a later identical item is auto-closed with a link to the suppression" || notok "auto-close" "$code $body"
+sed -e 's/IT-SUP-1/IT-SUP-3/' -e 's/1 l reference standard/1 l reference standard, with phosgene cylinder/' "$work/s1.json" >"$work/s3.json"
+as "$SUB" req POST /v1/declarations "$work/s3.json"
+[ "$code" = 201 ] && [ "$(jq_ 'd["alerts"][0]["status"]')" = open ] && ok "a new hit (another entry) on the same trader still opens an alert" ||
+    notok "new entry not suppressed" "$code $body"
+sed -e 's/IT-SUP-1/IT-SUP-4/' -e 's/Rheinland Lab Supplies GmbH/Levant Trading FZE/' "$work/s1.json" >"$work/s4.json"
+as "$SUB" req POST /v1/declarations "$work/s4.json"
+[ "$code" = 201 ] && [ "$(jq_ 'd["alerts"][0]["status"]')" = open ] && ok "the same goods from another trader still open an alert" ||
+    notok "other trader not suppressed" "$code $body"
+
+# ---- token revocation -------------------------------------------------------------
+"$ctl" tokens revoke other-system 2>/dev/null
+if wait_for 5 bash -c "[ \$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $SUB2' '$url/v1/me') = 401 ]"; then
+    ok "a revoked token is refused at once"
+else
+    notok "revocation"
+fi
+
+# ---- the web console in a real browser ----------------------------------------------
+# Debian's python3-selenium lives in /usr/bin/python3's site-packages.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+    bout=$(/usr/bin/python3 "$top/tests/browser/console_test.py" --url "$url" --token "$OFF" --ctl "$ctl" \
+        --screenshots "$top/tests/browser/screenshots" 2>&1)
+    echo "$bout" | sed 's/^/# browser: /'
+    bp=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$bout")
+    bf=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$bout")
+    if [ -n "$bp" ] && [ "$bf" = 0 ]; then ok "web console end to end in headless Chromium ($bp checks)"
+    else notok "web console end to end in headless Chromium" "see the browser lines above"; fi
+else
+    notok "web console browser test" "chromium, chromium-driver and python3-selenium are required"
+fi
 
 # ---- rules from a directory: a broken file keeps the old version --------------------
 cp -r "$data/rules-v1" "$work/rules-live"
 start_daemon dirmode --rules "$work/rules-live" --db "$DSN"
 dir_pid=$daemon_pid
 cp "$data/rules-broken/chemicals.yaml" "$work/rules-live/chemicals.yaml"
-req POST /v1/admin/reload
+as "$ADM" req POST /v1/admin/reload
 [ "$code" = 422 ] && grep -q 'chemicals.yaml:29: cas: \\"75-44-6\\" fails its check digit' <<<"$body" &&
     grep -q 'no changes were applied' <<<"$body" && ok "reload with a broken rule file is refused with file:line" ||
     notok "broken reload refused" "$code $body"
@@ -369,10 +531,56 @@ wait_for 5 grep -q 'reload failed:.*no changes were applied' "$work/dirmode.log"
     ok "SIGHUP takes the same reload path and logs why it failed" || notok "SIGHUP reload"
 cp "$data/rules-v2/chemicals.yaml" "$work/rules-live/chemicals.yaml"
 kill -HUP "$dir_pid"
-wait_for 5 bash -c "curl -s '$url/v1/lists' | grep -q '\"entries\":3'" && ok "SIGHUP reload with good rules swaps them in" ||
+wait_for 5 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"entries\":3'" && ok "SIGHUP reload with good rules swaps them in" ||
     notok "SIGHUP good reload"
 stop_daemon "$dir_pid" && ok "SIGTERM stops cordond" || notok "SIGTERM stops cordond"
 
 stop_daemon "$main_pid"
+
+# ---- the audit trail: intact, then tampered three ways -------------------------------
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 0 ] && grep -q "audit trail intact" <<<"$out" && ok "audit verify: the trail is intact" || notok "audit verify" "$out"
+"$ctl" audit export >"$work/audit.ndjson"
+python3 - "$work/audit.ndjson" "$wid" <<'PY' && ok "audit export: JSON lines with claims, decisions, notes, suppressions, imports, activations, tokens" || notok "audit export"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+acts = {r["action"] for r in rows}
+need = {"claim", "decision", "note", "reopen", "suppression", "list_import", "list_activate", "token_create", "token_revoke"}
+assert need <= acts, need - acts
+d = [r for r in rows if r["action"] == "decision" and r["object_id"] == sys.argv[2]]
+assert d and d[0]["details"]["reason"] and d[0]["actor"] == "it-officer" and d[0]["list_version"]
+assert all(r["seq"] == i + 1 for i, r in enumerate(rows))
+PY
+n=$(sql "SELECT count(*) FROM audit")
+k=$((n / 2))
+if sql "UPDATE audit SET actor = 'mallory' WHERE seq = $k" 2>/dev/null || sql "DELETE FROM audit WHERE seq = $k" 2>/dev/null ||
+    sql "TRUNCATE audit" 2>/dev/null; then
+    notok "the audit table refuses updates, deletes and truncation"
+else
+    ok "the audit table refuses updates, deletes and truncation"
+fi
+sql "CREATE TABLE audit_saved AS SELECT * FROM audit"
+restore() { sql "ALTER TABLE audit DISABLE TRIGGER USER; DELETE FROM audit; INSERT INTO audit SELECT * FROM audit_saved; ALTER TABLE audit ENABLE TRIGGER USER"; }
+tamper() { sql "ALTER TABLE audit DISABLE TRIGGER USER; $1; ALTER TABLE audit ENABLE TRIGGER USER"; }
+tamper "UPDATE audit SET details = jsonb_set(details, '{reason}', '\"nothing to see\"'), details_text = replace(details_text, 'physical check', 'nothing to see') WHERE seq = (SELECT seq FROM audit WHERE action = 'decision' ORDER BY seq LIMIT 1)"
+alt=$(sql "SELECT seq FROM audit WHERE action = 'decision' ORDER BY seq LIMIT 1")
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 1 ] && grep -q "audit row $alt .*altered" <<<"$out" && ok "audit verify names an altered row ($alt)" || notok "altered row" "$out"
+restore
+tamper "UPDATE audit SET details = '{\"reason\": \"edited\"}' WHERE seq = $k"
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 1 ] && grep -q "audit row $k .*altered" <<<"$out" && ok "audit verify names a row whose stored details were edited" || notok "edited details" "$out"
+restore
+tamper "DELETE FROM audit WHERE seq = $k"
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 1 ] && grep -q "audit row $((k + 1)):" <<<"$out" && ok "audit verify names where a row was deleted" || notok "deleted row" "$out"
+restore
+tamper "UPDATE audit SET seq = -1 WHERE seq = $k; UPDATE audit SET seq = $k WHERE seq = $((k + 1)); UPDATE audit SET seq = $((k + 1)) WHERE seq = -1"
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 1 ] && grep -q "audit row $k" <<<"$out" && ok "audit verify names reordered rows" || notok "reordered rows" "$out"
+restore
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 0 ] && ok "restored trail verifies again" || notok "restored trail" "$out"
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -14,6 +14,7 @@
 #include "normalize.h"
 #include "rules.h"
 #include "util.h"
+#include "xmalloc.h"
 
 #include "harness.h"
 
@@ -364,6 +365,67 @@ test_bad_regex(void)
 	buf_free(&errs);
 }
 
+/* A '*' on an inner word: every word of the phrase may be a stem. */
+static void
+test_inner_stems(void)
+{
+	static const char y[] =
+	    "list: {id: st, title: S, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - code: S1\n"
+	    "    title: T\n"
+	    "    category: biological\n"
+	    "    explanation: x\n"
+	    "    keywords: ['centrifug* separator*', 'kugelsicher* weste']\n";
+	static const struct {
+		const char	*text;
+		const char	*match;		/* NULL: no hit */
+	} cases[] = {
+		{ "Centrifugal separators, continuous", "centrifugal separators" },
+		{ "continuous centrifuge separator", "centrifuge separator" },
+		{ "Kugelsichere Weste, Klasse 4", "kugelsichere weste" },
+		{ "kugelsichere westen", NULL },	/* last word not a stem */
+		{ "separator centrifugal", NULL },
+		{ "centrifugalseparator", NULL },
+	};
+	struct ruleset *rs = rules_new();
+	struct matcher *sm;
+	struct buf errs;
+	struct folded f;
+	struct hits h;
+	size_t i;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(rules_add_buffer(rs, "st.yaml", y, strlen(y), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+	sm = match_new(rs);
+	if (!CHECK_INT_EQ(match_prepare(sm, &errs), 0)) {
+		printf("# %s", errs.data ? errs.data : "");
+		goto done;
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		normalize_fold(cases[i].text, strlen(cases[i].text), &f);
+		memset(&h, 0, sizeof(h));
+		harness_context("inner stems: \"%s\"", cases[i].text);
+		CHECK_INT_EQ(match_terms(sm, NULL, f.text, f.len, collect, &h), 0);
+		if (cases[i].match == NULL)
+			CHECK_INT_EQ(h.n, 0);
+		else if (CHECK_INT_EQ(h.n, 1)) {
+			char *got_text = xstrndup(f.text + h.h[0].from,
+			    h.h[0].to - h.h[0].from);
+
+			CHECK_STR_EQ(got_text, cases[i].match);
+			free(got_text);
+		}
+		harness_context(NULL);
+		folded_free(&f);
+	}
+done:
+	match_free(sm);
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 int
 main(void)
 {
@@ -371,6 +433,7 @@ main(void)
 	struct buf errs;
 
 	harness_init("test_match");
+	test_inner_stems();
 	rs = rules_new();
 	buf_init(&errs);
 	if (!CHECK_INT_EQ(rules_add_buffer(rs, "m.yaml", rules_yaml,

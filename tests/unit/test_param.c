@@ -236,7 +236,17 @@ test_scan(void)
 	SCAN("purity 99.5%, 200 l drums", { Q_PERCENT, 99.5, "99.5%" },
 	    { Q_VOLUME, 200, "200 l" });
 	SCAN("laser 25 kW", { Q_POWER, 2.5e4, "25 kW" });
-	SCAN("net 12,500 kg", { Q_MASS, 12500, "12,500 kg" });
+	/* One group after a comma or a dot reads both ways. */
+	SCAN("net 12,500 kg", { Q_MASS, 12500, "12,500 kg" },
+	    { Q_MASS, 12.5, "12,500 kg" });
+	SCAN("Ausgangsfrequenz 1.200 Hz", { Q_FREQUENCY, 1200, "1.200 Hz" },
+	    { Q_FREQUENCY, 1.2, "1.200 Hz" });
+	/* Spaces, no-break spaces and apostrophes only group thousands. */
+	SCAN("Frequency changer 1 000 Hz", { Q_FREQUENCY, 1000, "1 000 Hz" });
+	SCAN("Bioreactor 2\xc2\xa0" "000 l", { Q_VOLUME, 2000, "2\xc2\xa0" "000 l" });
+	SCAN("Laser 1'500'000 W", { Q_POWER, 1.5e6, "1'500'000 W" });
+	SCAN("Fermenter 1.000.000 l", { Q_VOLUME, 1e6, "1.000.000 l" });
+	SCAN("Druck 1.200,5 bar", { Q_PRESSURE, 1200.5e5, "1.200,5 bar" });
 	SCAN("rated 1,5 MPa", { Q_PRESSURE, 1.5e6, "1,5 MPa" });
 	SCAN("isostatic press 300 MPa, chamber 152 mm",
 	    { Q_PRESSURE, 3e8, "300 MPa" }, { Q_LENGTH, 0.152, "152 mm" });

@@ -1,0 +1,355 @@
+#!/usr/bin/python3
+"""End-to-end test of the officers' web console in headless Chromium.
+
+Signs in with an officer token, opens the top open alert that concerns an
+item description, checks the evidence shown (highlighted words, control
+entry title/explanation/source, list version), claims it, decides it with a
+reason, sees it leave the open queue, and finds the decision in
+`cordonctl audit export`.  One line per check ("ok - what" /
+"not ok - what: detail"), last "browser: N passed, M failed"; exit 0 only if
+everything passed.
+
+Usage:
+  CORDON_DB=... console_test.py --url http://127.0.0.1:PORT --token TOKEN \
+      --ctl daemon/cordonctl --screenshots DIR
+
+Needs the Debian packages chromium, chromium-driver and python3-selenium
+(run it with /usr/bin/python3, which has the Debian selenium module).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException, WebDriverException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError as e:  # pragma: no cover
+    print(f"not ok - import selenium: {e} (apt-get install python3-selenium; run with /usr/bin/python3)")
+    print("browser: 0 passed, 1 failed")
+    sys.exit(1)
+
+TOTAL_SECONDS = 55   # the whole test, hard limit
+WAIT = 10            # one UI wait
+
+passed = 0
+failed = 0
+
+
+def ok(what):
+    global passed
+    passed += 1
+    print(f"ok - {what}", flush=True)
+
+
+def notok(what, detail=""):
+    global failed
+    failed += 1
+    print(f"not ok - {what}" + (f": {detail}" if detail else ""), flush=True)
+
+
+def check(what, cond, detail=""):
+    """Records one check; returns cond."""
+    if cond:
+        ok(what)
+    else:
+        notok(what, detail)
+    return bool(cond)
+
+
+def api(base, token, path, method="GET", body=None):
+    """Calls the Cordon API directly (to know what the console should show)."""
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(base + path, data=data, method=method,
+                                 headers={"Authorization": "Bearer " + token,
+                                          "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, json.loads(r.read() or b"null")
+    except urllib.error.HTTPError as e:
+        try:
+            return e.code, json.loads(e.read() or b"null")
+        except ValueError:
+            return e.code, None
+
+
+def merged_marks(text, hits):
+    """The texts the console should mark: byte spans of the hits, merged."""
+    raw = text.encode("utf-8")
+    spans = sorted((h["span"][0], h["span"][1]) for h in hits
+                   if isinstance(h.get("span"), list) and 0 <= h["span"][0] < h["span"][1] <= len(raw))
+    out = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [raw[s:e].decode("utf-8", "replace") for s, e in out]
+
+
+def find_target(base, token):
+    """The first open alert (queue order) with a hit on an item description; returns (row, alert)."""
+    st, page = api(base, token, "/v1/alerts?status=open&limit=50")
+    if st != 200 or not page:
+        return None, None, f"GET /v1/alerts: HTTP {st} {page}"
+    for row, a in enumerate(page.get("alerts") or []):
+        if any(str(h.get("field", "")).endswith(".description") for h in a.get("hits") or []):
+            st, full = api(base, token, "/v1/alerts/" + a["id"])
+            if st == 200:
+                return row, full, ""
+    return None, None, "no open alert with an item-description hit on the first page"
+
+
+def make_driver(profile):
+    """Headless Chromium at laptop size, with the browser console log captured."""
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--no-first-run", "--window-size=1366,768", f"--user-data-dir={profile}"):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drv = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    drv.set_page_load_timeout(15)
+    drv.set_script_timeout(10)
+    return drv
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url", required=True)
+    ap.add_argument("--token", required=True)
+    ap.add_argument("--ctl", required=True)
+    ap.add_argument("--screenshots", required=True)
+    args = ap.parse_args()
+    base = args.url.rstrip("/")
+    os.makedirs(args.screenshots, exist_ok=True)
+    profile = tempfile.mkdtemp(prefix="cordon-chromium-")
+    driver = None
+
+    def watchdog():
+        notok("whole test within %d s" % TOTAL_SECONDS, "timed out")
+        print(f"browser: {passed} passed, {failed} failed", flush=True)
+        t = threading.Thread(target=lambda: driver and driver.quit(), daemon=True)
+        t.start()
+        t.join(3)
+        shutil.rmtree(profile, ignore_errors=True)
+        os._exit(1)
+
+    timer = threading.Timer(TOTAL_SECONDS, watchdog)
+    timer.daemon = True
+    timer.start()
+
+    def shot(name):
+        try:
+            driver.save_screenshot(os.path.join(args.screenshots, name + ".png"))
+        except WebDriverException as e:
+            print(f"# screenshot {name} failed: {e}")
+
+    try:
+        st, me = api(base, args.token, "/v1/me")
+        if not check("GET /v1/me accepts the token", st == 200 and me and me.get("name"), f"HTTP {st} {me}"):
+            return
+        row, alert, why = find_target(base, args.token)
+        if not check("the open queue has an alert with an item-description hit", alert, why):
+            return
+
+        driver = make_driver(profile)
+        w = WebDriverWait(driver, WAIT)
+        by_id = lambda i: driver.find_element(By.ID, i)
+        driver.get(base + "/console/")
+        try:
+            w.until(EC.visibility_of_element_located((By.ID, "token")))
+            ok("console page loads with a sign-in form")
+        except TimeoutException:
+            notok("console page loads with a sign-in form", driver.title)
+            shot("00-failed-load")
+            return
+        shot("01-signin")
+
+        # a wrong token is refused with a readable message
+        by_id("token").send_keys("not-a-valid-token")
+        by_id("signin-button").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "signin-error").text.strip())
+            ok("a wrong token is refused with a message (%s)" % by_id("signin-error").text.strip())
+        except TimeoutException:
+            notok("a wrong token is refused with a message")
+
+        by_id("token").clear()
+        by_id("token").send_keys(args.token)
+        by_id("signin-button").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "me-name").text == me["name"])
+            ok(f"signed in as {me['name']} ({me['role']})")
+        except TimeoutException:
+            notok("sign in", by_id("signin-error").text)
+            return
+        check("the token is kept in sessionStorage",
+              driver.execute_script("return sessionStorage.getItem('cordon.token')") == args.token)
+
+        try:
+            w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]"))
+            rows = driver.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]")
+            ok(f"the queue shows {len(rows)} open alerts")
+        except TimeoutException:
+            notok("the queue shows alerts", by_id("queue-error").text)
+            return
+        shot("02-queue")
+        ids = [r.get_attribute("data-alert-id") for r in rows]
+        check(f"the target alert is row {row + 1} of the queue, as in the API's priority order",
+              row < len(ids) and ids[row] == alert["id"], f"rows {ids[:5]}")
+
+        aid = alert["id"]
+        driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
+            ok(f"opened alert {alert['reference']} ({aid})")
+        except TimeoutException:
+            notok("open the alert", by_id("detail-error").text)
+            shot("03-failed-open")
+            return
+        shot("03-detail")
+
+        # the item description with the matched words highlighted
+        dhits = [h for h in alert["hits"] if str(h.get("field", "")).endswith(".description")]
+        field = dhits[0]["field"]
+        idx = int(field.split("[")[1].split("]")[0])
+        desc = alert["declaration"]["items"][idx]["description"]
+        want = merged_marks(desc, [h for h in dhits if h["field"] == field])
+        boxes = driver.find_elements(By.CSS_SELECTOR, f'#items [data-field="items[{idx}]"] dd.description')
+        shown = boxes[0].text if boxes else ""
+        check("the item description is shown", shown == desc, f"shown {shown!r}, declared {desc!r}")
+        marks = [m.text for m in boxes[0].find_elements(By.TAG_NAME, "mark")] if boxes else []
+        check(f"the matched words are highlighted ({', '.join(want)})", marks == want and want,
+              f"marked {marks}, expected {want}")
+
+        detail = by_id("detail-body").text
+        for e in alert.get("entries") or []:
+            for key in ("title", "explanation", "source", "list_source"):
+                if key == "source" and not e.get(key):
+                    continue  # no finer reference than the list's own legal source
+                check(f"control entry {e.get('code')}: {key} shown", e.get(key) and e[key] in detail,
+                      f"{e.get(key)!r} not in the detail pane")
+        if not alert.get("entries"):
+            notok("control entries shown", "the alert has no entries")
+        check(f"the list version ({alert['list_version']}) is shown",
+              by_id("detail-list-version").text == str(alert["list_version"]),
+              by_id("detail-list-version").text)
+
+        # claim: first behind the page's back, so the console must show the API's 409 and catch up
+        check("Decide is disabled before claiming", not by_id("decide").is_enabled())
+        st, body = api(base, args.token, f"/v1/alerts/{aid}/claim", "POST", {})
+        check("claim through the API (to make the page stale)", st == 200, f"HTTP {st} {body}")
+        by_id("claim").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "action-error").text.strip())
+            msg = by_id("action-error").text.strip()
+            check("a refused claim shows the API's error message (%s)" % msg,
+                  body is not None and "claimed" in msg.lower())
+        except TimeoutException:
+            notok("a refused claim shows the API's error message", "no message")
+        try:
+            w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-status") == "claimed")
+            ok("claimed the alert; the page shows the current state")
+        except TimeoutException:
+            notok("claim the alert", by_id("action-error").text)
+            return
+        check("the detail shows who claimed it", me["name"] in by_id("summary").text)
+        check("Decide is enabled once claimed", by_id("decide").is_enabled())
+        shot("04-claimed")
+
+        # a decision without a reason is refused
+        Select(by_id("decision")).select_by_value("false_positive")
+        by_id("decide").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "action-error").text.strip())
+            ok("a decision without a reason is refused (%s)" % by_id("action-error").text.strip())
+        except TimeoutException:
+            notok("a decision without a reason is refused")
+
+        reason = f"browser test {int(time.time())}: supplier documents show a civil product"
+        by_id("decide-reason").send_keys(reason)
+        by_id("decide").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-status") == "false_positive")
+            ok("decided: false positive, with a reason")
+        except TimeoutException:
+            notok("decide the alert", by_id("action-error").text)
+            shot("05-failed-decide")
+            return
+        try:
+            w.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#history li[data-action="decision"]'))
+            ok("the history shows the decision")
+        except TimeoutException:
+            notok("the history shows the decision", by_id("history").text)
+        check("the history shows the reason", reason in by_id("history").text, by_id("history").text)
+        try:
+            w.until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#queue-body tr[data-alert-id="{aid}"]'))
+            ok("the alert left the open queue")
+        except TimeoutException:
+            notok("the alert left the open queue")
+        shot("05-decided")
+
+        # the decision in the audit trail
+        try:
+            env = dict(os.environ)
+            p = subprocess.run([args.ctl, "audit", "export"], capture_output=True, text=True, timeout=15, env=env)
+            rows = []
+            for line in p.stdout.splitlines():
+                try:
+                    rows.append(json.loads(line))
+                except ValueError:
+                    pass
+            found = [r for r in rows if r.get("action") == "decision" and aid in json.dumps(r)
+                     and reason in json.dumps(r, ensure_ascii=False)]
+            check("`cordonctl audit export` has the decision with the alert id and reason",
+                  p.returncode == 0 and found,
+                  f"exit {p.returncode}, {len(rows)} rows; {p.stderr.strip()[:200]}")
+        except (OSError, subprocess.TimeoutExpired) as e:
+            notok("`cordonctl audit export` has the decision", str(e))
+
+        # sign out
+        by_id("signout").click()
+        try:
+            w.until(EC.visibility_of_element_located((By.ID, "token")))
+            ok("signed out")
+        except TimeoutException:
+            notok("signed out")
+        check("sign-out forgets the token",
+              driver.execute_script("return sessionStorage.getItem('cordon.token')") is None)
+
+        # the 401 (wrong token) and 409 (stale claim) above are expected; anything else is a fault
+        errors = [e["message"] for e in driver.get_log("browser")
+                  if e.get("level") == "SEVERE" and not any(
+                      f"status of {c}" in e.get("message", "") for c in (401, 409))]
+        check("no script errors in the browser console", not errors, "; ".join(errors)[:300])
+    except WebDriverException as e:
+        notok("browser session", str(e).splitlines()[0] if str(e) else repr(e))
+        if driver:
+            shot("99-error")
+    finally:
+        timer.cancel()
+        if driver:
+            try:
+                driver.quit()
+            except WebDriverException:
+                pass
+        shutil.rmtree(profile, ignore_errors=True)
+        print(f"browser: {passed} passed, {failed} failed", flush=True)
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0 if failed == 0 and passed > 0 else 1)
