@@ -34,7 +34,6 @@ static const struct setting settings[] = {
 	S(listen,	CT_STR, "127.0.0.1:8470", 0, 0, false),
 	S(db,		CT_STR, "dbname=cordon", 0, 0, false),
 	S(rules_dir,	CT_STR, NULL, 0, 0, false),
-	S(submitter,	CT_STR, "default", 0, 0, true),
 	S(log_level,	CT_STR, "info", 0, 0, true),
 	S(max_body,	CT_INT, "1048576", 1024, 64L << 20, false),
 	S(db_workers,	CT_INT, "2", 1, 64, false),

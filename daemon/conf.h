@@ -12,7 +12,6 @@ struct conf {
 	char	*listen;	/* HOST:PORT */
 	char	*db;		/* libpq connection string */
 	char	*rules_dir;	/* screen against a directory instead of the DB */
-	char	*submitter;	/* submitter name when the request names none */
 	char	*log_level;	/* error warn info debug */
 	long	 max_body;	/* bytes */
 	long	 db_workers;

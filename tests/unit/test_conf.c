@@ -27,7 +27,7 @@ check_defaults(const struct conf *c, int skip_log_level)
 	CHECK_STR_EQ(c->listen, "127.0.0.1:8470");
 	CHECK_STR_EQ(c->db, "dbname=cordon");
 	CHECK(c->rules_dir == NULL);
-	CHECK_STR_EQ(c->submitter, "default");
+	CHECK(c->party_threshold == 0.85);
 	if (!skip_log_level)
 		CHECK_STR_EQ(c->log_level, "info");
 	CHECK_INT_EQ(c->max_body, 1048576);
@@ -56,7 +56,7 @@ test_good(void)
 		CHECK_STR_EQ(c.listen, "0.0.0.0:9000");
 		CHECK_STR_EQ(c.db, "host=db dbname=cordon_test");
 		CHECK_STR_EQ(c.rules_dir, "/srv/cordon/rules");
-		CHECK_STR_EQ(c.submitter, "customs-de");
+		CHECK(c.party_threshold == 0.9);
 		CHECK_STR_EQ(c.log_level, "debug");
 		CHECK_INT_EQ(c.max_body, 2097152);
 		CHECK_INT_EQ(c.db_workers, 4);
@@ -229,15 +229,15 @@ test_set_and_reload(void)
 	CHECK_INT_EQ(conf_set(&next, "listen", "0.0.0.0:1"), 0);
 	CHECK_INT_EQ(conf_set(&next, "db_workers", "3"), 0);
 	CHECK_INT_EQ(conf_set(&next, "batch_max", "17"), 0);
-	CHECK_INT_EQ(conf_set(&next, "submitter", "other"), 0);
+	CHECK_INT_EQ(conf_set(&next, "party_threshold", "0.9"), 0);
 	CHECK_INT_EQ(conf_set(&next, "log_level", "debug"), 0);
 	conf_apply_reload(&cur, &next);
 	CHECK_STR_EQ(cur.listen, "[::1]:8000");
 	CHECK_INT_EQ(cur.db_workers, 8);
 	CHECK_INT_EQ(cur.batch_max, 17);
-	CHECK_STR_EQ(cur.submitter, "other");
+	CHECK(cur.party_threshold == 0.9);
 	CHECK_STR_EQ(cur.log_level, "debug");
-	CHECK(cur.submitter != next.submitter);	/* a copy, not a share */
+	CHECK(cur.log_level != next.log_level);	/* a copy, not a share */
 	conf_free(&next);
 	conf_free(&cur);
 }
