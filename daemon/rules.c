@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hsnom.h"
 #include "normalize.h"
 #include "party.h"
 #include "rules.h"
@@ -323,6 +324,26 @@ list_free(struct rule_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/*
+ * True if a rule prefix exists in the nomenclature: chapters, headings and
+ * subheadings as such, odd lengths by their shorter prefix, national
+ * extensions (8-10 digits) by their subheading.
+ */
+static bool
+hs_known(const char *digits)
+{
+	char key[7];
+	size_t n = strlen(digits);
+
+	if (n > 6)
+		n = 6;
+	else if (n % 2 == 1)
+		n--;
+	memcpy(key, digits, n);
+	key[n] = '\0';
+	return hsnom_find(key) != NULL;
+}
+
 static void
 hs_list(struct rctx *r, struct strv *sv, const char *key)
 {
@@ -335,6 +356,11 @@ hs_list(struct rctx *r, struct strv *sv, const char *key)
 		if (normalize_hs(sv->v[i], 2, digits, &why) == -1) {
 			rerr(r, sv->line[i], "%s: bad HS code \"%s\": %s", key,
 			    sv->v[i], why);
+			continue;
+		}
+		if (!hs_known(digits)) {
+			rerr(r, sv->line[i], "%s: \"%s\" is not a chapter, heading "
+			    "or subheading of HS 2022 or HS 2017", key, sv->v[i]);
 			continue;
 		}
 		free(sv->v[i]);

@@ -513,6 +513,58 @@ else
     notok "web console browser test" "chromium, chromium-driver and python3-selenium are required"
 fi
 
+# ---- denied-party lists: refused whole when broken, fetched, screened ------------------
+real=$top/tests/data/unit/party/real
+nver=$(sql "SELECT count(*) FROM list_versions")
+mkdir -p "$work/ofac-bad"
+cp "$data/rules-v1/chemicals.yaml" "$work/ofac-bad/"
+cp "$top/tests/data/unit/party/bad/csl_as_sdn.csv" "$work/ofac-bad/sdn.csv"
+out=$("$ctl" lists import "$work/ofac-bad" 2>&1)
+[ $? -ne 0 ] && grep -q "sdn.csv:1: expected 12 fields, found 28" <<<"$out" && grep -q "nothing was stored" <<<"$out" &&
+    [ "$(sql "SELECT count(*) FROM list_versions")" = "$nver" ] &&
+    ok "a broken OFAC file is refused with file:line and nothing is imported" || notok "broken OFAC import" "$out"
+hport=$(free_port)
+python3 -m http.server --bind 127.0.0.1 "$hport" --directory "$real" >"$work/http.log" 2>&1 &
+hpid=$!
+daemon_pids+=("$hpid")
+wait_for 10 curl -fs -o /dev/null "http://127.0.0.1:$hport/SOURCE.md"
+vun=$("$ctl" lists fetch "http://127.0.0.1:$hport/UN_consolidated.xml" --name un-sc-consolidated.xml 2>"$work/fetch.err")
+sha=$(sha256sum "$real/UN_consolidated.xml" | cut -d' ' -f1)
+[ -n "$vun" ] && grep -q "sha256 $sha" "$work/fetch.err" && grep -q "KiB" "$work/fetch.err" &&
+    [ "$(sql "SELECT sha256 FROM list_files WHERE version = '$vun' AND name = 'un-sc-consolidated.xml'")" = "$sha" ] &&
+    [ "$(sql "SELECT count(*) FROM list_files WHERE version = '$vun'")" = 2 ] &&
+    ok "lists fetch over HTTP records the SHA-256 and stores a new version (active files + the list)" ||
+    notok "lists fetch http" "$vun $(cat "$work/fetch.err")"
+out=$("$ctl" lists fetch "http://127.0.0.1:$hport/no-such.xml" 2>&1)
+[ $? -ne 0 ] && grep -q "404" <<<"$out" && ok "a failed download is reported and nothing stored" || notok "fetch 404" "$out"
+"$ctl" lists activate "$vun" 2>/dev/null
+vofac=$("$ctl" lists fetch "file://$real/sdn.csv" 2>/dev/null)
+"$ctl" lists activate "$vofac" 2>/dev/null
+vofac=$("$ctl" lists fetch "file://$real/alt.csv" 2>/dev/null)
+[ -n "$vofac" ] && [ "$(sql "SELECT string_agg(name, ' ' ORDER BY name) FROM list_files WHERE version = '$vofac'")" = "alt.csv chemicals.yaml sdn.csv un-sc-consolidated.xml" ] &&
+    ok "lists fetch file:// chains OFAC files onto the UN list" || notok "fetch file://" "$vofac"
+"$ctl" lists activate "$vofac" 2>/dev/null
+wait_for 20 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$vofac\"'"
+as "$SUB" req GET /v1/lists
+[ "$(jq_ 'sorted(l["id"] for l in d["party_lists"])')" = "['ofac-sdn', 'un-sc']" ] && [ "$(jq_ 'd["denied_parties"] > 9000')" = True ] &&
+    ok "GET /v1/lists shows the denied-party lists of the version" || notok "party lists in /v1/lists" "$body"
+cat >"$work/party.json" <<'EOF2'
+{"reference": "IT-PARTY-1", "type": "export",
+ "parties": [{"role": "exporter", "name": "Baltic Components OU", "country": "EE"},
+             {"role": "consignee", "name": "Korea Mining Development Trading Corp.", "country": "KP"},
+             {"role": "notify", "name": "Korea Electric Power Corporation", "country": "KR"}],
+ "route": {"dispatch": "EE", "destination": "KP"},
+ "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans"}]}
+EOF2
+as "$SUB" req POST /v1/declarations "$work/party.json"
+pa=$(jq_ '[(h["field"], h["list"], h["entry"], h["category"], h["reason"]) for a in d["alerts"] for h in a["hits"] if h["category"] == "sanctions"]')
+[ "$code" = 201 ] && grep -q "('parties\[1\].name', 'un-sc', 'KPe.001', 'sanctions', 'party')" <<<"$pa" &&
+    ! grep -q "parties\[2\]" <<<"$pa" && [ "$(jq_ 'd["verdict"]')" = hold ] &&
+    ok "a listed consignee raises a sanctions alert with the UN reference; a name sharing generic words does not" ||
+    notok "party screening" "$code $pa"
+"$ctl" lists activate "$v1" 2>/dev/null
+wait_for 20 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'"
+
 # ---- rules from a directory: a broken file keeps the old version --------------------
 cp -r "$data/rules-v1" "$work/rules-live"
 start_daemon dirmode --rules "$work/rules-live" --db "$DSN"
