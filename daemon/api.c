@@ -36,6 +36,7 @@
 #include "screen.h"
 #include "snapshot.h"
 #include "store.h"
+#include "tls.h"
 #include "xmalloc.h"
 
 static size_t inflight;
@@ -715,7 +716,35 @@ authenticate(struct evhttp_request *req, bool may_refresh)
 	    "Authorization");
 	const struct auth_entry *e;
 	struct caller who;
+	char cn[128];
 
+	/*
+	 * A submitting system may authenticate with a client certificate on
+	 * the TLS listener: its common name must be the name of an active
+	 * submitter token, so admins grant and revoke systems the same way.
+	 */
+	if (h == NULL && tls_peer_name(req, cn, sizeof(cn)) == 0) {
+		e = auth_find_name(&rt->tokens, cn);
+		if (e != NULL && e->role == ROLE_SUBMITTER) {
+			snprintf(who.name, sizeof(who.name), "%s", e->name);
+			who.role = e->role;
+			route(req, &who);
+			return;
+		}
+		if (may_refresh && util_now_ms() - tokens_loaded_ms > 500) {
+			struct auth_wait *w = xcalloc(1, sizeof(*w));
+
+			w->req = req;
+			w->next = auth_waiting;
+			auth_waiting = w;
+			inflight++;
+			api_tokens_refresh();
+			return;
+		}
+		http_reply_error(req, 401, "the client certificate names no "
+		    "active submitter");
+		return;
+	}
 	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
 		evhttp_add_header(evhttp_request_get_output_headers(req),
 		    "WWW-Authenticate", "Bearer");

@@ -128,3 +128,14 @@ auth_lookup(const struct auth_table *t, const char *token)
 			found = &t->e[i];
 	return found;
 }
+
+const struct auth_entry *
+auth_find_name(const struct auth_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->e[i].name, name) == 0)
+			return &t->e[i];
+	return NULL;
+}

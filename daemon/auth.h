@@ -49,4 +49,8 @@ void	auth_table_free(struct auth_table *);	/* frees the contents */
 const struct auth_entry *auth_lookup(const struct auth_table *,
 	    const char *token);
 
+/* The active entry named <name>, or NULL. */
+const struct auth_entry *auth_find_name(const struct auth_table *,
+	    const char *name);
+
 #endif

@@ -41,6 +41,10 @@ static const struct setting settings[] = {
 	S(retry_after,	CT_INT, "5", 1, 3600, true),
 	S(page_max,	CT_INT, "500", 1, 10000, true),
 	S(party_threshold, CT_REAL, "0.85", 0, 1, true),
+	S(tls_listen,	CT_STR, NULL, 0, 0, false),
+	S(tls_cert,	CT_STR, NULL, 0, 0, false),
+	S(tls_key,	CT_STR, NULL, 0, 0, false),
+	S(tls_client_ca, CT_STR, NULL, 0, 0, false),
 };
 #undef S
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

@@ -19,6 +19,10 @@ struct conf {
 	long	 retry_after;	/* seconds, on 503 */
 	long	 page_max;	/* alerts per page at most */
 	double	 party_threshold; /* name similarity for a denied-party hit */
+	char	*tls_listen;	/* HOST:PORT of the TLS listener, or NULL */
+	char	*tls_cert;	/* PEM certificate chain */
+	char	*tls_key;	/* PEM private key (mode 600) */
+	char	*tls_client_ca;	/* CA for client certificates, or NULL */
 };
 
 void	conf_init(struct conf *);	/* defaults */

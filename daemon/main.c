@@ -22,6 +22,7 @@
 #include "reload.h"
 #include "runtime.h"
 #include "snapshot.h"
+#include "tls.h"
 #include "xmalloc.h"
 
 struct runtime *rt;
@@ -163,6 +164,15 @@ main(int argc, char **argv)
 			fprintf(stderr, "%s\n", err);
 			fprintf(stderr, "configuration NOT OK\n");
 			return 1;
+		}
+		if (rt->conf.tls_listen != NULL) {
+			SSL_CTX *ctx = tls_ctx_new(&rt->conf, &err);
+
+			if (ctx == NULL) {
+				fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+				return 1;
+			}
+			SSL_CTX_free(ctx);
 		}
 		printf("configuration OK\n");
 		snapshot_unref(rt->snap);

@@ -13,6 +13,7 @@
 #include <event2/event.h>
 #include <event2/http.h>
 #include <libpq-fe.h>
+#include <openssl/ssl.h>
 
 #include "auth.h"
 #include "conf.h"
@@ -29,6 +30,9 @@ struct runtime {
 	struct db		*db;
 	struct evhttp		*http;
 	struct evhttp_bound_socket *bound;
+	struct evhttp		*https;		/* TLS listener, or NULL */
+	struct evhttp_bound_socket *tls_bound;
+	SSL_CTX			*tls_ctx;
 	struct reload_state	*reload;
 	struct auth_table	 tokens;	/* active API tokens (hashes) */
 

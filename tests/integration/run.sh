@@ -565,6 +565,53 @@ pa=$(jq_ '[(h["field"], h["list"], h["entry"], h["category"], h["reason"]) for a
 "$ctl" lists activate "$v1" 2>/dev/null
 wait_for 20 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'"
 
+# ---- TLS listener and client certificates ----------------------------------------------
+tls=$work/tls
+mkdir -p "$tls"
+(
+    cd "$tls" || exit 1
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj "/CN=Cordon test CA"
+    openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=localhost"
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile ext
+    openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj "/CN=it-tls-system"
+    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2
+    # A certificate for a listed name, signed by nobody the daemon trusts.
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout rogue.key -out rogue.pem -days 2 -subj "/CN=it-submitter"
+) >"$work/openssl.log" 2>&1
+chmod 600 "$tls/server.key"
+"$ctl" tokens create --role submitter --name it-tls-system >/dev/null 2>&1
+tport=$(free_port)
+printf 'tls_listen: 127.0.0.1:%s\ntls_cert: %s\ntls_key: %s\ntls_client_ca: %s\n' \
+    "$tport" "$tls/server.pem" "$tls/server.key" "$tls/ca.pem" >"$work/tls.yaml"
+chmod 644 "$tls/server.key"
+out=$("$cordond" -n -f "$work/tls.yaml" --db "$DSN" 2>&1)
+[ $? -eq 1 ] && grep -q "readable by group or others" <<<"$out" && ok "a group-readable TLS key is refused" ||
+    notok "TLS key permissions" "$out"
+chmod 600 "$tls/server.key"
+if start_daemon tls -f "$work/tls.yaml" --db "$DSN"; then
+    tls_pid=$daemon_pid
+    turl=https://127.0.0.1:$tport
+    tcurl() { curl -s --cacert "$tls/ca.pem" "$@"; }
+    me=$(tcurl --cert "$tls/client.pem" --key "$tls/client.key" "$turl/v1/me")
+    [ "$me" = '{"name":"it-tls-system","role":"submitter"}' ] &&
+        ok "a client certificate authenticates a submitting system over TLS" || notok "TLS client certificate" "$me"
+    sed 's/IT-0001/IT-TLS-1/' "$work/d1.json" >"$work/tls1.json"
+    c=$(tcurl -o /dev/null -w '%{http_code}' --cert "$tls/client.pem" --key "$tls/client.key" \
+        --data-binary @"$work/tls1.json" "$turl/v1/declarations")
+    [ "$c" = 201 ] && [ "$(sql "SELECT submitter FROM declarations WHERE reference = 'IT-TLS-1'")" = it-tls-system ] &&
+        ok "declarations posted with a client certificate are stored under its name" || notok "TLS post" "$c"
+    c=$(tcurl -o /dev/null -w '%{http_code}' "$turl/v1/me")
+    [ "$c" = 401 ] && ok "no certificate and no token over TLS → 401" || notok "TLS without credentials" "$c"
+    c=$(tcurl -o /dev/null -w '%{http_code}' --cert "$tls/rogue.pem" --key "$tls/rogue.key" "$turl/v1/me")
+    [ "$c" = 401 ] || [ "$c" = 000 ] && ok "a certificate from an untrusted CA is refused ($c)" || notok "rogue certificate" "$c"
+    c=$(tcurl -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $OFF" "$turl/v1/alerts?limit=1")
+    [ "$c" = 200 ] && ok "bearer tokens work over TLS too" || notok "token over TLS" "$c"
+    stop_daemon "$tls_pid"
+else
+    notok "cordond starts with a TLS listener"
+fi
+
 # ---- rules from a directory: a broken file keeps the old version --------------------
 cp -r "$data/rules-v1" "$work/rules-live"
 start_daemon dirmode --rules "$work/rules-live" --db "$DSN"
