@@ -242,16 +242,12 @@ read_done(struct db_job *j)
 			json_object_set_new(body, "status", json_string("ready"));
 			http_reply_json(r->req, 200, body);
 		} else {
-			char ra[16];
-
 			json_object_set_new(body, "status",
 			    json_string("not ready"));
 			if (j->err)
 				json_object_set_new(body, "error",
 				    json_string(j->err));
-			snprintf(ra, sizeof(ra), "%ld", rt->conf.retry_after);
-			evhttp_add_header(evhttp_request_get_output_headers(r->req),
-			    "Retry-After", ra);
+			http_add_retry_after(r->req);
 			http_reply_json(r->req, 503, body);
 		}
 	} else if (j->rc == -1) {
@@ -283,12 +279,8 @@ read_done(struct db_job *j)
 static void
 read_submit(struct read_ctx *r)
 {
-	r->job.kind = DB_JOB_CALL;
-	r->job.fn = read_fn;
-	r->job.done = read_done;
-	r->job.arg = r;
 	inflight++;
-	db_submit(rt->db, &r->job);
+	db_call(rt->db, &r->job, read_fn, read_done, r);
 }
 
 static void
@@ -416,11 +408,7 @@ reload_replied(const struct reload_outcome *o, void *arg)
 	if (o->ok)
 		http_reply_json(req, 200, body);
 	else if (o->unavailable) {
-		char ra[16];
-
-		snprintf(ra, sizeof(ra), "%ld", rt->conf.retry_after);
-		evhttp_add_header(evhttp_request_get_output_headers(req),
-		    "Retry-After", ra);
+		http_add_retry_after(req);
 		http_reply_json(req, 503, body);
 	} else
 		http_reply_json(req, 422, body);
@@ -549,12 +537,8 @@ act_submit(struct evhttp_request *req, const struct caller *who,
 	a->text = str_member(b, strcmp(action, "note") == 0 ? "text" : "reason");
 	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
 	json_decref(b);
-	a->job.kind = DB_JOB_CALL;
-	a->job.fn = act_fn;
-	a->job.done = act_done;
-	a->job.arg = a;
 	inflight++;
-	db_submit(rt->db, &a->job);
+	db_call(rt->db, &a->job, act_fn, act_done, a);
 }
 
 static void
@@ -595,12 +579,8 @@ api_suppressions_post(struct evhttp_request *req, const struct caller *who)
 	a->action = xstrdup("suppression");
 	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
 	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
-	a->job.kind = DB_JOB_CALL;
-	a->job.fn = act_fn;
-	a->job.done = act_done;
-	a->job.arg = a;
 	inflight++;
-	db_submit(rt->db, &a->job);
+	db_call(rt->db, &a->job, act_fn, act_done, a);
 }
 
 static void
@@ -702,11 +682,7 @@ api_tokens_refresh(void)
 		return;
 	tokens_loading = true;
 	t = xcalloc(1, sizeof(*t));
-	t->job.kind = DB_JOB_CALL;
-	t->job.fn = tokens_fn;
-	t->job.done = tokens_done;
-	t->job.arg = t;
-	db_submit(rt->db, &t->job);
+	db_call(rt->db, &t->job, tokens_fn, tokens_done, t);
 }
 
 static void

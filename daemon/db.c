@@ -258,6 +258,17 @@ db_submit(struct db *db, struct db_job *j)
 }
 
 void
+db_call(struct db *db, struct db_job *j, db_call_fn fn, db_done_cb done,
+    void *arg)
+{
+	j->kind = DB_JOB_CALL;
+	j->fn = fn;
+	j->done = done;
+	j->arg = arg;
+	db_submit(db, j);
+}
+
+void
 db_set_batch_max(struct db *db, int n)
 {
 	pthread_mutex_lock(&db->mu);

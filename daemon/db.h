@@ -53,6 +53,9 @@ struct db	*db_new(struct event_base *, const char *dsn, int workers,
 void		 db_free(struct db *);
 /* Queues <job>; its done callback runs later on the loop thread. */
 void		 db_submit(struct db *, struct db_job *job);
+/* Fills <job> as a DB_JOB_CALL of <fn> with <done> and <arg>, and queues it. */
+void		 db_call(struct db *, struct db_job *job, db_call_fn fn,
+		    db_done_cb done, void *arg);
 void		 db_set_batch_max(struct db *, int);
 size_t		 db_pending(struct db *);
 void		 db_stats(struct db *, struct db_stats *);

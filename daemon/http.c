@@ -65,13 +65,19 @@ http_reply_error(struct evhttp_request *req, int code, const char *msg)
 }
 
 void
-http_reply_unavailable(struct evhttp_request *req, const char *msg)
+http_add_retry_after(struct evhttp_request *req)
 {
 	char ra[16];
 
 	snprintf(ra, sizeof(ra), "%ld", rt->conf.retry_after);
 	evhttp_add_header(evhttp_request_get_output_headers(req), "Retry-After",
 	    ra);
+}
+
+void
+http_reply_unavailable(struct evhttp_request *req, const char *msg)
+{
+	http_add_retry_after(req);
 	rt->unavailable++;
 	http_reply_error(req, 503, msg);
 }

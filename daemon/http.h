@@ -19,6 +19,8 @@ void	http_free(void);
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
 /* Sends {"error": msg} with status <code>. */
 void	http_reply_error(struct evhttp_request *, int code, const char *msg);
+/* Adds Retry-After (conf.retry_after seconds) to the reply headers. */
+void	http_add_retry_after(struct evhttp_request *);
 /* 503 with Retry-After and {"error": msg}. */
 void	http_reply_unavailable(struct evhttp_request *, const char *msg);
 

@@ -188,11 +188,7 @@ start(void)
 		free(b->current);
 		b->current = NULL;
 	}
-	b->job.kind = DB_JOB_CALL;
-	b->job.fn = build_fn;
-	b->job.done = build_done;
-	b->job.arg = b;
-	db_submit(rt->db, &b->job);
+	db_call(rt->db, &b->job, build_fn, build_done, b);
 }
 
 void
@@ -359,11 +355,7 @@ listen_connect(evutil_socket_t fd, short ev, void *arg)
 		return;
 	l = xcalloc(1, sizeof(*l));
 	l->dsn = xstrdup(rt->conf.db);
-	l->job.kind = DB_JOB_CALL;
-	l->job.fn = listen_fn;
-	l->job.done = listen_done;
-	l->job.arg = l;
-	db_submit(rt->db, &l->job);
+	db_call(rt->db, &l->job, listen_fn, listen_done, l);
 }
 
 static void

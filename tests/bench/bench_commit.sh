@@ -56,6 +56,10 @@ else
     work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-bench.XXXXXX")
 fi
 cd "$work" || exit 1
+# Run copies: the tree may be rebuilt while the benchmark runs.
+mkdir -p "$work/bin" && cp "$cordond" "$ctl" "$work/bin/" || die "cannot copy the binaries"
+cordond=$work/bin/cordond
+ctl=$work/bin/cordonctl
 pgdir=$work/pg
 cordond_pid=
 client_pid=
