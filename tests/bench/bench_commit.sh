@@ -33,6 +33,7 @@ WRK_THREADS=${WRK_THREADS:-1}
 CLIENT=${CLIENT:-wrk}
 HZ=$(getconf CLK_TCK)
 t_start=$(date +%s)
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say() { echo "# $*" >&2; }
 die() { echo "bench_commit: $*" >&2; exit 1; }
@@ -117,6 +118,10 @@ pg_ticks() { # the postmaster and its children (fields after "comm) ": $2 ppid, 
     local pm; pm=$(head -1 "$pgdir/data/postmaster.pid")
     cat /proc/[0-9]*/stat 2>/dev/null | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, "")
         if (pid == pm || $2 == pm) s += $12 + $13 } END { print s + 0 }'
+}
+
+kthread_ticks() { # kernel threads (journal, block I/O, softirq workers)
+    cat /proc/[0-9]*/stat 2>/dev/null | awk '{ sub(/^.*\) /, ""); if ($2 == 2) s += $12 + $13 } END { print s + 0 }'
 }
 
 # ---- the client: wrk Lua generator -----------------------------------------
@@ -253,32 +258,35 @@ say "PostgreSQL: synchronous_commit=$(sql 'SHOW synchronous_commit') fsync=$(sql
     "wal_sync_method=$(sql 'SHOW wal_sync_method') commit_delay=$(sql 'SHOW commit_delay');" \
     "pgbench row: $((reps * 32)) B payload"
 
-declare -A pg1 pgb pg1lat pgblat pg1cpu
-pgbench_run() { # pgbench_run C SCRIPT : prints "tps latency_ms client_cpu%"
-    local c=$1 f=$2 j=2 out
+declare -A pg1 pgb pg1lat pgblat pg1cpu pg1busy pgbbusy
+pgbench_run() { # pgbench_run C SCRIPT : prints "tps latency_ms client_cpu% machine_busy%"
+    local c=$1 f=$2 j=2 out b0 t0 b1 t1
     [ "$c" -lt 2 ] && j=1
     sql "CHECKPOINT" >/dev/null
+    read -r b0 t0 < <(machine_ticks)
     out=$(cd "$work" && /usr/bin/time -f 'CPU %U %S %e' -o "$work/pgbench.time" \
         "${AS[@]}" "$PGBIN/pgbench" -h "$pgdir" -U "$pguser" -n -M prepared -f "$f" \
         -c "$c" -j "$j" -T "$DURATION" cordon 2>&1)
+    read -r b1 t1 < <(machine_ticks)
     local tps lat cpu
     tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out" | head -1)
     lat=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$out" | head -1)
     cpu=$(awk '/^CPU/{printf "%.0f", ($2+$3)/$4*100}' "$work/pgbench.time")
     [ -n "$tps" ] || { echo "$out" | sed 's/^/#   /' >&2; tps=0; lat=0; }
-    echo "$tps $lat $cpu"
+    echo "$tps $lat $cpu $(awk -v a="$b1" -v b="$b0" -v t="$t1" -v u="$t0" \
+        'BEGIN{printf "%.0f", (t > u) ? (a-b)/(t-u)*100 : 0}')"
 }
 for c in $CLIENTS; do
-    read -r t l u < <(pgbench_run "$c" "$work/one.sql")
-    pg1[$c]=$t; pg1lat[$c]=$l; pg1cpu[$c]=$u
-    read -r t l u < <(pgbench_run "$c" "$work/batch.sql")
-    pgb[$c]=$t; pgblat[$c]=$l
+    read -r t l u b < <(pgbench_run "$c" "$work/one.sql")
+    pg1[$c]=$t; pg1lat[$c]=$l; pg1cpu[$c]=$u; pg1busy[$c]=$b
+    read -r t l u b < <(pgbench_run "$c" "$work/batch.sql")
+    pgb[$c]=$t; pgblat[$c]=$l; pgbbusy[$c]=$b
     say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms)"
 done
 sql "DROP TABLE bench_rows"
 
 # ---- cordond ----------------------------------------------------------------
-declare -A cd_rate cd_p50 cd_p99 cd_avgb cd_maxb cd_commits cd_other cd_ccpu cd_dcpu cd_pcpu cd_mcpu cd_cps
+declare -A cd_rate cd_p50 cd_p99 cd_avgb cd_maxb cd_commits cd_other cd_ccpu cd_dcpu cd_pcpu cd_mcpu cd_cps cd_else cd_kcpu
 for c in $CLIENTS; do
     start_cordond
     run_client "$c" 1 "warm$c" "$work/warm$c.out"
@@ -287,8 +295,10 @@ for c in $CLIENTS; do
     read -r mb0 mt0 < <(machine_ticks)
     d0=$(pid_ticks "$cordond_pid")
     p0=$(pg_ticks)
+    k0=$(kthread_ticks)
     run_client "$c" "$DURATION" "run$c" "$work/run$c.out"
     p1=$(pg_ticks)
+    k1=$(kthread_ticks)
     d1=$(pid_ticks "$cordond_pid")
     read -r mb1 mt1 < <(machine_ticks)
     m1=$(metrics)
@@ -316,6 +326,9 @@ PY
     cd_dcpu[$c]=$(awk -v a="$d1" -v b="$d0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
     cd_pcpu[$c]=$(awk -v a="$p1" -v b="$p0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
     cd_mcpu[$c]=$(awk -v a="$mb1" -v b="$mb0" -v t="$mt1" -v u="$mt0" 'BEGIN{printf "%.0f", (t > u) ? (a-b)/(t-u)*100 : 0}')
+    cd_kcpu[$c]=$(awk -v a="$k1" -v b="$k0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
+    cd_else[$c]=$(awk -v m="${cd_mcpu[$c]}" -v n="$(nproc)" -v a="${cd_ccpu[$c]}" -v b="${cd_dcpu[$c]}" \
+        -v p="${cd_pcpu[$c]}" -v k="${cd_kcpu[$c]}" 'BEGIN{x = m*n - a - b - p - k; printf "%.0f", (x > 0) ? x : 0}')
     say "cordond c=$c: ${cd_rate[$c]} decl/s, ${cd_commits[$c]} commits, avg batch ${cd_avgb[$c]}," \
         "p50 ${cd_p50[$c]} ms, p99 ${cd_p99[$c]} ms, non-201/errors ${cd_other[$c]}"
     stop_cordond
@@ -343,18 +356,25 @@ for c in $CLIENTS; do
 done
 echo
 echo "details"
-printf '%-7s | %14s | %11s | %9s | %11s | %8s | %10s | %9s | %8s | %9s\n' clients \
-    "pgbench rows/s" "pgb cpu %" "commits" "commits/s" "max batch" "non-201" "client %" "cordond %" "postgres %"
-printf -- '--------+----------------+-------------+-----------+-------------+----------+------------+-----------+----------+-----------\n'
+printf '%-7s | %14s | %9s | %9s | %9s | %9s | %7s | %8s | %9s | %10s | %10s | %7s\n' clients \
+    "pgbench rows/s" "pgb cpu %" commits commits/s "max batch" non-201 "client %" "cordond %" "postgres %" "kthreads %" "other %"
+printf -- '--------+----------------+-----------+-----------+-----------+-----------+---------+----------+-----------+------------+------------+--------\n'
 for c in $CLIENTS; do
-    printf '%7s | %14.0f | %11s | %9s | %11s | %8s | %10s | %9s | %8s | %9s\n' "$c" \
+    printf '%7s | %14.0f | %9s | %9s | %9s | %9s | %7s | %8s | %9s | %10s | %10s | %7s\n' "$c" \
         "$(awk -v t="${pgb[$c]}" -v n="$BATCH_ROWS" 'BEGIN{print t*n}')" "${pg1cpu[$c]}" \
         "${cd_commits[$c]}" "${cd_cps[$c]}" "${cd_maxb[$c]}" "${cd_other[$c]}" "${cd_ccpu[$c]}" \
-        "${cd_dcpu[$c]}" "${cd_pcpu[$c]}"
+        "${cd_dcpu[$c]}" "${cd_pcpu[$c]}" "${cd_kcpu[$c]}" "${cd_else[$c]}"
 done
 echo
-echo "pgbench rows/s: the ${BATCH_ROWS}-row runs times ${BATCH_ROWS}.  pgb cpu %: pgbench's own CPU in the 1-row runs."
-echo "commits, max batch, from GET /metrics over the timed run (db_batches, db_batched_declarations / db_batches,"
-echo "db_max_batch; cordond restarted per client count).  client %, cordond %, postgres %: CPU as % of one core"
-echo "(of $(nproc)) during the timed run; machine busy: $(for c in $CLIENTS; do printf '%s' "c=$c ${cd_mcpu[$c]}%  "; done)"
+echo "pgbench rows/s: the ${BATCH_ROWS}-row tps times ${BATCH_ROWS}.  pgb cpu %: pgbench's own CPU in the 1-row run."
+echo "commits, commits/s, max batch: GET /metrics deltas over the timed run (db_batches, db_max_batch; cordond"
+echo "restarted per client count); avg batch = db_batched_declarations / db_batches.  non-201: other statuses"
+echo "and socket errors.  client %, cordond %, postgres % (postmaster and children): CPU in % of one core during"
+echo "the timed Cordon run; kthreads %: kernel threads (journal, block I/O, softirq); other %: the rest of the"
+echo "machine's busy CPU (interrupts, other processes), of $(nproc) x 100 %."
+echo "machine busy, % of all $(nproc) CPUs:"
+for c in $CLIENTS; do
+    echo "  c=$c: pgbench 1-row ${pg1busy[$c]}%, pgbench ${BATCH_ROWS}-row ${pgbbusy[$c]}%, cordon ${cd_mcpu[$c]}%"
+done
+echo "load average before the run: $load0"
 echo "total time: $(( $(date +%s) - t_start )) s"
