@@ -170,6 +170,7 @@ if ! start_daemon main --db "$DSN"; then
     exit 1
 fi
 main_pid=$daemon_pid
+main_url=$url
 req GET /healthz
 [ "$code" = 200 ] && ok "GET /healthz" || notok "GET /healthz" "$code $body"
 wait_for 10 curl -fs "$url/readyz"
@@ -368,6 +369,27 @@ fi
 [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'IT-DOWN'")" = 1 ] &&
     ok "nothing half-written: the declaration refused with 503 is stored once, after recovery" ||
     notok "no half-written rows"
+# A daemon started while PostgreSQL is down waits, then loads the active version.
+"$top/contrib/pg-private" "$pgdir" stop
+if start_daemon coldstart --db "$DSN"; then
+    cold_pid=$daemon_pid
+    cold_url=$url
+    c1=$(curl -s -o /dev/null -w '%{http_code}' "$cold_url/readyz")
+    c2=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SUB" --data-binary @"$work/down.json" "$cold_url/v1/declarations")
+    "$top/contrib/pg-private" "$pgdir" start >/dev/null
+    if [ "$c1" = 503 ] && [ "$c2" = 503 ] && wait_for 20 curl -fs "$cold_url/readyz"; then
+        ok "a daemon started without PostgreSQL answers 503, then loads the active version by itself"
+    else
+        notok "cold start without PostgreSQL" "readyz=$c1 post=$c2"
+    fi
+    stop_daemon "$cold_pid"
+    url=http://127.0.0.1:${url##*:}
+else
+    "$top/contrib/pg-private" "$pgdir" start >/dev/null
+    notok "cordond starts without PostgreSQL"
+fi
+url=$main_url
+
 # The LISTEN connection came back too: an activation still reaches the daemon.
 "$ctl" lists activate "$v1" 2>/dev/null
 wait_for 15 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'" &&
