@@ -1587,9 +1587,13 @@ score_name(const struct party_index *idx, const struct query *qu,
 {
 	const struct ptok *nt[MAXTOK];
 	bool qmerged[MAXTOK], nmerged[MAXTOK];
-	double qbest[MAXTOK], qw[MAXTOK], num = 0, den = 0;
+	double qbest[MAXTOK], qw[MAXTOK], nbest[MAXTOK], num = 0, den = 0;
 	size_t i, j, k = nm->ntok, m = qu->n, span;
-	bool strict;
+	bool strict, covered;
+	size_t found;
+	double wfound, wmissing;
+	bool individual = strcmp(idx->recs[nm->rec]->pub.kind ?
+	    idx->recs[nm->rec]->pub.kind : "", "individual") == 0;
 
 	if (k > MAXTOK)
 		k = MAXTOK;
@@ -1669,6 +1673,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 		double best = 0;
 		size_t bi = 0;
 
+		nbest[j] = 0;
 		if (nmerged[j])
 			continue;
 		for (i = 0; i < m; i++) {
@@ -1693,8 +1698,46 @@ score_name(const struct party_index *idx, const struct query *qu,
 			}
 		}
 		(void)bi;
-		num += nt[j]->w * best;
-		den += nt[j]->w;
+		nbest[j] = best;
+	}
+	/*
+	 * People are often written without their middle names or
+	 * patronymics ("Akhmed Chataev" for AKHMED RAJAPOVICH CHATAEV).
+	 * When every word of the query is found in a listed individual's
+	 * name, including its first or last word and at least two of its
+	 * words, the listed words that found nothing weigh a quarter.
+	 */
+	covered = m >= 2 && k >= 3 && individual;
+	for (i = 0; covered && i < m; i++)
+		if (!qmerged[i] && qbest[i] < 0.9)
+			covered = false;
+	if (covered && !((nmerged[0] || nbest[0] >= 0.9) ||
+	    (nmerged[k - 1] || nbest[k - 1] >= 0.9)))
+		covered = false;
+	/*
+	 * ... at least two of the listed words were found, and together they
+	 * weigh more than the heaviest word not found: common given names
+	 * alone ("Ali Hassan") do not stand in for a rare family name.
+	 */
+	wfound = wmissing = 0;
+	for (j = 0, found = 0; covered && j < k; j++) {
+		if (nmerged[j] || nbest[j] >= 0.9) {
+			found++;
+			wfound += nt[j]->w;
+		} else if (nt[j]->w > wmissing)
+			wmissing = nt[j]->w;
+	}
+	if (found < 2 || wfound < wmissing)
+		covered = false;
+	for (j = 0; j < k; j++) {
+		double w = nt[j]->w;
+
+		if (nmerged[j])
+			continue;
+		if (covered && nbest[j] < 0.5)
+			w *= 0.25;
+		num += w * nbest[j];
+		den += w;
 	}
 	/*
 	 * A one-word listed name ("SUNRISE") found inside a longer query

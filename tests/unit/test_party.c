@@ -349,6 +349,11 @@ static const struct {
 	{ "صدام حسين التكريتي", "IQi.001" },
 	{ "Saddam Hussein Al-Tikriti", "IQi.001" },
 	{ "ТАНЧОН КОММЕРСИАЛ БАНК", "KPe.003" },
+	/* People written without middle names or patronymics, either order. */
+	{ "Akhmed Chataev", "QDi.365" },
+	{ "Chataev Akhmed", "QDi.365" },
+	{ "Huda Ammash", "IQi.039" },
+	{ "Rustam Hanafi", "TAi.069" },
 };
 
 /* Ordinary firms that share words with listed names: no hit. */
