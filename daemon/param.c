@@ -42,6 +42,12 @@ static const struct unit units[] = {
 	{ "S/s", Q_SAMPLE_RATE, 1, false }, { "kS/s", Q_SAMPLE_RATE, 1e3, false },
 	{ "MS/s", Q_SAMPLE_RATE, 1e6, false }, { "GS/s", Q_SAMPLE_RATE, 1e9, false },
 	{ "Sps", Q_SAMPLE_RATE, 1, false }, { "ksps", Q_SAMPLE_RATE, 1e3, true },
+	{ "Sa/s", Q_SAMPLE_RATE, 1, false }, { "kSa/s", Q_SAMPLE_RATE, 1e3, false },
+	{ "MSa/s", Q_SAMPLE_RATE, 1e6, false }, { "GSa/s", Q_SAMPLE_RATE, 1e9, false },
+	{ "fps", Q_FREQUENCY, 1, true },
+	{ "Gy", Q_DOSE, 1, false }, { "kGy", Q_DOSE, 1e3, false },
+	{ "rad", Q_DOSE, 1e-2, false }, { "krad", Q_DOSE, 10, false },
+	{ "Mrad", Q_DOSE, 1e4, false },
 	{ "Msps", Q_SAMPLE_RATE, 1e6, true }, { "Gsps", Q_SAMPLE_RATE, 1e9, true },
 	{ "W", Q_POWER, 1, false }, { "kW", Q_POWER, 1e3, true },
 	{ "MW", Q_POWER, 1e6, false }, { "mW", Q_POWER, 1e-3, false },
@@ -74,11 +80,11 @@ static const struct unit units[] = {
 static const char *qnames[Q_COUNT_] = {
 	"", "frequency", "pressure", "length", "mass", "percent",
 	"sample_rate", "power", "temperature", "drift", "volume", "data_rate",
-	"force", "impulse", "bits", "time",
+	"force", "impulse", "bits", "time", "dose",
 };
 static const char *qbase[Q_COUNT_] = {
 	"", "Hz", "Pa", "m", "kg", "%", "S/s", "W", "degC", "deg/h", "l",
-	"bit/s", "N", "Ns", "bit", "s",
+	"bit/s", "N", "Ns", "bit", "s", "Gy",
 };
 
 enum quantity

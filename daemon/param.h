@@ -26,6 +26,7 @@ enum quantity {
 	Q_IMPULSE,	/* Ns */
 	Q_BITS,		/* bit */
 	Q_TIME,		/* s */
+	Q_DOSE,		/* Gy (absorbed dose, e.g. total-dose hardness) */
 	Q_COUNT_
 };
 

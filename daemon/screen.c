@@ -110,8 +110,10 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		e->required = 1;
 		return;
 	case TERM_KEYWORD:
+		/* One hit per term, and one per span (spellings that fold alike). */
 		for (i = 0; i < e->nkw; i++)
-			if (e->kw[i].term == id)
+			if (e->kw[i].term == id || (e->kw[i].from == from &&
+			    e->kw[i].to == to))
 				return;
 		e->kw = xreallocarray(e->kw, e->nkw + 1, sizeof(*e->kw));
 		e->kw[e->nkw].term = id;

@@ -92,6 +92,11 @@ test_parse_value(void)
 		{ "10 \xc2\xb5s", Q_TIME, 1e-5 }, { "10 us", Q_TIME, 1e-5 },
 		{ "10 microseconds", Q_TIME, 1e-5 }, { "5 ns", Q_TIME, 5e-9 },
 		{ "5 nanoseconds", Q_TIME, 5e-9 },
+		{ "5 GSa/s", Q_SAMPLE_RATE, 5e9 }, { "250 MSa/s", Q_SAMPLE_RATE, 2.5e8 },
+		{ "8.7 fps", Q_FREQUENCY, 8.7 }, { "30 FPS", Q_FREQUENCY, 30 },
+		{ "300 krad", Q_DOSE, 3000 }, { "1 Mrad", Q_DOSE, 1e4 },
+		{ "5000 Gy", Q_DOSE, 5000 }, { "10 kGy", Q_DOSE, 1e4 },
+		{ "50 rad", Q_DOSE, 0.5 },
 		/* decimal comma and thousands separators */
 		{ "1,5 MPa", Q_PRESSURE, 1.5e6 }, { "2,50 bar", Q_PRESSURE, 2.5e5 },
 		{ "1,000 Hz", Q_FREQUENCY, 1000 },
@@ -147,6 +152,7 @@ test_names(void)
 		{ "data_rate", "bit/s", Q_DATA_RATE }, { "force", "N", Q_FORCE },
 		{ "impulse", "Ns", Q_IMPULSE }, { "bits", "bit", Q_BITS },
 		{ "time", "s", Q_TIME },
+		{ "dose", "Gy", Q_DOSE },
 	};
 	size_t i;
 
@@ -228,6 +234,7 @@ test_scan(void)
 	SCAN("time resolution 50 microseconds",
 	    { Q_TIME, 5e-5, "50 microseconds" });
 	SCAN("streak camera 10 \xc2\xb5s", { Q_TIME, 1e-5, "10 \xc2\xb5s" });
+	SCAN("rad-hard SRAM, 300 krad(Si)", { Q_DOSE, 3000, "300 krad" });
 	SCAN("link 10 Gbit/s", { Q_DATA_RATE, 1e10, "10 Gbit/s" });
 	SCAN("motor total impulse 8.4 kNs", { Q_IMPULSE, 8400, "8.4 kNs" });
 	SCAN("thrust 5 kN", { Q_FORCE, 5e3, "5 kN" });

@@ -196,7 +196,7 @@ goods = [
  [P("8457.10", "5-axis CNC machining centre, positioning accuracy 3 micrometre", CO, NU)],
  [P("8543.70", "Hardware security module, FIPS 140-2 level 3, RSA/AES", CO)],
  [P("9005.80", "Night vision goggles, Gen 3 image intensifier", CO, ML)],
- [P("8542.39", "Radiation-hardened FPGA, total dose 300 krad(Si)", CO)],
+ [T("8542.39", "Radiation-hardened FPGA, total dose 300 krad(Si)")],  # below 5e3 Gy(Si) = 500 krad
  # conventional look-alikes
  [T("8525.89", "Reversing camera for cars, with infrared night mode")],
  [T("9025.19", "Infrared forehead thermometer, non-contact")],
