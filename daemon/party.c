@@ -348,6 +348,35 @@ canon_token(const char *in, char *out)
 	else if (n > 3 && ends_with(t, n, "un"))
 		t[n - 2] = 'o';
 
+	/*
+	 * Korean syllables romanised two ways: Revised Romanization voices the
+	 * initial consonant where McCune-Reischauer does not (Dong / Tong,
+	 * Gang / Kang, Bong / Pong, Jong / Chong).  Only for short tokens of
+	 * one syllable's shape: consonant, vowels, optional n / ng / l / k / m
+	 * / p / t.
+	 */
+	if (n >= 2 && n <= 5 && strchr("bdgj", t[0]) != NULL &&
+	    is_vowel(t[1])) {
+		size_t v = 1;
+
+		while (v < n && is_vowel(t[v]))
+			v++;
+		if (v == n || strcmp(t + v, "n") == 0 ||
+		    strcmp(t + v, "ng") == 0 || strcmp(t + v, "l") == 0 ||
+		    strcmp(t + v, "k") == 0 || strcmp(t + v, "m") == 0 ||
+		    strcmp(t + v, "p") == 0 || strcmp(t + v, "t") == 0) {
+			if (t[0] == 'j') {
+				if (n + 1 < sizeof(t)) {
+					memmove(t + 2, t + 1, n);
+					t[0] = 'c';
+					t[1] = 'h';
+					n++;
+				}
+			} else
+				t[0] = t[0] == 'b' ? 'p' : t[0] == 'd' ? 't' : 'k';
+		}
+	}
+
 	/* Initial l / n / r (Lyonbong, Ryonbong, Nyonbong, Yonbong). */
 	i = 0;
 	if (n > 3 && (t[0] == 'l' || t[0] == 'n'))

@@ -354,6 +354,8 @@ static const struct {
 	{ "Chataev Akhmed", "QDi.365" },
 	{ "Huda Ammash", "IQi.039" },
 	{ "Rustam Hanafi", "TAi.069" },
+	/* Korean names in Revised Romanization (Dong for Tong). */
+	{ "Kim Dong Chol", "KPi.068" },
 };
 
 /* Ordinary firms that share words with listed names: no hit. */
