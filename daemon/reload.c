@@ -300,7 +300,8 @@ on_notify(evutil_socket_t fd, short ev, void *arg)
 	PGnotify *n;
 	int seen = 0;
 
-	if (PQconsumeInput(rt->listen_conn) == 0) {
+	if (PQconsumeInput(rt->listen_conn) == 0 ||
+	    PQstatus(rt->listen_conn) != CONNECTION_OK) {
 		log_warnx("list notification connection lost; reconnecting");
 		listen_close();
 		listen_schedule();
@@ -330,7 +331,7 @@ listen_done(struct db_job *j)
 		rt->listen_ev = event_new(rt->base, PQsocket(l->conn),
 		    EV_READ | EV_PERSIST, on_notify, NULL);
 		event_add(rt->listen_ev, NULL);
-		log_debug("listening for list activations and token changes");
+		log_info("listening for list activations and token changes");
 		/* Catch up with what changed while disconnected. */
 		api_tokens_refresh();
 		if (rt->conf.rules_dir == NULL)
@@ -368,15 +369,47 @@ listen_schedule(void)
 	evtimer_add(rt->listen_retry, &tv);
 }
 
+/*
+ * Every few seconds: a connection that died without waking the socket
+ * event (a half-open TCP link) is noticed and replaced.
+ */
+static void
+listen_check(evutil_socket_t fd, short ev, void *arg)
+{
+	struct event *self = arg;
+	struct timeval tv = { 5, 0 };
+
+	if (rt->stopping)
+		return;
+	if (rt->listen_conn != NULL && (PQstatus(rt->listen_conn) !=
+	    CONNECTION_OK || PQconsumeInput(rt->listen_conn) == 0 ||
+	    PQstatus(rt->listen_conn) != CONNECTION_OK)) {
+		log_warnx("list notification connection lost; reconnecting");
+		listen_close();
+		listen_schedule();
+	} else if (rt->listen_conn != NULL)
+		on_notify(-1, 0, NULL);	/* deliver anything read meanwhile */
+	evtimer_add(self, &tv);
+}
+
 void
 reload_listen_start(void)
 {
+	struct timeval tv = { 5, 0 };
+
 	listen_connect(-1, 0, NULL);
+	rt->listen_check = evtimer_new(rt->base, listen_check,
+	    event_self_cbarg());
+	evtimer_add(rt->listen_check, &tv);
 }
 
 void
 reload_listen_stop(void)
 {
+	if (rt->listen_check) {
+		event_free(rt->listen_check);
+		rt->listen_check = NULL;
+	}
 	listen_close();
 	if (rt->listen_retry) {
 		event_free(rt->listen_retry);

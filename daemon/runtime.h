@@ -40,6 +40,7 @@ struct runtime {
 	PGconn			*listen_conn;
 	struct event		*listen_ev;
 	struct event		*listen_retry;
+	struct event		*listen_check;
 
 	bool			 stopping;
 	uint64_t		 requests, declarations, rejected, unavailable;

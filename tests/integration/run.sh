@@ -392,7 +392,7 @@ url=$main_url
 
 # The LISTEN connection came back too: an activation still reaches the daemon.
 "$ctl" lists activate "$v1" 2>/dev/null
-wait_for 15 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'" &&
+wait_for 30 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'" &&
     ok "activations reach the daemon after PostgreSQL restarted" || notok "listen reconnect"
 
 # ---- roles: every role x every endpoint -----------------------------------------------
