@@ -203,10 +203,6 @@ read_fn(PGconn *c, struct db_job *j)
 {
 	struct read_ctx *r = j->arg;
 
-	if (c == NULL) {
-		j->err = xstrdup("PostgreSQL is not reachable");
-		return -1;
-	}
 	switch (r->kind) {
 	case READ_DECL:
 		r->out = store_get_declaration(c, r->id, &j->err);
@@ -432,10 +428,6 @@ act_fn(PGconn *c, struct db_job *j)
 {
 	struct act_ctx *a = j->arg;
 
-	if (c == NULL) {
-		j->err = xstrdup("PostgreSQL is not reachable");
-		return -1;
-	}
 	if (strcmp(a->action, "suppression") == 0)
 		return store_suppression_create(c, a->id, a->actor, a->text,
 		    a->expires, a->list_version, &a->out, &a->status, &a->msg);
@@ -631,10 +623,6 @@ tokens_fn(PGconn *c, struct db_job *j)
 {
 	struct tokens_job *t = j->arg;
 
-	if (c == NULL) {
-		j->err = xstrdup("PostgreSQL is not reachable");
-		return -1;
-	}
 	return store_tokens_load(c, &t->table, &j->err);
 }
 

@@ -160,9 +160,15 @@ worker(void *arg)
 			run_store(db, &c, batch, n);
 		else {
 			j = batch[0];
-			j->rc = j->fn(store_ok(c) ? c : NULL, j);
-			if (j->rc == -1 && !store_ok(c))
+			if (!store_ok(c) && !j->offline) {
+				j->rc = -1;
 				j->unavailable = 1;
+				j->err = xstrdup("PostgreSQL is not reachable");
+			} else {
+				j->rc = j->fn(store_ok(c) ? c : NULL, j);
+				if (j->rc == -1 && !store_ok(c))
+					j->unavailable = 1;
+			}
 		}
 		if (c != NULL && !store_ok(c)) {
 			log_warnx("lost the connection to PostgreSQL");
@@ -245,7 +251,7 @@ db_submit(struct db *db, struct db_job *j)
 	j->next = NULL;
 	j->rc = 0;
 	j->err = NULL;
-	j->unavailable = 0;
+	j->unavailable = 0;	/* <offline> is the caller's to set */
 	pthread_mutex_lock(&db->mu);
 	if (db->tail)
 		db->tail->next = j;

@@ -25,7 +25,11 @@ enum db_job_kind {
 
 struct db_job;
 typedef void (*db_done_cb)(struct db_job *);
-/* Runs on a worker.  <c> is NULL when PostgreSQL cannot be reached. */
+/*
+ * Runs on a worker with a working connection <c>.  When PostgreSQL cannot
+ * be reached the job fails as unavailable without running, unless it is
+ * marked <offline> (then <c> is NULL).
+ */
 typedef int (*db_call_fn)(PGconn *c, struct db_job *);
 
 struct db_job {
@@ -37,6 +41,7 @@ struct db_job {
 	int			 rc;		/* 0 or -1 */
 	char			*err;		/* set with rc -1; owner frees */
 	int			 unavailable;	/* failed because the DB is down */
+	int			 offline;	/* DB_JOB_CALL runs without the DB too */
 	struct db_job		*next;
 };
 

@@ -66,10 +66,6 @@ build_fn(PGconn *c, struct db_job *j)
 		b->snap = snapshot_from_dir(b->rules_dir, &b->errs);
 		return b->snap ? 0 : -1;
 	}
-	if (c == NULL) {
-		j->err = xstrdup("PostgreSQL is not reachable");
-		return -1;
-	}
 	if ((b->version = store_active_version(c, &err)) == NULL) {
 		j->err = err ? err : xstrdup("no list version is active "
 		    "(cordonctl lists import DIR, then cordonctl lists activate "
@@ -188,6 +184,7 @@ start(void)
 		free(b->current);
 		b->current = NULL;
 	}
+	b->job.offline = b->rules_dir != NULL;
 	db_call(rt->db, &b->job, build_fn, build_done, b);
 }
 
@@ -356,6 +353,7 @@ listen_connect(evutil_socket_t fd, short ev, void *arg)
 		return;
 	l = xcalloc(1, sizeof(*l));
 	l->dsn = xstrdup(rt->conf.db);
+	l->job.offline = 1;	/* it makes its own connection */
 	db_call(rt->db, &l->job, listen_fn, listen_done, l);
 }
 
