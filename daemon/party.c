@@ -49,6 +49,7 @@
 #define MAXTOKLEN	64	/* bytes per token, NUL included */
 #define GENERIC_DAMP	0.40	/* weight factor of generic words */
 #define SIM_FLOOR	0.90	/* Jaro-Winkler below this counts as 0 */
+#define VOWEL_SIM	0.93	/* same consonants, a vowel or two apart */
 #define SKEL_SIM	0.90	/* similarity of equal consonant skeletons */
 #define BLOCK_MIN_DF	64	/* tokens this rare are always used to block */
 #define MAX_ERR_LINES	20	/* unresolved-row messages per file */
@@ -599,6 +600,14 @@ jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
  * consonant skeletons when one side lacks vowels (transliterated Arabic
  * script); else 0.  <strict> when one side is a single token.
  */
+static bool
+vowel_pair(char x, char y)
+{
+	return (x == 'i' && y == 'e') || (x == 'e' && y == 'i') ||
+	    (x == 'u' && y == 'o') || (x == 'o' && y == 'u') ||
+	    (x == 'a' && y == 'e') || (x == 'e' && y == 'a');
+}
+
 static double
 token_sim(const char *a, size_t la, const char *sa, bool pa,
     const char *b, size_t lb, const char *sb, bool pb, bool strict)
@@ -609,6 +618,25 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		return 1.0;
 	if (!strict && (pa || pb) && strlen(sa) >= 3 && strcmp(sa, sb) == 0)
 		return SKEL_SIM;
+	/*
+	 * Transliterations of Arabic and Persian names differ mostly in their
+	 * vowels (Asim / Asem, Esmatullah / Asmatullah): same length, same
+	 * consonants in the same places.
+	 */
+	if (!strict && la == lb && la >= 4) {
+		size_t x, diff = 0;
+
+		for (x = 0; x < la; x++) {
+			if (a[x] == b[x])
+				continue;
+			/* Only the usual pairs: i/e, u/o, a/e (Sang/Song stay apart). */
+			if (!vowel_pair(a[x], b[x]))
+				break;
+			diff++;
+		}
+		if (x == la && diff * 4 <= la)
+			return VOWEL_SIM;
+	}
 	if (la < FUZZY_MINLEN || lb < FUZZY_MINLEN)
 		return 0.0;
 	jw = jaro_winkler(a, la, b, lb);
@@ -616,7 +644,8 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	if (strict)
 		return la >= 7 && lb >= 7 && jw >= 0.95 && a[0] == b[0] ?
 		    jw : 0.0;
-	if (jw >= SIM_FLOOR && a[0] == b[0])
+	if (jw >= SIM_FLOOR && (a[0] == b[0] || (is_vowel(a[0]) &&
+	    is_vowel(b[0]) && la >= 7 && lb >= 7)))
 		return jw;
 	return 0.0;
 }

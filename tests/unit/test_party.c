@@ -356,6 +356,8 @@ static const struct {
 	{ "Rustam Hanafi", "TAi.069" },
 	/* Korean names in Revised Romanization (Dong for Tong). */
 	{ "Kim Dong Chol", "KPi.068" },
+	/* Vowels of Arabic and Persian transliterations (Asem / Asim). */
+	{ "Asmatullah Asim", "TAi.080" },
 };
 
 /* Ordinary firms that share words with listed names: no hit. */
