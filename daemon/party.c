@@ -416,7 +416,8 @@ poor_token(const char *key)
 	for (; *key != '\0'; key++, n++)
 		if (is_vowel(*key))
 			v++;
-	return n >= 3 && v * 4 <= n;
+	/* Short tokens need no vowel at all: "sang" is a syllable, not "sng". */
+	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
 static void

@@ -363,6 +363,7 @@ static const struct {
 /* Ordinary firms that share words with listed names: no hit. */
 static const char *const misses[] = {
 	"Korea Electric Power Corporation",
+	"Kim Sang Chol",	/* KIM SONG CHOL is another person */
 	"Green Pine Furniture GmbH",
 	"Korea Trading Partners Co., Ltd",
 	"General Electric Company",
