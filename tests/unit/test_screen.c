@@ -74,6 +74,16 @@ field_text(const struct decl *d, const char *field)
 	size_t ii, k;
 	char tail[32];
 
+	/* Route and party fields (embargo and party hits). */
+	if (strcmp(field, "route.destination") == 0)
+		return d->destination;
+	if (strcmp(field, "route.dispatch") == 0)
+		return d->dispatch;
+	if (sscanf(field, "route.transit[%zu]", &k) == 1)
+		return k < d->ntransit ? d->transit[k] : NULL;
+	if (sscanf(field, "parties[%zu].%31s", &k, tail) == 2 && k < d->nparties)
+		return strcmp(tail, "country") == 0 ? d->parties[k].country :
+		    strcmp(tail, "name") == 0 ? d->parties[k].name : NULL;
 	if (sscanf(field, "items[%zu].%31s", &ii, tail) != 2 || ii >= d->nitems)
 		return NULL;
 	if (strcmp(tail, "description") == 0)
