@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +98,59 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 	pthread_mutex_unlock(&db->mu);
 }
 
+static void
+run_jobs(struct db *db, PGconn **cp, struct db_job **batch, size_t n)
+{
+	struct db_job *j;
+
+	if (batch[0]->kind == DB_JOB_STORE) {
+		run_store(db, cp, batch, n);
+		return;
+	}
+	j = batch[0];
+	if (!store_ok(*cp) && !j->offline) {
+		j->rc = -1;
+		j->unavailable = 1;
+		j->err = xstrdup("PostgreSQL is not reachable");
+		return;
+	}
+	j->rc = j->fn(store_ok(*cp) ? *cp : NULL, j);
+	if (j->rc == -1 && !store_ok(*cp))
+		j->unavailable = 1;
+}
+
+static bool
+jobs_failed(struct db_job **batch, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (batch[i]->rc == -1)
+			return true;
+	return false;
+}
+
+/* Back to the state before the attempt, for a retry. */
+static void
+jobs_reset(struct db_job **batch, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct db_job *j = batch[i];
+
+		free(j->err);
+		j->err = NULL;
+		j->rc = 0;
+		j->unavailable = 0;
+		if (j->kind == DB_JOB_STORE) {
+			json_decref(j->item.stored);
+			j->item.stored = NULL;
+			j->item.status = 0;
+		}
+	}
+}
+
 static void *
 worker(void *arg)
 {
@@ -109,6 +163,7 @@ worker(void *arg)
 		struct db_job *j, *prev, *nx;
 		size_t n = 0, i;
 		char *err = NULL;
+		int attempt;
 
 		pthread_mutex_lock(&db->mu);
 		while (db->head == NULL && !db->stop)
@@ -147,33 +202,37 @@ worker(void *arg)
 		db->running += n;
 		pthread_mutex_unlock(&db->mu);
 
-		if (!store_ok(c)) {
-			PQfinish(c);
-			c = store_connect(db->dsn, &err);
-			if (c == NULL)
-				log_debug("worker: %s", err);
-			else
-				log_info("connected to PostgreSQL");
-			free(err);
-		}
-		if (batch[0]->kind == DB_JOB_STORE)
-			run_store(db, &c, batch, n);
-		else {
-			j = batch[0];
-			if (!store_ok(c) && !j->offline) {
-				j->rc = -1;
-				j->unavailable = 1;
-				j->err = xstrdup("PostgreSQL is not reachable");
-			} else {
-				j->rc = j->fn(store_ok(c) ? c : NULL, j);
-				if (j->rc == -1 && !store_ok(c))
-					j->unavailable = 1;
+		/*
+		 * A connection can look fine and be dead (PostgreSQL restarted
+		 * while it was idle).  When it dies during a job, the job runs
+		 * once more on a fresh connection: a batch rolled back with the
+		 * connection, and a retried declaration that did commit comes
+		 * back as a replay of itself.
+		 */
+		for (attempt = 0; attempt < 2; attempt++) {
+			bool fresh = false;
+
+			if (!store_ok(c)) {
+				PQfinish(c);
+				c = store_connect(db->dsn, &err);
+				if (c == NULL)
+					log_debug("worker: %s", err);
+				else {
+					log_info("connected to PostgreSQL");
+					fresh = true;
+				}
+				free(err);
+				err = NULL;
 			}
-		}
-		if (c != NULL && !store_ok(c)) {
+			run_jobs(db, &c, batch, n);
+			if (c == NULL || store_ok(c))
+				break;
 			log_warnx("lost the connection to PostgreSQL");
 			PQfinish(c);
 			c = NULL;
+			if (fresh || !jobs_failed(batch, n))
+				break;
+			jobs_reset(batch, n);
 		}
 		pthread_mutex_lock(&db->mu);
 		for (i = 0; i < n; i++)

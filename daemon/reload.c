@@ -46,6 +46,24 @@ struct build {
 };
 
 static void	start(void);
+static void	retry_later(void);
+
+static void
+retry_fire(evutil_socket_t fd, short ev, void *arg)
+{
+	if (!rt->stopping)
+		reload_run(NULL, NULL);
+}
+
+static void
+retry_later(void)
+{
+	struct timeval tv = { 2, 0 };
+
+	if (rt->reload_retry == NULL)
+		rt->reload_retry = evtimer_new(rt->base, retry_fire, NULL);
+	evtimer_add(rt->reload_retry, &tv);
+}
 
 static struct reload_state *
 state(void)
@@ -66,6 +84,8 @@ build_fn(PGconn *c, struct db_job *j)
 		b->snap = snapshot_from_dir(b->rules_dir, &b->errs);
 		return b->snap ? 0 : -1;
 	}
+	free(b->version);	/* a retried job may carry the first attempt's */
+	b->version = NULL;
 	if ((b->version = store_active_version(c, &err)) == NULL) {
 		j->err = err ? err : xstrdup("no list version is active "
 		    "(cordonctl lists import DIR, then cordonctl lists activate "
@@ -154,6 +174,12 @@ build_done(struct db_job *j)
 	st->current = NULL;
 	st->running = false;
 	notify(w, &o);
+	/*
+	 * A reload that failed because PostgreSQL was away (an activation
+	 * may be waiting) is tried again shortly, until it gets through.
+	 */
+	if (o.unavailable && !rt->stopping && !st->pending)
+		retry_later();
 	free(msg);
 	free(j->err);
 	free(b->current);
@@ -418,6 +444,10 @@ reload_listen_stop(void)
 void
 reload_free(void)
 {
+	if (rt->reload_retry) {
+		event_free(rt->reload_retry);
+		rt->reload_retry = NULL;
+	}
 	free(rt->reload);
 	rt->reload = NULL;
 }

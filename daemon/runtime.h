@@ -41,6 +41,7 @@ struct runtime {
 	struct event		*listen_ev;
 	struct event		*listen_retry;
 	struct event		*listen_check;
+	struct event		*reload_retry;	/* after a reload the DB refused */
 
 	bool			 stopping;
 	uint64_t		 requests, declarations, rejected, unavailable;

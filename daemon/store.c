@@ -960,6 +960,7 @@ store_alert_action(PGconn *c, const char *id, const char *actor,
 	int has_claim;
 
 	*outp = NULL;
+	free(*msgp);	/* a retried job may carry the first attempt's */
 	*msgp = NULL;
 	PQclear(PQexec(c, "BEGIN"));
 	p[0] = id;
@@ -1083,6 +1084,7 @@ store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
 	char sid[32];
 
 	*outp = NULL;
+	free(*msgp);
 	*msgp = NULL;
 	PQclear(PQexec(c, "BEGIN"));
 	{

@@ -318,6 +318,14 @@ echo "# group commit: 400 declarations from 32 concurrent clients → $(cut -d' 
     [ "$(cut -d' ' -f2 <<<"$batches")" -gt 1 ] && ok "concurrent declarations share commits" ||
     notok "group commit" "$res $batches stored=$stored"
 
+# The same declaration sent 12 times at once (a customs system retrying): one 201, the rest 200.
+sed 's/IT-0001/IT-RETRY-1/' "$work/d1.json" >"$work/retry.json"
+codes=$(seq 1 12 | xargs -P 12 -I{} curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $SUB" \
+    --data-binary @"$work/retry.json" "$url/v1/declarations" | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+[ "$codes" = " 11 200; 1 201;" ] && [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'IT-RETRY-1'")" = 1 ] &&
+    [ "$(sql "SELECT count(*) FROM alerts a JOIN declarations d ON d.id = a.declaration_id WHERE d.reference = 'IT-RETRY-1'")" = 2 ] &&
+    ok "concurrent retries of one declaration: one 201, eleven 200, stored once" || notok "concurrent retries" "$codes"
+
 # ---- reload on activation, under continuous load ------------------------------------
 v2=$("$ctl" lists import "$data/rules-v2" 2>/dev/null)
 stopfile=$work/stop-load
