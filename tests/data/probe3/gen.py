@@ -494,6 +494,108 @@ wave3 = [
 ]
 for it in wave3: decl("W3", [it])
 
+# ---------------- wave 4: ordinary goods that share the new words (equipment materials, CJK, shorthand)
+wave4 = [
+ N("8532.21", "Tantalum capacitors 47 uF 16 V, 2000 pcs reel"),
+ N("8532.21", "Condensatoare cu tantal, 100 buc"),
+ T("8481.80", "Titan brand ball valve, carbon steel, DN50"),
+ N("8481.80", "Kulventil i mässing, DN15"),
+ N("8414.51", "Ventilator de tavan, 60 W"),
+ T("8419.50", "Wärmetauscher Edelstahl für Fußbodenheizung"),
+ T("8415.90", "Condensador para aire acondicionado, aletas de aluminio"),
+ T("8418.99", "Condenser fan motor for refrigerator"),
+ T("7309.00", "Enamelled steel water tank 500 l, for hot water"),
+ N("7323.94", "Enamel cooking pot 5 l, kitchen"),
+ T("8413.70", "Aquarium magnetic drive pump 2000 l/h"),
+ T("8413.81", "Coffee machine pump, magnetic drive"),
+ T("8481.80", "Bicycle tyre valve caps, titanium, 4 pcs"),
+ T("9021.10", "Titanium bone screws, medical implants"),
+ T("8419.40", "Alcohol still, copper, 30 l, for essential oils"),
+ N("8708.91", "Radiator for passenger car, aluminium"),
+ T("2922.15", "Triethanolamine-free shampoo 250 ml"),
+ N("0902.40", "Tea, black, 90 kg sacks"),
+ N("0902.10", "Green tea 99 bags, 200 g"),
+ T("3808.94", "TDG class 8 disinfectant, 5 l"),
+ T("3208.90", "Phosphate primer for steel, 20 l"),
+ N("8467.21", "充电式手枪钻 20V"),
+ N("9503.00", "儿童玩具坦克 遥控"),
+ N("8703.80", "电动汽车 坦克300"),
+ N("2106.90", "蜂蜜柚子茶 1kg"),
+ N("3401.30", "洗面奶 含氨基酸"),
+ N("9405.40", "夜光气球 彩色"),
+ N("6912.00", "子弹头造型杯子"),
+ N("9504.90", "ミニカー 1/64"),
+ N("2009.89", "ザクロジュース 1L"),
+ N("8516.60", "電子レンジ 800W"),
+ N("3401.20", "ボディソープ ポンプ 500ml"),
+ N("0811.90", "رمان مجمد 1 كغ"),
+ N("8205.59", "مسدس سيليكون يدوي"),
+ N("9503.00", "مسدس ماء للأطفال"),
+ T("9506.62", "Tenisové míčky, 4 ks"),
+ T("7113.19", "Náušnice s českým granátem, zlato"),
+ N("9403.60", "Mesa de madeira, sala de jantar"),
+ T("8413.70", "Pompă submersibilă pentru fântână"),
+ T("3604.10", "Raketer till nyårsafton, fyrverkeri"),
+]
+for it in wave4: decl("W4", [it])
+
+# ---------------- wave 5: more controlled goods in nl/pt/cs/ro/sv
+wave5 = [
+ P("9005.80", "Nachtzichtkijker, beeldversterkerbuis generatie 3", ML, CO),
+ P("9005.80", "Mörkersikte, bildförstärkarrör gen 3", ML, CO),
+ P("9005.80", "Óculos de visão noturna, tubo intensificador geração 3", ML, CO),
+ P("9005.80", "Přístroj pro noční vidění, zesilovač obrazu 3. generace", ML, CO),
+ P("9005.80", "Dispozitiv de vedere nocturnă, tub intensificator gen. 3", ML, CO),
+ P("6211.43", "Kogelwerend vest, beschermingsniveau NIJ IIIA", ML),
+ P("6211.43", "Skyddsväst, ballistisk, klass NIJ IV", ML),
+ P("6211.43", "Colete balístico nível III-A", ML),
+ P("6211.43", "Neprůstřelná vesta, třída NIJ IIIA", ML),
+ P("6211.43", "Vestă antiglonț, nivel IIIA", ML),
+ P("3602.00", "Springstof (TNT), 500 kg", ML),
+ P("3602.00", "Sprängämne, oktogen (HMX), 50 kg", ML),
+ P("3602.00", "Explosivo plástico C-4, 20 kg", ML),
+ P("3602.00", "Trhavina Semtex, 10 kg", ML),
+ P("3602.00", "Exploziv militar, hexogen (RDX), 100 kg", ML),
+ P("2829.90", "Ammoniumperchloraat, 200 micron, 25 kg vaten", MI),
+ P("2829.90", "Chloristan amonný, 25 kg", MI),
+ P("2829.90", "Ammoniumperklorat 99 %, fat", MI),
+ P("8806.24", "Onbemand luchtvaartuig, bereik 500 km, laadvermogen 500 kg", MI),
+ P("8806.24", "Vehicul aerian fără pilot, rază 600 km", MI),
+ P("8806.24", "Bezpilotní letoun, dolet 800 km", MI),
+ P("9306.90", "Kruisvluchtwapen (kruisraket), onderdelen", MI, ML),
+ P("2844.30", "Uraanoxide, verarmd, 50 kg", NU),
+ P("2845.90", "Tritium, 1000 Ci, gasvormig", NU),
+ P("2845.90", "Tritiu gazos, 500 Ci", NU),
+ P("2845.90", "Litium-6 anrikat, 95 %", NU),
+ P("8401.40", "Palivové články pro jaderný reaktor", NU),
+ P("8401.30", "Elemente combustibile nucleare, uraniu îmbogățit 4 %", NU),
+ P("3002.49", "Kultura Yersinia pestis, živá", BI),
+ P("3002.49", "Vírus da varíola, amostra", BI),
+ P("3002.49", "Virus Marburg, izolat", BI),
+ P("3002.90", "Saxitoxine, 1 mg, referentiestandaard", BI),
+ P("3002.90", "Tetrodotoxina, 1 mg", BI),
+]
+for it in wave5: decl("W5", [it])
+
+# ---------------- wave 6: look-alikes for the wave 5 words
+wave6 = [
+ T("8525.89", "Wildcamera met nachtzicht, infrarood, 20 MP"),
+ T("6211.43", "Reflecterend veiligheidsvest, geel"),
+ T("6211.43", "Skyddsväst för motorcykel, CE nivå 2"),
+ T("9027.10", "Springstofdetector, draagbaar, voor luchthavens"),
+ T("8806.21", "无人机 航拍 4K 249克"),
+ T("8806.22", "农用植保无人机 30升"),
+ T("3604.90", "Signalfackla, sjönöd, 3 st"),
+ T("9405.50", "Tritium-sleutelhanger, gloeiend"),
+ T("8507.60", "Litium-jon batteri 48 V, 100 Ah"),
+ T("8507.60", "Baterie litiu-ion 12 V"),
+ T("7018.10", "Contas decorativas de vidro de urânio"),
+ T("3003.90", "Analgésico, paracetamol 500 mg"),
+ T("9013.80", "Lupă cu iluminare LED, mărire 5x"),
+ T("9005.10", "Fågelkikare 8x42"),
+]
+for it in wave6: decl("W6", [it])
+
 with open(os.path.join(here, "declarations.ndjson"), "w") as f:
     for d in decls: f.write(json.dumps(d, ensure_ascii=False) + "\n")
 with open(os.path.join(here, "labels.ndjson"), "w") as f:
