@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -286,6 +287,41 @@ normalize_cas_valid(const char *cas)
 	return sum % 10 == check;
 }
 
+/* Length of a dash at <s>: '-', or U+2010..U+2014, U+2212 in UTF-8. */
+static size_t
+dash_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len >= 1 && s[0] == '-')
+		return 1;
+	if (len >= 3 && u[0] == 0xe2 && ((u[1] == 0x80 && u[2] >= 0x90 &&
+	    u[2] <= 0x94) || (u[1] == 0x88 && u[2] == 0x92)))
+		return 3;
+	return 0;
+}
+
+/*
+ * True if a CAS number may start at <i>: after a non-alphanumeric
+ * character, or glued to "CAS" ("CAS7719-12-2"), or after "No." / "Nr."
+ * ("CAS-No.7719-12-2").
+ */
+static bool
+cas_may_start(const char *s, size_t i)
+{
+	unsigned char p;
+
+	if (i == 0)
+		return true;
+	p = (unsigned char)s[i - 1];
+	if (i >= 3 && strncasecmp(s + i - 3, "cas", 3) == 0)
+		return true;
+	if (p == '.' && i >= 3 && (strncasecmp(s + i - 3, "no", 2) == 0 ||
+	    strncasecmp(s + i - 3, "nr", 2) == 0))
+		return true;
+	return !isalnum(p) && p != '-' && p != '.';
+}
+
 size_t
 normalize_find_cas(const char *s, size_t len, struct cas_found *found,
     size_t max)
@@ -293,34 +329,44 @@ normalize_find_cas(const char *s, size_t len, struct cas_found *found,
 	size_t i = 0, n = 0;
 
 	while (i < len && n < max) {
-		size_t a, b, c, start;
+		size_t a, b, c, start, d, o = 0;
+		char cas[16];
 
-		if (!isdigit((unsigned char)s[i]) ||
-		    (i > 0 && (isalnum((unsigned char)s[i - 1]) ||
-		    s[i - 1] == '-' || s[i - 1] == '.'))) {
+		if (!isdigit((unsigned char)s[i]) || !cas_may_start(s, i)) {
 			i++;
 			continue;
 		}
 		start = i;
-		for (a = 0; i < len && isdigit((unsigned char)s[i]); i++)
+		for (a = 0; i < len && isdigit((unsigned char)s[i]); i++) {
+			if (a < 7)
+				cas[o++] = s[i];
 			a++;
-		if (a < 2 || a > 7 || i >= len || s[i] != '-')
+		}
+		if (a < 2 || a > 7 || (d = dash_at(s + i, len - i)) == 0)
 			continue;
-		i++;
-		for (b = 0; i < len && isdigit((unsigned char)s[i]); i++)
+		i += d;
+		cas[o++] = '-';
+		for (b = 0; i < len && isdigit((unsigned char)s[i]); i++) {
+			if (b < 2)
+				cas[o++] = s[i];
 			b++;
-		if (b != 2 || i >= len || s[i] != '-')
+		}
+		if (b != 2 || (d = dash_at(s + i, len - i)) == 0)
 			continue;
-		i++;
-		for (c = 0; i < len && isdigit((unsigned char)s[i]); i++)
+		i += d;
+		cas[o++] = '-';
+		for (c = 0; i < len && isdigit((unsigned char)s[i]); i++) {
+			if (c < 1)
+				cas[o++] = s[i];
 			c++;
+		}
 		if (c != 1 || (i < len && (isalnum((unsigned char)s[i]) ||
-		    s[i] == '-')))
+		    dash_at(s + i, len - i) > 0)))
 			continue;
+		cas[o] = '\0';
 		found[n].off = start;
 		found[n].len = i - start;
-		memcpy(found[n].cas, s + start, i - start);
-		found[n].cas[i - start] = '\0';
+		memcpy(found[n].cas, cas, o + 1);
 		found[n].valid = normalize_cas_valid(found[n].cas);
 		n++;
 	}

@@ -206,7 +206,8 @@ static const struct abbrev {
 	const char	*abbr, *full;
 } abbrevs[] = {
 	{ "assn", "association" }, { "assoc", "associated" },
-	{ "bros", "brothers" }, { "corpn", "corporation" },
+	{ "bros", "brothers" }, { "cntr", "center" },
+	{ "corpn", "corporation" }, { "ctr", "center" },
 	{ "dept", "department" }, { "engg", "engineering" },
 	{ "grp", "group" }, { "hq", "headquarters" }, { "inds", "industries" },
 	{ "intl", "international" }, { "mfg", "manufacturing" },

@@ -140,9 +140,24 @@ check_terms(struct rctx *r, struct strv *sv, const char *key)
 		char *f;
 
 		if (strncmp(sv->v[i], "re:", 3) == 0) {
+			const char *p;
+
 			if (sv->v[i][3] == '\0')
 				rerr(r, sv->line[i], "%s: empty regular "
 				    "expression", key);
+			/* Capitals outside escapes (\S, \W...) never match. */
+			for (p = sv->v[i] + 3; *p; p++) {
+				if (*p == '\\' && p[1] != '\0') {
+					p++;
+					continue;
+				}
+				if (isupper((unsigned char)*p)) {
+					rerr(r, sv->line[i], "%s: \"%s\" has capital "
+					    "letters, but it runs on folded lowercase "
+					    "text", key, sv->v[i]);
+					break;
+				}
+			}
 			continue;
 		}
 		f = normalize_fold_str(sv->v[i]);

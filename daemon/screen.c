@@ -720,6 +720,97 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	buf_free(&regs);
 }
 
+/* Words in <s> (runs of non-space). */
+static size_t
+word_count(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s; s++) {
+		bool sp = *s == ' ' || *s == '\t';
+
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const struct party_hit *x = a, *y = b;
+
+	return x->score > y->score ? -1 : x->score < y->score;
+}
+
+/* Adds <h> to <out> unless its record is there; keeps the best score. */
+static size_t
+merge_hit(struct party_hit *out, size_t n, size_t max,
+    const struct party_hit *h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (out[i].rec == h->rec) {
+			if (h->score > out[i].score)
+				out[i] = *h;
+			return n;
+		}
+	if (n < max)
+		out[n++] = *h;
+	return n;
+}
+
+/*
+ * Customs forms put more than a name in the name field: an address after
+ * a comma ("AMIN INDUSTRIAL COMPLEX, MASHHAD, IRAN") or a second company
+ * after "c/o".  The whole field is searched, then each c/o part and the
+ * part before the first comma, when they hold two words or more (a lone
+ * word could be a surname written "SURNAME, Given").
+ */
+static size_t
+party_search_forms(const struct party_index *idx, const char *name,
+    double thr, struct party_hit *out, size_t max)
+{
+	struct party_hit h[4];
+	char *copy, *part;
+	size_t n, k, i;
+
+	n = party_search(idx, name, thr, out, max);
+	copy = xstrdup(name);
+	part = copy;
+	for (;;) {
+		char *co = strcasestr(part, " c/o ");
+		char *seg, *comma;
+
+		if (co != NULL)
+			*co = '\0';
+		seg = xstrdup(part);
+		for (i = 0; i < 2; i++) {
+			/* i == 0: the c/o part; i == 1: before its first comma. */
+			if (i == 1) {
+				if ((comma = strchr(seg, ',')) == NULL)
+					break;
+				*comma = '\0';
+			}
+			if (strcmp(seg, name) == 0 || word_count(seg) < 2)
+				continue;
+			k = party_search(idx, seg, thr, h, 4);
+			while (k-- > 0)
+				n = merge_hit(out, n, max, &h[k]);
+		}
+		free(seg);
+		if (co == NULL)
+			break;
+		part = co + 5;
+	}
+	free(copy);
+	qsort(out, n, sizeof(*out), hit_cmp);
+	return n;
+}
+
 static const char *
 role_name(const char *role)
 {
@@ -754,7 +845,7 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 
 		if (p->name == NULL)
 			continue;
-		n = party_search(rs->parties, p->name, thr, ph, 3);
+		n = party_search_forms(rs->parties, p->name, thr, ph, 3);
 		if (n == 0)
 			continue;
 		snprintf(field, sizeof(field), "parties[%zu].name", i);

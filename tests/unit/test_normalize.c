@@ -143,6 +143,10 @@ test_find_cas(void)
 		{ "7664-39-3 and 10025-87-4", { "7664-39-3", "10025-87-4" },
 		    { 1, 0 } },
 		{ "7664-39-3/2024-01-15", { "7664-39-3" }, { 1 } },
+		/* Glued to "CAS" or after "No." / "Nr.". */
+		{ "CAS7719-12-2, 99%", { "7719-12-2" }, { 1 } },
+		{ "CAS-No.7719-12-2", { "7719-12-2" }, { 1 } },
+		{ "CAS-Nr.7719-12-2", { "7719-12-2" }, { 1 } },
 		/* Numbers that are not CAS numbers. */
 		{ "shipped 2024-03-15, invoice 2024-0315", { NULL }, { 0 } },
 		{ "tel +49-30-1234567 or 555-12-3456", { NULL }, { 0 } },
@@ -181,6 +185,17 @@ test_find_cas(void)
 		}
 	}
 	harness_context(NULL);
+
+	/* Typographic dashes: the number is normalised, the span is the text's. */
+	{
+		static const char s_en[] = "PCl3, CAS 7719\xe2\x80\x93" "12\xe2\x80\x93" "2";
+		struct cas_found f[2];
+
+		CHECK_INT_EQ(normalize_find_cas(s_en, strlen(s_en), f, 2), 1);
+		CHECK_STR_EQ(f[0].cas, "7719-12-2");
+		CHECK_INT_EQ(f[0].off, 10);
+		CHECK_INT_EQ(f[0].len, strlen(s_en) - 10);
+	}
 
 	/* <max> bounds the output. */
 	{

@@ -358,6 +358,8 @@ static const struct {
 	{ "Kim Dong Chol", "KPi.068" },
 	/* Vowels of Arabic and Persian transliterations (Asem / Asim). */
 	{ "Asmatullah Asim", "TAi.080" },
+	/* Company abbreviations written out. */
+	{ "KOREA FOREIGN TECHNICAL TRADE CTR", "KPe.037" },
 };
 
 /* Ordinary firms that share words with listed names: no hit. */
