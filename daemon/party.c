@@ -1649,7 +1649,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 	bool qmerged[MAXTOK], nmerged[MAXTOK];
 	double qbest[MAXTOK], qw[MAXTOK], nbest[MAXTOK], num = 0, den = 0;
 	size_t i, j, k = nm->ntok, m = qu->n, span;
-	bool strict, covered;
+	bool strict, covered, allgeneric, unmatched;
 	size_t found;
 	double wfound, wmissing;
 	bool individual = strcmp(idx->recs[nm->rec]->pub.kind ?
@@ -1789,9 +1789,16 @@ score_name(const struct party_index *idx, const struct query *qu,
 	}
 	if (found < 2 || wfound < wmissing)
 		covered = false;
+	allgeneric = true;
+	unmatched = false;
 	for (j = 0; j < k; j++) {
 		double w = nt[j]->w;
 
+		if (nmerged[j] || nbest[j] >= 0.9) {
+			if (!nt[j]->generic)
+				allgeneric = false;
+		} else
+			unmatched = true;
 		if (nmerged[j])
 			continue;
 		if (covered && nbest[j] < 0.5)
@@ -1812,6 +1819,13 @@ score_name(const struct party_index *idx, const struct query *qu,
 		num += qw[i] * qbest[i];
 		den += qw[i];
 	}
+	/*
+	 * Only generic words in common and part of the listed name missing
+	 * ("United Development Bank" against KOREA UNITED DEVELOPMENT BANK):
+	 * the words say what kind of firm it is, not which one.
+	 */
+	if (den > 0 && allgeneric && unmatched)
+		return 0.92 * num / den;
 	return den > 0 ? num / den : 0.0;
 }
 

@@ -366,6 +366,7 @@ static const struct {
 static const char *const misses[] = {
 	"Korea Electric Power Corporation",
 	"Kim Sang Chol",	/* KIM SONG CHOL is another person */
+	"United Development Bank",	/* only generic words in common */
 	"Green Pine Furniture GmbH",
 	"Korea Trading Partners Co., Ltd",
 	"General Electric Company",
