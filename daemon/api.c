@@ -224,6 +224,19 @@ read_fn(PGconn *c, struct db_job *j)
 }
 
 static void
+read_ctx_free(struct read_ctx *r)
+{
+	json_decref(r->out);
+	free(r->id);
+	free(r->only_submitter);
+	free(r->status);
+	free(r->category);
+	free(r->severity);
+	free(r->cursor);
+	free(r);
+}
+
+static void
 read_done(struct db_job *j)
 {
 	struct read_ctx *r = j->arg;
@@ -261,15 +274,8 @@ read_done(struct db_job *j)
 		http_reply_json(r->req, 200, r->out);
 		r->out = NULL;
 	}
-	json_decref(r->out);
 	free(j->err);
-	free(r->id);
-	free(r->only_submitter);
-	free(r->status);
-	free(r->category);
-	free(r->severity);
-	free(r->cursor);
-	free(r);
+	read_ctx_free(r);
 }
 
 static void
@@ -377,11 +383,7 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	if (json_array_size(errors) > 0) {
 		http_reply_json(req, 400, json_pack("{s:s, s:o}", "error",
 		    "bad query parameters", "errors", errors));
-		free(r->status);
-		free(r->category);
-		free(r->severity);
-		free(r->cursor);
-		free(r);
+		read_ctx_free(r);
 		return;
 	}
 	json_decref(errors);
@@ -436,6 +438,20 @@ act_fn(PGconn *c, struct db_job *j)
 }
 
 static void
+act_ctx_free(struct act_ctx *a)
+{
+	json_decref(a->out);
+	free(a->msg);
+	free(a->id);
+	free(a->action);
+	free(a->decision);
+	free(a->text);
+	free(a->expires);
+	free(a->list_version);
+	free(a);
+}
+
+static void
 act_done(struct db_job *j)
 {
 	struct act_ctx *a = j->arg;
@@ -465,16 +481,8 @@ act_done(struct db_job *j)
 		    colon ? colon + 2 : a->msg));
 	} else
 		http_reply_error(a->req, a->status, a->msg);
-	json_decref(a->out);
 	free(j->err);
-	free(a->msg);
-	free(a->id);
-	free(a->action);
-	free(a->decision);
-	free(a->text);
-	free(a->expires);
-	free(a->list_version);
-	free(a);
+	act_ctx_free(a);
 }
 
 /* The JSON object body of <req>, or NULL after replying 400. */
@@ -561,10 +569,7 @@ api_suppressions_post(struct evhttp_request *req, const struct caller *who)
 	if (json_array_size(errors) > 0) {
 		http_reply_json(req, 422, json_pack("{s:s, s:o}", "error",
 		    "suppression refused", "errors", errors));
-		free(a->id);
-		free(a->text);
-		free(a->expires);
-		free(a);
+		act_ctx_free(a);
 		return;
 	}
 	json_decref(errors);

@@ -667,6 +667,25 @@ exec_ok(PGconn *c, const char *sql, int n, const char *const *p,
 	return 0;
 }
 
+/*
+ * The common end of a token change inside its transaction: the audit row,
+ * the NOTIFY that makes every daemon reload its tokens, the commit.
+ */
+static int
+token_change_commit(PGconn *c, const char *action, const char *name,
+    const char *actor, json_t *det, char **errp)
+{
+	const char *p[1] = { name };
+
+	if (store_audit_append(c, actor, action, "token", name, NULL, det,
+	    errp) == -1)
+		return -1;
+	if (exec_ok(c, "SELECT pg_notify('cordon_tokens', $1)", 1, p, errp,
+	    action) == -1)
+		return -1;
+	return exec_ok(c, "COMMIT", 0, NULL, errp, action);
+}
+
 int
 store_token_create(PGconn *c, const char *name, const char *role,
     const char *hash, const char *actor, char **errp)
@@ -677,17 +696,9 @@ store_token_create(PGconn *c, const char *name, const char *role,
 
 	PQclear(PQexec(c, "BEGIN"));
 	if (exec_ok(c, "INSERT INTO tokens (name, role, hash) VALUES ($1, $2, "
-	    "$3)", 3, p, errp, "token") == -1)
-		goto done;
-	if (store_audit_append(c, actor, "token_create", "token", name, NULL,
-	    det, errp) == -1)
-		goto done;
-	if (exec_ok(c, "SELECT pg_notify('cordon_tokens', $1)", 1, p, errp,
-	    "token") == -1)
-		goto done;
-	if (exec_ok(c, "COMMIT", 0, NULL, errp, "token") == 0)
+	    "$3)", 3, p, errp, "token") == 0 &&
+	    token_change_commit(c, "token_create", name, actor, det, errp) == 0)
 		rc = 0;
-done:
 	if (rc == -1)
 		PQclear(PQexec(c, "ROLLBACK"));
 	json_decref(det);
@@ -716,13 +727,7 @@ store_token_revoke(PGconn *c, const char *name, const char *actor,
 		goto done;
 	}
 	PQclear(r);
-	if (store_audit_append(c, actor, "token_revoke", "token", name, NULL,
-	    det, errp) == -1)
-		goto done;
-	if (exec_ok(c, "SELECT pg_notify('cordon_tokens', $1)", 1, p, errp,
-	    "revoke") == -1)
-		goto done;
-	if (exec_ok(c, "COMMIT", 0, NULL, errp, "revoke") == 0)
+	if (token_change_commit(c, "token_revoke", name, actor, det, errp) == 0)
 		rc = 0;
 done:
 	if (rc == -1)
