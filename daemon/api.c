@@ -37,6 +37,7 @@
 #include "snapshot.h"
 #include "store.h"
 #include "tls.h"
+#include "util.h"
 #include "xmalloc.h"
 
 static size_t inflight;
@@ -499,6 +500,7 @@ body_object(struct evhttp_request *req)
 	j = json_loadb((const char *)evbuffer_pullup(in, -1), len, 0, &je);
 	if (j == NULL || !json_is_object(j)) {
 		json_decref(j);
+		util_utf8_scrub(je.text);	/* it may quote the input */
 		http_reply_json(req, 400, json_pack("{s:s, s:s, s:I}", "error",
 		    "malformed JSON", "detail", je.text, "offset",
 		    (json_int_t)je.position));

@@ -46,8 +46,15 @@ void
 http_reply_json(struct evhttp_request *req, int code, json_t *body)
 {
 	struct evbuffer *out = evbuffer_new();
-	char *text = json_dumps(body, JSON_COMPACT);
+	char *text = body != NULL ? json_dumps(body, JSON_COMPACT) : NULL;
 
+	if (text == NULL) {
+		/* A body that could not be built is a bug, never a crash. */
+		log_warnx("http: no JSON body for a %d reply to %s; sending 500",
+		    code, evhttp_request_get_uri(req));
+		code = 500;
+		text = xstrdup("{\"error\":\"internal error\"}");
+	}
 	evhttp_add_header(evhttp_request_get_output_headers(req),
 	    "Content-Type", "application/json");
 	evbuffer_add(out, text, strlen(text));

@@ -252,6 +252,18 @@ python3 -c 'import json; print(json.dumps({"reference":"IT-BIG","type":"export",
 req POST /v1/declarations "$work/big.json"
 [ "$code" = 413 ] && [ "$(count)" = "$before" ] && ok "body over max_body → 413, nothing stored" || notok "413" "$code"
 
+# An invalid escape followed by raw non-ASCII bytes: jansson's message quotes a
+# cut character.  The daemon must answer 400 with a JSON body and live on.
+crash_ok=1
+for bytes in '\xc3\xa9' '\xe2\x82\xac' '\xf0\x9f\x98\x80'; do
+    printf '{"reference":"\\'"$bytes"'"}' >"$work/crash.json"
+    req POST /v1/declarations "$work/crash.json"
+    [ "$code" = 400 ] && [ "$(jq_ 'd["error"]')" = "malformed JSON" ] || { crash_ok=0; echo "# $bytes: $code $body"; }
+done
+[ $crash_ok = 1 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/healthz")" = 200 ] && [ "$(count)" = "$before" ] &&
+    ok "an invalid escape before raw UTF-8 → 400 with a JSON body; the daemon lives on" ||
+    notok "invalid escape before raw UTF-8 (the 20-byte crash)"
+
 as "$OFF" req GET "/v1/declarations/$d1id"
 [ "$code" = 200 ] && [ "$(jq_ 'd["reference"], d["declaration"]["customs_office"], len(d["alerts"])' | tr '\n' ' ')" = "IT-0001 DE004001 2 " ] &&
     ok "GET /v1/declarations/{id}" || notok "GET /v1/declarations/{id}" "$code $body"
@@ -406,6 +418,11 @@ wait_for 30 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | g
 # ---- roles: every role x every endpoint -----------------------------------------------
 aid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' ORDER BY item_seq LIMIT 1")
 printf '{"text": "role matrix"}' >"$work/note.json"
+printf '{"text":"\\\xc3\xa9"}' >"$work/note-crash.json"
+as "$OFF" req POST "/v1/alerts/$aid/notes" "$work/note-crash.json"
+[ "$code" = 400 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/healthz")" = 200 ] &&
+    ok "officer call with an invalid escape before raw UTF-8 → 400; the daemon lives on" ||
+    notok "officer call with an invalid escape" "$code $body"
 printf '{"alert_id": "not-an-id"}' >"$work/supp-bad.json"
 # endpoint|method|path|body|roles allowed
 matrix="me|GET|/v1/me||submitter officer admin auditor
