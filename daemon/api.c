@@ -887,8 +887,12 @@ api_dispatch(struct evhttp_request *req, void *arg)
 	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
 	const char *path = evhttp_uri_get_path(uri);
 	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
+	const char *why;
+	int status;
 
 	rt->requests++;
+	if ((status = http_request_check(req, &why)) != 0)
+		return http_reply_error(req, status, why);
 	if (path == NULL)
 		path = "/";
 	/* Public: liveness, readiness and the console's static files. */
