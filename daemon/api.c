@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -261,11 +262,15 @@ read_done(struct db_job *j)
 			http_reply_json(r->req, 503, body);
 		}
 	} else if (j->rc == -1) {
-		if (j->unavailable || r->out == NULL)
+		/* 503 only for a database that is really unreachable: a query
+		 * that failed is a server error, and counted as none. */
+		if (j->unavailable)
 			http_reply_unavailable(r->req, "the database is not "
 			    "available; retry later");
-		else
-			http_reply_error(r->req, 500, j->err);
+		else {
+			log_warnx("read: %s", j->err ? j->err : "?");
+			http_reply_error(r->req, 500, "the query failed");
+		}
 	} else if (r->out == NULL || (r->only_submitter != NULL &&
 	    !json_equal(json_object_get(r->out, "submitter"),
 	    json_string(r->only_submitter))))
@@ -363,8 +368,11 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
 		const char *us = strchr(v, '_');
 
+		/* The priority must fit the integer column: a bigger number
+		 * is a bad request, not a database outage. */
 		if (us == NULL || us == v || strspn(v, "0123456789") !=
-		    (size_t)(us - v) || !is_uuid(us + 1))
+		    (size_t)(us - v) || us - v > 10 ||
+		    strtoll(v, NULL, 10) > INT32_MAX || !is_uuid(us + 1))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "cursor", "message", "not a cursor from a "
 			    "previous page"));

@@ -338,6 +338,11 @@ want=$(sql "SELECT count(*) FROM alerts WHERE severity = 'critical' AND status =
 req GET "/v1/alerts?category=cooking&limit=0"
 [ "$code" = 400 ] && [ "$(jq_ '" ".join(e["field"] for e in d["errors"])')" = "category limit" ] &&
     ok "bad alert filters → 400 naming them" || notok "bad alert filters" "$code $body"
+unav0=$(curl -s -H "Authorization: Bearer $ADM" "$url/metrics" | python3 -c 'import json,sys; print(json.load(sys.stdin)["unavailable_replies"])')
+req GET "/v1/alerts?cursor=99999999999_00000000-0000-7000-8000-000000000000"
+unav1=$(curl -s -H "Authorization: Bearer $ADM" "$url/metrics" | python3 -c 'import json,sys; print(json.load(sys.stdin)["unavailable_replies"])')
+[ "$code" = 400 ] && [ "$(jq_ '" ".join(e["field"] for e in d["errors"])')" = "cursor" ] && [ "$unav0" = "$unav1" ] &&
+    ok "a cursor priority beyond the integer range → 400, not a database outage" || notok "cursor overflow" "$code $body"
 aid=$(sql "SELECT id FROM alerts WHERE declaration_id = '$d1id' ORDER BY item_seq LIMIT 1")
 req GET "/v1/alerts/$aid"
 [ "$code" = 200 ] && [ "$(jq_ 'd["reference"], d["item_seq"], d["list_version"]' | tr '\n' ' ')" = "IT-0001 1 $v1 " ] &&
@@ -557,6 +562,10 @@ EOF2
 as "$SUB" req POST /v1/declarations "$work/s1.json"
 sa=$(jq_ 'd["alerts"][0]["id"]')
 printf '{"alert_id": "%s", "reason": "lab reference standard, licence DE-123 on file", "expires_at": "2099-01-01T00:00:00Z"}' "$sa" >"$work/supp.json"
+printf '{"alert_id": "%s", "reason": "calendar", "expires_at": "2026-02-30T00:00:00Z"}' "$sa" >"$work/supp-date.json"
+as "$OFF" req POST /v1/suppressions "$work/supp-date.json"
+[ "$code" = 422 ] && [ "$(jq_ 'd["errors"][0]["field"]')" = expires_at ] &&
+    ok "an impossible calendar date → 422 naming the field" || notok "impossible date" "$code $body"
 as "$OFF" req POST /v1/suppressions "$work/supp.json"
 [ "$code" = 201 ] && ok "an officer suppresses a reviewed false positive" || notok "suppression" "$code $body"
 sed 's/IT-SUP-1/IT-SUP-2/' "$work/s1.json" >"$work/s2.json"
