@@ -272,8 +272,9 @@ read_done(struct db_job *j)
 			http_reply_error(r->req, 500, "the query failed");
 		}
 	} else if (r->out == NULL || (r->only_submitter != NULL &&
-	    !json_equal(json_object_get(r->out, "submitter"),
-	    json_string(r->only_submitter))))
+	    !json_is_string(json_object_get(r->out, "submitter"))) ||
+	    (r->only_submitter != NULL && strcmp(json_string_value(
+	    json_object_get(r->out, "submitter")), r->only_submitter) != 0))
 		http_reply_error(r->req, 404, r->kind == READ_DECL ?
 		    "no such declaration" : "no such alert");
 	else {
