@@ -772,5 +772,38 @@ restore
 out=$("$ctl" audit verify 2>&1)
 [ $? -eq 0 ] && ok "restored trail verifies again" || notok "restored trail" "$out"
 
+# ---- lead: service manager notifications ----
+# cordond speaks sd_notify: READY once it listens, RELOADING then READY on
+# SIGHUP, STOPPING on SIGTERM (systemd Type=notify, contrib/cordond.service).
+python3 - "$work/notify.sock" "$work/notify.log" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(30)
+with open(sys.argv[2], "w", buffering=1) as out:
+    try:
+        while True:
+            msg = s.recv(4096).decode()
+            out.write(msg.replace("\n", " ") + "\n")
+            if "STOPPING=1" in msg:
+                break
+    except socket.timeout:
+        pass
+PY
+listener=$!
+wait_for 5 test -S "$work/notify.sock"
+if NOTIFY_SOCKET=$work/notify.sock start_daemon notify; then
+    npid=$daemon_pid
+    wait_for 5 grep -q 'READY=1' "$work/notify.log"
+    kill -HUP "$npid"
+    wait_for 10 bash -c "grep -c 'READY=1' '$work/notify.log' | grep -q 2"
+    stop_daemon "$npid"
+fi
+wait "$listener" 2>/dev/null
+seq_=$(grep -oE '(READY|RELOADING|STOPPING)=1' "$work/notify.log" | tr '\n' ' ')
+[ "$seq_" = "READY=1 RELOADING=1 READY=1 STOPPING=1 " ] && grep -q 'MONOTONIC_USEC=' "$work/notify.log" &&
+    ok "sd_notify: READY, RELOADING + READY on SIGHUP, STOPPING on SIGTERM" ||
+    notok "sd_notify sequence" "$seq_ $(cat "$work/notify.log" | tr '\n' '|')"
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
