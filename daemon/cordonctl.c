@@ -154,6 +154,17 @@ cmd_rules(int argc, char **argv)
 	for (i = 0; i < s->rs->nlists; i++)
 		printf("%s: list %s, %zu entries\n", s->rs->lists[i].file,
 		    s->rs->lists[i].id, s->rs->lists[i].nentries);
+	for (i = 0; i < s->rs->nterms; i++) {
+		const struct rule_terms *t = s->rs->terms[i];
+		size_t k, n = 0, added = 0;
+
+		for (k = 0; k < t->nkeys; k++) {
+			n += t->keys[k].terms.n;
+			added += t->keys[k].added;
+		}
+		printf("%s: terms %s, %zu entries, %zu terms (%zu new to their "
+		    "entries)\n", t->file, t->lang, t->nkeys, n, added);
+	}
 	printf("%s: %zu lists, %zu entries, checksum %s: OK\n", argv[1],
 	    s->rs->nlists, s->rs->nentries, s->rs->checksum);
 	snapshot_unref(s);
