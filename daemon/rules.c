@@ -1136,3 +1136,107 @@ terms_resolve(struct ruleset *rs, struct buf *errs)
 	free(base);
 	return nerr;
 }
+
+/* ---- Language coverage ------------------------------------------------ */
+
+static size_t
+coverage_lang(struct coverage *c, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < c->nlangs; i++)
+		if (strcmp(c->langs[i], lang) == 0)
+			return i;
+	c->langs = xreallocarray(c->langs, c->nlangs + 1, sizeof(*c->langs));
+	c->langs[c->nlangs] = xstrdup(lang);
+	return c->nlangs++;
+}
+
+/*
+ * A threshold the list text states: the first value with a unit in the
+ * title, else in the explanation (caller frees), or NULL.
+ */
+static char *
+stated_threshold(const struct rule_entry *e)
+{
+	const char *texts[2] = { e->title, e->explanation };
+	struct pvalue pv[4];
+	int t;
+
+	for (t = 0; t < 2; t++) {
+		if (texts[t] == NULL)
+			continue;
+		if (param_scan(texts[t], strlen(texts[t]), pv, 4) > 0)
+			return xstrndup(texts[t] + pv[0].off, pv[0].len);
+	}
+	return NULL;
+}
+
+struct coverage *
+rules_coverage(const struct ruleset *rs, const char *const *targets,
+    size_t ntargets)
+{
+	struct coverage *c = xcalloc(1, sizeof(*c));
+	size_t i, k, j, n, en;
+
+	for (i = 0; i < ntargets; i++)
+		coverage_lang(c, targets[i]);
+	c->ntargets = c->nlangs;
+	en = coverage_lang(c, "en");
+	for (i = 0; i < rs->nterms; i++)
+		coverage_lang(c, rs->terms[i]->lang);
+	for (i = 0; i < rs->nlists; i++)
+		for (k = 0; k < rs->lists[i].nentries; k++) {
+			const struct rule_entry *e = &rs->lists[i].entries[k];
+
+			if (e->category == CAT_SANCTIONS ||
+			    e->category == CAT_EMBARGO)
+				continue;
+			c->entries = xreallocarray(c->entries, c->nentries + 1,
+			    sizeof(*c->entries));
+			c->entries[c->nentries++] = e;
+		}
+	c->count = xcalloc(c->nentries * c->nlangs + 1, sizeof(*c->count));
+	c->threshold = xcalloc(c->nentries + 1, sizeof(*c->threshold));
+	for (n = 0; n < c->nentries; n++) {
+		const struct rule_entry *e = c->entries[n];
+
+		for (j = 0; j < e->keywords.n; j++)
+			if (rules_keyword_lang(e, j) == NULL)
+				c->count[n * c->nlangs + en]++;
+		if (e->nparams == 0)
+			c->threshold[n] = stated_threshold(e);
+	}
+	/* Every term written counts, also one another file already gave. */
+	for (i = 0; i < rs->nterms; i++) {
+		const struct rule_terms *t = rs->terms[i];
+		size_t l = coverage_lang(c, t->lang);
+
+		for (k = 0; k < t->nkeys; k++)
+			for (n = 0; n < c->nentries; n++)
+				if (c->entries[n] == t->keys[k].entry) {
+					c->count[n * c->nlangs + l] +=
+					    t->keys[k].terms.n;
+					break;
+				}
+	}
+	return c;
+}
+
+void
+rules_coverage_free(struct coverage *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nlangs; i++)
+		free(c->langs[i]);
+	free(c->langs);
+	for (i = 0; i < c->nentries; i++)
+		free(c->threshold[i]);
+	free(c->threshold);
+	free(c->entries);
+	free(c->count);
+	free(c);
+}

@@ -176,4 +176,26 @@ const char	*rules_keyword_lang(const struct rule_entry *e, size_t i);
 /* The base name of the file keyword <i> of <e> was written in. */
 const char	*rules_keyword_file(const struct rule_entry *e, size_t i);
 
+/*
+ * Language coverage of the goods entries (every category but sanctions and
+ * embargo), for `cordonctl rules coverage`.  Columns are the <ntargets>
+ * target languages, then any other language a term file brings.  A keyword
+ * of a list file counts as "en".  Borrows from <rs>; free with
+ * rules_coverage_free().
+ */
+struct coverage {
+	char			**langs;	/* column codes */
+	size_t			  nlangs, ntargets;
+	const struct rule_entry	**entries;	/* goods entries, list order */
+	size_t			  nentries;
+	size_t			 *count;	/* [entry * nlangs + lang]: terms written */
+	char			**threshold;	/* per entry: a value with a unit its
+						 * title or explanation states while it
+						 * has no parameters, or NULL */
+};
+
+struct coverage	*rules_coverage(const struct ruleset *rs,
+		    const char *const *targets, size_t ntargets);
+void		 rules_coverage_free(struct coverage *);
+
 #endif

@@ -642,6 +642,66 @@ test_terms_bad(void)
 	harness_context(NULL);
 }
 
+/* Coverage: entries x languages, list keywords as en, thresholds stated. */
+static void
+test_coverage(void)
+{
+	static const char lst[] =
+	    "list: {id: c, title: T, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: A, title: Frequency changers, category: nuclear,\n"
+	    "     explanation: Output 600 Hz or more., keywords: [vfd, x ray*],\n"
+	    "     parameters: [{quantity: frequency, min: 600 Hz}]}\n"
+	    "  - {code: B, title: Maraging steel, category: nuclear,\n"
+	    "     explanation: 'Tensile strength 1950 MPa or more.',\n"
+	    "     cas: [7440-02-0]}\n"
+	    "  - {code: C, title: Sarin, category: chemical, explanation: x,\n"
+	    "     cas: [107-44-8]}\n"
+	    "  - {code: D, title: DPRK machinery, category: embargo,\n"
+	    "     explanation: 'HS 84, 1 kg', hs: ['84'], destinations: [KP]}\n";
+	static const char de[] =
+	    "language: de\ntitle: T\nsource: S\nterms:\n"
+	    "  c/A: [Frequenzumrichter, VFD]\n"
+	    "  c/B: [martensitaushärtend* Stahl]\n";
+	static const char el[] =
+	    "language: el\ntitle: T\nsource: S\nterms:\n"
+	    "  c/C: [σαρίν]\n";
+	static const char *targets[] = { "en", "de", "fr" };
+	struct ruleset *rs = rules_new();
+	struct coverage *c;
+	struct buf errs;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs) +
+	    rules_add_buffer(rs, "terms-de.yaml", de, strlen(de), &errs) +
+	    rules_add_buffer(rs, "terms-el.yaml", el, strlen(el), &errs) +
+	    rules_finish(rs, &errs), 0);
+	CHECK_STR_EQ(errs.len ? errs.data : "", "");
+	c = rules_coverage(rs, targets, 3);
+	/* The embargo entry is not a goods entry. */
+	if (!CHECK_INT_EQ(c->nentries, 3) || !CHECK_INT_EQ(c->nlangs, 4))
+		goto done;
+	CHECK_INT_EQ(c->ntargets, 3);
+	CHECK_STR_EQ(c->langs[3], "el");
+	CHECK_STR_EQ(c->entries[2]->code, "C");
+	/* en: the list keywords; de: every term written, VFD merged or not. */
+	CHECK_INT_EQ(c->count[0 * 4 + 0], 2);
+	CHECK_INT_EQ(c->count[0 * 4 + 1], 2);
+	CHECK_INT_EQ(c->count[0 * 4 + 2], 0);
+	CHECK_INT_EQ(c->count[1 * 4 + 0], 0);
+	CHECK_INT_EQ(c->count[1 * 4 + 1], 1);
+	CHECK_INT_EQ(c->count[2 * 4 + 3], 1);
+	CHECK_INT_EQ(c->entries[0]->keywords.n, 3);
+	/* A has its parameter; B states 1950 MPa without one; C states none. */
+	CHECK(c->threshold[0] == NULL);
+	CHECK_STR_EQ(c->threshold[1], "1950 MPa");
+	CHECK(c->threshold[2] == NULL);
+done:
+	rules_coverage_free(c);
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 int
 main(void)
 {
@@ -654,5 +714,6 @@ main(void)
 	test_ytree();
 	test_terms_good();
 	test_terms_bad();
+	test_coverage();
 	return harness_done();
 }
