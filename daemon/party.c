@@ -988,7 +988,9 @@ party_add_file(struct party_index *idx, const char *name, const char *data,
 		idx->recs = xreallocarray(idx->recs, idx->crecs,
 		    sizeof(*idx->recs));
 	}
-	memcpy(idx->recs + idx->nrecs, b.recs, b.nrecs * sizeof(*b.recs));
+	if (b.nrecs > 0)
+		memcpy(idx->recs + idx->nrecs, b.recs,
+		    b.nrecs * sizeof(*b.recs));
 	idx->nrecs += b.nrecs;
 	idx->lists[b.list].records += b.nrecs;
 	idx->lists[b.list].names += nnames;
@@ -1005,7 +1007,9 @@ party_add_file(struct party_index *idx, const char *name, const char *data,
 	}
 	for (i = 0; i < b.nlinks; i++)
 		b.links[i].list = b.list;
-	memcpy(idx->links + idx->nlinks, b.links, b.nlinks * sizeof(*b.links));
+	if (b.nlinks > 0)
+		memcpy(idx->links + idx->nlinks, b.links,
+		    b.nlinks * sizeof(*b.links));
 	idx->nlinks += b.nlinks;
 	b.nlinks = 0;
 	idx->files = xreallocarray(idx->files, idx->nfiles + 1,
@@ -1326,6 +1330,8 @@ hkey_sort(struct hkey *v, size_t *n)
 {
 	size_t i, j = 0;
 
+	if (*n == 0)
+		return;
 	qsort(v, *n, sizeof(*v), cmp_hkey);
 	for (i = 0; i < *n; i++)
 		if (j == 0 || cmp_hkey(&v[i], &v[j - 1]) != 0)
@@ -1358,8 +1364,10 @@ party_prepare(struct party_index *idx, struct buf *errs)
 		return 0;
 	idx->byref = xreallocarray(NULL, idx->nrecs ? idx->nrecs : 1,
 	    sizeof(*idx->byref));
-	memcpy(idx->byref, idx->recs, idx->nrecs * sizeof(*idx->recs));
-	qsort(idx->byref, idx->nrecs, sizeof(*idx->byref), cmp_byref);
+	if (idx->nrecs > 0) {
+		memcpy(idx->byref, idx->recs, idx->nrecs * sizeof(*idx->recs));
+		qsort(idx->byref, idx->nrecs, sizeof(*idx->byref), cmp_byref);
+	}
 	nerr = index_resolve_links(idx, errs);
 
 	/* Names: primary, aliases, and bracketed parts as aliases. */
@@ -1408,7 +1416,8 @@ party_prepare(struct party_index *idx, struct buf *errs)
 	}
 
 	/* Postings in CSR form, one entry per (token, name). */
-	qsort(pairs, npairs / 2, 2 * sizeof(uint32_t), cmp_pair);
+	if (npairs > 0)
+		qsort(pairs, npairs / 2, 2 * sizeof(uint32_t), cmp_pair);
 	idx->post = xreallocarray(NULL, npairs / 2 + 1, sizeof(uint32_t));
 	for (i = 0, j = 0; i < npairs; i += 2) {
 		struct ptok *t = &idx->toks[pairs[i]];
@@ -1545,6 +1554,8 @@ cand_add_postings(const struct party_index *idx, struct cand *c, uint32_t tok)
 {
 	const struct ptok *t = &idx->toks[tok];
 
+	if (t->npost == 0)
+		return;
 	if (c->n + t->npost > c->cap) {
 		c->cap = (c->n + t->npost) * 2 + 64;
 		c->v = xreallocarray(c->v, c->cap, sizeof(uint32_t));
@@ -1975,7 +1986,8 @@ party_search(const struct party_index *idx, const char *name,
 	buf_free(&stripped);
 
 	/* Best first, one hit per record. */
-	qsort(hits, nhits, sizeof(*hits), cmp_hit);
+	if (nhits > 0)
+		qsort(hits, nhits, sizeof(*hits), cmp_hit);
 	for (i = 0; i < nhits && n < max; i++) {
 		for (j = 0; j < n; j++)
 			if (out[j].rec == hits[i].rec)
