@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libxml/parser.h>
@@ -703,12 +704,17 @@ un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
 	for (n = s->children; n != NULL; n = n->next) {
 		if (is_elem(n, "INDIVIDUAL_ALIAS") ||
 		    is_elem(n, "ENTITY_ALIAS")) {
+			char *q = child_text(n, "QUALITY");
+
 			t = child_text(n, "ALIAS_NAME");
-			party_batch_alias(b, t);
+			party_batch_alias(b, t, strcasecmp(q, "low") == 0 ?
+			    PARTY_Q_LOW : strcasecmp(q, "good") == 0 ?
+			    PARTY_Q_GOOD : PARTY_Q_NONE);
 			free(t);
+			free(q);
 		} else if (is_elem(n, "NAME_ORIGINAL_SCRIPT")) {
 			t = node_text(n);
-			party_batch_alias(b, t);
+			party_batch_alias(b, t, PARTY_Q_GOOD);
 			free(t);
 		} else if (is_elem(n, "NATIONALITY") ||
 		    is_elem(n, "ENTITY_ADDRESS") ||
