@@ -1131,7 +1131,14 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	 */
 	if (shorter < 4 || (la + lb) < 9)
 		return 0.0;
-	d = edit_distance(a, la, b, lb, 2);
+	if (shorter < 8) {
+		/* One edit leaves one of the first two letters in place. */
+		if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] &&
+		    a[1] != b[0])
+			return 0.0;
+		d = edit_distance(a, la, b, lb, 1);
+	} else
+		d = edit_distance(a, la, b, lb, 2);
 	if (d == 1 && (shorter >= 5 || la != lb))
 		return TYPO_SIM;
 	if (d == 2 && shorter >= 8)
@@ -2075,6 +2082,8 @@ struct query {
 	size_t		 n;
 	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
 	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
+	size_t		 ninitials;		/* tokens that are initials */
+	uint64_t	 lens;			/* bit L: a token of length L */
 };
 
 struct cand {
@@ -2161,6 +2170,8 @@ query_build(const struct party_index *idx, const char *name, struct query *qu)
 
 		q->t = t[i];
 		q->id = tok_lookup(idx, t[i].key, t[i].len);
+		qu->ninitials += t[i].initials;
+		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
 			q->w = q->wfull = PARTICLE_W;
 			q->df = UINT32_MAX;
@@ -2334,9 +2345,15 @@ score_name(const struct party_index *idx, const struct query *qu,
 			bool free_span = true;
 			double w = 0;
 
-			for (x = j; x < j + span; x++)
+			size_t sum = 0;
+
+			for (x = j; x < j + span; x++) {
 				free_span &= !nmerged[x];
-			if (!free_span)
+				sum += nt[x]->len;
+			}
+			/* Only if a query token is about that long. */
+			if (!free_span || sum >= 62 || (qu->lens &
+			    (0x1fULL << (sum - 2))) == 0)
 				continue;
 			for (x = 0; x < span; x++) {
 				memcpy(parts[x].key, nt[j + x]->key,
@@ -2375,7 +2392,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 	for (i = 0; i < m; i++)
 		if (!qu->q[i].t.initials && !qu->q[i].t.particle)
 			full++;
-	if (full > 0) {
+	if (full > 0 && qu->ninitials > 0) {
 		bool ntaken[MAXTOK];
 
 		for (j = 0; j < k; j++) {
@@ -2616,7 +2633,9 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	for (i = 0; i < qu->njoins; i++) {
 		long id = tok_lookup(idx, qu->joins[i].key, qu->joins[i].len);
 
-		if (id >= 0)
+		/* A join as common as "abd al" finds nothing its words
+		 * do not find. */
+		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
 			cand_add_postings(idx, &c, (uint32_t)id);
 	}
 	if (c.n == 0)
