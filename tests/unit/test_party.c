@@ -368,6 +368,17 @@ static const struct {
 	{ "Asmatullah Asim", "TAi.080" },
 	/* Company abbreviations written out. */
 	{ "KOREA FOREIGN TECHNICAL TRADE CTR", "KPe.037" },
+	/* Kinds of issue 9, on subjects outside the development set. */
+	{ "L. NKUNDA", "CDi.022" },			/* initials */
+	{ "NKUNDA LAURENT", "CDi.022" },		/* order */
+	{ "Mohd Salim Haqqani", "TAi.079" },		/* Mohd */
+	{ "TAHIR JALIL HABUSH ALTIKRITI", "IQi.016" },	/* al- glued */
+	{ "ABDULRAHMAN OULD MUHAMMAD AL-HUSAYN", "QDi.298" },	/* Abdul */
+	{ "\xec\xa1\xb0\xec\x84\xa0\xeb\x8c\x80\xec\x84\xb1"
+	  "\xec\x9d\x80\xed\x96\x89", "KPe.035" },	/* Hangul */
+	{ "KOREA DAESONG BANK - Pyongyang", "KPe.035" },	/* address */
+	{ "KOREA DAESONG BANK Pyongyang, DPRK", "KPe.035" },	/* city */
+	{ "Dr. Mohammad Salim Haqqani", "TAi.079" },	/* title */
 };
 
 /* Ordinary firms that share words with listed names: no hit. */
@@ -393,6 +404,9 @@ static const char *const misses[] = {
 	"Tanchon Fisheries Cooperative",
 	"International Trading Company",
 	"Bank",
+	"Turkish Trading Sanayi ve Ticaret A.S.",
+	"A. M. Hamdan",
+	"Daesong Furniture Pyongyang, DPRK",
 };
 
 static void
@@ -424,6 +438,21 @@ test_search(const struct party_index *idx)
 	CHECK_STR_EQ(h[0].rec->ref, "IQi.001");
 	CHECK(h[0].score >= h[1].score && h[1].score >= h[2].score);
 	CHECK(h[0].rec != h[1].rec && h[1].rec != h[2].rec);
+	/* Evidence: initials bridged, which word matched which. */
+	n = party_search(idx, "L. NKUNDA", THRESHOLD, h, 8);
+	if (CHECK(n >= 1)) {
+		CHECK((h[0].distortions & PARTY_D_INITIALS) != 0);
+		CHECK(strstr(h[0].words, "laurent=l~initial") != NULL);
+		CHECK(!h[0].weak);
+	}
+	n = party_search(idx, "KOREA DAESONG BANK Pyongyang, DPRK", THRESHOLD,
+	    h, 8);
+	if (CHECK(n >= 1))
+		CHECK((h[0].distortions & PARTY_D_ADDRESS) != 0);
+	/* Common given names only: a weak hit, to confirm. */
+	n = party_search(idx, "Ali Hassan", THRESHOLD, h, 8);
+	if (CHECK(n >= 1))
+		CHECK(h[0].weak);
 	CHECK_INT_EQ(party_search(idx, "", THRESHOLD, h, 8), 0);
 	CHECK_INT_EQ(party_search(idx, "   ---   ", THRESHOLD, h, 8), 0);
 }
