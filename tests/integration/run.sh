@@ -711,5 +711,24 @@ restore
 out=$("$ctl" audit verify 2>&1)
 [ $? -eq 0 ] && ok "restored trail verifies again" || notok "restored trail" "$out"
 
+# ---- langcore: language term files and coverage ------------------------------------
+mkdir -p "$work/rules-terms"
+cp "$data/rules-v1/"*.yaml "$work/rules-terms/"
+printf 'language: zh\ntitle: T\nsource: S\nterms:\n  "fixture-chem/3B05": [测试术语甲乙]\n' >"$work/rules-terms/terms-zh.yaml"
+out=$("$ctl" rules check "$work/rules-terms" 2>&1)
+[ $? = 0 ] && grep -q '^terms-zh.yaml: terms zh, 1 entries, 1 terms' <<<"$out" &&
+    ok "rules check loads a term file" || notok "term file loads" "$out"
+out=$(printf '{"reference":"LT-1","type":"export","items":[{"seq":1,"hs_code":"2812.12","description":"出口测试术语甲乙 200 kg"}]}\n' |
+    "$ctl" screen --rules "$work/rules-terms" 2>&1)
+grep -q '"language": *"zh"' <<<"$out" && grep -q '"match": *"测试术语甲乙"' <<<"$out" &&
+    ok "a Chinese term matches inside unspaced text and its hit names the language" || notok "zh term hit" "$out"
+printf 'language: zh\ntitle: T\nsource: S\nterms:\n  "nolist/X1": [测试术语]\n' >"$work/rules-terms/terms-zh.yaml"
+out=$("$ctl" rules check "$work/rules-terms" 2>&1)
+[ $? = 1 ] && grep -q '^terms-zh.yaml:5: "nolist/X1": no list with id nolist' <<<"$out" &&
+    ok "a term file key that names no entry refuses the directory with file:line" || notok "bad term key" "$out"
+out=$("$ctl" rules coverage "$top/rules" --summary 2>&1)
+[ $? = 0 ] && grep -Eq '^coverage: [0-9,]+ goods entries, 16 languages, [0-9,]+ entry-languages of [0-9,]+ covered' <<<"$out" &&
+    ok "rules coverage prints the summary line" || notok "rules coverage" "$out"
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
