@@ -303,14 +303,20 @@ cmd_rules(int argc, char **argv)
 		    s->rs->lists[i].id, s->rs->lists[i].nentries);
 	for (i = 0; i < s->rs->nterms; i++) {
 		const struct rule_terms *t = s->rs->terms[i];
-		size_t k, n = 0, added = 0;
+		size_t k, nk = 0, n = 0, added = 0, ctx = 0;
 
-		for (k = 0; k < t->nkeys; k++) {
-			n += t->keys[k].terms.n;
-			added += t->keys[k].added;
-		}
+		for (k = 0; k < t->nkeys; k++)
+			if (t->keys[k].part == TERM_PART_TERMS) {
+				nk++;
+				n += t->keys[k].terms.n;
+				added += t->keys[k].added;
+			} else
+				ctx += t->keys[k].added;
 		printf("%s: terms %s, %zu entries, %zu terms (%zu new to their "
-		    "entries)\n", t->file, t->lang, t->nkeys, n, added);
+		    "entries)", t->file, t->lang, nk, n, added);
+		if (ctx > 0)
+			printf(", %zu requires/exclude words", ctx);
+		printf("\n");
 	}
 	printf("%s: %zu lists, %zu entries, checksum %s: OK\n", argv[1],
 	    s->rs->nlists, s->rs->nentries, s->rs->checksum);

@@ -40,6 +40,10 @@ static int	terms_add(struct ruleset *, const char *, const char *, size_t,
 static int	terms_resolve(struct ruleset *, struct buf *);
 static void	terms_free(struct rule_terms *);
 static void	record_file(struct ruleset *, const char *, const char *, int);
+static void	terms_list(struct rctx *, const struct ynode *,
+		    struct term_key *);
+static int	terms_add_words(const struct rule_terms *, struct term_key *,
+		    struct rule_entry *, struct buf *);
 
 const char *
 rules_category_name(enum category c)
@@ -952,6 +956,46 @@ terms_list(struct rctx *r, const struct ynode *v, struct term_key *k)
 	free(ids);
 }
 
+static const char *
+term_part_name(enum term_part part)
+{
+	return part == TERM_PART_TERMS ? "terms" : part == TERM_PART_REQUIRES ?
+	    "requires" : "exclude";
+}
+
+/* One map of the file ("terms", "requires", "exclude") into t->keys. */
+static void
+terms_section(struct rctx *r, struct rule_terms *t, const struct ynode *map,
+    enum term_part part)
+{
+	size_t k;
+
+	if (map->type != YNODE_MAP) {
+		rerr(r, map->line, "%s: a mapping of \"<list id>/<entry code>\" "
+		    "to lists of words is expected", term_part_name(part));
+		return;
+	}
+	t->keys = xreallocarray(t->keys, t->nkeys + map->n + 1,
+	    sizeof(*t->keys));
+	for (k = 0; k < map->n; k++) {
+		const struct ynode *kn = map->items[2 * k];
+		struct term_key *tk = &t->keys[t->nkeys++];
+		const char *slash = strchr(kn->scalar, '/');
+
+		memset(tk, 0, sizeof(*tk));
+		tk->part = part;
+		tk->key = xstrdup(kn->scalar);
+		tk->line = kn->line;
+		if (slash == NULL || slash == kn->scalar || slash[1] == '\0' ||
+		    strchr(slash + 1, '/') != NULL) {
+			rerr(r, kn->line, "\"%s\": a key is \"<list id>/<entry "
+			    "code>\"", kn->scalar);
+			continue;
+		}
+		terms_list(r, map->items[2 * k + 1], tk);
+	}
+}
+
 /*
  * A term file (top-level "language:"): checked on its own here; its keys
  * are matched to entries by rules_finish(), once every list file is in.
@@ -962,7 +1006,7 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 {
 	struct rctx r = { name, errs, 0 };
 	struct rule_terms *t = xcalloc(1, sizeof(*t));
-	const struct ynode *tn = NULL;
+	const struct ynode *tn = NULL, *reqn = NULL, *excn = NULL;
 	const char *base = base_name(name);
 	char want[64];
 	size_t k;
@@ -991,6 +1035,10 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 			t->source = scalar(&r, v, key);
 		else if (strcmp(key, "terms") == 0)
 			tn = v;
+		else if (strcmp(key, "requires") == 0)
+			reqn = v;
+		else if (strcmp(key, "exclude") == 0)
+			excn = v;
 		else
 			rerr(&r, root->items[2 * k]->line, "unknown top-level "
 			    "key \"%s\" in a term file", key);
@@ -1005,22 +1053,11 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 		    "\"<list id>/<entry code>\" to lists of terms is required");
 		goto done;
 	}
-	t->keys = xcalloc(tn->n + 1, sizeof(*t->keys));
-	for (k = 0; k < tn->n; k++) {
-		const struct ynode *kn = tn->items[2 * k];
-		struct term_key *tk = &t->keys[t->nkeys++];
-		const char *slash = strchr(kn->scalar, '/');
-
-		tk->key = xstrdup(kn->scalar);
-		tk->line = kn->line;
-		if (slash == NULL || slash == kn->scalar || slash[1] == '\0' ||
-		    strchr(slash + 1, '/') != NULL) {
-			rerr(&r, kn->line, "\"%s\": a key is \"<list id>/<entry "
-			    "code>\"", kn->scalar);
-			continue;
-		}
-		terms_list(&r, tn->items[2 * k + 1], tk);
-	}
+	terms_section(&r, t, tn, TERM_PART_TERMS);
+	if (reqn != NULL)
+		terms_section(&r, t, reqn, TERM_PART_REQUIRES);
+	if (excn != NULL)
+		terms_section(&r, t, excn, TERM_PART_EXCLUDE);
 done:
 	if (r.nerr > 0) {
 		terms_free(t);
@@ -1054,6 +1091,45 @@ entry_by_key(struct ruleset *rs, const char *key, bool *has_list)
 		return NULL;
 	}
 	return NULL;
+}
+
+/*
+ * Words of a term file's "requires" or "exclude" for entry <e>, unless it
+ * has them already.  Requires only grow where the list file has some: on an
+ * entry without them they would silence every keyword written elsewhere.
+ */
+static int
+terms_add_words(const struct rule_terms *t, struct term_key *tk,
+    struct rule_entry *e, struct buf *errs)
+{
+	struct strv *dst = tk->part == TERM_PART_REQUIRES ? &e->requires :
+	    &e->exclude;
+	size_t j, n;
+
+	if (tk->part == TERM_PART_REQUIRES && e->requires.n == 0) {
+		buf_printf(errs, "%s:%d: \"%s\": requires: the entry has no "
+		    "requires in its list file, and a term file only adds to "
+		    "them\n", t->file, tk->line, tk->key);
+		return 1;
+	}
+	for (j = 0; j < tk->terms.n; j++) {
+		char *id = term_identity(tk->terms.v[j]);
+
+		for (n = 0; n < dst->n; n++) {
+			char *other = term_identity(dst->v[n]);
+			int same = strcmp(id, other) == 0;
+
+			free(other);
+			if (same)
+				break;
+		}
+		if (n == dst->n) {
+			strv_push(dst, tk->terms.v[j], tk->terms.line[j]);
+			tk->added++;
+		}
+		free(id);
+	}
+	return 0;
 }
 
 /*
@@ -1099,6 +1175,10 @@ terms_resolve(struct ruleset *rs, struct buf *errs)
 				continue;
 			}
 			tk->entry = e;
+			if (tk->part != TERM_PART_TERMS) {
+				nerr += terms_add_words(t, tk, e, errs);
+				continue;
+			}
 			sv = &ids[base[e->list - rs->lists] +
 			    (size_t)(e - e->list->entries)];
 			if (sv->n == 0)
@@ -1213,7 +1293,8 @@ rules_coverage(const struct ruleset *rs, const char *const *targets,
 		size_t l = coverage_lang(c, t->lang);
 
 		for (k = 0; k < t->nkeys; k++)
-			for (n = 0; n < c->nentries; n++)
+			for (n = 0; n < c->nentries &&
+			    t->keys[k].part == TERM_PART_TERMS; n++)
 				if (c->entries[n] == t->keys[k].entry) {
 					c->count[n * c->nlangs + l] +=
 					    t->keys[k].terms.n;

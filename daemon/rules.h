@@ -79,11 +79,18 @@ struct rule_list {
  * entries of the list files, keyed "<list id>/<code>".  Its terms join the
  * entries' keywords in rules_finish(), which also sets each key's <entry>.
  */
+enum term_part {
+	TERM_PART_TERMS,	/* "terms:": keywords */
+	TERM_PART_REQUIRES,	/* "requires:": context words for the entry */
+	TERM_PART_EXCLUDE,	/* "exclude:": words that rule the entry out */
+};
+
 struct term_key {
+	enum term_part		 part;
 	char			*key;		/* "<list id>/<code>" */
 	int			 line;
 	struct strv		 terms;		/* as written, in file order */
-	size_t			 added;		/* not already among the keywords */
+	size_t			 added;		/* not already in the entry */
 	const struct rule_entry	*entry;		/* borrowed, set by rules_finish */
 };
 

@@ -702,6 +702,70 @@ done:
 	buf_free(&errs);
 }
 
+/* A term file's requires and exclude words join the entry's. */
+static void
+test_terms_context(void)
+{
+	static const char lst[] =
+	    "list: {id: c, title: T, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: A, title: Tubes, category: nuclear, explanation: x,\n"
+	    "     keywords: [maraging steel], requires: ['tube*'],\n"
+	    "     exclude: [toothpaste]}\n"
+	    "  - {code: B, title: NaF, category: chemical, explanation: x,\n"
+	    "     keywords: [sodium fluoride]}\n";
+	static const char zh[] =
+	    "language: zh\ntitle: T\nsource: S\n"
+	    "terms:\n  c/A: [马氏体时效钢]\n  c/B: [氟化钠]\n"
+	    "requires:\n  c/A: [管材, Tube*]\n"
+	    "exclude:\n  c/B: [牙膏]\n  c/A: [牙膏, Toothpaste]\n";
+	static const char bad[] =
+	    "language: zh\ntitle: T\nsource: S\n"
+	    "terms:\n  c/B: [氟化钠]\n"
+	    "requires:\n  c/B: [试剂]\n"
+	    "exclude: [牙膏]\n";
+	struct ruleset *rs = rules_new();
+	struct buf errs;
+	const struct rule_entry *a, *b;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs) +
+	    rules_add_buffer(rs, "terms-zh.yaml", zh, strlen(zh), &errs) +
+	    rules_finish(rs, &errs), 0);
+	CHECK_STR_EQ(errs.len ? errs.data : "", "");
+	a = &rs->lists[0].entries[0];
+	b = &rs->lists[0].entries[1];
+	if (CHECK_INT_EQ(a->requires.n, 2))
+		CHECK_STR_EQ(a->requires.v[1], "管材");
+	if (CHECK_INT_EQ(a->exclude.n, 2))
+		CHECK_STR_EQ(a->exclude.v[1], "牙膏");
+	if (CHECK_INT_EQ(b->exclude.n, 1))
+		CHECK_STR_EQ(b->exclude.v[0], "牙膏");
+	CHECK_INT_EQ(a->keywords.n, 2);
+	rules_free(rs);
+	buf_reset(&errs);
+
+	/* requires only where the list has some; every part is a mapping. */
+	rs = rules_new();
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs), 0);
+	CHECK_INT_EQ(rules_add_buffer(rs, "terms-zh.yaml", bad, strlen(bad),
+	    &errs), 1);
+	CHECK_STR_EQ(errs.data, "terms-zh.yaml:8: exclude: a mapping of "
+	    "\"<list id>/<entry code>\" to lists of words is expected\n");
+	rules_free(rs);
+	buf_reset(&errs);
+	rs = rules_new();
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs), 0);
+	CHECK_INT_EQ(rules_add_buffer(rs, "terms-zh.yaml", bad, strlen(bad) -
+	    strlen("exclude: [牙膏]\n"), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 1);
+	CHECK_STR_EQ(errs.data, "terms-zh.yaml:7: \"c/B\": requires: the entry "
+	    "has no requires in its list file, and a term file only adds to "
+	    "them\n");
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 int
 main(void)
 {
@@ -715,5 +779,6 @@ main(void)
 	test_terms_good();
 	test_terms_bad();
 	test_coverage();
+	test_terms_context();
 	return harness_done();
 }
