@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 #include "snapshot.h"
 #include "store.h"
 #include "util.h"
+#include "wco.h"
 #include "xmalloc.h"
 
 static const char *dsn;
@@ -67,6 +69,7 @@ usage(void)
 	    "       cordonctl [--db DSN] lists activate VERSION\n"
 	    "       cordonctl [--db DSN] lists show\n"
 	    "       cordonctl screen [--strict] (--rules DIR | --db DSN) < declarations.ndjson\n"
+	    "       cordonctl screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...\n"
 	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
 	    "       cordonctl [--db DSN] audit verify | export\n"
 	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--status S] [--category C]\n"
@@ -485,15 +488,57 @@ cmd_lists(int argc, char **argv)
 	usage();
 }
 
+/*
+ * Screens WCO DEC-DMS files, one result line each; a refused file is
+ * answered with its error, "file" and "status".  Returns the refusals.
+ */
+static int
+screen_wco_files(struct snapshot *s, char **files, int nfiles)
+{
+	int i, bad = 0;
+
+	for (i = 0; i < nfiles; i++) {
+		struct decl *d;
+		json_t *err, *res;
+		size_t len;
+		char *data;
+		int status;
+
+		if ((data = util_read_file(files[i], &len)) == NULL) {
+			err = json_pack("{s:s, s:s, s:i}", "error",
+			    "cannot read the file", "detail", strerror(errno),
+			    "status", 0);
+			d = NULL;
+		} else if ((d = wco_parse(data, len, &err, &status)) == NULL)
+			json_object_set_new(err, "status", json_integer(status));
+		free(data);
+		if (d == NULL) {
+			json_object_set_new(err, "file", json_string(files[i]));
+			json_dumpf(err, stdout, JSON_COMPACT);
+			putchar('\n');
+			json_decref(err);
+			bad++;
+			continue;
+		}
+		res = screen_decl(s->m, NULL, d, s->version);
+		json_object_set_new(res, "file", json_string(files[i]));
+		json_dumpf(res, stdout, JSON_COMPACT);
+		putchar('\n');
+		json_decref(res);
+		decl_free(d);
+	}
+	return bad;
+}
+
 static int
 cmd_screen(int argc, char **argv)
 {
-	const char *rules = NULL;
+	const char *rules = NULL, *format = "json";
 	struct snapshot *s;
-	char *line = NULL;
+	char *line = NULL, **files;
 	size_t cap = 0, lineno = 0;
 	ssize_t n;
-	int i, bad = 0, strict = 0;
+	int i, bad = 0, strict = 0, nfiles;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
@@ -502,9 +547,20 @@ cmd_screen(int argc, char **argv)
 			dsn = argv[++i];
 		else if (strcmp(argv[i], "--strict") == 0)
 			strict = 1;
+		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			format = argv[++i];
+			if (strcmp(format, "json") != 0 &&
+			    strcmp(format, "wco") != 0)
+				usage();
+		} else if (argv[i][0] != '-' && strcmp(format, "wco") == 0)
+			break;	/* the files */
 		else
 			usage();
 	}
+	files = argv + i;
+	nfiles = argc - i;
+	if (strcmp(format, "wco") == 0 && nfiles == 0)
+		usage();
 	if (rules != NULL) {
 		if ((s = load_rules(rules)) == NULL)
 			return 1;
@@ -522,6 +578,14 @@ cmd_screen(int argc, char **argv)
 		buf_free(&errs);
 		free(v);
 		PQfinish(c);
+	}
+	if (nfiles > 0) {
+		bad = screen_wco_files(s, files, nfiles);
+		snapshot_unref(s);
+		if (bad > 0)
+			fprintf(stderr, "cordonctl: %d of %d files refused\n",
+			    bad, nfiles);
+		return bad > 0 && strict ? 1 : 0;
 	}
 	while ((n = getline(&line, &cap, stdin)) != -1) {
 		struct decl *d;
@@ -741,6 +805,7 @@ main(int argc, char **argv)
 		{ "url", required_argument, NULL, 'U' },
 		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -760,6 +825,9 @@ main(int argc, char **argv)
 		case 'T':
 			api_token = optarg;
 			break;
+		case 'V':
+			printf("cordonctl %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
 			usage();
 		}

@@ -986,8 +986,8 @@ terms_section(struct rctx *r, struct rule_terms *t, const struct ynode *map,
 		tk->part = part;
 		tk->key = xstrdup(kn->scalar);
 		tk->line = kn->line;
-		if (slash == NULL || slash == kn->scalar || slash[1] == '\0' ||
-		    strchr(slash + 1, '/') != NULL) {
+		/* List ids have no '/'; entry codes may ("1C351.c/..."). */
+		if (slash == NULL || slash == kn->scalar || slash[1] == '\0') {
 			rerr(r, kn->line, "\"%s\": a key is \"<list id>/<entry "
 			    "code>\"", kn->scalar);
 			continue;
