@@ -64,6 +64,29 @@ static char	*term_pattern_unspaced(const char *, int *, int *,
 		    unsigned char *);
 
 /*
+ * The word breaks (single spaces of the folded text) a phrase pattern's
+ * match spans: its literal spaces, not those of "[^ ]" classes.  A phrase
+ * with inner stems is compiled without start-of-match tracking (which made
+ * compiling thousands of inflected phrases take tens of seconds); its start
+ * is found by walking back over this many breaks from its end.
+ */
+static int
+pattern_spaces(const char *p)
+{
+	int n = 0;
+
+	for (; *p != '\0'; p++) {
+		if (p[0] == '[' && p[1] == '^' && p[2] == ' ' && p[3] == ']') {
+			p += 3;
+			continue;
+		}
+		if (*p == ' ')
+			n++;
+	}
+	return n;
+}
+
+/*
  * Builds what is searched for a term.  A phrase becomes a literal over the
  * folded text: " words " (the spaces are word breaks; the text is padded
  * with one space at each end), or " words" when the last word is a stem
@@ -400,6 +423,7 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->stem = stem;
 		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
 		t->is_phrase_re = inner;
+		t->spaces = pattern_spaces(m->patterns[m->nterms]);
 		m->nterms++;
 	}
 }
@@ -531,7 +555,10 @@ match_prepare(struct matcher *m, struct buf *errs)
 		if (m->terms[i].is_regex || m->terms[i].is_phrase_re) {
 			re[nre] = m->patterns[i];
 			reid[nre] = (unsigned)i;
-			refl[nre] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
+			/* See pattern_spaces(): phrases need no SOM. */
+			refl[nre] = m->terms[i].is_phrase_re &&
+			    m->edges[i] == 0 ? HS_FLAG_UTF8 :
+			    HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
 			nre++;
 		} else {
 			lit[nlit] = m->patterns[i];
@@ -735,6 +762,15 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 		return 0;
 	}
 	if (t->is_phrase_re) {
+		int k = t->spaces;
+
+		/* Compiled without SOM: the start is the k-th word break
+		 * back from the end (the match holds exactly k). */
+		for (b = e; b > 0 && k > 0; ) {
+			b--;
+			if (s->text[b] == ' ')
+				k--;
+		}
 		/* Written as a phrase: same offsets as a literal's. */
 		if (t->stem) {
 			if (s->text[e] != ' ')
