@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <hs/hs.h>
+#include <utf8proc.h>
 
 #include "log.h"
 #include "match.h"
@@ -53,6 +54,75 @@ struct match_scratch {
 };
 
 /*
+ * An expression is matched against folded text, where a voiced kana is its
+ * base letter followed by the combining voicing mark (ガ is カ U+3099).  A
+ * voiced kana written precomposed in an expression is decomposed the same
+ * way.  A kana that could take a voicing mark but is written without one
+ * also accepts it: expressions were written when folding still dropped the
+ * marks, so "ハルフ" stands for バルブ; write the voiced letters to require
+ * them.  Inside a character class nothing changes.
+ */
+static char *
+regex_kana(const char *re)
+{
+	struct buf b;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)re;
+	size_t off = 0, len = strlen(re);
+	int in_class = 0, esc = 0;
+
+	buf_init(&b);
+	while (off < len) {
+		utf8proc_int32_t cp, next = -1, dec[4], pair[2];
+		utf8proc_ssize_t n, nn, nd;
+		int bound = 0;
+
+		n = utf8proc_iterate(p + off, (utf8proc_ssize_t)(len - off), &cp);
+		if (n <= 0) {
+			buf_addc(&b, re[off++]);
+			continue;
+		}
+		if (esc || cp < 0x3040 || cp > 0x30ff || in_class) {
+			if (!esc && cp == '[')
+				in_class = 1;
+			else if (!esc && cp == ']')
+				in_class = 0;
+			esc = !esc && cp == '\\';
+			buf_add(&b, re + off, (size_t)n);
+			off += (size_t)n;
+			continue;
+		}
+		off += (size_t)n;
+		nn = off < len ? utf8proc_iterate(p + off,
+		    (utf8proc_ssize_t)(len - off), &next) : 0;
+		nd = utf8proc_decompose_char(cp, dec, 4, UTF8PROC_DECOMPOSE,
+		    &bound);
+		if (nd == 2 && (dec[1] == 0x3099 || dec[1] == 0x309a)) {
+			utf8proc_uint8_t enc[8];
+			utf8proc_ssize_t el = utf8proc_encode_char(dec[0], enc);
+
+			el += utf8proc_encode_char(dec[1], enc + el);
+			buf_adds(&b, "(?:");
+			buf_add(&b, enc, (size_t)el);
+			buf_addc(&b, ')');
+			continue;
+		}
+		pair[0] = cp;
+		pair[1] = 0x3099;
+		if ((nn > 0 && (next == 0x3099 || next == 0x309a ||
+		    next == 0x309b || next == 0x309c)) ||
+		    utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE |
+		    UTF8PROC_STABLE) != 1) {
+			buf_add(&b, p + off - (size_t)n, (size_t)n);
+			continue;
+		}
+		buf_adds(&b, "(?:");
+		buf_add(&b, p + off - (size_t)n, (size_t)n);
+		buf_adds(&b, "(?:\\x{3099}|\\x{309a})?)");
+	}
+	return buf_release(&b);
+}
+
+/*
  * Builds what is searched for a term.  A phrase becomes a literal over the
  * folded text: " words " (the spaces are word breaks; the text is padded
  * with one space at each end), or " words" when the last word is a stem
@@ -69,7 +139,7 @@ term_pattern(const char *term, int *stem, int *inner)
 	*stem = 0;
 	*inner = 0;
 	if (strncmp(term, "re:", 3) == 0)
-		return xstrdup(term + 3);
+		return regex_kana(term + 3);
 	copy = xstrdup(term);
 	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t", &save)) {
