@@ -16,6 +16,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -683,6 +684,58 @@ normalize_cas_valid(const char *cas)
 		sum += (cas[i] - '0') * pos++;
 	}
 	return sum % 10 == check;
+}
+
+int
+normalize_cas(const char *s, char out[16])
+{
+	char *f = normalize_fold_str(s), *tok, *save = NULL, *g[3];
+	size_t ng = 0, i, l[3];
+	int rc = -1;
+
+	/*
+	 * Folding turns every separator (hyphen, dash, slash, dot, colon,
+	 * '#') into a space and digits of any script into 0-9: what is left
+	 * is an optional "CAS" with "No"/"Nr"/"RN"/"number", then three
+	 * groups of digits or one run of them.
+	 */
+	for (tok = strtok_r(f, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		if (ng == 0 && (strcmp(tok, "cas") == 0 ||
+		    strcmp(tok, "no") == 0 || strcmp(tok, "nr") == 0 ||
+		    strcmp(tok, "rn") == 0 || strcmp(tok, "number") == 0 ||
+		    strcmp(tok, "casno") == 0 || strcmp(tok, "casrn") == 0))
+			continue;
+		if (ng == 0 && strncmp(tok, "cas", 3) == 0 &&
+		    isdigit((unsigned char)tok[3]))
+			tok += 3;			/* "CAS75-97-8" */
+		if (ng == 3 || tok[strspn(tok, "0123456789")] != '\0')
+			goto done;
+		g[ng++] = tok;
+	}
+	if (ng == 1) {
+		/* "7719122": the check digit last, two digits before it. */
+		l[0] = strlen(g[0]);
+		if (l[0] < 5 || l[0] > 10)
+			goto done;
+		snprintf(out, 16, "%.*s-%.2s-%c", (int)(l[0] - 3), g[0],
+		    g[0] + l[0] - 3, g[0][l[0] - 1]);
+	} else if (ng == 3) {
+		for (i = 0; i < 3; i++)
+			l[i] = strlen(g[i]);
+		if (l[0] < 2 || l[0] > 7 || l[1] != 2 || l[2] != 1)
+			goto done;
+		snprintf(out, 16, "%s-%s-%s", g[0], g[1], g[2]);
+	} else
+		goto done;
+	/* Leading zeros are not part of a registry number. */
+	while (out[0] == '0' && out[strspn(out, "0123456789")] == '-' &&
+	    strspn(out, "0123456789") > 2)
+		memmove(out, out + 1, strlen(out));
+	rc = 0;
+done:
+	free(f);
+	return rc;
 }
 
 /* Length of a dash at <s>: '-', or U+2010..U+2014, U+2212 in UTF-8. */

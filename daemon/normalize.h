@@ -72,6 +72,13 @@ int	normalize_hs(const char *s, int minlen, char out[11], const char **why);
 
 /* True if <cas> is NNNNNNN-NN-N shaped (2-7 digits first). */
 bool	normalize_cas_shape(const char *cas);
+/*
+ * Reads a CAS registry number in any common notation ("7719-12-2",
+ * "7719 12 2", "506/59/2", dashes of any kind, "CAS 75-97-8",
+ * "CAS No.: 75-97-8", "7719122") into <out> as NNNNNNN-NN-N.  Returns 0, or
+ * -1 if <s> is no CAS number.  The check digit is not verified.
+ */
+int	normalize_cas(const char *s, char out[16]);
 /* True if <cas> is well shaped and its check digit is right. */
 bool	normalize_cas_valid(const char *cas);
 

@@ -569,6 +569,72 @@ test_fold_map_hidden(void)
 	folded_free(&f);
 }
 
+/* The notations of a CAS number met in the structured "cas" field. */
+static void
+test_cas_notations(void)
+{
+	static const struct {
+		const char	*in;
+		const char	*want;	/* NULL: no CAS number */
+	} t[] = {
+		{ "7719-12-2", "7719-12-2" },
+		{ "7719 12 2", "7719-12-2" },
+		{ "506/59/2", "506-59-2" },
+		{ "7719\xe2\x80\x93" "12\xe2\x80\x93" "2", "7719-12-2" },	/* en dash */
+		{ "7719\xe2\x80\x94" "12\xe2\x80\x94" "2", "7719-12-2" },	/* em dash */
+		{ "7719\xe2\x88\x92" "12\xe2\x88\x92" "2", "7719-12-2" },	/* minus */
+		{ "7719\xe2\x80\x91" "12\xe2\x80\x91" "2", "7719-12-2" },	/* nb hyphen */
+		{ "7719.12.2", "7719-12-2" },
+		{ "CAS 75-97-8", "75-97-8" },
+		{ "CAS: 75-97-8", "75-97-8" },
+		{ "CAS-No.: 75-97-8", "75-97-8" },
+		{ "CAS Nr. 75-97-8", "75-97-8" },
+		{ "CAS RN 75-97-8", "75-97-8" },
+		{ "CAS#75-97-8", "75-97-8" },
+		{ "cas75-97-8", "75-97-8" },
+		{ " 10025-87-3 ", "10025-87-3" },
+		{ "7719122", "7719-12-2" },
+		{ "100258 73", NULL },
+		{ "\xef\xbc\x97\xef\xbc\x97\xef\xbc\x91\xef\xbc\x99-12-2", "7719-12-2" },	/* full-width */
+		{ "\xdb\xb7\xdb\xb7\xdb\xb1\xdb\xb9-\xdb\xb1\xdb\xb2-\xdb\xb2", "7719-12-2" },	/* Persian */
+		{ "1234-5-6", NULL },
+		{ "12345678-12-3", NULL },
+		{ "1-12-3", NULL },
+		{ "7719-12-23", NULL },
+		{ "7719-12", NULL },
+		{ "phosphorus trichloride", NULL },
+		{ "CAS", NULL },
+		{ "", NULL },
+		{ "1234", NULL },
+		{ "7719-12-2 7719-12-2", NULL },
+		{ "n/a", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char out[16];
+		int rc;
+
+		memset(out, 0, sizeof(out));
+		rc = normalize_cas(t[i].in, out);
+		harness_context("normalize_cas(\"%s\")", t[i].in);
+		if (t[i].want != NULL) {
+			CHECK_INT_EQ(rc, 0);
+			CHECK_STR_EQ(out, t[i].want);
+		} else
+			CHECK_INT_EQ(rc, -1);
+		harness_context(NULL);
+	}
+	/* Read, not validated: a wrong check digit is screening's finding. */
+	{
+		char out[16];
+
+		CHECK_INT_EQ(normalize_cas("7719 12 3", out), 0);
+		CHECK_STR_EQ(out, "7719-12-3");
+		CHECK(!normalize_cas_valid(out));
+	}
+}
+
 int
 main(void)
 {
@@ -576,6 +642,7 @@ main(void)
 	test_hs();
 	test_cas_shape_and_check();
 	test_find_cas();
+	test_cas_notations();
 	test_fold();
 	test_fold_map();
 	test_fold_invisible();
