@@ -15,6 +15,7 @@
 #include "log.h"
 #include "match.h"
 #include "normalize.h"
+#include "spell.h"
 #include "xmalloc.h"
 
 struct trie_node {
@@ -41,6 +42,7 @@ struct matcher {
 	hs_database_t		 *lit_db;	/* phrases: literals, no SOM */
 	hs_database_t		 *re_db;	/* re: terms, leftmost start */
 	hs_scratch_t		 *scratch;
+	struct spell		 *spell;	/* keyword spelling variants */
 
 	struct trie_node	 *nodes;
 	size_t			  nnodes;
@@ -192,6 +194,24 @@ term_pattern(const char *term, int *stem, int *inner)
 	return buf_release(&b);
 }
 
+/* Gives the spelling index term <id>'s words, from its " words " literal. */
+static void
+spell_add_pattern(struct matcher *m, unsigned id, const char *pat, int stem)
+{
+	size_t n = strlen(pat);
+	char *words;
+
+	while (n > 0 && pat[n - 1] == ' ')
+		n--;
+	while (n > 0 && *pat == ' ') {
+		pat++;
+		n--;
+	}
+	words = xstrndup(pat, n);
+	spell_add(m->spell, id, words, stem);
+	free(words);
+}
+
 static void
 add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
     enum term_kind kind)
@@ -218,6 +238,9 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->stem = stem;
 		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
 		t->is_phrase_re = inner;
+		if (kind == TERM_KEYWORD && !t->is_regex && !inner)
+			spell_add_pattern(m, (unsigned)m->nterms,
+			    m->patterns[m->nterms], stem);
 		m->nterms++;
 	}
 }
@@ -274,6 +297,7 @@ match_new(const struct ruleset *rs)
 			m->entries[m->nentries++] = &rs->lists[i].entries[j];
 	m->nodes = xcalloc(1, sizeof(*m->nodes));
 	m->nnodes = 1;
+	m->spell = spell_new();
 	for (i = 0; i < m->nentries; i++) {
 		const struct rule_entry *e = m->entries[i];
 
@@ -375,6 +399,7 @@ match_prepare(struct matcher *m, struct buf *errs)
 		buf_printf(errs, "matcher: cannot allocate scratch space\n");
 		goto done;
 	}
+	spell_prepare(m->spell);
 	rc = 0;
 done:
 	free(lit);
@@ -405,6 +430,7 @@ match_free(struct matcher *m)
 		hs_free_database(m->lit_db);
 	if (m->re_db)
 		hs_free_database(m->re_db);
+	spell_free(m->spell);
 	for (i = 0; i < m->nnodes; i++)
 		free(m->nodes[i].hits);
 	free(m->nodes);
@@ -517,11 +543,54 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	return 0;
 }
 
+/*
+ * Spelling variants are reported after the exact scan, and only where no
+ * exact keyword occurrence covers them: "triethyl phosphite" written
+ * correctly is that term, not a misspelt "trimethyl phosphite".
+ */
+struct exact_ctx {
+	const struct matcher	*m;
+	match_cb		 cb;
+	void			*arg;
+	struct { size_t from, to; } *span;
+	size_t			 nspan;
+};
+
+static void
+on_exact(unsigned id, size_t from, size_t to, void *arg)
+{
+	struct exact_ctx *x = arg;
+
+	if (x->m->terms[id].kind == TERM_KEYWORD) {
+		x->span = xreallocarray(x->span, x->nspan + 1,
+		    sizeof(*x->span));
+		x->span[x->nspan].from = from;
+		x->span[x->nspan].to = to;
+		x->nspan++;
+	}
+	x->cb(id, from, to, x->arg);
+}
+
+static void
+on_variant(unsigned id, size_t from, size_t to, enum spell_how how,
+    void *arg)
+{
+	struct exact_ctx *x = arg;
+	size_t i;
+
+	(void)how;
+	for (i = 0; i < x->nspan; i++)
+		if (x->span[i].from <= from && to <= x->span[i].to)
+			return;
+	x->cb(id, from, to, x->arg);
+}
+
 int
 match_terms(const struct matcher *m, struct match_scratch *sc,
     const char *text, size_t len, match_cb cb, void *arg)
 {
 	struct scan_ctx s;
+	struct exact_ctx x;
 	hs_scratch_t *scr = sc ? sc->s : m->scratch;
 	char *padded;
 	int rc = 0;
@@ -533,17 +602,24 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	memcpy(padded + 1, text, len);
 	padded[len + 1] = ' ';
 	padded[len + 2] = '\0';
+	x.m = m;
+	x.cb = cb;
+	x.arg = arg;
+	x.span = NULL;
+	x.nspan = 0;
 	s.m = m;
 	s.text = padded;
 	s.len = len;
-	s.cb = cb;
-	s.arg = arg;
+	s.cb = on_exact;
+	s.arg = &x;
 	if (m->lit_db && hs_scan(m->lit_db, padded, (unsigned)len + 2, 0, scr,
 	    on_literal, &s) != HS_SUCCESS)
 		rc = -1;
 	if (m->re_db && hs_scan(m->re_db, padded, (unsigned)len + 2, 0, scr,
 	    on_regex, &s) != HS_SUCCESS)
 		rc = -1;
+	spell_search(m->spell, text, len, on_variant, &x);
+	free(x.span);
 	free(padded);
 	return rc;
 }
