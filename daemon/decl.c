@@ -568,23 +568,35 @@ inspect_string(struct vctx *v, const char *s, size_t len, const char *field)
 	}
 }
 
+#define PATH_MAX_LEN	256
+
+/* Appends <s> (<n> bytes) to <path> of length <len>; returns the new length. */
+static size_t
+path_add(char *path, size_t len, const char *s, size_t n)
+{
+	if (len + n >= PATH_MAX_LEN)
+		n = PATH_MAX_LEN - 1 - len;
+	memcpy(path + len, s, n);
+	path[len + n] = '\0';
+	return len + n;
+}
+
 /*
  * Walks every string of the declaration, known fields and unknown alike,
- * naming each by its field path.  <seq> is the item being walked, 0 outside
- * items.  Keys that are not printable ASCII are written as '?' in paths.
+ * naming each by its field path, built in <path> (<len> bytes so far).
+ * Keys that are not printable ASCII are written as '?' in paths.
  */
 static void
-inspect_strings(struct vctx *v, json_t *j, const char *path, int depth)
+inspect_strings(struct vctx *v, json_t *j, char *path, size_t len, int depth)
 {
-	char sub[256];
 	const char *key;
 	json_t *el;
-	size_t i;
+	size_t i, n, k;
+	char idx[24];
 
 	if (depth > 16)
 		return;
 	if (json_is_string(j)) {
-		/* The reference has had its controls refused already. */
 		inspect_string(v, json_string_value(j), json_string_length(j),
 		    path);
 		return;
@@ -593,26 +605,33 @@ inspect_strings(struct vctx *v, json_t *j, const char *path, int depth)
 		json_array_foreach(j, i, el) {
 			int saved = v->seq;
 
-			snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
-			if (depth == 1 && strcmp(path, "items") == 0 &&
+			snprintf(idx, sizeof(idx), "[%zu]", i);
+			n = path_add(path, len, idx, strlen(idx));
+			if (depth == 1 && strcmp(path, "items") != 0 &&
+			    strncmp(path, "items[", 6) == 0 &&
 			    json_is_integer(json_object_get(el, "seq")))
 				v->seq = (int)json_integer_value(
 				    json_object_get(el, "seq"));
-			inspect_strings(v, el, sub, depth + 1);
+			inspect_strings(v, el, path, n, depth + 1);
 			v->seq = saved;
+			path[len] = '\0';
 		}
 		return;
 	}
 	if (!json_is_object(j))
 		return;
 	json_object_foreach(j, key, el) {
-		size_t n = (size_t)snprintf(sub, sizeof(sub), "%s%s", path,
-		    path[0] ? "." : ""), k;
-
-		for (k = 0; key[k] && n + 1 < sizeof(sub); k++)
-			sub[n++] = key[k] > 0x20 && key[k] < 0x7f ? key[k] : '?';
-		sub[n < sizeof(sub) ? n : sizeof(sub) - 1] = '\0';
-		inspect_strings(v, el, sub, depth + 1);
+		if (!json_is_string(el) && !json_is_array(el) &&
+		    !json_is_object(el))
+			continue;
+		n = len > 0 ? path_add(path, len, ".", 1) : len;
+		k = n;
+		n = path_add(path, n, key, strlen(key));
+		for (; k < n; k++)
+			if (path[k] <= 0x20 || path[k] >= 0x7f)
+				path[k] = '?';
+		inspect_strings(v, el, path, n, depth + 1);
+		path[len] = '\0';
 	}
 }
 
@@ -661,8 +680,11 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 	check_parties(&v, d, json_object_get(root, "parties"));
 	check_route(&v, d, json_object_get(root, "route"));
 	check_items(&v, d, json_object_get(root, "items"));
-	if (json_array_size(v.errors) == 0)
-		inspect_strings(&v, root, "", 0);
+	if (json_array_size(v.errors) == 0) {
+		char path[PATH_MAX_LEN] = "";
+
+		inspect_strings(&v, root, path, 0, 0);
+	}
 	if (json_array_size(v.errors) > 0) {
 		*statusp = 422;
 		*errp = json_pack("{s:s, s:o}", "error",

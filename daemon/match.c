@@ -56,26 +56,26 @@ struct match_scratch {
 };
 
 /*
- * An expression is matched against folded text, where a voiced kana is its
- * base letter followed by the combining voicing mark (ガ is カ U+3099).  A
- * voiced kana written precomposed in an expression is decomposed the same
- * way.  A kana that could take a voicing mark but is written without one
- * also accepts it: expressions were written when folding still dropped the
- * marks, so "ハルフ" stands for バルブ; write the voiced letters to require
- * them.  Inside a character class nothing changes.
+ * Expressions ignore kana voicing marks: they were written when folding
+ * dropped the marks ("ハルフ" for バルブ), and an optional mark after every
+ * kana makes the expression database much slower to compile.  So the
+ * marks are taken out of every expression (a voiced kana written
+ * precomposed becomes its base letter) and out of the text the expressions
+ * are scanned over; literal terms, folded like the text, do tell ガ from
+ * カ.  Returns a copy of <re> without them (caller frees).
  */
 static char *
-regex_kana(const char *re)
+unvoice_pattern(const char *re)
 {
 	struct buf b;
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)re;
 	size_t off = 0, len = strlen(re);
-	int in_class = 0, esc = 0;
 
 	buf_init(&b);
 	while (off < len) {
-		utf8proc_int32_t cp, next = -1, dec[4], pair[2];
-		utf8proc_ssize_t n, nn, nd;
+		utf8proc_int32_t cp, dec[4];
+		utf8proc_ssize_t n, nd;
+		utf8proc_uint8_t enc[4];
 		int bound = 0;
 
 		n = utf8proc_iterate(p + off, (utf8proc_ssize_t)(len - off), &cp);
@@ -83,45 +83,54 @@ regex_kana(const char *re)
 			buf_addc(&b, re[off++]);
 			continue;
 		}
-		if (esc || cp < 0x3040 || cp > 0x30ff || in_class) {
-			if (!esc && cp == '[')
-				in_class = 1;
-			else if (!esc && cp == ']')
-				in_class = 0;
-			esc = !esc && cp == '\\';
-			buf_add(&b, re + off, (size_t)n);
-			off += (size_t)n;
-			continue;
-		}
 		off += (size_t)n;
-		nn = off < len ? utf8proc_iterate(p + off,
-		    (utf8proc_ssize_t)(len - off), &next) : 0;
-		nd = utf8proc_decompose_char(cp, dec, 4, UTF8PROC_DECOMPOSE,
-		    &bound);
-		if (nd == 2 && (dec[1] == 0x3099 || dec[1] == 0x309a)) {
-			utf8proc_uint8_t enc[8];
-			utf8proc_ssize_t el = utf8proc_encode_char(dec[0], enc);
-
-			el += utf8proc_encode_char(dec[1], enc + el);
-			buf_adds(&b, "(?:");
-			buf_add(&b, enc, (size_t)el);
-			buf_addc(&b, ')');
-			continue;
-		}
-		pair[0] = cp;
-		pair[1] = 0x3099;
-		if ((nn > 0 && (next == 0x3099 || next == 0x309a ||
-		    next == 0x309b || next == 0x309c)) ||
-		    utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE |
-		    UTF8PROC_STABLE) != 1) {
+		if (cp < 0x3040 || cp > 0x30ff) {
 			buf_add(&b, p + off - (size_t)n, (size_t)n);
 			continue;
 		}
-		buf_adds(&b, "(?:");
-		buf_add(&b, p + off - (size_t)n, (size_t)n);
-		buf_adds(&b, "(?:\\x{3099}|\\x{309a})?)");
+		if (cp >= 0x3099 && cp <= 0x309c)
+			continue;
+		nd = utf8proc_decompose_char(cp, dec, 4, UTF8PROC_DECOMPOSE,
+		    &bound);
+		if (nd == 2 && (dec[1] == 0x3099 || dec[1] == 0x309a))
+			cp = dec[0];
+		buf_add(&b, enc, (size_t)utf8proc_encode_char(cp, enc));
 	}
 	return buf_release(&b);
+}
+
+/*
+ * <text> (<len> bytes) without its voicing marks U+3099 and U+309A, with
+ * (*map)[i] the offset in <text> of byte i of the result and (*map)[n] =
+ * <len>, so that a span [a, b) of the result is [map[a], map[b]) of the
+ * text, marks included.  Returns NULL (no copy) if there are no marks.
+ */
+static char *
+unvoice_text(const char *text, size_t len, size_t **map, size_t *outlen)
+{
+	char *out;
+	size_t i, n = 0;
+
+	if (memmem(text, len, "\xe3\x82\x99", 3) == NULL &&
+	    memmem(text, len, "\xe3\x82\x9a", 3) == NULL)
+		return NULL;
+	out = xmalloc(len + 1);
+	*map = xreallocarray(NULL, len + 1, sizeof(**map));
+	for (i = 0; i < len; i++) {
+		if (i + 2 < len && (unsigned char)text[i] == 0xe3 &&
+		    (unsigned char)text[i + 1] == 0x82 &&
+		    ((unsigned char)text[i + 2] == 0x99 ||
+		    (unsigned char)text[i + 2] == 0x9a)) {
+			i += 2;
+			continue;
+		}
+		(*map)[n] = i;
+		out[n++] = text[i];
+	}
+	(*map)[n] = len;
+	out[n] = '\0';
+	*outlen = n;
+	return out;
 }
 
 /*
@@ -141,7 +150,7 @@ term_pattern(const char *term, int *stem, int *inner)
 	*stem = 0;
 	*inner = 0;
 	if (strncmp(term, "re:", 3) == 0)
-		return regex_kana(term + 3);
+		return xstrdup(term + 3);
 	copy = xstrdup(term);
 	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t", &save)) {
@@ -370,7 +379,7 @@ match_prepare(struct matcher *m, struct buf *errs)
 
 	for (i = 0; i < m->nterms; i++) {
 		if (m->terms[i].is_regex || m->terms[i].is_phrase_re) {
-			re[nre] = m->patterns[i];
+			re[nre] = unvoice_pattern(m->patterns[i]);
 			reid[nre] = (unsigned)i;
 			refl[nre] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
 			nre++;
@@ -403,6 +412,8 @@ match_prepare(struct matcher *m, struct buf *errs)
 	rc = 0;
 done:
 	free(lit);
+	for (i = 0; i < nre; i++)
+		free((char *)re[i]);
 	free(re);
 	free(litlen);
 	free(litid);
@@ -585,6 +596,21 @@ on_variant(unsigned id, size_t from, size_t to, enum spell_how how,
 	x->cb(id, from, to, x->arg);
 }
 
+/* Maps a span of the text without voicing marks back to the folded text. */
+struct unvoiced_ctx {
+	size_t		*map;
+	match_cb	 cb;
+	void		*arg;
+};
+
+static void
+on_unvoiced(unsigned id, size_t from, size_t to, void *arg)
+{
+	struct unvoiced_ctx *u = arg;
+
+	u->cb(id, u->map[from], u->map[to], u->arg);
+}
+
 int
 match_terms(const struct matcher *m, struct match_scratch *sc,
     const char *text, size_t len, match_cb cb, void *arg)
@@ -615,9 +641,33 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	if (m->lit_db && hs_scan(m->lit_db, padded, (unsigned)len + 2, 0, scr,
 	    on_literal, &s) != HS_SUCCESS)
 		rc = -1;
-	if (m->re_db && hs_scan(m->re_db, padded, (unsigned)len + 2, 0, scr,
-	    on_regex, &s) != HS_SUCCESS)
-		rc = -1;
+	if (m->re_db) {
+		struct unvoiced_ctx u;
+		size_t ulen;
+		char *ut = unvoice_text(text, len, &u.map, &ulen);
+
+		if (ut != NULL) {
+			/* Same scan over the text without voicing marks. */
+			free(padded);
+			padded = xmalloc(ulen + 3);
+			padded[0] = ' ';
+			memcpy(padded + 1, ut, ulen);
+			padded[ulen + 1] = ' ';
+			padded[ulen + 2] = '\0';
+			u.cb = on_exact;
+			u.arg = &x;
+			s.text = padded;
+			s.len = ulen;
+			s.cb = on_unvoiced;
+			s.arg = &u;
+			free(ut);
+		}
+		if (hs_scan(m->re_db, padded, (unsigned)s.len + 2, 0, scr,
+		    on_regex, &s) != HS_SUCCESS)
+			rc = -1;
+		if (ut != NULL)
+			free(u.map);
+	}
 	spell_search(m->spell, text, len, on_variant, &x);
 	free(x.span);
 	free(padded);

@@ -49,20 +49,38 @@ struct sterm {
 };
 
 struct skey {
-	const char	*key;
+	const char	*key;		/* into the arena, set by spell_prepare */
+	size_t		 at;		/* offset in the arena */
 	size_t		 len;
 	size_t		 term;		/* index in terms */
 	size_t		 word;		/* word of the term (typo table) */
 };
 
+/* A sorted key table with a hash of its distinct keys for lookups. */
+struct ktab {
+	struct skey	*k;
+	size_t		 n, cap;
+	size_t		*slot;		/* 1 + index of a key's first row, 0 empty */
+	size_t		 mask;
+	uint64_t	*filter;	/* one bit per key hash: most lookups miss,
+					 * and miss here, in the cache */
+};
+
+#define FILTER_BITS	(1u << 18)
+#define PRE4_BITS	(1u << 16)
+#define FILTER_BIT(h)	((size_t)((h) >> 40) & (FILTER_BITS - 1))
+
 struct spell {
 	struct sterm	*terms;
 	size_t		 nterms;
-	struct skey	*typo, *join, *stemj;
-	size_t		 ntypo, njoin, nstemj;
+	struct ktab	 typow, typod;	/* long term words; their deletions */
+	struct ktab	 known;		/* every word of every term */
+	struct ktab	 join, stemj;
 	uint64_t	 stemlens;	/* bit L: a stem key of L letters */
-	char		**arena;	/* key strings */
-	size_t		 narena;
+	struct buf	 arena;		/* every key, NUL-terminated */
+	uint64_t	 pre4[PRE4_BITS / 64];	/* first four letters of the
+					 * join and stem keys: most text words
+					 * begin no term and stop here */
 };
 
 struct tword {
@@ -72,17 +90,22 @@ struct tword {
 };
 
 static bool	word_ascii(const char *, size_t, bool *);
-static void	key_add(struct spell *, struct skey **, size_t *, const char *,
-		    size_t, size_t, size_t);
+static void	key_add(struct spell *, struct ktab *, const char *, size_t,
+		    size_t, size_t);
 static int	key_cmp(const void *, const void *);
-static const struct skey *key_find(const struct skey *, size_t, const char *,
-		    size_t, size_t *);
+static uint64_t	key_hash(uint64_t, const char *, size_t);
+static void	ktab_prepare(struct ktab *, const char *);
+static const struct skey *key_find(const struct ktab *, const char *, size_t,
+		    uint64_t, size_t *);
 static bool	one_edit(const char *, size_t, const char *, size_t);
 
 struct spell *
 spell_new(void)
 {
-	return xcalloc(1, sizeof(struct spell));
+	struct spell *sp = xcalloc(1, sizeof(struct spell));
+
+	buf_init(&sp->arena);
+	return sp;
 }
 
 /* True if <s> is ASCII letters and digits; *digit if it has a digit. */
@@ -102,22 +125,67 @@ word_ascii(const char *s, size_t n, bool *digit)
 }
 
 static void
-key_add(struct spell *sp, struct skey **tab, size_t *n, const char *key,
-    size_t len, size_t term, size_t word)
+key_add(struct spell *sp, struct ktab *tab, const char *key, size_t len,
+    size_t term, size_t word)
 {
-	char *k = xmalloc(len + 1);
+	if (tab->n == tab->cap) {
+		tab->cap = tab->cap ? tab->cap * 2 : 256;
+		tab->k = xreallocarray(tab->k, tab->cap, sizeof(*tab->k));
+	}
+	tab->k[tab->n].key = NULL;
+	tab->k[tab->n].at = sp->arena.len;
+	buf_add(&sp->arena, key, len);
+	buf_addc(&sp->arena, '\0');
+	tab->k[tab->n].len = len;
+	tab->k[tab->n].term = term;
+	tab->k[tab->n].word = word;
+	tab->n++;
+}
 
-	memcpy(k, key, len);
-	k[len] = '\0';
-	sp->arena = xreallocarray(sp->arena, sp->narena + 1,
-	    sizeof(*sp->arena));
-	sp->arena[sp->narena++] = k;
-	*tab = xreallocarray(*tab, *n + 1, sizeof(**tab));
-	(*tab)[*n].key = k;
-	(*tab)[*n].len = len;
-	(*tab)[*n].term = term;
-	(*tab)[*n].word = word;
-	(*n)++;
+/* FNV-1a, continued from <h> (KEY_HASH0 to start). */
+#define KEY_HASH0	0xcbf29ce484222325ULL
+static uint64_t
+key_hash(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Sorts the rows (equal keys together) and hashes each distinct key. */
+static void
+ktab_prepare(struct ktab *t, const char *arena)
+{
+	size_t nslot = 16, i, h;
+
+	for (i = 0; i < t->n; i++)
+		t->k[i].key = arena + t->k[i].at;
+	if (t->n == 0)
+		return;
+	qsort(t->k, t->n, sizeof(*t->k), key_cmp);
+	while (nslot < t->n * 2)
+		nslot *= 2;
+	t->slot = xcalloc(nslot, sizeof(*t->slot));
+	t->mask = nslot - 1;
+	t->filter = xcalloc(FILTER_BITS / 64, sizeof(*t->filter));
+	for (i = 0; i < t->n; i++) {
+		uint64_t kh;
+
+		if (i > 0 && t->k[i].len == t->k[i - 1].len &&
+		    memcmp(t->k[i].key, t->k[i - 1].key, t->k[i].len) == 0)
+			continue;
+		kh = key_hash(KEY_HASH0, t->k[i].key, t->k[i].len);
+		t->filter[FILTER_BIT(kh) / 64] |= (uint64_t)1 <<
+		    (FILTER_BIT(kh) % 64);
+		for (h = (size_t)kh & t->mask;
+		    t->slot[h] != 0; h = (h + 1) & t->mask)
+			;
+		t->slot[h] = i + 1;
+	}
 }
 
 void
@@ -147,6 +215,7 @@ spell_add(struct spell *sp, unsigned id, const char *folded, int stem)
 		    sizeof(*t->wlen));
 		t->words[t->nwords] = xstrdup(tok);
 		t->wlen[t->nwords++] = l;
+		key_add(sp, &sp->known, tok, l, sp->nterms, t->nwords - 1);
 		memcpy(compact + clen, tok, l);
 		clen += l;
 		total += l;
@@ -155,10 +224,15 @@ spell_add(struct spell *sp, unsigned id, const char *folded, int stem)
 		goto skip;
 	free(copy);
 	/* Joined and split words: the term without its spaces. */
+	if (clen >= 4) {
+		uint64_t h = key_hash(KEY_HASH0, compact, 4) % PRE4_BITS;
+
+		sp->pre4[h / 64] |= (uint64_t)1 << (h % 64);
+	}
 	if (!stem)
-		key_add(sp, &sp->join, &sp->njoin, compact, clen, sp->nterms, 0);
+		key_add(sp, &sp->join, compact, clen, sp->nterms, 0);
 	else if (clen < 64) {
-		key_add(sp, &sp->stemj, &sp->nstemj, compact, clen, sp->nterms,
+		key_add(sp, &sp->stemj, compact, clen, sp->nterms,
 		    0);
 		sp->stemlens |= (uint64_t)1 << clen;
 	}
@@ -173,13 +247,13 @@ spell_add(struct spell *sp, unsigned id, const char *folded, int stem)
 				continue;
 			if (!word_ascii(w, l, &digit) || digit)
 				continue;
-			key_add(sp, &sp->typo, &sp->ntypo, w, l, sp->nterms, j);
+			key_add(sp, &sp->typow, w, l, sp->nterms, j);
 			for (i = 1; i < l; i++) {
 				if (i > 1 && w[i] == w[i - 1])
 					continue;	/* same deletion */
 				memcpy(del, w, i);
 				memcpy(del + i, w + i + 1, l - i - 1);
-				key_add(sp, &sp->typo, &sp->ntypo, del, l - 1,
+				key_add(sp, &sp->typod, del, l - 1,
 				    sp->nterms, j);
 			}
 		}
@@ -212,12 +286,11 @@ key_cmp(const void *a, const void *b)
 void
 spell_prepare(struct spell *sp)
 {
-	if (sp->ntypo > 0)
-		qsort(sp->typo, sp->ntypo, sizeof(*sp->typo), key_cmp);
-	if (sp->njoin > 0)
-		qsort(sp->join, sp->njoin, sizeof(*sp->join), key_cmp);
-	if (sp->nstemj > 0)
-		qsort(sp->stemj, sp->nstemj, sizeof(*sp->stemj), key_cmp);
+	ktab_prepare(&sp->known, sp->arena.data);
+	ktab_prepare(&sp->typow, sp->arena.data);
+	ktab_prepare(&sp->typod, sp->arena.data);
+	ktab_prepare(&sp->join, sp->arena.data);
+	ktab_prepare(&sp->stemj, sp->arena.data);
 }
 
 void
@@ -234,37 +307,59 @@ spell_free(struct spell *sp)
 		free(sp->terms[i].wlen);
 	}
 	free(sp->terms);
-	for (i = 0; i < sp->narena; i++)
-		free(sp->arena[i]);
-	free(sp->arena);
-	free(sp->typo);
-	free(sp->join);
-	free(sp->stemj);
+	buf_free(&sp->arena);
+	free(sp->known.k);
+	free(sp->known.slot);
+	free(sp->known.filter);
+	free(sp->typow.k);
+	free(sp->typow.slot);
+	free(sp->typow.filter);
+	free(sp->typod.k);
+	free(sp->typod.slot);
+	free(sp->typod.filter);
+	free(sp->join.k);
+	free(sp->join.slot);
+	free(sp->join.filter);
+	free(sp->stemj.k);
+	free(sp->stemj.slot);
+	free(sp->stemj.filter);
 	free(sp);
 }
 
-/* The first key equal to <key> in sorted <tab>, and through *n how many. */
+/*
+ * The first row of <key> (of hash <hash>) in <t>, and through *n how many
+ * rows.
+ */
+/* False if no key of <t> has hash <hash>. */
+static inline bool
+ktab_maybe(const struct ktab *t, uint64_t hash)
+{
+	return t->filter != NULL && (t->filter[FILTER_BIT(hash) / 64] &
+	    ((uint64_t)1 << (FILTER_BIT(hash) % 64))) != 0;
+}
+
 static const struct skey *
-key_find(const struct skey *tab, size_t ntab, const char *key, size_t len,
+key_find(const struct ktab *t, const char *key, size_t len, uint64_t hash,
     size_t *n)
 {
-	size_t lo = 0, hi = ntab, e;
+	size_t h, e, first;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct skey *k = &tab[mid];
-
-		if (k->len < len || (k->len == len &&
-		    memcmp(k->key, key, len) < 0))
-			lo = mid + 1;
-		else
-			hi = mid;
+	*n = 0;
+	if (!ktab_maybe(t, hash))
+		return NULL;
+	for (h = (size_t)hash & t->mask; t->slot[h] != 0;
+	    h = (h + 1) & t->mask) {
+		first = t->slot[h] - 1;
+		if (t->k[first].len != len ||
+		    memcmp(t->k[first].key, key, len) != 0)
+			continue;
+		for (e = first; e < t->n && t->k[e].len == len &&
+		    memcmp(t->k[e].key, key, len) == 0; e++)
+			;
+		*n = e - first;
+		return &t->k[first];
 	}
-	for (e = lo; e < ntab && tab[e].len == len &&
-	    memcmp(tab[e].key, key, len) == 0; e++)
-		;
-	*n = e - lo;
-	return *n > 0 ? &tab[lo] : NULL;
+	return NULL;
 }
 
 /*
@@ -325,12 +420,37 @@ typo_check(const struct sterm *t, size_t j, size_t at, const char *text,
 	cb(t->id, w[first].from, w[first + t->nwords - 1].to, SPELL_TYPO, arg);
 }
 
+/* Verifies the candidates <e> (<n> rows) for text word <i>. */
+static void
+typo_candidates(const struct spell *sp, const struct skey *e, size_t n,
+    const char *text, const struct tword *w, size_t nw, size_t i, spell_cb cb,
+    void *arg)
+{
+	const char *s = text + w[i].from;
+	size_t l = w[i].to - w[i].from, c;
+
+	for (c = 0; c < n; c++) {
+		const struct sterm *t = &sp->terms[e[c].term];
+		size_t j = e[c].word;
+
+		if (one_edit(s, l, t->words[j], t->wlen[j]))
+			typo_check(t, j, i, text, w, nw, cb, arg);
+	}
+}
+
+/*
+ * A text word with a letter dropped is a deletion of a term word; with a
+ * letter added, one of its own deletions is the term word; with two
+ * letters swapped, the two share a deletion.
+ */
 static void
 search_typos(const struct spell *sp, const char *text, const struct tword *w,
     size_t nw, spell_cb cb, void *arg)
 {
-	size_t i, k, n, c;
+	const struct skey *e;
+	size_t i, k, n;
 	char del[256];
+	uint64_t ph, h;
 
 	for (i = 0; i < nw; i++) {
 		const char *s = text + w[i].from;
@@ -339,30 +459,30 @@ search_typos(const struct spell *sp, const char *text, const struct tword *w,
 		if (!w[i].ascii || w[i].digits || l < SPELL_TYPO_WORD - 1 ||
 		    l >= sizeof(del))
 			continue;
-		/* k == 0: the word itself; k > 0: the word without letter k. */
-		for (k = 0; k < l; k++) {
-			const struct skey *e;
-			const char *key = s;
-			size_t kl = l;
-
-			if (k > 0) {
-				if (k > 1 && s[k] == s[k - 1])
-					continue;
-				memcpy(del, s, k);
-				memcpy(del + k, s + k + 1, l - k - 1);
-				key = del;
-				kl = l - 1;
-			}
-			if ((e = key_find(sp->typo, sp->ntypo, key, kl, &n)) ==
-			    NULL)
+		h = key_hash(KEY_HASH0, s, l);
+		/* A word that a term spells so is no misspelling. */
+		if (key_find(&sp->known, s, l, h, &n) != NULL)
+			continue;
+		if ((e = key_find(&sp->typod, s, l, h, &n)) != NULL)
+			typo_candidates(sp, e, n, text, w, nw, i, cb, arg);
+		/* The word without its letter k (never the first). */
+		ph = KEY_HASH0;
+		for (k = 1; k < l; k++) {
+			ph = key_hash(ph, s + k - 1, 1);
+			if (k > 1 && s[k] == s[k - 1])
 				continue;
-			for (c = 0; c < n; c++) {
-				const struct sterm *t = &sp->terms[e[c].term];
-				size_t j = e[c].word;
-
-				if (one_edit(s, l, t->words[j], t->wlen[j]))
-					typo_check(t, j, i, text, w, nw, cb, arg);
-			}
+			h = key_hash(ph, s + k + 1, l - k - 1);
+			if (!ktab_maybe(&sp->typow, h) &&
+			    !ktab_maybe(&sp->typod, h))
+				continue;
+			memcpy(del, s, k);
+			memcpy(del + k, s + k + 1, l - k - 1);
+			if ((e = key_find(&sp->typow, del, l - 1, h, &n)) != NULL)
+				typo_candidates(sp, e, n, text, w, nw, i, cb,
+				    arg);
+			if ((e = key_find(&sp->typod, del, l - 1, h, &n)) != NULL)
+				typo_candidates(sp, e, n, text, w, nw, i, cb,
+				    arg);
 		}
 	}
 }
@@ -432,10 +552,12 @@ search_joined(const struct spell *sp, const char *text, const struct tword *w,
     size_t nw, spell_cb cb, void *arg)
 {
 	char cat[256];
+	uint64_t ph[257];	/* ph[L]: hash of cat's first L letters */
 	size_t i, k, n, clen, L;
 
 	for (i = 0; i < nw; i++) {
 		clen = 0;
+		ph[0] = KEY_HASH0;
 		for (k = 0; k < SPELL_JOIN_WORDS && i + k < nw; k++) {
 			const struct skey *e;
 			size_t l = w[i + k].to - w[i + k].from;
@@ -443,16 +565,23 @@ search_joined(const struct spell *sp, const char *text, const struct tword *w,
 			if (!w[i + k].ascii || clen + l >= sizeof(cat))
 				break;
 			memcpy(cat + clen, text + w[i + k].from, l);
+			for (L = clen; L < clen + l; L++)
+				ph[L + 1] = key_hash(ph[L], cat + L, 1);
+			if (clen < 4 && clen + l >= 4) {
+				uint64_t h = ph[4] % PRE4_BITS;
+
+				if ((sp->pre4[h / 64] & ((uint64_t)1 <<
+				    (h % 64))) == 0)
+					break;	/* no term begins so */
+			}
 			clen += l;
-			if ((e = key_find(sp->join, sp->njoin, cat, clen, &n)) !=
-			    NULL)
+			if ((e = key_find(&sp->join, cat, clen, ph[clen], &n)) != NULL)
 				joined_report(sp, text, w, i, k, clen, e, n, cb,
 				    arg);
 			/* A stem ends inside the last word. */
 			for (L = clen - l + 1; L <= clen && L < 64; L++) {
 				if ((sp->stemlens & ((uint64_t)1 << L)) == 0 ||
-				    (e = key_find(sp->stemj, sp->nstemj, cat, L,
-				    &n)) == NULL)
+				    (e = key_find(&sp->stemj, cat, L, ph[L], &n)) == NULL)
 					continue;
 				joined_report(sp, text, w, i, k, L, e, n, cb,
 				    arg);
@@ -468,8 +597,8 @@ spell_search(const struct spell *sp, const char *text, size_t len,
 	struct tword stackw[128], *w = stackw;
 	size_t nw = 0, cap = 128, i = 0;
 
-	if (sp == NULL || (sp->ntypo == 0 && sp->njoin == 0 &&
-	    sp->nstemj == 0))
+	if (sp == NULL || (sp->typod.n == 0 && sp->join.n == 0 &&
+	    sp->stemj.n == 0))
 		return;
 	while (i < len) {
 		size_t b;
