@@ -390,13 +390,21 @@ one_edit(const char *a, size_t la, const char *b, size_t lb)
 	return false;
 }
 
+/* Terms already reported for the text word being searched. */
+struct seen {
+	unsigned	id[16];
+	size_t		n;
+};
+
 /*
  * The term <t> with word <j> at text word <at> (already verified): checks
- * the other words and reports the span.
+ * the other words and reports the span, once per term and text word (a
+ * swap is found through two deletions).
  */
 static void
 typo_check(const struct sterm *t, size_t j, size_t at, const char *text,
-    const struct tword *w, size_t nw, spell_cb cb, void *arg)
+    const struct tword *w, size_t nw, struct seen *seen, spell_cb cb,
+    void *arg)
 {
 	size_t first, m;
 
@@ -417,14 +425,19 @@ typo_check(const struct sterm *t, size_t j, size_t at, const char *text,
 		    memcmp(text + x->from, t->words[m], xl) != 0)
 			return;
 	}
+	for (m = 0; m < seen->n; m++)
+		if (seen->id[m] == t->id)
+			return;
+	if (seen->n < 16)
+		seen->id[seen->n++] = t->id;
 	cb(t->id, w[first].from, w[first + t->nwords - 1].to, SPELL_TYPO, arg);
 }
 
 /* Verifies the candidates <e> (<n> rows) for text word <i>. */
 static void
 typo_candidates(const struct spell *sp, const struct skey *e, size_t n,
-    const char *text, const struct tword *w, size_t nw, size_t i, spell_cb cb,
-    void *arg)
+    const char *text, const struct tword *w, size_t nw, size_t i,
+    struct seen *seen, spell_cb cb, void *arg)
 {
 	const char *s = text + w[i].from;
 	size_t l = w[i].to - w[i].from, c;
@@ -434,7 +447,7 @@ typo_candidates(const struct spell *sp, const struct skey *e, size_t n,
 		size_t j = e[c].word;
 
 		if (one_edit(s, l, t->words[j], t->wlen[j]))
-			typo_check(t, j, i, text, w, nw, cb, arg);
+			typo_check(t, j, i, text, w, nw, seen, cb, arg);
 	}
 }
 
@@ -451,6 +464,7 @@ search_typos(const struct spell *sp, const char *text, const struct tword *w,
 	size_t i, k, n;
 	char del[256];
 	uint64_t ph, h;
+	struct seen seen;
 
 	for (i = 0; i < nw; i++) {
 		const char *s = text + w[i].from;
@@ -459,12 +473,14 @@ search_typos(const struct spell *sp, const char *text, const struct tword *w,
 		if (!w[i].ascii || w[i].digits || l < SPELL_TYPO_WORD - 1 ||
 		    l >= sizeof(del))
 			continue;
+		seen.n = 0;
 		h = key_hash(KEY_HASH0, s, l);
 		/* A word that a term spells so is no misspelling. */
 		if (key_find(&sp->known, s, l, h, &n) != NULL)
 			continue;
 		if ((e = key_find(&sp->typod, s, l, h, &n)) != NULL)
-			typo_candidates(sp, e, n, text, w, nw, i, cb, arg);
+			typo_candidates(sp, e, n, text, w, nw, i, &seen, cb,
+			    arg);
 		/* The word without its letter k (never the first). */
 		ph = KEY_HASH0;
 		for (k = 1; k < l; k++) {
@@ -478,11 +494,11 @@ search_typos(const struct spell *sp, const char *text, const struct tword *w,
 			memcpy(del, s, k);
 			memcpy(del + k, s + k + 1, l - k - 1);
 			if ((e = key_find(&sp->typow, del, l - 1, h, &n)) != NULL)
-				typo_candidates(sp, e, n, text, w, nw, i, cb,
-				    arg);
+				typo_candidates(sp, e, n, text, w, nw, i,
+				    &seen, cb, arg);
 			if ((e = key_find(&sp->typod, del, l - 1, h, &n)) != NULL)
-				typo_candidates(sp, e, n, text, w, nw, i, cb,
-				    arg);
+				typo_candidates(sp, e, n, text, w, nw, i,
+				    &seen, cb, arg);
 		}
 	}
 }
