@@ -625,6 +625,61 @@ normalize_inspect(const char *s, size_t len, struct norm_report *rep)
 	return rep->flags;
 }
 
+char *
+normalize_digits(const char *s, size_t len, size_t *outlen, size_t **map)
+{
+	struct buf b;
+	size_t off, *m;
+	bool any = false;
+
+	for (off = 0; off < len; off++)
+		if ((unsigned char)s[off] >= 0x80)
+			break;
+	if (off == len)
+		return NULL;
+	buf_init(&b);
+	m = xreallocarray(NULL, len + 1, sizeof(*m));
+	for (off = 0; off < len; ) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + off,
+		    (utf8proc_ssize_t)(len - off), &cp);
+		int32_t dv = -1;
+		char c = 0;
+
+		if (n <= 0)
+			n = 1;
+		else if (cp >= 0x80 && (dv = u_charDigitValue(cp)) >= 0 &&
+		    dv <= 9 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER)
+			c = (char)('0' + dv);
+		else if (cp == 0x66b)		/* Arabic decimal separator */
+			c = '.';
+		else if (cp == 0x66c)		/* Arabic thousands separator */
+			c = ',';
+		if (c != 0) {
+			m[b.len] = off;
+			buf_addc(&b, c);
+			any = true;
+		} else {
+			utf8proc_ssize_t k;
+
+			for (k = 0; k < n; k++)
+				m[b.len + (size_t)k] = off + (size_t)k;
+			buf_add(&b, s + off, (size_t)n);
+		}
+		off += (size_t)n;
+	}
+	if (!any) {
+		buf_free(&b);
+		free(m);
+		return NULL;
+	}
+	m[b.len] = len;
+	*outlen = b.len;
+	*map = m;
+	return buf_release(&b);
+}
+
 int
 normalize_hs(const char *s, int minlen, char out[11], const char **why)
 {

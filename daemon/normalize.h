@@ -63,6 +63,17 @@ char	*normalize_fold_str(const char *s);
 unsigned normalize_inspect(const char *s, size_t len, struct norm_report *rep);
 
 /*
+ * <s> (<len> bytes) with the decimal digits of every script (Persian,
+ * Arabic-Indic, Devanagari, full-width...) and the Arabic decimal and
+ * thousands separators written as ASCII, for readers of numbers.  Returns
+ * the copy (caller frees) with its length in *outlen and in *map (caller
+ * frees) the offset in <s> of each byte, (*map)[*outlen] = <len>; or NULL
+ * when there is nothing to rewrite.
+ */
+char	*normalize_digits(const char *s, size_t len, size_t *outlen,
+	    size_t **map);
+
+/*
  * HS/CN/TARIC code in any common spelling ("2812.12", "2812 12 00",
  * "28121200") to digits.  Writes up to 10 digits + NUL into <out> and returns
  * 0, or -1 with a static reason in *why.  <minlen> is the fewest digits

@@ -558,8 +558,24 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				e->cas_idx = (int)i;
 		}
 	}
-	npv = param_scan(it->description, strlen(it->description), pv,
-	    MAX_PVALUES);
+	{
+		/* Numbers written in any script's digits are read too. */
+		size_t dlen, *dmap, end;
+		char *dt = normalize_digits(it->description,
+		    strlen(it->description), &dlen, &dmap);
+
+		npv = param_scan(dt ? dt : it->description, dt ? dlen :
+		    strlen(it->description), pv, MAX_PVALUES);
+		for (i = 0; dt != NULL && i < npv; i++) {
+			end = dmap[pv[i].off + pv[i].len];
+			pv[i].off = dmap[pv[i].off];
+			pv[i].len = end - pv[i].off;
+		}
+		if (dt != NULL) {
+			free(dt);
+			free(dmap);
+		}
+	}
 
 	for (t = 0; t < c->ntouched; t++) {
 		struct evidence *e = &c->ev[c->touched[t]];

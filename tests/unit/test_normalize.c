@@ -635,6 +635,57 @@ test_cas_notations(void)
 	}
 }
 
+/* Digits of every script for readers of numbers, with the byte map. */
+static void
+test_digits(void)
+{
+	static const struct {
+		const char	*in, *want;	/* want NULL: nothing rewritten */
+	} t[] = {
+		{ "output 1200 Hz", NULL },
+		{ "output \xdb\xb1\xdb\xb2\xdb\xb0\xdb\xb0 Hz", "output 1200 Hz" },	/* Persian */
+		{ "\xd9\xa1\xd9\xab\xd9\xa5 kHz", "1.5 kHz" },		/* Arabic-Indic, separator */
+		{ "\xd9\xa1\xd9\xac\xd9\xa2\xd9\xa0\xd9\xa0 Hz", "1,200 Hz" },
+		{ "\xe0\xa5\xa7\xe0\xa5\xa8 bar", "12 bar" },			/* Devanagari */
+		{ "\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x95-T6", "7075-T6" },	/* full-width */
+		{ "\xe0\xb9\x95\xe0\xb9\x90 mm", "50 mm" },			/* Thai */
+		{ "Caf\xc3\xa9 \xc2\xb2", NULL },	/* non-ASCII, no decimal digit */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		size_t n = 0, *map = NULL;
+		char *got = normalize_digits(t[i].in, strlen(t[i].in), &n, &map);
+
+		harness_context("normalize_digits(\"%s\")", t[i].in);
+		if (t[i].want == NULL)
+			CHECK(got == NULL);
+		else if (CHECK(got != NULL)) {
+			CHECK_STR_EQ(got, t[i].want);
+			CHECK_INT_EQ(n, strlen(t[i].want));
+			CHECK_INT_EQ(map[n], strlen(t[i].in));
+		}
+		harness_context(NULL);
+		free(got);
+		free(map);
+	}
+	/* The map takes a span of the copy back to the original bytes. */
+	{
+		const char *s = "f = \xdb\xb1\xdb\xb2\xdb\xb0\xdb\xb0 Hz";
+		size_t n, *map;
+		char *got = normalize_digits(s, strlen(s), &n, &map);
+
+		if (CHECK(got != NULL)) {
+			CHECK_INT_EQ(map[4], 4);		/* ۱ */
+			CHECK_INT_EQ(map[8], 12);		/* the space after */
+			CHECK_INT_EQ(map[11] - map[4], strlen("\xdb\xb1\xdb\xb2"
+			    "\xdb\xb0\xdb\xb0 Hz"));
+		}
+		free(got);
+		free(map);
+	}
+}
+
 int
 main(void)
 {
@@ -643,6 +694,7 @@ main(void)
 	test_cas_shape_and_check();
 	test_find_cas();
 	test_cas_notations();
+	test_digits();
 	test_fold();
 	test_fold_map();
 	test_fold_invisible();
