@@ -36,6 +36,7 @@ struct vctx {
 	json_t		*warnings;	/* kept as findings; declaration accepted */
 	struct decl	*d;		/* owns normalised copies (decl_keep) */
 	int		 seq;		/* item being checked, 0 outside items */
+	int		 flags;		/* DECL_* */
 };
 
 static void	verr(struct vctx *, const char *, const char *, ...)
@@ -137,6 +138,19 @@ utf8_chars(const char *s, bool *valid)
 		count++;
 	}
 	return count;
+}
+
+/* A lenient source left out an item field: a finding, not an error. */
+static void
+missing_item_field(struct vctx *v, const struct decl_item *x, const char *path,
+    const char *key, const char *message)
+{
+	char field[96];
+
+	snprintf(field, sizeof(field), "%s%s", path, key);
+	json_array_append_new(v->warnings, json_pack("{s:i, s:s, s:s, s:s}",
+	    "item_seq", x->seq, "field", field, "kind", key[0] == 'h' ?
+	    "hs_code_missing" : "description_missing", "message", message));
 }
 
 /*
@@ -341,6 +355,9 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 	json_t *it;
 	size_t i, j;
 
+	if ((v->flags & DECL_GOODS_OPTIONAL) && (items == NULL ||
+	    (json_is_array(items) && json_array_size(items) == 0)))
+		return;
 	if (items == NULL || json_is_null(items)) {
 		verr(v, "items", "is required");
 		return;
@@ -385,14 +402,29 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 					break;
 				}
 		}
-		x->hs_raw = req_str(v, it, "hs_code", path);
+		if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
+		    json_object_get(it, "hs_code") == NULL) {
+			missing_item_field(v, x, path, "hs_code", "no commodity "
+			    "code declared; screened on its description");
+			x->hs_raw = NULL;
+		} else
+			x->hs_raw = req_str(v, it, "hs_code", path);
 		if (x->hs_raw && normalize_hs(x->hs_raw, 4, x->hs, &why) == -1) {
 			snprintf(field, sizeof(field), "%shs_code", path);
 			verr(v, field, "%s (4 to 10 digits: HS6, CN8 or TARIC10)",
 			    why);
 		}
-		x->description = req_str(v, it, "description", path);
-		if (x->description) {
+		if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
+		    json_object_get(it, "description") == NULL) {
+			missing_item_field(v, x, path, "description", "no "
+			    "description declared; screened on its code");
+			x->description = "";
+		} else
+			x->description = req_str(v, it, "description", path);
+		if (x->description && x->description[0] == '\0' &&
+		    (v->flags & DECL_ITEM_CODE_OPTIONAL))
+			;	/* reported above */
+		else if (x->description) {
 			snprintf(field, sizeof(field), "%sdescription", path);
 			utf8_chars(x->description, &valid);
 			if (!valid)
@@ -638,6 +670,12 @@ inspect_strings(struct vctx *v, json_t *j, char *path, size_t len, int depth)
 struct decl *
 decl_from_json(json_t *root, json_t **errp, int *statusp)
 {
+	return decl_from_json_flags(root, 0, errp, statusp);
+}
+
+struct decl *
+decl_from_json_flags(json_t *root, int flags, json_t **errp, int *statusp)
+{
 	struct vctx v;
 	struct decl *d;
 	bool valid;
@@ -653,6 +691,7 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 	d = xcalloc(1, sizeof(*d));
 	d->raw = json_incref(root);
 	v.errors = json_array();
+	v.flags = flags;
 	v.warnings = json_array();
 	v.d = d;
 	v.seq = 0;
@@ -666,7 +705,11 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 			verr(&v, "reference", "must not contain control "
 			    "characters");
 	}
-	d->type = req_str(&v, root, "type", "");
+	if ((flags & DECL_GOODS_OPTIONAL) && json_object_get(root, "type") ==
+	    NULL)
+		d->type = NULL;
+	else
+		d->type = req_str(&v, root, "type", "");
 	if (d->type && !in_set(d->type, types))
 		verr(&v, "type", "must be one of export import transit re-export");
 	d->lodged_at = opt_str(&v, root, "lodged_at", "");

@@ -206,6 +206,16 @@ vanish_class(utf8proc_int32_t cp)
 	return VANISH_NO;
 }
 
+/* A combining mark that only decorates a letter (and is stripped). */
+static bool
+mark_is_accent(utf8proc_int32_t cp)
+{
+	UScriptCode s = script_of(cp);
+
+	return s == USCRIPT_INHERITED || s == USCRIPT_COMMON ||
+	    (cp >= 0x591 && cp <= 0x5c7);
+}
+
 /* A letter or a combining mark: what a word is made of. */
 static bool
 is_wordchar(utf8proc_int32_t cp)
@@ -480,12 +490,16 @@ fold_cp(struct foldbuf *f, const utf8proc_int32_t *cps, size_t ncp, size_t i,
 		int32_t dv;
 
 		/*
-		 * Marks are accents and stripped, but for the kana voicing
-		 * marks: ガ and カ are different sounds and words.
+		 * Combining marks shared by scripts (accents, Arabic short
+		 * vowels) and Hebrew points are stripped.  Marks of one
+		 * script (Thai vowels and tones, Indic vowel signs) spell
+		 * its words, and so do the kana voicing marks: ガ and カ
+		 * are different sounds and words.
 		 */
 		if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
 		    cat == UTF8PROC_CATEGORY_ME) {
-			if (dec[k] != 0x3099 && dec[k] != 0x309a)
+			if (dec[k] != 0x3099 && dec[k] != 0x309a &&
+			    mark_is_accent(dec[k]))
 				continue;
 		} else if (cat == UTF8PROC_CATEGORY_ND && dec[k] >= 0x80 &&
 		    (dv = u_charDigitValue(dec[k])) >= 0 && dv <= 9) {
