@@ -265,9 +265,10 @@ unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
  * The pattern of a phrase with a word of an unspaced script at either end
  * of one of its words, or NULL if it has none (term_pattern() then builds
  * it).  Such an end has no word break in the pattern (EDGE_OPEN_* in
- * <*edges>), and between two words of which one touches an unspaced script
- * the space is optional ("7075 铝合金" also finds "7075铝合金"), which makes
- * the phrase an expression.  A stem on an unspaced end is meaningless and
+ * <*edges>).  Between two words of an unspaced script the space is
+ * optional ("真空 感应炉" also finds "真空感应炉"), which makes the phrase an
+ * expression; between such a word and another the scanned text always has
+ * one (unspaced_split()).  A stem on an unspaced end is meaningless and
  * dropped: the term matches as a substring anyway.
  */
 static char *
@@ -275,7 +276,7 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
     unsigned char *edges)
 {
 	struct buf b;
-	char *copy, *tok, *save = NULL, **f = NULL;
+	char *copy, *tok, *save = NULL, **f = NULL, *piece, *psave = NULL;
 	int *star = NULL, any = 0, need_re = 0;
 	size_t n = 0, i;
 
@@ -307,13 +308,24 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 				ft = sp;
 			}
 		}
-		f = xreallocarray(f, n + 1, sizeof(*f));
-		star = xreallocarray(star, n + 1, sizeof(*star));
-		f[n] = ft;
-		star[n] = st;
-		if (unspaced_first(ft) || unspaced_last(ft))
-			any = 1;
-		n++;
+		/*
+		 * Punctuation folded to spaces inside a word ("ビス(2-クロロ
+		 * エチル)スルフィド") separates words like written spaces do,
+		 * so that a join between two unspaced words stays optional.
+		 */
+		for (piece = strtok_r(ft, " ", &psave); piece != NULL;
+		    piece = strtok_r(NULL, " ", &psave)) {
+			f = xreallocarray(f, n + 1, sizeof(*f));
+			star = xreallocarray(star, n + 1, sizeof(*star));
+			f[n] = xstrdup(piece);
+			star[n] = 0;
+			if (unspaced_first(piece) || unspaced_last(piece))
+				any = 1;
+			n++;
+		}
+		if (n > 0)
+			star[n - 1] = st;
+		free(ft);
 	}
 	free(copy);
 	if (!any) {
@@ -328,7 +340,7 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 	if (unspaced_last(f[n - 1]))
 		*edges |= EDGE_OPEN_END;
 	for (i = 0; i + 1 < n; i++)
-		if (star[i] || unspaced_last(f[i]) || unspaced_first(f[i + 1]))
+		if (star[i] || (unspaced_last(f[i]) && unspaced_first(f[i + 1])))
 			need_re = 1;
 	buf_init(&b);
 	if (!(*edges & EDGE_OPEN_START))
@@ -339,7 +351,7 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 		if (i > 0) {
 			if (star[i - 1])
 				buf_adds(&b, "[^ ]*");
-			if (unspaced_last(f[i - 1]) || unspaced_first(f[i]))
+			if (unspaced_last(f[i - 1]) && unspaced_first(f[i]))
 				buf_adds(&b, " ?");
 			else
 				buf_addc(&b, ' ');

@@ -447,7 +447,8 @@ test_unspaced(void)
 	    "  u/U2: [7075 铝合金]\n";
 	static const char ja[] =
 	    "language: ja\ntitle: T\nsource: S\nterms:\n"
-	    "  u/U1: [インバータ, 周波数変換器]\n";
+	    "  u/U1: [インバータ, 周波数変換器]\n"
+	    "  u/U2: ['ビス(2-クロロエチル)スルフィド']\n";
 	static const char ko[] =
 	    "language: ko\ntitle: T\nsource: S\nterms:\n"
 	    "  u/U1: [주파수변환기, 인버터]\n";
@@ -469,6 +470,9 @@ test_unspaced(void)
 		{ "17075铝合金", NULL },
 		{ "汎用インバータ3相400V", "インバータ" },
 		{ "周波数変換器（出力1500Hz）", "周波数変換器" },
+		/* Punctuation inside a term is a break, optional between kana. */
+		{ "ビス2クロロエチルスルフィド 200kg", "ビス2クロロエチルスルフィド" },
+		{ "ビス(2-クロロエチル)スルフィド", "ビス(2-クロロエチル)スルフィド" },
 		{ "주파수변환기를 수출", "주파수변환기" },	/* particle attached */
 		{ "인버터용 부품", "인버터" },
 		{ "인버턴", NULL },		/* 터 is not the start of 턴 */
