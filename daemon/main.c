@@ -30,8 +30,9 @@ struct runtime *rt;
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN] "
-	    "[--listen HOST:PORT] [--rules DIR]\n");
+	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN | "
+	    "--db-file FILE]\n               [--listen HOST:PORT] "
+	    "[--rules DIR]\n");
 	exit(2);
 }
 
@@ -105,11 +106,13 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'D' },
+		{ "db-file", required_argument, NULL, 'F' },
 		{ "listen", required_argument, NULL, 'L' },
 		{ "rules", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db = getenv("CORDON_DB"), *listen = NULL, *rules = NULL;
+	const char *db_file = NULL;
 	struct event *ev_hup, *ev_term, *ev_int;
 	int ch, check = 0, verbose = 0;
 	char *err;
@@ -132,6 +135,9 @@ main(int argc, char **argv)
 		case 'D':
 			db = optarg;
 			break;
+		case 'F':
+			db_file = optarg;
+			break;
 		case 'L':
 			listen = optarg;
 			break;
@@ -150,8 +156,21 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s\n", err);
 		return 1;
 	}
-	if (db)
+	/*
+	 * --db-file beats everything; otherwise --db or CORDON_DB beat the
+	 * configuration file's db_file and db.
+	 */
+	if (db_file)
+		conf_set(&rt->conf, "db_file", db_file);
+	else if (db) {
 		conf_set(&rt->conf, "db", db);
+		free(rt->conf.db_file);
+		rt->conf.db_file = NULL;
+	}
+	if (conf_db_resolve(&rt->conf, &err) == -1) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
 	if (listen)
 		conf_set(&rt->conf, "listen", listen);
 	if (rules)
