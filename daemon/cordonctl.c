@@ -659,6 +659,7 @@ main(int argc, char **argv)
 		{ "url", required_argument, NULL, 'U' },
 		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -681,6 +682,9 @@ main(int argc, char **argv)
 		case 'T':
 			api_token = optarg;
 			break;
+		case 'V':
+			printf("cordonctl %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
 			usage();
 		}

@@ -3,9 +3,13 @@
  */
 #include "config.h"
 
+#include <sys/queue.h>
+
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -26,6 +30,7 @@ reason(int code)
 {
 	switch (code) {
 	case 200: return "OK";
+	case 302: return "Found";
 	case 201: return "Created";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
@@ -43,16 +48,42 @@ reason(int code)
 }
 
 void
+http_send(struct evhttp_request *req, int code, struct evbuffer *body)
+{
+	char len[32];
+
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
+		snprintf(len, sizeof(len), "%zu",
+		    body != NULL ? evbuffer_get_length(body) : (size_t)0);
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "Content-Length", len);
+		body = NULL;
+	}
+	evhttp_send_reply(req, code, reason(code), body);
+}
+
+void
 http_reply_json(struct evhttp_request *req, int code, json_t *body)
 {
 	struct evbuffer *out = evbuffer_new();
-	char *text = json_dumps(body, JSON_COMPACT);
+	char *text = body != NULL ? json_dumps(body, JSON_COMPACT) : NULL;
 
+	if (text == NULL) {
+		/* A body that could not be built is a bug, never a crash. */
+		log_warnx("http: no JSON body for a %d reply to %s; sending 500",
+		    code, evhttp_request_get_uri(req));
+		code = 500;
+		text = xstrdup("{\"error\":\"internal error\"}");
+	}
 	evhttp_add_header(evhttp_request_get_output_headers(req),
 	    "Content-Type", "application/json");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Cache-Control", "no-store");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "X-Content-Type-Options", "nosniff");
 	evbuffer_add(out, text, strlen(text));
 	evbuffer_add(out, "\n", 1);
-	evhttp_send_reply(req, code, reason(code), out);
+	http_send(req, code, out);
 	evbuffer_free(out);
 	free(text);
 	json_decref(body);
@@ -62,6 +93,54 @@ void
 http_reply_error(struct evhttp_request *req, int code, const char *msg)
 {
 	http_reply_json(req, code, json_pack("{s:s}", "error", msg));
+}
+
+/* True for "application/json", any case, optionally with parameters. */
+static bool
+is_json_type(const char *ct)
+{
+	static const char want[] = "application/json";
+	size_t n = sizeof(want) - 1;
+
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	if (strncasecmp(ct, want, n) != 0)
+		return false;
+	ct += n;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return *ct == '\0' || *ct == ';';
+}
+
+int
+http_request_check(struct evhttp_request *req, const char **whyp)
+{
+	struct evkeyvalq *in = evhttp_request_get_input_headers(req);
+	struct evkeyval *h;
+	const char *ct, *v;
+	int lengths = 0;
+
+	TAILQ_FOREACH(h, in, next) {
+		if (strcasecmp(h->key, "Content-Length") == 0)
+			lengths++;
+		for (v = h->value; *v != '\0'; v++)
+			if ((unsigned char)*v < 0x20 && *v != '\t') {
+				*whyp = "control character in a header value";
+				return 400;
+			}
+	}
+	if (lengths > 1) {
+		*whyp = "more than one Content-Length header";
+		return 400;
+	}
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_POST &&
+	    evbuffer_get_length(evhttp_request_get_input_buffer(req)) > 0 &&
+	    ((ct = evhttp_find_header(in, "Content-Type")) == NULL ||
+	    !is_json_type(ct))) {
+		*whyp = "Content-Type must be application/json";
+		return 415;
+	}
+	return 0;
 }
 
 void

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "notify.h"
 #include "reload.h"
 #include "runtime.h"
 #include "snapshot.h"
@@ -32,7 +33,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN | "
 	    "--db-file FILE]\n               [--listen HOST:PORT] "
-	    "[--rules DIR]\n");
+	    "[--rules DIR]\n       cordond --version\n");
 	exit(2);
 }
 
@@ -46,6 +47,18 @@ level_of(const char *s)
 	if (strcmp(s, "debug") == 0)
 		return LOG_LEVEL_DEBUG;
 	return LOG_LEVEL_INFO;
+}
+
+/* The service manager hears the outcome of a SIGHUP reload. */
+static void
+reloaded(const struct reload_outcome *o, void *arg)
+{
+	char status[160];
+
+	snprintf(status, sizeof(status), "%s list version %s",
+	    o->ok ? "serving" : "reload refused, still serving",
+	    o->version ? o->version : "(none)");
+	notify_ready(status);
 }
 
 static void
@@ -68,7 +81,8 @@ on_sighup(evutil_socket_t sig, short ev, void *arg)
 		log_set_level(level_of(rt->conf.log_level));
 		db_set_batch_max(rt->db, (int)rt->conf.batch_max);
 	}
-	reload_run(NULL, NULL);
+	notify_reloading();
+	reload_run(reloaded, NULL);
 }
 
 static void
@@ -94,6 +108,7 @@ on_stop(evutil_socket_t sig, short ev, void *arg)
 	if (rt->stopping)
 		return;
 	rt->stopping = true;
+	notify_stopping();
 	log_info("stopping: finishing requests in flight");
 	http_stop_accepting();
 	reload_listen_stop();
@@ -109,6 +124,7 @@ main(int argc, char **argv)
 		{ "db-file", required_argument, NULL, 'F' },
 		{ "listen", required_argument, NULL, 'L' },
 		{ "rules", required_argument, NULL, 'R' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db = getenv("CORDON_DB"), *listen = NULL, *rules = NULL;
@@ -144,6 +160,9 @@ main(int argc, char **argv)
 		case 'R':
 			rules = optarg;
 			break;
+		case 'V':
+			printf("cordond %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
 			usage();
 		}
@@ -220,6 +239,14 @@ main(int argc, char **argv)
 		fatalx("%s", err);
 	api_tokens_refresh();
 	reload_listen_start();
+	{
+		char status[160];
+
+		snprintf(status, sizeof(status), "listening on %s; list "
+		    "version %s", rt->conf.listen, rt->snap ?
+		    rt->snap->version : "(none yet)");
+		notify_ready(status);
+	}
 
 	ev_hup = evsignal_new(rt->base, SIGHUP, on_sighup, NULL);
 	ev_term = evsignal_new(rt->base, SIGTERM, on_stop, NULL);
