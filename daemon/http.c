@@ -16,6 +16,7 @@
 #include <event2/bufferevent_ssl.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
+#include <event2/util.h>
 #include <openssl/ssl.h>
 
 #include "api.h"
@@ -187,6 +188,31 @@ parse_listen(const char *listen, char *host, size_t hostlen,
 		host[strlen(host) - 1] = '\0';
 	}
 	*port = (ev_uint16_t)p;
+	return 0;
+}
+
+int
+http_check_listen(const char *listen, char **errp)
+{
+	struct evutil_addrinfo hints, *ai = NULL;
+	char host[256], port[8];
+	ev_uint16_t p;
+	int rc;
+
+	if (parse_listen(listen, host, sizeof(host), &p, errp) == -1)
+		return -1;
+	snprintf(port, sizeof(port), "%u", (unsigned)p);
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_ADDRCONFIG;
+	if ((rc = evutil_getaddrinfo(host[0] ? host : NULL, port, &hints,
+	    &ai)) != 0) {
+		xasprintf(errp, "listen: cannot use \"%s\": %s", listen,
+		    evutil_gai_strerror(rc));
+		return -1;
+	}
+	evutil_freeaddrinfo(ai);
 	return 0;
 }
 

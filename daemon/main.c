@@ -203,6 +203,12 @@ main(int argc, char **argv)
 			fprintf(stderr, "configuration NOT OK\n");
 			return 1;
 		}
+		if (http_check_listen(rt->conf.listen, &err) == -1 ||
+		    (rt->conf.tls_listen != NULL &&
+		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
+			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+			return 1;
+		}
 		if (rt->conf.tls_listen != NULL) {
 			SSL_CTX *ctx = tls_ctx_new(&rt->conf, &err);
 
