@@ -268,11 +268,13 @@ cmd_fetch(int argc, char **argv)
 	if (!rules_is_list_file(name))
 		fatalx("%s: not a list file name (*.yaml, *.xml, sdn.csv, alt.csv, "
 		    "add.csv, dpl.txt); give --name", name);
-	c = connect_or_die();
+	if (dsn == NULL)	/* before a download that would be wasted */
+		fatalx("no database: give --db DSN or set CORDON_DB");
 	fprintf(stderr, "fetching %s\n", url);
 	if (fetch_url(url, &data, &len, sha, fetch_progress, NULL, &err) == -1)
 		fatalx("%s", err);
 	fprintf(stderr, "\nfetched %s: %zu bytes, sha256 %s\n", name, len, sha);
+	c = connect_or_die();
 	if ((active = store_active_version(c, &err)) != NULL) {
 		if (store_version_files(c, active, &fs, &err) == -1)
 			fatalx("%s", err);

@@ -94,6 +94,7 @@ check_stopped(evutil_socket_t fd, short ev, void *arg)
 
 	if ((api_inflight() == 0 && db_pending(rt->db) == 0) || ++ticks > 300) {
 		event_base_loopexit(rt->base, NULL);
+		event_free(self);	/* fired, not pending: safe here */
 		return;
 	}
 	evtimer_add(self, &tv);
@@ -173,6 +174,7 @@ main(int argc, char **argv)
 	conf_init(&rt->conf);
 	if (rt->conf_path && conf_load(rt->conf_path, &rt->conf, &err) == -1) {
 		fprintf(stderr, "%s\n", err);
+		free(err);
 		return 1;
 	}
 	/*
@@ -188,6 +190,7 @@ main(int argc, char **argv)
 	}
 	if (conf_db_resolve(&rt->conf, &err) == -1) {
 		fprintf(stderr, "%s\n", err);
+		free(err);
 		return 1;
 	}
 	if (listen)
@@ -201,12 +204,14 @@ main(int argc, char **argv)
 		if (reload_initial(&err) == -1) {
 			fprintf(stderr, "%s\n", err);
 			fprintf(stderr, "configuration NOT OK\n");
+			free(err);
 			return 1;
 		}
 		if (http_check_listen(rt->conf.listen, &err) == -1 ||
 		    (rt->conf.tls_listen != NULL &&
 		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
 			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+			free(err);
 			return 1;
 		}
 		if (rt->conf.tls_listen != NULL) {
@@ -214,6 +219,7 @@ main(int argc, char **argv)
 
 			if (ctx == NULL) {
 				fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+				free(err);
 				return 1;
 			}
 			SSL_CTX_free(ctx);
