@@ -35,6 +35,7 @@ struct matcher {
 	struct mterm		 *terms;
 	char			**patterns;
 	size_t			 *patlen;
+	unsigned char		 *edges;	/* EDGE_* of unspaced-script terms */
 	size_t			  nterms;
 
 	hs_database_t		 *lit_db;	/* phrases: literals, no SOM */
@@ -51,6 +52,16 @@ struct matcher {
 struct match_scratch {
 	hs_scratch_t	*s;
 };
+
+/*
+ * A term whose first (last) character is of a script written without
+ * spaces has no word break before (after) it in its pattern.
+ */
+#define EDGE_OPEN_START	0x01
+#define EDGE_OPEN_END	0x02
+
+static char	*term_pattern_unspaced(const char *, int *, int *,
+		    unsigned char *);
 
 /*
  * Builds what is searched for a term.  A phrase becomes a literal over the
@@ -122,6 +133,166 @@ term_pattern(const char *term, int *stem, int *inner)
 	return buf_release(&b);
 }
 
+/* ---- Scripts written without spaces ---------------------------------- */
+
+/*
+ * Han, Kana, Hangul, Thai and their neighbours are written without spaces
+ * between words, and a Korean particle attaches to its noun: a term in such
+ * a script matches as a substring, with no word break on that side.
+ */
+static int
+unspaced_cp(unsigned long cp)
+{
+	return (cp >= 0x0e00 && cp <= 0x0eff) ||	/* Thai, Lao */
+	    (cp >= 0x1000 && cp <= 0x109f) ||		/* Myanmar */
+	    (cp >= 0x1100 && cp <= 0x11ff) ||		/* Hangul jamo */
+	    (cp >= 0x1780 && cp <= 0x17ff) ||		/* Khmer */
+	    (cp >= 0x3005 && cp <= 0x3007) ||		/* 々 〆 〇 */
+	    (cp >= 0x3040 && cp <= 0x30ff) ||		/* Hiragana, Katakana */
+	    (cp >= 0x3130 && cp <= 0x318f) ||		/* Hangul compatibility jamo */
+	    (cp >= 0x31f0 && cp <= 0x31ff) ||		/* Katakana extension */
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||		/* Han extension A */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||		/* Han */
+	    (cp >= 0xa960 && cp <= 0xa97f) ||		/* Hangul jamo extended */
+	    (cp >= 0xac00 && cp <= 0xd7ff) ||		/* Hangul syllables, jamo */
+	    (cp >= 0xf900 && cp <= 0xfaff) ||		/* Han compatibility */
+	    (cp >= 0xff66 && cp <= 0xff9f) ||		/* halfwidth Katakana */
+	    (cp >= 0x20000 && cp <= 0x3134f);		/* Han supplementary */
+}
+
+/* The code point of the UTF-8 sequence at <p> (0 if malformed). */
+static unsigned long
+utf8_cp(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return p[0];
+	if ((p[0] & 0xe0) == 0xc0 && p[1])
+		return ((p[0] & 0x1fUL) << 6) | (p[1] & 0x3f);
+	if ((p[0] & 0xf0) == 0xe0 && p[1] && p[2])
+		return ((p[0] & 0x0fUL) << 12) | ((p[1] & 0x3fUL) << 6) |
+		    (p[2] & 0x3f);
+	if ((p[0] & 0xf8) == 0xf0 && p[1] && p[2] && p[3])
+		return ((p[0] & 0x07UL) << 18) | ((p[1] & 0x3fUL) << 12) |
+		    ((p[2] & 0x3fUL) << 6) | (p[3] & 0x3f);
+	return 0;
+}
+
+static int
+unspaced_first(const char *s)
+{
+	return s[0] != '\0' && unspaced_cp(utf8_cp((const unsigned char *)s));
+}
+
+static int
+unspaced_last(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return 0;
+	while (n > 1 && ((unsigned char)s[n - 1] & 0xc0) == 0x80)
+		n--;
+	return unspaced_cp(utf8_cp((const unsigned char *)s + n - 1));
+}
+
+/*
+ * The pattern of a phrase with a word of an unspaced script at either end
+ * of one of its words, or NULL if it has none (term_pattern() then builds
+ * it).  Such an end has no word break in the pattern (EDGE_OPEN_* in
+ * <*edges>), and between two words of which one touches an unspaced script
+ * the space is optional ("7075 铝合金" also finds "7075铝合金"), which makes
+ * the phrase an expression.  A stem on an unspaced end is meaningless and
+ * dropped: the term matches as a substring anyway.
+ */
+static char *
+term_pattern_unspaced(const char *term, int *stem, int *inner,
+    unsigned char *edges)
+{
+	struct buf b;
+	char *copy, *tok, *save = NULL, **f = NULL;
+	int *star = NULL, any = 0, need_re = 0;
+	size_t n = 0, i;
+
+	*edges = 0;
+	*stem = 0;
+	*inner = 0;
+	if (strncmp(term, "re:", 3) == 0)
+		return NULL;
+	copy = xstrdup(term);
+	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		size_t tl = strlen(tok);
+		int st = tok[tl - 1] == '*';
+		char *ft;
+
+		if (st)
+			tok[tl - 1] = '\0';
+		ft = normalize_fold_str(tok);
+		if (ft[0] == '\0') {
+			free(ft);
+			continue;
+		}
+		f = xreallocarray(f, n + 1, sizeof(*f));
+		star = xreallocarray(star, n + 1, sizeof(*star));
+		f[n] = ft;
+		star[n] = st;
+		if (unspaced_first(ft) || unspaced_last(ft))
+			any = 1;
+		n++;
+	}
+	free(copy);
+	if (!any) {
+		for (i = 0; i < n; i++)
+			free(f[i]);
+		free(f);
+		free(star);
+		return NULL;
+	}
+	if (unspaced_first(f[0]))
+		*edges |= EDGE_OPEN_START;
+	if (unspaced_last(f[n - 1]))
+		*edges |= EDGE_OPEN_END;
+	for (i = 0; i + 1 < n; i++)
+		if (star[i] || unspaced_last(f[i]) || unspaced_first(f[i + 1]))
+			need_re = 1;
+	buf_init(&b);
+	if (!(*edges & EDGE_OPEN_START))
+		buf_addc(&b, ' ');
+	for (i = 0; i < n; i++) {
+		const char *p;
+
+		if (i > 0) {
+			if (star[i - 1])
+				buf_adds(&b, "[^ ]*");
+			if (unspaced_last(f[i - 1]) || unspaced_first(f[i]))
+				buf_adds(&b, " ?");
+			else
+				buf_addc(&b, ' ');
+		}
+		for (p = f[i]; *p; p++) {
+			if (need_re && (unsigned char)*p < 0x80 &&
+			    !isalnum((unsigned char)*p) && *p != ' ')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+	}
+	*stem = 0;
+	if (!(*edges & EDGE_OPEN_END)) {
+		if (star[n - 1]) {
+			*stem = 1;
+			if (need_re)
+				buf_adds(&b, "[^ ]*");
+		} else
+			buf_addc(&b, ' ');
+	}
+	*inner = need_re;
+	for (i = 0; i < n; i++)
+		free(f[i]);
+	free(f);
+	free(star);
+	return buf_release(&b);
+}
+
 static void
 add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
     enum term_kind kind)
@@ -141,7 +312,13 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->eidx = eidx;
 		t->kind = kind;
 		t->idx = i;
-		m->patterns[m->nterms] = term_pattern(sv->v[i], &stem, &inner);
+		m->edges = xreallocarray(m->edges, m->nterms + 1,
+		    sizeof(*m->edges));
+		m->patterns[m->nterms] = term_pattern_unspaced(sv->v[i], &stem,
+		    &inner, &m->edges[m->nterms]);
+		if (m->patterns[m->nterms] == NULL)
+			m->patterns[m->nterms] = term_pattern(sv->v[i], &stem,
+			    &inner);
 		m->patlen = xreallocarray(m->patlen, m->nterms + 1,
 		    sizeof(*m->patlen));
 		m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
@@ -248,7 +425,8 @@ compile_error(struct matcher *m, hs_compile_error_t *cerr, const unsigned *ids,
 		    &t->entry->exclude : &t->entry->requires;
 
 		buf_printf(errs, "%s:%d: term \"%s\": %s\n",
-		    t->entry->list ? t->entry->list->file : "?",
+		    t->kind == TERM_KEYWORD ? rules_keyword_file(t->entry,
+		    t->idx) : t->entry->list ? t->entry->list->file : "?",
 		    *term_line(t), sv->v[t->idx], cerr->message);
 	} else
 		buf_printf(errs, "matcher: %s\n", cerr->message);
@@ -328,6 +506,7 @@ match_free(struct matcher *m)
 		free(m->patterns[i]);
 	free(m->patterns);
 	free(m->patlen);
+	free(m->edges);
 	free(m->terms);
 	if (m->scratch)
 		hs_free_scratch(m->scratch);
@@ -396,6 +575,25 @@ struct scan_ctx {
 };
 
 /*
+ * A term ending in a Hangul syllable without a final consonant (its last
+ * jamo a vowel) must not match the first jamo of a syllable that has one:
+ * 기 is not the start of 긴.  Folded Hangul is conjoining jamo; finals are
+ * U+11A8..U+11FF, UTF-8 E1 86 A8..E1 87 BF.  <end> is the padded offset
+ * just past the match.
+ */
+static int
+unspaced_end_ok(const struct scan_ctx *s, unsigned char edges, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)s->text + end;
+
+	if (!(edges & EDGE_OPEN_END) || end + 3 > s->len + 2)
+		return 1;
+	if (p[0] == 0xe1 && ((p[1] == 0x86 && p[2] >= 0xa8) || p[1] == 0x87))
+		return 0;
+	return 1;
+}
+
+/*
  * Offsets are in the padded text " <text> ".  A phrase literal " words "
  * ends after the space that follows its words: its words are
  * [to - len + 1, to - 1) padded, [to - len, to - 2) unpadded.  A stem
@@ -407,9 +605,16 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 {
 	struct scan_ctx *s = ctx;
 	const struct mterm *t = &s->m->terms[id];
+	unsigned char edges = s->m->edges[id];
 	size_t e = (size_t)to, b = e - s->m->patlen[id];
 
-	if (t->stem) {
+	if (!unspaced_end_ok(s, edges, e))
+		return 0;
+	if (edges & EDGE_OPEN_START)
+		b -= 1;
+	if (edges & EDGE_OPEN_END)
+		e -= 1;
+	else if (t->stem) {
 		while (e < s->len + 1 && s->text[e] != ' ')
 			e++;
 		e -= 1;
@@ -427,6 +632,22 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	const struct mterm *t = &s->m->terms[id];
 	size_t b = (size_t)from, e = (size_t)to;
 
+	if (t->is_phrase_re && s->m->edges[id] != 0) {
+		unsigned char edges = s->m->edges[id];
+
+		if (!unspaced_end_ok(s, edges, e))
+			return 0;
+		if (t->stem) {
+			if (s->text[e] != ' ')
+				return 0;	/* reported again at the word end */
+			e -= 1;
+		} else
+			e -= edges & EDGE_OPEN_END ? 1 : 2;
+		if (edges & EDGE_OPEN_START)
+			b -= 1;
+		s->cb(id, b, e, s->arg);
+		return 0;
+	}
 	if (t->is_phrase_re) {
 		/* Written as a phrase: same offsets as a literal's. */
 		if (t->stem) {

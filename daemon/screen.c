@@ -637,13 +637,20 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				size_t from = f.map[e->kw[i].from];
 				size_t to = f.emap[e->kw[i].to - 1];
 				char *mt = xstrndup(it->description + from, to - from);
+				/* A term file's term names its language. */
+				const char *lang = rules_keyword_lang(re,
+				    match_term(c->m, e->kw[i].term)->idx);
+				json_t *h;
 
 				snprintf(expl, sizeof(expl), "The description names "
 				    "\"%s\": %s, listed as %s %s (%s). %s%s", mt,
 				    re->title, re->list->id, re->code, regs.data,
 				    re->explanation, note.data ? note.data : "");
-				json_array_append_new(hits, hit_new(re, "keyword",
-				    field, mt, from, to, expl));
+				h = hit_new(re, "keyword", field, mt, from, to, expl);
+				if (lang != NULL)
+					json_object_set_new(h, "language",
+					    json_string(lang));
+				json_array_append_new(hits, h);
 				free(mt);
 			}
 		}
