@@ -18,6 +18,12 @@ static char path[64];
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void
+remove_input(void)
+{
+	unlink(path);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -25,9 +31,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *err = NULL;
 	FILE *fp;
 
-	if (path[0] == '\0')
+	if (path[0] == '\0') {
 		snprintf(path, sizeof(path), "/tmp/cordon-fuzz-conf.%ld.yaml",
 		    (long)getpid());
+		atexit(remove_input);
+	}
 	if ((fp = fopen(path, "w")) == NULL)
 		abort();
 	if (size > 0 && fwrite(data, 1, size, fp) != size)

@@ -12,7 +12,7 @@ out=tests/fuzz/corpus
 real=tests/data/unit/party/real
 bad=tests/data/unit/party/bad
 rm -rf "$out"
-mkdir -p "$out"/{decl,rules,un_xml,ofac_csv,bis_dpl,conf}
+mkdir -p "$out"/{decl,wco,rules,un_xml,ofac_csv,bis_dpl,conf}
 
 # UN consolidated list: the header, a few individuals or entities, the end.
 python3 - "$real/UN_consolidated.xml" "$out/un_xml" <<'PY'
@@ -72,4 +72,9 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8")):
     decl = case.get("declaration", case)
     open("%s/case-%d.json" % (sys.argv[2], n), "w", encoding="utf-8").write(json.dumps(decl, ensure_ascii=False))
 PY
+# WCO DEC-DMS declarations: a dozen real HMRC samples spread over sizes
+# (movement messages, simplified, full, amendments) and the malformed ones.
+for f in $(ls -S tests/data/wco/hmrc/declarations/*.xml | awk 'NR % 26 == 0') tests/data/wco/hmrc/malformed/*.xml; do
+    cp "$f" "$out/wco/"
+done
 du -sh "$out"/* | sed 's/^/# /'
