@@ -62,3 +62,35 @@ END $$;
 
 CREATE TRIGGER suppressions_policy BEFORE INSERT OR UPDATE ON suppressions
     FOR EACH ROW EXECUTE FUNCTION cordon_suppression_policy();
+
+-- Tokens: created and revoked only through cordonctl, which writes the
+-- token_create / token_revoke audit row in the same transaction.  Checked
+-- at commit, so the order of the two writes does not matter; a token
+-- written around Cordon (a direct INSERT of an admin token, a raised role,
+-- an undone revocation) is refused.  A superuser who disables the trigger
+-- is still found by `cordonctl audit verify`.
+CREATE FUNCTION cordon_token_audited() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF NEW.name IS DISTINCT FROM OLD.name OR NEW.role IS DISTINCT FROM OLD.role
+           OR NEW.hash IS DISTINCT FROM OLD.hash
+           OR (OLD.revoked_at IS NOT NULL AND NEW.revoked_at IS DISTINCT FROM OLD.revoked_at) THEN
+            RAISE EXCEPTION 'token "%": only a revocation may change a token', OLD.name
+                USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        IF NEW.revoked_at IS NOT DISTINCT FROM OLD.revoked_at THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM audit a
+                    WHERE a.object_type = 'token' AND a.object_id = NEW.name
+                      AND a.action = CASE TG_OP WHEN 'INSERT' THEN 'token_create'
+                                                ELSE 'token_revoke' END) THEN
+        RAISE EXCEPTION 'token "%": written without its audit row; use cordonctl tokens', NEW.name
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE CONSTRAINT TRIGGER tokens_audited AFTER INSERT OR UPDATE ON tokens
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cordon_token_audited();
