@@ -52,6 +52,9 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Waits are upper bounds; a slower build (sanitizers) multiplies them.
+slow=${CORDON_TEST_SLOW:-1}
+
 # start_daemon NAME ARGS... : starts cordond, waits for /healthz, sets $url
 start_daemon() {
     local name=$1; shift
@@ -60,7 +63,7 @@ start_daemon() {
     "$cordond" --listen 127.0.0.1:"$port" "$@" >"$work/$name.log" 2>&1 &
     daemon_pid=$!
     daemon_pids+=("$daemon_pid")
-    for _ in $(seq 1 100); do
+    for _ in $(seq 1 $((100 * slow))); do
         curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
@@ -69,12 +72,12 @@ start_daemon() {
 }
 stop_daemon() {
     kill -TERM "$1" 2>/dev/null
-    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    for _ in $(seq 1 $((100 * slow))); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
     kill -KILL "$1" 2>/dev/null
     return 1
 }
 wait_for() { # wait_for SECONDS COMMAND...
-    local n=$(( $1 * 10 )); shift
+    local n=$(( $1 * 10 * slow )); shift
     for _ in $(seq 1 "$n"); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
     return 1
 }
