@@ -64,6 +64,29 @@ static char	*term_pattern_unspaced(const char *, int *, int *,
 		    unsigned char *);
 
 /*
+ * The word breaks (single spaces of the folded text) a phrase pattern's
+ * match spans: its literal spaces, not those of "[^ ]" classes.  A phrase
+ * with inner stems is compiled without start-of-match tracking (which made
+ * compiling thousands of inflected phrases take tens of seconds); its start
+ * is found by walking back over this many breaks from its end.
+ */
+static int
+pattern_spaces(const char *p)
+{
+	int n = 0;
+
+	for (; *p != '\0'; p++) {
+		if (p[0] == '[' && p[1] == '^' && p[2] == ' ' && p[3] == ']') {
+			p += 3;
+			continue;
+		}
+		if (*p == ' ')
+			n++;
+	}
+	return n;
+}
+
+/*
  * Builds what is searched for a term.  A phrase becomes a literal over the
  * folded text: " words " (the spaces are word breaks; the text is padded
  * with one space at each end), or " words" when the last word is a stem
@@ -196,6 +219,72 @@ unspaced_last(const char *s)
 }
 
 /*
+ * A word break between a character of an unspaced script and a letter or
+ * digit of another: "IGBT变频器", "7075铝合金", "氦3气体" carry no space,
+ * yet "IGBT", "7075" and "3" are words of their own for the terms, and a
+ * Latin keyword must find them.  Terms and scanned text are split alike.
+ * Returns NULL if <s> has no such place; else the split text (caller
+ * frees) with its length in *<outlen> and, if <mapp>, the offset in <s> of
+ * each of its bytes (an inserted space: that of the next byte; caller
+ * frees).
+ */
+static char *
+unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b;
+	size_t i, n, *map = NULL, cap = 0;
+	int prev = 0, cur, any = 0, split = 0;
+
+	for (i = 0; i < len; i++)
+		if (p[i] >= 0x80) {
+			any = 1;
+			break;
+		}
+	if (!any)
+		return NULL;
+	buf_init(&b);
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		if (p[i] >= 0xf0)
+			n = 4;
+		else if (p[i] >= 0xe0)
+			n = 3;
+		else if (p[i] >= 0xc0)
+			n = 2;
+		if (i + n > len)
+			n = len - i;
+		cur = p[i] == ' ' ? 0 : unspaced_cp(utf8_cp(p + i)) ? 1 : 2;
+		if (prev != 0 && cur != 0 && prev != cur) {
+			split = 1;
+			if (mapp != NULL) {
+				map = xreallocarray(map, cap + 1, sizeof(*map));
+				map[cap++] = i;
+			}
+			buf_addc(&b, ' ');
+		}
+		if (mapp != NULL) {
+			size_t k;
+
+			map = xreallocarray(map, cap + n, sizeof(*map));
+			for (k = 0; k < n; k++)
+				map[cap++] = i + k;
+		}
+		buf_add(&b, s + i, n);
+		prev = cur;
+	}
+	if (!split) {
+		buf_free(&b);
+		free(map);
+		return NULL;
+	}
+	*outlen = b.len;
+	if (mapp != NULL)
+		*mapp = map;
+	return buf_release(&b);
+}
+
+/*
  * The pattern of a phrase with a word of an unspaced script at either end
  * of one of its words, or NULL if it has none (term_pattern() then builds
  * it).  Such an end has no word break in the pattern (EDGE_OPEN_* in
@@ -231,6 +320,15 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 		if (ft[0] == '\0') {
 			free(ft);
 			continue;
+		}
+		{
+			size_t sl;
+			char *sp = unspaced_split(ft, strlen(ft), &sl, NULL);
+
+			if (sp != NULL) {
+				free(ft);
+				ft = sp;
+			}
 		}
 		f = xreallocarray(f, n + 1, sizeof(*f));
 		star = xreallocarray(star, n + 1, sizeof(*star));
@@ -325,6 +423,7 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->stem = stem;
 		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
 		t->is_phrase_re = inner;
+		t->spaces = pattern_spaces(m->patterns[m->nterms]);
 		m->nterms++;
 	}
 }
@@ -456,7 +555,10 @@ match_prepare(struct matcher *m, struct buf *errs)
 		if (m->terms[i].is_regex || m->terms[i].is_phrase_re) {
 			re[nre] = m->patterns[i];
 			reid[nre] = (unsigned)i;
-			refl[nre] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
+			/* See pattern_spaces(): phrases need no SOM. */
+			refl[nre] = m->terms[i].is_phrase_re &&
+			    m->edges[i] == 0 ? HS_FLAG_UTF8 :
+			    HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
 			nre++;
 		} else {
 			lit[nlit] = m->patterns[i];
@@ -570,9 +672,20 @@ struct scan_ctx {
 	const struct matcher	*m;
 	const char		*text;
 	size_t			 len;
+	const size_t		*map;	/* scanned -> folded offsets, or NULL */
 	match_cb		 cb;
 	void			*arg;
 };
+
+/* Reports [b, e) of the scanned text in the folded text's offsets. */
+static void
+scan_report(const struct scan_ctx *s, unsigned id, size_t b, size_t e)
+{
+	if (s->map != NULL && b < e)
+		s->cb(id, s->map[b], s->map[e - 1] + 1, s->arg);
+	else
+		s->cb(id, b, e, s->arg);
+}
 
 /*
  * A term ending in a Hangul syllable without a final consonant (its last
@@ -620,7 +733,7 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 		e -= 1;
 	} else
 		e -= 2;
-	s->cb(id, b, e, s->arg);
+	scan_report(s, id, b, e);
 	return 0;
 }
 
@@ -645,10 +758,19 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 			e -= edges & EDGE_OPEN_END ? 1 : 2;
 		if (edges & EDGE_OPEN_START)
 			b -= 1;
-		s->cb(id, b, e, s->arg);
+		scan_report(s, id, b, e);
 		return 0;
 	}
 	if (t->is_phrase_re) {
+		int k = t->spaces;
+
+		/* Compiled without SOM: the start is the k-th word break
+		 * back from the end (the match holds exactly k). */
+		for (b = e; b > 0 && k > 0; ) {
+			b--;
+			if (s->text[b] == ' ')
+				k--;
+		}
 		/* Written as a phrase: same offsets as a literal's. */
 		if (t->stem) {
 			if (s->text[e] != ' ')
@@ -656,7 +778,7 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 			e -= 1;
 		} else
 			e -= 2;
-		s->cb(id, b, e, s->arg);
+		scan_report(s, id, b, e);
 		return 0;
 	}
 	b = b > 0 ? b - 1 : 0;
@@ -664,7 +786,7 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	if (e > s->len)
 		e = s->len;
 	if (b < e)
-		s->cb(id, b, e, s->arg);
+		scan_report(s, id, b, e);
 	return 0;
 }
 
@@ -677,8 +799,14 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	char *padded;
 	int rc = 0;
 
+	char *split;
+	size_t *map = NULL;
+
 	if ((m->lit_db == NULL && m->re_db == NULL) || len == 0)
 		return 0;
+	/* "igbt变频器" is scanned as "igbt 变频器": see unspaced_split(). */
+	if ((split = unspaced_split(text, len, &len, &map)) != NULL)
+		text = split;
 	padded = xmalloc(len + 3);
 	padded[0] = ' ';
 	memcpy(padded + 1, text, len);
@@ -687,6 +815,7 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	s.m = m;
 	s.text = padded;
 	s.len = len;
+	s.map = map;
 	s.cb = cb;
 	s.arg = arg;
 	if (m->lit_db && hs_scan(m->lit_db, padded, (unsigned)len + 2, 0, scr,
@@ -696,6 +825,8 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	    on_regex, &s) != HS_SUCCESS)
 		rc = -1;
 	free(padded);
+	free(split);
+	free(map);
 	return rc;
 }
 

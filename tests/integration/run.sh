@@ -598,20 +598,6 @@ else
     notok "revocation"
 fi
 
-# ---- the web console in a real browser ----------------------------------------------
-# Debian's python3-selenium lives in /usr/bin/python3's site-packages.
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
-    bout=$(/usr/bin/python3 "$top/tests/browser/console_test.py" --url "$url" --token "$OFF" --ctl "$ctl" \
-        --screenshots "$top/tests/browser/screenshots" 2>&1)
-    echo "$bout" | sed 's/^/# browser: /'
-    bp=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$bout")
-    bf=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$bout")
-    if [ -n "$bp" ] && [ "$bf" = 0 ]; then ok "web console end to end in headless Chromium ($bp checks)"
-    else notok "web console end to end in headless Chromium" "see the browser lines above"; fi
-else
-    notok "web console browser test" "chromium, chromium-driver and python3-selenium are required"
-fi
-
 # ---- denied-party lists: refused whole when broken, fetched, screened ------------------
 real=$top/tests/data/unit/party/real
 nver=$(sql "SELECT count(*) FROM list_versions")
@@ -661,6 +647,21 @@ pa=$(jq_ '[(h["field"], h["list"], h["entry"], h["category"], h["reason"]) for a
     ! grep -q "parties\[2\]" <<<"$pa" && [ "$(jq_ 'd["verdict"]')" = hold ] &&
     ok "a listed consignee raises a sanctions alert with the UN reference; a name sharing generic words does not" ||
     notok "party screening" "$code $pa"
+
+# ---- the web console in a real browser (with the UN list active, for party evidence) ----------------------------------------------
+# Debian's python3-selenium lives in /usr/bin/python3's site-packages.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+    bout=$(/usr/bin/python3 "$top/tests/browser/console_test.py" --url "$url" --token "$OFF" --ctl "$ctl" \
+        --screenshots "$top/tests/browser/screenshots" 2>&1)
+    echo "$bout" | sed 's/^/# browser: /'
+    bp=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$bout")
+    bf=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$bout")
+    if [ -n "$bp" ] && [ "$bf" = 0 ]; then ok "web console end to end in headless Chromium ($bp checks)"
+    else notok "web console end to end in headless Chromium" "see the browser lines above"; fi
+else
+    notok "web console browser test" "chromium, chromium-driver and python3-selenium are required"
+fi
+
 "$ctl" lists activate "$v1" 2>/dev/null
 wait_for 20 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'"
 
