@@ -31,7 +31,7 @@ picks = [(inds[:2], ents[:1]), (rich[:1], []), (rich[1:3], ents[1:3]), ([], ents
 for n, (i, e) in enumerate(picks):
     open("%s/slice-%d.xml" % (sys.argv[2], n), "w", encoding="utf-8").write(doc(i, e))
 PY
-cp "$bad/entity.xml" "$bad/malformed.xml" "$bad/other_root.xml" "$out/un_xml/"
+cp "$bad"/*.xml "$out/un_xml/"
 
 # OFAC SDN legacy CSV: a slice of each of the three files, and the broken ones.
 for f in sdn alt add; do

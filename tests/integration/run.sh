@@ -52,8 +52,9 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Waits are upper bounds; a slower build (sanitizers) multiplies them.
-slow=${CORDON_TEST_SLOW:-1}
+# Waits are upper bounds, multiplied by this: a loaded 2-core machine needs
+# some room (the shipped rules take seconds to build), a sanitizer build more.
+slow=${CORDON_TEST_SLOW:-3}
 
 # start_daemon NAME ARGS... : starts cordond, waits for /healthz, sets $url
 start_daemon() {
