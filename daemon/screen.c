@@ -541,7 +541,7 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    "not matched"));
 			continue;
 		}
-		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", cf[i].cas);
+		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%.15s", cf[i].cas);
 		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "%s", field);
 		cr[ncr].off = cf[i].off;
 		cr[ncr].len = cf[i].len;
