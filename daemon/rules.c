@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grades.h"
 #include "hsnom.h"
 #include "normalize.h"
 #include "party.h"
@@ -35,6 +36,9 @@ static void	rerr(struct rctx *, int, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static int	rules_add_yaml(struct ruleset *, const char *, const char *,
 		    size_t, struct buf *);
+static int	rules_add_grades(struct ruleset *, const char *, const char *,
+		    size_t, const struct ynode *, struct buf *);
+static int	rules_check_grades(struct ruleset *, struct buf *);
 
 const char *
 rules_category_name(enum category c)
@@ -231,10 +235,16 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 					p->max_text = xstrdup(val->scalar);
 				}
 				/* Remember the unit's quantity to cross-check below. */
-				if (p->q != Q_NONE && p->q != q) {
+				if (p->q != Q_NONE && !param_compatible(p->q, q)) {
 					rerr(r, val->line, "parameters.%s: unit of "
 					    "\"%s\" is not a %s", key->scalar,
 					    val->scalar, param_quantity_name(p->q));
+					bad = 1;
+				}
+			} else if (strcmp(key->scalar, "role") == 0) {
+				if ((p->role = param_role(val->scalar)) == R_NONE) {
+					rerr(r, val->line, "parameters.role: unknown "
+					    "role \"%s\"", val->scalar);
 					bad = 1;
 				}
 			} else if (strcmp(key->scalar, "label") == 0) {
@@ -273,7 +283,7 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 
 				if (texts[t] != NULL &&
 				    param_parse_value(texts[t], &q, &v) == 0 &&
-				    q != p->q) {
+				    !param_compatible(p->q, q)) {
 					rerr(r, pn->line, "parameters: unit of %s is "
 					    "not a %s", t == 0 ? "min" : "max",
 					    param_quantity_name(p->q));
@@ -312,6 +322,7 @@ entry_free(struct rule_entry *e)
 	strv_free(&e->requires);
 	strv_free(&e->destinations);
 	strv_free(&e->origins);
+	strv_free(&e->grades);
 	for (i = 0; i < e->nparams; i++) {
 		free(e->params[i].min_text);
 		free(e->params[i].max_text);
@@ -444,6 +455,14 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			strlist(r, v, key, &e->origins);
 		else if (strcmp(key, "parameters") == 0)
 			parse_params(r, v, e);
+		else if (strcmp(key, "parameter_match") == 0) {
+			if (v->type != YNODE_SCALAR || (strcmp(v->scalar, "any") != 0 &&
+			    strcmp(v->scalar, "all") != 0))
+				rerr(r, v->line, "parameter_match: expected all or any");
+			else
+				e->params_any = v->scalar[1] == 'n';
+		} else if (strcmp(key, "grades") == 0)
+			strlist(r, v, key, &e->grades);
 		else
 			rerr(r, kline, "unknown key \"%s\" in entry", key);
 	}
@@ -572,6 +591,12 @@ rules_add_yaml(struct ruleset *rs, const char *name, const char *data,
 	if (root->type != YNODE_MAP) {
 		rerr(&r, root->line, "expected a mapping with list and entries");
 		goto done;
+	}
+	if (ynode_get(root, "grades") != NULL) {
+		int n = rules_add_grades(rs, name, data, len, root, errs);
+
+		ynode_free(root);
+		return n;
 	}
 	for (k = 0; k < root->n; k++) {
 		const char *key = root->items[2 * k]->scalar;
@@ -797,6 +822,7 @@ rules_finish(struct ruleset *rs, struct buf *errs)
 		    rs->files[i].sha256);
 	if (rs->parties != NULL)
 		nerr += party_prepare(rs->parties, errs);
+	nerr += rules_check_grades(rs, errs);
 	util_sha256_hex(sums.data, sums.len, rs->checksum);
 	buf_free(&sums);
 	return nerr;
@@ -822,5 +848,49 @@ rules_free(struct ruleset *rs)
 		free(rs->files[i].name);
 	free(rs->files);
 	party_index_free(rs->parties);
+	grades_free(rs->grades);
 	free(rs);
+}
+
+/*
+ * A grade file (top-level key `grades:`, see grades.h): its grades join the
+ * ruleset's table.  Returns the error count.
+ */
+static int
+rules_add_grades(struct ruleset *rs, const char *name, const char *data,
+    size_t len, const struct ynode *root, struct buf *errs)
+{
+	char sha[65];
+	int n;
+
+	if (rs->grades == NULL)
+		rs->grades = grades_new();
+	if ((n = grades_add(rs->grades, name, root, errs)) > 0)
+		return n;
+	util_sha256_hex(data, len, sha);
+	record_file(rs, base_name(name), sha, 0);
+	return 0;
+}
+
+/* Every grade family an entry names must be in the grade table. */
+static int
+rules_check_grades(struct ruleset *rs, struct buf *errs)
+{
+	size_t i, k, j;
+	int nerr = 0;
+
+	for (i = 0; i < rs->nlists; i++)
+		for (k = 0; k < rs->lists[i].nentries; k++) {
+			const struct rule_entry *e = &rs->lists[i].entries[k];
+
+			for (j = 0; j < e->grades.n; j++)
+				if (!grades_has_family(rs->grades, e->grades.v[j])) {
+					buf_printf(errs, "%s:%d: grades: no grade of "
+					    "family \"%s\" in the grade table\n",
+					    rs->lists[i].file, e->grades.line[j],
+					    e->grades.v[j]);
+					nerr++;
+				}
+		}
+	return nerr;
 }

@@ -35,6 +35,7 @@ struct rule_param {
 	char		*min_text, *max_text;
 	char		*label;
 	bool		 missing_clear;
+	enum prole	 role;		/* only values of this role, or of none */
 };
 
 struct strv {
@@ -55,6 +56,8 @@ struct rule_entry {
 	struct strv		 origins;	/* embargo: goods coming from these */
 	struct rule_param	*params;
 	size_t			 nparams;
+	bool			 params_any;	/* parameter_match: any */
+	struct strv		 grades;	/* grade families that are evidence */
 	int			 line;
 };
 
@@ -75,6 +78,7 @@ struct rule_file {
 };
 
 struct party_index;
+struct grade_table;
 
 struct ruleset {
 	struct rule_list	*lists;
@@ -82,6 +86,7 @@ struct ruleset {
 	struct rule_file	*files;		/* every file, YAML and party lists */
 	size_t			 nfiles;
 	struct party_index	*parties;	/* denied-party lists, or NULL */
+	struct grade_table	*grades;	/* grades.yaml, or NULL */
 	char			 checksum[65];	/* over the files' names and hashes */
 	size_t			 nentries;
 };

@@ -152,7 +152,11 @@ test_names(void)
 		{ "data_rate", "bit/s", Q_DATA_RATE }, { "force", "N", Q_FORCE },
 		{ "impulse", "Ns", Q_IMPULSE }, { "bits", "bit", Q_BITS },
 		{ "time", "s", Q_TIME },
-		{ "dose", "Gy", Q_DOSE },
+		{ "dose", "Gy", Q_DOSE }, { "density", "kg/m3", Q_DENSITY },
+		{ "flow", "m3/h", Q_FLOW }, { "mass_rate", "kg/h", Q_MASS_RATE },
+		{ "area", "m2", Q_AREA }, { "axes", "axes", Q_AXES },
+		{ "specific_modulus", "m", Q_SPEC_MODULUS },
+		{ "specific_strength", "m", Q_SPEC_STRENGTH },
 	};
 	size_t i;
 
