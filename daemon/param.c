@@ -1111,6 +1111,103 @@ value_start(const char *t, size_t i)
 	return !cp_is_letter(cp);
 }
 
+/*
+ * "DN 300", "DN300", "Ду 500" at <i> (a word start): returns the end of the
+ * number and sets *v, or 0.
+ */
+static size_t
+dn_at(const char *t, size_t len, size_t i, double *v)
+{
+	size_t k, n;
+	double alt;
+	bool has_alt;
+
+	if (i + 2 < len && (t[i] == 'D' || t[i] == 'd') && (t[i + 1] == 'N' ||
+	    t[i + 1] == 'n'))
+		k = i + 2;
+	else if (i + 4 < len && strncmp(t + i, "\xd0\x94\xd1\x83", 4) == 0)
+		k = i + 4;			/* Ду */
+	else
+		return 0;
+	if (i > 0 && (isalnum((unsigned char)t[i - 1]) ||
+	    letter_at(t + u8_prev(t, i), i - u8_prev(t, i))))
+		return 0;
+	while (k < len && (t[k] == ' ' || t[k] == '.'))
+		k++;
+	if (k >= len || !isdigit((unsigned char)t[k]))
+		return 0;
+	if ((n = number_at(t + k, len - k, v, &alt, &has_alt)) == 0)
+		return 0;
+	if (k + n < len && (isalpha((unsigned char)t[k + n])))
+		return 0;
+	return k + n;
+}
+
+/*
+ * A denominator "/4" right after a numerator (no spaces), for the inch
+ * fractions of pipe and valve sizes: returns the end and sets *den, or 0.
+ */
+static size_t
+fraction_at(const char *t, size_t len, size_t i, double *den)
+{
+	size_t k = i + 1;
+	int d = 0;
+
+	if (i >= len || t[i] != '/' || i == 0 || !isdigit((unsigned char)t[i - 1]))
+		return 0;
+	while (k < len && isdigit((unsigned char)t[k]) && d < 1000)
+		d = d * 10 + (t[k++] - '0');
+	if (k == i + 1 || (k < len && (t[k] == '.' || t[k] == ',' ||
+	    t[k] == '/')))
+		return 0;
+	if (d != 2 && d != 4 && d != 8 && d != 16 && d != 32 && d != 64)
+		return 0;
+	*den = d;
+	return k;
+}
+
+/*
+ * The length-dependent tail of an MPE formula after its base term:
+ * " + L/600", "+4.5L/1000)", " + L/1000 )".  Returns its end, or 0.
+ */
+static size_t
+formula_tail(const char *t, size_t len, size_t i)
+{
+	size_t k = i;
+
+	while (k < len && t[k] == ' ')
+		k++;
+	if (k >= len || t[k] != '+')
+		return 0;
+	k++;
+	while (k < len && t[k] == ' ')
+		k++;
+	while (k < len && (isdigit((unsigned char)t[k]) || t[k] == '.' ||
+	    t[k] == ','))
+		k++;
+	if (k < len && (t[k] == '*' || t[k] == 'x'))
+		k++;
+	if (k >= len || (t[k] != 'L' && t[k] != 'l'))
+		return 0;
+	k++;
+	while (k < len && t[k] == ' ')
+		k++;
+	if (k >= len || t[k] != '/')
+		return 0;
+	k++;
+	while (k < len && t[k] == ' ')
+		k++;
+	if (k >= len || !isdigit((unsigned char)t[k]))
+		return 0;
+	while (k < len && isdigit((unsigned char)t[k]))
+		k++;
+	while (k < len && t[k] == ' ')
+		k++;
+	if (k < len && t[k] == ')')
+		k++;
+	return k;
+}
+
 size_t
 param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 {
@@ -1124,10 +1221,21 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 	while (i < len && count < max) {
 		const struct unit *u;
 		size_t n, j, ulen;
-		double num, alt;
+		double num, alt, num2;
 		bool has_alt, spaced = false;
 		enum prole role;
 
+		if ((k = dn_at(t, len, i, &num)) > 0 && count < max) {
+			/* "DN 300", "Ду 500": nominal bore in millimetres */
+			static const struct unit dnu = { "mm", Q_LENGTH, 1e-3,
+			    false };
+
+			count = emit(out, count, max, &dnu, R_INNER_DIAMETER, num,
+			    0, false, i, k - i);
+			prev_end = k;
+			i = k;
+			continue;
+		}
 		if (!isdigit((unsigned char)t[i]) || !value_start(t, i)) {
 			i++;
 			continue;
@@ -1135,6 +1243,34 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 		if ((n = number_at(t + i, len - i, &num, &alt, &has_alt)) == 0) {
 			i++;
 			continue;
+		}
+		if ((k = formula_tail(t, len, i + n)) > 0) {
+			/* "0,7 + L/600 µm", "(3.5 + 4.5L/1000) um": the base term */
+			j = k;
+			if (j < len && t[j] == ' ')
+				j++;
+			if ((u = unit_at(t + j, len - j, &ulen)) != NULL) {
+				role = role_before(t, prev_end, i);
+				count = emit(out, count, max, u, role, num, alt,
+				    has_alt, i, j + ulen - i);
+				prev_end = j + ulen;
+				i = j + ulen;
+				continue;
+			}
+		}
+		if ((k = fraction_at(t, len, i + n, &num2)) > 0 && num2 > 0) {
+			/* "1/4 in", "3/8\"": a fraction, not a list */
+			j = k;
+			if (j < len && t[j] == ' ')
+				j++;
+			if ((u = unit_at(t + j, len - j, &ulen)) != NULL) {
+				role = role_before(t, prev_end, i);
+				count = emit(out, count, max, u, role, num / num2,
+				    0, false, i, j + ulen - i);
+				prev_end = j + ulen;
+				i = j + ulen;
+				continue;
+			}
 		}
 		if (i > 0 && t[i - 1] == '%' && count < max) {
 			/* "%93 W": the percent sign written first (Turkish) */
@@ -1162,7 +1298,7 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			 * last, which is scanned next.
 			 */
 			size_t kk = i + n, n2, sl, hop = 0;
-			double num2, alt2;
+			double alt2;
 			bool has_alt2;
 
 			for (;;) {
@@ -1311,16 +1447,12 @@ param_packing(const char *s, size_t len, const struct pvalue *pv, size_t npv)
 	};
 	char *low;
 	size_t k;
-	bool small = false, isretail = false;
+	bool isretail = false;
 
-	for (k = 0; k < npv; k++) {
+	for (k = 0; k < npv; k++)
 		if ((pv[k].q == Q_MASS && pv[k].v >= 20) ||
 		    (pv[k].q == Q_VOLUME && pv[k].v >= 20))
 			return PACK_BULK;
-		if ((pv[k].q == Q_MASS && pv[k].v <= 1) ||
-		    (pv[k].q == Q_VOLUME && pv[k].v <= 1))
-			small = true;
-	}
 	low = xmalloc(len + 1);
 	lower_copy(s, len, low);
 	for (k = 0; k < sizeof(bulk) / sizeof(bulk[0]); k++)
@@ -1332,5 +1464,5 @@ param_packing(const char *s, size_t len, const struct pvalue *pv, size_t npv)
 		if (has_word(low, len, retail[k], false))
 			isretail = true;
 	free(low);
-	return isretail || small ? PACK_RETAIL : PACK_UNKNOWN;
+	return isretail ? PACK_RETAIL : PACK_UNKNOWN;
 }

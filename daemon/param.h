@@ -103,8 +103,9 @@ size_t	param_derive(struct pvalue *pv, size_t n, size_t max);
 /*
  * How the goods are packed, from the item description: PACK_BULK for
  * industrial packaging or quantities (IBC, drums, tonnes, 25 kg bags,
- * 1,000 l), PACK_RETAIL for consumer packs (bottles, tubes, tablets, jars of
- * at most 1 kg or 1 l), else PACK_UNKNOWN.  Bulk wins when both are said.
+ * 1,000 l, 20 kg or 20 l and more), PACK_RETAIL for consumer packs
+ * (bottles, tubes, tablets, jars, sachets, "retail", "pharmacy"), else
+ * PACK_UNKNOWN.  Bulk wins when both are said.
  */
 enum packing {
 	PACK_UNKNOWN = 0,

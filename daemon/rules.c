@@ -247,6 +247,14 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 					    "role \"%s\"", val->scalar);
 					bad = 1;
 				}
+			} else if (strcmp(key->scalar, "form") == 0) {
+				if (strcmp(val->scalar, "true") == 0)
+					p->form = true;
+				else if (strcmp(val->scalar, "false") != 0) {
+					rerr(r, val->line, "parameters.form: "
+					    "expected true or false");
+					bad = 1;
+				}
 			} else if (strcmp(key->scalar, "label") == 0) {
 				free(p->label);
 				p->label = xstrdup(val->scalar);

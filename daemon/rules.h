@@ -36,6 +36,7 @@ struct rule_param {
 	char		*label;
 	bool		 missing_clear;
 	enum prole	 role;		/* only values of this role, or of none */
+	bool		 form;		/* a stated value stands for `requires` */
 };
 
 struct strv {

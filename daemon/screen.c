@@ -325,9 +325,16 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 		int stated = 0;
 		char expl[768], thr[128];
 		char *m;
+		bool named = false;
 
+		/* When the text names the measure, unnamed figures are others. */
+		for (k = 0; k < npv && rp->role != R_NONE; k++)
+			if (pv[k].q == rp->q && pv[k].role == rp->role)
+				named = true;
 		for (k = 0; k < npv; k++) {
 			if (pv[k].q != rp->q)
+				continue;
+			if (named && pv[k].role != rp->role)
 				continue;
 			/* A role-less threshold never means a modulus. */
 			if (rp->role != pv[k].role && pv[k].role != R_NONE &&
@@ -387,17 +394,49 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 				note->data[mark] = '\0';
 			return confirmed;
 		}
-		return failed > 0 && *missing == 0 && *missing_clear == 0 ? -1 :
-		    0;
+		return failed > 0 && *missing == 0 ? -1 : 0;
 	}
 	return failed > 0 ? -1 : confirmed;
 }
 
 /*
- * True if the item states a value for one of the entry's parameters that
- * has a dimension role: a diameter says the goods are round (tube, bar,
- * cylinder), a wall or plate thickness that they are sheet, plate or tube,
- * in any language, so it stands for the entry's form words.
+ * True if the entry is a substance whose list releases consumer products
+ * made with it: its exclusions name such products (toothpaste, shampoo,
+ * soap, cosmetics).
+ */
+static bool
+consumer_release(const struct rule_entry *re)
+{
+	static const char *const words[] = { "toothpaste", "shampoo", "soap",
+		"cosmetic", "mouthwash", "detergent", "lotion", NULL };
+	const char *const *w;
+	size_t k;
+
+	for (k = 0; k < re->exclude.n; k++)
+		for (w = words; *w != NULL; w++)
+			if (strstr(re->exclude.v[k], *w) != NULL)
+				return true;
+	return false;
+}
+
+/* True if a concentration of 30 % or more is stated (a reagent, not a product). */
+static bool
+concentrated(const struct pvalue *pv, size_t npv)
+{
+	size_t k;
+
+	for (k = 0; k < npv; k++)
+		if (pv[k].q == Q_PERCENT && pv[k].v >= 30)
+			return true;
+	return false;
+}
+
+/*
+ * True if the item states a value, of the role asked, for one of the
+ * entry's parameters marked `form: true`: a diameter says the goods are
+ * round (tube, bar, cylinder), a wall or plate thickness that they are
+ * sheet, plate or tube, in any language, so it stands for the entry's form
+ * words.
  */
 static bool
 form_stated(const struct rule_entry *e, const struct pvalue *pv, size_t npv)
@@ -405,9 +444,7 @@ form_stated(const struct rule_entry *e, const struct pvalue *pv, size_t npv)
 	size_t p, k;
 
 	for (p = 0; p < e->nparams; p++) {
-		if (e->params[p].role != R_DIAMETER &&
-		    e->params[p].role != R_INNER_DIAMETER &&
-		    e->params[p].role != R_THICKNESS)
+		if (!e->params[p].form)
 			continue;
 		for (k = 0; k < npv; k++)
 			if (pv[k].q == e->params[p].q &&
@@ -700,6 +737,19 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				pack = (int)param_packing(it->description,
 				    strlen(it->description), pv, npv);
 			if (re->cas.n == 0 || pack != PACK_BULK)
+				kw = hs = 0;
+		} else if (kw && !(e->cas_idx >= 0) && re->cas.n > 0 &&
+		    consumer_release(re)) {
+			/*
+			 * A substance with a consumer-product release, named in
+			 * goods packed for retail sale (bottles, tubes, tablets,
+			 * 90 g) and not stated at 30 % or more: a consumer
+			 * product, such as the release means.
+			 */
+			if (pack < 0)
+				pack = (int)param_packing(it->description,
+				    strlen(it->description), pv, npv);
+			if (pack == PACK_RETAIL && !concentrated(pv, npv))
 				kw = hs = 0;
 		}
 		if (!kw && !hs && !cas)
