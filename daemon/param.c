@@ -54,7 +54,11 @@ static const struct unit units[] = {
 	{ "kg/day", Q_MASS, 1, true }, { "kg/d", Q_MASS, 1, true },
 	{ "kg/h", Q_MASS_RATE, 1, true }, { "kg/hr", Q_MASS_RATE, 1, true },
 	{ "g/h", Q_MASS_RATE, 1e-3, false }, { "t/h", Q_MASS_RATE, 1e3, false },
-	{ "%", Q_PERCENT, 1, true },
+	{ "%", Q_PERCENT, 1, true }, { "pct", Q_PERCENT, 1, true },
+	{ "percent", Q_PERCENT, 1, true }, { "ppm", Q_PERCENT, 1e-4, true },
+	{ "ppb", Q_PERCENT, 1e-7, true }, { "ppmw", Q_PERCENT, 1e-4, true },
+	{ "g/m", Q_LINEAR_DENSITY, 1, false }, { "gr/ft", Q_LINEAR_DENSITY, 0.2126, true },
+	{ "grain/ft", Q_LINEAR_DENSITY, 0.2126, true }, { "kg/m", Q_LINEAR_DENSITY, 1e3, false },
 	{ "S/s", Q_SAMPLE_RATE, 1, false }, { "kS/s", Q_SAMPLE_RATE, 1e3, false },
 	{ "MS/s", Q_SAMPLE_RATE, 1e6, false }, { "GS/s", Q_SAMPLE_RATE, 1e9, false },
 	{ "Sps", Q_SAMPLE_RATE, 1, false }, { "ksps", Q_SAMPLE_RATE, 1e3, true },
@@ -266,11 +270,12 @@ static const char *qnames[Q_COUNT_] = {
 	"sample_rate", "power", "temperature", "drift", "volume", "data_rate",
 	"force", "impulse", "bits", "time", "dose", "density", "flow",
 	"mass_rate", "area", "axes", "specific_modulus", "specific_strength",
+	"linear_density",
 };
 static const char *qbase[Q_COUNT_] = {
 	"", "Hz", "Pa", "m", "kg", "%", "S/s", "W", "degC", "deg/h", "l",
 	"bit/s", "N", "Ns", "bit", "s", "Gy", "kg/m3", "m3/h", "kg/h", "m2",
-	"axes", "m", "m",
+	"axes", "m", "m", "g/m",
 };
 static const char *rnames[R_COUNT_] = {
 	"", "diameter", "inner_diameter", "thickness", "tensile_strength",

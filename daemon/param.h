@@ -34,6 +34,7 @@ enum quantity {
 	Q_AXES,		/* count of (simultaneously contouring) axes */
 	Q_SPEC_MODULUS,	/* m: tensile modulus / (density x g), derived */
 	Q_SPEC_STRENGTH,/* m: tensile strength / (density x g), derived */
+	Q_LINEAR_DENSITY,/* g/m (explosive core load of detonating cord) */
 	Q_COUNT_
 };
 

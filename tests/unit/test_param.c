@@ -157,6 +157,7 @@ test_names(void)
 		{ "area", "m2", Q_AREA }, { "axes", "axes", Q_AXES },
 		{ "specific_modulus", "m", Q_SPEC_MODULUS },
 		{ "specific_strength", "m", Q_SPEC_STRENGTH },
+		{ "linear_density", "g/m", Q_LINEAR_DENSITY },
 	};
 	size_t i;
 
