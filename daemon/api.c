@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,6 +38,7 @@
 #include "snapshot.h"
 #include "store.h"
 #include "tls.h"
+#include "util.h"
 #include "xmalloc.h"
 
 static size_t inflight;
@@ -260,14 +262,19 @@ read_done(struct db_job *j)
 			http_reply_json(r->req, 503, body);
 		}
 	} else if (j->rc == -1) {
-		if (j->unavailable || r->out == NULL)
+		/* 503 only for a database that is really unreachable: a query
+		 * that failed is a server error, and counted as none. */
+		if (j->unavailable)
 			http_reply_unavailable(r->req, "the database is not "
 			    "available; retry later");
-		else
-			http_reply_error(r->req, 500, j->err);
+		else {
+			log_warnx("read: %s", j->err ? j->err : "?");
+			http_reply_error(r->req, 500, "the query failed");
+		}
 	} else if (r->out == NULL || (r->only_submitter != NULL &&
-	    !json_equal(json_object_get(r->out, "submitter"),
-	    json_string(r->only_submitter))))
+	    !json_is_string(json_object_get(r->out, "submitter"))) ||
+	    (r->only_submitter != NULL && strcmp(json_string_value(
+	    json_object_get(r->out, "submitter")), r->only_submitter) != 0))
 		http_reply_error(r->req, 404, r->kind == READ_DECL ?
 		    "no such declaration" : "no such alert");
 	else {
@@ -362,8 +369,11 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
 		const char *us = strchr(v, '_');
 
+		/* The priority must fit the integer column: a bigger number
+		 * is a bad request, not a database outage. */
 		if (us == NULL || us == v || strspn(v, "0123456789") !=
-		    (size_t)(us - v) || !is_uuid(us + 1))
+		    (size_t)(us - v) || us - v > 10 ||
+		    strtoll(v, NULL, 10) > INT32_MAX || !is_uuid(us + 1))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "cursor", "message", "not a cursor from a "
 			    "previous page"));
@@ -499,6 +509,7 @@ body_object(struct evhttp_request *req)
 	j = json_loadb((const char *)evbuffer_pullup(in, -1), len, 0, &je);
 	if (j == NULL || !json_is_object(j)) {
 		json_decref(j);
+		util_utf8_scrub(je.text);	/* it may quote the input */
 		http_reply_json(req, 400, json_pack("{s:s, s:s, s:I}", "error",
 		    "malformed JSON", "detail", je.text, "offset",
 		    (json_int_t)je.position));
@@ -885,8 +896,12 @@ api_dispatch(struct evhttp_request *req, void *arg)
 	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
 	const char *path = evhttp_uri_get_path(uri);
 	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
+	const char *why;
+	int status;
 
 	rt->requests++;
+	if ((status = http_request_check(req, &why)) != 0)
+		return http_reply_error(req, status, why);
 	if (path == NULL)
 		path = "/";
 	/* Public: liveness, readiness and the console's static files. */

@@ -577,6 +577,7 @@ main(int argc, char **argv)
 		{ "url", required_argument, NULL, 'U' },
 		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -596,6 +597,9 @@ main(int argc, char **argv)
 		case 'T':
 			api_token = optarg;
 			break;
+		case 'V':
+			printf("cordonctl %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
 			usage();
 		}

@@ -43,6 +43,7 @@ verr(struct vctx *v, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	util_utf8_scrub(msg);	/* truncation may cut a character */
 	json_array_append_new(v->errors, json_pack("{s:s, s:s}", "field", field,
 	    "message", msg));
 }
@@ -398,6 +399,7 @@ decl_parse(const char *data, size_t len, json_t **errp, int *statusp)
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL) {
 		*statusp = 400;
+		util_utf8_scrub(jerr.text);	/* it may quote the input */
 		*errp = json_pack("{s:s, s:s, s:I, s:i, s:i}", "error",
 		    "malformed JSON", "detail", jerr.text, "offset",
 		    (json_int_t)jerr.position, "line", jerr.line, "column",

@@ -3,15 +3,20 @@
  */
 #include "config.h"
 
+#include <sys/queue.h>
+
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/bufferevent_ssl.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
+#include <event2/util.h>
 #include <openssl/ssl.h>
 
 #include "api.h"
@@ -26,6 +31,7 @@ reason(int code)
 {
 	switch (code) {
 	case 200: return "OK";
+	case 302: return "Found";
 	case 201: return "Created";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
@@ -43,16 +49,42 @@ reason(int code)
 }
 
 void
+http_send(struct evhttp_request *req, int code, struct evbuffer *body)
+{
+	char len[32];
+
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
+		snprintf(len, sizeof(len), "%zu",
+		    body != NULL ? evbuffer_get_length(body) : (size_t)0);
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "Content-Length", len);
+		body = NULL;
+	}
+	evhttp_send_reply(req, code, reason(code), body);
+}
+
+void
 http_reply_json(struct evhttp_request *req, int code, json_t *body)
 {
 	struct evbuffer *out = evbuffer_new();
-	char *text = json_dumps(body, JSON_COMPACT);
+	char *text = body != NULL ? json_dumps(body, JSON_COMPACT) : NULL;
 
+	if (text == NULL) {
+		/* A body that could not be built is a bug, never a crash. */
+		log_warnx("http: no JSON body for a %d reply to %s; sending 500",
+		    code, evhttp_request_get_uri(req));
+		code = 500;
+		text = xstrdup("{\"error\":\"internal error\"}");
+	}
 	evhttp_add_header(evhttp_request_get_output_headers(req),
 	    "Content-Type", "application/json");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Cache-Control", "no-store");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "X-Content-Type-Options", "nosniff");
 	evbuffer_add(out, text, strlen(text));
 	evbuffer_add(out, "\n", 1);
-	evhttp_send_reply(req, code, reason(code), out);
+	http_send(req, code, out);
 	evbuffer_free(out);
 	free(text);
 	json_decref(body);
@@ -62,6 +94,54 @@ void
 http_reply_error(struct evhttp_request *req, int code, const char *msg)
 {
 	http_reply_json(req, code, json_pack("{s:s}", "error", msg));
+}
+
+/* True for "application/json", any case, optionally with parameters. */
+static bool
+is_json_type(const char *ct)
+{
+	static const char want[] = "application/json";
+	size_t n = sizeof(want) - 1;
+
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	if (strncasecmp(ct, want, n) != 0)
+		return false;
+	ct += n;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return *ct == '\0' || *ct == ';';
+}
+
+int
+http_request_check(struct evhttp_request *req, const char **whyp)
+{
+	struct evkeyvalq *in = evhttp_request_get_input_headers(req);
+	struct evkeyval *h;
+	const char *ct, *v;
+	int lengths = 0;
+
+	TAILQ_FOREACH(h, in, next) {
+		if (strcasecmp(h->key, "Content-Length") == 0)
+			lengths++;
+		for (v = h->value; *v != '\0'; v++)
+			if ((unsigned char)*v < 0x20 && *v != '\t') {
+				*whyp = "control character in a header value";
+				return 400;
+			}
+	}
+	if (lengths > 1) {
+		*whyp = "more than one Content-Length header";
+		return 400;
+	}
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_POST &&
+	    evbuffer_get_length(evhttp_request_get_input_buffer(req)) > 0 &&
+	    ((ct = evhttp_find_header(in, "Content-Type")) == NULL ||
+	    !is_json_type(ct))) {
+		*whyp = "Content-Type must be application/json";
+		return 415;
+	}
+	return 0;
 }
 
 void
@@ -108,6 +188,31 @@ parse_listen(const char *listen, char *host, size_t hostlen,
 		host[strlen(host) - 1] = '\0';
 	}
 	*port = (ev_uint16_t)p;
+	return 0;
+}
+
+int
+http_check_listen(const char *listen, char **errp)
+{
+	struct evutil_addrinfo hints, *ai = NULL;
+	char host[256], port[8];
+	ev_uint16_t p;
+	int rc;
+
+	if (parse_listen(listen, host, sizeof(host), &p, errp) == -1)
+		return -1;
+	snprintf(port, sizeof(port), "%u", (unsigned)p);
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_ADDRCONFIG;
+	if ((rc = evutil_getaddrinfo(host[0] ? host : NULL, port, &hints,
+	    &ai)) != 0) {
+		xasprintf(errp, "listen: cannot use \"%s\": %s", listen,
+		    evutil_gai_strerror(rc));
+		return -1;
+	}
+	evutil_freeaddrinfo(ai);
 	return 0;
 }
 
