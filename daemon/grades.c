@@ -1,8 +1,9 @@
 /*
  * The grade table.  Designations are folded like item text (normalize.c),
  * so "В95Т1", "v95t1" and "V95T1" are one name, and matched as whole
- * words of the folded description; a trailing `*` makes the last word a
- * stem ("7075-T6*" also finds 7075-T651).
+ * words of the folded description; a trailing `*` lets the last word go on
+ * with a temper or variant that starts with a digit or a letter and a digit
+ * ("7075-T*" finds 7075-T6 and 7075-T651, never "7075 tube").
  */
 #include "config.h"
 
@@ -341,18 +342,47 @@ alnum_at(const char *t, size_t len, size_t i)
 	    isdigit((unsigned char)t[i]));
 }
 
-/* First whole-word occurrence of <n> in the folded text, or -1. */
-static long
-find_name(const struct folded *f, const struct gname *n)
+/*
+ * End of a stem's extension at <e>: nothing, or a run of letters and digits
+ * that starts with a digit or with one letter and a digit (a temper or
+ * variant: "51" of T651, "t4" of 2A12T4), never a word ("ube" of tube).
+ * Returns the end, or 0 if the text goes on with a word.
+ */
+static size_t
+stem_end(const struct folded *f, size_t e)
 {
-	const char *p = f->text, *end = f->text + f->len;
+	if (!alnum_at(f->text, f->len, e))
+		return e;
+	if (!isdigit((unsigned char)f->text[e]) && !(e + 1 < f->len &&
+	    isdigit((unsigned char)f->text[e + 1])))
+		return 0;
+	while (alnum_at(f->text, f->len, e))
+		e++;
+	return e;
+}
 
-	while ((p = memmem(p, (size_t)(end - p), n->folded, n->len)) != NULL) {
-		size_t at = (size_t)(p - f->text);
+/*
+ * First whole-word occurrence of <n> in the folded text, or -1; *end gets
+ * the end of the designation (with a stem's extension).
+ */
+static long
+find_name(const struct folded *f, const struct gname *n, size_t *end)
+{
+	const char *p = f->text, *tend = f->text + f->len;
 
-		if ((at == 0 || !alnum_at(f->text, f->len, at - 1)) &&
-		    (n->stem || !alnum_at(f->text, f->len, at + n->len)))
-			return (long)at;
+	while ((p = memmem(p, (size_t)(tend - p), n->folded, n->len)) != NULL) {
+		size_t at = (size_t)(p - f->text), e = at + n->len;
+
+		if (at == 0 || !alnum_at(f->text, f->len, at - 1)) {
+			if (n->stem && (e = stem_end(f, e)) != 0) {
+				*end = e;
+				return (long)at;
+			}
+			if (!n->stem && !alnum_at(f->text, f->len, e)) {
+				*end = e;
+				return (long)at;
+			}
+		}
 		p++;
 	}
 	return -1;
@@ -373,17 +403,13 @@ grades_find(const struct grade_table *gt, const struct folded *f,
 		for (k = 0; k < g->nnames; k++) {
 			const struct gname *n = &g->names[k];
 			long at;
+			size_t e;
 
 			if (bstrong && !n->strong)
 				continue;
-			if ((at = find_name(f, n)) < 0)
+			if ((at = find_name(f, n, &e)) < 0)
 				continue;
 			if (best < 0 || (n->strong && !bstrong)) {
-				size_t e = (size_t)at + n->len;
-
-				/* a stem takes the rest of its word */
-				while (n->stem && alnum_at(f->text, f->len, e))
-					e++;
 				best = at;
 				blen = e - (size_t)at;
 				bstrong = n->strong;
