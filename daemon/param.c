@@ -45,6 +45,8 @@ static const struct unit units[] = {
 	{ "\xe2\x80\xb3", Q_LENGTH, 0.0254, true },	/* ″ */
 	{ "ft", Q_LENGTH, 0.3048, true }, { "feet", Q_LENGTH, 0.3048, true },
 	{ "mg", Q_MASS, 1e-6, false }, { "g", Q_MASS, 1e-3, false },
+	{ "\xc2\xb5g", Q_MASS, 1e-9, false }, { "\xce\xbcg", Q_MASS, 1e-9, false },
+	{ "ug", Q_MASS, 1e-9, false },
 	{ "kg", Q_MASS, 1, true }, { "t", Q_MASS, 1e3, false },
 	{ "tonne", Q_MASS, 1e3, true }, { "tonnes", Q_MASS, 1e3, true },
 	{ "oz", Q_MASS, 0.0283495, true }, { "lb", Q_MASS, 0.453592, true },
@@ -57,6 +59,9 @@ static const struct unit units[] = {
 	{ "%", Q_PERCENT, 1, true }, { "pct", Q_PERCENT, 1, true },
 	{ "percent", Q_PERCENT, 1, true }, { "ppm", Q_PERCENT, 1e-4, true },
 	{ "ppb", Q_PERCENT, 1e-7, true }, { "ppmw", Q_PERCENT, 1e-4, true },
+	{ "micro g", Q_ACCELERATION, 1e-6, true }, { "micro-g", Q_ACCELERATION, 1e-6, true },
+	{ "\xd0\xbc\xd0\xba" "g", Q_ACCELERATION, 1e-6, false },	/* мкg */
+	{ "\xd0\xbc\xd0\xba\xd0\xb3", Q_ACCELERATION, 1e-6, false },	/* мкг: micro-g where it names no mass */
 	{ "g/m", Q_LINEAR_DENSITY, 1, false }, { "gr/ft", Q_LINEAR_DENSITY, 0.2126, true },
 	{ "grain/ft", Q_LINEAR_DENSITY, 0.2126, true }, { "kg/m", Q_LINEAR_DENSITY, 1e3, false },
 	{ "S/s", Q_SAMPLE_RATE, 1, false }, { "kS/s", Q_SAMPLE_RATE, 1e3, false },
@@ -270,16 +275,16 @@ static const char *qnames[Q_COUNT_] = {
 	"sample_rate", "power", "temperature", "drift", "volume", "data_rate",
 	"force", "impulse", "bits", "time", "dose", "density", "flow",
 	"mass_rate", "area", "axes", "specific_modulus", "specific_strength",
-	"linear_density",
+	"linear_density", "acceleration",
 };
 static const char *qbase[Q_COUNT_] = {
 	"", "Hz", "Pa", "m", "kg", "%", "S/s", "W", "degC", "deg/h", "l",
 	"bit/s", "N", "Ns", "bit", "s", "Gy", "kg/m3", "m3/h", "kg/h", "m2",
-	"axes", "m", "m", "g/m",
+	"axes", "m", "m", "g/m", "g",
 };
 static const char *rnames[R_COUNT_] = {
 	"", "diameter", "inner_diameter", "thickness", "tensile_strength",
-	"modulus",
+	"modulus", "bias",
 };
 
 /*
@@ -381,6 +386,14 @@ static const struct cue cues[] = {
 	{ "\xec\x9d\xb8\xec\x9e\xa5\xea\xb0\x95\xeb\x8f\x84", R_TENSILE_STRENGTH },	/* 인장강도 */
 	{ "\xc4\x91\xe1\xbb\x99 b\xe1\xbb\x81n k\xc3\xa9o", R_TENSILE_STRENGTH },	/* độ bền kéo */
 	{ "kuat tarik", R_TENSILE_STRENGTH }, { "kekuatan tarik", R_TENSILE_STRENGTH },
+	/* bias of a sensor */
+	{ "bias", R_BIAS }, { "bias stability", R_BIAS }, { "offset", R_BIAS },
+	{ "zero-g offset", R_BIAS }, { "bias instability", R_BIAS },
+	{ "nullpunktstabilit\xc3\xa4t", R_BIAS }, { "biais", R_BIAS },
+	{ "\xd1\x81\xd1\x82\xd0\xb0\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd1\x8c \xd1\x81\xd0\xbc\xd0\xb5\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f", R_BIAS },	/* стабильность смещения */
+	{ "\xd1\x81\xd1\x82\xd0\xb0\xd0\xb1\xd1\x96\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x96\xd1\x81\xd1\x82\xd1\x8c \xd0\xb7\xd0\xbc\xd1\x96\xd1\x89\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f", R_BIAS },	/* стабільність зміщення */
+	{ "\xd1\x81\xd0\xbc\xd0\xb5\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", R_BIAS },	/* смещение */
+	{ "\xd0\xbd\xd0\xb5\xd1\x81\xd1\x82\xd0\xb0\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd1\x8c \xd0\xbd\xd1\x83\xd0\xbb\xd1\x8f", R_BIAS },	/* нестабильность нуля */
 	/* tensile modulus */
 	{ "modulus", R_MODULUS }, { "module", R_MODULUS }, { "modul", R_MODULUS },
 	{ "e-modul", R_MODULUS }, { "m\xc3\xb3" "dulo", R_MODULUS },
@@ -1213,6 +1226,61 @@ formula_tail(const char *t, size_t len, size_t i)
 	return k;
 }
 
+/*
+ * True if the mass-looking value at <at> is an acceleration: "±16 g",
+ * "+/-40 mg", "bias stability 50 µg", "zero-g offset 40 mg".
+ */
+static bool
+accel_context(const char *t, size_t from, size_t at)
+{
+	static const char *const acues[] = { "bias", "offset", "stability",
+		"zero-g", "acceleration", "shock", "g-range",
+		"\xd1\x81\xd1\x82\xd0\xb0\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd",	/* стабильн */
+		"\xd1\x81\xd1\x82\xd0\xb0\xd0\xb1\xd1\x96\xd0\xbb\xd1\x8c\xd0\xbd",	/* стабільн */
+		"\xd1\x81\xd0\xbc\xd0\xb5\xd1\x89\xd0\xb5\xd0\xbd",			/* смещен */
+		"\xd0\xb7\xd0\xbc\xd1\x96\xd1\x89\xd0\xb5\xd0\xbd",			/* зміщен */
+		"\xd1\x83\xd1\x81\xd0\xba\xd0\xbe\xd1\x80\xd0\xb5\xd0\xbd",		/* ускорен */
+	};
+	char low[80];
+	size_t ws, wl, k;
+
+	/* a sign just before: ±, +/-, +- */
+	k = at;
+	while (k > from && t[k - 1] == ' ')
+		k--;
+	if ((k >= 2 && (unsigned char)t[k - 2] == 0xc2 &&
+	    (unsigned char)t[k - 1] == 0xb1) || (k >= 3 &&
+	    strncmp(t + k - 3, "+/-", 3) == 0) || (k >= 2 &&
+	    strncmp(t + k - 2, "+-", 2) == 0))
+		return true;
+	ws = at > from + 40 ? at - 40 : from;
+	while (ws < at && ((unsigned char)t[ws] & 0xc0) == 0x80)
+		ws++;
+	wl = at - ws;
+	lower_copy(t + ws, wl, low);
+	for (k = 0; k < sizeof(acues) / sizeof(acues[0]); k++)
+		if (memmem(low, wl, acues[k], strlen(acues[k])) != NULL)
+			return true;
+	return false;
+}
+
+/* The acceleration unit for a mass unit read as one (g, mg, µg). */
+static const struct unit *
+accel_unit(const struct unit *u)
+{
+	static const struct unit acc[] = {
+		{ "g", Q_ACCELERATION, 1, false },
+		{ "mg", Q_ACCELERATION, 1e-3, false },
+		{ "ug", Q_ACCELERATION, 1e-6, false },
+	};
+
+	if (u->factor == 1e-3)
+		return &acc[0];
+	if (u->factor == 1e-6)
+		return &acc[1];
+	return &acc[2];
+}
+
 size_t
 param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 {
@@ -1337,6 +1405,9 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			continue;
 		}
 		role = role_before(t, prev_end, i);
+		if (u->q == Q_MASS && u->factor <= 1e-3 &&
+		    accel_context(t, prev_end, i))
+			u = accel_unit(u);
 		count = emit(out, count, max, u, role, num, alt, has_alt, i,
 		    j + ulen - i);
 		/* The next value's cue starts after this one. */

@@ -35,6 +35,7 @@ enum quantity {
 	Q_SPEC_MODULUS,	/* m: tensile modulus / (density x g), derived */
 	Q_SPEC_STRENGTH,/* m: tensile strength / (density x g), derived */
 	Q_LINEAR_DENSITY,/* g/m (explosive core load of detonating cord) */
+	Q_ACCELERATION,	/* g (standard gravity): range, bias of accelerometers */
 	Q_COUNT_
 };
 
@@ -51,6 +52,7 @@ enum prole {
 	R_THICKNESS,		/* wall or plate thickness */
 	R_TENSILE_STRENGTH,	/* ultimate tensile strength */
 	R_MODULUS,		/* tensile (Young's) modulus */
+	R_BIAS,			/* bias, offset or bias stability of a sensor */
 	R_COUNT_
 };
 

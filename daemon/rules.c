@@ -247,12 +247,16 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 					    "role \"%s\"", val->scalar);
 					bad = 1;
 				}
-			} else if (strcmp(key->scalar, "form") == 0) {
+			} else if (strcmp(key->scalar, "form") == 0 ||
+			    strcmp(key->scalar, "named_only") == 0) {
+				bool *flag = key->scalar[0] == 'f' ? &p->form :
+				    &p->named_only;
+
 				if (strcmp(val->scalar, "true") == 0)
-					p->form = true;
+					*flag = true;
 				else if (strcmp(val->scalar, "false") != 0) {
-					rerr(r, val->line, "parameters.form: "
-					    "expected true or false");
+					rerr(r, val->line, "parameters.%s: "
+					    "expected true or false", key->scalar);
 					bad = 1;
 				}
 			} else if (strcmp(key->scalar, "label") == 0) {

@@ -37,6 +37,7 @@ struct rule_param {
 	bool		 missing_clear;
 	enum prole	 role;		/* only values of this role, or of none */
 	bool		 form;		/* a stated value stands for `requires` */
+	bool		 named_only;	/* values of no stated role do not count */
 };
 
 struct strv {

@@ -334,7 +334,7 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 		for (k = 0; k < npv; k++) {
 			if (pv[k].q != rp->q)
 				continue;
-			if (named && pv[k].role != rp->role)
+			if ((named || rp->named_only) && pv[k].role != rp->role)
 				continue;
 			/* A role-less threshold never means a modulus. */
 			if (rp->role != pv[k].role && pv[k].role != R_NONE &&

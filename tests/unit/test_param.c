@@ -158,6 +158,7 @@ test_names(void)
 		{ "specific_modulus", "m", Q_SPEC_MODULUS },
 		{ "specific_strength", "m", Q_SPEC_STRENGTH },
 		{ "linear_density", "g/m", Q_LINEAR_DENSITY },
+		{ "acceleration", "g", Q_ACCELERATION },
 	};
 	size_t i;
 
@@ -344,6 +345,12 @@ test_scan_forms(void)
 	SCAN("%93 W", { Q_PERCENT, 93, "%93" });
 	SCAN("detonating cord 80 g/m", { Q_LINEAR_DENSITY, 80, "80 g/m" });
 	SCAN("density 1,8 g/cm\xc2\xb3", { Q_DENSITY, 1800, "1,8 g/cm\xc2\xb3" });
+	/* g as gravity where the words say so */
+	SCAN("MEMS accelerometer +/-16 g, zero-g offset +/-40 mg",
+	    { Q_ACCELERATION, 16, "16 g" }, { Q_ACCELERATION, 0.04, "40 mg" });
+	SCAN("bias stability 50 \xc2\xb5g", { Q_ACCELERATION, 5e-5, "50 \xc2\xb5g" });
+	SCAN("sample 50 \xc2\xb5g", { Q_MASS, 5e-8, "50 \xc2\xb5g" });
+	SCAN("bias 50 micro g", { Q_ACCELERATION, 5e-5, "50 micro g" });
 	/* a one-letter Cyrillic unit does not start a word: 5 мешков */
 	SCAN_NONE("5 \xd0\xbc\xd0\xb5\xd1\x88\xd0\xba\xd0\xbe\xd0\xb2");
 }
