@@ -36,9 +36,18 @@ struct grade {
 	int		 line;
 };
 
+/* A designation by its first folded byte, for one pass over the text. */
+struct gref {
+	unsigned char	 c;
+	size_t		 g, k;	/* grade, name */
+};
+
 struct grade_table {
 	struct grade	*g;
 	size_t		 n;
+	struct gref	*refs;		/* every name, sorted by first byte */
+	size_t		 nrefs;
+	size_t		 start[257];	/* refs[start[c]..start[c + 1]] begin with c */
 };
 
 struct gctx {
@@ -49,6 +58,7 @@ struct gctx {
 
 static void	gerr(struct gctx *, int, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+static void	index_names(struct grade_table *);
 
 struct grade_table *
 grades_new(void)
@@ -80,6 +90,7 @@ grades_free(struct grade_table *gt)
 	for (i = 0; i < gt->n; i++)
 		grade_clear(&gt->g[i]);
 	free(gt->g);
+	free(gt->refs);
 	free(gt);
 }
 
@@ -284,7 +295,47 @@ grades_add(struct grade_table *gt, const char *name, const struct ynode *root,
 	memcpy(gt->g + gt->n, tmp, ntmp * sizeof(*tmp));
 	gt->n += ntmp;
 	free(tmp);
+	index_names(gt);
 	return 0;
+}
+
+static int
+gref_cmp(const void *a, const void *b)
+{
+	const struct gref *x = a, *y = b;
+
+	if (x->c != y->c)
+		return x->c < y->c ? -1 : 1;
+	if (x->g != y->g)
+		return x->g < y->g ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* Rebuilds the first-byte index over every name of the table. */
+static void
+index_names(struct grade_table *gt)
+{
+	size_t i, k, n = 0, c;
+
+	for (i = 0; i < gt->n; i++)
+		n += gt->g[i].nnames;
+	free(gt->refs);
+	gt->refs = xcalloc(n + 1, sizeof(*gt->refs));
+	gt->nrefs = 0;
+	for (i = 0; i < gt->n; i++)
+		for (k = 0; k < gt->g[i].nnames; k++) {
+			gt->refs[gt->nrefs].c =
+			    (unsigned char)gt->g[i].names[k].folded[0];
+			gt->refs[gt->nrefs].g = i;
+			gt->refs[gt->nrefs].k = k;
+			gt->nrefs++;
+		}
+	qsort(gt->refs, gt->nrefs, sizeof(*gt->refs), gref_cmp);
+	for (c = 0, k = 0; c < 257; c++) {
+		while (k < gt->nrefs && gt->refs[k].c < c)
+			k++;
+		gt->start[c] = k;
+	}
 }
 
 size_t
@@ -362,67 +413,62 @@ stem_end(const struct folded *f, size_t e)
 }
 
 /*
- * First whole-word occurrence of <n> in the folded text, or -1; *end gets
- * the end of the designation (with a stem's extension).
+ * True if name <n> occurs at <at> as a whole word (a stem with its
+ * extension); *end gets the end of the designation.
  */
-static long
-find_name(const struct folded *f, const struct gname *n, size_t *end)
+static bool
+name_at(const struct folded *f, size_t at, const struct gname *n,
+    size_t *end)
 {
-	const char *p = f->text, *tend = f->text + f->len;
+	size_t e = at + n->len;
 
-	while ((p = memmem(p, (size_t)(tend - p), n->folded, n->len)) != NULL) {
-		size_t at = (size_t)(p - f->text), e = at + n->len;
-
-		if (at == 0 || !alnum_at(f->text, f->len, at - 1)) {
-			if (n->stem && (e = stem_end(f, e)) != 0) {
-				*end = e;
-				return (long)at;
-			}
-			if (!n->stem && !alnum_at(f->text, f->len, e)) {
-				*end = e;
-				return (long)at;
-			}
-		}
-		p++;
-	}
-	return -1;
+	if (e > f->len || memcmp(f->text + at, n->folded, n->len) != 0)
+		return false;
+	if (n->stem) {
+		if ((e = stem_end(f, e)) == 0)
+			return false;
+	} else if (alnum_at(f->text, f->len, e))
+		return false;
+	*end = e;
+	return true;
 }
 
 size_t
 grades_find(const struct grade_table *gt, const struct folded *f,
     struct grade_hit *out, size_t max)
 {
-	size_t i, k, count = 0;
+	size_t p, r, count = 0, e, h;
 
-	for (i = 0; gt && i < gt->n && count < max; i++) {
-		const struct grade *g = &gt->g[i];
-		long best = -1;
-		size_t blen = 0;
-		bool bstrong = false;
+	if (gt == NULL)
+		return 0;
+	/* One pass over the word starts; per grade the first hit, strong first. */
+	for (p = 0; p < f->len; p++) {
+		unsigned char c = (unsigned char)f->text[p];
 
-		for (k = 0; k < g->nnames; k++) {
-			const struct gname *n = &g->names[k];
-			long at;
-			size_t e;
-
-			if (bstrong && !n->strong)
-				continue;
-			if ((at = find_name(f, n, &e)) < 0)
-				continue;
-			if (best < 0 || (n->strong && !bstrong)) {
-				best = at;
-				blen = e - (size_t)at;
-				bstrong = n->strong;
-			}
-		}
-		if (best < 0)
+		if (!alnum_at(f->text, f->len, p) || (p > 0 &&
+		    alnum_at(f->text, f->len, p - 1)))
 			continue;
-		out[count].grade = i;
-		out[count].strong = bstrong;
-		out[count].off = f->map[best];
-		out[count].len = f->emap[(size_t)best + blen - 1] -
-		    f->map[best];
-		count++;
+		for (r = gt->start[c]; r < gt->start[c + 1]; r++) {
+			const struct gref *ref = &gt->refs[r];
+			const struct gname *n = &gt->g[ref->g].names[ref->k];
+
+			if (!name_at(f, p, n, &e))
+				continue;
+			for (h = 0; h < count; h++)
+				if (out[h].grade == ref->g)
+					break;
+			if (h < count && (out[h].strong || !n->strong))
+				continue;
+			if (h == count) {
+				if (count == max)
+					continue;
+				count++;
+			}
+			out[h].grade = ref->g;
+			out[h].strong = n->strong;
+			out[h].off = f->map[p];
+			out[h].len = f->emap[e - 1] - f->map[p];
+		}
 	}
 	return count;
 }

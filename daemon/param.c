@@ -652,7 +652,14 @@ unit_at(const char *s, size_t len, size_t *ulen)
 	const struct unit *best = NULL;
 	size_t i, n, bestn = 0;
 
+	if (len == 0)
+		return NULL;
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		/* the first byte decides for nearly every unit */
+		if (units[i].ci ? tolower((unsigned char)s[0]) !=
+		    tolower((unsigned char)units[i].name[0]) :
+		    s[0] != units[i].name[0])
+			continue;
 		n = strlen(units[i].name);
 		if (n > len || n <= bestn)
 			continue;
@@ -1019,7 +1026,7 @@ role_before(const char *t, size_t from, size_t at)
 			continue;
 		u8_decode(w, cl, &first);
 		for (p = 0; p + cl <= wl; p++) {
-			if (memcmp(low + p, w, cl) != 0)
+			if (low[p] != w[0] || memcmp(low + p, w, cl) != 0)
 				continue;
 			e = p + cl;
 			/* a word start, unless CJK or a sign */
