@@ -39,6 +39,7 @@
 #include "store.h"
 #include "tls.h"
 #include "util.h"
+#include "wco.h"
 #include "xmalloc.h"
 
 static size_t inflight;
@@ -150,9 +151,25 @@ api_declarations_post(struct evhttp_request *req, const struct caller *who)
 		return;
 	}
 	data = evbuffer_pullup(in, -1);
-	if ((d = decl_parse((const char *)data, len, &err, &status)) == NULL) {
+	if ((d = http_body_type(req) == HTTP_BODY_XML ?
+	    wco_parse((const char *)data, len, &err, &status) :
+	    decl_parse((const char *)data, len, &err, &status)) == NULL) {
 		rt->rejected++;
 		http_reply_json(req, status, err);
+		return;
+	}
+	if (d->nitems == 0 || d->type == NULL) {
+		/* A WCO cancellation or header-only amendment: nothing to
+		 * screen, and superseding a stored version is not built yet. */
+		rt->rejected++;
+		decl_free(d);
+		http_reply_json(req, 422, json_pack("{s:s, s:[{s:s, s:s}]}",
+		    "error", "a WCO message without goods items is not "
+		    "accepted yet", "errors", "field", "Declaration/"
+		    "GoodsShipment/GovernmentAgencyGoodsItem", "message",
+		    "cancellations and amendments of header data only are "
+		    "screened offline (cordonctl screen --format wco) but "
+		    "not stored"));
 		return;
 	}
 	p = xcalloc(1, sizeof(*p));

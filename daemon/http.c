@@ -96,12 +96,11 @@ http_reply_error(struct evhttp_request *req, int code, const char *msg)
 	http_reply_json(req, code, json_pack("{s:s}", "error", msg));
 }
 
-/* True for "application/json", any case, optionally with parameters. */
+/* True if <ct> is <want>, any case, optionally with parameters. */
 static bool
-is_json_type(const char *ct)
+is_media_type(const char *ct, const char *want)
 {
-	static const char want[] = "application/json";
-	size_t n = sizeof(want) - 1;
+	size_t n = strlen(want);
 
 	while (*ct == ' ' || *ct == '\t')
 		ct++;
@@ -113,12 +112,28 @@ is_json_type(const char *ct)
 	return *ct == '\0' || *ct == ';';
 }
 
+enum http_body_type
+http_body_type(struct evhttp_request *req)
+{
+	const char *ct = evhttp_find_header(
+	    evhttp_request_get_input_headers(req), "Content-Type");
+
+	if (ct == NULL)
+		return HTTP_BODY_OTHER;
+	if (is_media_type(ct, "application/json"))
+		return HTTP_BODY_JSON;
+	if (is_media_type(ct, "application/xml") ||
+	    is_media_type(ct, "text/xml"))
+		return HTTP_BODY_XML;
+	return HTTP_BODY_OTHER;
+}
+
 int
 http_request_check(struct evhttp_request *req, const char **whyp)
 {
 	struct evkeyvalq *in = evhttp_request_get_input_headers(req);
 	struct evkeyval *h;
-	const char *ct, *v;
+	const char *v;
 	int lengths = 0;
 
 	TAILQ_FOREACH(h, in, next) {
@@ -134,11 +149,12 @@ http_request_check(struct evhttp_request *req, const char **whyp)
 		*whyp = "more than one Content-Length header";
 		return 400;
 	}
+	/* Neither type can be posted across origins without a preflight. */
 	if (evhttp_request_get_command(req) == EVHTTP_REQ_POST &&
 	    evbuffer_get_length(evhttp_request_get_input_buffer(req)) > 0 &&
-	    ((ct = evhttp_find_header(in, "Content-Type")) == NULL ||
-	    !is_json_type(ct))) {
-		*whyp = "Content-Type must be application/json";
+	    http_body_type(req) == HTTP_BODY_OTHER) {
+		*whyp = "Content-Type must be application/json (or "
+		    "application/xml for a WCO declaration)";
 		return 415;
 	}
 	return 0;

@@ -38,6 +38,10 @@ void	http_reply_error(struct evhttp_request *, int code, const char *msg);
  * reason in *whyp (static text).
  */
 int	http_request_check(struct evhttp_request *, const char **whyp);
+
+/* The media type of a request body, by its Content-Type. */
+enum http_body_type { HTTP_BODY_JSON, HTTP_BODY_XML, HTTP_BODY_OTHER };
+enum http_body_type http_body_type(struct evhttp_request *);
 /* Adds Retry-After (conf.retry_after seconds) to the reply headers. */
 void	http_add_retry_after(struct evhttp_request *);
 /* 503 with Retry-After and {"error": msg}. */

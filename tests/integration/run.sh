@@ -590,20 +590,6 @@ else
     notok "revocation"
 fi
 
-# ---- the web console in a real browser ----------------------------------------------
-# Debian's python3-selenium lives in /usr/bin/python3's site-packages.
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
-    bout=$(/usr/bin/python3 "$top/tests/browser/console_test.py" --url "$url" --token "$OFF" --ctl "$ctl" \
-        --screenshots "$top/tests/browser/screenshots" 2>&1)
-    echo "$bout" | sed 's/^/# browser: /'
-    bp=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$bout")
-    bf=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$bout")
-    if [ -n "$bp" ] && [ "$bf" = 0 ]; then ok "web console end to end in headless Chromium ($bp checks)"
-    else notok "web console end to end in headless Chromium" "see the browser lines above"; fi
-else
-    notok "web console browser test" "chromium, chromium-driver and python3-selenium are required"
-fi
-
 # ---- denied-party lists: refused whole when broken, fetched, screened ------------------
 real=$top/tests/data/unit/party/real
 nver=$(sql "SELECT count(*) FROM list_versions")
@@ -653,6 +639,21 @@ pa=$(jq_ '[(h["field"], h["list"], h["entry"], h["category"], h["reason"]) for a
     ! grep -q "parties\[2\]" <<<"$pa" && [ "$(jq_ 'd["verdict"]')" = hold ] &&
     ok "a listed consignee raises a sanctions alert with the UN reference; a name sharing generic words does not" ||
     notok "party screening" "$code $pa"
+
+# ---- the web console in a real browser (with the UN list active, for party evidence) ----------------------------------------------
+# Debian's python3-selenium lives in /usr/bin/python3's site-packages.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+    bout=$(/usr/bin/python3 "$top/tests/browser/console_test.py" --url "$url" --token "$OFF" --ctl "$ctl" \
+        --screenshots "$top/tests/browser/screenshots" 2>&1)
+    echo "$bout" | sed 's/^/# browser: /'
+    bp=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$bout")
+    bf=$(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$bout")
+    if [ -n "$bp" ] && [ "$bf" = 0 ]; then ok "web console end to end in headless Chromium ($bp checks)"
+    else notok "web console end to end in headless Chromium" "see the browser lines above"; fi
+else
+    notok "web console browser test" "chromium, chromium-driver and python3-selenium are required"
+fi
+
 "$ctl" lists activate "$v1" 2>/dev/null
 wait_for 20 bash -c "curl -s -H 'Authorization: Bearer $SUB' '$url/v1/lists' | grep -q '\"version\":\"$v1\"'"
 
@@ -804,6 +805,103 @@ seq_=$(grep -oE '(READY|RELOADING|STOPPING)=1' "$work/notify.log" | tr '\n' ' ')
 [ "$seq_" = "READY=1 RELOADING=1 READY=1 STOPPING=1 " ] && grep -q 'MONOTONIC_USEC=' "$work/notify.log" &&
     ok "sd_notify: READY, RELOADING + READY on SIGHUP, STOPPING on SIGTERM" ||
     notok "sd_notify sequence" "$seq_ $(cat "$work/notify.log" | tr '\n' '|')"
+
+# ---- lead: WCO DEC-DMS declarations over HTTP ----
+# The 318 real HMRC CDS samples (tests/data/wco/hmrc) posted as
+# application/xml: each with goods and a new reference is screened and
+# stored with every goods item; chapter 93 items alert, the rest stay clear;
+# the 3 malformed ones answer 400 with their line.
+start_daemon wco --rules "$top/rules" || notok "cordond with the shipped rules"
+wco_pid=$daemon_pid
+wco_out=$(python3 - "$url" "$SUB" "$top/tests/data/wco/hmrc" "$DSN" <<'PY'
+import csv, glob, http.client, json, os, subprocess, sys
+url, token, data, dsn = sys.argv[1:5]
+host, port = url.rsplit("/", 1)[1].split(":")
+index = {}
+for r in csv.DictReader(open(os.path.join(data, "items-index.tsv")), delimiter="\t"):
+    index.setdefault(r["file"], []).append(r)
+def post(body):
+    c = http.client.HTTPConnection(host, int(port), timeout=30)
+    c.request("POST", "/v1/declarations", body, {"Content-Type": "application/xml",
+              "Authorization": "Bearer " + token})
+    r = c.getresponse()
+    out = r.status, json.loads(r.read() or b"{}")
+    c.close()
+    return out
+seen, stats, bad = set(), dict(files=0, stored=0, replay=0, items=0, alerts=0, clear=0, no_goods=0, amend=0), []
+for f in sorted(glob.glob(os.path.join(data, "declarations", "*.xml"))):
+    name = os.path.basename(f)
+    stats["files"] += 1
+    status, body = post(open(f, "rb").read())
+    rows = index.get(name, [])
+    if status == 422 and "without goods" in body.get("error", ""):
+        stats["no_goods"] += 1
+        continue
+    if status == 409:
+        stats["amend"] += 1      # a later version of a stored reference
+        continue
+    if status == 200:
+        stats["replay"] += 1     # the same message sent again (a copy)
+        continue
+    if status != 201:
+        bad.append("%s: %d %s" % (name, status, json.dumps(body)[:200]))
+        continue
+    stats["stored"] += 1
+    want93 = {int(r["goods_item_seq"]) for r in rows if "TSP:93" in r["classifications"]}
+    got = {a["item_seq"] for a in body["alerts"] if a["item_seq"] is not None}
+    stats["alerts"] += len(got)
+    stats["clear"] += body["verdict"] == "clear"
+    if rows and got != want93:
+        bad.append("%s: alerts on items %s, chapter 93 items %s" % (name, sorted(got), sorted(want93)))
+    n = subprocess.run(["runuser", "-u", "postgres", "--", "/usr/lib/postgresql/15/bin/psql", dsn, "-Atqc",
+                        "SELECT count(*) FROM items WHERE declaration_id = '%s'" % body["id"]]
+                       if os.getuid() == 0 else
+                       ["/usr/lib/postgresql/15/bin/psql", dsn, "-Atqc",
+                        "SELECT count(*) FROM items WHERE declaration_id = '%s'" % body["id"]],
+                       capture_output=True, text=True).stdout.strip()
+    stats["items"] += int(n or 0)
+    if rows and int(n or 0) != len(rows):
+        bad.append("%s: %s items stored, %d declared" % (name, n, len(rows)))
+for f, line in (("TT_EX002a__TT_EX002a.xml", 72), ("TT_EX022a__TT_EX022a_Declaration1_Step1.xml", 52),
+                ("TT_IM084a__TT_IM084a.xml", 164)):
+    status, body = post(open(os.path.join(data, "malformed", f), "rb").read())
+    if status != 400 or body.get("line") != line:
+        bad.append("%s: %d %s (want 400 at line %d)" % (f, status, body, line))
+print(json.dumps(stats))
+for b in bad[:20]:
+    print("# " + b)
+sys.exit(1 if bad else 0)
+PY
+)
+wco_rc=$?
+echo "# WCO: $wco_out" | head -1
+[ $wco_rc = 0 ] && ok "318 HMRC WCO declarations over HTTP: stored with every item, chapter 93 alerts, the rest clear; 3 malformed → 400 at their line" ||
+    notok "HMRC WCO declarations over HTTP" "$(tail -n +2 <<<"$wco_out" | head -10)"
+printf '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><FunctionalReferenceID>&b;</FunctionalReferenceID></Declaration>' >"$work/laughs.xml"
+before_x=$(count)
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SUB" -H 'Content-Type: application/xml' \
+    --data-binary @"$work/laughs.xml" "$url/v1/declarations")
+[ "$code" = 400 ] && [ "$(count)" = "$before_x" ] && ok "a WCO message with entity declarations → 400, nothing stored" ||
+    notok "WCO entities" "$code"
+stop_daemon "$wco_pid"
+# ---- langcore: language term files and coverage ------------------------------------
+mkdir -p "$work/rules-terms"
+cp "$data/rules-v1/"*.yaml "$work/rules-terms/"
+printf 'language: zh\ntitle: T\nsource: S\nterms:\n  "fixture-chem/3B05": [测试术语甲乙]\n' >"$work/rules-terms/terms-zh.yaml"
+out=$("$ctl" rules check "$work/rules-terms" 2>&1)
+[ $? = 0 ] && grep -q '^terms-zh.yaml: terms zh, 1 entries, 1 terms' <<<"$out" &&
+    ok "rules check loads a term file" || notok "term file loads" "$out"
+out=$(printf '{"reference":"LT-1","type":"export","items":[{"seq":1,"hs_code":"2812.12","description":"出口测试术语甲乙 200 kg"}]}\n' |
+    "$ctl" screen --rules "$work/rules-terms" 2>&1)
+grep -q '"language": *"zh"' <<<"$out" && grep -q '"match": *"测试术语甲乙"' <<<"$out" &&
+    ok "a Chinese term matches inside unspaced text and its hit names the language" || notok "zh term hit" "$out"
+printf 'language: zh\ntitle: T\nsource: S\nterms:\n  "nolist/X1": [测试术语]\n' >"$work/rules-terms/terms-zh.yaml"
+out=$("$ctl" rules check "$work/rules-terms" 2>&1)
+[ $? = 1 ] && grep -q '^terms-zh.yaml:5: "nolist/X1": no list with id nolist' <<<"$out" &&
+    ok "a term file key that names no entry refuses the directory with file:line" || notok "bad term key" "$out"
+out=$("$ctl" rules coverage "$top/rules" --summary 2>&1)
+[ $? = 0 ] && grep -Eq '^coverage: [0-9,]+ goods entries, 16 languages, [0-9,]+ entry-languages of [0-9,]+ covered' <<<"$out" &&
+    ok "rules coverage prints the summary line" || notok "rules coverage" "$out"
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
