@@ -40,7 +40,39 @@ trap cleanup EXIT
 
 if ! DSN=$("$top/contrib/pg-private" "$pgdir" start); then
     notok "start PostgreSQL" "see $pgdir/server.log"
-    echo "integration: $pass passed, $fail failed"
+    # ---- params: grades, parameter forms and entries from Annex I -----------------------------
+mkdir -p "$work/rules-grades"
+cp "$data/rules-v1/"*.yaml "$work/rules-grades/"
+printf 'grades:\n  - family: aluminium\n    names: ["7075-T*"]\n    tensile_strength: 572 kg\n    source: S\n' >"$work/rules-grades/grades.yaml"
+out=$("$ctl" rules check "$work/rules-grades" 2>&1)
+[ $? = 1 ] && grep -q '^grades.yaml:4: tensile_strength: "572 kg" is not a pressure' <<<"$out" &&
+    ok "a grade file with a wrong unit refuses the directory with file:line" || notok "bad grade file" "$out"
+out=$(printf '%s\n' \
+    '{"reference":"PG-1","type":"export","items":[{"seq":1,"hs_code":"7604.29","description":"Пруток из алюминиевого сплава В95Т1, Ø 200 мм"}]}' \
+    '{"reference":"PG-2","type":"export","items":[{"seq":1,"hs_code":"7608.20","description":"Aluminium alloy 6061-T6 tube, OD 120 mm"}]}' \
+    '{"reference":"PG-3","type":"export","items":[{"seq":1,"hs_code":"2922.15","description":"Triethanolamine 99 %, 1,000 l IBC, raw material for shampoo production"}]}' \
+    '{"reference":"PG-4","type":"export","items":[{"seq":1,"hs_code":"8411.12","description":"Engine GE F110-GE-132 for F-16 Block 60"}]}' \
+    '{"reference":"PG-5","type":"export","items":[{"seq":1,"hs_code":"8542.39","description":"ADC 12-bit, 250 MSPS"}]}' |
+    "$ctl" screen --rules "$top/rules" 2>&1)
+python3 - "$out" <<'PY'
+import json, sys
+res = {}
+for line in sys.argv[1].splitlines():
+    d = json.loads(line)
+    res[d["reference"]] = d
+def hits(ref):
+    return {(h["entry"], h["reason"]) for a in res[ref]["alerts"] for h in a["hits"]}
+ok = (("1C202.a", "grade") in hits("PG-1") and ("1C202.a", "parameter") in hits("PG-1")
+      and res["PG-2"]["verdict"] == "clear"
+      and any(e == "AG-46" for e, _ in hits("PG-3"))
+      and any(e == "ML10-types" for e, _ in hits("PG-4"))
+      and res["PG-5"]["verdict"] == "clear")
+sys.exit(0 if ok else 1)
+PY
+[ $? = 0 ] && ok "shipped rules: a Russian grade and a diameter are evidence, a grade below clears, bulk raw material for shampoo is screened, an engine designation is military, a 12-bit ADC at 250 MS/s is below 3A001" ||
+    notok "grades and parameters with the shipped rules" "$out"
+
+echo "integration: $pass passed, $fail failed"
     exit 1
 fi
 export CORDON_DB=$DSN
@@ -166,7 +198,39 @@ out=$("$cordond" -n -f "$work/bad.yaml" 2>&1)
 # ---- the daemon ---------------------------------------------------------------
 if ! start_daemon main --db "$DSN"; then
     notok "cordond starts"
-    echo "integration: $pass passed, $fail failed"
+    # ---- params: grades, parameter forms and entries from Annex I -----------------------------
+mkdir -p "$work/rules-grades"
+cp "$data/rules-v1/"*.yaml "$work/rules-grades/"
+printf 'grades:\n  - family: aluminium\n    names: ["7075-T*"]\n    tensile_strength: 572 kg\n    source: S\n' >"$work/rules-grades/grades.yaml"
+out=$("$ctl" rules check "$work/rules-grades" 2>&1)
+[ $? = 1 ] && grep -q '^grades.yaml:4: tensile_strength: "572 kg" is not a pressure' <<<"$out" &&
+    ok "a grade file with a wrong unit refuses the directory with file:line" || notok "bad grade file" "$out"
+out=$(printf '%s\n' \
+    '{"reference":"PG-1","type":"export","items":[{"seq":1,"hs_code":"7604.29","description":"Пруток из алюминиевого сплава В95Т1, Ø 200 мм"}]}' \
+    '{"reference":"PG-2","type":"export","items":[{"seq":1,"hs_code":"7608.20","description":"Aluminium alloy 6061-T6 tube, OD 120 mm"}]}' \
+    '{"reference":"PG-3","type":"export","items":[{"seq":1,"hs_code":"2922.15","description":"Triethanolamine 99 %, 1,000 l IBC, raw material for shampoo production"}]}' \
+    '{"reference":"PG-4","type":"export","items":[{"seq":1,"hs_code":"8411.12","description":"Engine GE F110-GE-132 for F-16 Block 60"}]}' \
+    '{"reference":"PG-5","type":"export","items":[{"seq":1,"hs_code":"8542.39","description":"ADC 12-bit, 250 MSPS"}]}' |
+    "$ctl" screen --rules "$top/rules" 2>&1)
+python3 - "$out" <<'PY'
+import json, sys
+res = {}
+for line in sys.argv[1].splitlines():
+    d = json.loads(line)
+    res[d["reference"]] = d
+def hits(ref):
+    return {(h["entry"], h["reason"]) for a in res[ref]["alerts"] for h in a["hits"]}
+ok = (("1C202.a", "grade") in hits("PG-1") and ("1C202.a", "parameter") in hits("PG-1")
+      and res["PG-2"]["verdict"] == "clear"
+      and any(e == "AG-46" for e, _ in hits("PG-3"))
+      and any(e == "ML10-types" for e, _ in hits("PG-4"))
+      and res["PG-5"]["verdict"] == "clear")
+sys.exit(0 if ok else 1)
+PY
+[ $? = 0 ] && ok "shipped rules: a Russian grade and a diameter are evidence, a grade below clears, bulk raw material for shampoo is screened, an engine designation is military, a 12-bit ADC at 250 MS/s is below 3A001" ||
+    notok "grades and parameters with the shipped rules" "$out"
+
+echo "integration: $pass passed, $fail failed"
     exit 1
 fi
 main_pid=$daemon_pid
@@ -902,6 +966,38 @@ out=$("$ctl" rules check "$work/rules-terms" 2>&1)
 out=$("$ctl" rules coverage "$top/rules" --summary 2>&1)
 [ $? = 0 ] && grep -Eq '^coverage: [0-9,]+ goods entries, 16 languages, [0-9,]+ entry-languages of [0-9,]+ covered' <<<"$out" &&
     ok "rules coverage prints the summary line" || notok "rules coverage" "$out"
+
+# ---- params: grades, parameter forms and entries from Annex I -----------------------------
+mkdir -p "$work/rules-grades"
+cp "$data/rules-v1/"*.yaml "$work/rules-grades/"
+printf 'grades:\n  - family: aluminium\n    names: ["7075-T*"]\n    tensile_strength: 572 kg\n    source: S\n' >"$work/rules-grades/grades.yaml"
+out=$("$ctl" rules check "$work/rules-grades" 2>&1)
+[ $? = 1 ] && grep -q '^grades.yaml:4: tensile_strength: "572 kg" is not a pressure' <<<"$out" &&
+    ok "a grade file with a wrong unit refuses the directory with file:line" || notok "bad grade file" "$out"
+out=$(printf '%s\n' \
+    '{"reference":"PG-1","type":"export","items":[{"seq":1,"hs_code":"7604.29","description":"Пруток из алюминиевого сплава В95Т1, Ø 200 мм"}]}' \
+    '{"reference":"PG-2","type":"export","items":[{"seq":1,"hs_code":"7608.20","description":"Aluminium alloy 6061-T6 tube, OD 120 mm"}]}' \
+    '{"reference":"PG-3","type":"export","items":[{"seq":1,"hs_code":"2922.15","description":"Triethanolamine 99 %, 1,000 l IBC, raw material for shampoo production"}]}' \
+    '{"reference":"PG-4","type":"export","items":[{"seq":1,"hs_code":"8411.12","description":"Engine GE F110-GE-132 for F-16 Block 60"}]}' \
+    '{"reference":"PG-5","type":"export","items":[{"seq":1,"hs_code":"8542.39","description":"ADC 12-bit, 250 MSPS"}]}' |
+    "$ctl" screen --rules "$top/rules" 2>&1)
+python3 - "$out" <<'PY'
+import json, sys
+res = {}
+for line in sys.argv[1].splitlines():
+    d = json.loads(line)
+    res[d["reference"]] = d
+def hits(ref):
+    return {(h["entry"], h["reason"]) for a in res[ref]["alerts"] for h in a["hits"]}
+ok = (("1C202.a", "grade") in hits("PG-1") and ("1C202.a", "parameter") in hits("PG-1")
+      and res["PG-2"]["verdict"] == "clear"
+      and any(e == "AG-46" for e, _ in hits("PG-3"))
+      and any(e == "ML10-types" for e, _ in hits("PG-4"))
+      and res["PG-5"]["verdict"] == "clear")
+sys.exit(0 if ok else 1)
+PY
+[ $? = 0 ] && ok "shipped rules: a Russian grade and a diameter are evidence, a grade below clears, bulk raw material for shampoo is screened, an engine designation is military, a 12-bit ADC at 250 MS/s is below 3A001" ||
+    notok "grades and parameters with the shipped rules" "$out"
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
