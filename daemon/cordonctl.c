@@ -271,10 +271,9 @@ cmd_coverage(int argc, char **argv)
 		for (i = 0; i < c->nentries; i++)
 			if (c->count[i * c->nlangs + l] > 0)
 				n++;
-		printf("%s %s %zu/%zu", l == 0 ? "" : ",", c->langs[l], n,
-		    c->nentries);
-		if (l + 1 == c->ntargets && c->nlangs > c->ntargets)
-			printf(";");
+		/* The 16 target languages, then "; also" the others. */
+		printf("%s %s %zu/%zu", l == 0 ? "" : l == c->ntargets ?
+		    "; also" : ",", c->langs[l], n, c->nentries);
 	}
 	printf("\ncoverage: %s goods entries, %zu languages, %s entry-languages "
 	    "of %s covered (%.0f%%), %s terms (after merging), %zu entries "
