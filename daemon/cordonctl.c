@@ -27,6 +27,7 @@
 #include "fetch.h"
 #include "log.h"
 #include "party.h"
+#include "result.h"
 #include "rules.h"
 #include "screen.h"
 #include "snapshot.h"
@@ -326,6 +327,7 @@ cmd_screen(int argc, char **argv)
 {
 	const char *rules = NULL;
 	struct snapshot *s;
+	struct buf out;
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t n;
@@ -359,9 +361,11 @@ cmd_screen(int argc, char **argv)
 		free(v);
 		PQfinish(c);
 	}
+	buf_init(&out);
 	while ((n = getline(&line, &cap, stdin)) != -1) {
 		struct decl *d;
-		json_t *err, *res;
+		struct screen_result *res;
+		json_t *err;
 		int status;
 
 		lineno++;
@@ -376,13 +380,16 @@ cmd_screen(int argc, char **argv)
 			bad++;
 			continue;
 		}
-		res = screen_decl(s->m, NULL, d, s->version);
-		json_dumpf(res, stdout, JSON_COMPACT);
-		putchar('\n');
-		json_decref(res);
+		res = screen_run(s->m, NULL, d, s->version, NULL);
+		buf_reset(&out);
+		result_write(&out, res, false, NULL);
+		buf_addc(&out, '\n');
+		fwrite(out.data, 1, out.len, stdout);
+		screen_result_free(res);
 		decl_free(d);
 	}
 	free(line);
+	buf_free(&out);
 	snapshot_unref(s);
 	/*
 	 * A refused line is answered on its own output line, like any other:
