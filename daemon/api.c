@@ -30,8 +30,11 @@
 #include "db.h"
 #include "decl.h"
 #include "http.h"
+#include "bounds.h"
 #include "log.h"
+#include "pool.h"
 #include "reload.h"
+#include "result.h"
 #include "runtime.h"
 #include "screen.h"
 #include "snapshot.h"
@@ -72,14 +75,49 @@ is_uuid(const char *s)
 
 /* ---- POST /v1/declarations ----------------------------------------- */
 
+/*
+ * A declaration goes loop -> screening thread (parse, limits, screen) ->
+ * loop -> database worker (group commit) -> loop (reply).  A deadline
+ * (db_deadline) runs from the moment the body is in: past it the client
+ * gets 503 + Retry-After saying what is known of its declaration.
+ */
 struct post_ctx {
+	struct pool_job		 pjob;
 	struct db_job		 job;
 	struct evhttp_request	*req;
 	struct snapshot		*snap;
+	char			*body;		/* copy of the request body */
+	size_t			 len;
+	double			 party_threshold;
+	struct bounds		 lim;
+	/* made on the screening thread */
 	struct decl		*d;
-	json_t			*result;
+	struct screen_result	*result;
+	json_t			*err;		/* refused: the error body */
+	int			 status;	/* its HTTP status */
 	char			*submitter;
+	struct event		*deadline;
+	bool			 replied;	/* the deadline answered */
+	bool			 in_db;		/* handed to a database worker */
 };
+
+static void
+post_free(struct post_ctx *p)
+{
+	if (p->deadline)
+		event_free(p->deadline);
+	bounds_release(&rt->tokens_inflight, p->submitter);
+	free(p->job.err);
+	free(p->job.item.stored);
+	screen_result_free(p->result);
+	json_decref(p->err);
+	decl_free(p->d);
+	snapshot_unref(p->snap);
+	free(p->body);
+	free(p->submitter);
+	free(p);
+	inflight--;
+}
 
 static void
 post_done(struct db_job *j)
@@ -88,55 +126,153 @@ post_done(struct db_job *j)
 	struct store_item *it = &j->item;
 	char loc[64];
 
-	inflight--;
-	if (j->rc == -1) {
-		if (j->unavailable)
-			http_reply_unavailable(p->req, "the database is not "
-			    "available; nothing was stored, retry later");
-		else {
-			log_warnx("store %s: %s", p->d->reference, j->err);
-			http_reply_error(p->req, 500, "the declaration could not "
-			    "be stored; nothing was stored");
-		}
-	} else if (it->status == 201) {
+	if (p->replied) {
+		post_free(p);
+		return;
+	}
+	switch (it->outcome) {
+	case STORE_CREATED:
 		rt->declarations++;
-		snprintf(loc, sizeof(loc), "/v1/declarations/%s", it->id);
+		snprintf(loc, sizeof(loc), "/v1/declarations/%s", p->result->id);
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
-		/* The stored result: alert statuses as the database set them. */
-		http_reply_json(p->req, 201, json_incref(it->stored ? it->stored :
-		    p->result));
-	} else if (it->status == 200) {
-		http_reply_json(p->req, 200, json_incref(it->stored));
-	} else {
-		json_t *id = json_object_get(it->stored, "id");
-
-		http_reply_json(p->req, 409, json_pack("{s:s, s:s, s:O}", "error",
+		/* The stored result: alert statuses as storage decided them. */
+		http_reply_text(p->req, 201, it->stored);
+		break;
+	case STORE_REPLAY:
+		http_reply_text(p->req, 200, it->stored);
+		break;
+	case STORE_CONFLICT:
+		http_reply_json(p->req, 409, json_pack("{s:s, s:s, s:s}", "error",
 		    "this reference was already used by this submitter with a "
 		    "different declaration", "reference", p->d->reference, "id",
-		    id ? id : json_null()));
+		    it->existing_id));
+		break;
+	case STORE_UNKNOWN:
+		http_reply_unavailable(p->req, "the connection to the database "
+		    "was lost while this declaration was committed and it could "
+		    "not be checked: send it again with the same reference (a "
+		    "replay answers with the stored result)");
+		break;
+	case STORE_UNAVAILABLE:
+	case STORE_PENDING:
+		http_reply_unavailable(p->req, "the database is not "
+		    "available; nothing was stored, retry later");
+		break;
+	case STORE_FAILED:
+		log_warnx("store %s: %s", p->d->reference, j->err ? j->err : "?");
+		http_reply_error(p->req, 500, "the declaration could not "
+		    "be stored; nothing was stored");
+		break;
 	}
-	free(j->err);
-	json_decref(it->stored);
-	json_decref(p->result);
-	decl_free(p->d);
-	snapshot_unref(p->snap);
-	free(p->submitter);
-	free(p);
+	post_free(p);
+}
+
+/* The deadline passed before the declaration's outcome was known. */
+static void
+post_deadline(evutil_socket_t fd, short ev, void *arg)
+{
+	struct post_ctx *p = arg;
+
+	if (p->in_db && db_cancel(rt->db, &p->job)) {
+		/* Still queued: taken back, so nothing was stored. */
+		http_reply_unavailable(p->req, "the database did not answer in "
+		    "time; nothing was stored, retry later");
+		post_free(p);
+		return;
+	}
+	p->replied = true;
+	if (p->in_db)
+		http_reply_unavailable(p->req, "the database did not answer in "
+		    "time; whether this declaration was stored is not known "
+		    "yet: send it again with the same reference (a replay "
+		    "answers with the stored result)");
+	else
+		http_reply_unavailable(p->req, "screening did not finish in "
+		    "time; nothing was stored, retry later");
+}
+
+/* Refused fields as the API's 422 body; frees <errs>. */
+static json_t *
+field_errors_json(struct field_errors *errs)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < errs->n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "field",
+		    errs->v[i].field, "message", errs->v[i].message));
+	field_errors_free(errs);
+	return json_pack("{s:s, s:o}", "error", "the declaration exceeds a "
+	    "limit of this server; nothing was stored", "errors", a);
+}
+
+/* On a screening thread: parse, check the limits, screen. */
+static void
+post_screen(struct pool_job *pj, struct pool_thread *t)
+{
+	struct post_ctx *p = pj->arg;
+	struct field_errors errs = { NULL, 0 };
+	struct screen_opts opts;
+	char *canon;
+
+	if ((p->d = decl_parse(p->body, p->len, &p->err, &p->status)) == NULL)
+		return;
+	if (bounds_check_decl(&p->lim, p->d, &errs) > 0) {
+		p->err = field_errors_json(&errs);
+		p->status = 422;
+		return;
+	}
+	opts.party_threshold = p->party_threshold;
+	p->result = screen_run(p->snap->m, pool_scratch(t, p->snap), p->d,
+	    p->snap->version, &opts);
+	if (bounds_check_result(&p->lim, p->d, p->result, &errs) > 0) {
+		p->err = field_errors_json(&errs);
+		p->status = 422;
+		return;
+	}
+	screen_result_ids(p->result);
+	canon = decl_canonical(p->d);
+	util_sha256_hex(canon, strlen(canon), p->job.item.body_hash);
+	free(canon);
+}
+
+/* Back on the loop: refuse, or hand the declaration to storage. */
+static void
+post_screened(struct pool_job *pj)
+{
+	struct post_ctx *p = pj->arg;
+
+	if (p->replied) {
+		post_free(p);
+		return;
+	}
+	if (p->d == NULL || p->err != NULL) {
+		rt->rejected++;
+		http_reply_json(p->req, p->status, p->err);
+		p->err = NULL;
+		post_free(p);
+		return;
+	}
+	p->job.kind = DB_JOB_STORE;
+	p->job.done = post_done;
+	p->job.arg = p;
+	p->job.item.submitter = p->submitter;
+	p->job.item.decl = p->d;
+	p->job.item.body = p->body;
+	p->job.item.body_len = p->len;
+	p->job.item.result = p->result;
+	p->in_db = true;
+	db_submit(rt->db, &p->job);
 }
 
 static void
 api_declarations_post(struct evhttp_request *req, const struct caller *who)
 {
 	struct evbuffer *in = evhttp_request_get_input_buffer(req);
-	struct screen_opts opts;
+	struct timeval tv;
 	struct post_ctx *p;
-	struct decl *d;
-	json_t *err;
 	size_t len;
-	int status;
-	char *canon;
-	unsigned char *data;
 
 	if (rt->snap == NULL) {
 		http_reply_unavailable(req, "no list version is active yet");
@@ -147,38 +283,33 @@ api_declarations_post(struct evhttp_request *req, const struct caller *who)
 		http_reply_error(req, 413, "request body exceeds max_body");
 		return;
 	}
-	data = evbuffer_pullup(in, -1);
-	if ((d = decl_parse((const char *)data, len, &err, &status)) == NULL) {
-		rt->rejected++;
-		http_reply_json(req, status, err);
+	/* References are unique per submitting system: the token's name. */
+	if (!bounds_take(&rt->tokens_inflight, who->name,
+	    rt->conf.max_inflight_per_token)) {
+		http_add_retry_after(req);
+		http_reply_error(req, 429, "too many requests in flight for "
+		    "this token (max_inflight_per_token); retry later");
 		return;
 	}
 	p = xcalloc(1, sizeof(*p));
-	p->req = req;
-	p->d = d;
-	p->snap = snapshot_ref(rt->snap);
-	/* References are unique per submitting system: the token's name. */
-	p->submitter = xstrdup(who->name);
-
-	opts.party_threshold = rt->conf.party_threshold;
-	p->result = screen_decl_opts(p->snap->m, NULL, d, p->snap->version,
-	    &opts);
-	screen_assign_ids(p->result);
-
-	p->job.kind = DB_JOB_STORE;
-	p->job.done = post_done;
-	p->job.arg = p;
-	snprintf(p->job.item.id, sizeof(p->job.item.id), "%s",
-	    json_string_value(json_object_get(p->result, "id")));
-	p->job.item.submitter = p->submitter;
-	p->job.item.reference = d->reference;
-	canon = decl_canonical(d);
-	util_sha256_hex(canon, strlen(canon), p->job.item.body_hash);
-	free(canon);
-	p->job.item.body = d->raw;
-	p->job.item.result = p->result;
 	inflight++;
-	db_submit(rt->db, &p->job);
+	p->req = req;
+	p->submitter = xstrdup(who->name);
+	p->snap = snapshot_ref(rt->snap);
+	p->body = xmalloc(len + 1);
+	evbuffer_copyout(in, p->body, len);
+	p->body[len] = '\0';
+	p->len = len;
+	p->party_threshold = rt->conf.party_threshold;
+	bounds_from_conf(&p->lim, &rt->conf);
+	p->deadline = evtimer_new(rt->base, post_deadline, p);
+	tv.tv_sec = rt->conf.db_deadline / 1000;
+	tv.tv_usec = (rt->conf.db_deadline % 1000) * 1000;
+	evtimer_add(p->deadline, &tv);
+	p->pjob.run = post_screen;
+	p->pjob.done = post_screened;
+	p->pjob.arg = p;
+	pool_submit(rt->pool, &p->pjob);
 }
 
 /* ---- reads through the database ------------------------------------ */

@@ -25,6 +25,7 @@ struct db {
 	char			*dsn;
 	int			 nworkers;
 	int			 batch_max;
+	int			 deadline_ms;	/* statement_timeout */
 	pthread_t		*threads;
 
 	pthread_mutex_t		 mu;
@@ -74,13 +75,18 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 			if (store_batch(*cp, &items[i], 1, &jobs[i]->err) == -1) {
 				jobs[i]->rc = -1;
 				jobs[i]->unavailable = !store_ok(*cp);
+				items[i]->outcome = store_ok(*cp) ? STORE_FAILED :
+				    STORE_UNAVAILABLE;
 			}
 		}
 		rc = 0;
 	} else if (rc == -1) {
 		for (i = 0; i < n; i++) {
 			jobs[i]->rc = -1;
-			jobs[i]->unavailable = 1;
+			jobs[i]->unavailable = *cp == NULL || !store_ok(*cp);
+			if (items[i]->outcome == STORE_PENDING)
+				items[i]->outcome = jobs[i]->unavailable ?
+				    STORE_UNAVAILABLE : STORE_FAILED;
 			jobs[i]->err = xstrdup(err ? err :
 			    "PostgreSQL is not reachable");
 		}
@@ -96,6 +102,55 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 	} else
 		db->stats.failures += n;
 	pthread_mutex_unlock(&db->mu);
+}
+
+/*
+ * The connection was lost while a batch was stored.  If its COMMIT may have
+ * reached the server, ask a fresh connection which declarations are there:
+ * those were committed and are answered as created; a 503 says "nothing
+ * was stored" only when that is known.  Returns true if the others may be
+ * tried once more.
+ */
+static bool
+store_recover(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
+{
+	struct store_item **items;
+	char *err = NULL;
+	size_t i;
+	bool unknown = false;
+
+	for (i = 0; i < n; i++)
+		if (jobs[i]->item.outcome == STORE_UNKNOWN)
+			unknown = true;
+	if (!unknown)
+		return true;
+	*cp = store_connect_deadline(db->dsn, db->deadline_ms, &err);
+	if (*cp == NULL) {
+		log_warnx("a commit's outcome is unknown: %s", err);
+		free(err);
+		return false;
+	}
+	items = xcalloc(n, sizeof(*items));
+	for (i = 0; i < n; i++)
+		items[i] = &jobs[i]->item;
+	if (store_batch_committed(*cp, items, n, &err) == -1) {
+		log_warnx("a commit's outcome is unknown: %s", err);
+		free(err);
+		free(items);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (items[i]->outcome == STORE_CREATED) {
+			free(jobs[i]->err);
+			jobs[i]->err = NULL;
+			jobs[i]->rc = 0;
+			jobs[i]->unavailable = 0;
+		} else
+			items[i]->outcome = STORE_PENDING;	/* not stored */
+	}
+	free(items);
+	log_info("after a lost connection: the commit's outcome was checked");
+	return true;
 }
 
 static void
@@ -139,15 +194,14 @@ jobs_reset(struct db_job **batch, size_t n)
 	for (i = 0; i < n; i++) {
 		struct db_job *j = batch[i];
 
+		if (j->kind == DB_JOB_STORE && j->item.outcome == STORE_CREATED)
+			continue;	/* committed: known and kept */
 		free(j->err);
 		j->err = NULL;
 		j->rc = 0;
 		j->unavailable = 0;
-		if (j->kind == DB_JOB_STORE) {
-			json_decref(j->item.stored);
-			j->item.stored = NULL;
-			j->item.status = 0;
-		}
+		if (j->kind == DB_JOB_STORE)
+			j->item.outcome = STORE_PENDING;
 	}
 }
 
@@ -214,7 +268,8 @@ worker(void *arg)
 
 			if (!store_ok(c)) {
 				PQfinish(c);
-				c = store_connect(db->dsn, &err);
+				c = store_connect_deadline(db->dsn, db->deadline_ms,
+				    &err);
 				if (c == NULL)
 					log_debug("worker: %s", err);
 				else {
@@ -230,6 +285,9 @@ worker(void *arg)
 			log_warnx("lost the connection to PostgreSQL");
 			PQfinish(c);
 			c = NULL;
+			if (batch[0]->kind == DB_JOB_STORE &&
+			    !store_recover(db, &c, batch, n))
+				break;
 			if (fresh || !jobs_failed(batch, n))
 				break;
 			jobs_reset(batch, n);
@@ -263,11 +321,13 @@ on_done(evutil_socket_t fd, short ev, void *arg)
 }
 
 struct db *
-db_new(struct event_base *base, const char *dsn, int workers, int batch_max)
+db_new(struct event_base *base, const char *dsn, int workers, int batch_max,
+    int deadline_ms)
 {
 	struct db *db = xcalloc(1, sizeof(*db));
 	int i;
 
+	db->deadline_ms = deadline_ms;
 	db->base = base;
 	db->dsn = xstrdup(dsn);
 	db->nworkers = workers;
@@ -311,6 +371,8 @@ db_submit(struct db *db, struct db_job *j)
 	j->rc = 0;
 	j->err = NULL;
 	j->unavailable = 0;	/* <offline> is the caller's to set */
+	if (j->kind == DB_JOB_STORE)
+		j->item.outcome = STORE_PENDING;
 	pthread_mutex_lock(&db->mu);
 	if (db->tail)
 		db->tail->next = j;
@@ -331,6 +393,29 @@ db_call(struct db *db, struct db_job *j, db_call_fn fn, db_done_cb done,
 	j->done = done;
 	j->arg = arg;
 	db_submit(db, j);
+}
+
+bool
+db_cancel(struct db *db, struct db_job *j)
+{
+	struct db_job *x, *prev = NULL;
+	bool found = false;
+
+	pthread_mutex_lock(&db->mu);
+	for (x = db->head; x != NULL; prev = x, x = x->next)
+		if (x == j) {
+			if (prev)
+				prev->next = x->next;
+			else
+				db->head = x->next;
+			if (db->tail == x)
+				db->tail = prev;
+			db->queued--;
+			found = true;
+			break;
+		}
+	pthread_mutex_unlock(&db->mu);
+	return found;
 }
 
 void

@@ -11,6 +11,7 @@
 #ifndef CORDON_DB_H
 #define CORDON_DB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <event2/event.h>
@@ -51,9 +52,12 @@ struct db_stats {
 
 struct db;
 
-/* Starts <workers> threads on <dsn>.  Connections are made lazily. */
+/*
+ * Starts <workers> threads on <dsn>.  Connections are made lazily, with
+ * <deadline_ms> as their statement timeout (0: none).
+ */
 struct db	*db_new(struct event_base *, const char *dsn, int workers,
-		    int batch_max);
+		    int batch_max, int deadline_ms);
 /* Stops the workers after the queued jobs ran; their done callbacks run. */
 void		 db_free(struct db *);
 /* Queues <job>; its done callback runs later on the loop thread. */
@@ -61,6 +65,11 @@ void		 db_submit(struct db *, struct db_job *job);
 /* Fills <job> as a DB_JOB_CALL of <fn> with <done> and <arg>, and queues it. */
 void		 db_call(struct db *, struct db_job *job, db_call_fn fn,
 		    db_done_cb done, void *arg);
+/*
+ * Takes <job> back if no worker has picked it up yet: true, and its done
+ * callback will not run.  False if it is running or done.
+ */
+bool		 db_cancel(struct db *, struct db_job *job);
 void		 db_set_batch_max(struct db *, int);
 size_t		 db_pending(struct db *);
 void		 db_stats(struct db *, struct db_stats *);

@@ -59,6 +59,19 @@ http_reply_json(struct evhttp_request *req, int code, json_t *body)
 }
 
 void
+http_reply_text(struct evhttp_request *req, int code, const char *json)
+{
+	struct evbuffer *out = evbuffer_new();
+
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Content-Type", "application/json");
+	evbuffer_add(out, json, strlen(json));
+	evbuffer_add(out, "\n", 1);
+	evhttp_send_reply(req, code, reason(code), out);
+	evbuffer_free(out);
+}
+
+void
 http_reply_error(struct evhttp_request *req, int code, const char *msg)
 {
 	http_reply_json(req, code, json_pack("{s:s}", "error", msg));

@@ -17,6 +17,8 @@ void	http_free(void);
 
 /* Sends <body> (stolen) with status <code> as application/json. */
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
+/* Sends the JSON text <json> (borrowed) with status <code>. */
+void	http_reply_text(struct evhttp_request *, int code, const char *json);
 /* Sends {"error": msg} with status <code>. */
 void	http_reply_error(struct evhttp_request *, int code, const char *msg);
 /* Adds Retry-After (conf.retry_after seconds) to the reply headers. */

@@ -184,7 +184,8 @@ main(int argc, char **argv)
 		fatalx("libevent without pthreads support");
 	rt->base = event_base_new();
 	rt->db = db_new(rt->base, rt->conf.db, (int)rt->conf.db_workers,
-	    (int)rt->conf.batch_max);
+	    (int)rt->conf.batch_max, (int)rt->conf.db_deadline);
+	rt->pool = pool_new(rt->base, (int)rt->conf.screen_workers);
 
 	if (reload_initial(&err) == -1) {
 		if (rt->conf.rules_dir != NULL)
@@ -216,7 +217,9 @@ main(int argc, char **argv)
 	event_free(ev_term);
 	event_free(ev_int);
 	http_free();
+	pool_free(rt->pool);
 	db_free(rt->db);
+	bounds_table_free(&rt->tokens_inflight);
 	reload_listen_stop();
 	reload_free();
 	snapshot_unref(rt->snap);

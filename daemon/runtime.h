@@ -16,8 +16,10 @@
 #include <openssl/ssl.h>
 
 #include "auth.h"
+#include "bounds.h"
 #include "conf.h"
 #include "db.h"
+#include "pool.h"
 #include "snapshot.h"
 
 struct reload_state;
@@ -28,6 +30,8 @@ struct runtime {
 	const char		*conf_path;	/* NULL without -f */
 	struct snapshot		*snap;		/* current; loop thread only */
 	struct db		*db;
+	struct pool		*pool;		/* screening threads */
+	struct inflight_table	 tokens_inflight;	/* per token name */
 	struct evhttp		*http;
 	struct evhttp_bound_socket *bound;
 	struct evhttp		*https;		/* TLS listener, or NULL */

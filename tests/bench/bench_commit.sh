@@ -274,13 +274,13 @@ s_entries=$(q1 "SELECT entries::text FROM alerts WHERE declaration_id = '$sample
         "'export', '$s_body', '$s_result', 'hold', '$ver') RETURNING id AS did \gset"
     for k in 1 2 3; do
         [ "$k" = 3 ] && echo '\if :n % 2 = 0'
-        echo "INSERT INTO bench_items (declaration_id, seq, hs_code, description) VALUES (:'did', $k," \
+        echo "INSERT INTO bench_items (declaration_id, seq, hs_code, description) VALUES (:did, $k," \
             "'$(q1 "SELECT hs_code FROM items WHERE declaration_id = '$sample' AND seq = $k")'," \
             "'$(q1 "SELECT description FROM items WHERE declaration_id = '$sample' AND seq = $k")');"
         [ "$k" = 3 ] && echo '\endif'
     done
     echo "INSERT INTO bench_alerts (id, declaration_id, item_seq, severity, score, category, status, list_version, hits," \
-        "fingerprint, entries) VALUES (gen_random_uuid(), :'did', 1, 'critical', 94, 'chemical', 'open', '$ver'," \
+        "fingerprint, entries) VALUES (gen_random_uuid(), :did, 1, 'critical', 94, 'chemical', 'open', '$ver'," \
         "'$s_hits', '$s_fp', '$s_entries');"
     echo 'COMMIT;'
 } >"$work/naive.sql"
