@@ -34,12 +34,14 @@
 #include "log.h"
 #include "pool.h"
 #include "reload.h"
+#include "route.h"
 #include "result.h"
 #include "runtime.h"
 #include "screen.h"
 #include "snapshot.h"
 #include "store.h"
 #include "tls.h"
+#include "words.h"
 #include "xmalloc.h"
 
 static size_t inflight;
@@ -373,24 +375,7 @@ read_done(struct db_job *j)
 	struct read_ctx *r = j->arg;
 
 	inflight--;
-	if (r->kind == READ_READY) {
-		json_t *body = json_pack("{s:b, s:b, s:o}", "database", j->rc == 0,
-		    "ruleset", rt->snap != NULL, "list_version", rt->snap ?
-		    json_string(rt->snap->version) : json_null());
-
-		if (j->rc == 0 && rt->snap != NULL) {
-			json_object_set_new(body, "status", json_string("ready"));
-			http_reply_json(r->req, 200, body);
-		} else {
-			json_object_set_new(body, "status",
-			    json_string("not ready"));
-			if (j->err)
-				json_object_set_new(body, "error",
-				    json_string(j->err));
-			http_add_retry_after(r->req);
-			http_reply_json(r->req, 503, body);
-		}
-	} else if (j->rc == -1) {
+	if (j->rc == -1) {
 		if (j->unavailable || r->out == NULL)
 			http_reply_unavailable(r->req, "the database is not "
 			    "available; retry later");
@@ -416,6 +401,60 @@ read_submit(struct read_ctx *r)
 	db_call(rt->db, &r->job, read_fn, read_done, r);
 }
 
+static bool ready_probe_pending;
+
+static void
+ready_probe_done(struct db_job *j)
+{
+	struct read_ctx *r = j->arg;
+
+	ready_probe_pending = false;
+	free(j->err);
+	read_ctx_free(r);
+}
+
+/*
+ * GET /readyz answers at once from what the database workers last saw
+ * (db_health): ready when a list version is loaded, the last database
+ * contact worked and no job has been running past db_deadline.  A ping
+ * goes to the workers behind the answer, so the kept state stays fresh
+ * while nothing else talks to PostgreSQL; it never holds the reply.
+ */
+static void
+api_readyz(struct evhttp_request *req)
+{
+	struct db_health h;
+	struct read_ctx *r;
+	bool db_ok;
+	json_t *body;
+
+	db_health(rt->db, &h);
+	db_ok = h.last_ok_ms != 0 && h.last_ok_ms >= h.last_fail_ms &&
+	    h.stuck_ms <= (uint64_t)rt->conf.db_deadline;
+	if (!ready_probe_pending) {
+		ready_probe_pending = true;
+		r = xcalloc(1, sizeof(*r));
+		r->kind = READ_READY;
+		db_call(rt->db, &r->job, read_fn, ready_probe_done, r);
+	}
+	body = json_pack("{s:s, s:b, s:b, s:o}", "status", db_ok && rt->snap ?
+	    "ready" : "not ready", "database", db_ok, "ruleset",
+	    rt->snap != NULL, "list_version", rt->snap ?
+	    json_string(rt->snap->version) : json_null());
+	if (h.stuck_ms > (uint64_t)rt->conf.db_deadline)
+		json_object_set_new(body, "error", json_string("a database job "
+		    "has been running past db_deadline"));
+	else if (!db_ok)
+		json_object_set_new(body, "error", json_string(h.last_ok_ms == 0 ?
+		    "no database contact yet" : "the last database contact "
+		    "failed"));
+	if (db_ok && rt->snap != NULL)
+		http_reply_json(req, 200, body);
+	else {
+		http_add_retry_after(req);
+		http_reply_json(req, 503, body);
+	}
+}
 static void
 api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id,
     const struct caller *who)
@@ -896,148 +935,142 @@ allowed(struct evhttp_request *req, const struct caller *who, int roles)
 	return false;
 }
 
-#define R_ALL	(ROLE_SUBMITTER | ROLE_OFFICER | ROLE_ADMIN | ROLE_AUDITOR)
+static void
+api_metrics(struct evhttp_request *req)
+{
+	struct db_stats st;
+
+	db_stats(rt->db, &st);
+	http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, "
+	    "s:I, s:I, s:I, s:I, s:I}", "requests", (json_int_t)rt->requests,
+	    "declarations_stored", (json_int_t)rt->declarations,
+	    "declarations_rejected", (json_int_t)rt->rejected,
+	    "unavailable_replies", (json_int_t)rt->unavailable,
+	    "db_batches", (json_int_t)st.batches, "db_batched_declarations",
+	    (json_int_t)st.stored, "db_max_batch", (json_int_t)st.max_batch,
+	    "db_failed", (json_int_t)st.failures, "db_pending",
+	    (json_int_t)db_pending(rt->db), "screening_pending",
+	    (json_int_t)pool_pending(rt->pool), "connections",
+	    (json_int_t)http_connections()));
+}
 
 /*
- * The role table: every endpoint names the roles that may use it.
- * Submitters post declarations and read their own; officers work alerts;
- * admins reload and see metrics; auditors read everything and change
- * nothing.
+ * Runs the handler of <m> for <who> (NULL on public routes), after the
+ * role check of the route table (route.c).
  */
 static void
-route(struct evhttp_request *req, const struct caller *who)
+route_run(struct evhttp_request *req, const struct route_match *m,
+    const struct caller *who)
 {
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
-	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
-	const char *path = evhttp_uri_get_path(uri);
 	const char *query = evhttp_uri_get_query(uri);
-	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
-	bool post = cmd == EVHTTP_REQ_POST;
-	static const char *const actions[][2] = {
-		{ "claim", "claim" }, { "unclaim", "unclaim" },
-		{ "decision", "decision" }, { "reopen", "reopen" },
-		{ "notes", "note" },
-	};
 
-	if (strcmp(path, "/v1/me") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
+	if (m->route->roles != 0 && !allowed(req, who, m->route->roles))
+		return;
+	switch (m->route->id) {
+	case ROUTE_HEALTHZ:
+		http_reply_json(req, 200, json_pack("{s:s}", "status", "ok"));
+		break;
+	case ROUTE_READYZ:
+		api_readyz(req);
+		break;
+	case ROUTE_CONSOLE:
+		console_serve(req, evhttp_uri_get_path(uri));
+		break;
+	case ROUTE_ME:
 		http_reply_json(req, 200, json_pack("{s:s, s:s}", "name",
 		    who->name, "role", auth_role_name(who->role)));
-	} else if (strcmp(path, "/v1/declarations") == 0) {
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (allowed(req, who, ROLE_SUBMITTER))
-			api_declarations_post(req, who);
-	} else if (strncmp(path, "/v1/declarations/", 17) == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (allowed(req, who, ROLE_SUBMITTER | ROLE_OFFICER |
-		    ROLE_AUDITOR))
-			api_get_one(req, READ_DECL, path + 17, who);
-	} else if (strcmp(path, "/v1/alerts") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (allowed(req, who, ROLE_OFFICER | ROLE_AUDITOR))
-			api_alerts_get(req, query);
-	} else if (strncmp(path, "/v1/alerts/", 11) == 0) {
-		const char *id = path + 11, *slash = strchr(id, '/');
-		char idbuf[40];
-		size_t i;
-
-		if (slash == NULL) {
-			if (!get)
-				return method_not_allowed(req, "GET");
-			if (allowed(req, who, ROLE_OFFICER | ROLE_AUDITOR))
-				api_get_one(req, READ_ALERT, id, who);
-			return;
-		}
-		snprintf(idbuf, sizeof(idbuf), "%.*s", (int)(slash - id), id);
-		for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-			if (strcmp(slash + 1, actions[i][0]) == 0)
-				break;
-		if (i == sizeof(actions) / sizeof(actions[0]))
-			return http_reply_error(req, 404, "no such endpoint");
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (allowed(req, who, ROLE_OFFICER))
-			act_submit(req, who, idbuf, actions[i][1]);
-	} else if (strcmp(path, "/v1/suppressions") == 0) {
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (allowed(req, who, ROLE_OFFICER))
-			api_suppressions_post(req, who);
-	} else if (strcmp(path, "/v1/audit") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (allowed(req, who, ROLE_AUDITOR | ROLE_ADMIN))
-			api_audit_get(req, query);
-	} else if (strcmp(path, "/v1/lists") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (!allowed(req, who, R_ALL))
-			return;
+		break;
+	case ROUTE_DECL_POST:
+		api_declarations_post(req, who);
+		break;
+	case ROUTE_DECL_GET:
+		api_get_one(req, READ_DECL, m->param, who);
+		break;
+	case ROUTE_ALERTS:
+		api_alerts_get(req, query);
+		break;
+	case ROUTE_ALERT:
+		api_get_one(req, READ_ALERT, m->param, who);
+		break;
+	case ROUTE_ALERT_ACTION:
+		act_submit(req, who, m->param, m->route->action);
+		break;
+	case ROUTE_SUPPRESSIONS:
+		api_suppressions_post(req, who);
+		break;
+	case ROUTE_AUDIT:
+		api_audit_get(req, query);
+		break;
+	case ROUTE_LISTS:
 		if (rt->snap == NULL)
 			http_reply_unavailable(req, "no list version is active yet");
 		else
 			http_reply_json(req, 200, json_incref(rt->snap->lists));
-	} else if (strcmp(path, "/metrics") == 0) {
-		struct db_stats st;
-
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (!allowed(req, who, ROLE_ADMIN | ROLE_AUDITOR))
-			return;
-		db_stats(rt->db, &st);
-		http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, "
-		    "s:I, s:I, s:I, s:I}", "requests", (json_int_t)rt->requests,
-		    "declarations_stored", (json_int_t)rt->declarations,
-		    "declarations_rejected", (json_int_t)rt->rejected,
-		    "unavailable_replies", (json_int_t)rt->unavailable,
-		    "db_batches", (json_int_t)st.batches, "db_batched_declarations",
-		    (json_int_t)st.stored, "db_max_batch", (json_int_t)st.max_batch,
-		    "db_failed", (json_int_t)st.failures, "db_pending",
-		    (json_int_t)db_pending(rt->db)));
-	} else if (strcmp(path, "/v1/admin/reload") == 0) {
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (!allowed(req, who, ROLE_ADMIN))
-			return;
+		break;
+	case ROUTE_VOCABULARY:
+		http_reply_json(req, 200, words_json());
+		break;
+	case ROUTE_METRICS:
+		api_metrics(req);
+		break;
+	case ROUTE_RELOAD:
 		inflight++;
 		reload_run(reload_replied, req);
-	} else
+		break;
+	}
+}
+
+static unsigned
+method_of(struct evhttp_request *req)
+{
+	switch (evhttp_request_get_command(req)) {
+	case EVHTTP_REQ_GET:
+	case EVHTTP_REQ_HEAD:
+		return ROUTE_GET;
+	case EVHTTP_REQ_POST:
+		return ROUTE_POST;
+	default:
+		return 0;
+	}
+}
+
+/* After authentication: the route, or 404. */
+static void
+route(struct evhttp_request *req, const struct caller *who)
+{
+	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
+	const char *path = evhttp_uri_get_path(uri);
+	struct route_match m;
+
+	if (route_match(method_of(req), path ? path : "/", &m) != ROUTE_FOUND)
 		http_reply_error(req, 404, "no such endpoint");
+	else
+		route_run(req, &m, who);
 }
 
 void
 api_dispatch(struct evhttp_request *req, void *arg)
 {
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
-	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
 	const char *path = evhttp_uri_get_path(uri);
-	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
+	struct route_match m;
 
 	rt->requests++;
 	if (path == NULL)
 		path = "/";
-	/* Public: liveness, readiness and the console's static files. */
-	if (strcmp(path, "/healthz") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		http_reply_json(req, 200, json_pack("{s:s}", "status", "ok"));
-	} else if (strcmp(path, "/readyz") == 0) {
-		struct read_ctx *r;
-
-		if (!get)
-			return method_not_allowed(req, "GET");
-		r = xcalloc(1, sizeof(*r));
-		r->req = req;
-		r->kind = READ_READY;
-		read_submit(r);
-	} else if (strcmp(path, "/") == 0 || strncmp(path, "/console", 8) == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		console_serve(req, path);
-	} else
+	switch (route_match(method_of(req), path, &m)) {
+	case ROUTE_BAD_METHOD:
+		method_not_allowed(req, m.allow);
+		return;
+	case ROUTE_FOUND:
+		if (m.route->roles == 0) {
+			route_run(req, &m, NULL);	/* public */
+			return;
+		}
+		/* FALLTHROUGH */
+	case ROUTE_NOT_FOUND:
 		authenticate(req, true);
+		return;
+	}
 }

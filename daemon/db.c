@@ -18,6 +18,7 @@
 #include "db.h"
 #include "log.h"
 #include "store.h"
+#include "util.h"
 #include "xmalloc.h"
 
 struct db {
@@ -38,6 +39,9 @@ struct db {
 	struct event		*done_ev;
 
 	struct db_stats		 stats;
+	uint64_t		*busy_since;	/* per worker, ms; 0 idle */
+	uint64_t		 last_ok, last_fail;	/* ms */
+	int			 next_slot;
 };
 
 static void
@@ -212,6 +216,11 @@ worker(void *arg)
 	PGconn *c = NULL;
 	struct db_job **batch = NULL;
 	size_t cap = 0;
+	int slot;
+
+	pthread_mutex_lock(&db->mu);
+	slot = db->next_slot++;
+	pthread_mutex_unlock(&db->mu);
 
 	for (;;) {
 		struct db_job *j, *prev, *nx;
@@ -254,6 +263,7 @@ worker(void *arg)
 		}
 		db->queued -= n;
 		db->running += n;
+		db->busy_since[slot] = util_now_ms();
 		pthread_mutex_unlock(&db->mu);
 
 		/*
@@ -296,6 +306,11 @@ worker(void *arg)
 		for (i = 0; i < n; i++)
 			push_done(db, batch[i]);
 		db->running -= n;
+		db->busy_since[slot] = 0;
+		if (store_ok(c))
+			db->last_ok = util_now_ms();
+		else
+			db->last_fail = util_now_ms();
 		pthread_mutex_unlock(&db->mu);
 		event_active(db->done_ev, EV_READ, 0);
 	}
@@ -336,6 +351,7 @@ db_new(struct event_base *base, const char *dsn, int workers, int batch_max,
 	pthread_cond_init(&db->cv, NULL);
 	db->done_ev = event_new(base, -1, EV_PERSIST, on_done, db);
 	db->threads = xcalloc((size_t)workers, sizeof(*db->threads));
+	db->busy_since = xcalloc((size_t)workers, sizeof(*db->busy_since));
 	for (i = 0; i < workers; i++)
 		if (pthread_create(&db->threads[i], NULL, worker, db) != 0)
 			fatal("pthread_create");
@@ -360,6 +376,7 @@ db_free(struct db *db)
 	pthread_mutex_destroy(&db->mu);
 	pthread_cond_destroy(&db->cv);
 	free(db->threads);
+	free(db->busy_since);
 	free(db->dsn);
 	free(db);
 }
@@ -435,6 +452,23 @@ db_pending(struct db *db)
 	n = db->queued + db->running;
 	pthread_mutex_unlock(&db->mu);
 	return n;
+}
+
+void
+db_health(struct db *db, struct db_health *h)
+{
+	uint64_t now = util_now_ms();
+	int i;
+
+	pthread_mutex_lock(&db->mu);
+	h->last_ok_ms = db->last_ok;
+	h->last_fail_ms = db->last_fail;
+	h->stuck_ms = 0;
+	for (i = 0; i < db->nworkers; i++)
+		if (db->busy_since[i] != 0 && now - db->busy_since[i] > h->stuck_ms)
+			h->stuck_ms = now - db->busy_since[i];
+	h->queued = db->queued;
+	pthread_mutex_unlock(&db->mu);
 }
 
 void

@@ -50,6 +50,13 @@ struct db_stats {
 	uint64_t	batches, stored, max_batch, failures;
 };
 
+/* What the workers last saw of PostgreSQL, kept for /readyz. */
+struct db_health {
+	uint64_t	last_ok_ms, last_fail_ms;	/* monotonic; 0 never */
+	uint64_t	stuck_ms;	/* the longest-running job's age */
+	size_t		queued;
+};
+
 struct db;
 
 /*
@@ -73,5 +80,7 @@ bool		 db_cancel(struct db *, struct db_job *job);
 void		 db_set_batch_max(struct db *, int);
 size_t		 db_pending(struct db *);
 void		 db_stats(struct db *, struct db_stats *);
+/* Kept state, read without waiting for any worker. */
+void		 db_health(struct db *, struct db_health *);
 
 #endif

@@ -6,6 +6,8 @@
 #ifndef CORDON_HTTP_H
 #define CORDON_HTTP_H
 
+#include <stddef.h>
+
 #include <event2/http.h>
 #include <jansson.h>
 
@@ -14,6 +16,8 @@ int	http_start(char **errp);
 /* Stops accepting new connections; requests in flight still finish. */
 void	http_stop_accepting(void);
 void	http_free(void);
+/* Open client connections (all listeners). */
+size_t	http_connections(void);
 
 /* Sends <body> (stolen) with status <code> as application/json. */
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
