@@ -41,6 +41,7 @@
 #include "snapshot.h"
 #include "store.h"
 #include "tls.h"
+#include "tokens.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -772,80 +773,35 @@ api_audit_get(struct evhttp_request *req, const char *query)
 	read_submit(r);
 }
 
-/* ---- tokens ------------------------------------------------------- */
-
-/*
- * The active tokens live in rt->tokens.  A token not found there may be
- * newer than the table: the request waits for one refresh (shared by all
- * requests waiting meanwhile) before it is refused.
- */
-struct auth_wait {
-	struct evhttp_request	*req;
-	struct auth_wait	*next;
-};
-
-static struct auth_wait	*auth_waiting;
-static bool		 tokens_loading;
-static uint64_t		 tokens_loaded_ms;
-
-struct tokens_job {
-	struct db_job		job;
-	struct auth_table	table;
-};
-
-static int
-tokens_fn(PGconn *c, struct db_job *j)
-{
-	struct tokens_job *t = j->arg;
-
-	return store_tokens_load(c, &t->table, &j->err);
-}
+/* ---- authentication (tokens.c holds the cache) ---------------------- */
 
 static void	route(struct evhttp_request *, const struct caller *);
 static void	authenticate(struct evhttp_request *, bool may_refresh);
 
+/* The refresh a request waited for has ended: look again, once. */
 static void
-tokens_done(struct db_job *j)
+auth_retry(void *arg, bool unavailable)
 {
-	struct tokens_job *t = j->arg;
-	struct auth_wait *w, *nx;
+	struct evhttp_request *req = arg;
 
-	tokens_loading = false;
-	if (j->rc == 0) {
-		auth_table_free(&rt->tokens);
-		rt->tokens = t->table;
-		tokens_loaded_ms = util_now_ms();
-		log_debug("%zu active tokens", rt->tokens.n);
-	} else {
-		auth_table_free(&t->table);
-		log_warnx("cannot load tokens: %s", j->err);
-	}
-	w = auth_waiting;
-	auth_waiting = NULL;
-	for (; w != NULL; w = nx) {
-		nx = w->next;
-		inflight--;
-		if (j->rc == -1 && j->unavailable)
-			http_reply_unavailable(w->req, "cannot check the token "
-			    "now: the database is not available");
-		else
-			authenticate(w->req, false);
-		free(w);
-	}
-	free(j->err);
-	free(t);
+	inflight--;
+	if (unavailable)
+		http_reply_unavailable(req, "cannot check the token now: the "
+		    "database is not available");
+	else
+		authenticate(req, false);
 }
 
-void
-api_tokens_refresh(void)
+/* A miss: wait for one refresh if the cache may be behind; else false. */
+static bool
+auth_wait(struct evhttp_request *req, bool may_refresh)
 {
-	struct tokens_job *t;
-
-	if (tokens_loading)
-		return;
-	tokens_loading = true;
-	t = xcalloc(1, sizeof(*t));
-	db_call(rt->db, &t->job, tokens_fn, tokens_done, t);
+	if (!may_refresh || !tokens_stale(&rt->tokens, util_now_ms()))
+		return false;
+	inflight++;
+	if (tokens_wait(&rt->tokens, auth_retry, req))
+		tokens_refresh(&rt->tokens, rt->db);
+	return true;
 }
 
 static void
@@ -863,23 +819,15 @@ authenticate(struct evhttp_request *req, bool may_refresh)
 	 * submitter token, so admins grant and revoke systems the same way.
 	 */
 	if (h == NULL && tls_peer_name(req, cn, sizeof(cn)) == 0) {
-		e = auth_find_name(&rt->tokens, cn);
+		e = auth_find_name(&rt->tokens.table, cn);
 		if (e != NULL && e->role == ROLE_SUBMITTER) {
 			snprintf(who.name, sizeof(who.name), "%s", e->name);
 			who.role = e->role;
 			route(req, &who);
 			return;
 		}
-		if (may_refresh && util_now_ms() - tokens_loaded_ms > 500) {
-			struct auth_wait *w = xcalloc(1, sizeof(*w));
-
-			w->req = req;
-			w->next = auth_waiting;
-			auth_waiting = w;
-			inflight++;
-			api_tokens_refresh();
+		if (auth_wait(req, may_refresh))
 			return;
-		}
 		http_reply_error(req, 401, "the client certificate names no "
 		    "active submitter");
 		return;
@@ -891,17 +839,9 @@ authenticate(struct evhttp_request *req, bool may_refresh)
 		    "(Authorization: Bearer ...)");
 		return;
 	}
-	if ((e = auth_lookup(&rt->tokens, h + 7)) == NULL) {
-		if (may_refresh && util_now_ms() - tokens_loaded_ms > 500) {
-			struct auth_wait *w = xcalloc(1, sizeof(*w));
-
-			w->req = req;
-			w->next = auth_waiting;
-			auth_waiting = w;
-			inflight++;
-			api_tokens_refresh();
+	if ((e = auth_lookup(&rt->tokens.table, h + 7)) == NULL) {
+		if (auth_wait(req, may_refresh))
 			return;
-		}
 		evhttp_add_header(evhttp_request_get_output_headers(req),
 		    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
 		http_reply_error(req, 401, "unknown or revoked API token");

@@ -200,7 +200,7 @@ main(int argc, char **argv)
 
 	if (http_start(&err) == -1)
 		fatalx("%s", err);
-	api_tokens_refresh();
+	tokens_refresh(&rt->tokens, rt->db);
 	reload_listen_start();
 
 	ev_hup = evsignal_new(rt->base, SIGHUP, on_sighup, NULL);
@@ -223,7 +223,7 @@ main(int argc, char **argv)
 	reload_listen_stop();
 	reload_free();
 	snapshot_unref(rt->snap);
-	auth_table_free(&rt->tokens);
+	tokens_free(&rt->tokens);
 	conf_free(&rt->conf);
 	event_base_free(rt->base);
 	free(rt);

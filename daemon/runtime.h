@@ -21,6 +21,7 @@
 #include "db.h"
 #include "pool.h"
 #include "snapshot.h"
+#include "tokens.h"
 
 struct reload_state;
 
@@ -38,7 +39,7 @@ struct runtime {
 	struct evhttp_bound_socket *tls_bound;
 	SSL_CTX			*tls_ctx;
 	struct reload_state	*reload;
-	struct auth_table	 tokens;	/* active API tokens (hashes) */
+	struct token_cache	 tokens;	/* active API tokens (hashes) */
 
 	/* LISTEN connection for list activations (loop thread). */
 	PGconn			*listen_conn;
