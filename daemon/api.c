@@ -476,26 +476,10 @@ api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id,
 	read_submit(r);
 }
 
-static bool
-one_of(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (strcmp(s, *set) == 0)
-			return true;
-	return false;
-}
 
 static void
 api_alerts_get(struct evhttp_request *req, const char *query)
 {
-	static const char *const statuses[] = { "open", "claimed", "released",
-		"held", "inspection_ordered", "referred_licensing",
-		"referred_enforcement", "false_positive", "auto_closed", NULL };
-	static const char *const cats[] = { "nuclear", "chemical", "biological",
-		"missile", "conventional", "military", "sanctions", "embargo",
-		NULL };
-	static const char *const sevs[] = { "low", "medium", "high", "critical",
-		NULL };
 	struct evkeyvalq q;
 	struct read_ctx *r;
 	const char *v;
@@ -513,19 +497,19 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	r->kind = READ_ALERTS;
 	r->limit = 50;
 	if ((v = evhttp_find_header(&q, "status")) != NULL) {
-		if (!one_of(v, statuses))
+		if (!words_has("statuses", v))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "status", "message", "unknown alert status"));
 		r->status = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "category")) != NULL) {
-		if (!one_of(v, cats))
+		if (!words_has("categories", v))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "category", "message", "unknown category"));
 		r->category = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "severity")) != NULL) {
-		if (!one_of(v, sevs))
+		if (!words_has("severities", v))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "severity", "message", "unknown severity"));
 		r->severity = xstrdup(v);

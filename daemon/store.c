@@ -1362,20 +1362,6 @@ store_audit_export(PGconn *c, FILE *fp, char **errp)
 
 /* ---- alert workflow --------------------------------------------------- */
 
-static const char *const decisions[] = { "released", "held",
-	"inspection_ordered", "referred_licensing", "referred_enforcement",
-	"false_positive", NULL };
-
-static bool
-is_decision(const char *s)
-{
-	const char *const *d;
-
-	for (d = decisions; *d; d++)
-		if (strcmp(*d, s) == 0)
-			return true;
-	return false;
-}
 
 int
 store_alert_action(PGconn *c, const char *id, const char *actor,
@@ -1433,10 +1419,10 @@ store_alert_action(PGconn *c, const char *id, const char *actor,
 		r = q(c, "UPDATE alerts SET status = 'open', claimed_by = NULL, "
 		    "claimed_at = NULL WHERE id = $1::uuid", 1, p);
 	} else if (strcmp(action, "decision") == 0) {
-		if (decision == NULL || !is_decision(decision) || text == NULL ||
+		if (decision == NULL || !words_is_decision(decision) || text == NULL ||
 		    text[strspn(text, " \t\r\n")] == '\0') {
 			*statusp = 422;
-			*msgp = xstrdup(decision == NULL || !is_decision(decision) ?
+			*msgp = xstrdup(decision == NULL || !words_is_decision(decision) ?
 			    "decision: must be one of released held "
 			    "inspection_ordered referred_licensing "
 			    "referred_enforcement false_positive" :

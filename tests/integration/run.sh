@@ -812,8 +812,8 @@ PY
     fi
 
     # Connections: a cap, and a deadline for a complete request.
-    python3 - "$url" <<'PY' && ok "at max_connections new connections wait; trickling ones are closed after request_deadline" ||
-        notok "max_connections and request_deadline"
+    conn_ok="at max_connections new connections wait; trickling ones are closed after request_deadline"
+    python3 - "$url" <<'PY' && ok "$conn_ok" || notok "$conn_ok"
 import socket, sys, time, urllib.request
 host, port = sys.argv[1].split("//")[1].split(":")
 socks = []
