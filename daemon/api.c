@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -42,6 +43,8 @@
 #include "store.h"
 #include "tls.h"
 #include "tokens.h"
+#include "util.h"
+#include "wco.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -91,6 +94,8 @@ struct post_ctx {
 	struct snapshot		*snap;
 	char			*body;		/* copy of the request body */
 	size_t			 len;
+	bool			 xml;		/* WCO XML, not JSON */
+	char			*body_json;	/* XML: the JSON stored for it */
 	double			 party_threshold;
 	struct bounds		 lim;
 	/* made on the screening thread */
@@ -117,6 +122,7 @@ post_free(struct post_ctx *p)
 	decl_free(p->d);
 	snapshot_unref(p->snap);
 	free(p->body);
+	free(p->body_json);
 	free(p->submitter);
 	free(p);
 	inflight--;
@@ -219,8 +225,25 @@ post_screen(struct pool_job *pj, struct pool_thread *t)
 	struct screen_opts opts;
 	char *canon;
 
-	if ((p->d = decl_parse(p->body, p->len, &p->err, &p->status)) == NULL)
+	if ((p->d = p->xml ? wco_parse(p->body, p->len, &p->err, &p->status) :
+	    decl_parse(p->body, p->len, &p->err, &p->status)) == NULL)
 		return;
+	if (p->d->nitems == 0 || p->d->type == NULL) {
+		/* A WCO cancellation or header-only amendment: nothing to
+		 * screen, and superseding a stored version is not built yet. */
+		p->status = 422;
+		p->err = json_pack("{s:s, s:[{s:s, s:s}]}",
+		    "error", "a WCO message without goods items is not "
+		    "accepted yet", "errors", "field", "Declaration/"
+		    "GoodsShipment/GovernmentAgencyGoodsItem", "message",
+		    "cancellations and amendments of header data only are "
+		    "screened offline (cordonctl screen --format wco) but "
+		    "not stored");
+		return;
+	}
+	/* The body column holds JSON: the mapped declaration for XML. */
+	if (p->xml)
+		p->body_json = json_dumps(p->d->raw, JSON_COMPACT);
 	if (bounds_check_decl(&p->lim, p->d, &errs) > 0) {
 		p->err = field_errors_json(&errs);
 		p->status = 422;
@@ -262,8 +285,8 @@ post_screened(struct pool_job *pj)
 	p->job.arg = p;
 	p->job.item.submitter = p->submitter;
 	p->job.item.decl = p->d;
-	p->job.item.body = p->body;
-	p->job.item.body_len = p->len;
+	p->job.item.body = p->xml ? p->body_json : p->body;
+	p->job.item.body_len = p->xml ? strlen(p->body_json) : p->len;
 	p->job.item.result = p->result;
 	p->in_db = true;
 	db_submit(rt->db, &p->job);
@@ -303,6 +326,7 @@ api_declarations_post(struct evhttp_request *req, const struct caller *who)
 	evbuffer_copyout(in, p->body, len);
 	p->body[len] = '\0';
 	p->len = len;
+	p->xml = http_body_type(req) == HTTP_BODY_XML;
 	p->party_threshold = rt->conf.party_threshold;
 	bounds_from_conf(&p->lim, &rt->conf);
 	p->deadline = evtimer_new(rt->base, post_deadline, p);
@@ -377,14 +401,19 @@ read_done(struct db_job *j)
 
 	inflight--;
 	if (j->rc == -1) {
-		if (j->unavailable || r->out == NULL)
+		/* 503 only for a database that is really unreachable: a query
+		 * that failed is a server error, and counted as none. */
+		if (j->unavailable)
 			http_reply_unavailable(r->req, "the database is not "
 			    "available; retry later");
-		else
-			http_reply_error(r->req, 500, j->err);
+		else {
+			log_warnx("read: %s", j->err ? j->err : "?");
+			http_reply_error(r->req, 500, "the query failed");
+		}
 	} else if (r->out == NULL || (r->only_submitter != NULL &&
-	    !json_equal(json_object_get(r->out, "submitter"),
-	    json_string(r->only_submitter))))
+	    !json_is_string(json_object_get(r->out, "submitter"))) ||
+	    (r->only_submitter != NULL && strcmp(json_string_value(
+	    json_object_get(r->out, "submitter")), r->only_submitter) != 0))
 		http_reply_error(r->req, 404, r->kind == READ_DECL ?
 		    "no such declaration" : "no such alert");
 	else {
@@ -517,8 +546,11 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
 		const char *us = strchr(v, '_');
 
+		/* The priority must fit the integer column: a bigger number
+		 * is a bad request, not a database outage. */
 		if (us == NULL || us == v || strspn(v, "0123456789") !=
-		    (size_t)(us - v) || !is_uuid(us + 1))
+		    (size_t)(us - v) || us - v > 10 ||
+		    strtoll(v, NULL, 10) > INT32_MAX || !is_uuid(us + 1))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "cursor", "message", "not a cursor from a "
 			    "previous page"));
@@ -654,6 +686,7 @@ body_object(struct evhttp_request *req)
 	j = json_loadb((const char *)evbuffer_pullup(in, -1), len, 0, &je);
 	if (j == NULL || !json_is_object(j)) {
 		json_decref(j);
+		util_utf8_scrub(je.text);	/* it may quote the input */
 		http_reply_json(req, 400, json_pack("{s:s, s:s, s:I}", "error",
 		    "malformed JSON", "detail", je.text, "offset",
 		    (json_int_t)je.position));
@@ -979,8 +1012,12 @@ api_dispatch(struct evhttp_request *req, void *arg)
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
 	const char *path = evhttp_uri_get_path(uri);
 	struct route_match m;
+	const char *why;
+	int status;
 
 	rt->requests++;
+	if ((status = http_request_check(req, &why)) != 0)
+		return http_reply_error(req, status, why);
 	if (path == NULL)
 		path = "/";
 	switch (route_match(method_of(req), path, &m)) {

@@ -21,7 +21,7 @@ console_serve(struct evhttp_request *req, const char *path)
 
 	if (strcmp(path, "/") == 0 || strcmp(path, "/console") == 0) {
 		evhttp_add_header(h, "Location", "/console/");
-		evhttp_send_reply(req, 302, "Found", NULL);
+		http_send(req, 302, NULL);
 		return;
 	}
 	if (strcmp(path, "/console/") == 0)
@@ -43,6 +43,6 @@ console_serve(struct evhttp_request *req, const char *path)
 	out = evbuffer_new();
 	evbuffer_add_reference(out, console_files[i].data, console_files[i].len,
 	    NULL, NULL);
-	evhttp_send_reply(req, 200, "OK", out);
+	http_send(req, 200, out);
 	evbuffer_free(out);
 }

@@ -3,6 +3,7 @@
  *
  *   cordonctl [--db DSN] db migrate [--schemas DIR]
  *   cordonctl rules check DIR
+ *   cordonctl rules coverage DIR [--languages LIST] [--summary]
  *   cordonctl [--db DSN] lists import DIR | fetch URL | activate VERSION | show
  *   cordonctl screen --rules DIR | --db DSN      (NDJSON in, NDJSON out)
  *
@@ -10,6 +11,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +35,7 @@
 #include "snapshot.h"
 #include "store.h"
 #include "util.h"
+#include "wco.h"
 #include "xmalloc.h"
 
 static const char *dsn;
@@ -61,11 +64,13 @@ usage(void)
 	fprintf(stderr,
 	    "usage: cordonctl [--db DSN] db migrate [--schemas DIR]\n"
 	    "       cordonctl rules check DIR\n"
+	    "       cordonctl rules coverage DIR [--languages en,fr,...] [--summary]\n"
 	    "       cordonctl [--db DSN] lists import DIR\n"
 	    "       cordonctl [--db DSN] lists fetch URL [--name FILE]\n"
 	    "       cordonctl [--db DSN] lists activate VERSION\n"
 	    "       cordonctl [--db DSN] lists show\n"
 	    "       cordonctl screen [--strict] (--rules DIR | --db DSN) < declarations.ndjson\n"
+	    "       cordonctl screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...\n"
 	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
 	    "       cordonctl [--db DSN] audit verify | export\n"
 	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--status S] [--category C]\n"
@@ -142,12 +147,157 @@ load_rules(const char *dir)
 	return s;
 }
 
+/* The languages every goods entry should have terms in (issue 8). */
+static const char *const coverage_targets[] = {
+	"en", "fr", "es", "ru", "zh", "ar", "de", "it", "pt", "nl", "pl", "tr",
+	"uk", "fa", "ko", "ja",
+};
+
+/* <n> with thousands separated by commas, in a static buffer of <slot>. */
+static const char *
+thousands(size_t n, int slot)
+{
+	static char out[4][32];
+	char digits[32];
+	size_t len, i, o = 0;
+
+	snprintf(digits, sizeof(digits), "%zu", n);
+	len = strlen(digits);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[slot][o++] = ',';
+		out[slot][o++] = digits[i];
+	}
+	out[slot][o] = '\0';
+	return out[slot];
+}
+
+/*
+ * rules coverage DIR [--languages a,b,...] [--summary]: goods entries x
+ * languages with the number of terms written in each, the entries whose
+ * text states a threshold but which have no parameters, the entries each
+ * language covers, and one summary line.
+ */
+static int
+cmd_coverage(int argc, char **argv)
+{
+	const char *dir = NULL, *langs_opt = NULL;
+	const char *targets[64];
+	struct ruleset *rs = rules_new();
+	struct coverage *c;
+	struct buf errs;
+	char *langs_copy = NULL, *tok, *save = NULL;
+	size_t ntargets = 0, i, l, covered = 0, terms = 0, nthr = 0;
+	bool summary = false;
+	int k;
+
+	for (k = 0; k < argc; k++) {
+		if (strcmp(argv[k], "--languages") == 0 && k + 1 < argc)
+			langs_opt = argv[++k];
+		else if (strcmp(argv[k], "--summary") == 0)
+			summary = true;
+		else if (dir == NULL && argv[k][0] != '-')
+			dir = argv[k];
+		else
+			usage();
+	}
+	if (dir == NULL)
+		usage();
+	if (langs_opt != NULL) {
+		langs_copy = xstrdup(langs_opt);
+		for (tok = strtok_r(langs_copy, ", ", &save); tok != NULL &&
+		    ntargets < 64; tok = strtok_r(NULL, ", ", &save))
+			targets[ntargets++] = tok;
+	} else
+		for (i = 0; i < sizeof(coverage_targets) /
+		    sizeof(coverage_targets[0]); i++)
+			targets[ntargets++] = coverage_targets[i];
+	buf_init(&errs);
+	if (rules_load_dir(rs, dir, &errs) > 0 || rules_finish(rs, &errs) > 0) {
+		fputs(errs.data ? errs.data : "unknown error\n", stderr);
+		fprintf(stderr, "%s: rules refused\n", dir);
+		buf_free(&errs);
+		rules_free(rs);
+		free(langs_copy);
+		return 1;
+	}
+	buf_free(&errs);
+	c = rules_coverage(rs, targets, ntargets);
+
+	if (!summary) {
+		printf("%-28s %-12s", "entry", "category");
+		for (l = 0; l < c->nlangs; l++)
+			printf(" %3s", c->langs[l]);
+		printf("  terms params\n");
+	}
+	for (i = 0; i < c->nentries; i++) {
+		const struct rule_entry *e = c->entries[i];
+		char key[160];
+
+		snprintf(key, sizeof(key), "%s/%s", e->list->id, e->code);
+		if (!summary)
+			printf("%-28s %-12s", key, rules_category_name(e->category));
+		for (l = 0; l < c->nlangs; l++) {
+			size_t n = c->count[i * c->nlangs + l];
+
+			if (l < c->ntargets && n > 0)
+				covered++;
+			if (summary)
+				continue;
+			if (n > 0)
+				printf(" %3zu", n);
+			else
+				printf(" %3s", "-");
+		}
+		terms += e->keywords.n;
+		if (c->threshold[i] != NULL)
+			nthr++;
+		if (!summary)
+			printf("  %5zu %s\n", e->keywords.n, e->nparams > 0 ?
+			    "yes" : c->threshold[i] != NULL ? "MISSING" : "-");
+	}
+	if (nthr > 0) {
+		printf("\nentries whose text states a threshold but that have no "
+		    "parameters:\n");
+		for (i = 0; i < c->nentries; i++)
+			if (c->threshold[i] != NULL)
+				printf("  %s/%s: \"%s\" (%s)\n",
+				    c->entries[i]->list->id, c->entries[i]->code,
+				    c->threshold[i], c->entries[i]->title);
+	}
+	printf("\nentries covered per language:");
+	for (l = 0; l < c->nlangs; l++) {
+		size_t n = 0;
+
+		for (i = 0; i < c->nentries; i++)
+			if (c->count[i * c->nlangs + l] > 0)
+				n++;
+		printf("%s %s %zu/%zu", l == 0 ? "" : ",", c->langs[l], n,
+		    c->nentries);
+		if (l + 1 == c->ntargets && c->nlangs > c->ntargets)
+			printf(";");
+	}
+	printf("\ncoverage: %s goods entries, %zu languages, %s entry-languages "
+	    "of %s covered (%.0f%%), %s terms (after merging), %zu entries "
+	    "state a threshold without parameters\n", thousands(c->nentries, 0),
+	    c->ntargets, thousands(covered, 1),
+	    thousands(c->nentries * c->ntargets, 2), c->nentries ?
+	    100.0 * (double)covered / (double)(c->nentries * c->ntargets) : 0.0,
+	    thousands(terms, 3), nthr);
+	rules_coverage_free(c);
+	rules_free(rs);
+	free(langs_copy);
+	return 0;
+}
+
 static int
 cmd_rules(int argc, char **argv)
 {
 	struct snapshot *s;
 	size_t i;
 
+	if (argc >= 1 && strcmp(argv[0], "coverage") == 0)
+		return cmd_coverage(argc - 1, argv + 1);
 	if (argc != 2 || strcmp(argv[0], "check") != 0)
 		usage();
 	if ((s = load_rules(argv[1])) == NULL)
@@ -155,6 +305,23 @@ cmd_rules(int argc, char **argv)
 	for (i = 0; i < s->rs->nlists; i++)
 		printf("%s: list %s, %zu entries\n", s->rs->lists[i].file,
 		    s->rs->lists[i].id, s->rs->lists[i].nentries);
+	for (i = 0; i < s->rs->nterms; i++) {
+		const struct rule_terms *t = s->rs->terms[i];
+		size_t k, nk = 0, n = 0, added = 0, ctx = 0;
+
+		for (k = 0; k < t->nkeys; k++)
+			if (t->keys[k].part == TERM_PART_TERMS) {
+				nk++;
+				n += t->keys[k].terms.n;
+				added += t->keys[k].added;
+			} else
+				ctx += t->keys[k].added;
+		printf("%s: terms %s, %zu entries, %zu terms (%zu new to their "
+		    "entries)", t->file, t->lang, nk, n, added);
+		if (ctx > 0)
+			printf(", %zu requires/exclude words", ctx);
+		printf("\n");
+	}
 	printf("%s: %zu lists, %zu entries, checksum %s: OK\n", argv[1],
 	    s->rs->nlists, s->rs->nentries, s->rs->checksum);
 	snapshot_unref(s);
@@ -322,16 +489,58 @@ cmd_lists(int argc, char **argv)
 	usage();
 }
 
+/*
+ * Screens WCO DEC-DMS files, one result line each; a refused file is
+ * answered with its error, "file" and "status".  Returns the refusals.
+ */
+static int
+screen_wco_files(struct snapshot *s, char **files, int nfiles)
+{
+	int i, bad = 0;
+
+	for (i = 0; i < nfiles; i++) {
+		struct decl *d;
+		json_t *err, *res;
+		size_t len;
+		char *data;
+		int status;
+
+		if ((data = util_read_file(files[i], &len)) == NULL) {
+			err = json_pack("{s:s, s:s, s:i}", "error",
+			    "cannot read the file", "detail", strerror(errno),
+			    "status", 0);
+			d = NULL;
+		} else if ((d = wco_parse(data, len, &err, &status)) == NULL)
+			json_object_set_new(err, "status", json_integer(status));
+		free(data);
+		if (d == NULL) {
+			json_object_set_new(err, "file", json_string(files[i]));
+			json_dumpf(err, stdout, JSON_COMPACT);
+			putchar('\n');
+			json_decref(err);
+			bad++;
+			continue;
+		}
+		res = screen_decl(s->m, NULL, d, s->version);
+		json_object_set_new(res, "file", json_string(files[i]));
+		json_dumpf(res, stdout, JSON_COMPACT);
+		putchar('\n');
+		json_decref(res);
+		decl_free(d);
+	}
+	return bad;
+}
+
 static int
 cmd_screen(int argc, char **argv)
 {
-	const char *rules = NULL;
+	const char *rules = NULL, *format = "json";
 	struct snapshot *s;
 	struct buf out;
-	char *line = NULL;
+	char *line = NULL, **files;
 	size_t cap = 0, lineno = 0;
 	ssize_t n;
-	int i, bad = 0, strict = 0;
+	int i, bad = 0, strict = 0, nfiles;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
@@ -340,9 +549,20 @@ cmd_screen(int argc, char **argv)
 			dsn = argv[++i];
 		else if (strcmp(argv[i], "--strict") == 0)
 			strict = 1;
+		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			format = argv[++i];
+			if (strcmp(format, "json") != 0 &&
+			    strcmp(format, "wco") != 0)
+				usage();
+		} else if (argv[i][0] != '-' && strcmp(format, "wco") == 0)
+			break;	/* the files */
 		else
 			usage();
 	}
+	files = argv + i;
+	nfiles = argc - i;
+	if (strcmp(format, "wco") == 0 && nfiles == 0)
+		usage();
 	if (rules != NULL) {
 		if ((s = load_rules(rules)) == NULL)
 			return 1;
@@ -360,6 +580,14 @@ cmd_screen(int argc, char **argv)
 		buf_free(&errs);
 		free(v);
 		PQfinish(c);
+	}
+	if (nfiles > 0) {
+		bad = screen_wco_files(s, files, nfiles);
+		snapshot_unref(s);
+		if (bad > 0)
+			fprintf(stderr, "cordonctl: %d of %d files refused\n",
+			    bad, nfiles);
+		return bad > 0 && strict ? 1 : 0;
 	}
 	buf_init(&out);
 	while ((n = getline(&line, &cap, stdin)) != -1) {
@@ -584,6 +812,7 @@ main(int argc, char **argv)
 		{ "url", required_argument, NULL, 'U' },
 		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -603,6 +832,9 @@ main(int argc, char **argv)
 		case 'T':
 			api_token = optarg;
 			break;
+		case 'V':
+			printf("cordonctl %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
 			usage();
 		}

@@ -29,6 +29,7 @@ static const char *roles[] = { "exporter", "consignor", "consignee", "importer",
 struct vctx {
 	json_t	*errors;
 	json_t	*warnings;	/* kept as findings; the declaration is accepted */
+	int	 flags;		/* DECL_* */
 };
 
 static void	verr(struct vctx *, const char *, const char *, ...)
@@ -43,6 +44,7 @@ verr(struct vctx *v, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	util_utf8_scrub(msg);	/* truncation may cut a character */
 	json_array_append_new(v->errors, json_pack("{s:s, s:s}", "field", field,
 	    "message", msg));
 }
@@ -82,6 +84,19 @@ utf8_chars(const char *s, bool *valid)
 		count++;
 	}
 	return count;
+}
+
+/* A lenient source left out an item field: a finding, not an error. */
+static void
+missing_item_field(struct vctx *v, const struct decl_item *x, const char *path,
+    const char *key, const char *message)
+{
+	char field[96];
+
+	snprintf(field, sizeof(field), "%s%s", path, key);
+	json_array_append_new(v->warnings, json_pack("{s:i, s:s, s:s, s:s}",
+	    "item_seq", x->seq, "field", field, "kind", key[0] == 'h' ?
+	    "hs_code_missing" : "description_missing", "message", message));
 }
 
 /* Optional string member: NULL if absent or null; error if not a string. */
@@ -192,6 +207,9 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 	json_t *it;
 	size_t i, j;
 
+	if ((v->flags & DECL_GOODS_OPTIONAL) && (items == NULL ||
+	    (json_is_array(items) && json_array_size(items) == 0)))
+		return;
 	if (items == NULL || json_is_null(items)) {
 		verr(v, "items", "is required");
 		return;
@@ -235,14 +253,29 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 					break;
 				}
 		}
-		x->hs_raw = req_str(v, it, "hs_code", path);
+		if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
+		    json_object_get(it, "hs_code") == NULL) {
+			missing_item_field(v, x, path, "hs_code", "no commodity "
+			    "code declared; screened on its description");
+			x->hs_raw = NULL;
+		} else
+			x->hs_raw = req_str(v, it, "hs_code", path);
 		if (x->hs_raw && normalize_hs(x->hs_raw, 4, x->hs, &why) == -1) {
 			snprintf(field, sizeof(field), "%shs_code", path);
 			verr(v, field, "%s (4 to 10 digits: HS6, CN8 or TARIC10)",
 			    why);
 		}
-		x->description = req_str(v, it, "description", path);
-		if (x->description) {
+		if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
+		    json_object_get(it, "description") == NULL) {
+			missing_item_field(v, x, path, "description", "no "
+			    "description declared; screened on its code");
+			x->description = "";
+		} else
+			x->description = req_str(v, it, "description", path);
+		if (x->description && x->description[0] == '\0' &&
+		    (v->flags & DECL_ITEM_CODE_OPTIONAL))
+			;	/* reported above */
+		else if (x->description) {
 			snprintf(field, sizeof(field), "%sdescription", path);
 			utf8_chars(x->description, &valid);
 			if (!valid)
@@ -341,6 +374,12 @@ check_route(struct vctx *v, struct decl *d, json_t *route)
 struct decl *
 decl_from_json(json_t *root, json_t **errp, int *statusp)
 {
+	return decl_from_json_flags(root, 0, errp, statusp);
+}
+
+struct decl *
+decl_from_json_flags(json_t *root, int flags, json_t **errp, int *statusp)
+{
 	struct vctx v;
 	struct decl *d;
 	bool valid;
@@ -356,6 +395,7 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 	d = xcalloc(1, sizeof(*d));
 	d->raw = json_incref(root);
 	v.errors = json_array();
+	v.flags = flags;
 	v.warnings = json_array();
 	d->reference = req_str(&v, root, "reference", "");
 	if (d->reference) {
@@ -364,7 +404,11 @@ decl_from_json(json_t *root, json_t **errp, int *statusp)
 		if (!valid || n < 1 || n > 64)
 			verr(&v, "reference", "must be 1 to 64 characters");
 	}
-	d->type = req_str(&v, root, "type", "");
+	if ((flags & DECL_GOODS_OPTIONAL) && json_object_get(root, "type") ==
+	    NULL)
+		d->type = NULL;
+	else
+		d->type = req_str(&v, root, "type", "");
 	if (d->type && !in_set(d->type, types))
 		verr(&v, "type", "must be one of export import transit re-export");
 	d->lodged_at = opt_str(&v, root, "lodged_at", "");
@@ -398,6 +442,7 @@ decl_parse(const char *data, size_t len, json_t **errp, int *statusp)
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL) {
 		*statusp = 400;
+		util_utf8_scrub(jerr.text);	/* it may quote the input */
 		*errp = json_pack("{s:s, s:s, s:I, s:i, s:i}", "error",
 		    "malformed JSON", "detail", jerr.text, "offset",
 		    (json_int_t)jerr.position, "line", jerr.line, "column",

@@ -48,6 +48,20 @@ struct decl	*decl_parse(const char *data, size_t len, json_t **errp,
 		    int *statusp);
 /* Same from an already decoded object; takes a reference of its own. */
 struct decl	*decl_from_json(json_t *root, json_t **errp, int *statusp);
+/*
+ * Same with flags.  DECL_ITEM_CODE_OPTIONAL accepts items without hs_code or
+ * description (WCO simplified declarations and amendments leave them out)
+ * and reports each as a finding.
+ */
+#define DECL_ITEM_CODE_OPTIONAL	0x1
+/*
+ * DECL_GOODS_OPTIONAL accepts a declaration without items or type: a WCO
+ * cancellation, or an amendment of header data only.  d->type may then be
+ * NULL and d->nitems 0.
+ */
+#define DECL_GOODS_OPTIONAL	0x2
+struct decl	*decl_from_json_flags(json_t *root, int flags, json_t **errp,
+		    int *statusp);
 void		 decl_free(struct decl *);
 
 /* Canonical form for idempotency: sorted keys, compact.  Caller frees. */

@@ -14,14 +14,17 @@
  */
 #include "config.h"
 
+#include <sys/queue.h>
 #include <sys/socket.h>
 
 #include <errno.h>
 #include <malloc.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -29,6 +32,7 @@
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 #include <event2/listener.h>
+#include <event2/util.h>
 #include <openssl/ssl.h>
 
 #include "api.h"
@@ -44,6 +48,7 @@ reason(int code)
 {
 	switch (code) {
 	case 200: return "OK";
+	case 302: return "Found";
 	case 201: return "Created";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
@@ -62,16 +67,42 @@ reason(int code)
 }
 
 void
+http_send(struct evhttp_request *req, int code, struct evbuffer *body)
+{
+	char len[32];
+
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
+		snprintf(len, sizeof(len), "%zu",
+		    body != NULL ? evbuffer_get_length(body) : (size_t)0);
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "Content-Length", len);
+		body = NULL;
+	}
+	evhttp_send_reply(req, code, reason(code), body);
+}
+
+void
 http_reply_json(struct evhttp_request *req, int code, json_t *body)
 {
 	struct evbuffer *out = evbuffer_new();
-	char *text = json_dumps(body, JSON_COMPACT);
+	char *text = body != NULL ? json_dumps(body, JSON_COMPACT) : NULL;
 
+	if (text == NULL) {
+		/* A body that could not be built is a bug, never a crash. */
+		log_warnx("http: no JSON body for a %d reply to %s; sending 500",
+		    code, evhttp_request_get_uri(req));
+		code = 500;
+		text = xstrdup("{\"error\":\"internal error\"}");
+	}
 	evhttp_add_header(evhttp_request_get_output_headers(req),
 	    "Content-Type", "application/json");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Cache-Control", "no-store");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "X-Content-Type-Options", "nosniff");
 	evbuffer_add(out, text, strlen(text));
 	evbuffer_add(out, "\n", 1);
-	evhttp_send_reply(req, code, reason(code), out);
+	http_send(req, code, out);
 	evbuffer_free(out);
 	free(text);
 	json_decref(body);
@@ -84,9 +115,13 @@ http_reply_text(struct evhttp_request *req, int code, const char *json)
 
 	evhttp_add_header(evhttp_request_get_output_headers(req),
 	    "Content-Type", "application/json");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Cache-Control", "no-store");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "X-Content-Type-Options", "nosniff");
 	evbuffer_add(out, json, strlen(json));
 	evbuffer_add(out, "\n", 1);
-	evhttp_send_reply(req, code, reason(code), out);
+	http_send(req, code, out);
 	evbuffer_free(out);
 }
 
@@ -94,6 +129,70 @@ void
 http_reply_error(struct evhttp_request *req, int code, const char *msg)
 {
 	http_reply_json(req, code, json_pack("{s:s}", "error", msg));
+}
+
+/* True if <ct> is <want>, any case, optionally with parameters. */
+static bool
+is_media_type(const char *ct, const char *want)
+{
+	size_t n = strlen(want);
+
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	if (strncasecmp(ct, want, n) != 0)
+		return false;
+	ct += n;
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return *ct == '\0' || *ct == ';';
+}
+
+enum http_body_type
+http_body_type(struct evhttp_request *req)
+{
+	const char *ct = evhttp_find_header(
+	    evhttp_request_get_input_headers(req), "Content-Type");
+
+	if (ct == NULL)
+		return HTTP_BODY_OTHER;
+	if (is_media_type(ct, "application/json"))
+		return HTTP_BODY_JSON;
+	if (is_media_type(ct, "application/xml") ||
+	    is_media_type(ct, "text/xml"))
+		return HTTP_BODY_XML;
+	return HTTP_BODY_OTHER;
+}
+
+int
+http_request_check(struct evhttp_request *req, const char **whyp)
+{
+	struct evkeyvalq *in = evhttp_request_get_input_headers(req);
+	struct evkeyval *h;
+	const char *v;
+	int lengths = 0;
+
+	TAILQ_FOREACH(h, in, next) {
+		if (strcasecmp(h->key, "Content-Length") == 0)
+			lengths++;
+		for (v = h->value; *v != '\0'; v++)
+			if ((unsigned char)*v < 0x20 && *v != '\t') {
+				*whyp = "control character in a header value";
+				return 400;
+			}
+	}
+	if (lengths > 1) {
+		*whyp = "more than one Content-Length header";
+		return 400;
+	}
+	/* Neither type can be posted across origins without a preflight. */
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_POST &&
+	    evbuffer_get_length(evhttp_request_get_input_buffer(req)) > 0 &&
+	    http_body_type(req) == HTTP_BODY_OTHER) {
+		*whyp = "Content-Type must be application/json (or "
+		    "application/xml for a WCO declaration)";
+		return 415;
+	}
+	return 0;
 }
 
 void
@@ -140,6 +239,31 @@ parse_listen(const char *listen, char *host, size_t hostlen,
 		host[strlen(host) - 1] = '\0';
 	}
 	*port = (ev_uint16_t)p;
+	return 0;
+}
+
+int
+http_check_listen(const char *listen, char **errp)
+{
+	struct evutil_addrinfo hints, *ai = NULL;
+	char host[256], port[8];
+	ev_uint16_t p;
+	int rc;
+
+	if (parse_listen(listen, host, sizeof(host), &p, errp) == -1)
+		return -1;
+	snprintf(port, sizeof(port), "%u", (unsigned)p);
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_ADDRCONFIG;
+	if ((rc = evutil_getaddrinfo(host[0] ? host : NULL, port, &hints,
+	    &ai)) != 0) {
+		xasprintf(errp, "listen: cannot use \"%s\": %s", listen,
+		    evutil_gai_strerror(rc));
+		return -1;
+	}
+	evutil_freeaddrinfo(ai);
 	return 0;
 }
 

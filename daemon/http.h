@@ -13,6 +13,10 @@
 
 /* Binds conf.listen and routes every request to api_dispatch(). 0 or -1. */
 int	http_start(char **errp);
+
+/* Checks that <listen> is HOST:PORT with a host that resolves (cordond -n).
+ * 0, or -1 with *errp (caller frees). */
+int	http_check_listen(const char *listen, char **errp);
 /* Stops accepting new connections; requests in flight still finish. */
 void	http_stop_accepting(void);
 void	http_free(void);
@@ -20,11 +24,30 @@ void	http_free(void);
 size_t	http_connections(void);
 
 /* Sends <body> (stolen) with status <code> as application/json. */
+/*
+ * Sends <body> (may be NULL) with <code>.  A HEAD request gets the headers a
+ * GET would, Content-Length included, and no body (evhttp would send the
+ * body without a length).  <body> stays the caller's.
+ */
+void	http_send(struct evhttp_request *, int code, struct evbuffer *body);
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
 /* Sends the JSON text <json> (borrowed) with status <code>. */
 void	http_reply_text(struct evhttp_request *, int code, const char *json);
 /* Sends {"error": msg} with status <code>. */
 void	http_reply_error(struct evhttp_request *, int code, const char *msg);
+
+/*
+ * Checks what evhttp lets through but a strict server refuses: several
+ * Content-Length headers, control characters in header values, and a body
+ * posted with another media type than JSON (a browser can send text/plain
+ * across origins).  Returns 0, or the HTTP status to answer with and the
+ * reason in *whyp (static text).
+ */
+int	http_request_check(struct evhttp_request *, const char **whyp);
+
+/* The media type of a request body, by its Content-Type. */
+enum http_body_type { HTTP_BODY_JSON, HTTP_BODY_XML, HTTP_BODY_OTHER };
+enum http_body_type http_body_type(struct evhttp_request *);
 /* Adds Retry-After (conf.retry_after seconds) to the reply headers. */
 void	http_add_retry_after(struct evhttp_request *);
 /* 503 with Retry-After and {"error": msg}. */

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "notify.h"
 #include "reload.h"
 #include "runtime.h"
 #include "snapshot.h"
@@ -31,7 +32,7 @@ static void __attribute__((noreturn))
 usage(void)
 {
 	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN] "
-	    "[--listen HOST:PORT] [--rules DIR]\n");
+	    "[--listen HOST:PORT] [--rules DIR]\n       cordond --version\n");
 	exit(2);
 }
 
@@ -45,6 +46,18 @@ level_of(const char *s)
 	if (strcmp(s, "debug") == 0)
 		return LOG_LEVEL_DEBUG;
 	return LOG_LEVEL_INFO;
+}
+
+/* The service manager hears the outcome of a SIGHUP reload. */
+static void
+reloaded(const struct reload_outcome *o, void *arg)
+{
+	char status[160];
+
+	snprintf(status, sizeof(status), "%s list version %s",
+	    o->ok ? "serving" : "reload refused, still serving",
+	    o->version ? o->version : "(none)");
+	notify_ready(status);
 }
 
 static void
@@ -67,7 +80,8 @@ on_sighup(evutil_socket_t sig, short ev, void *arg)
 		log_set_level(level_of(rt->conf.log_level));
 		db_set_batch_max(rt->db, (int)rt->conf.batch_max);
 	}
-	reload_run(NULL, NULL);
+	notify_reloading();
+	reload_run(reloaded, NULL);
 }
 
 static void
@@ -93,6 +107,7 @@ on_stop(evutil_socket_t sig, short ev, void *arg)
 	if (rt->stopping)
 		return;
 	rt->stopping = true;
+	notify_stopping();
 	log_info("stopping: finishing requests in flight");
 	http_stop_accepting();
 	reload_listen_stop();
@@ -107,6 +122,7 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'D' },
 		{ "listen", required_argument, NULL, 'L' },
 		{ "rules", required_argument, NULL, 'R' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db = getenv("CORDON_DB"), *listen = NULL, *rules = NULL;
@@ -138,6 +154,9 @@ main(int argc, char **argv)
 		case 'R':
 			rules = optarg;
 			break;
+		case 'V':
+			printf("cordond %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
 			usage();
 		}
@@ -163,6 +182,12 @@ main(int argc, char **argv)
 		if (reload_initial(&err) == -1) {
 			fprintf(stderr, "%s\n", err);
 			fprintf(stderr, "configuration NOT OK\n");
+			return 1;
+		}
+		if (http_check_listen(rt->conf.listen, &err) == -1 ||
+		    (rt->conf.tls_listen != NULL &&
+		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
+			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
 			return 1;
 		}
 		if (rt->conf.tls_listen != NULL) {
@@ -202,6 +227,14 @@ main(int argc, char **argv)
 		fatalx("%s", err);
 	tokens_refresh(&rt->tokens, rt->db);
 	reload_listen_start();
+	{
+		char status[160];
+
+		snprintf(status, sizeof(status), "listening on %s; list "
+		    "version %s", rt->conf.listen, rt->snap ?
+		    rt->snap->version : "(none yet)");
+		notify_ready(status);
+	}
 
 	ev_hup = evsignal_new(rt->base, SIGHUP, on_sighup, NULL);
 	ev_term = evsignal_new(rt->base, SIGTERM, on_stop, NULL);

@@ -35,6 +35,7 @@ struct matcher {
 	struct mterm		 *terms;
 	char			**patterns;
 	size_t			 *patlen;
+	unsigned char		 *edges;	/* EDGE_* of unspaced-script terms */
 	size_t			  nterms;
 
 	hs_database_t		 *lit_db;	/* phrases: literals, no SOM */
@@ -51,6 +52,16 @@ struct matcher {
 struct match_scratch {
 	hs_scratch_t	*s;
 };
+
+/*
+ * A term whose first (last) character is of a script written without
+ * spaces has no word break before (after) it in its pattern.
+ */
+#define EDGE_OPEN_START	0x01
+#define EDGE_OPEN_END	0x02
+
+static char	*term_pattern_unspaced(const char *, int *, int *,
+		    unsigned char *);
 
 /*
  * Builds what is searched for a term.  A phrase becomes a literal over the
@@ -122,6 +133,241 @@ term_pattern(const char *term, int *stem, int *inner)
 	return buf_release(&b);
 }
 
+/* ---- Scripts written without spaces ---------------------------------- */
+
+/*
+ * Han, Kana, Hangul, Thai and their neighbours are written without spaces
+ * between words, and a Korean particle attaches to its noun: a term in such
+ * a script matches as a substring, with no word break on that side.
+ */
+static int
+unspaced_cp(unsigned long cp)
+{
+	return (cp >= 0x0e00 && cp <= 0x0eff) ||	/* Thai, Lao */
+	    (cp >= 0x1000 && cp <= 0x109f) ||		/* Myanmar */
+	    (cp >= 0x1100 && cp <= 0x11ff) ||		/* Hangul jamo */
+	    (cp >= 0x1780 && cp <= 0x17ff) ||		/* Khmer */
+	    (cp >= 0x3005 && cp <= 0x3007) ||		/* 々 〆 〇 */
+	    (cp >= 0x3040 && cp <= 0x30ff) ||		/* Hiragana, Katakana */
+	    (cp >= 0x3130 && cp <= 0x318f) ||		/* Hangul compatibility jamo */
+	    (cp >= 0x31f0 && cp <= 0x31ff) ||		/* Katakana extension */
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||		/* Han extension A */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||		/* Han */
+	    (cp >= 0xa960 && cp <= 0xa97f) ||		/* Hangul jamo extended */
+	    (cp >= 0xac00 && cp <= 0xd7ff) ||		/* Hangul syllables, jamo */
+	    (cp >= 0xf900 && cp <= 0xfaff) ||		/* Han compatibility */
+	    (cp >= 0xff66 && cp <= 0xff9f) ||		/* halfwidth Katakana */
+	    (cp >= 0x20000 && cp <= 0x3134f);		/* Han supplementary */
+}
+
+/* The code point of the UTF-8 sequence at <p> (0 if malformed). */
+static unsigned long
+utf8_cp(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return p[0];
+	if ((p[0] & 0xe0) == 0xc0 && p[1])
+		return ((p[0] & 0x1fUL) << 6) | (p[1] & 0x3f);
+	if ((p[0] & 0xf0) == 0xe0 && p[1] && p[2])
+		return ((p[0] & 0x0fUL) << 12) | ((p[1] & 0x3fUL) << 6) |
+		    (p[2] & 0x3f);
+	if ((p[0] & 0xf8) == 0xf0 && p[1] && p[2] && p[3])
+		return ((p[0] & 0x07UL) << 18) | ((p[1] & 0x3fUL) << 12) |
+		    ((p[2] & 0x3fUL) << 6) | (p[3] & 0x3f);
+	return 0;
+}
+
+static int
+unspaced_first(const char *s)
+{
+	return s[0] != '\0' && unspaced_cp(utf8_cp((const unsigned char *)s));
+}
+
+static int
+unspaced_last(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return 0;
+	while (n > 1 && ((unsigned char)s[n - 1] & 0xc0) == 0x80)
+		n--;
+	return unspaced_cp(utf8_cp((const unsigned char *)s + n - 1));
+}
+
+/*
+ * A word break between a character of an unspaced script and a letter or
+ * digit of another: "IGBT变频器", "7075铝合金", "氦3气体" carry no space,
+ * yet "IGBT", "7075" and "3" are words of their own for the terms, and a
+ * Latin keyword must find them.  Terms and scanned text are split alike.
+ * Returns NULL if <s> has no such place; else the split text (caller
+ * frees) with its length in *<outlen> and, if <mapp>, the offset in <s> of
+ * each of its bytes (an inserted space: that of the next byte; caller
+ * frees).
+ */
+static char *
+unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b;
+	size_t i, n, *map = NULL, cap = 0;
+	int prev = 0, cur, any = 0, split = 0;
+
+	for (i = 0; i < len; i++)
+		if (p[i] >= 0x80) {
+			any = 1;
+			break;
+		}
+	if (!any)
+		return NULL;
+	buf_init(&b);
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		if (p[i] >= 0xf0)
+			n = 4;
+		else if (p[i] >= 0xe0)
+			n = 3;
+		else if (p[i] >= 0xc0)
+			n = 2;
+		if (i + n > len)
+			n = len - i;
+		cur = p[i] == ' ' ? 0 : unspaced_cp(utf8_cp(p + i)) ? 1 : 2;
+		if (prev != 0 && cur != 0 && prev != cur) {
+			split = 1;
+			if (mapp != NULL) {
+				map = xreallocarray(map, cap + 1, sizeof(*map));
+				map[cap++] = i;
+			}
+			buf_addc(&b, ' ');
+		}
+		if (mapp != NULL) {
+			size_t k;
+
+			map = xreallocarray(map, cap + n, sizeof(*map));
+			for (k = 0; k < n; k++)
+				map[cap++] = i + k;
+		}
+		buf_add(&b, s + i, n);
+		prev = cur;
+	}
+	if (!split) {
+		buf_free(&b);
+		free(map);
+		return NULL;
+	}
+	*outlen = b.len;
+	if (mapp != NULL)
+		*mapp = map;
+	return buf_release(&b);
+}
+
+/*
+ * The pattern of a phrase with a word of an unspaced script at either end
+ * of one of its words, or NULL if it has none (term_pattern() then builds
+ * it).  Such an end has no word break in the pattern (EDGE_OPEN_* in
+ * <*edges>), and between two words of which one touches an unspaced script
+ * the space is optional ("7075 铝合金" also finds "7075铝合金"), which makes
+ * the phrase an expression.  A stem on an unspaced end is meaningless and
+ * dropped: the term matches as a substring anyway.
+ */
+static char *
+term_pattern_unspaced(const char *term, int *stem, int *inner,
+    unsigned char *edges)
+{
+	struct buf b;
+	char *copy, *tok, *save = NULL, **f = NULL;
+	int *star = NULL, any = 0, need_re = 0;
+	size_t n = 0, i;
+
+	*edges = 0;
+	*stem = 0;
+	*inner = 0;
+	if (strncmp(term, "re:", 3) == 0)
+		return NULL;
+	copy = xstrdup(term);
+	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		size_t tl = strlen(tok);
+		int st = tok[tl - 1] == '*';
+		char *ft;
+
+		if (st)
+			tok[tl - 1] = '\0';
+		ft = normalize_fold_str(tok);
+		if (ft[0] == '\0') {
+			free(ft);
+			continue;
+		}
+		{
+			size_t sl;
+			char *sp = unspaced_split(ft, strlen(ft), &sl, NULL);
+
+			if (sp != NULL) {
+				free(ft);
+				ft = sp;
+			}
+		}
+		f = xreallocarray(f, n + 1, sizeof(*f));
+		star = xreallocarray(star, n + 1, sizeof(*star));
+		f[n] = ft;
+		star[n] = st;
+		if (unspaced_first(ft) || unspaced_last(ft))
+			any = 1;
+		n++;
+	}
+	free(copy);
+	if (!any) {
+		for (i = 0; i < n; i++)
+			free(f[i]);
+		free(f);
+		free(star);
+		return NULL;
+	}
+	if (unspaced_first(f[0]))
+		*edges |= EDGE_OPEN_START;
+	if (unspaced_last(f[n - 1]))
+		*edges |= EDGE_OPEN_END;
+	for (i = 0; i + 1 < n; i++)
+		if (star[i] || unspaced_last(f[i]) || unspaced_first(f[i + 1]))
+			need_re = 1;
+	buf_init(&b);
+	if (!(*edges & EDGE_OPEN_START))
+		buf_addc(&b, ' ');
+	for (i = 0; i < n; i++) {
+		const char *p;
+
+		if (i > 0) {
+			if (star[i - 1])
+				buf_adds(&b, "[^ ]*");
+			if (unspaced_last(f[i - 1]) || unspaced_first(f[i]))
+				buf_adds(&b, " ?");
+			else
+				buf_addc(&b, ' ');
+		}
+		for (p = f[i]; *p; p++) {
+			if (need_re && (unsigned char)*p < 0x80 &&
+			    !isalnum((unsigned char)*p) && *p != ' ')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+	}
+	*stem = 0;
+	if (!(*edges & EDGE_OPEN_END)) {
+		if (star[n - 1]) {
+			*stem = 1;
+			if (need_re)
+				buf_adds(&b, "[^ ]*");
+		} else
+			buf_addc(&b, ' ');
+	}
+	*inner = need_re;
+	for (i = 0; i < n; i++)
+		free(f[i]);
+	free(f);
+	free(star);
+	return buf_release(&b);
+}
+
 static void
 add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
     enum term_kind kind)
@@ -141,7 +387,13 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->eidx = eidx;
 		t->kind = kind;
 		t->idx = i;
-		m->patterns[m->nterms] = term_pattern(sv->v[i], &stem, &inner);
+		m->edges = xreallocarray(m->edges, m->nterms + 1,
+		    sizeof(*m->edges));
+		m->patterns[m->nterms] = term_pattern_unspaced(sv->v[i], &stem,
+		    &inner, &m->edges[m->nterms]);
+		if (m->patterns[m->nterms] == NULL)
+			m->patterns[m->nterms] = term_pattern(sv->v[i], &stem,
+			    &inner);
 		m->patlen = xreallocarray(m->patlen, m->nterms + 1,
 		    sizeof(*m->patlen));
 		m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
@@ -248,7 +500,8 @@ compile_error(struct matcher *m, hs_compile_error_t *cerr, const unsigned *ids,
 		    &t->entry->exclude : &t->entry->requires;
 
 		buf_printf(errs, "%s:%d: term \"%s\": %s\n",
-		    t->entry->list ? t->entry->list->file : "?",
+		    t->kind == TERM_KEYWORD ? rules_keyword_file(t->entry,
+		    t->idx) : t->entry->list ? t->entry->list->file : "?",
 		    *term_line(t), sv->v[t->idx], cerr->message);
 	} else
 		buf_printf(errs, "matcher: %s\n", cerr->message);
@@ -328,6 +581,7 @@ match_free(struct matcher *m)
 		free(m->patterns[i]);
 	free(m->patterns);
 	free(m->patlen);
+	free(m->edges);
 	free(m->terms);
 	if (m->scratch)
 		hs_free_scratch(m->scratch);
@@ -391,9 +645,39 @@ struct scan_ctx {
 	const struct matcher	*m;
 	const char		*text;
 	size_t			 len;
+	const size_t		*map;	/* scanned -> folded offsets, or NULL */
 	match_cb		 cb;
 	void			*arg;
 };
+
+/* Reports [b, e) of the scanned text in the folded text's offsets. */
+static void
+scan_report(const struct scan_ctx *s, unsigned id, size_t b, size_t e)
+{
+	if (s->map != NULL && b < e)
+		s->cb(id, s->map[b], s->map[e - 1] + 1, s->arg);
+	else
+		s->cb(id, b, e, s->arg);
+}
+
+/*
+ * A term ending in a Hangul syllable without a final consonant (its last
+ * jamo a vowel) must not match the first jamo of a syllable that has one:
+ * 기 is not the start of 긴.  Folded Hangul is conjoining jamo; finals are
+ * U+11A8..U+11FF, UTF-8 E1 86 A8..E1 87 BF.  <end> is the padded offset
+ * just past the match.
+ */
+static int
+unspaced_end_ok(const struct scan_ctx *s, unsigned char edges, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)s->text + end;
+
+	if (!(edges & EDGE_OPEN_END) || end + 3 > s->len + 2)
+		return 1;
+	if (p[0] == 0xe1 && ((p[1] == 0x86 && p[2] >= 0xa8) || p[1] == 0x87))
+		return 0;
+	return 1;
+}
 
 /*
  * Offsets are in the padded text " <text> ".  A phrase literal " words "
@@ -407,15 +691,22 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 {
 	struct scan_ctx *s = ctx;
 	const struct mterm *t = &s->m->terms[id];
+	unsigned char edges = s->m->edges[id];
 	size_t e = (size_t)to, b = e - s->m->patlen[id];
 
-	if (t->stem) {
+	if (!unspaced_end_ok(s, edges, e))
+		return 0;
+	if (edges & EDGE_OPEN_START)
+		b -= 1;
+	if (edges & EDGE_OPEN_END)
+		e -= 1;
+	else if (t->stem) {
 		while (e < s->len + 1 && s->text[e] != ' ')
 			e++;
 		e -= 1;
 	} else
 		e -= 2;
-	s->cb(id, b, e, s->arg);
+	scan_report(s, id, b, e);
 	return 0;
 }
 
@@ -427,6 +718,22 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	const struct mterm *t = &s->m->terms[id];
 	size_t b = (size_t)from, e = (size_t)to;
 
+	if (t->is_phrase_re && s->m->edges[id] != 0) {
+		unsigned char edges = s->m->edges[id];
+
+		if (!unspaced_end_ok(s, edges, e))
+			return 0;
+		if (t->stem) {
+			if (s->text[e] != ' ')
+				return 0;	/* reported again at the word end */
+			e -= 1;
+		} else
+			e -= edges & EDGE_OPEN_END ? 1 : 2;
+		if (edges & EDGE_OPEN_START)
+			b -= 1;
+		scan_report(s, id, b, e);
+		return 0;
+	}
 	if (t->is_phrase_re) {
 		/* Written as a phrase: same offsets as a literal's. */
 		if (t->stem) {
@@ -435,7 +742,7 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 			e -= 1;
 		} else
 			e -= 2;
-		s->cb(id, b, e, s->arg);
+		scan_report(s, id, b, e);
 		return 0;
 	}
 	b = b > 0 ? b - 1 : 0;
@@ -443,7 +750,7 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	if (e > s->len)
 		e = s->len;
 	if (b < e)
-		s->cb(id, b, e, s->arg);
+		scan_report(s, id, b, e);
 	return 0;
 }
 
@@ -456,8 +763,14 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	char *padded;
 	int rc = 0;
 
+	char *split;
+	size_t *map = NULL;
+
 	if ((m->lit_db == NULL && m->re_db == NULL) || len == 0)
 		return 0;
+	/* "igbt变频器" is scanned as "igbt 变频器": see unspaced_split(). */
+	if ((split = unspaced_split(text, len, &len, &map)) != NULL)
+		text = split;
 	padded = xmalloc(len + 3);
 	padded[0] = ' ';
 	memcpy(padded + 1, text, len);
@@ -466,6 +779,7 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	s.m = m;
 	s.text = padded;
 	s.len = len;
+	s.map = map;
 	s.cb = cb;
 	s.arg = arg;
 	if (m->lit_db && hs_scan(m->lit_db, padded, (unsigned)len + 2, 0, scr,
@@ -475,6 +789,8 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	    on_regex, &s) != HS_SUCCESS)
 		rc = -1;
 	free(padded);
+	free(split);
+	free(map);
 	return rc;
 }
 

@@ -123,6 +123,23 @@ key(struct buf *b, int *first, const char *k)
 	buf_adds(b, "\":");
 }
 
+/*
+ * Writes the members of the JSON object <obj> (text made by jansson) into
+ * the object being written.
+ */
+static void
+splice(struct buf *b, int *first, const char *obj)
+{
+	size_t len = strlen(obj);
+
+	if (len < 2 || obj[0] != '{' || obj[len - 1] != '}' || len == 2)
+		return;
+	if (!*first)
+		buf_addc(b, ',');
+	*first = 0;
+	buf_add(b, obj + 1, len - 2);
+}
+
 void
 result_write_hit(struct buf *b, const struct screen_hit *h)
 {
@@ -136,7 +153,9 @@ result_write_hit(struct buf *b, const struct screen_hit *h)
 #define W_P(n)	key(b, &first, #n);					\
 		buf_printf(b, "[%zu,%zu]", h->n[0], h->n[1]);
 #define W_N(n)	if (!isnan(h->n)) { key(b, &first, #n); write_real(b, h->n); }
-	SCREEN_HIT_FIELDS(W_T, W_C, W_P, W_N)
+#define W_X(n)	if (h->n != NULL) splice(b, &first, h->n);
+	SCREEN_HIT_FIELDS(W_T, W_C, W_P, W_N, W_X)
+#undef W_X
 #undef W_T
 #undef W_C
 #undef W_P

@@ -35,6 +35,15 @@ static void	rerr(struct rctx *, int, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static int	rules_add_yaml(struct ruleset *, const char *, const char *,
 		    size_t, struct buf *);
+static int	terms_add(struct ruleset *, const char *, const char *, size_t,
+		    const struct ynode *, struct buf *);
+static int	terms_resolve(struct ruleset *, struct buf *);
+static void	terms_free(struct rule_terms *);
+static void	record_file(struct ruleset *, const char *, const char *, int);
+static void	terms_list(struct rctx *, const struct ynode *,
+		    struct term_key *);
+static int	terms_add_words(const struct rule_terms *, struct term_key *,
+		    struct rule_entry *, struct buf *);
 
 const char *
 rules_category_name(enum category c)
@@ -318,6 +327,7 @@ entry_free(struct rule_entry *e)
 		free(e->params[i].label);
 	}
 	free(e->params);
+	free(e->kwsrc);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -573,6 +583,12 @@ rules_add_yaml(struct ruleset *rs, const char *name, const char *data,
 		rerr(&r, root->line, "expected a mapping with list and entries");
 		goto done;
 	}
+	if (ynode_get(root, "language") != NULL) {
+		int n = terms_add(rs, name, data, len, root, errs);
+
+		ynode_free(root);
+		return n;
+	}
 	for (k = 0; k < root->n; k++) {
 		const char *key = root->items[2 * k]->scalar;
 
@@ -791,6 +807,7 @@ rules_finish(struct ruleset *rs, struct buf *errs)
 	for (i = 0; i < rs->nlists; i++)
 		for (k = 0; k < rs->lists[i].nentries; k++)
 			rs->lists[i].entries[k].list = &rs->lists[i];
+	nerr += terms_resolve(rs, errs);
 	qsort(rs->files, rs->nfiles, sizeof(*rs->files), file_cmp);
 	for (i = 0; i < rs->nfiles; i++)
 		buf_printf(&sums, "%s %s\n", rs->files[i].name,
@@ -821,6 +838,486 @@ rules_free(struct ruleset *rs)
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i].name);
 	free(rs->files);
+	for (i = 0; i < rs->nterms; i++)
+		terms_free(rs->terms[i]);
+	free(rs->terms);
 	party_index_free(rs->parties);
 	free(rs);
+}
+
+/* ---- Language term files -------------------------------------------- */
+
+const char *
+rules_keyword_lang(const struct rule_entry *e, size_t i)
+{
+	if (e->kwsrc == NULL || i >= e->keywords.n || e->kwsrc[i] == NULL)
+		return NULL;
+	return e->kwsrc[i]->lang;
+}
+
+const char *
+rules_keyword_file(const struct rule_entry *e, size_t i)
+{
+	if (e->kwsrc != NULL && i < e->keywords.n && e->kwsrc[i] != NULL)
+		return e->kwsrc[i]->file;
+	return e->list != NULL ? e->list->file : "?";
+}
+
+/*
+ * What makes two terms the same for the matcher: each word folded, a
+ * stem's '*' kept, a re: term as written.  Caller frees.
+ */
+static char *
+term_identity(const char *term)
+{
+	struct buf b;
+	char *copy, *tok, *save = NULL;
+
+	if (strncmp(term, "re:", 3) == 0)
+		return xstrdup(term);
+	buf_init(&b);
+	copy = xstrdup(term);
+	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		size_t tl = strlen(tok);
+		int star = tok[tl - 1] == '*';
+		char *f;
+
+		if (star)
+			tok[tl - 1] = '\0';
+		f = normalize_fold_str(tok);
+		if (f[0] != '\0') {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, f);
+			if (star)
+				buf_addc(&b, '*');
+		}
+		free(f);
+	}
+	free(copy);
+	if (b.len == 0)
+		buf_adds(&b, "");
+	return buf_release(&b);
+}
+
+static void
+terms_free(struct rule_terms *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nkeys; i++) {
+		free(t->keys[i].key);
+		strv_free(&t->keys[i].terms);
+	}
+	free(t->keys);
+	free(t->file);
+	free(t->lang);
+	free(t->title);
+	free(t->source);
+	free(t);
+}
+
+static bool
+valid_lang(const char *s)
+{
+	return strlen(s) == 2 && islower((unsigned char)s[0]) &&
+	    islower((unsigned char)s[1]);
+}
+
+/* The terms of one key: a list of keyword-syntax terms, none repeated. */
+static void
+terms_list(struct rctx *r, const struct ynode *v, struct term_key *k)
+{
+	size_t i, j;
+	char **ids;
+
+	if (v->type == YNODE_SEQ && v->n == 0) {
+		rerr(r, v->line, "\"%s\": empty list of terms", k->key);
+		return;
+	}
+	strlist(r, v, k->key, &k->terms);
+	check_terms(r, &k->terms, k->key);
+	ids = xcalloc(k->terms.n + 1, sizeof(*ids));
+	for (i = 0; i < k->terms.n; i++) {
+		ids[i] = term_identity(k->terms.v[i]);
+		for (j = 0; j < i; j++)
+			if (ids[j][0] != '\0' && strcmp(ids[i], ids[j]) == 0) {
+				rerr(r, k->terms.line[i], "\"%s\": \"%s\" is "
+				    "the same term as \"%s\"", k->key,
+				    k->terms.v[i], k->terms.v[j]);
+				break;
+			}
+	}
+	for (i = 0; i < k->terms.n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+static const char *
+term_part_name(enum term_part part)
+{
+	return part == TERM_PART_TERMS ? "terms" : part == TERM_PART_REQUIRES ?
+	    "requires" : "exclude";
+}
+
+/* One map of the file ("terms", "requires", "exclude") into t->keys. */
+static void
+terms_section(struct rctx *r, struct rule_terms *t, const struct ynode *map,
+    enum term_part part)
+{
+	size_t k;
+
+	if (map->type != YNODE_MAP) {
+		rerr(r, map->line, "%s: a mapping of \"<list id>/<entry code>\" "
+		    "to lists of words is expected", term_part_name(part));
+		return;
+	}
+	t->keys = xreallocarray(t->keys, t->nkeys + map->n + 1,
+	    sizeof(*t->keys));
+	for (k = 0; k < map->n; k++) {
+		const struct ynode *kn = map->items[2 * k];
+		struct term_key *tk = &t->keys[t->nkeys++];
+		const char *slash = strchr(kn->scalar, '/');
+
+		memset(tk, 0, sizeof(*tk));
+		tk->part = part;
+		tk->key = xstrdup(kn->scalar);
+		tk->line = kn->line;
+		/* List ids have no '/'; entry codes may ("1C351.c/..."). */
+		if (slash == NULL || slash == kn->scalar || slash[1] == '\0') {
+			rerr(r, kn->line, "\"%s\": a key is \"<list id>/<entry "
+			    "code>\"", kn->scalar);
+			continue;
+		}
+		terms_list(r, map->items[2 * k + 1], tk);
+	}
+}
+
+/*
+ * A term file (top-level "language:"): checked on its own here; its keys
+ * are matched to entries by rules_finish(), once every list file is in.
+ */
+static int
+terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
+    const struct ynode *root, struct buf *errs)
+{
+	struct rctx r = { name, errs, 0 };
+	struct rule_terms *t = xcalloc(1, sizeof(*t));
+	const struct ynode *tn = NULL, *reqn = NULL, *excn = NULL;
+	const char *base = base_name(name);
+	char want[64];
+	size_t k;
+
+	for (k = 0; k < root->n; k++) {
+		const char *key = root->items[2 * k]->scalar;
+		const struct ynode *v = root->items[2 * k + 1];
+
+		if (strcmp(key, "language") == 0) {
+			if ((t->lang = scalar(&r, v, key)) == NULL)
+				continue;
+			if (!valid_lang(t->lang)) {
+				rerr(&r, v->line, "language: \"%s\" is not an "
+				    "ISO 639-1 code (two lowercase letters)",
+				    t->lang);
+				continue;
+			}
+			snprintf(want, sizeof(want), "terms-%s.yaml", t->lang);
+			if (strcmp(base, want) != 0)
+				rerr(&r, v->line, "language \"%s\" does not "
+				    "match the file name: the %s terms belong in "
+				    "%s", t->lang, t->lang, want);
+		} else if (strcmp(key, "title") == 0)
+			t->title = scalar(&r, v, key);
+		else if (strcmp(key, "source") == 0)
+			t->source = scalar(&r, v, key);
+		else if (strcmp(key, "terms") == 0)
+			tn = v;
+		else if (strcmp(key, "requires") == 0)
+			reqn = v;
+		else if (strcmp(key, "exclude") == 0)
+			excn = v;
+		else
+			rerr(&r, root->items[2 * k]->line, "unknown top-level "
+			    "key \"%s\" in a term file", key);
+	}
+	if (t->title == NULL)
+		rerr(&r, root->line, "title is required");
+	if (t->source == NULL)
+		rerr(&r, root->line, "source (how the terms were written) is "
+		    "required");
+	if (tn == NULL || tn->type != YNODE_MAP) {
+		rerr(&r, tn ? tn->line : root->line, "terms: a mapping of "
+		    "\"<list id>/<entry code>\" to lists of terms is required");
+		goto done;
+	}
+	terms_section(&r, t, tn, TERM_PART_TERMS);
+	if (reqn != NULL)
+		terms_section(&r, t, reqn, TERM_PART_REQUIRES);
+	if (excn != NULL)
+		terms_section(&r, t, excn, TERM_PART_EXCLUDE);
+done:
+	if (r.nerr > 0) {
+		terms_free(t);
+		return r.nerr;
+	}
+	t->file = xstrdup(base);
+	util_sha256_hex(data, len, t->sha256);
+	record_file(rs, t->file, t->sha256, 0);
+	rs->terms = xreallocarray(rs->terms, rs->nterms + 1, sizeof(*rs->terms));
+	rs->terms[rs->nterms++] = t;
+	return 0;
+}
+
+/* The entry "<list id>/<code>", or NULL; *<has_list> if the list exists. */
+static struct rule_entry *
+entry_by_key(struct ruleset *rs, const char *key, bool *has_list)
+{
+	const char *slash = strchr(key, '/');
+	size_t i, k, idlen = (size_t)(slash - key);
+
+	*has_list = false;
+	for (i = 0; i < rs->nlists; i++) {
+		struct rule_list *l = &rs->lists[i];
+
+		if (strlen(l->id) != idlen || strncmp(l->id, key, idlen) != 0)
+			continue;
+		*has_list = true;
+		for (k = 0; k < l->nentries; k++)
+			if (strcmp(l->entries[k].code, slash + 1) == 0)
+				return &l->entries[k];
+		return NULL;
+	}
+	return NULL;
+}
+
+/*
+ * Words of a term file's "requires" or "exclude" for entry <e>, unless it
+ * has them already.  Requires only grow where the list file has some: on an
+ * entry without them they would silence every keyword written elsewhere.
+ */
+static int
+terms_add_words(const struct rule_terms *t, struct term_key *tk,
+    struct rule_entry *e, struct buf *errs)
+{
+	struct strv *dst = tk->part == TERM_PART_REQUIRES ? &e->requires :
+	    &e->exclude;
+	size_t j, n;
+
+	if (tk->part == TERM_PART_REQUIRES && e->requires.n == 0) {
+		buf_printf(errs, "%s:%d: \"%s\": requires: the entry has no "
+		    "requires in its list file, and a term file only adds to "
+		    "them\n", t->file, tk->line, tk->key);
+		return 1;
+	}
+	for (j = 0; j < tk->terms.n; j++) {
+		char *id = term_identity(tk->terms.v[j]);
+
+		for (n = 0; n < dst->n; n++) {
+			char *other = term_identity(dst->v[n]);
+			int same = strcmp(id, other) == 0;
+
+			free(other);
+			if (same)
+				break;
+		}
+		if (n == dst->n) {
+			strv_push(dst, tk->terms.v[j], tk->terms.line[j]);
+			tk->added++;
+		}
+		free(id);
+	}
+	return 0;
+}
+
+/*
+ * Adds every term of every term file to its entry's keywords, tagged with
+ * the file, unless the entry already has the same term (a list keyword or
+ * another language's); reports keys that name no entry.
+ */
+static int
+terms_resolve(struct ruleset *rs, struct buf *errs)
+{
+	struct strv *ids;	/* per entry, built when first needed */
+	size_t *base, i, k, j, n, total = 0;
+	int nerr = 0;
+
+	base = xcalloc(rs->nlists + 1, sizeof(*base));
+	for (i = 0; i < rs->nlists; i++) {
+		base[i] = total;
+		total += rs->lists[i].nentries;
+	}
+	ids = xcalloc(total + 1, sizeof(*ids));
+	for (i = 0; i < rs->nterms; i++) {
+		struct rule_terms *t = rs->terms[i];
+
+		for (k = 0; k < t->nkeys; k++) {
+			struct term_key *tk = &t->keys[k];
+			struct rule_entry *e;
+			struct strv *sv;
+			const char *slash = strchr(tk->key, '/');
+			bool has_list;
+
+			if ((e = entry_by_key(rs, tk->key, &has_list)) == NULL) {
+				if (has_list)
+					buf_printf(errs, "%s:%d: \"%s\": list %.*s "
+					    "has no entry %s\n", t->file, tk->line,
+					    tk->key, (int)(slash - tk->key), tk->key,
+					    slash + 1);
+				else
+					buf_printf(errs, "%s:%d: \"%s\": no list "
+					    "with id %.*s in this directory\n",
+					    t->file, tk->line, tk->key,
+					    (int)(slash - tk->key), tk->key);
+				nerr++;
+				continue;
+			}
+			tk->entry = e;
+			if (tk->part != TERM_PART_TERMS) {
+				nerr += terms_add_words(t, tk, e, errs);
+				continue;
+			}
+			sv = &ids[base[e->list - rs->lists] +
+			    (size_t)(e - e->list->entries)];
+			if (sv->n == 0)
+				for (j = 0; j < e->keywords.n; j++) {
+					char *id = term_identity(e->keywords.v[j]);
+
+					strv_push(sv, id, 0);
+					free(id);
+				}
+			for (j = 0; j < tk->terms.n; j++) {
+				char *id = term_identity(tk->terms.v[j]);
+
+				for (n = 0; n < sv->n; n++)
+					if (strcmp(sv->v[n], id) == 0)
+						break;
+				if (n == sv->n) {
+					if (e->kwsrc == NULL)
+						e->kwsrc = xcalloc(e->keywords.n + 1,
+						    sizeof(*e->kwsrc));
+					strv_push(&e->keywords, tk->terms.v[j],
+					    tk->terms.line[j]);
+					e->kwsrc = xreallocarray(e->kwsrc,
+					    e->keywords.n, sizeof(*e->kwsrc));
+					e->kwsrc[e->keywords.n - 1] = t;
+					strv_push(sv, id, 0);
+					tk->added++;
+				}
+				free(id);
+			}
+		}
+	}
+	for (i = 0; i < total; i++)
+		strv_free(&ids[i]);
+	free(ids);
+	free(base);
+	return nerr;
+}
+
+/* ---- Language coverage ------------------------------------------------ */
+
+static size_t
+coverage_lang(struct coverage *c, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < c->nlangs; i++)
+		if (strcmp(c->langs[i], lang) == 0)
+			return i;
+	c->langs = xreallocarray(c->langs, c->nlangs + 1, sizeof(*c->langs));
+	c->langs[c->nlangs] = xstrdup(lang);
+	return c->nlangs++;
+}
+
+/*
+ * A threshold the list text states: the first value with a unit in the
+ * title, else in the explanation (caller frees), or NULL.
+ */
+static char *
+stated_threshold(const struct rule_entry *e)
+{
+	const char *texts[2] = { e->title, e->explanation };
+	struct pvalue pv[4];
+	int t;
+
+	for (t = 0; t < 2; t++) {
+		if (texts[t] == NULL)
+			continue;
+		if (param_scan(texts[t], strlen(texts[t]), pv, 4) > 0)
+			return xstrndup(texts[t] + pv[0].off, pv[0].len);
+	}
+	return NULL;
+}
+
+struct coverage *
+rules_coverage(const struct ruleset *rs, const char *const *targets,
+    size_t ntargets)
+{
+	struct coverage *c = xcalloc(1, sizeof(*c));
+	size_t i, k, j, n, en;
+
+	for (i = 0; i < ntargets; i++)
+		coverage_lang(c, targets[i]);
+	c->ntargets = c->nlangs;
+	en = coverage_lang(c, "en");
+	for (i = 0; i < rs->nterms; i++)
+		coverage_lang(c, rs->terms[i]->lang);
+	for (i = 0; i < rs->nlists; i++)
+		for (k = 0; k < rs->lists[i].nentries; k++) {
+			const struct rule_entry *e = &rs->lists[i].entries[k];
+
+			if (e->category == CAT_SANCTIONS ||
+			    e->category == CAT_EMBARGO)
+				continue;
+			c->entries = xreallocarray(c->entries, c->nentries + 1,
+			    sizeof(*c->entries));
+			c->entries[c->nentries++] = e;
+		}
+	c->count = xcalloc(c->nentries * c->nlangs + 1, sizeof(*c->count));
+	c->threshold = xcalloc(c->nentries + 1, sizeof(*c->threshold));
+	for (n = 0; n < c->nentries; n++) {
+		const struct rule_entry *e = c->entries[n];
+
+		for (j = 0; j < e->keywords.n; j++)
+			if (rules_keyword_lang(e, j) == NULL)
+				c->count[n * c->nlangs + en]++;
+		if (e->nparams == 0)
+			c->threshold[n] = stated_threshold(e);
+	}
+	/* Every term written counts, also one another file already gave. */
+	for (i = 0; i < rs->nterms; i++) {
+		const struct rule_terms *t = rs->terms[i];
+		size_t l = coverage_lang(c, t->lang);
+
+		for (k = 0; k < t->nkeys; k++)
+			for (n = 0; n < c->nentries &&
+			    t->keys[k].part == TERM_PART_TERMS; n++)
+				if (c->entries[n] == t->keys[k].entry) {
+					c->count[n * c->nlangs + l] +=
+					    t->keys[k].terms.n;
+					break;
+				}
+	}
+	return c;
+}
+
+void
+rules_coverage_free(struct coverage *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nlangs; i++)
+		free(c->langs[i]);
+	free(c->langs);
+	for (i = 0; i < c->nentries; i++)
+		free(c->threshold[i]);
+	free(c->threshold);
+	free(c->entries);
+	free(c->count);
+	free(c);
 }

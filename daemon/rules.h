@@ -44,6 +44,7 @@ struct strv {
 };
 
 struct rule_list;
+struct rule_terms;
 
 struct rule_entry {
 	struct rule_list	*list;		/* back pointer, borrowed */
@@ -56,6 +57,12 @@ struct rule_entry {
 	struct rule_param	*params;
 	size_t			 nparams;
 	int			 line;
+	/*
+	 * Per keyword, the term file it came from, or NULL for a keyword of
+	 * the list file itself; NULL as a whole while no term file added one.
+	 * Use rules_keyword_lang() and rules_keyword_file().
+	 */
+	const struct rule_terms	**kwsrc;
 };
 
 struct rule_list {
@@ -65,6 +72,35 @@ struct rule_list {
 	char			 sha256[65];	/* of the file's bytes */
 	struct rule_entry	*entries;
 	size_t			 nentries;
+};
+
+/*
+ * A language term file (rules/README.md, "Language term files"): terms for
+ * entries of the list files, keyed "<list id>/<code>".  Its terms join the
+ * entries' keywords in rules_finish(), which also sets each key's <entry>.
+ */
+enum term_part {
+	TERM_PART_TERMS,	/* "terms:": keywords */
+	TERM_PART_REQUIRES,	/* "requires:": context words for the entry */
+	TERM_PART_EXCLUDE,	/* "exclude:": words that rule the entry out */
+};
+
+struct term_key {
+	enum term_part		 part;
+	char			*key;		/* "<list id>/<code>" */
+	int			 line;
+	struct strv		 terms;		/* as written, in file order */
+	size_t			 added;		/* not already in the entry */
+	const struct rule_entry	*entry;		/* borrowed, set by rules_finish */
+};
+
+struct rule_terms {
+	char		*file;		/* base name */
+	char		*lang;		/* ISO 639-1 */
+	char		*title, *source;
+	char		 sha256[65];
+	struct term_key	*keys;
+	size_t		 nkeys;
 };
 
 /* A file of a list version: its base name and SHA-256. */
@@ -81,6 +117,8 @@ struct ruleset {
 	size_t			 nlists;
 	struct rule_file	*files;		/* every file, YAML and party lists */
 	size_t			 nfiles;
+	struct rule_terms	**terms;	/* language term files, name order */
+	size_t			 nterms;
 	struct party_index	*parties;	/* denied-party lists, or NULL */
 	char			 checksum[65];	/* over the files' names and hashes */
 	size_t			 nentries;
@@ -130,9 +168,41 @@ int	rules_add_buffer(struct ruleset *rs, const char *name, const char *data,
 int	rules_load_dir(struct ruleset *rs, const char *dir, struct buf *errs);
 
 /*
- * Cross-file checks (duplicate list ids, no lists at all) and the checksum.
- * Returns the error count.
+ * Cross-file checks (duplicate list ids, no lists at all, term file keys
+ * that name no entry), the terms of the term files added to their entries'
+ * keywords, and the checksum.  Returns the error count.
  */
 int	rules_finish(struct ruleset *rs, struct buf *errs);
+
+/*
+ * The language of keyword <i> of <e>: the term file's code, or NULL for a
+ * keyword written in the list file (any language; counted as "en" for
+ * coverage).  Borrowed from the ruleset.
+ */
+const char	*rules_keyword_lang(const struct rule_entry *e, size_t i);
+/* The base name of the file keyword <i> of <e> was written in. */
+const char	*rules_keyword_file(const struct rule_entry *e, size_t i);
+
+/*
+ * Language coverage of the goods entries (every category but sanctions and
+ * embargo), for `cordonctl rules coverage`.  Columns are the <ntargets>
+ * target languages, then any other language a term file brings.  A keyword
+ * of a list file counts as "en".  Borrows from <rs>; free with
+ * rules_coverage_free().
+ */
+struct coverage {
+	char			**langs;	/* column codes */
+	size_t			  nlangs, ntargets;
+	const struct rule_entry	**entries;	/* goods entries, list order */
+	size_t			  nentries;
+	size_t			 *count;	/* [entry * nlangs + lang]: terms written */
+	char			**threshold;	/* per entry: a value with a unit its
+						 * title or explanation states while it
+						 * has no parameters, or NULL */
+};
+
+struct coverage	*rules_coverage(const struct ruleset *rs,
+		    const char *const *targets, size_t ntargets);
+void		 rules_coverage_free(struct coverage *);
 
 #endif

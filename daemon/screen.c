@@ -148,7 +148,7 @@ hit_init(struct screen_hit *h)
 	memset(h, 0, sizeof(*h));
 #define NOP_(n)
 #define NAN_(n)	h->n = NAN;
-	SCREEN_HIT_FIELDS(NOP_, NOP_, NOP_, NAN_)
+	SCREEN_HIT_FIELDS(NOP_, NOP_, NOP_, NAN_, NOP_)
 #undef NAN_
 }
 
@@ -156,7 +156,7 @@ static void
 hit_free(struct screen_hit *h)
 {
 #define FREE_(n)	free(h->n); h->n = NULL;
-	SCREEN_HIT_FIELDS(FREE_, NOP_, NOP_, NOP_)
+	SCREEN_HIT_FIELDS(FREE_, NOP_, NOP_, NOP_, FREE_)
 #undef FREE_
 }
 
@@ -185,7 +185,7 @@ screen_hits_add(struct screen_hits *hs, const struct screen_hit *h)
 	struct screen_hit c = *h;
 
 #define DUP_(n)	c.n = h->n ? xstrdup(h->n) : NULL;
-	SCREEN_HIT_FIELDS(DUP_, NOP_, NOP_, NOP_)
+	SCREEN_HIT_FIELDS(DUP_, NOP_, NOP_, NOP_, DUP_)
 #undef DUP_
 	hits_push(hs, &c);
 }
@@ -708,6 +708,9 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				size_t from = f.map[e->kw[i].from];
 				size_t to = f.emap[e->kw[i].to - 1];
 				char *mt = xstrndup(it->description + from, to - from);
+				/* A term file's term names its language. */
+				const char *lang = rules_keyword_lang(re,
+				    match_term(c->m, e->kw[i].term)->idx);
 
 				snprintf(expl, sizeof(expl), "The description names "
 				    "\"%s\": %s, listed as %s %s (%s). %s%s", mt,
@@ -715,6 +718,8 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				    re->explanation, note.data ? note.data : "");
 				hit_new(&hits, re, "keyword", field, mt, from,
 				    to, expl);
+				if (lang != NULL)
+					hits.v[hits.n - 1].language = xstrdup(lang);
 				free(mt);
 			}
 		}
@@ -788,97 +793,6 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	buf_free(&regs);
 }
 
-/* Words in <s> (runs of non-space). */
-static size_t
-word_count(const char *s)
-{
-	size_t n = 0;
-	bool in = false;
-
-	for (; *s; s++) {
-		bool sp = *s == ' ' || *s == '\t';
-
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
-static int
-hit_cmp(const void *a, const void *b)
-{
-	const struct party_hit *x = a, *y = b;
-
-	return x->score > y->score ? -1 : x->score < y->score;
-}
-
-/* Adds <h> to <out> unless its record is there; keeps the best score. */
-static size_t
-merge_hit(struct party_hit *out, size_t n, size_t max,
-    const struct party_hit *h)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (out[i].rec == h->rec) {
-			if (h->score > out[i].score)
-				out[i] = *h;
-			return n;
-		}
-	if (n < max)
-		out[n++] = *h;
-	return n;
-}
-
-/*
- * Customs forms put more than a name in the name field: an address after
- * a comma ("AMIN INDUSTRIAL COMPLEX, MASHHAD, IRAN") or a second company
- * after "c/o".  The whole field is searched, then each c/o part and the
- * part before the first comma, when they hold two words or more (a lone
- * word could be a surname written "SURNAME, Given").
- */
-static size_t
-party_search_forms(const struct party_index *idx, const char *name,
-    double thr, struct party_hit *out, size_t max)
-{
-	struct party_hit h[4];
-	char *copy, *part;
-	size_t n, k, i;
-
-	n = party_search(idx, name, thr, out, max);
-	copy = xstrdup(name);
-	part = copy;
-	for (;;) {
-		char *co = strcasestr(part, " c/o ");
-		char *seg, *comma;
-
-		if (co != NULL)
-			*co = '\0';
-		seg = xstrdup(part);
-		for (i = 0; i < 2; i++) {
-			/* i == 0: the c/o part; i == 1: before its first comma. */
-			if (i == 1) {
-				if ((comma = strchr(seg, ',')) == NULL)
-					break;
-				*comma = '\0';
-			}
-			if (strcmp(seg, name) == 0 || word_count(seg) < 2)
-				continue;
-			k = party_search(idx, seg, thr, h, 4);
-			while (k-- > 0)
-				n = merge_hit(out, n, max, &h[k]);
-		}
-		free(seg);
-		if (co == NULL)
-			break;
-		part = co + 5;
-	}
-	free(copy);
-	qsort(out, n, sizeof(*out), hit_cmp);
-	return n;
-}
-
 static const char *
 role_name(const char *role)
 {
@@ -892,9 +806,13 @@ role_name(const char *role)
 }
 
 /*
- * Screens every party name against the denied-party lists.  Each party
- * with a hit gets a declaration-level alert of its own, its best hits as
- * evidence.  Score: 70 at the threshold up to 99 for an exact name.
+ * Screens every party name against the denied-party lists (party_search
+ * also tries the name without an address or c/o part after it).  Each
+ * party with a hit gets a declaration-level alert of its own, its best
+ * hits as evidence.  Score: 70 at the threshold up to 99 for an exact name.
+ * A weak hit (a low-quality alias, common given names only) needs the
+ * declared country among the listed ones: another country drops it, none
+ * declared makes it a low alert "common name: confirm identity".
  */
 static void
 screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
@@ -910,27 +828,39 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 		struct screen_hits hits = { NULL, 0, 0 };
 		char field[48], expl[1024];
 		int score;
+		bool confirm = true;
+		double best = 0;
 
 		if (p->name == NULL)
 			continue;
-		n = party_search_forms(rs->parties, p->name, thr, ph, 3);
-		if (n == 0)
-			continue;
+		n = party_search(rs->parties, p->name, thr, ph, 3);
 		snprintf(field, sizeof(field), "parties[%zu].name", i);
 		for (k = 0; k < n; k++) {
 			const struct party_record *r = ph[k].rec;
 			struct screen_hit h;
+			json_t *ev;
 			bool alias = strcmp(ph[k].matched, r->name) != 0;
+			bool known = p->country != NULL &&
+			    r->countries != NULL && *r->countries != '\0';
 
-			snprintf(expl, sizeof(expl), "The %s \"%s\" matches \"%s\"%s%s"
+			if (ph[k].weak && known &&
+			    !party_country_listed(r, p->country))
+				continue;
+			if (!ph[k].weak || (known &&
+			    party_country_listed(r, p->country)))
+				confirm = false;
+			if (ph[k].score > best)
+				best = ph[k].score;
+			snprintf(expl, sizeof(expl), "%sThe %s \"%s\" matches \"%s\"%s%s"
 			    "%s, listed on %s as %s (%s%s%s); name similarity %.2f.%s",
+			    ph[k].weak ? "Common name: confirm identity. " : "",
 			    role_name(p->role), p->name, ph[k].matched,
 			    alias ? ", an alias of " : "", alias ? r->name : "",
 			    alias ? "" : "", r->list_id, r->ref, r->regime ?
 			    r->regime : "no regime given", r->listed_on ?
 			    ", listed " : "", r->listed_on ? r->listed_on : "",
 			    ph[k].score, p->country && r->country &&
-			    strcmp(p->country, r->country) != 0 ?
+			    !party_country_listed(r, p->country) ?
 			    " The declared country differs from the listed one: "
 			    "check the address." : "");
 			hit_init(&h);
@@ -949,12 +879,20 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 			h.matched_name = xstrdup(ph[k].matched);
 			h.role = xstrdup(p->role ? p->role : "");
 			h.similarity = ph[k].score;
+			/* party.c's evidence: words, distortions, programme... */
+			ev = party_hit_json(&ph[k]);
+			h.party_evidence = json_dumps(ev, JSON_COMPACT);
+			json_decref(ev);
 			hits_push(&hits, &h);
 		}
-		score = 70 + (int)(29.0 * (ph[0].score - thr) /
+		if (hits.n == 0)
+			continue;
+		score = 70 + (int)(29.0 * (best - thr) /
 		    (thr < 1.0 ? 1.0 - thr : 1.0) + 0.5);
 		if (score > 99)
 			score = 99;
+		if (confirm)
+			score = 40;	/* low: confirm the identity */
 		alert_new(res, SCREEN_NONE, score, CAT_SANCTIONS, &hits);
 	}
 }

@@ -24,13 +24,17 @@
  * to a hit is one line here, then setting it where the hit is made: the
  * struct member, its JSON member (result.c) and its free come from this
  * list.  Kinds: T text (owned, omitted when NULL), C category, P span (two
- * byte offsets into the field's text), N number (omitted when NaN).
+ * byte offsets into the field's text), N number (omitted when NaN), X a
+ * JSON object made by another module, whose members are written into the
+ * hit (owned text, omitted when NULL).
  */
-#define SCREEN_HIT_FIELDS(T, C, P, N)					\
+#define SCREEN_HIT_FIELDS(T, C, P, N, X)				\
 	T(rule) T(list) T(entry) T(title) C(category) T(reason) T(field)	\
 	T(match) P(span) T(explanation)					\
-	/* party hits */							\
-	T(listed_name) T(matched_name) T(role) N(similarity)
+	T(language)		/* keyword hits from a term file */	\
+	/* party hits; party_evidence: party_hit_json() */		\
+	T(listed_name) T(matched_name) T(role) N(similarity)		\
+	X(party_evidence)
 
 /*
  * A finding: something screening reports without raising an alert (a CAS
@@ -47,7 +51,7 @@
 #define SCREEN_I_(n)	int n;
 
 struct screen_hit {
-	SCREEN_HIT_FIELDS(SCREEN_T_, SCREEN_C_, SCREEN_P_, SCREEN_N_)
+	SCREEN_HIT_FIELDS(SCREEN_T_, SCREEN_C_, SCREEN_P_, SCREEN_N_, SCREEN_T_)
 };
 
 struct screen_finding {

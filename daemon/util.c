@@ -208,7 +208,9 @@ digits(const char *s, int n)
 bool
 util_is_rfc3339(const char *s)
 {
-	int mo, d, h, mi, se;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, mo, d, h, mi, se;
 
 	/* YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM) */
 	if (strlen(s) < 20 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
@@ -216,9 +218,14 @@ util_is_rfc3339(const char *s)
 	    s[10] != ' ') || !digits(s + 11, 2) || s[13] != ':' ||
 	    !digits(s + 14, 2) || s[16] != ':' || !digits(s + 17, 2))
 		return false;
+	y = atoi(s);
 	mo = atoi(s + 5); d = atoi(s + 8); h = atoi(s + 11);
 	mi = atoi(s + 14); se = atoi(s + 17);
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	    h > 23 || mi > 59 || se > 60)
+		return false;
+	/* A date that does not exist would make the database fail later. */
+	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 		return false;
 	s += 19;
 	if (*s == '.') {
@@ -231,7 +238,53 @@ util_is_rfc3339(const char *s)
 	if ((*s == 'Z' || *s == 'z') && s[1] == '\0')
 		return true;
 	if ((*s == '+' || *s == '-') && digits(s + 1, 2) && s[3] == ':' &&
-	    digits(s + 4, 2) && s[6] == '\0')
+	    digits(s + 4, 2) && s[6] == '\0' && atoi(s + 1) <= 15 &&
+	    atoi(s + 4) <= 59)
 		return true;
 	return false;
+}
+
+/* Length of the valid UTF-8 sequence at <p>, or 0 if it is not one. */
+static size_t
+utf8_seq_len(const unsigned char *p)
+{
+	unsigned int cp;
+	size_t n, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		n = 2; cp = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 3; cp = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 4; cp = p[0] & 0x07;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)	/* also stops at the NUL */
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+char *
+util_utf8_scrub(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t n;
+
+	while (*p != '\0') {
+		n = utf8_seq_len(p);
+		if (n == 0) {
+			*p++ = '?';
+			continue;
+		}
+		p += n;
+	}
+	return s;
 }

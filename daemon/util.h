@@ -42,6 +42,14 @@ void	util_now_rfc3339(char out[32]);
 /* Monotonic milliseconds. */
 uint64_t util_now_ms(void);
 
+/*
+ * Replaces, in place, every byte of <s> that does not belong to a valid UTF-8
+ * sequence (stray continuation bytes, overlong forms, surrogates, code points
+ * above U+10FFFF, truncated sequences) with '?', so that text quoting outside
+ * bytes can always be put into JSON.  Returns <s>.
+ */
+char	*util_utf8_scrub(char *s);
+
 /* True if <s> is a valid RFC 3339 date-time. */
 bool	util_is_rfc3339(const char *s);
 

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "decl.h"
+#include "util.h"
 
 #include "harness.h"
 
@@ -70,6 +71,13 @@ test_malformed(void)
 		"{\"reference\": \"A\", \"reference\": \"B\"}",	/* duplicate key */
 		"{\"reference\": \"\xff\"}",			/* invalid UTF-8 */
 		"{\"reference\": \"A\"} trailing",
+		/* An invalid escape before raw non-ASCII bytes: jansson's
+		 * message quotes them, cut in the middle of a character. */
+		"{\"reference\":\"\\\xc3\xa9\"}",
+		"{\"reference\":\"\\\xe2\x82\xac\"}",
+		"{\"reference\":\"\\\xf0\x9f\x98\x80\"}",
+		"{\"note\":\"\\\xc3\xa9\"}",
+		"{\"reference\":\"\\\xff\xfe\"}",
 	};
 	size_t i;
 
@@ -78,7 +86,7 @@ test_malformed(void)
 		int status;
 		struct decl *d = parse(bad[i], &err, &status);
 
-		harness_context("decl_parse(%s)", bad[i]);
+		harness_context("decl_parse(#%zu)", i);
 		CHECK(d == NULL);
 		CHECK_INT_EQ(status, 400);
 		if (!CHECK(err != NULL))
@@ -311,10 +319,16 @@ test_contract(void)
 	{
 		static const char *ok[] = { "2024-05-01T10:00:00Z",
 		    "2024-05-01T10:00:00.5Z", "2024-05-01t10:00:00+02:00",
-		    "2024-05-01 10:00:00-05:30" };
+		    "2024-05-01 10:00:00-05:30", "2024-02-29T00:00:00Z",
+		    "2000-02-29T00:00:00Z", "2026-12-31T23:59:59+14:00" };
+		/* Impossible calendar dates too: the database would refuse
+		 * them later, as a server error. */
 		static const char *no[] = { "2024-05-01", "2024-05-01T25:00:00Z",
 		    "2024-05-01T10:00:00", "01.05.2024 10:00", "2024-05-01T10:00Z",
-		    "2024-05-01T10:00:00.Z" };
+		    "2024-05-01T10:00:00.Z", "2026-02-30T00:00:00Z",
+		    "2026-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
+		    "2026-04-31T00:00:00Z", "0000-01-01T00:00:00Z",
+		    "2026-01-01T00:00:00+24:00" };
 		size_t i;
 
 		for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
@@ -481,11 +495,46 @@ test_origin_warning(void)
 	decl_free(d);
 }
 
+/* Error messages may quote outside bytes: they are always made valid UTF-8. */
+static void
+test_utf8_scrub(void)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "plain", "plain" },
+		{ "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80" },
+		{ "cut \xc3", "cut ?" },			/* truncated */
+		{ "\xa9x", "?x" },				/* stray continuation */
+		{ "\xc0\xaf", "??" },			/* overlong '/' */
+		{ "\xe0\x80\xaf", "???" },			/* overlong, 3 bytes */
+		{ "\xed\xa0\x80", "???" },			/* surrogate */
+		{ "\xf4\x90\x80\x80", "????" },		/* above U+10FFFF */
+		{ "\xff\xfe", "??" },
+		{ "\xe2\x82x", "??x" },			/* short sequence */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char buf[64];
+		json_t *j;
+
+		harness_context("util_utf8_scrub(#%zu)", i);
+		snprintf(buf, sizeof(buf), "%s", t[i].in);
+		CHECK_STR_EQ(util_utf8_scrub(buf), t[i].out);
+		j = json_string(buf);
+		CHECK(j != NULL);
+		json_decref(j);
+	}
+	harness_context(NULL);
+}
+
 int
 main(void)
 {
 	harness_init("test_decl");
 	test_malformed();
+	test_utf8_scrub();
 	test_good();
 	test_contract();
 	test_utf8();

@@ -426,6 +426,145 @@ done:
 	buf_free(&errs);
 }
 
+/*
+ * Scripts written without spaces match as substrings, with the term files'
+ * terms: no word break at an unspaced end, an optional space between an
+ * unspaced word and another, Latin words still whole.
+ */
+static void
+test_unspaced(void)
+{
+	static const char y[] =
+	    "list: {id: u, title: U, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: U1, title: T, category: nuclear, explanation: x,\n"
+	    "     keywords: [frequency changer*, VFD]}\n"
+	    "  - {code: U2, title: T, category: nuclear, explanation: x,\n"
+	    "     cas: [7440-02-0]}\n";
+	static const char zh[] =
+	    "language: zh\ntitle: T\nsource: S\nterms:\n"
+	    "  u/U1: [变频器, 變頻器, 'IGBT 逆变*', 高频 inverter*]\n"
+	    "  u/U2: [7075 铝合金]\n";
+	static const char ja[] =
+	    "language: ja\ntitle: T\nsource: S\nterms:\n"
+	    "  u/U1: [インバータ, 周波数変換器]\n";
+	static const char ko[] =
+	    "language: ko\ntitle: T\nsource: S\nterms:\n"
+	    "  u/U1: [주파수변환기, 인버터]\n";
+	static const char th[] =
+	    "language: th\ntitle: T\nsource: S\nterms:\n"
+	    "  u/U1: [เครื่องแปลงความถี่]\n";
+	static const struct {
+		const char	*text;
+		const char	*match;		/* NULL: no hit */
+	} cases[] = {
+		{ "IGBT变频器，输出频率1200Hz", "变频器" },
+		{ "高壓變頻器", "變頻器" },
+		{ "IGBT逆变模块", "igbt逆变" },
+		{ "igbt 逆变器", "igbt 逆变" },
+		{ "xigbt逆变器", NULL },		/* a Latin end stays whole */
+		{ "高频inverters", "高频inverters" },	/* stem to the word end */
+		{ "7075铝合金棒材", "7075铝合金" },
+		{ "7075 铝合金管", "7075 铝合金" },
+		{ "17075铝合金", NULL },
+		{ "汎用インバータ3相400V", "インバータ" },
+		{ "周波数変換器（出力1500Hz）", "周波数変換器" },
+		{ "주파수변환기를 수출", "주파수변환기" },	/* particle attached */
+		{ "인버터용 부품", "인버터" },
+		{ "인버턴", NULL },		/* 터 is not the start of 턴 */
+		{ "ส่งออกเครื่องแปลงความถี่ 1 เครื่อง", "เครื่องแปลงความถี่" },
+		{ "进口VFD", "vfd" },		/* the list's term, glued */
+		{ "高频变频器T-2型", "变频器" },
+		{ "VFD变频器", NULL },	/* two hits: counted below */
+		{ "tea steam", NULL },
+	};
+	const char *names[] = { "u.yaml", "terms-zh.yaml", "terms-ja.yaml",
+	    "terms-ko.yaml", "terms-th.yaml" };
+	const char *texts[] = { y, zh, ja, ko, th };
+	struct ruleset *rs = rules_new();
+	struct matcher *sm;
+	struct buf errs;
+	struct folded f;
+	struct hits h;
+	char *a, *b;
+	size_t i;
+
+	buf_init(&errs);
+	for (i = 0; i < 5; i++)
+		CHECK_INT_EQ(rules_add_buffer(rs, names[i], texts[i],
+		    strlen(texts[i]), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+	sm = match_new(rs);
+	if (!CHECK_INT_EQ(match_prepare(sm, &errs), 0)) {
+		printf("# %s", errs.data ? errs.data : "");
+		goto done;
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		normalize_fold(cases[i].text, strlen(cases[i].text), &f);
+		memset(&h, 0, sizeof(h));
+		harness_context("unspaced: \"%s\" folded \"%s\"", cases[i].text,
+		    f.text);
+		CHECK_INT_EQ(match_terms(sm, NULL, f.text, f.len, collect, &h), 0);
+		if (i == sizeof(cases) / sizeof(cases[0]) - 2) {
+			/*
+			 * A Latin word glued to Han is a word of its own: the
+			 * list's VFD and the term 变频器, which names zh.
+			 */
+			if (CHECK_INT_EQ(h.n, 2)) {
+				const struct mterm *t0 = match_term(sm, h.h[0].id);
+				const struct mterm *t1 = match_term(sm, h.h[1].id);
+				const char *l0 = rules_keyword_lang(t0->entry,
+				    t0->idx), *l1 = rules_keyword_lang(t1->entry,
+				    t1->idx);
+
+				CHECK((l0 == NULL && l1 != NULL &&
+				    strcmp(l1, "zh") == 0) || (l1 == NULL &&
+				    l0 != NULL && strcmp(l0, "zh") == 0));
+				CHECK_INT_EQ(h.h[0].from + h.h[1].from, 3);
+			}
+		} else if (cases[i].match == NULL)
+			CHECK_INT_EQ(h.n, 0);
+		else if (CHECK_INT_EQ(h.n, 1)) {
+			char *got_text = xstrndup(f.text + h.h[0].from,
+			    h.h[0].to - h.h[0].from);
+			char *want = normalize_fold_str(cases[i].match);
+
+			CHECK_STR_EQ(got_text, want);
+			free(got_text);
+			free(want);
+		}
+		harness_context(NULL);
+		folded_free(&f);
+	}
+done:
+	match_free(sm);
+	rules_free(rs);
+	buf_free(&errs);
+
+	/*
+	 * Japanese voicing marks are letters of their own: ガス (gas) is not
+	 * カス (dregs), バルブ (valve) not ハルフ.  Folding strips them today.
+	 */
+	a = normalize_fold_str("ガス");
+	b = normalize_fold_str("カス");
+	CHECK_BUG(strcmp(a, b) != 0, "daemon/normalize.c strips the voicing "
+	    "marks U+3099/U+309A as nonspacing marks, so ガス folds to カス");
+	free(a);
+	free(b);
+	/* Thai vowel and tone marks are spelling too: เครื่อง is not เครอง. */
+	a = normalize_fold_str("เครื่อง");
+	b = normalize_fold_str("เครอง");
+	CHECK_BUG(strcmp(a, b) != 0, "daemon/normalize.c strips Thai vowel "
+	    "and tone marks (category Mn), so distinct Thai words fold alike");
+	free(a);
+	free(b);
+	a = normalize_fold_str("ｶﾞｽ");	/* halfwidth: the mark is a letter */
+	b = normalize_fold_str("ガス");
+	CHECK_STR_EQ(a, b);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -434,6 +573,7 @@ main(void)
 
 	harness_init("test_match");
 	test_inner_stems();
+	test_unspaced();
 	rs = rules_new();
 	buf_init(&errs);
 	if (!CHECK_INT_EQ(rules_add_buffer(rs, "m.yaml", rules_yaml,

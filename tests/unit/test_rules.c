@@ -462,6 +462,310 @@ test_ytree(void)
 	ynode_free(NULL);	/* a no-op */
 }
 
+/* ---- Language term files ---------------------------------------------- */
+
+static const char terms_list_yaml[] =
+    "list:\n"
+    "  id: nsg\n"
+    "  title: T\n"
+    "  source: S\n"
+    "  version_date: 2024-01-31\n"
+    "entries:\n"
+    "  - code: 3A225\n"
+    "    title: Frequency changers\n"
+    "    category: nuclear\n"
+    "    explanation: E\n"
+    "    keywords: [frequency changer*, VFD]\n"
+    "  - code: 2C001\n"
+    "    title: Maraging steel\n"
+    "    category: nuclear\n"
+    "    explanation: E\n"
+    "    cas: [7440-02-0]\n";
+
+/*
+ * Loads the list above as "r/nsg.yaml" and <terms> as "r/<name>", then
+ * finishes; returns the error count with the messages in <errs>.
+ */
+static int
+load_terms(const char *name, const char *terms, struct buf *errs,
+    struct ruleset **rsp)
+{
+	char path[256];
+	int n;
+
+	*rsp = rules_new();
+	snprintf(path, sizeof(path), "r/%s", name);
+	n = rules_add_buffer(*rsp, "r/nsg.yaml", terms_list_yaml,
+	    strlen(terms_list_yaml), errs);
+	n += rules_add_buffer(*rsp, path, terms, strlen(terms), errs);
+	if (n == 0)
+		n = rules_finish(*rsp, errs);
+	return n;
+}
+
+static void
+test_terms_good(void)
+{
+	static const char ru[] =
+	    "language: ru\n"
+	    "title: \"Russian terms\"\n"
+	    "source: >\n"
+	    "  Dictionaries.\n"
+	    "terms:\n"
+	    "  \"nsg/3A225\": [преобразовател* частоты, vfd, VFD*]\n"
+	    "  nsg/2C001:\n"
+	    "    - мартенситно-стареющ* стал*\n"
+	    "    - 're:\\bep ?679\\b'\n";
+	struct ruleset *rs;
+	struct buf errs;
+	const struct rule_entry *e;
+	const struct rule_terms *t;
+
+	buf_init(&errs);
+	if (!CHECK_INT_EQ(load_terms("terms-ru.yaml", ru, &errs, &rs), 0)) {
+		printf("%s", errs.data);
+		goto done;
+	}
+	/* The term file is part of the version, and of its checksum. */
+	CHECK_INT_EQ(rs->nfiles, 2);
+	CHECK_STR_EQ(rs->files[1].name, "terms-ru.yaml");
+	CHECK_INT_EQ(rs->nlists, 1);
+	if (!CHECK_INT_EQ(rs->nterms, 1))
+		goto done;
+	t = rs->terms[0];
+	CHECK_STR_EQ(t->lang, "ru");
+	CHECK_STR_EQ(t->file, "terms-ru.yaml");
+	CHECK_STR_EQ(t->title, "Russian terms");
+	CHECK_STR_EQ(t->source, "Dictionaries.\n");
+	if (!CHECK_INT_EQ(t->nkeys, 2))
+		goto done;
+	CHECK_STR_EQ(t->keys[0].key, "nsg/3A225");
+	CHECK_INT_EQ(t->keys[0].line, 6);
+	CHECK_INT_EQ(t->keys[0].terms.n, 3);
+	/* "vfd" folds like the list's "VFD": not added twice. */
+	CHECK_INT_EQ(t->keys[0].added, 2);
+	CHECK(t->keys[0].entry == &rs->lists[0].entries[0]);
+	CHECK(t->keys[1].entry == &rs->lists[0].entries[1]);
+
+	e = &rs->lists[0].entries[0];
+	if (CHECK_INT_EQ(e->keywords.n, 4)) {
+		CHECK_STR_EQ(e->keywords.v[2], "преобразовател* частоты");
+		CHECK_STR_EQ(e->keywords.v[3], "VFD*");	/* a stem is another term */
+		CHECK_INT_EQ(e->keywords.line[2], 6);
+		CHECK(rules_keyword_lang(e, 0) == NULL);
+		CHECK_STR_EQ(rules_keyword_file(e, 0), "nsg.yaml");
+		CHECK_STR_EQ(rules_keyword_lang(e, 2), "ru");
+		CHECK_STR_EQ(rules_keyword_file(e, 3), "terms-ru.yaml");
+	}
+	/* An entry without keywords gets its first ones. */
+	e = &rs->lists[0].entries[1];
+	if (CHECK_INT_EQ(e->keywords.n, 2)) {
+		CHECK_STR_EQ(e->keywords.v[1], "re:\\bep ?679\\b");
+		CHECK_INT_EQ(e->keywords.line[0], 8);
+		CHECK_STR_EQ(rules_keyword_lang(e, 1), "ru");
+	}
+done:
+	rules_free(rs);
+	buf_free(&errs);
+}
+
+static void
+test_terms_bad(void)
+{
+	static const struct {
+		const char	*name, *text, *want;
+	} cases[] = {
+		{ "terms-de.yaml",
+		  "language: de\ntitle: T\nsource: S\nterms:\n"
+		  "  nsg/3A225: [Frequenzumrichter]\n"
+		  "  nsg/9Z999: [Irgendwas]\n"
+		  "  mtcr/3A225: [Frequenzwandler]\n",
+		  "terms-de.yaml:6: \"nsg/9Z999\": list nsg has no entry "
+		  "9Z999\n"
+		  "terms-de.yaml:7: \"mtcr/3A225\": no list with id mtcr in "
+		  "this directory\n" },
+		{ "terms-de.yaml",
+		  "language: de\ntitle: T\nsource: S\nterms:\n"
+		  "  nsg/3A225: [Frequenzumrichter]\n"
+		  "  nsg/3A225: [Frequenzwandler]\n",
+		  "r/terms-de.yaml:6: duplicate key \"nsg/3A225\"\n" },
+		{ "terms-de.yaml",
+		  "language: de\ntitle: T\nsource: S\nterms:\n"
+		  "  nsg/3A225: [Frequenzumrichter, frequenzumrichter]\n",
+		  "r/terms-de.yaml:5: \"nsg/3A225\": \"frequenzumrichter\" is "
+		  "the same term as \"Frequenzumrichter\"\n" },
+		{ "terms-de.yaml",
+		  "language: de\ntitle: T\nsource: S\nterms:\n"
+		  "  nsg/3A225: []\n",
+		  "r/terms-de.yaml:5: \"nsg/3A225\": empty list of terms\n" },
+		{ "terms-de.yaml",
+		  "language: de\ntitle: T\nsource: S\nterms:\n"
+		  "  nsg/3A225: [\"--\", x, 're:Umrichter']\n"
+		  "  3A225: [Umrichter]\n",
+		  "r/terms-de.yaml:5: nsg/3A225: \"--\" has no letters or digits\n"
+		  "r/terms-de.yaml:5: nsg/3A225: \"x\" is too short to match "
+		  "safely\n"
+		  "r/terms-de.yaml:5: nsg/3A225: \"re:Umrichter\" has capital "
+		  "letters, but it runs on folded lowercase text\n"
+		  "r/terms-de.yaml:6: \"3A225\": a key is \"<list id>/<entry "
+		  "code>\"\n" },
+		{ "terms-de.yaml",
+		  "language: uk\ntitle: T\nsource: S\nterms:\n"
+		  "  nsg/3A225: [перетворювач частоти]\n",
+		  "r/terms-de.yaml:1: language \"uk\" does not match the file "
+		  "name: the uk terms belong in terms-uk.yaml\n" },
+		{ "de-terms.yaml",
+		  "language: DE\nsource: S\nextra: 1\nterms: [a, b]\n",
+		  "r/de-terms.yaml:1: language: \"DE\" is not an ISO 639-1 code "
+		  "(two lowercase letters)\n"
+		  "r/de-terms.yaml:3: unknown top-level key \"extra\" in a term "
+		  "file\n"
+		  "r/de-terms.yaml:1: title is required\n"
+		  "r/de-terms.yaml:4: terms: a mapping of \"<list id>/<entry "
+		  "code>\" to lists of terms is required\n" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ruleset *rs;
+		struct buf errs;
+		int n;
+
+		harness_context("term file case %zu", i);
+		buf_init(&errs);
+		n = load_terms(cases[i].name, cases[i].text, &errs, &rs);
+		CHECK_STR_EQ(errs.len ? errs.data : "", cases[i].want);
+		CHECK_INT_EQ(n, count_lines(cases[i].want));
+		rules_free(rs);
+		buf_free(&errs);
+	}
+	harness_context(NULL);
+}
+
+/* Coverage: entries x languages, list keywords as en, thresholds stated. */
+static void
+test_coverage(void)
+{
+	static const char lst[] =
+	    "list: {id: c, title: T, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: A, title: Frequency changers, category: nuclear,\n"
+	    "     explanation: Output 600 Hz or more., keywords: [vfd, x ray*],\n"
+	    "     parameters: [{quantity: frequency, min: 600 Hz}]}\n"
+	    "  - {code: B, title: Maraging steel, category: nuclear,\n"
+	    "     explanation: 'Tensile strength 1950 MPa or more.',\n"
+	    "     cas: [7440-02-0]}\n"
+	    "  - {code: C, title: Sarin, category: chemical, explanation: x,\n"
+	    "     cas: [107-44-8]}\n"
+	    "  - {code: D, title: DPRK machinery, category: embargo,\n"
+	    "     explanation: 'HS 84, 1 kg', hs: ['84'], destinations: [KP]}\n";
+	static const char de[] =
+	    "language: de\ntitle: T\nsource: S\nterms:\n"
+	    "  c/A: [Frequenzumrichter, VFD]\n"
+	    "  c/B: [martensitaushärtend* Stahl]\n";
+	static const char el[] =
+	    "language: el\ntitle: T\nsource: S\nterms:\n"
+	    "  c/C: [σαρίν]\n";
+	static const char *targets[] = { "en", "de", "fr" };
+	struct ruleset *rs = rules_new();
+	struct coverage *c;
+	struct buf errs;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs) +
+	    rules_add_buffer(rs, "terms-de.yaml", de, strlen(de), &errs) +
+	    rules_add_buffer(rs, "terms-el.yaml", el, strlen(el), &errs) +
+	    rules_finish(rs, &errs), 0);
+	CHECK_STR_EQ(errs.len ? errs.data : "", "");
+	c = rules_coverage(rs, targets, 3);
+	/* The embargo entry is not a goods entry. */
+	if (!CHECK_INT_EQ(c->nentries, 3) || !CHECK_INT_EQ(c->nlangs, 4))
+		goto done;
+	CHECK_INT_EQ(c->ntargets, 3);
+	CHECK_STR_EQ(c->langs[3], "el");
+	CHECK_STR_EQ(c->entries[2]->code, "C");
+	/* en: the list keywords; de: every term written, VFD merged or not. */
+	CHECK_INT_EQ(c->count[0 * 4 + 0], 2);
+	CHECK_INT_EQ(c->count[0 * 4 + 1], 2);
+	CHECK_INT_EQ(c->count[0 * 4 + 2], 0);
+	CHECK_INT_EQ(c->count[1 * 4 + 0], 0);
+	CHECK_INT_EQ(c->count[1 * 4 + 1], 1);
+	CHECK_INT_EQ(c->count[2 * 4 + 3], 1);
+	CHECK_INT_EQ(c->entries[0]->keywords.n, 3);
+	/* A has its parameter; B states 1950 MPa without one; C states none. */
+	CHECK(c->threshold[0] == NULL);
+	CHECK_STR_EQ(c->threshold[1], "1950 MPa");
+	CHECK(c->threshold[2] == NULL);
+done:
+	rules_coverage_free(c);
+	rules_free(rs);
+	buf_free(&errs);
+}
+
+/* A term file's requires and exclude words join the entry's. */
+static void
+test_terms_context(void)
+{
+	static const char lst[] =
+	    "list: {id: c, title: T, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: A, title: Tubes, category: nuclear, explanation: x,\n"
+	    "     keywords: [maraging steel], requires: ['tube*'],\n"
+	    "     exclude: [toothpaste]}\n"
+	    "  - {code: B, title: NaF, category: chemical, explanation: x,\n"
+	    "     keywords: [sodium fluoride]}\n";
+	static const char zh[] =
+	    "language: zh\ntitle: T\nsource: S\n"
+	    "terms:\n  c/A: [马氏体时效钢]\n  c/B: [氟化钠]\n"
+	    "requires:\n  c/A: [管材, Tube*]\n"
+	    "exclude:\n  c/B: [牙膏]\n  c/A: [牙膏, Toothpaste]\n";
+	static const char bad[] =
+	    "language: zh\ntitle: T\nsource: S\n"
+	    "terms:\n  c/B: [氟化钠]\n"
+	    "requires:\n  c/B: [试剂]\n"
+	    "exclude: [牙膏]\n";
+	struct ruleset *rs = rules_new();
+	struct buf errs;
+	const struct rule_entry *a, *b;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs) +
+	    rules_add_buffer(rs, "terms-zh.yaml", zh, strlen(zh), &errs) +
+	    rules_finish(rs, &errs), 0);
+	CHECK_STR_EQ(errs.len ? errs.data : "", "");
+	a = &rs->lists[0].entries[0];
+	b = &rs->lists[0].entries[1];
+	if (CHECK_INT_EQ(a->requires.n, 2))
+		CHECK_STR_EQ(a->requires.v[1], "管材");
+	if (CHECK_INT_EQ(a->exclude.n, 2))
+		CHECK_STR_EQ(a->exclude.v[1], "牙膏");
+	if (CHECK_INT_EQ(b->exclude.n, 1))
+		CHECK_STR_EQ(b->exclude.v[0], "牙膏");
+	CHECK_INT_EQ(a->keywords.n, 2);
+	rules_free(rs);
+	buf_reset(&errs);
+
+	/* requires only where the list has some; every part is a mapping. */
+	rs = rules_new();
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs), 0);
+	CHECK_INT_EQ(rules_add_buffer(rs, "terms-zh.yaml", bad, strlen(bad),
+	    &errs), 1);
+	CHECK_STR_EQ(errs.data, "terms-zh.yaml:8: exclude: a mapping of "
+	    "\"<list id>/<entry code>\" to lists of words is expected\n");
+	rules_free(rs);
+	buf_reset(&errs);
+	rs = rules_new();
+	CHECK_INT_EQ(rules_add_buffer(rs, "c.yaml", lst, strlen(lst), &errs), 0);
+	CHECK_INT_EQ(rules_add_buffer(rs, "terms-zh.yaml", bad, strlen(bad) -
+	    strlen("exclude: [牙膏]\n"), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 1);
+	CHECK_STR_EQ(errs.data, "terms-zh.yaml:7: \"c/B\": requires: the entry "
+	    "has no requires in its list file, and a term file only adds to "
+	    "them\n");
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 int
 main(void)
 {
@@ -472,5 +776,9 @@ main(void)
 	test_params_order();
 	test_categories();
 	test_ytree();
+	test_terms_good();
+	test_terms_bad();
+	test_coverage();
+	test_terms_context();
 	return harness_done();
 }
