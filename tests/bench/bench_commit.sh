@@ -101,7 +101,8 @@ start_cordond() { # sets $url, $cordond_pid
     url=http://127.0.0.1:$port
     "$cordond" --db "$DSN" --listen 127.0.0.1:"$port" >>"$work/cordond.log" 2>&1 &
     cordond_pid=$!
-    for _ in $(seq 1 150); do
+    # Building the shipped rules takes tens of CPU-seconds on a busy machine.
+    for _ in $(seq 1 3000); do
         curl -fs "$url/readyz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done

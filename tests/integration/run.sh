@@ -60,7 +60,8 @@ start_daemon() {
     "$cordond" --listen 127.0.0.1:"$port" "$@" >"$work/$name.log" 2>&1 &
     daemon_pid=$!
     daemon_pids+=("$daemon_pid")
-    for _ in $(seq 1 100); do
+    # The shipped rules take tens of CPU-seconds to build on a busy machine.
+    for _ in $(seq 1 900); do
         curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
