@@ -393,8 +393,8 @@ printf -- '--------+-------------------+--------------------+-----------------+-
 for c in $CLIENTS; do
     printf '%7s | %17.0f | %18.0f | %15.0f | %13s | %9s | %9s | %9s | %8s | %8s\n' "$c" "${pg1[$c]}" "${pgb[$c]}" \
         "${pgn[$c]}" "${cd_rate[$c]}" \
-        "$(awk -v a="${cd_rate[$c]}" -v b="${pgn[$c]}" 'BEGIN{printf "%.2f", b > 0 ? a/b : 0}')" \
-        "$(awk -v a="${cd_rate[$c]}" -v b="${pg1[$c]}" 'BEGIN{printf "%.2f", b > 0 ? a/b : 0}')" \
+        "$(awk -v a="${cd_rate[$c]}" -v b="${pgn[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
+        "$(awk -v a="${cd_rate[$c]}" -v b="${pg1[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
         "${cd_avgb[$c]}" "${cd_p50[$c]}" "${cd_p99[$c]}"
 done
 echo
