@@ -471,6 +471,9 @@ api_readyz(struct evhttp_request *req)
 	    "ready" : "not ready", "database", db_ok, "ruleset",
 	    rt->snap != NULL, "list_version", rt->snap ?
 	    json_string(rt->snap->version) : json_null());
+	if (rt->snap != NULL && rt->snap->fallback != NULL)
+		json_object_set_new(body, "fallback",
+		    json_string(rt->snap->fallback));
 	if (h.stuck_ms > (uint64_t)rt->conf.db_deadline)
 		json_object_set_new(body, "error", json_string("a database job "
 		    "has been running past db_deadline"));
@@ -607,6 +610,7 @@ struct act_ctx {
 	char			*id, *action, *decision, *text, *expires;
 	char			 actor[128];
 	char			*list_version;
+	long			 max_days;	/* suppression_max_days */
 	json_t			*out;
 	int			 status;
 	char			*msg;
@@ -618,8 +622,9 @@ act_fn(PGconn *c, struct db_job *j)
 	struct act_ctx *a = j->arg;
 
 	if (strcmp(a->action, "suppression") == 0)
-		return store_suppression_create(c, a->id, a->actor, a->text,
-		    a->expires, a->list_version, &a->out, &a->status, &a->msg);
+		return store_suppression_create_limited(c, a->id, a->actor,
+		    a->text, a->expires, a->max_days, a->list_version, &a->out,
+		    &a->status, &a->msg);
 	return store_alert_action(c, a->id, a->actor, a->action, a->decision,
 	    a->text, a->list_version, &a->out, &a->status, &a->msg);
 }
@@ -762,6 +767,7 @@ api_suppressions_post(struct evhttp_request *req, const struct caller *who)
 	}
 	json_decref(errors);
 	a->action = xstrdup("suppression");
+	a->max_days = rt->conf.suppression_max_days;
 	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
 	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
 	inflight++;
@@ -899,7 +905,7 @@ api_metrics(struct evhttp_request *req)
 
 	db_stats(rt->db, &st);
 	http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, "
-	    "s:I, s:I, s:I, s:I, s:I}", "requests", (json_int_t)rt->requests,
+	    "s:I, s:I, s:I, s:I, s:I, s:b}", "requests", (json_int_t)rt->requests,
 	    "declarations_stored", (json_int_t)rt->declarations,
 	    "declarations_rejected", (json_int_t)rt->rejected,
 	    "unavailable_replies", (json_int_t)rt->unavailable,
@@ -908,7 +914,8 @@ api_metrics(struct evhttp_request *req)
 	    "db_failed", (json_int_t)st.failures, "db_pending",
 	    (json_int_t)db_pending(rt->db), "screening_pending",
 	    (json_int_t)pool_pending(rt->pool), "connections",
-	    (json_int_t)http_connections()));
+	    (json_int_t)http_connections(), "list_version_fallback",
+	    rt->snap != NULL && rt->snap->fallback != NULL));
 }
 
 /*

@@ -33,6 +33,7 @@ struct setting {
 static const struct setting settings[] = {
 	S(listen,	CT_STR, "127.0.0.1:8470", 0, 0, false),
 	S(db,		CT_STR, "dbname=cordon", 0, 0, false),
+	S(db_file,	CT_STR, NULL, 0, 0, false),
 	S(rules_dir,	CT_STR, NULL, 0, 0, false),
 	S(log_level,	CT_STR, "info", 0, 0, true),
 	S(max_body,	CT_INT, "1048576", 1024, 64L << 20, false),
@@ -52,6 +53,7 @@ static const struct setting settings[] = {
 	S(max_inflight_per_token, CT_INT, "256", 1, 1000000, true),
 	S(max_connections, CT_INT, "4096", 16, 1000000, false),
 	S(request_deadline, CT_INT, "30", 1, 3600, false),
+	S(suppression_max_days, CT_INT, "365", 1, 3650, true),
 	S(tls_listen,	CT_STR, NULL, 0, 0, false),
 	S(tls_cert,	CT_STR, NULL, 0, 0, false),
 	S(tls_key,	CT_STR, NULL, 0, 0, false),
@@ -280,4 +282,50 @@ conf_apply_reload(struct conf *cur, const struct conf *next)
 		}
 		log_info("setting %s reloaded", s->name);
 	}
+}
+
+int
+conf_read_secret_dsn(const char *path, char **dsnp, char **errp)
+{
+	struct stat st;
+	char *data;
+	size_t len;
+
+	*dsnp = *errp = NULL;
+	if ((data = util_read_file(path, &len)) == NULL) {
+		xasprintf(errp, "db_file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (stat(path, &st) == -1 || (st.st_mode & (S_IRWXG | S_IRWXO))) {
+		xasprintf(errp, "db_file %s: readable by group or others; chmod "
+		    "600 it", path);
+		free(data);
+		return -1;
+	}
+	/* One connection string; trailing newlines and blanks dropped. */
+	while (len > 0 && strchr(" \t\r\n", data[len - 1]) != NULL)
+		data[--len] = '\0';
+	if (len == 0 || strlen(data) != len) {
+		xasprintf(errp, "db_file %s: expected one libpq connection "
+		    "string", path);
+		free(data);
+		return -1;
+	}
+	*dsnp = data;
+	return 0;
+}
+
+int
+conf_db_resolve(struct conf *c, char **errp)
+{
+	char *dsn;
+
+	*errp = NULL;
+	if (c->db_file == NULL)
+		return 0;
+	if (conf_read_secret_dsn(c->db_file, &dsn, errp) == -1)
+		return -1;
+	free(c->db);
+	c->db = dsn;
+	return 0;
 }

@@ -580,8 +580,18 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 
 	/* CAS numbers: the cas field first, then the description. */
 	for (i = 0; i < it->ncas && ncr < MAX_CAS; i++) {
-		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "items[%zu].cas[%zu]",
-		    ii, i);
+		json_t *raw = json_object_get(json_array_get(json_object_get(
+		    d->raw, "items"), ii), "cas");
+
+		/* The span is over the value as sent ("CAS 7719 12 2"). */
+		if (json_is_string(raw))
+			snprintf(cr[ncr].field, sizeof(cr[ncr].field),
+			    "items[%zu].cas", ii);
+		else {
+			raw = json_array_get(raw, it->cas_pos[i]);
+			snprintf(cr[ncr].field, sizeof(cr[ncr].field),
+			    "items[%zu].cas[%zu]", ii, it->cas_pos[i]);
+		}
 		if (!normalize_cas_valid(it->cas[i])) {
 			finding_add(res, it->seq, cr[ncr].field,
 			    "cas_check_digit", it->cas[i], "CAS number fails "
@@ -589,9 +599,10 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			continue;
 		}
 		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", it->cas[i]);
+		cr[ncr].text = json_is_string(raw) ? json_string_value(raw) :
+		    it->cas[i];
 		cr[ncr].off = 0;
-		cr[ncr].len = strlen(it->cas[i]);
-		cr[ncr].text = it->cas[i];
+		cr[ncr].len = strlen(cr[ncr].text);
 		ncr++;
 	}
 	ncf = normalize_find_cas(it->description, strlen(it->description), cf,
@@ -603,7 +614,7 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    "digit; not matched");
 			continue;
 		}
-		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", cf[i].cas);
+		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%.15s", cf[i].cas);
 		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "%s", field);
 		cr[ncr].off = cf[i].off;
 		cr[ncr].len = cf[i].len;
@@ -620,8 +631,24 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				e->cas_idx = (int)i;
 		}
 	}
-	npv = param_scan(it->description, strlen(it->description), pv,
-	    MAX_PVALUES);
+	{
+		/* Numbers written in any script's digits are read too. */
+		size_t dlen, *dmap, end;
+		char *dt = normalize_digits(it->description,
+		    strlen(it->description), &dlen, &dmap);
+
+		npv = param_scan(dt ? dt : it->description, dt ? dlen :
+		    strlen(it->description), pv, MAX_PVALUES);
+		for (i = 0; dt != NULL && i < npv; i++) {
+			end = dmap[pv[i].off + pv[i].len];
+			pv[i].off = dmap[pv[i].off];
+			pv[i].len = end - pv[i].off;
+		}
+		if (dt != NULL) {
+			free(dt);
+			free(dmap);
+		}
+	}
 
 	for (t = 0; t < c->ntouched; t++) {
 		struct evidence *e = &c->ev[c->touched[t]];
