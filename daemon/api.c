@@ -31,15 +31,21 @@
 #include "db.h"
 #include "decl.h"
 #include "http.h"
+#include "bounds.h"
 #include "log.h"
+#include "pool.h"
 #include "reload.h"
+#include "route.h"
+#include "result.h"
 #include "runtime.h"
 #include "screen.h"
 #include "snapshot.h"
 #include "store.h"
 #include "tls.h"
+#include "tokens.h"
 #include "util.h"
 #include "wco.h"
+#include "words.h"
 #include "xmalloc.h"
 
 static size_t inflight;
@@ -75,14 +81,52 @@ is_uuid(const char *s)
 
 /* ---- POST /v1/declarations ----------------------------------------- */
 
+/*
+ * A declaration goes loop -> screening thread (parse, limits, screen) ->
+ * loop -> database worker (group commit) -> loop (reply).  A deadline
+ * (db_deadline) runs from the moment the body is in: past it the client
+ * gets 503 + Retry-After saying what is known of its declaration.
+ */
 struct post_ctx {
+	struct pool_job		 pjob;
 	struct db_job		 job;
 	struct evhttp_request	*req;
 	struct snapshot		*snap;
+	char			*body;		/* copy of the request body */
+	size_t			 len;
+	bool			 xml;		/* WCO XML, not JSON */
+	char			*body_json;	/* XML: the JSON stored for it */
+	double			 party_threshold;
+	struct bounds		 lim;
+	/* made on the screening thread */
 	struct decl		*d;
-	json_t			*result;
+	struct screen_result	*result;
+	json_t			*err;		/* refused: the error body */
+	int			 status;	/* its HTTP status */
 	char			*submitter;
+	struct event		*deadline;
+	bool			 replied;	/* the deadline answered */
+	bool			 in_db;		/* handed to a database worker */
 };
+
+static void
+post_free(struct post_ctx *p)
+{
+	if (p->deadline)
+		event_free(p->deadline);
+	bounds_release(&rt->tokens_inflight, p->submitter);
+	free(p->job.err);
+	free(p->job.item.stored);
+	screen_result_free(p->result);
+	json_decref(p->err);
+	decl_free(p->d);
+	snapshot_unref(p->snap);
+	free(p->body);
+	free(p->body_json);
+	free(p->submitter);
+	free(p);
+	inflight--;
+}
 
 static void
 post_done(struct db_job *j)
@@ -91,55 +135,170 @@ post_done(struct db_job *j)
 	struct store_item *it = &j->item;
 	char loc[64];
 
-	inflight--;
-	if (j->rc == -1) {
-		if (j->unavailable)
-			http_reply_unavailable(p->req, "the database is not "
-			    "available; nothing was stored, retry later");
-		else {
-			log_warnx("store %s: %s", p->d->reference, j->err);
-			http_reply_error(p->req, 500, "the declaration could not "
-			    "be stored; nothing was stored");
-		}
-	} else if (it->status == 201) {
+	if (p->replied) {
+		post_free(p);
+		return;
+	}
+	switch (it->outcome) {
+	case STORE_CREATED:
 		rt->declarations++;
-		snprintf(loc, sizeof(loc), "/v1/declarations/%s", it->id);
+		snprintf(loc, sizeof(loc), "/v1/declarations/%s", p->result->id);
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
-		/* The stored result: alert statuses as the database set them. */
-		http_reply_json(p->req, 201, json_incref(it->stored ? it->stored :
-		    p->result));
-	} else if (it->status == 200) {
-		http_reply_json(p->req, 200, json_incref(it->stored));
-	} else {
-		json_t *id = json_object_get(it->stored, "id");
-
-		http_reply_json(p->req, 409, json_pack("{s:s, s:s, s:O}", "error",
+		/* The stored result: alert statuses as storage decided them. */
+		http_reply_text(p->req, 201, it->stored);
+		break;
+	case STORE_REPLAY:
+		http_reply_text(p->req, 200, it->stored);
+		break;
+	case STORE_CONFLICT:
+		http_reply_json(p->req, 409, json_pack("{s:s, s:s, s:s}", "error",
 		    "this reference was already used by this submitter with a "
 		    "different declaration", "reference", p->d->reference, "id",
-		    id ? id : json_null()));
+		    it->existing_id));
+		break;
+	case STORE_UNKNOWN:
+		http_reply_unavailable(p->req, "the connection to the database "
+		    "was lost while this declaration was committed and it could "
+		    "not be checked: send it again with the same reference (a "
+		    "replay answers with the stored result)");
+		break;
+	case STORE_UNAVAILABLE:
+	case STORE_PENDING:
+		http_reply_unavailable(p->req, "the database is not "
+		    "available; nothing was stored, retry later");
+		break;
+	case STORE_FAILED:
+		log_warnx("store %s: %s", p->d->reference, j->err ? j->err : "?");
+		http_reply_error(p->req, 500, "the declaration could not "
+		    "be stored; nothing was stored");
+		break;
 	}
-	free(j->err);
-	json_decref(it->stored);
-	json_decref(p->result);
-	decl_free(p->d);
-	snapshot_unref(p->snap);
-	free(p->submitter);
-	free(p);
+	post_free(p);
+}
+
+/* The deadline passed before the declaration's outcome was known. */
+static void
+post_deadline(evutil_socket_t fd, short ev, void *arg)
+{
+	struct post_ctx *p = arg;
+
+	if (p->in_db && db_cancel(rt->db, &p->job)) {
+		/* Still queued: taken back, so nothing was stored. */
+		http_reply_unavailable(p->req, "the database did not answer in "
+		    "time; nothing was stored, retry later");
+		post_free(p);
+		return;
+	}
+	p->replied = true;
+	if (p->in_db)
+		http_reply_unavailable(p->req, "the database did not answer in "
+		    "time; whether this declaration was stored is not known "
+		    "yet: send it again with the same reference (a replay "
+		    "answers with the stored result)");
+	else
+		http_reply_unavailable(p->req, "screening did not finish in "
+		    "time; nothing was stored, retry later");
+}
+
+/* Refused fields as the API's 422 body; frees <errs>. */
+static json_t *
+field_errors_json(struct field_errors *errs)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < errs->n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "field",
+		    errs->v[i].field, "message", errs->v[i].message));
+	field_errors_free(errs);
+	return json_pack("{s:s, s:o}", "error", "the declaration exceeds a "
+	    "limit of this server; nothing was stored", "errors", a);
+}
+
+/* On a screening thread: parse, check the limits, screen. */
+static void
+post_screen(struct pool_job *pj, struct pool_thread *t)
+{
+	struct post_ctx *p = pj->arg;
+	struct field_errors errs = { NULL, 0 };
+	struct screen_opts opts;
+	char *canon;
+
+	if ((p->d = p->xml ? wco_parse(p->body, p->len, &p->err, &p->status) :
+	    decl_parse(p->body, p->len, &p->err, &p->status)) == NULL)
+		return;
+	if (p->d->nitems == 0 || p->d->type == NULL) {
+		/* A WCO cancellation or header-only amendment: nothing to
+		 * screen, and superseding a stored version is not built yet. */
+		p->status = 422;
+		p->err = json_pack("{s:s, s:[{s:s, s:s}]}",
+		    "error", "a WCO message without goods items is not "
+		    "accepted yet", "errors", "field", "Declaration/"
+		    "GoodsShipment/GovernmentAgencyGoodsItem", "message",
+		    "cancellations and amendments of header data only are "
+		    "screened offline (cordonctl screen --format wco) but "
+		    "not stored");
+		return;
+	}
+	/* The body column holds JSON: the mapped declaration for XML. */
+	if (p->xml)
+		p->body_json = json_dumps(p->d->raw, JSON_COMPACT);
+	if (bounds_check_decl(&p->lim, p->d, &errs) > 0) {
+		p->err = field_errors_json(&errs);
+		p->status = 422;
+		return;
+	}
+	opts.party_threshold = p->party_threshold;
+	p->result = screen_run(p->snap->m, pool_scratch(t, p->snap), p->d,
+	    p->snap->version, &opts);
+	if (bounds_check_result(&p->lim, p->d, p->result, &errs) > 0) {
+		p->err = field_errors_json(&errs);
+		p->status = 422;
+		return;
+	}
+	screen_result_ids(p->result);
+	canon = decl_canonical(p->d);
+	util_sha256_hex(canon, strlen(canon), p->job.item.body_hash);
+	free(canon);
+}
+
+/* Back on the loop: refuse, or hand the declaration to storage. */
+static void
+post_screened(struct pool_job *pj)
+{
+	struct post_ctx *p = pj->arg;
+
+	if (p->replied) {
+		post_free(p);
+		return;
+	}
+	if (p->d == NULL || p->err != NULL) {
+		rt->rejected++;
+		http_reply_json(p->req, p->status, p->err);
+		p->err = NULL;
+		post_free(p);
+		return;
+	}
+	p->job.kind = DB_JOB_STORE;
+	p->job.done = post_done;
+	p->job.arg = p;
+	p->job.item.submitter = p->submitter;
+	p->job.item.decl = p->d;
+	p->job.item.body = p->xml ? p->body_json : p->body;
+	p->job.item.body_len = p->xml ? strlen(p->body_json) : p->len;
+	p->job.item.result = p->result;
+	p->in_db = true;
+	db_submit(rt->db, &p->job);
 }
 
 static void
 api_declarations_post(struct evhttp_request *req, const struct caller *who)
 {
 	struct evbuffer *in = evhttp_request_get_input_buffer(req);
-	struct screen_opts opts;
+	struct timeval tv;
 	struct post_ctx *p;
-	struct decl *d;
-	json_t *err;
 	size_t len;
-	int status;
-	char *canon;
-	unsigned char *data;
 
 	if (rt->snap == NULL) {
 		http_reply_unavailable(req, "no list version is active yet");
@@ -150,54 +309,34 @@ api_declarations_post(struct evhttp_request *req, const struct caller *who)
 		http_reply_error(req, 413, "request body exceeds max_body");
 		return;
 	}
-	data = evbuffer_pullup(in, -1);
-	if ((d = http_body_type(req) == HTTP_BODY_XML ?
-	    wco_parse((const char *)data, len, &err, &status) :
-	    decl_parse((const char *)data, len, &err, &status)) == NULL) {
-		rt->rejected++;
-		http_reply_json(req, status, err);
-		return;
-	}
-	if (d->nitems == 0 || d->type == NULL) {
-		/* A WCO cancellation or header-only amendment: nothing to
-		 * screen, and superseding a stored version is not built yet. */
-		rt->rejected++;
-		decl_free(d);
-		http_reply_json(req, 422, json_pack("{s:s, s:[{s:s, s:s}]}",
-		    "error", "a WCO message without goods items is not "
-		    "accepted yet", "errors", "field", "Declaration/"
-		    "GoodsShipment/GovernmentAgencyGoodsItem", "message",
-		    "cancellations and amendments of header data only are "
-		    "screened offline (cordonctl screen --format wco) but "
-		    "not stored"));
+	/* References are unique per submitting system: the token's name. */
+	if (!bounds_take(&rt->tokens_inflight, who->name,
+	    rt->conf.max_inflight_per_token)) {
+		http_add_retry_after(req);
+		http_reply_error(req, 429, "too many requests in flight for "
+		    "this token (max_inflight_per_token); retry later");
 		return;
 	}
 	p = xcalloc(1, sizeof(*p));
-	p->req = req;
-	p->d = d;
-	p->snap = snapshot_ref(rt->snap);
-	/* References are unique per submitting system: the token's name. */
-	p->submitter = xstrdup(who->name);
-
-	opts.party_threshold = rt->conf.party_threshold;
-	p->result = screen_decl_opts(p->snap->m, NULL, d, p->snap->version,
-	    &opts);
-	screen_assign_ids(p->result);
-
-	p->job.kind = DB_JOB_STORE;
-	p->job.done = post_done;
-	p->job.arg = p;
-	snprintf(p->job.item.id, sizeof(p->job.item.id), "%s",
-	    json_string_value(json_object_get(p->result, "id")));
-	p->job.item.submitter = p->submitter;
-	p->job.item.reference = d->reference;
-	canon = decl_canonical(d);
-	util_sha256_hex(canon, strlen(canon), p->job.item.body_hash);
-	free(canon);
-	p->job.item.body = d->raw;
-	p->job.item.result = p->result;
 	inflight++;
-	db_submit(rt->db, &p->job);
+	p->req = req;
+	p->submitter = xstrdup(who->name);
+	p->snap = snapshot_ref(rt->snap);
+	p->body = xmalloc(len + 1);
+	evbuffer_copyout(in, p->body, len);
+	p->body[len] = '\0';
+	p->len = len;
+	p->xml = http_body_type(req) == HTTP_BODY_XML;
+	p->party_threshold = rt->conf.party_threshold;
+	bounds_from_conf(&p->lim, &rt->conf);
+	p->deadline = evtimer_new(rt->base, post_deadline, p);
+	tv.tv_sec = rt->conf.db_deadline / 1000;
+	tv.tv_usec = (rt->conf.db_deadline % 1000) * 1000;
+	evtimer_add(p->deadline, &tv);
+	p->pjob.run = post_screen;
+	p->pjob.done = post_screened;
+	p->pjob.arg = p;
+	pool_submit(rt->pool, &p->pjob);
 }
 
 /* ---- reads through the database ------------------------------------ */
@@ -261,27 +400,7 @@ read_done(struct db_job *j)
 	struct read_ctx *r = j->arg;
 
 	inflight--;
-	if (r->kind == READ_READY) {
-		json_t *body = json_pack("{s:b, s:b, s:o}", "database", j->rc == 0,
-		    "ruleset", rt->snap != NULL, "list_version", rt->snap ?
-		    json_string(rt->snap->version) : json_null());
-
-		if (rt->snap != NULL && rt->snap->fallback != NULL)
-			json_object_set_new(body, "fallback",
-			    json_string(rt->snap->fallback));
-		if (j->rc == 0 && rt->snap != NULL) {
-			json_object_set_new(body, "status", json_string("ready"));
-			http_reply_json(r->req, 200, body);
-		} else {
-			json_object_set_new(body, "status",
-			    json_string("not ready"));
-			if (j->err)
-				json_object_set_new(body, "error",
-				    json_string(j->err));
-			http_add_retry_after(r->req);
-			http_reply_json(r->req, 503, body);
-		}
-	} else if (j->rc == -1) {
+	if (j->rc == -1) {
 		/* 503 only for a database that is really unreachable: a query
 		 * that failed is a server error, and counted as none. */
 		if (j->unavailable)
@@ -312,6 +431,63 @@ read_submit(struct read_ctx *r)
 	db_call(rt->db, &r->job, read_fn, read_done, r);
 }
 
+static bool ready_probe_pending;
+
+static void
+ready_probe_done(struct db_job *j)
+{
+	struct read_ctx *r = j->arg;
+
+	ready_probe_pending = false;
+	free(j->err);
+	read_ctx_free(r);
+}
+
+/*
+ * GET /readyz answers at once from what the database workers last saw
+ * (db_health): ready when a list version is loaded, the last database
+ * contact worked and no job has been running past db_deadline.  A ping
+ * goes to the workers behind the answer, so the kept state stays fresh
+ * while nothing else talks to PostgreSQL; it never holds the reply.
+ */
+static void
+api_readyz(struct evhttp_request *req)
+{
+	struct db_health h;
+	struct read_ctx *r;
+	bool db_ok;
+	json_t *body;
+
+	db_health(rt->db, &h);
+	db_ok = h.last_ok_ms != 0 && h.last_ok_ms >= h.last_fail_ms &&
+	    h.stuck_ms <= (uint64_t)rt->conf.db_deadline;
+	if (!ready_probe_pending) {
+		ready_probe_pending = true;
+		r = xcalloc(1, sizeof(*r));
+		r->kind = READ_READY;
+		db_call(rt->db, &r->job, read_fn, ready_probe_done, r);
+	}
+	body = json_pack("{s:s, s:b, s:b, s:o}", "status", db_ok && rt->snap ?
+	    "ready" : "not ready", "database", db_ok, "ruleset",
+	    rt->snap != NULL, "list_version", rt->snap ?
+	    json_string(rt->snap->version) : json_null());
+	if (rt->snap != NULL && rt->snap->fallback != NULL)
+		json_object_set_new(body, "fallback",
+		    json_string(rt->snap->fallback));
+	if (h.stuck_ms > (uint64_t)rt->conf.db_deadline)
+		json_object_set_new(body, "error", json_string("a database job "
+		    "has been running past db_deadline"));
+	else if (!db_ok)
+		json_object_set_new(body, "error", json_string(h.last_ok_ms == 0 ?
+		    "no database contact yet" : "the last database contact "
+		    "failed"));
+	if (db_ok && rt->snap != NULL)
+		http_reply_json(req, 200, body);
+	else {
+		http_add_retry_after(req);
+		http_reply_json(req, 503, body);
+	}
+}
 static void
 api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id,
     const struct caller *who)
@@ -332,26 +508,10 @@ api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id,
 	read_submit(r);
 }
 
-static bool
-one_of(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (strcmp(s, *set) == 0)
-			return true;
-	return false;
-}
 
 static void
 api_alerts_get(struct evhttp_request *req, const char *query)
 {
-	static const char *const statuses[] = { "open", "claimed", "released",
-		"held", "inspection_ordered", "referred_licensing",
-		"referred_enforcement", "false_positive", "auto_closed", NULL };
-	static const char *const cats[] = { "nuclear", "chemical", "biological",
-		"missile", "conventional", "military", "sanctions", "embargo",
-		NULL };
-	static const char *const sevs[] = { "low", "medium", "high", "critical",
-		NULL };
 	struct evkeyvalq q;
 	struct read_ctx *r;
 	const char *v;
@@ -369,19 +529,19 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	r->kind = READ_ALERTS;
 	r->limit = 50;
 	if ((v = evhttp_find_header(&q, "status")) != NULL) {
-		if (!one_of(v, statuses))
+		if (!words_has("statuses", v))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "status", "message", "unknown alert status"));
 		r->status = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "category")) != NULL) {
-		if (!one_of(v, cats))
+		if (!words_has("categories", v))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "category", "message", "unknown category"));
 		r->category = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "severity")) != NULL) {
-		if (!one_of(v, sevs))
+		if (!words_has("severities", v))
 			json_array_append_new(errors, json_pack("{s:s, s:s}",
 			    "field", "severity", "message", "unknown severity"));
 		r->severity = xstrdup(v);
@@ -636,80 +796,35 @@ api_audit_get(struct evhttp_request *req, const char *query)
 	read_submit(r);
 }
 
-/* ---- tokens ------------------------------------------------------- */
-
-/*
- * The active tokens live in rt->tokens.  A token not found there may be
- * newer than the table: the request waits for one refresh (shared by all
- * requests waiting meanwhile) before it is refused.
- */
-struct auth_wait {
-	struct evhttp_request	*req;
-	struct auth_wait	*next;
-};
-
-static struct auth_wait	*auth_waiting;
-static bool		 tokens_loading;
-static uint64_t		 tokens_loaded_ms;
-
-struct tokens_job {
-	struct db_job		job;
-	struct auth_table	table;
-};
-
-static int
-tokens_fn(PGconn *c, struct db_job *j)
-{
-	struct tokens_job *t = j->arg;
-
-	return store_tokens_load(c, &t->table, &j->err);
-}
+/* ---- authentication (tokens.c holds the cache) ---------------------- */
 
 static void	route(struct evhttp_request *, const struct caller *);
 static void	authenticate(struct evhttp_request *, bool may_refresh);
 
+/* The refresh a request waited for has ended: look again, once. */
 static void
-tokens_done(struct db_job *j)
+auth_retry(void *arg, bool unavailable)
 {
-	struct tokens_job *t = j->arg;
-	struct auth_wait *w, *nx;
+	struct evhttp_request *req = arg;
 
-	tokens_loading = false;
-	if (j->rc == 0) {
-		auth_table_free(&rt->tokens);
-		rt->tokens = t->table;
-		tokens_loaded_ms = util_now_ms();
-		log_debug("%zu active tokens", rt->tokens.n);
-	} else {
-		auth_table_free(&t->table);
-		log_warnx("cannot load tokens: %s", j->err);
-	}
-	w = auth_waiting;
-	auth_waiting = NULL;
-	for (; w != NULL; w = nx) {
-		nx = w->next;
-		inflight--;
-		if (j->rc == -1 && j->unavailable)
-			http_reply_unavailable(w->req, "cannot check the token "
-			    "now: the database is not available");
-		else
-			authenticate(w->req, false);
-		free(w);
-	}
-	free(j->err);
-	free(t);
+	inflight--;
+	if (unavailable)
+		http_reply_unavailable(req, "cannot check the token now: the "
+		    "database is not available");
+	else
+		authenticate(req, false);
 }
 
-void
-api_tokens_refresh(void)
+/* A miss: wait for one refresh if the cache may be behind; else false. */
+static bool
+auth_wait(struct evhttp_request *req, bool may_refresh)
 {
-	struct tokens_job *t;
-
-	if (tokens_loading)
-		return;
-	tokens_loading = true;
-	t = xcalloc(1, sizeof(*t));
-	db_call(rt->db, &t->job, tokens_fn, tokens_done, t);
+	if (!may_refresh || !tokens_stale(&rt->tokens, util_now_ms()))
+		return false;
+	inflight++;
+	if (tokens_wait(&rt->tokens, auth_retry, req))
+		tokens_refresh(&rt->tokens, rt->db);
+	return true;
 }
 
 static void
@@ -727,23 +842,15 @@ authenticate(struct evhttp_request *req, bool may_refresh)
 	 * submitter token, so admins grant and revoke systems the same way.
 	 */
 	if (h == NULL && tls_peer_name(req, cn, sizeof(cn)) == 0) {
-		e = auth_find_name(&rt->tokens, cn);
+		e = auth_find_name(&rt->tokens.table, cn);
 		if (e != NULL && e->role == ROLE_SUBMITTER) {
 			snprintf(who.name, sizeof(who.name), "%s", e->name);
 			who.role = e->role;
 			route(req, &who);
 			return;
 		}
-		if (may_refresh && util_now_ms() - tokens_loaded_ms > 500) {
-			struct auth_wait *w = xcalloc(1, sizeof(*w));
-
-			w->req = req;
-			w->next = auth_waiting;
-			auth_waiting = w;
-			inflight++;
-			api_tokens_refresh();
+		if (auth_wait(req, may_refresh))
 			return;
-		}
 		http_reply_error(req, 401, "the client certificate names no "
 		    "active submitter");
 		return;
@@ -755,17 +862,9 @@ authenticate(struct evhttp_request *req, bool may_refresh)
 		    "(Authorization: Bearer ...)");
 		return;
 	}
-	if ((e = auth_lookup(&rt->tokens, h + 7)) == NULL) {
-		if (may_refresh && util_now_ms() - tokens_loaded_ms > 500) {
-			struct auth_wait *w = xcalloc(1, sizeof(*w));
-
-			w->req = req;
-			w->next = auth_waiting;
-			auth_waiting = w;
-			inflight++;
-			api_tokens_refresh();
+	if ((e = auth_lookup(&rt->tokens.table, h + 7)) == NULL) {
+		if (auth_wait(req, may_refresh))
 			return;
-		}
 		evhttp_add_header(evhttp_request_get_output_headers(req),
 		    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
 		http_reply_error(req, 401, "unknown or revoked API token");
@@ -799,127 +898,127 @@ allowed(struct evhttp_request *req, const struct caller *who, int roles)
 	return false;
 }
 
-#define R_ALL	(ROLE_SUBMITTER | ROLE_OFFICER | ROLE_ADMIN | ROLE_AUDITOR)
+static void
+api_metrics(struct evhttp_request *req)
+{
+	struct db_stats st;
+
+	db_stats(rt->db, &st);
+	http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, "
+	    "s:I, s:I, s:I, s:I, s:I, s:b}", "requests", (json_int_t)rt->requests,
+	    "declarations_stored", (json_int_t)rt->declarations,
+	    "declarations_rejected", (json_int_t)rt->rejected,
+	    "unavailable_replies", (json_int_t)rt->unavailable,
+	    "db_batches", (json_int_t)st.batches, "db_batched_declarations",
+	    (json_int_t)st.stored, "db_max_batch", (json_int_t)st.max_batch,
+	    "db_failed", (json_int_t)st.failures, "db_pending",
+	    (json_int_t)db_pending(rt->db), "screening_pending",
+	    (json_int_t)pool_pending(rt->pool), "connections",
+	    (json_int_t)http_connections(), "list_version_fallback",
+	    rt->snap != NULL && rt->snap->fallback != NULL));
+}
 
 /*
- * The role table: every endpoint names the roles that may use it.
- * Submitters post declarations and read their own; officers work alerts;
- * admins reload and see metrics; auditors read everything and change
- * nothing.
+ * Runs the handler of <m> for <who> (NULL on public routes), after the
+ * role check of the route table (route.c).
  */
 static void
-route(struct evhttp_request *req, const struct caller *who)
+route_run(struct evhttp_request *req, const struct route_match *m,
+    const struct caller *who)
 {
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
-	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
-	const char *path = evhttp_uri_get_path(uri);
 	const char *query = evhttp_uri_get_query(uri);
-	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
-	bool post = cmd == EVHTTP_REQ_POST;
-	static const char *const actions[][2] = {
-		{ "claim", "claim" }, { "unclaim", "unclaim" },
-		{ "decision", "decision" }, { "reopen", "reopen" },
-		{ "notes", "note" },
-	};
 
-	if (strcmp(path, "/v1/me") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
+	if (m->route->roles != 0 && !allowed(req, who, m->route->roles))
+		return;
+	switch (m->route->id) {
+	case ROUTE_HEALTHZ:
+		http_reply_json(req, 200, json_pack("{s:s}", "status", "ok"));
+		break;
+	case ROUTE_READYZ:
+		api_readyz(req);
+		break;
+	case ROUTE_CONSOLE:
+		console_serve(req, evhttp_uri_get_path(uri));
+		break;
+	case ROUTE_ME:
 		http_reply_json(req, 200, json_pack("{s:s, s:s}", "name",
 		    who->name, "role", auth_role_name(who->role)));
-	} else if (strcmp(path, "/v1/declarations") == 0) {
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (allowed(req, who, ROLE_SUBMITTER))
-			api_declarations_post(req, who);
-	} else if (strncmp(path, "/v1/declarations/", 17) == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (allowed(req, who, ROLE_SUBMITTER | ROLE_OFFICER |
-		    ROLE_AUDITOR))
-			api_get_one(req, READ_DECL, path + 17, who);
-	} else if (strcmp(path, "/v1/alerts") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (allowed(req, who, ROLE_OFFICER | ROLE_AUDITOR))
-			api_alerts_get(req, query);
-	} else if (strncmp(path, "/v1/alerts/", 11) == 0) {
-		const char *id = path + 11, *slash = strchr(id, '/');
-		char idbuf[40];
-		size_t i;
-
-		if (slash == NULL) {
-			if (!get)
-				return method_not_allowed(req, "GET");
-			if (allowed(req, who, ROLE_OFFICER | ROLE_AUDITOR))
-				api_get_one(req, READ_ALERT, id, who);
-			return;
-		}
-		snprintf(idbuf, sizeof(idbuf), "%.*s", (int)(slash - id), id);
-		for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-			if (strcmp(slash + 1, actions[i][0]) == 0)
-				break;
-		if (i == sizeof(actions) / sizeof(actions[0]))
-			return http_reply_error(req, 404, "no such endpoint");
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (allowed(req, who, ROLE_OFFICER))
-			act_submit(req, who, idbuf, actions[i][1]);
-	} else if (strcmp(path, "/v1/suppressions") == 0) {
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (allowed(req, who, ROLE_OFFICER))
-			api_suppressions_post(req, who);
-	} else if (strcmp(path, "/v1/audit") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (allowed(req, who, ROLE_AUDITOR | ROLE_ADMIN))
-			api_audit_get(req, query);
-	} else if (strcmp(path, "/v1/lists") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (!allowed(req, who, R_ALL))
-			return;
+		break;
+	case ROUTE_DECL_POST:
+		api_declarations_post(req, who);
+		break;
+	case ROUTE_DECL_GET:
+		api_get_one(req, READ_DECL, m->param, who);
+		break;
+	case ROUTE_ALERTS:
+		api_alerts_get(req, query);
+		break;
+	case ROUTE_ALERT:
+		api_get_one(req, READ_ALERT, m->param, who);
+		break;
+	case ROUTE_ALERT_ACTION:
+		act_submit(req, who, m->param, m->route->action);
+		break;
+	case ROUTE_SUPPRESSIONS:
+		api_suppressions_post(req, who);
+		break;
+	case ROUTE_AUDIT:
+		api_audit_get(req, query);
+		break;
+	case ROUTE_LISTS:
 		if (rt->snap == NULL)
 			http_reply_unavailable(req, "no list version is active yet");
 		else
 			http_reply_json(req, 200, json_incref(rt->snap->lists));
-	} else if (strcmp(path, "/metrics") == 0) {
-		struct db_stats st;
-
-		if (!get)
-			return method_not_allowed(req, "GET");
-		if (!allowed(req, who, ROLE_ADMIN | ROLE_AUDITOR))
-			return;
-		db_stats(rt->db, &st);
-		http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, "
-		    "s:I, s:I, s:I, s:I, s:b}", "requests", (json_int_t)rt->requests,
-		    "declarations_stored", (json_int_t)rt->declarations,
-		    "declarations_rejected", (json_int_t)rt->rejected,
-		    "unavailable_replies", (json_int_t)rt->unavailable,
-		    "db_batches", (json_int_t)st.batches, "db_batched_declarations",
-		    (json_int_t)st.stored, "db_max_batch", (json_int_t)st.max_batch,
-		    "db_failed", (json_int_t)st.failures, "db_pending",
-		    (json_int_t)db_pending(rt->db), "list_version_fallback",
-		    rt->snap != NULL && rt->snap->fallback != NULL));
-	} else if (strcmp(path, "/v1/admin/reload") == 0) {
-		if (!post)
-			return method_not_allowed(req, "POST");
-		if (!allowed(req, who, ROLE_ADMIN))
-			return;
+		break;
+	case ROUTE_VOCABULARY:
+		http_reply_json(req, 200, words_json());
+		break;
+	case ROUTE_METRICS:
+		api_metrics(req);
+		break;
+	case ROUTE_RELOAD:
 		inflight++;
 		reload_run(reload_replied, req);
-	} else
+		break;
+	}
+}
+
+static unsigned
+method_of(struct evhttp_request *req)
+{
+	switch (evhttp_request_get_command(req)) {
+	case EVHTTP_REQ_GET:
+	case EVHTTP_REQ_HEAD:
+		return ROUTE_GET;
+	case EVHTTP_REQ_POST:
+		return ROUTE_POST;
+	default:
+		return 0;
+	}
+}
+
+/* After authentication: the route, or 404. */
+static void
+route(struct evhttp_request *req, const struct caller *who)
+{
+	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
+	const char *path = evhttp_uri_get_path(uri);
+	struct route_match m;
+
+	if (route_match(method_of(req), path ? path : "/", &m) != ROUTE_FOUND)
 		http_reply_error(req, 404, "no such endpoint");
+	else
+		route_run(req, &m, who);
 }
 
 void
 api_dispatch(struct evhttp_request *req, void *arg)
 {
 	const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
-	enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
 	const char *path = evhttp_uri_get_path(uri);
-	bool get = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD;
+	struct route_match m;
 	const char *why;
 	int status;
 
@@ -928,24 +1027,18 @@ api_dispatch(struct evhttp_request *req, void *arg)
 		return http_reply_error(req, status, why);
 	if (path == NULL)
 		path = "/";
-	/* Public: liveness, readiness and the console's static files. */
-	if (strcmp(path, "/healthz") == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		http_reply_json(req, 200, json_pack("{s:s}", "status", "ok"));
-	} else if (strcmp(path, "/readyz") == 0) {
-		struct read_ctx *r;
-
-		if (!get)
-			return method_not_allowed(req, "GET");
-		r = xcalloc(1, sizeof(*r));
-		r->req = req;
-		r->kind = READ_READY;
-		read_submit(r);
-	} else if (strcmp(path, "/") == 0 || strncmp(path, "/console", 8) == 0) {
-		if (!get)
-			return method_not_allowed(req, "GET");
-		console_serve(req, path);
-	} else
+	switch (route_match(method_of(req), path, &m)) {
+	case ROUTE_BAD_METHOD:
+		method_not_allowed(req, m.allow);
+		return;
+	case ROUTE_FOUND:
+		if (m.route->roles == 0) {
+			route_run(req, &m, NULL);	/* public */
+			return;
+		}
+		/* FALLTHROUGH */
+	case ROUTE_NOT_FOUND:
 		authenticate(req, true);
+		return;
+	}
 }

@@ -14,7 +14,5 @@
 void	api_dispatch(struct evhttp_request *, void *);
 /* Requests waiting for the database (for a graceful stop). */
 size_t	api_inflight(void);
-/* Reloads the token table (startup, NOTIFY cordon_tokens). */
-void	api_tokens_refresh(void);
 
 #endif

@@ -20,6 +20,17 @@ struct conf {
 	long	 retry_after;	/* seconds, on 503 */
 	long	 page_max;	/* alerts per page at most */
 	double	 party_threshold; /* name similarity for a denied-party hit */
+	long	 screen_workers; /* screening threads */
+	long	 db_deadline;	/* ms: statement timeout and per-request deadline */
+	long	 max_parties;	/* per declaration */
+	long	 max_transit;	/* transit countries per declaration */
+	long	 max_documents;	/* per item */
+	long	 max_cas;	/* CAS numbers per item */
+	long	 max_hits_per_item;
+	long	 max_alerts;	/* per declaration */
+	long	 max_inflight_per_token;
+	long	 max_connections; /* open client connections, all listeners */
+	long	 request_deadline; /* s to receive headers and body */
 	long	 suppression_max_days; /* longest suppression an officer sets */
 	char	*tls_listen;	/* HOST:PORT of the TLS listener, or NULL */
 	char	*tls_cert;	/* PEM certificate chain */

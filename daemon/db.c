@@ -18,6 +18,7 @@
 #include "db.h"
 #include "log.h"
 #include "store.h"
+#include "util.h"
 #include "xmalloc.h"
 
 struct db {
@@ -25,6 +26,7 @@ struct db {
 	char			*dsn;
 	int			 nworkers;
 	int			 batch_max;
+	int			 deadline_ms;	/* statement_timeout */
 	pthread_t		*threads;
 
 	pthread_mutex_t		 mu;
@@ -37,6 +39,9 @@ struct db {
 	struct event		*done_ev;
 
 	struct db_stats		 stats;
+	uint64_t		*busy_since;	/* per worker, ms; 0 idle */
+	uint64_t		 last_ok, last_fail;	/* ms */
+	int			 next_slot;
 };
 
 static void
@@ -74,13 +79,18 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 			if (store_batch(*cp, &items[i], 1, &jobs[i]->err) == -1) {
 				jobs[i]->rc = -1;
 				jobs[i]->unavailable = !store_ok(*cp);
+				items[i]->outcome = store_ok(*cp) ? STORE_FAILED :
+				    STORE_UNAVAILABLE;
 			}
 		}
 		rc = 0;
 	} else if (rc == -1) {
 		for (i = 0; i < n; i++) {
 			jobs[i]->rc = -1;
-			jobs[i]->unavailable = 1;
+			jobs[i]->unavailable = *cp == NULL || !store_ok(*cp);
+			if (items[i]->outcome == STORE_PENDING)
+				items[i]->outcome = jobs[i]->unavailable ?
+				    STORE_UNAVAILABLE : STORE_FAILED;
 			jobs[i]->err = xstrdup(err ? err :
 			    "PostgreSQL is not reachable");
 		}
@@ -96,6 +106,55 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 	} else
 		db->stats.failures += n;
 	pthread_mutex_unlock(&db->mu);
+}
+
+/*
+ * The connection was lost while a batch was stored.  If its COMMIT may have
+ * reached the server, ask a fresh connection which declarations are there:
+ * those were committed and are answered as created; a 503 says "nothing
+ * was stored" only when that is known.  Returns true if the others may be
+ * tried once more.
+ */
+static bool
+store_recover(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
+{
+	struct store_item **items;
+	char *err = NULL;
+	size_t i;
+	bool unknown = false;
+
+	for (i = 0; i < n; i++)
+		if (jobs[i]->item.outcome == STORE_UNKNOWN)
+			unknown = true;
+	if (!unknown)
+		return true;
+	*cp = store_connect_deadline(db->dsn, db->deadline_ms, &err);
+	if (*cp == NULL) {
+		log_warnx("a commit's outcome is unknown: %s", err);
+		free(err);
+		return false;
+	}
+	items = xcalloc(n, sizeof(*items));
+	for (i = 0; i < n; i++)
+		items[i] = &jobs[i]->item;
+	if (store_batch_committed(*cp, items, n, &err) == -1) {
+		log_warnx("a commit's outcome is unknown: %s", err);
+		free(err);
+		free(items);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (items[i]->outcome == STORE_CREATED) {
+			free(jobs[i]->err);
+			jobs[i]->err = NULL;
+			jobs[i]->rc = 0;
+			jobs[i]->unavailable = 0;
+		} else
+			items[i]->outcome = STORE_PENDING;	/* not stored */
+	}
+	free(items);
+	log_info("after a lost connection: the commit's outcome was checked");
+	return true;
 }
 
 static void
@@ -139,15 +198,14 @@ jobs_reset(struct db_job **batch, size_t n)
 	for (i = 0; i < n; i++) {
 		struct db_job *j = batch[i];
 
+		if (j->kind == DB_JOB_STORE && j->item.outcome == STORE_CREATED)
+			continue;	/* committed: known and kept */
 		free(j->err);
 		j->err = NULL;
 		j->rc = 0;
 		j->unavailable = 0;
-		if (j->kind == DB_JOB_STORE) {
-			json_decref(j->item.stored);
-			j->item.stored = NULL;
-			j->item.status = 0;
-		}
+		if (j->kind == DB_JOB_STORE)
+			j->item.outcome = STORE_PENDING;
 	}
 }
 
@@ -158,6 +216,11 @@ worker(void *arg)
 	PGconn *c = NULL;
 	struct db_job **batch = NULL;
 	size_t cap = 0;
+	int slot;
+
+	pthread_mutex_lock(&db->mu);
+	slot = db->next_slot++;
+	pthread_mutex_unlock(&db->mu);
 
 	for (;;) {
 		struct db_job *j, *prev, *nx;
@@ -200,6 +263,7 @@ worker(void *arg)
 		}
 		db->queued -= n;
 		db->running += n;
+		db->busy_since[slot] = util_now_ms();
 		pthread_mutex_unlock(&db->mu);
 
 		/*
@@ -214,7 +278,8 @@ worker(void *arg)
 
 			if (!store_ok(c)) {
 				PQfinish(c);
-				c = store_connect(db->dsn, &err);
+				c = store_connect_deadline(db->dsn, db->deadline_ms,
+				    &err);
 				if (c == NULL)
 					log_debug("worker: %s", err);
 				else {
@@ -230,6 +295,9 @@ worker(void *arg)
 			log_warnx("lost the connection to PostgreSQL");
 			PQfinish(c);
 			c = NULL;
+			if (batch[0]->kind == DB_JOB_STORE &&
+			    !store_recover(db, &c, batch, n))
+				break;
 			if (fresh || !jobs_failed(batch, n))
 				break;
 			jobs_reset(batch, n);
@@ -238,6 +306,11 @@ worker(void *arg)
 		for (i = 0; i < n; i++)
 			push_done(db, batch[i]);
 		db->running -= n;
+		db->busy_since[slot] = 0;
+		if (store_ok(c))
+			db->last_ok = util_now_ms();
+		else
+			db->last_fail = util_now_ms();
 		pthread_mutex_unlock(&db->mu);
 		event_active(db->done_ev, EV_READ, 0);
 	}
@@ -263,11 +336,13 @@ on_done(evutil_socket_t fd, short ev, void *arg)
 }
 
 struct db *
-db_new(struct event_base *base, const char *dsn, int workers, int batch_max)
+db_new(struct event_base *base, const char *dsn, int workers, int batch_max,
+    int deadline_ms)
 {
 	struct db *db = xcalloc(1, sizeof(*db));
 	int i;
 
+	db->deadline_ms = deadline_ms;
 	db->base = base;
 	db->dsn = xstrdup(dsn);
 	db->nworkers = workers;
@@ -276,6 +351,7 @@ db_new(struct event_base *base, const char *dsn, int workers, int batch_max)
 	pthread_cond_init(&db->cv, NULL);
 	db->done_ev = event_new(base, -1, EV_PERSIST, on_done, db);
 	db->threads = xcalloc((size_t)workers, sizeof(*db->threads));
+	db->busy_since = xcalloc((size_t)workers, sizeof(*db->busy_since));
 	for (i = 0; i < workers; i++)
 		if (pthread_create(&db->threads[i], NULL, worker, db) != 0)
 			fatal("pthread_create");
@@ -300,6 +376,7 @@ db_free(struct db *db)
 	pthread_mutex_destroy(&db->mu);
 	pthread_cond_destroy(&db->cv);
 	free(db->threads);
+	free(db->busy_since);
 	free(db->dsn);
 	free(db);
 }
@@ -311,6 +388,8 @@ db_submit(struct db *db, struct db_job *j)
 	j->rc = 0;
 	j->err = NULL;
 	j->unavailable = 0;	/* <offline> is the caller's to set */
+	if (j->kind == DB_JOB_STORE)
+		j->item.outcome = STORE_PENDING;
 	pthread_mutex_lock(&db->mu);
 	if (db->tail)
 		db->tail->next = j;
@@ -333,6 +412,29 @@ db_call(struct db *db, struct db_job *j, db_call_fn fn, db_done_cb done,
 	db_submit(db, j);
 }
 
+bool
+db_cancel(struct db *db, struct db_job *j)
+{
+	struct db_job *x, *prev = NULL;
+	bool found = false;
+
+	pthread_mutex_lock(&db->mu);
+	for (x = db->head; x != NULL; prev = x, x = x->next)
+		if (x == j) {
+			if (prev)
+				prev->next = x->next;
+			else
+				db->head = x->next;
+			if (db->tail == x)
+				db->tail = prev;
+			db->queued--;
+			found = true;
+			break;
+		}
+	pthread_mutex_unlock(&db->mu);
+	return found;
+}
+
 void
 db_set_batch_max(struct db *db, int n)
 {
@@ -350,6 +452,23 @@ db_pending(struct db *db)
 	n = db->queued + db->running;
 	pthread_mutex_unlock(&db->mu);
 	return n;
+}
+
+void
+db_health(struct db *db, struct db_health *h)
+{
+	uint64_t now = util_now_ms();
+	int i;
+
+	pthread_mutex_lock(&db->mu);
+	h->last_ok_ms = db->last_ok;
+	h->last_fail_ms = db->last_fail;
+	h->stuck_ms = 0;
+	for (i = 0; i < db->nworkers; i++)
+		if (db->busy_since[i] != 0 && now - db->busy_since[i] > h->stuck_ms)
+			h->stuck_ms = now - db->busy_since[i];
+	h->queued = db->queued;
+	pthread_mutex_unlock(&db->mu);
 }
 
 void

@@ -11,6 +11,7 @@
 #ifndef CORDON_DB_H
 #define CORDON_DB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <event2/event.h>
@@ -49,11 +50,21 @@ struct db_stats {
 	uint64_t	batches, stored, max_batch, failures;
 };
 
+/* What the workers last saw of PostgreSQL, kept for /readyz. */
+struct db_health {
+	uint64_t	last_ok_ms, last_fail_ms;	/* monotonic; 0 never */
+	uint64_t	stuck_ms;	/* the longest-running job's age */
+	size_t		queued;
+};
+
 struct db;
 
-/* Starts <workers> threads on <dsn>.  Connections are made lazily. */
+/*
+ * Starts <workers> threads on <dsn>.  Connections are made lazily, with
+ * <deadline_ms> as their statement timeout (0: none).
+ */
 struct db	*db_new(struct event_base *, const char *dsn, int workers,
-		    int batch_max);
+		    int batch_max, int deadline_ms);
 /* Stops the workers after the queued jobs ran; their done callbacks run. */
 void		 db_free(struct db *);
 /* Queues <job>; its done callback runs later on the loop thread. */
@@ -61,8 +72,15 @@ void		 db_submit(struct db *, struct db_job *job);
 /* Fills <job> as a DB_JOB_CALL of <fn> with <done> and <arg>, and queues it. */
 void		 db_call(struct db *, struct db_job *job, db_call_fn fn,
 		    db_done_cb done, void *arg);
+/*
+ * Takes <job> back if no worker has picked it up yet: true, and its done
+ * callback will not run.  False if it is running or done.
+ */
+bool		 db_cancel(struct db *, struct db_job *job);
 void		 db_set_batch_max(struct db *, int);
 size_t		 db_pending(struct db *);
 void		 db_stats(struct db *, struct db_stats *);
+/* Kept state, read without waiting for any worker. */
+void		 db_health(struct db *, struct db_health *);
 
 #endif

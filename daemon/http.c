@@ -1,11 +1,26 @@
 /*
  * evhttp setup and reply helpers.  Every response is JSON, also errors.
+ *
+ * Connections are bounded here.  Each accepted connection gets a small
+ * record (struct conn), found through a hash of its bufferevent: it counts
+ * towards max_connections (the listeners pause at the cap and resume when a
+ * connection closes) and carries the request deadline (request_deadline
+ * seconds to send a complete request, counted from the accept or from the
+ * previous reply; a connection that trickles bytes is shut down when it
+ * passes).  libevent 2.1 tells nothing when it frees a connection, so we
+ * hold one reference on each bufferevent and a sweep notices the ones
+ * evhttp has let go.  accept() failing with EMFILE or ENFILE pauses the
+ * listeners for a moment, logged once per interval.
  */
 #include "config.h"
 
 #include <sys/queue.h>
+#include <sys/socket.h>
 
+#include <errno.h>
+#include <malloc.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +31,7 @@
 #include <event2/bufferevent_ssl.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
+#include <event2/listener.h>
 #include <event2/util.h>
 #include <openssl/ssl.h>
 
@@ -24,6 +40,7 @@
 #include "log.h"
 #include "runtime.h"
 #include "tls.h"
+#include "util.h"
 #include "xmalloc.h"
 
 static const char *
@@ -42,6 +59,7 @@ reason(int code)
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Entity";
+	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default: return "Status";
@@ -88,6 +106,23 @@ http_reply_json(struct evhttp_request *req, int code, json_t *body)
 	evbuffer_free(out);
 	free(text);
 	json_decref(body);
+}
+
+void
+http_reply_text(struct evhttp_request *req, int code, const char *json)
+{
+	struct evbuffer *out = evbuffer_new();
+
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Content-Type", "application/json");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "Cache-Control", "no-store");
+	evhttp_add_header(evhttp_request_get_output_headers(req),
+	    "X-Content-Type-Options", "nosniff");
+	evbuffer_add(out, json, strlen(json));
+	evbuffer_add(out, "\n", 1);
+	http_send(req, code, out);
+	evbuffer_free(out);
 }
 
 void
@@ -232,12 +267,250 @@ http_check_listen(const char *listen, char **errp)
 	return 0;
 }
 
+/* ---- connections: count, cap, deadline ----------------------------- */
+
+#define CONN_BUCKETS	4096
+#define SWEEP_MS	250	/* how often closed connections are counted */
+#define ACCEPT_PAUSE_MS	100	/* after EMFILE/ENFILE */
+#define EMFILE_LOG_S	10	/* one log line per interval at most */
+#define TRIM_AFTER	(256 * 1024)	/* bytes of body: trim after it */
+
+struct conn {
+	struct bufferevent	*bev;		/* ours: one reference */
+	uint64_t		 since_ms;	/* waiting for a request since */
+	int			 busy;		/* a request is being answered */
+	struct conn		*next;		/* hash chain */
+	struct conn		*lnext, *lprev;	/* every connection */
+};
+
+static struct conn	*conns[CONN_BUCKETS];
+static struct conn	*conn_list;
+static size_t		 nconns;
+static bool		 paused_cap, paused_fd;
+static struct event	*resume_ev, *sweep_ev;
+static uint64_t		 emfile_logged_ms;
+static unsigned long	 emfile_quiet;
+
+static size_t
+conn_bucket(const struct bufferevent *bev)
+{
+	return ((uintptr_t)bev >> 4) % CONN_BUCKETS;
+}
+
+static struct conn *
+conn_find(const struct bufferevent *bev)
+{
+	struct conn *c;
+
+	for (c = conns[conn_bucket(bev)]; c != NULL; c = c->next)
+		if (c->bev == bev)
+			return c;
+	return NULL;
+}
+
+size_t
+http_connections(void)
+{
+	return nconns;
+}
+
+static void
+listeners_enable(bool on)
+{
+	struct evhttp_bound_socket *b[2] = { rt->bound, rt->tls_bound };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		struct evconnlistener *l;
+
+		if (b[i] == NULL)
+			continue;
+		l = evhttp_bound_socket_get_listener(b[i]);
+		if (on)
+			evconnlistener_enable(l);
+		else
+			evconnlistener_disable(l);
+	}
+}
+
+/* Resumes accepting unless the cap or the pause still holds. */
+static void
+accept_resume(evutil_socket_t fd, short ev, void *arg)
+{
+	paused_fd = false;
+	if (!paused_cap && !rt->stopping)
+		listeners_enable(true);
+}
+
+static void
+conn_drop(struct conn *c)
+{
+	struct conn **pp;
+
+	for (pp = &conns[conn_bucket(c->bev)]; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	if (c->lprev)
+		c->lprev->lnext = c->lnext;
+	else
+		conn_list = c->lnext;
+	if (c->lnext)
+		c->lnext->lprev = c->lprev;
+	bufferevent_decref(c->bev);	/* the last reference: closes it */
+	free(c);
+	nconns--;
+}
+
+/*
+ * Every SWEEP_MS: connections evhttp has let go (bufferevent_free clears
+ * their callbacks; our reference kept the object) are counted out and
+ * closed, and connections that have not sent a complete request within
+ * request_deadline are shut down, which evhttp then sees as a close.
+ */
+static void
+conn_sweep(evutil_socket_t fd, short ev, void *arg)
+{
+	struct conn *c, *nx;
+	uint64_t now = util_now_ms();
+	uint64_t limit = (uint64_t)rt->conf.request_deadline * 1000;
+
+	for (c = conn_list; c != NULL; c = nx) {
+		bufferevent_data_cb rcb, wcb;
+		bufferevent_event_cb ecb;
+		void *cbarg;
+
+		nx = c->lnext;
+		bufferevent_getcb(c->bev, &rcb, &wcb, &ecb, &cbarg);
+		if (rcb == NULL && wcb == NULL && ecb == NULL) {
+			conn_drop(c);
+			continue;
+		}
+		if (!c->busy && now - c->since_ms > limit) {
+			evutil_socket_t s = bufferevent_getfd(c->bev);
+
+			log_debug("closing a connection: no complete request "
+			    "within request_deadline");
+			c->since_ms = UINT64_MAX / 2;	/* once */
+			if (s >= 0)
+				shutdown(s, SHUT_RDWR);
+		}
+	}
+	if (paused_cap && nconns < (size_t)rt->conf.max_connections) {
+		paused_cap = false;
+		if (!paused_fd && !rt->stopping)
+			listeners_enable(true);
+	}
+}
+
+/* Tracks <bev>, a new connection's bufferevent, and returns it. */
+static struct bufferevent *
+conn_new(struct bufferevent *bev)
+{
+	struct conn *c = xcalloc(1, sizeof(*c));
+	size_t b;
+
+	bufferevent_incref(bev);
+	c->bev = bev;
+	c->since_ms = util_now_ms();
+	b = conn_bucket(bev);
+	c->next = conns[b];
+	conns[b] = c;
+	c->lnext = conn_list;
+	if (conn_list)
+		conn_list->lprev = c;
+	conn_list = c;
+	if (++nconns >= (size_t)rt->conf.max_connections && !paused_cap) {
+		paused_cap = true;
+		listeners_enable(false);
+		log_warnx("max_connections (%ld) reached: not accepting until "
+		    "a connection closes", rt->conf.max_connections);
+	}
+	return bev;
+}
+
+static struct bufferevent *
+plain_bevcb(struct event_base *base, void *arg)
+{
+	return conn_new(bufferevent_socket_new(base, -1,
+	    BEV_OPT_CLOSE_ON_FREE));
+}
+
 /* One OpenSSL bufferevent per accepted TLS connection. */
 static struct bufferevent *
 tls_bevcb(struct event_base *base, void *arg)
 {
-	return bufferevent_openssl_socket_new(base, -1, SSL_new(arg),
-	    BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE);
+	return conn_new(bufferevent_openssl_socket_new(base, -1,
+	    SSL_new(arg), BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE));
+}
+
+/*
+ * accept() failed.  Out of descriptors, the listener would be readable
+ * again at once and spin: pause it, and say so once per interval.
+ */
+static void
+accept_error(struct evconnlistener *l, void *arg)
+{
+	int e = EVUTIL_SOCKET_ERROR();
+	struct timeval tv = { 0, ACCEPT_PAUSE_MS * 1000 };
+	uint64_t now = util_now_ms();
+
+	if (e != EMFILE && e != ENFILE && e != ENOBUFS && e != ENOMEM) {
+		log_warnx("accept: %s", evutil_socket_error_to_string(e));
+		return;
+	}
+	if (now - emfile_logged_ms >= EMFILE_LOG_S * 1000) {
+		log_warnx("accept: %s; pausing new connections for %d ms "
+		    "(%lu more since the last report; %zu open)",
+		    evutil_socket_error_to_string(e), ACCEPT_PAUSE_MS,
+		    emfile_quiet, nconns);
+		emfile_logged_ms = now;
+		emfile_quiet = 0;
+	} else
+		emfile_quiet++;
+	paused_fd = true;
+	listeners_enable(false);
+	evtimer_add(resume_ev, &tv);
+}
+
+/* A complete request arrived: its connection's deadline stops. */
+static void
+request_complete(struct evhttp_request *req, void *arg)
+{
+	struct evhttp_connection *evcon = evhttp_request_get_connection(req);
+	struct conn *c;
+
+	if (evcon != NULL &&
+	    (c = conn_find(evhttp_connection_get_bufferevent(evcon))) != NULL) {
+		c->busy = 0;	/* the next request has its own deadline */
+		c->since_ms = util_now_ms();
+	}
+}
+
+/*
+ * Every request passes here first: the deadline of its connection stops
+ * until the reply is out, and large bodies give their memory back after.
+ */
+static void
+on_request(struct evhttp_request *req, void *arg)
+{
+	struct evhttp_connection *evcon = evhttp_request_get_connection(req);
+	size_t len = evbuffer_get_length(evhttp_request_get_input_buffer(req));
+	struct conn *c;
+
+	if (evcon != NULL &&
+	    (c = conn_find(evhttp_connection_get_bufferevent(evcon))) != NULL) {
+		c->busy = 1;
+		evhttp_request_set_on_complete_cb(req, request_complete, NULL);
+	}
+	api_dispatch(req, arg);
+	/*
+	 * glibc keeps freed memory of a large request in its arenas; give it
+	 * back so that one large declaration does not leave the daemon big.
+	 */
+	if (len >= TRIM_AFTER)
+		malloc_trim(0);
 }
 
 static struct evhttp *
@@ -257,13 +530,24 @@ server_new(const char *listen, SSL_CTX *ctx, struct evhttp_bound_socket **bp,
 	evhttp_set_allowed_methods(h, EVHTTP_REQ_GET | EVHTTP_REQ_POST |
 	    EVHTTP_REQ_HEAD | EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |
 	    EVHTTP_REQ_PATCH | EVHTTP_REQ_OPTIONS);
-	evhttp_set_gencb(h, api_dispatch, NULL);
+	evhttp_set_gencb(h, on_request, NULL);
 	if (ctx != NULL)
 		evhttp_set_bevcb(h, tls_bevcb, ctx);
+	else
+		evhttp_set_bevcb(h, plain_bevcb, NULL);
 	if ((*bp = evhttp_bind_socket_with_handle(h, host, port)) == NULL) {
 		xasprintf(errp, "cannot listen on %s", listen);
 		evhttp_free(h);
 		return NULL;
+	}
+	evconnlistener_set_error_cb(evhttp_bound_socket_get_listener(*bp),
+	    accept_error);
+	if (resume_ev == NULL) {
+		struct timeval tv = { 0, SWEEP_MS * 1000 };
+
+		resume_ev = evtimer_new(rt->base, accept_resume, NULL);
+		sweep_ev = event_new(rt->base, -1, EV_PERSIST, conn_sweep, NULL);
+		evtimer_add(sweep_ev, &tv);
 	}
 	log_info("listening on %s%s", listen, ctx ? " (TLS)" : "");
 	return h;
@@ -309,4 +593,12 @@ http_free(void)
 	rt->https = NULL;
 	SSL_CTX_free(rt->tls_ctx);
 	rt->tls_ctx = NULL;
+	if (resume_ev)
+		event_free(resume_ev);
+	resume_ev = NULL;
+	if (sweep_ev)
+		event_free(sweep_ev);
+	sweep_ev = NULL;
+	while (conn_list != NULL)
+		conn_drop(conn_list);
 }

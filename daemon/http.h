@@ -6,6 +6,8 @@
 #ifndef CORDON_HTTP_H
 #define CORDON_HTTP_H
 
+#include <stddef.h>
+
 #include <event2/http.h>
 #include <jansson.h>
 
@@ -18,6 +20,8 @@ int	http_check_listen(const char *listen, char **errp);
 /* Stops accepting new connections; requests in flight still finish. */
 void	http_stop_accepting(void);
 void	http_free(void);
+/* Open client connections (all listeners). */
+size_t	http_connections(void);
 
 /* Sends <body> (stolen) with status <code> as application/json. */
 /*
@@ -27,6 +31,8 @@ void	http_free(void);
  */
 void	http_send(struct evhttp_request *, int code, struct evbuffer *body);
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
+/* Sends the JSON text <json> (borrowed) with status <code>. */
+void	http_reply_text(struct evhttp_request *, int code, const char *json);
 /* Sends {"error": msg} with status <code>. */
 void	http_reply_error(struct evhttp_request *, int code, const char *msg);
 

@@ -234,7 +234,8 @@ main(int argc, char **argv)
 		fatalx("libevent without pthreads support");
 	rt->base = event_base_new();
 	rt->db = db_new(rt->base, rt->conf.db, (int)rt->conf.db_workers,
-	    (int)rt->conf.batch_max);
+	    (int)rt->conf.batch_max, (int)rt->conf.db_deadline);
+	rt->pool = pool_new(rt->base, (int)rt->conf.screen_workers);
 
 	if (reload_initial(&err) == -1) {
 		if (rt->conf.rules_dir != NULL)
@@ -249,7 +250,7 @@ main(int argc, char **argv)
 
 	if (http_start(&err) == -1)
 		fatalx("%s", err);
-	api_tokens_refresh();
+	tokens_refresh(&rt->tokens, rt->db);
 	reload_listen_start();
 	{
 		char status[160];
@@ -274,11 +275,13 @@ main(int argc, char **argv)
 	event_free(ev_term);
 	event_free(ev_int);
 	http_free();
+	pool_free(rt->pool);
 	db_free(rt->db);
+	bounds_table_free(&rt->tokens_inflight);
 	reload_listen_stop();
 	reload_free();
 	snapshot_unref(rt->snap);
-	auth_table_free(&rt->tokens);
+	tokens_free(&rt->tokens);
 	conf_free(&rt->conf);
 	event_base_free(rt->base);
 	free(rt);

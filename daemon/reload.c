@@ -13,11 +13,11 @@
 #include <event2/event.h>
 #include <libpq-fe.h>
 
-#include "api.h"
 #include "db.h"
 #include "log.h"
 #include "reload.h"
 #include "runtime.h"
+#include "tokens.h"
 #include "snapshot.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -423,7 +423,7 @@ on_notify(evutil_socket_t fd, short ev, void *arg)
 	}
 	while ((n = PQnotifies(rt->listen_conn)) != NULL) {
 		if (strcmp(n->relname, "cordon_tokens") == 0)
-			api_tokens_refresh();
+			tokens_refresh(&rt->tokens, rt->db);
 		else if (rt->conf.rules_dir == NULL) {
 			log_info("list version %s activated; reloading",
 			    n->extra);
@@ -447,7 +447,7 @@ listen_done(struct db_job *j)
 		event_add(rt->listen_ev, NULL);
 		log_info("listening for list activations and token changes");
 		/* Catch up with what changed while disconnected. */
-		api_tokens_refresh();
+		tokens_refresh(&rt->tokens, rt->db);
 		if (rt->conf.rules_dir == NULL)
 			reload_run(NULL, NULL);
 	} else {

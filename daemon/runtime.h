@@ -16,9 +16,12 @@
 #include <openssl/ssl.h>
 
 #include "auth.h"
+#include "bounds.h"
 #include "conf.h"
 #include "db.h"
+#include "pool.h"
 #include "snapshot.h"
+#include "tokens.h"
 
 struct reload_state;
 
@@ -28,13 +31,15 @@ struct runtime {
 	const char		*conf_path;	/* NULL without -f */
 	struct snapshot		*snap;		/* current; loop thread only */
 	struct db		*db;
+	struct pool		*pool;		/* screening threads */
+	struct inflight_table	 tokens_inflight;	/* per token name */
 	struct evhttp		*http;
 	struct evhttp_bound_socket *bound;
 	struct evhttp		*https;		/* TLS listener, or NULL */
 	struct evhttp_bound_socket *tls_bound;
 	SSL_CTX			*tls_ctx;
 	struct reload_state	*reload;
-	struct auth_table	 tokens;	/* active API tokens (hashes) */
+	struct token_cache	 tokens;	/* active API tokens (hashes) */
 
 	/* LISTEN connection for list activations (loop thread). */
 	PGconn			*listen_conn;

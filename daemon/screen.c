@@ -2,7 +2,8 @@
  * Evidence gathering and scoring.  Each item is folded once, scanned once
  * for terms, looked up once in the HS trie and once per CAS number; the
  * evidence is then grouped by control-list entry and scored.  Nothing here
- * does I/O: the matcher and the declaration come in, JSON comes out.
+ * does I/O: the matcher and the declaration come in, a struct screen_result
+ * comes out (result.c turns it into JSON).
  *
  * Scores: CAS evidence 90, keyword with the entry's HS 78, keyword alone 62,
  * a dedicated HS code alone 45 (a heading or chapter alone 38), an embargo
@@ -15,6 +16,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 #include "normalize.h"
 #include "param.h"
 #include "party.h"
+#include "result.h"
 #include "screen.h"
 #include "util.h"
 #include "xmalloc.h"
@@ -65,7 +68,7 @@ struct decl_ctx {
 
 /* A declaration-level alert being gathered (embargo: the route). */
 struct decl_alert {
-	json_t		*hits;
+	struct screen_hits	 hits;
 	int		 best;
 	enum category	 cat;
 };
@@ -127,23 +130,105 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 	}
 }
 
-static const char *
+static enum severity
 severity(int score)
 {
 	if (score >= 85)
-		return "critical";
+		return SEVERITY_CRITICAL;
 	if (score >= 70)
-		return "high";
+		return SEVERITY_HIGH;
 	if (score >= 45)
-		return "medium";
-	return "low";
+		return SEVERITY_MEDIUM;
+	return SEVERITY_LOW;
 }
 
-static int
-severity_rank(const char *s)
+/* ---- hits, findings, alerts: the typed result --------------------- */
+
+/* A hit with no evidence yet: texts NULL, numbers absent (NaN). */
+static void
+hit_init(struct screen_hit *h)
 {
-	return strcmp(s, "critical") == 0 ? 3 : strcmp(s, "high") == 0 ? 2 :
-	    strcmp(s, "medium") == 0 ? 1 : 0;
+	memset(h, 0, sizeof(*h));
+#define NOP_(n)
+#define NAN_(n)	h->n = NAN;
+	SCREEN_HIT_FIELDS(NOP_, NOP_, NOP_, NAN_, NOP_)
+#undef NAN_
+}
+
+static void
+hit_free(struct screen_hit *h)
+{
+#define FREE_(n)	free(h->n); h->n = NULL;
+	SCREEN_HIT_FIELDS(FREE_, NOP_, NOP_, NOP_, FREE_)
+#undef FREE_
+}
+
+/* Appends <h> to <hs>, which takes ownership of its strings. */
+static void
+hits_push(struct screen_hits *hs, struct screen_hit *h)
+{
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? hs->cap * 2 : 4;
+		hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
+	}
+	hs->v[hs->n++] = *h;
+}
+
+/* Drops the hits from <mark> on. */
+static void
+hits_truncate(struct screen_hits *hs, size_t mark)
+{
+	while (hs->n > mark)
+		hit_free(&hs->v[--hs->n]);
+}
+
+void
+screen_hits_add(struct screen_hits *hs, const struct screen_hit *h)
+{
+	struct screen_hit c = *h;
+
+#define DUP_(n)	c.n = h->n ? xstrdup(h->n) : NULL;
+	SCREEN_HIT_FIELDS(DUP_, NOP_, NOP_, NOP_, DUP_)
+#undef DUP_
+	hits_push(hs, &c);
+}
+
+void
+screen_hits_free(struct screen_hits *hs)
+{
+	hits_truncate(hs, 0);
+	free(hs->v);
+	hs->v = NULL;
+	hs->cap = 0;
+}
+
+/* Appends a finding; <item_seq> may be SCREEN_NONE, <value> NULL. */
+static void
+finding_add(struct screen_result *r, int item_seq, const char *field,
+    const char *kind, const char *value, const char *message)
+{
+	struct screen_finding *f;
+
+	if (r->nfindings == r->capfindings) {
+		r->capfindings = r->capfindings ? r->capfindings * 2 : 4;
+		r->findings = xreallocarray(r->findings, r->capfindings,
+		    sizeof(*r->findings));
+	}
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->item_seq = item_seq;
+	f->field = field ? xstrdup(field) : NULL;
+	f->kind = xstrdup(kind);
+	f->value = value ? xstrdup(value) : NULL;
+	f->message = message ? xstrdup(message) : NULL;
+}
+
+static void
+finding_free(struct screen_finding *f)
+{
+#define FREE_(n)	free(f->n); f->n = NULL;
+	SCREEN_FINDING_FIELDS(NOP_, FREE_)
+#undef FREE_
 }
 
 /* "CWC Schedule 3 and Australia Group", or the list title. */
@@ -163,19 +248,27 @@ entry_regimes(const struct rule_entry *e, struct buf *b)
 	return b->data;
 }
 
-static json_t *
-hit_new(const struct rule_entry *e, const char *reason, const char *field,
-    const char *match, size_t from, size_t to, const char *explanation)
+/* Appends a hit on control entry <e> to <hits>. */
+static void
+hit_new(struct screen_hits *hits, const struct rule_entry *e,
+    const char *reason, const char *field, const char *match, size_t from,
+    size_t to, const char *explanation)
 {
-	char rule[256];
+	struct screen_hit h;
 
-	snprintf(rule, sizeof(rule), "%s/%s/%s", e->list->id, e->code, reason);
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[I,I], s:s}",
-	    "rule", rule, "list", e->list->id, "entry", e->code,
-	    "title", e->title,
-	    "category", rules_category_name(e->category), "reason", reason,
-	    "field", field, "match", match, "span", (json_int_t)from,
-	    (json_int_t)to, "explanation", explanation);
+	hit_init(&h);
+	xasprintf(&h.rule, "%s/%s/%s", e->list->id, e->code, reason);
+	h.list = xstrdup(e->list->id);
+	h.entry = xstrdup(e->code);
+	h.title = xstrdup(e->title);
+	h.category = e->category;
+	h.reason = xstrdup(reason);
+	h.field = xstrdup(field);
+	h.match = xstrdup(match);
+	h.span[0] = from;
+	h.span[1] = to;
+	h.explanation = xstrdup(explanation);
+	hits_push(hits, &h);
 }
 
 static bool
@@ -267,7 +360,8 @@ hs_label(const struct decl_item *it, char *out, size_t n)
 
 /* Reports a code that is not in the nomenclature; never stops screening. */
 static void
-check_hs(const struct decl_item *it, const char *hsfield, json_t *findings)
+check_hs(const struct decl_item *it, const char *hsfield,
+    struct screen_result *res)
 {
 	const struct hsnom_row *row;
 	char msg[256];
@@ -279,9 +373,8 @@ check_hs(const struct decl_item *it, const char *hsfield, json_t *findings)
 		snprintf(msg, sizeof(msg), "HS code %s exists in HS 2017 but not "
 		    "in HS 2022: the declaration may use an outdated "
 		    "classification", it->hs_raw);
-		json_array_append_new(findings, json_pack("{s:i, s:s, s:s, s:s, "
-		    "s:s}", "item_seq", it->seq, "field", hsfield, "kind",
-		    "hs_outdated", "value", it->hs_raw, "message", msg));
+		finding_add(res, it->seq, hsfield, "hs_outdated", it->hs_raw,
+		    msg);
 		return;
 	case HSNOM_UNKNOWN:
 		if (row != NULL)
@@ -292,9 +385,7 @@ check_hs(const struct decl_item *it, const char *hsfield, json_t *findings)
 			snprintf(msg, sizeof(msg), "HS code %s is in neither HS "
 			    "2022 nor HS 2017: check the classification",
 			    it->hs_raw);
-		json_array_append_new(findings, json_pack("{s:i, s:s, s:s, s:s, "
-		    "s:s}", "item_seq", it->seq, "field", hsfield, "kind",
-		    "hs_unknown", "value", it->hs_raw, "message", msg));
+		finding_add(res, it->seq, hsfield, "hs_unknown", it->hs_raw, msg);
 		return;
 	}
 }
@@ -311,7 +402,7 @@ check_hs(const struct decl_item *it, const char *hsfield, json_t *findings)
 static int
 check_params(const struct rule_entry *e, const struct decl_item *it,
     const char *field, const struct pvalue *pv, size_t npv,
-    const struct grade_table *gt, json_t *hits, int *missing,
+    const struct grade_table *gt, struct screen_hits *hits, int *missing,
     int *missing_clear, struct buf *note)
 {
 	size_t p, k, mark = note->len;
@@ -380,8 +471,8 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			snprintf(expl, sizeof(expl), "The description states %s "
 			    "\"%s\", which meets the control threshold of %s for "
 			    "%s %s.", rp->label, m, thr, e->list->id, e->code);
-		json_array_append_new(hits, hit_new(e, "parameter", field, m,
-		    ok->off, ok->off + ok->len, expl));
+		hit_new(hits, e, "parameter", field, m, ok->off, ok->off +
+		    ok->len, expl);
 		free(m);
 		confirmed++;
 	}
@@ -492,34 +583,28 @@ entry_values(const struct grade_table *gt, const struct rule_entry *re,
 	return param_derive(out, n, max);
 }
 
-/* The distinct categories of <hits>, in order of first appearance. */
-static json_t *
-hit_categories(json_t *hits)
+/*
+ * Appends an alert to <res>; takes the hits of <hits> (left empty).
+ * Returns the alert, valid until the next alert_new.
+ */
+static struct screen_alert *
+alert_new(struct screen_result *res, int item_seq, int score,
+    enum category cat, struct screen_hits *hits)
 {
-	json_t *cats = json_array(), *h, *x;
-	size_t hi, ci;
+	struct screen_alert *a;
 
-	json_array_foreach(hits, hi, h) {
-		json_t *cj = json_object_get(h, "category");
-		int seen = 0;
-
-		json_array_foreach(cats, ci, x)
-			if (json_equal(x, cj))
-				seen = 1;
-		if (!seen)
-			json_array_append(cats, cj);
-	}
-	return cats;
-}
-
-/* An alert; takes ownership of <item_seq> and <hits>. */
-static json_t *
-alert_new(json_t *item_seq, int score, enum category cat, json_t *hits)
-{
-	return json_pack("{s:o, s:s, s:i, s:s, s:o, s:o}", "item_seq",
-	    item_seq, "severity", severity(score), "score", score, "category",
-	    rules_category_name(cat), "categories", hit_categories(hits),
-	    "hits", hits);
+	res->alerts = xreallocarray(res->alerts, res->nalerts + 1,
+	    sizeof(*res->alerts));
+	a = &res->alerts[res->nalerts++];
+	memset(a, 0, sizeof(*a));
+	a->item_seq = item_seq;
+	a->score = score;
+	a->severity = severity(score);
+	a->category = cat;
+	a->hits = *hits;
+	memset(hits, 0, sizeof(*hits));
+	a->status = ALERT_OPEN;
+	return a;
 }
 
 static int
@@ -536,15 +621,14 @@ str_cmp(const void *a, const void *b)
  */
 static void
 item_fingerprint(const struct decl *d, const struct decl_item *it,
-    const struct folded *f, json_t *alert)
+    const struct folded *f, struct screen_alert *alert)
 {
 	static const char *const roles[] = { "exporter", "consignor",
 		"declarant", NULL };
 	const char *trader = "";
 	const char *const *r;
-	char *ft, hs6[7], fp[65], **codes;
+	char *ft, hs6[7], **codes;
 	struct buf b;
-	json_t *h, *entries;
 	size_t i, k, n = 0;
 
 	for (r = roles; *r && *trader == '\0'; r++)
@@ -558,17 +642,16 @@ item_fingerprint(const struct decl *d, const struct decl_item *it,
 	snprintf(hs6, sizeof(hs6), "%.6s", it->hs);
 	buf_init(&b);
 	buf_printf(&b, "%s\n%s\n%s", ft, hs6, f->text);
-	util_sha256_hex(b.data, b.len, fp);
+	util_sha256_hex(b.data, b.len, alert->fingerprint);
 	buf_free(&b);
 	free(ft);
 
-	codes = xcalloc(json_array_size(json_object_get(alert, "hits")) + 1,
-	    sizeof(*codes));
-	json_array_foreach(json_object_get(alert, "hits"), i, h) {
+	codes = xcalloc(alert->hits.n + 1, sizeof(*codes));
+	for (i = 0; i < alert->hits.n; i++) {
+		const struct screen_hit *h = &alert->hits.v[i];
 		char *code;
 
-		xasprintf(&code, "%s/%s", json_string_value(json_object_get(h,
-		    "list")), json_string_value(json_object_get(h, "entry")));
+		xasprintf(&code, "%s/%s", h->list, h->entry);
 		for (k = 0; k < n; k++)
 			if (strcmp(codes[k], code) == 0)
 				break;
@@ -578,21 +661,15 @@ item_fingerprint(const struct decl *d, const struct decl_item *it,
 			codes[n++] = code;
 	}
 	qsort(codes, n, sizeof(*codes), str_cmp);
-	entries = json_array();
-	for (k = 0; k < n; k++) {
-		json_array_append_new(entries, json_string(codes[k]));
-		free(codes[k]);
-	}
-	free(codes);
-	json_object_set_new(alert, "fingerprint", json_string(fp));
-	json_object_set_new(alert, "entries", entries);
+	alert->entries = codes;
+	alert->nentries = n;
 }
 
 /* Screens one item; appends an alert to <alerts> if anything hit. */
 static void
 screen_item(const struct matcher *m, struct match_scratch *sc,
     const struct decl *d, const struct decl_ctx *dc, size_t ii,
-    struct item_ctx *c, json_t *alerts, json_t *findings)
+    struct item_ctx *c, struct screen_result *res)
 {
 	const struct decl_item *it = &d->items[ii];
 	struct folded f;
@@ -605,7 +682,7 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	size_t nhs, ncf, ncr = 0, npv, ngh, i, k, t;
 	int pack = -1;
 	char field[64], hsfield[64], hslabel[256];
-	json_t *hits = json_array();
+	struct screen_hits hits = { NULL, 0, 0 };
 	int best = 0, nentries = 0;
 	struct buf note, regs;
 	enum category topcat = CAT_COUNT_;
@@ -614,14 +691,13 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	buf_init(&regs);
 	snprintf(field, sizeof(field), "items[%zu].description", ii);
 	snprintf(hsfield, sizeof(hsfield), "items[%zu].hs_code", ii);
-	check_hs(it, hsfield, findings);
+	check_hs(it, hsfield, res);
 	hs_label(it, hslabel, sizeof(hslabel));
 
 	normalize_fold(it->description, strlen(it->description), &f);
 	if (match_terms(m, sc, f.text, f.len, on_term, c) == -1)
-		json_array_append_new(findings, json_pack("{s:i, s:s, s:s, s:s}",
-		    "item_seq", it->seq, "field", field, "kind", "scan_error",
-		    "message", "the keyword scan failed for this description"));
+		finding_add(res, it->seq, field, "scan_error", NULL,
+		    "the keyword scan failed for this description");
 
 	nhs = match_hs(m, it->hs, hsh, MAX_HS_HITS);
 	for (i = 0; i < nhs; i++) {
@@ -649,11 +725,9 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    "items[%zu].cas[%zu]", ii, it->cas_pos[i]);
 		}
 		if (!normalize_cas_valid(it->cas[i])) {
-			json_array_append_new(findings, json_pack("{s:i, s:s, s:s, "
-			    "s:s, s:s}", "item_seq", it->seq, "field", cr[ncr].field,
-			    "kind", "cas_check_digit", "value", it->cas[i],
-			    "message", "CAS number fails its check digit; not "
-			    "matched"));
+			finding_add(res, it->seq, cr[ncr].field,
+			    "cas_check_digit", it->cas[i], "CAS number fails "
+			    "its check digit; not matched");
 			continue;
 		}
 		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", it->cas[i]);
@@ -667,11 +741,9 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	    MAX_CAS);
 	for (i = 0; i < ncf && ncr < MAX_CAS; i++) {
 		if (!cf[i].valid) {
-			json_array_append_new(findings, json_pack("{s:i, s:s, s:s, "
-			    "s:s, s:s}", "item_seq", it->seq, "field", field,
-			    "kind", "cas_check_digit", "value", cf[i].cas,
-			    "message", "CAS-shaped number fails its check digit; "
-			    "not matched"));
+			finding_add(res, it->seq, field, "cas_check_digit",
+			    cf[i].cas, "CAS-shaped number fails its check "
+			    "digit; not matched");
 			continue;
 		}
 		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%.15s", cf[i].cas);
@@ -736,7 +808,7 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 		const struct country_ref *cty = NULL;
 		int kw, hs, hsc, cas, score, missing = 0, missing_clear, conf = 0;
 		bool embargo = re->destinations.n > 0 || re->origins.n > 0;
-		size_t mark = json_array_size(hits);
+		size_t mark = hits.n;
 		char expl[1536];
 
 		const struct grade_hit *gr = e->grade1 > 0 ?
@@ -792,14 +864,12 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 
 		buf_reset(&note);
 		if (re->nparams > 0 && !cas) {
-			conf = check_params(re, it, field, cpv, ncpv, gt, hits,
+			conf = check_params(re, it, field, cpv, ncpv, gt, &hits,
 			    &missing, &missing_clear, &note);
 			if (conf < 0 || (missing_clear > 0 && conf == 0 &&
 			    missing == 0)) {
 				/* Below the threshold: drop the parameter hits too. */
-				while (json_array_size(hits) > mark)
-					json_array_remove(hits,
-					    json_array_size(hits) - 1);
+				hits_truncate(&hits, mark);
 				continue;
 			}
 		}
@@ -842,8 +912,8 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    "as %s %s (%s). %s%s", r->cas, re->title, re->list->id,
 			    re->code, regs.data, re->explanation, note.data ?
 			    note.data : "");
-			json_array_append_new(hits, hit_new(re, "cas", r->field, mt,
-			    r->off, r->off + r->len, expl));
+			hit_new(&hits, re, "cas", r->field, mt, r->off,
+			    r->off + r->len, expl);
 			free(mt);
 		}
 		if (kw && gr != NULL && (gr->strong || e->nkw > 0)) {
@@ -854,8 +924,8 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    grades_family(gt, gr->grade), grades_source(gt,
 			    gr->grade), re->title, re->list->id, re->code,
 			    regs.data, re->explanation, note.data ? note.data : "");
-			json_array_append_new(hits, hit_new(re, "grade", field, mt,
-			    gr->off, gr->off + gr->len, expl));
+			hit_new(&hits, re, "grade", field, mt, gr->off,
+			    gr->off + gr->len, expl);
 			free(mt);
 		}
 		if (kw) {
@@ -866,17 +936,15 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				/* A term file's term names its language. */
 				const char *lang = rules_keyword_lang(re,
 				    match_term(c->m, e->kw[i].term)->idx);
-				json_t *h;
 
 				snprintf(expl, sizeof(expl), "The description names "
 				    "\"%s\": %s, listed as %s %s (%s). %s%s", mt,
 				    re->title, re->list->id, re->code, regs.data,
 				    re->explanation, note.data ? note.data : "");
-				h = hit_new(re, "keyword", field, mt, from, to, expl);
+				hit_new(&hits, re, "keyword", field, mt, from,
+				    to, expl);
 				if (lang != NULL)
-					json_object_set_new(h, "language",
-					    json_string(lang));
-				json_array_append_new(hits, h);
+					hits.v[hits.n - 1].language = xstrdup(lang);
 				free(mt);
 			}
 		}
@@ -895,27 +963,25 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				    "a lead: check the goods. %s%s", hslabel,
 				    re->title, re->list->id, re->code, regs.data,
 				    re->explanation, note.data ? note.data : "");
-			json_array_append_new(hits, hit_new(re, "hs", hsfield,
-			    it->hs_raw, 0, strlen(it->hs_raw), expl));
+			hit_new(&hits, re, "hs", hsfield, it->hs_raw, 0,
+			    strlen(it->hs_raw), expl);
 		}
 		if (cty != NULL) {
 			snprintf(expl, sizeof(expl), "%s %s: %s goes %s %s (%s). "
 			    "%s", re->list->id, re->code, hslabel,
 			    country_hit(&re->destinations, dc->to, dc->nto) ? "to" :
 			    "from", cty->code, cty->field, re->explanation);
-			json_array_append_new(hits, hit_new(re, "country",
-			    cty->field, cty->code, 0, 2, expl));
+			hit_new(&hits, re, "country", cty->field, cty->code,
+			    0, 2, expl);
 		}
 		if (embargo) {
 			/*
 			 * Embargoes are about where the shipment goes: their hits
 			 * gather in one declaration-level alert, item by item.
 			 */
-			while (json_array_size(hits) > mark) {
-				json_array_append(c->route.hits,
-				    json_array_get(hits, mark));
-				json_array_remove(hits, mark);
-			}
+			for (i = mark; i < hits.n; i++)
+				hits_push(&c->route.hits, &hits.v[i]);
+			hits.n = mark;
 			if (score > c->route.best) {
 				c->route.best = score;
 				c->route.cat = re->category;
@@ -929,15 +995,14 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 		}
 	}
 
-	if (json_array_size(hits) > 0 && nentries > 0) {
+	if (hits.n > 0 && nentries > 0) {
 		int s = best + 2 * (nentries - 1);
-		json_t *a = alert_new(json_integer(it->seq), s > 99 ? 99 : s,
-		    topcat, hits);
+		struct screen_alert *a = alert_new(res, it->seq, s > 99 ? 99 : s,
+		    topcat, &hits);
 
 		item_fingerprint(d, it, &f, a);
-		json_array_append_new(alerts, a);
 	} else
-		json_decref(hits);
+		screen_hits_free(&hits);
 
 	for (t = 0; t < c->ntouched; t++) {
 		struct evidence *e = &c->ev[c->touched[t]];
@@ -976,7 +1041,7 @@ role_name(const char *role)
  */
 static void
 screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
-    json_t *alerts)
+    struct screen_result *res)
 {
 	struct party_hit ph[4];
 	size_t i, k, n;
@@ -985,8 +1050,8 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 		return;
 	for (i = 0; i < d->nparties; i++) {
 		const struct decl_party *p = &d->parties[i];
-		json_t *hits, *ev, *ex;
-		char field[48], expl[1024], rule[256];
+		struct screen_hits hits = { NULL, 0, 0 };
+		char field[48], expl[1024];
 		int score;
 		bool confirm = true;
 		double best = 0;
@@ -995,9 +1060,10 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 			continue;
 		n = party_search(rs->parties, p->name, thr, ph, 3);
 		snprintf(field, sizeof(field), "parties[%zu].name", i);
-		hits = json_array();
 		for (k = 0; k < n; k++) {
 			const struct party_record *r = ph[k].rec;
+			struct screen_hit h;
+			json_t *ev;
 			bool alias = strcmp(ph[k].matched, r->name) != 0;
 			bool known = p->country != NULL &&
 			    r->countries != NULL && *r->countries != '\0';
@@ -1022,35 +1088,146 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 			    !party_country_listed(r, p->country) ?
 			    " The declared country differs from the listed one: "
 			    "check the address." : "");
-			snprintf(rule, sizeof(rule), "%s/%s/party", r->list_id,
-			    r->ref);
-			ev = json_pack("{s:s, s:s, s:s, s:s, "
-			    "s:s, s:s, s:s, s:s, s:[i,I], s:s, s:s, s:s, s:f, s:s}",
-			    "rule", rule, "list", r->list_id, "entry", r->ref,
-			    "title", r->name, "category", "sanctions", "reason",
-			    "party", "field", field, "match", p->name, "span", 0,
-			    (json_int_t)strlen(p->name), "listed_name", r->name,
-			    "matched_name", ph[k].matched, "role", p->role ?
-			    p->role : "", "similarity", ph[k].score, "explanation",
-			    expl);
-			ex = party_hit_json(&ph[k]);
-			json_object_update(ev, ex);
-			json_decref(ex);
-			json_array_append_new(hits, ev);
+			hit_init(&h);
+			xasprintf(&h.rule, "%s/%s/party", r->list_id, r->ref);
+			h.list = xstrdup(r->list_id);
+			h.entry = xstrdup(r->ref);
+			h.title = xstrdup(r->name);
+			h.category = CAT_SANCTIONS;
+			h.reason = xstrdup("party");
+			h.field = xstrdup(field);
+			h.match = xstrdup(p->name);
+			h.span[0] = 0;
+			h.span[1] = strlen(p->name);
+			h.explanation = xstrdup(expl);
+			h.listed_name = xstrdup(r->name);
+			h.matched_name = xstrdup(ph[k].matched);
+			h.role = xstrdup(p->role ? p->role : "");
+			h.similarity = ph[k].score;
+			/* party.c's evidence: words, distortions, programme... */
+			ev = party_hit_json(&ph[k]);
+			h.party_evidence = json_dumps(ev, JSON_COMPACT);
+			json_decref(ev);
+			hits_push(&hits, &h);
 		}
-		if (json_array_size(hits) == 0) {
-			json_decref(hits);
+		if (hits.n == 0)
 			continue;
-		}
 		score = 70 + (int)(29.0 * (best - thr) /
 		    (thr < 1.0 ? 1.0 - thr : 1.0) + 0.5);
 		if (score > 99)
 			score = 99;
 		if (confirm)
 			score = 40;	/* low: confirm the identity */
-		json_array_append_new(alerts, alert_new(json_null(), score,
-		    CAT_SANCTIONS, hits));
+		alert_new(res, SCREEN_NONE, score, CAT_SANCTIONS, &hits);
 	}
+}
+
+/* Decl warnings (accepted oddities) become findings. */
+static void
+decl_findings(const struct decl *d, struct screen_result *res)
+{
+	json_t *w;
+	size_t i;
+
+	json_array_foreach(d->warnings, i, w) {
+		json_t *seq = json_object_get(w, "item_seq");
+
+		finding_add(res, json_is_integer(seq) ?
+		    (int)json_integer_value(seq) : SCREEN_NONE,
+		    json_string_value(json_object_get(w, "field")),
+		    json_string_value(json_object_get(w, "kind")) ?
+		    json_string_value(json_object_get(w, "kind")) : "warning",
+		    json_string_value(json_object_get(w, "value")),
+		    json_string_value(json_object_get(w, "message")));
+	}
+}
+
+struct screen_result *
+screen_run(const struct matcher *m, struct match_scratch *sc,
+    const struct decl *d, const char *list_version,
+    const struct screen_opts *o)
+{
+	struct screen_result *res = xcalloc(1, sizeof(*res));
+	struct item_ctx c;
+	struct decl_ctx dc;
+	size_t i, n = match_nentries(m);
+	int worst = -1;
+
+	res->reference = xstrdup(d->reference ? d->reference : "");
+	res->type = xstrdup(d->type ? d->type : "");
+	res->list_version = xstrdup(list_version ? list_version : "");
+	c.m = m;
+	c.ev = xcalloc(n ? n : 1, sizeof(*c.ev));
+	c.touched = xcalloc(n ? n : 1, sizeof(*c.touched));
+	c.ntouched = 0;
+	memset(&c.route.hits, 0, sizeof(c.route.hits));
+	c.route.best = 0;
+	c.route.cat = CAT_EMBARGO;
+	for (i = 0; i < n; i++) {
+		c.ev[i].eidx = (size_t)-1;
+		c.ev[i].cas_idx = -1;
+	}
+	decl_countries(d, &dc);
+	if (d->warnings)
+		decl_findings(d, res);
+	for (i = 0; i < d->nitems; i++)
+		screen_item(m, sc, d, &dc, i, &c, res);
+	if (c.route.hits.n > 0) {
+		/* One more point per further item caught by the embargo. */
+		int s = c.route.best + (int)c.route.hits.n / 2 - 1;
+
+		alert_new(res, SCREEN_NONE, s > 99 ? 99 : s, c.route.cat,
+		    &c.route.hits);
+	} else
+		screen_hits_free(&c.route.hits);
+	screen_parties(match_ruleset(m), d, o ? o->party_threshold :
+	    PARTY_THRESHOLD_DEFAULT, res);
+	free(c.ev);
+	free(c.touched);
+
+	for (i = 0; i < res->nalerts; i++)
+		if ((int)res->alerts[i].severity > worst)
+			worst = (int)res->alerts[i].severity;
+	if (worst >= SEVERITY_HIGH)
+		res->verdict = VERDICT_HOLD;
+	else if (worst >= 0)
+		res->verdict = VERDICT_REVIEW;
+	else
+		res->verdict = VERDICT_CLEAR;
+	return res;
+}
+
+void
+screen_result_free(struct screen_result *r)
+{
+	size_t i, k;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nalerts; i++) {
+		screen_hits_free(&r->alerts[i].hits);
+		for (k = 0; k < r->alerts[i].nentries; k++)
+			free(r->alerts[i].entries[k]);
+		free(r->alerts[i].entries);
+	}
+	free(r->alerts);
+	for (i = 0; i < r->nfindings; i++)
+		finding_free(&r->findings[i]);
+	free(r->findings);
+	free(r->reference);
+	free(r->type);
+	free(r->list_version);
+	free(r);
+}
+
+void
+screen_result_ids(struct screen_result *r)
+{
+	size_t i;
+
+	util_uuid7(r->id);
+	for (i = 0; i < r->nalerts; i++)
+		util_uuid7(r->alerts[i].id);
 }
 
 json_t *
@@ -1065,56 +1242,11 @@ screen_decl_opts(const struct matcher *m, struct match_scratch *sc,
     const struct decl *d, const char *list_version,
     const struct screen_opts *o)
 {
-	struct item_ctx c;
-	struct decl_ctx dc;
-	json_t *alerts = json_array(), *findings = json_array(), *a;
-	const char *verdict = "clear";
-	size_t i, n = match_nentries(m);
-	int worst = -1;
+	struct screen_result *r = screen_run(m, sc, d, list_version, o);
+	json_t *j = result_json(r, false);
 
-	c.m = m;
-	c.ev = xcalloc(n ? n : 1, sizeof(*c.ev));
-	c.touched = xcalloc(n ? n : 1, sizeof(*c.touched));
-	c.ntouched = 0;
-	c.route.hits = json_array();
-	c.route.best = 0;
-	c.route.cat = CAT_EMBARGO;
-	for (i = 0; i < n; i++) {
-		c.ev[i].eidx = (size_t)-1;
-		c.ev[i].cas_idx = -1;
-	}
-	decl_countries(d, &dc);
-	if (d->warnings)
-		json_array_extend(findings, d->warnings);
-	for (i = 0; i < d->nitems; i++)
-		screen_item(m, sc, d, &dc, i, &c, alerts, findings);
-	if (json_array_size(c.route.hits) > 0) {
-		/* One more point per further item caught by the embargo. */
-		int s = c.route.best + (int)json_array_size(c.route.hits) / 2 - 1;
-
-		json_array_append_new(alerts, alert_new(json_null(),
-		    s > 99 ? 99 : s, c.route.cat, c.route.hits));
-	} else
-		json_decref(c.route.hits);
-	screen_parties(match_ruleset(m), d, o ? o->party_threshold :
-	    PARTY_THRESHOLD_DEFAULT, alerts);
-	free(c.ev);
-	free(c.touched);
-
-	json_array_foreach(alerts, i, a) {
-		int r = severity_rank(json_string_value(json_object_get(a,
-		    "severity")));
-
-		if (r > worst)
-			worst = r;
-	}
-	if (worst >= 2)
-		verdict = "hold";
-	else if (worst >= 0)
-		verdict = "review";
-	return json_pack("{s:s, s:s, s:s, s:o, s:o}", "reference", d->reference,
-	    "verdict", verdict, "list_version", list_version ? list_version : "",
-	    "alerts", alerts, "findings", findings);
+	screen_result_free(r);
+	return j;
 }
 
 void

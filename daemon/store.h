@@ -12,7 +12,9 @@
 #include <jansson.h>
 #include <libpq-fe.h>
 
+#include "decl.h"
 #include "rules.h"
+#include "screen.h"
 #include "snapshot.h"
 #include "util.h"
 
@@ -53,24 +55,54 @@ char	*store_active_version(PGconn *, char **errp);
 struct snapshot *store_load_version(PGconn *, const char *version,
 	    struct buf *errs, char **errp);
 
+/* What storing one declaration came to: a domain outcome, not HTTP. */
+enum store_outcome {
+	STORE_PENDING,		/* not decided yet (internal) */
+	STORE_CREATED,		/* stored now */
+	STORE_REPLAY,		/* same reference, same body: stored earlier */
+	STORE_CONFLICT,		/* same reference, another body */
+	STORE_UNAVAILABLE,	/* PostgreSQL unreachable: not stored */
+	STORE_UNKNOWN,		/* the connection was lost during COMMIT and
+				   could not be asked again: maybe stored */
+	STORE_FAILED,		/* refused by the database: not stored */
+};
+
 /* One declaration of a store batch. */
 struct store_item {
 	/* in */
-	char		 id[37];
-	const char	*submitter, *reference;
-	char		 body_hash[65];
-	json_t		*body;		/* borrowed */
-	json_t		*result;	/* borrowed */
+	const char		*submitter;
+	const struct decl	*decl;		/* borrowed: items, type */
+	const char		*body;		/* the request body (JSON) */
+	size_t			 body_len;
+	char			 body_hash[65];
+	struct screen_result	*result;	/* borrowed; its id is the
+						   declaration's; storage sets
+						   the alerts' statuses */
 	/* out */
-	int		 status;	/* 201 created, 200 replay, 409 conflict */
-	json_t		*stored;	/* the stored result (new reference) */
+	enum store_outcome	 outcome;
+	char			*stored;	/* the stored result (JSON text;
+						   owner frees) */
+	char			 existing_id[37];	/* replay, conflict */
 };
 
 /*
- * Stores <n> declarations in one statement and one transaction.  On success
- * every item has its status; on -1 nothing was committed.
+ * Stores <n> declarations in one transaction: the suppression lookup for
+ * their alerts, then one INSERT of every row (arrays, unnest) and COMMIT.
+ * Idempotency, conflicts and suppressions are decided there.  Only items
+ * whose outcome is STORE_PENDING are stored.  On 0 every item has its
+ * outcome; on -1 nothing was committed unless the connection
+ * was lost during COMMIT (then store_batch_committed tells).
  */
 int	 store_batch(PGconn *, struct store_item **items, size_t n, char **errp);
+/*
+ * After a lost connection: which of <items> were committed (their ids are
+ * stored)?  Those get STORE_CREATED, the others stay as they were.  0 or -1.
+ */
+int	 store_batch_committed(PGconn *, struct store_item **items, size_t n,
+	    char **errp);
+/* Connects with a statement timeout (ms, 0 none) and TCP keepalives. */
+PGconn	*store_connect_deadline(const char *dsn, int statement_timeout_ms,
+	    char **errp);
 
 /* Stored declaration with its result; NULL and no *errp if not found. */
 json_t	*store_get_declaration(PGconn *, const char *id, char **errp);

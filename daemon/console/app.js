@@ -4,14 +4,8 @@
 
 (function () {
   const TOKEN_KEY = 'cordon.token';
-  const STATUSES = ['open', 'claimed', 'released', 'held', 'inspection_ordered', 'referred_licensing',
-    'referred_enforcement', 'false_positive', 'auto_closed'];
-  const DECISIONS = ['released', 'held', 'inspection_ordered', 'referred_licensing',
-    'referred_enforcement', 'false_positive'];
-  const CATEGORIES = ['nuclear', 'chemical', 'biological', 'missile', 'conventional', 'military',
-    'sanctions', 'embargo'];
-  const SEVERITIES = ['critical', 'high', 'medium', 'low'];
-  const DECIDED = new Set(DECISIONS.concat(['auto_closed']));
+  /* The contract's word lists come from the server (GET /v1/vocabulary) at sign-in. */
+  let DECIDED = new Set();
   const REASONS = { hs: 'HS code', keyword: 'description words', cas: 'CAS number', party: 'party name',
     country: 'country', parameter: 'technical parameter', grade: 'material grade' };
 
@@ -111,6 +105,17 @@
     for (const v of values) sel.append(el('option', { value: v }, human(v)));
   }
 
+  /* Fills the filters and the decision list from the server's word lists. */
+  function fillWords(w) {
+    const keep = $('f-status').value;
+    fillSelect($('f-status'), w.statuses, 'any status');
+    $('f-status').value = keep || 'open';
+    fillSelect($('f-category'), w.categories, 'any category');
+    fillSelect($('f-severity'), w.severities.slice().reverse(), 'any severity');
+    fillSelect($('decision'), w.decisions, null);
+    DECIDED = new Set(w.decisions.concat(w.statuses.filter((s) => s === 'auto_closed')));
+  }
+
   /* Signs in: checks the token with GET /v1/me, keeps it in sessionStorage, shows the queue. */
   async function signIn(token) {
     state.token = token;
@@ -124,6 +129,11 @@
       $('signin-view').hidden = false;
       $('token').focus();
       return;
+    }
+    try {
+      fillWords(await api('GET', '/v1/vocabulary'));
+    } catch (e) {
+      say('signin-error', 'Cannot load the word lists: ' + e.message);
     }
     sessionStorage.setItem(TOKEN_KEY, token);
     $('me-name').textContent = state.me.name;
@@ -535,11 +545,6 @@
 
   /* Sets up the page: selects, event handlers, and a session restored from sessionStorage. */
   function init() {
-    fillSelect($('f-status'), STATUSES, 'any status');
-    $('f-status').value = 'open';
-    fillSelect($('f-category'), CATEGORIES, 'any category');
-    fillSelect($('f-severity'), SEVERITIES, 'any severity');
-    fillSelect($('decision'), DECISIONS, null);
     const exp = new Date(Date.now() + 90 * 86400e3);
     $('suppress-expiry').value = exp.toISOString().slice(0, 10);
     $('suppress-expiry').min = new Date().toISOString().slice(0, 10);

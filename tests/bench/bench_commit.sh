@@ -4,9 +4,13 @@
 #
 # It starts a private PostgreSQL (contrib/pg-private), loads the shipped
 # rules, then
-#   1. pgbench, custom scripts: one row per transaction, and 50 rows per
-#      transaction in one INSERT (what batching buys), at the same client
-#      counts.  The row is sized like a stored declaration row.
+#   1. pgbench, custom scripts: one row per transaction, 50 rows per
+#      transaction in one INSERT (what batching buys), and the naive path:
+#      exactly the rows one declaration writes (its declaration row with
+#      the body and result JSON of a stored declaration, its item rows, its
+#      alert row, into copies of Cordon's tables with their indexes), one
+#      declaration per transaction, at the same client counts.  The 1-row
+#      script's row is sized like a stored declaration row.
 #      synchronous_commit = on and fsync as the server defaults.
 #   2. cordond: distinct declarations (2-3 items, one controlled chemical,
 #      ordinary goods, exporter and consignee) POSTed by C keep-alive
@@ -19,12 +23,13 @@
 #
 # Usage: tests/bench/bench_commit.sh          (from anywhere; tree built)
 # Environment: DURATION (s per run, 10), CLIENTS ("1 8 32 64"),
-#   BATCH_ROWS (50), WRK_THREADS (1), CLIENT (wrk|python), KEEP_WORK=1.
+#   BATCH_ROWS (50), WRK_THREADS (1), CLIENT (wrk|python), KEEP_WORK=1,
+#   CORDOND and CORDONCTL (binaries to measure instead of the tree's).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-ctl=$top/daemon/cordonctl
-cordond=$top/daemon/cordond
+ctl=${CORDONCTL:-$top/daemon/cordonctl}
+cordond=${CORDOND:-$top/daemon/cordond}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 DURATION=${DURATION:-10}
 CLIENTS=${CLIENTS:-"1 8 32 64"}
@@ -96,7 +101,8 @@ start_cordond() { # sets $url, $cordond_pid
     url=http://127.0.0.1:$port
     "$cordond" --db "$DSN" --listen 127.0.0.1:"$port" >>"$work/cordond.log" 2>&1 &
     cordond_pid=$!
-    for _ in $(seq 1 150); do
+    # Building the shipped rules takes tens of CPU-seconds on a busy machine.
+    for _ in $(seq 1 3000); do
         curl -fs "$url/readyz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
@@ -247,6 +253,38 @@ say "stored declaration: row ${drow} B, items ${irow} B (${nitems}/decl), alerts
 reps=$(( (drow - 60) / 32 ))
 [ "$reps" -lt 1 ] && reps=1
 sql "CREATE TABLE bench_rows (id bigserial PRIMARY KEY, ref text NOT NULL, payload text NOT NULL)"
+# The naive path: one stored declaration's rows, taken from the probe run,
+# written by one transaction per declaration with plain INSERTs.
+sql "CREATE TABLE bench_decl (LIKE declarations INCLUDING ALL);
+     CREATE TABLE bench_items (LIKE items INCLUDING ALL);
+     CREATE TABLE bench_alerts (LIKE alerts INCLUDING ALL)"
+q1() { sql "$1" | sed "s/'/''/g"; }   # one value, quoted for a SQL literal
+sample=$(sql "SELECT d.id FROM declarations d WHERE (SELECT count(*) FROM items i WHERE i.declaration_id = d.id) = 3
+    AND (SELECT count(*) FROM alerts a WHERE a.declaration_id = d.id) = 1 LIMIT 1")
+[ -n "$sample" ] || die "no probe declaration with 3 items and 1 alert"
+s_body=$(q1 "SELECT body::text FROM declarations WHERE id = '$sample'")
+s_result=$(q1 "SELECT result::text FROM declarations WHERE id = '$sample'")
+s_hits=$(q1 "SELECT hits::text FROM alerts WHERE declaration_id = '$sample'")
+s_fp=$(q1 "SELECT coalesce(fingerprint, '') FROM alerts WHERE declaration_id = '$sample'")
+s_entries=$(q1 "SELECT entries::text FROM alerts WHERE declaration_id = '$sample'")
+{
+    echo '\set n random(1, 2000000000)'
+    echo 'BEGIN;'
+    echo "INSERT INTO bench_decl (id, submitter, reference, body_hash, type, body, result, verdict, list_version)" \
+        "VALUES (gen_random_uuid(), 'bench-submitter', :client_id || '-' || :n || '-' || random(), md5(random()::text)," \
+        "'export', '$s_body', '$s_result', 'hold', '$ver') RETURNING id AS did \gset"
+    for k in 1 2 3; do
+        [ "$k" = 3 ] && echo '\if :n % 2 = 0'
+        echo "INSERT INTO bench_items (declaration_id, seq, hs_code, description) VALUES (:did, $k," \
+            "'$(q1 "SELECT hs_code FROM items WHERE declaration_id = '$sample' AND seq = $k")'," \
+            "'$(q1 "SELECT description FROM items WHERE declaration_id = '$sample' AND seq = $k")');"
+        [ "$k" = 3 ] && echo '\endif'
+    done
+    echo "INSERT INTO bench_alerts (id, declaration_id, item_seq, severity, score, category, status, list_version, hits," \
+        "fingerprint, entries) VALUES (gen_random_uuid(), :did, 1, 'critical', 94, 'chemical', 'open', '$ver'," \
+        "'$s_hits', '$s_fp', '$s_entries');"
+    echo 'COMMIT;'
+} >"$work/naive.sql"
 cat >"$work/one.sql" <<EOF
 INSERT INTO bench_rows (ref, payload) VALUES (:client_id || '-' || random(), repeat(md5(random()::text), $reps));
 EOF
@@ -258,7 +296,7 @@ say "PostgreSQL: synchronous_commit=$(sql 'SHOW synchronous_commit') fsync=$(sql
     "wal_sync_method=$(sql 'SHOW wal_sync_method') commit_delay=$(sql 'SHOW commit_delay');" \
     "pgbench row: $((reps * 32)) B payload"
 
-declare -A pg1 pgb pg1lat pgblat pg1cpu pg1busy pgbbusy
+declare -A pg1 pgb pgn pg1lat pgblat pgnlat pg1cpu pg1busy pgbbusy pgnbusy
 pgbench_run() { # pgbench_run C SCRIPT : prints "tps latency_ms client_cpu% machine_busy%"
     local c=$1 f=$2 j=2 out b0 t0 b1 t1
     [ "$c" -lt 2 ] && j=1
@@ -281,9 +319,11 @@ for c in $CLIENTS; do
     pg1[$c]=$t; pg1lat[$c]=$l; pg1cpu[$c]=$u; pg1busy[$c]=$b
     read -r t l u b < <(pgbench_run "$c" "$work/batch.sql")
     pgb[$c]=$t; pgblat[$c]=$l; pgbbusy[$c]=$b
-    say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms)"
+    read -r t l u b < <(pgbench_run "$c" "$work/naive.sql")
+    pgn[$c]=$t; pgnlat[$c]=$l; pgnbusy[$c]=$b
+    say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms), naive declaration ${pgn[$c]} tps (avg ${pgnlat[$c]} ms)"
 done
-sql "DROP TABLE bench_rows"
+sql "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
 
 # ---- cordond ----------------------------------------------------------------
 declare -A cd_rate cd_p50 cd_p99 cd_avgb cd_maxb cd_commits cd_other cd_ccpu cd_dcpu cd_pcpu cd_mcpu cd_cps cd_else cd_kcpu
@@ -347,12 +387,15 @@ echo "pgbench row: bigserial PK + text, $((reps * 32)) B payload (a stored decla
 echo "cordond: db_workers 2, batch_max 256 (defaults); client: $CLIENT, keep-alive," \
     "$( [ "$CLIENT" = wrk ] && echo "wrk -t$WRK_THREADS + Lua generator" || echo "Python threads")"
 echo
-printf '%-7s | %17s | %18s | %13s | %9s | %8s | %8s\n' clients "pgbench 1-row tps" \
-    "pgbench ${BATCH_ROWS}-row tps" "cordon decl/s" "avg batch" "p50 ms" "p99 ms"
-printf -- '--------+-------------------+--------------------+---------------+-----------+----------+---------\n'
+printf '%-7s | %17s | %18s | %15s | %13s | %9s | %9s | %9s | %8s | %8s\n' clients "pgbench 1-row tps" \
+    "pgbench ${BATCH_ROWS}-row tps" "naive decl tps" "cordon decl/s" "x naive" "x 1-row" "avg batch" "p50 ms" "p99 ms"
+printf -- '--------+-------------------+--------------------+-----------------+---------------+-----------+-----------+-----------+----------+---------\n'
 for c in $CLIENTS; do
-    printf '%7s | %17.0f | %18.0f | %13s | %9s | %8s | %8s\n' "$c" "${pg1[$c]}" "${pgb[$c]}" \
-        "${cd_rate[$c]}" "${cd_avgb[$c]}" "${cd_p50[$c]}" "${cd_p99[$c]}"
+    printf '%7s | %17.0f | %18.0f | %15.0f | %13s | %9s | %9s | %9s | %8s | %8s\n' "$c" "${pg1[$c]}" "${pgb[$c]}" \
+        "${pgn[$c]}" "${cd_rate[$c]}" \
+        "$(awk -v a="${cd_rate[$c]}" -v b="${pgn[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
+        "$(awk -v a="${cd_rate[$c]}" -v b="${pg1[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
+        "${cd_avgb[$c]}" "${cd_p50[$c]}" "${cd_p99[$c]}"
 done
 echo
 echo "details"
@@ -366,6 +409,9 @@ for c in $CLIENTS; do
         "${cd_dcpu[$c]}" "${cd_pcpu[$c]}" "${cd_kcpu[$c]}" "${cd_else[$c]}"
 done
 echo
+echo "naive decl tps: pgbench transactions that each write one declaration's rows (declaration row with its"
+echo "body and result JSON, 2 or 3 item rows, 1 alert row) with plain INSERTs; x naive, x 1-row: cordon decl/s"
+echo "over the naive and the 1-row pgbench rates of the same client count."
 echo "pgbench rows/s: the ${BATCH_ROWS}-row tps times ${BATCH_ROWS}.  pgb cpu %: pgbench's own CPU in the 1-row run."
 echo "commits, commits/s, max batch: GET /metrics deltas over the timed run (db_batches, db_max_batch; cordond"
 echo "restarted per client count); avg batch = db_batched_declarations / db_batches.  non-201: other statuses"
@@ -374,7 +420,8 @@ echo "the timed Cordon run; kthreads %: kernel threads (journal, block I/O, soft
 echo "machine's busy CPU (interrupts, other processes), of $(nproc) x 100 %."
 echo "machine busy, % of all $(nproc) CPUs:"
 for c in $CLIENTS; do
-    echo "  c=$c: pgbench 1-row ${pg1busy[$c]}%, pgbench ${BATCH_ROWS}-row ${pgbbusy[$c]}%, cordon ${cd_mcpu[$c]}%"
+    echo "  c=$c: pgbench 1-row ${pg1busy[$c]}%, pgbench ${BATCH_ROWS}-row ${pgbbusy[$c]}%, naive ${pgnbusy[$c]}%," \
+        "cordon ${cd_mcpu[$c]}%"
 done
 echo "load average before the run: $load0"
 echo "total time: $(( $(date +%s) - t_start )) s"

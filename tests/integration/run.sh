@@ -1213,5 +1213,140 @@ PY
 [ $? = 0 ] && ok "shipped rules: a Russian grade and a diameter are evidence, a grade below clears, bulk raw material for shampoo is screened, an engine designation is military, a 12-bit ADC at 250 MS/s is below 3A001" ||
     notok "grades and parameters with the shipped rules" "$out"
 
+# ---- pipeline: bounds per request, tokens in flight, connections, deadlines ----
+cat >"$work/bounds.yaml" <<YAML
+db: "$DSN"
+max_parties: 2
+max_transit: 1
+max_documents: 1
+max_cas: 1
+max_inflight_per_token: 1
+max_connections: 16
+request_deadline: 2
+db_deadline: 1500
+retry_after: 7
+YAML
+if start_daemon bounds -f "$work/bounds.yaml"; then
+    bounds_pid=$daemon_pid
+    wait_for 10 curl -fs "$url/readyz"
+    # field_422 FILE FIELD : posted, refused with 422 naming FIELD, nothing stored
+    field_422() {
+        local before; before=$(count)
+        req POST /v1/declarations "$1"
+        [ "$code" = 422 ] && [ "$(count)" = "$before" ] &&
+            python3 -c 'import json,sys; d=json.loads(sys.argv[1]); sys.exit(sys.argv[2] not in [e["field"] for e in d["errors"]])' \
+                "$body" "$2"
+    }
+    python3 - "$work" <<'PY'
+import json, sys
+w = sys.argv[1]
+base = {"reference": "IT-B", "type": "export",
+        "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans"}]}
+def put(name, **kw):
+    d = json.loads(json.dumps(base)); d["reference"] = "IT-B-" + name
+    for k, v in kw.items():
+        if k == "item":
+            d["items"][0].update(v)
+        else:
+            d[k] = v
+    json.dump(d, open("%s/b-%s.json" % (w, name), "w"))
+put("parties", parties=[{"role": "consignee", "name": "P%d" % i} for i in range(3)])
+put("transit", route={"transit": ["DK", "SE"]})
+put("cas", item={"cas": ["64-17-5", "67-56-1"]})
+put("docs", item={"documents": ["Y901", "Y902"]})
+put("ok", parties=[{"role": "consignee", "name": "P%d" % i} for i in range(2)], route={"transit": ["DK"]},
+    item={"cas": ["64-17-5"], "documents": ["Y901"]})
+PY
+    field_422 "$work/b-parties.json" parties && ok "more parties than max_parties → 422 naming parties, nothing stored" ||
+        notok "max_parties" "$code $body"
+    field_422 "$work/b-transit.json" route.transit && ok "more transit countries than max_transit → 422 naming route.transit" ||
+        notok "max_transit" "$code $body"
+    field_422 "$work/b-cas.json" "items[0].cas" && ok "more CAS numbers than max_cas → 422 naming items[0].cas" ||
+        notok "max_cas" "$code $body"
+    field_422 "$work/b-docs.json" "items[0].documents" && ok "more documents than max_documents → 422 naming items[0].documents" ||
+        notok "max_documents" "$code $body"
+    req POST /v1/declarations "$work/b-ok.json"
+    [ "$code" = 201 ] && ok "a declaration at every bound is stored" || notok "at the bounds" "$code $body"
+    as "$OFF" req GET /v1/vocabulary
+    [ "$code" = 200 ] && [ "$(jq_ 'd["decisions"][0], len(d["statuses"]), d["verdicts"][2]' | tr '\n' ' ')" = "released 9 hold " ] &&
+        ok "GET /v1/vocabulary: the word lists" || notok "GET /v1/vocabulary" "$code $body"
+
+    # A hung database: this test's PostgreSQL stopped with SIGSTOP.
+    pgpids=
+    pm=$(head -1 "$pgdir/data/postmaster.pid" 2>/dev/null)
+    [ -n "$pm" ] && pgpids="$pm $(pgrep -P "$pm" | tr '\n' ' ')"
+    if [ -n "$pm" ]; then
+        sed 's/IT-0001/IT-HUNG-1/' "$work/d1.json" >"$work/hung1.json"
+        sed 's/IT-0001/IT-HUNG-2/' "$work/d1.json" >"$work/hung2.json"
+        kill -STOP $pgpids
+        t0=$(date +%s%N)
+        curl -s -o "$work/hung1.out" -D "$work/hung1.hdr" -w '%{http_code}' -H "Authorization: Bearer $SUB" \
+            -H 'Content-Type: application/json' --data-binary @"$work/hung1.json" "$url/v1/declarations" >"$work/hung1.code" &
+        hung_pid=$!
+        sleep 0.3
+        req POST /v1/declarations "$work/hung2.json"
+        [ "$code" = 429 ] && grep -qi '^Retry-After: 7' "$work/headers" &&
+            ok "a second request of the same token past max_inflight_per_token → 429 + Retry-After" ||
+            notok "max_inflight_per_token" "$code $body"
+        sleep 1.5
+        r0=$(date +%s%N)
+        rcode=$(curl -s -o "$work/ready.out" -w '%{http_code}' --max-time 5 "$url/readyz")
+        r1=$(date +%s%N)
+        [ "$rcode" = 503 ] && [ $(( (r1 - r0) / 1000000 )) -lt 500 ] &&
+            ok "/readyz answers at once (503) from kept state while PostgreSQL is stopped" ||
+            notok "/readyz with a hung database" "$rcode $(( (r1 - r0) / 1000000 )) ms $(cat "$work/ready.out")"
+        wait "$hung_pid"
+        t1=$(date +%s%N)
+        [ "$(cat "$work/hung1.code")" = 503 ] && grep -qi '^Retry-After: 7' "$work/hung1.hdr" &&
+            [ $(( (t1 - t0) / 1000000 )) -lt 5000 ] &&
+            ok "a hung database: 503 + Retry-After by db_deadline, not after the stop" ||
+            notok "hung database" "$(cat "$work/hung1.code") $(( (t1 - t0) / 1000000 )) ms $(cat "$work/hung1.out")"
+        kill -CONT $pgpids
+        wait_for 10 curl -fs "$url/readyz" && ok "/readyz is ready again once PostgreSQL runs" || notok "/readyz after SIGCONT"
+        # The 503 said the outcome was not known: sending again tells it.
+        req POST /v1/declarations "$work/hung1.json"
+        { [ "$code" = 201 ] || [ "$code" = 200 ]; } &&
+            [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'IT-HUNG-1'")" = 1 ] &&
+            ok "after the stop, sending the same declaration again stores it once" ||
+            notok "resend after hung database" "$code $body"
+    else
+        notok "hung database: no postmaster.pid under $pgdir"
+    fi
+
+    # Connections: a cap, and a deadline for a complete request.
+    conn_ok="at max_connections new connections wait; trickling ones are closed after request_deadline"
+    python3 - "$url" <<'PY' && ok "$conn_ok" || notok "$conn_ok"
+import socket, sys, time, urllib.request
+host, port = sys.argv[1].split("//")[1].split(":")
+socks = []
+for i in range(16):
+    s = socket.create_connection((host, int(port)))
+    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")   # never finished
+    socks.append(s)
+time.sleep(0.5)
+try:
+    urllib.request.urlopen(sys.argv[1] + "/healthz", timeout=0.8)
+    sys.exit("answered past max_connections")
+except Exception:
+    pass
+time.sleep(2.5)    # request_deadline (2 s) passes: the trickling ones are shut down
+closed = 0
+for s in socks:
+    s.settimeout(1)
+    try:
+        if s.recv(100) == b"":
+            closed += 1
+    except Exception:
+        pass
+if closed != 16:
+    sys.exit("only %d of 16 slow connections closed" % closed)
+r = urllib.request.urlopen(sys.argv[1] + "/healthz", timeout=3)
+assert r.status == 200, r.status
+PY
+    stop_daemon "$bounds_pid"
+else
+    notok "cordond starts with small bounds"
+fi
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,174 @@
+/*
+ * A fixed pool of screening threads around one job queue under a mutex;
+ * finished jobs come back through a second list and one event_active().
+ * Screening only reads the snapshot, so threads share it; each has its own
+ * vectorscan scratch.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include <event2/event.h>
+
+#include "log.h"
+#include "pool.h"
+#include "xmalloc.h"
+
+struct pool_thread {
+	struct pool		*pool;
+	pthread_t		 tid;
+	struct snapshot		*snap;		/* the scratch's snapshot */
+	struct match_scratch	*scratch;
+};
+
+struct pool {
+	int			 n;
+	struct pool_thread	*threads;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct pool_job		*head, *tail;
+	size_t			 pending;
+	int			 stop;
+	struct pool_job		*done_head, *done_tail;
+	struct event		*done_ev;
+};
+
+struct match_scratch *
+pool_scratch(struct pool_thread *t, struct snapshot *snap)
+{
+	if (t->snap != snap) {
+		match_scratch_free(t->scratch);
+		t->scratch = NULL;
+		snapshot_unref(t->snap);
+		t->snap = snapshot_ref(snap);
+		t->scratch = match_scratch_new(snap->m);
+	}
+	return t->scratch;
+}
+
+static void *
+pool_main(void *arg)
+{
+	struct pool_thread *t = arg;
+	struct pool *p = t->pool;
+	struct pool_job *j;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->head == NULL && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->head == NULL) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		j = p->head;
+		p->head = j->next;
+		if (p->head == NULL)
+			p->tail = NULL;
+		pthread_mutex_unlock(&p->mu);
+
+		j->run(j, t);
+
+		pthread_mutex_lock(&p->mu);
+		j->next = NULL;
+		if (p->done_tail)
+			p->done_tail->next = j;
+		else
+			p->done_head = j;
+		p->done_tail = j;
+		pthread_mutex_unlock(&p->mu);
+		event_active(p->done_ev, EV_READ, 0);
+	}
+	match_scratch_free(t->scratch);
+	t->scratch = NULL;
+	snapshot_unref(t->snap);
+	t->snap = NULL;
+	return NULL;
+}
+
+static void
+pool_on_done(evutil_socket_t fd, short ev, void *arg)
+{
+	struct pool *p = arg;
+	struct pool_job *j, *nx;
+
+	pthread_mutex_lock(&p->mu);
+	j = p->done_head;
+	p->done_head = p->done_tail = NULL;
+	pthread_mutex_unlock(&p->mu);
+	for (; j != NULL; j = nx) {
+		nx = j->next;
+		pthread_mutex_lock(&p->mu);
+		p->pending--;
+		pthread_mutex_unlock(&p->mu);
+		j->done(j);
+	}
+}
+
+struct pool *
+pool_new(struct event_base *base, int threads)
+{
+	struct pool *p = xcalloc(1, sizeof(*p));
+	int i;
+
+	p->n = threads;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	p->done_ev = event_new(base, -1, EV_PERSIST, pool_on_done, p);
+	p->threads = xcalloc((size_t)threads, sizeof(*p->threads));
+	for (i = 0; i < threads; i++) {
+		p->threads[i].pool = p;
+		if (pthread_create(&p->threads[i].tid, NULL, pool_main,
+		    &p->threads[i]) != 0)
+			fatal("pthread_create");
+	}
+	return p;
+}
+
+void
+pool_free(struct pool *p)
+{
+	int i;
+
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	for (i = 0; i < p->n; i++)
+		pthread_join(p->threads[i].tid, NULL);
+	pool_on_done(-1, 0, p);
+	event_free(p->done_ev);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p->threads);
+	free(p);
+}
+
+void
+pool_submit(struct pool *p, struct pool_job *j)
+{
+	j->next = NULL;
+	pthread_mutex_lock(&p->mu);
+	if (p->tail)
+		p->tail->next = j;
+	else
+		p->head = j;
+	p->tail = j;
+	p->pending++;
+	pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+size_t
+pool_pending(struct pool *p)
+{
+	size_t n;
+
+	pthread_mutex_lock(&p->mu);
+	n = p->pending;
+	pthread_mutex_unlock(&p->mu);
+	return n;
+}

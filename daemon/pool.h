@@ -1,0 +1,50 @@
+/*
+ * Screening threads.  The event loop hands CPU work (parsing a declaration
+ * and screening it) to a small pool and gets the finished job back on the
+ * loop through one libevent event, the way db.c does for PostgreSQL.  The
+ * loop itself only parses HTTP and replies, so one large declaration no
+ * longer stops /healthz or anyone else's request.
+ */
+#ifndef CORDON_POOL_H
+#define CORDON_POOL_H
+
+#include <event2/event.h>
+
+#include "match.h"
+#include "snapshot.h"
+
+struct pool;
+struct pool_thread;
+struct pool_job;
+
+/* Runs on a screening thread; <t> lends a per-thread matcher scratch. */
+typedef void (*pool_run_fn)(struct pool_job *, struct pool_thread *t);
+/* Runs on the loop thread once the job ran. */
+typedef void (*pool_done_fn)(struct pool_job *);
+
+struct pool_job {
+	pool_run_fn	 run;
+	pool_done_fn	 done;
+	void		*arg;
+	struct pool_job	*next;
+};
+
+/* Starts <threads> screening threads on <base>'s loop. */
+struct pool	*pool_new(struct event_base *base, int threads);
+/* Runs the queued jobs, then stops the threads; done callbacks run. */
+void		 pool_free(struct pool *);
+/* Queues <job> (caller keeps it alive until its done callback). */
+void		 pool_submit(struct pool *, struct pool_job *job);
+/* Jobs queued or running. */
+size_t		 pool_pending(struct pool *);
+
+/*
+ * The thread's vectorscan scratch for <snap>'s matcher.  The thread keeps a
+ * reference to the snapshot its scratch was made for, so that a later
+ * snapshot at the same address cannot be mistaken for it; the reference is
+ * dropped when a job brings another snapshot, or when the pool stops.
+ */
+struct match_scratch *pool_scratch(struct pool_thread *t,
+		    struct snapshot *snap);
+
+#endif
