@@ -60,7 +60,9 @@ start_daemon() {
     "$cordond" --listen 127.0.0.1:"$port" "$@" >"$work/$name.log" 2>&1 &
     daemon_pid=$!
     daemon_pids+=("$daemon_pid")
-    for _ in $(seq 1 100); do
+    # The shipped rules with their language term files take seconds of CPU
+    # to compile; a loaded machine needs more than 10 s of wall time.
+    for _ in $(seq 1 300); do
         curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
