@@ -13,7 +13,7 @@
   const SEVERITIES = ['critical', 'high', 'medium', 'low'];
   const DECIDED = new Set(DECISIONS.concat(['auto_closed']));
   const REASONS = { hs: 'HS code', keyword: 'description words', cas: 'CAS number', party: 'party name',
-    country: 'country', parameter: 'technical parameter' };
+    country: 'country', parameter: 'technical parameter', grade: 'material grade' };
 
   const state = { token: null, me: null, cursor: null, current: null, rows: 0 };
   const $ = (id) => document.getElementById(id);
