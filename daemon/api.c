@@ -266,6 +266,9 @@ read_done(struct db_job *j)
 		    "ruleset", rt->snap != NULL, "list_version", rt->snap ?
 		    json_string(rt->snap->version) : json_null());
 
+		if (rt->snap != NULL && rt->snap->fallback != NULL)
+			json_object_set_new(body, "fallback",
+			    json_string(rt->snap->fallback));
 		if (j->rc == 0 && rt->snap != NULL) {
 			json_object_set_new(body, "status", json_string("ready"));
 			http_reply_json(r->req, 200, body);
@@ -447,6 +450,7 @@ struct act_ctx {
 	char			*id, *action, *decision, *text, *expires;
 	char			 actor[128];
 	char			*list_version;
+	long			 max_days;	/* suppression_max_days */
 	json_t			*out;
 	int			 status;
 	char			*msg;
@@ -458,8 +462,9 @@ act_fn(PGconn *c, struct db_job *j)
 	struct act_ctx *a = j->arg;
 
 	if (strcmp(a->action, "suppression") == 0)
-		return store_suppression_create(c, a->id, a->actor, a->text,
-		    a->expires, a->list_version, &a->out, &a->status, &a->msg);
+		return store_suppression_create_limited(c, a->id, a->actor,
+		    a->text, a->expires, a->max_days, a->list_version, &a->out,
+		    &a->status, &a->msg);
 	return store_alert_action(c, a->id, a->actor, a->action, a->decision,
 	    a->text, a->list_version, &a->out, &a->status, &a->msg);
 }
@@ -602,6 +607,7 @@ api_suppressions_post(struct evhttp_request *req, const struct caller *who)
 	}
 	json_decref(errors);
 	a->action = xstrdup("suppression");
+	a->max_days = rt->conf.suppression_max_days;
 	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
 	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
 	inflight++;
@@ -887,14 +893,15 @@ route(struct evhttp_request *req, const struct caller *who)
 			return;
 		db_stats(rt->db, &st);
 		http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, "
-		    "s:I, s:I, s:I, s:I}", "requests", (json_int_t)rt->requests,
+		    "s:I, s:I, s:I, s:I, s:b}", "requests", (json_int_t)rt->requests,
 		    "declarations_stored", (json_int_t)rt->declarations,
 		    "declarations_rejected", (json_int_t)rt->rejected,
 		    "unavailable_replies", (json_int_t)rt->unavailable,
 		    "db_batches", (json_int_t)st.batches, "db_batched_declarations",
 		    (json_int_t)st.stored, "db_max_batch", (json_int_t)st.max_batch,
 		    "db_failed", (json_int_t)st.failures, "db_pending",
-		    (json_int_t)db_pending(rt->db)));
+		    (json_int_t)db_pending(rt->db), "list_version_fallback",
+		    rt->snap != NULL && rt->snap->fallback != NULL));
 	} else if (strcmp(path, "/v1/admin/reload") == 0) {
 		if (!post)
 			return method_not_allowed(req, "POST");

@@ -33,6 +33,7 @@ struct setting {
 static const struct setting settings[] = {
 	S(listen,	CT_STR, "127.0.0.1:8470", 0, 0, false),
 	S(db,		CT_STR, "dbname=cordon", 0, 0, false),
+	S(db_file,	CT_STR, NULL, 0, 0, false),
 	S(rules_dir,	CT_STR, NULL, 0, 0, false),
 	S(log_level,	CT_STR, "info", 0, 0, true),
 	S(max_body,	CT_INT, "1048576", 1024, 64L << 20, false),
@@ -41,6 +42,7 @@ static const struct setting settings[] = {
 	S(retry_after,	CT_INT, "5", 1, 3600, true),
 	S(page_max,	CT_INT, "500", 1, 10000, true),
 	S(party_threshold, CT_REAL, "0.85", 0, 1, true),
+	S(suppression_max_days, CT_INT, "365", 1, 3650, true),
 	S(tls_listen,	CT_STR, NULL, 0, 0, false),
 	S(tls_cert,	CT_STR, NULL, 0, 0, false),
 	S(tls_key,	CT_STR, NULL, 0, 0, false),
@@ -269,4 +271,50 @@ conf_apply_reload(struct conf *cur, const struct conf *next)
 		}
 		log_info("setting %s reloaded", s->name);
 	}
+}
+
+int
+conf_read_secret_dsn(const char *path, char **dsnp, char **errp)
+{
+	struct stat st;
+	char *data;
+	size_t len;
+
+	*dsnp = *errp = NULL;
+	if ((data = util_read_file(path, &len)) == NULL) {
+		xasprintf(errp, "db_file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (stat(path, &st) == -1 || (st.st_mode & (S_IRWXG | S_IRWXO))) {
+		xasprintf(errp, "db_file %s: readable by group or others; chmod "
+		    "600 it", path);
+		free(data);
+		return -1;
+	}
+	/* One connection string; trailing newlines and blanks dropped. */
+	while (len > 0 && strchr(" \t\r\n", data[len - 1]) != NULL)
+		data[--len] = '\0';
+	if (len == 0 || strlen(data) != len) {
+		xasprintf(errp, "db_file %s: expected one libpq connection "
+		    "string", path);
+		free(data);
+		return -1;
+	}
+	*dsnp = data;
+	return 0;
+}
+
+int
+conf_db_resolve(struct conf *c, char **errp)
+{
+	char *dsn;
+
+	*errp = NULL;
+	if (c->db_file == NULL)
+		return 0;
+	if (conf_read_secret_dsn(c->db_file, &dsn, errp) == -1)
+		return -1;
+	free(c->db);
+	c->db = dsn;
+	return 0;
 }

@@ -11,6 +11,7 @@
 struct conf {
 	char	*listen;	/* HOST:PORT */
 	char	*db;		/* libpq connection string */
+	char	*db_file;	/* file holding it (mode 600), or NULL */
 	char	*rules_dir;	/* screen against a directory instead of the DB */
 	char	*log_level;	/* error warn info debug */
 	long	 max_body;	/* bytes */
@@ -19,6 +20,7 @@ struct conf {
 	long	 retry_after;	/* seconds, on 503 */
 	long	 page_max;	/* alerts per page at most */
 	double	 party_threshold; /* name similarity for a denied-party hit */
+	long	 suppression_max_days; /* longest suppression an officer sets */
 	char	*tls_listen;	/* HOST:PORT of the TLS listener, or NULL */
 	char	*tls_cert;	/* PEM certificate chain */
 	char	*tls_key;	/* PEM private key (mode 600) */
@@ -39,5 +41,13 @@ int	conf_load(const char *path, struct conf *c, char **errp);
 void	conf_apply_reload(struct conf *cur, const struct conf *next);
 /* Sets a string setting by name (command line); 0 or -1. */
 int	conf_set(struct conf *c, const char *name, const char *value);
+/*
+ * Reads the connection string of the file <path>, which must not be
+ * readable by group or others (a password stays out of ps and of the
+ * config file).  *dsnp is the caller's; 0, or -1 with *errp.
+ */
+int	conf_read_secret_dsn(const char *path, char **dsnp, char **errp);
+/* If db_file is set, replaces db with what it holds; 0 or -1 + *errp. */
+int	conf_db_resolve(struct conf *c, char **errp);
 
 #endif

@@ -25,6 +25,7 @@
 #include <event2/http.h>
 
 #include "auth.h"
+#include "conf.h"
 #include "decl.h"
 #include "fetch.h"
 #include "log.h"
@@ -61,7 +62,7 @@ static void __attribute__((noreturn))
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: cordonctl [--db DSN] db migrate [--schemas DIR]\n"
+	    "usage: cordonctl [--db DSN | --db-file FILE] db migrate [--schemas DIR]\n"
 	    "       cordonctl rules check DIR\n"
 	    "       cordonctl rules coverage DIR [--languages en,fr,...] [--summary]\n"
 	    "       cordonctl [--db DSN] lists import DIR\n"
@@ -75,9 +76,24 @@ usage(void)
 	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--status S] [--category C]\n"
 	    "                 [--severity S] [--limit N] | show ID | claim ID | unclaim ID\n"
 	    "                 | decide ID DECISION REASON | note ID TEXT | reopen ID REASON\n"
-	    "DSN may also come from CORDON_DB, URL from CORDON_URL (default\n"
+	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
+	    "CORDON_URL (default "
 	    "http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
 	exit(2);
+}
+
+/*
+ * --db-file FILE: the connection string from a file only its owner can
+ * read, so that a password shows neither in ps nor in the environment.
+ */
+static const char *
+dsn_from_file(const char *path)
+{
+	char *d, *err;
+
+	if (conf_read_secret_dsn(path, &d, &err) == -1)
+		fatalx("%s", err);
+	return d;	/* lives as long as the process */
 }
 
 static PGconn *
@@ -271,10 +287,9 @@ cmd_coverage(int argc, char **argv)
 		for (i = 0; i < c->nentries; i++)
 			if (c->count[i * c->nlangs + l] > 0)
 				n++;
-		printf("%s %s %zu/%zu", l == 0 ? "" : ",", c->langs[l], n,
-		    c->nentries);
-		if (l + 1 == c->ntargets && c->nlangs > c->ntargets)
-			printf(";");
+		/* The 16 target languages, then "; also" the others. */
+		printf("%s %s %zu/%zu", l == 0 ? "" : l == c->ntargets ?
+		    "; also" : ",", c->langs[l], n, c->nentries);
 	}
 	printf("\ncoverage: %s goods entries, %zu languages, %s entry-languages "
 	    "of %s covered (%.0f%%), %s terms (after merging), %zu entries "
@@ -419,11 +434,13 @@ cmd_fetch(int argc, char **argv)
 	if (!rules_is_list_file(name))
 		fatalx("%s: not a list file name (*.yaml, *.xml, sdn.csv, alt.csv, "
 		    "add.csv, dpl.txt); give --name", name);
-	c = connect_or_die();
+	if (dsn == NULL)	/* before a download that would be wasted */
+		fatalx("no database: give --db DSN or set CORDON_DB");
 	fprintf(stderr, "fetching %s\n", url);
 	if (fetch_url(url, &data, &len, sha, fetch_progress, NULL, &err) == -1)
 		fatalx("%s", err);
 	fprintf(stderr, "\nfetched %s: %zu bytes, sha256 %s\n", name, len, sha);
+	c = connect_or_die();
 	if ((active = store_active_version(c, &err)) != NULL) {
 		if (store_version_files(c, active, &fs, &err) == -1)
 			fatalx("%s", err);
@@ -436,6 +453,53 @@ cmd_fetch(int argc, char **argv)
 	fileset_free(&fs);
 	PQfinish(c);
 	return rc;
+}
+
+/*
+ * lists activate VERSION: builds the stored files of <version> exactly as a
+ * daemon will (parse, compile, index) and activates it only if that
+ * succeeds.  A version that does not build is refused with its file:line
+ * errors and the active version stays as it is: activating it would leave
+ * every daemon that restarts without a ruleset.
+ */
+static int
+cmd_activate(const char *version)
+{
+	struct fileset fs = { NULL, 0 };
+	struct snapshot *s;
+	struct buf errs;
+	PGconn *c;
+	char *err;
+
+	c = connect_or_die();
+	if (store_version_files(c, version, &fs, &err) == -1) {
+		/* Unknown versions have no files; say it the usual way. */
+		if (!store_version_exists(c, version))
+			fatalx("no list version \"%s\"", version);
+		fatalx("%s", err);
+	}
+	fprintf(stderr, "building list version %s (%zu files)\n", version,
+	    fs.n);
+	buf_init(&errs);
+	s = snapshot_from_fileset(&fs, version, &errs);
+	fileset_free(&fs);
+	if (s == NULL) {
+		fputs(errs.data ? errs.data : "unknown error\n", stderr);
+		fprintf(stderr, "list version %s does not build; not activated, "
+		    "the active version is unchanged\n", version);
+		buf_free(&errs);
+		PQfinish(c);
+		return 1;
+	}
+	buf_free(&errs);
+	fprintf(stderr, "list version %s builds: %zu lists, %zu entries\n",
+	    version, s->rs->nlists, s->rs->nentries);
+	snapshot_unref(s);
+	if (store_activate(c, version, actor(), &err) == -1)
+		fatalx("%s", err);
+	fprintf(stderr, "activated list version %s\n", version);
+	PQfinish(c);
+	return 0;
 }
 
 static int
@@ -465,14 +529,8 @@ cmd_lists(int argc, char **argv)
 	}
 	if (strcmp(argv[0], "fetch") == 0)
 		return cmd_fetch(argc - 1, argv + 1);
-	if (strcmp(argv[0], "activate") == 0 && argc == 2) {
-		c = connect_or_die();
-		if (store_activate(c, argv[1], actor(), &err) == -1)
-			fatalx("%s", err);
-		fprintf(stderr, "activated list version %s\n", argv[1]);
-		PQfinish(c);
-		return 0;
-	}
+	if (strcmp(argv[0], "activate") == 0 && argc == 2)
+		return cmd_activate(argv[1]);
 	if (strcmp(argv[0], "show") == 0 && argc == 1) {
 		json_t *v;
 
@@ -678,26 +736,50 @@ cmd_tokens(int argc, char **argv)
 	usage();
 }
 
+/*
+ * audit verify: the hash chain, then the tokens.  Tokens are created and
+ * revoked only through cordonctl, which audits each change in the same
+ * transaction, so a token row the trail does not account for was written
+ * around Cordon (a direct INSERT of an admin token, a role raised, a
+ * revocation undone).
+ */
+static int
+cmd_audit_verify(void)
+{
+	struct buf out, tok;
+	size_t rows;
+	PGconn *c;
+	char *err;
+	int rc, bad;
+
+	c = connect_or_die();
+	buf_init(&out);
+	buf_init(&tok);
+	if ((rc = store_audit_verify(c, &out, &rows, &err)) == -1)
+		fatalx("%s", err);
+	if ((bad = store_tokens_unaudited(c, &tok, &err)) == -1)
+		fatalx("%s", err);
+	fputs(out.data ? out.data : "", rc == 0 ? stdout : stderr);
+	if (bad > 0) {
+		fputs(tok.data, stderr);
+		fprintf(stderr, "%d token row%s not accounted for by the audit "
+		    "trail\n", bad, bad == 1 ? " is" : "s are");
+	} else
+		printf("every token row has its audit rows\n");
+	buf_free(&out);
+	buf_free(&tok);
+	PQfinish(c);
+	return rc == 0 && bad == 0 ? 0 : 1;
+}
+
 static int
 cmd_audit(int argc, char **argv)
 {
 	PGconn *c;
 	char *err;
 
-	if (argc == 1 && strcmp(argv[0], "verify") == 0) {
-		struct buf out;
-		size_t rows;
-		int rc;
-
-		c = connect_or_die();
-		buf_init(&out);
-		if ((rc = store_audit_verify(c, &out, &rows, &err)) == -1)
-			fatalx("%s", err);
-		fputs(out.data ? out.data : "", rc == 0 ? stdout : stderr);
-		buf_free(&out);
-		PQfinish(c);
-		return rc == 0 ? 0 : 1;
-	}
+	if (argc == 1 && strcmp(argv[0], "verify") == 0)
+		return cmd_audit_verify();
 	if (argc == 1 && strcmp(argv[0], "export") == 0) {
 		c = connect_or_die();
 		if (store_audit_export(c, stdout, &err) == -1)
@@ -802,6 +884,7 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'D' },
+		{ "db-file", required_argument, NULL, 'F' },
 		{ "url", required_argument, NULL, 'U' },
 		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
@@ -818,6 +901,9 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'D':
 			dsn = optarg;
+			break;
+		case 'F':
+			dsn = dsn_from_file(optarg);
 			break;
 		case 'U':
 			api_url = optarg;

@@ -1,6 +1,11 @@
 /*
- * Declaration contract checks.  Every violation is collected (not only the
- * first) so that a customs system can fix a message in one round trip.
+ * Declaration contract checks.  Every violation of a required field is
+ * collected (not only the first) so that a customs system can fix a message
+ * in one round trip.  An optional field that is malformed is a finding, not
+ * a violation: the declaration is still screened and stored, since losing
+ * a whole declaration to a badly written CAS number would let its goods
+ * through unscreened.  Every string of the declaration is inspected for
+ * invisible, look-alike, bidi and control characters, each a finding too.
  * Unknown fields are kept in the raw JSON and ignored.
  */
 #include "config.h"
@@ -27,13 +32,17 @@ static const char *roles[] = { "exporter", "consignor", "consignee", "importer",
 	"end_user", "declarant", "carrier", "notify", NULL };
 
 struct vctx {
-	json_t	*errors;
-	json_t	*warnings;	/* kept as findings; the declaration is accepted */
-	int	 flags;		/* DECL_* */
+	json_t		*errors;
+	json_t		*warnings;	/* kept as findings; declaration accepted */
+	struct decl	*d;		/* owns normalised copies (decl_keep) */
+	int		 seq;		/* item being checked, 0 outside items */
+	int		 flags;		/* DECL_* */
 };
 
 static void	verr(struct vctx *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+static void	vwarn(struct vctx *, const char *, const char *, json_t *,
+		    const char *, ...) __attribute__((format(printf, 5, 6)));
 
 static void
 verr(struct vctx *v, const char *field, const char *fmt, ...)
@@ -47,6 +56,51 @@ verr(struct vctx *v, const char *field, const char *fmt, ...)
 	util_utf8_scrub(msg);	/* truncation may cut a character */
 	json_array_append_new(v->errors, json_pack("{s:s, s:s}", "field", field,
 	    "message", msg));
+}
+
+/*
+ * Records a finding of <kind> on <field>: the optional value <value> (a
+ * borrowed JSON value, may be NULL) is reported and not used.
+ */
+static void
+vwarn(struct vctx *v, const char *field, const char *kind, json_t *value,
+    const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	json_t *w;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	w = json_pack("{s:s, s:s, s:s}", "field", field, "kind", kind,
+	    "message", msg);
+	if (v->seq > 0)
+		json_object_set_new(w, "item_seq", json_integer(v->seq));
+	if (value != NULL) {
+		if (json_is_string(value))
+			json_object_set(w, "value", value);
+		else {
+			char *dump = json_dumps(value, JSON_COMPACT |
+			    JSON_ENCODE_ANY);
+
+			if (dump != NULL) {
+				json_object_set_new(w, "value",
+				    json_string(dump));
+				free(dump);
+			}
+		}
+	}
+	json_array_append_new(v->warnings, w);
+}
+
+/* Keeps a copy of <s> for the declaration's lifetime and returns it. */
+static const char *
+decl_keep(struct decl *d, const char *s)
+{
+	d->owned = xreallocarray(d->owned, d->nowned + 1, sizeof(*d->owned));
+	d->owned[d->nowned] = xstrdup(s);
+	return d->owned[d->nowned++];
 }
 
 static bool
@@ -99,7 +153,10 @@ missing_item_field(struct vctx *v, const struct decl_item *x, const char *path,
 	    "hs_code_missing" : "description_missing", "message", message));
 }
 
-/* Optional string member: NULL if absent or null; error if not a string. */
+/*
+ * Optional string member: NULL if absent or null; a finding (and NULL) if
+ * it is not a string.
+ */
 static const char *
 opt_str(struct vctx *v, json_t *obj, const char *key, const char *path)
 {
@@ -110,7 +167,8 @@ opt_str(struct vctx *v, json_t *obj, const char *key, const char *path)
 		return NULL;
 	if (!json_is_string(j)) {
 		snprintf(field, sizeof(field), "%s%s", path, key);
-		verr(v, field, "must be a string");
+		vwarn(v, field, "malformed_optional", j, "must be a string; "
+		    "not used");
 		return NULL;
 	}
 	return json_string_value(j);
@@ -134,18 +192,59 @@ req_str(struct vctx *v, json_t *obj, const char *key, const char *path)
 	return json_string_value(j);
 }
 
+/*
+ * An ISO 3166-1 alpha-2 code as customs systems write it: "IR", " ir ".
+ * Returns the two capitals in <out>, or false.
+ */
+static bool
+read_country(const char *s, char out[3])
+{
+	size_t b = strspn(s, " \t"), e = strlen(s);
+
+	while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e - b != 2 || !isalpha((unsigned char)s[b]) ||
+	    !isalpha((unsigned char)s[b + 1]))
+		return false;
+	out[0] = (char)toupper((unsigned char)s[b]);
+	out[1] = (char)toupper((unsigned char)s[b + 1]);
+	out[2] = '\0';
+	return true;
+}
+
+/* Optional country: a finding (and NULL) if it cannot be read. */
+static const char *
+opt_country_value(struct vctx *v, json_t *j, const char *field)
+{
+	char cc[3];
+
+	if (!json_is_string(j)) {
+		vwarn(v, field, "malformed_optional", j, "must be an ISO 3166-1 "
+		    "alpha-2 code; not used");
+		return NULL;
+	}
+	if (is_country(json_string_value(j)))
+		return json_string_value(j);
+	if (!read_country(json_string_value(j), cc)) {
+		vwarn(v, field, "malformed_optional", j, "is not an ISO 3166-1 "
+		    "alpha-2 code (two letters); not used");
+		return NULL;
+	}
+	return decl_keep(v->d, cc);
+}
+
 static void
 opt_country(struct vctx *v, json_t *obj, const char *key, const char *path,
     const char **dst)
 {
+	json_t *j = json_object_get(obj, key);
 	char field[128];
 
-	*dst = opt_str(v, obj, key, path);
-	if (*dst && !is_country(*dst)) {
-		snprintf(field, sizeof(field), "%s%s", path, key);
-		verr(v, field, "must be an ISO 3166-1 alpha-2 code (two capital "
-		    "letters)");
-	}
+	*dst = NULL;
+	if (j == NULL || json_is_null(j))
+		return;
+	snprintf(field, sizeof(field), "%s%s", path, key);
+	*dst = opt_country_value(v, j, field);
 }
 
 static void
@@ -158,47 +257,96 @@ opt_number(struct vctx *v, json_t *obj, const char *key, const char *path)
 		return;
 	snprintf(field, sizeof(field), "%s%s", path, key);
 	if (!json_is_number(j))
-		verr(v, field, "must be a number");
+		vwarn(v, field, "malformed_optional", j, "must be a number; "
+		    "not used");
 	else if (json_number_value(j) < 0)
-		verr(v, field, "must not be negative");
+		vwarn(v, field, "malformed_optional", j, "must not be "
+		    "negative; not used");
 }
 
 /*
- * Optional array of strings into *out (borrowed pointers).  Each element is
- * checked with <valid> (may be NULL) and reported by its own index.
+ * Optional array of strings into *out, each element passed through <read>
+ * (may be NULL: kept as is), which returns the value to keep or NULL after
+ * reporting its own finding.  A single string stands for an array of one.
+ * <pos>, if not NULL, receives each kept element's index in the array.
  */
 static void
 opt_strarray(struct vctx *v, json_t *obj, const char *key, const char *path,
-    const char ***out, size_t *n, bool (*valid)(const char *),
-    const char *invalid_msg)
+    const char ***out, size_t *n, size_t **pos,
+    const char *(*read)(struct vctx *, json_t *, const char *))
 {
-	json_t *j = json_object_get(obj, key), *el;
+	json_t *j = json_object_get(obj, key), *el, *one = NULL;
 	char field[160];
 	size_t i;
 
 	*out = NULL;
 	*n = 0;
+	if (pos != NULL)
+		*pos = NULL;
 	if (j == NULL || json_is_null(j))
 		return;
 	snprintf(field, sizeof(field), "%s%s", path, key);
-	if (!json_is_array(j)) {
-		verr(v, field, "must be an array of strings");
+	if (json_is_string(j)) {
+		one = json_array();
+		json_array_append(one, j);
+		j = one;
+	} else if (!json_is_array(j)) {
+		vwarn(v, field, "malformed_optional", j, "must be an array of "
+		    "strings; not used");
 		return;
 	}
 	*out = xcalloc(json_array_size(j) + 1, sizeof(**out));
+	if (pos != NULL)
+		*pos = xcalloc(json_array_size(j) + 1, sizeof(**pos));
 	json_array_foreach(j, i, el) {
-		if (!json_is_string(el)) {
+		const char *val;
+
+		if (one != NULL)
+			snprintf(field, sizeof(field), "%s%s", path, key);
+		else
 			snprintf(field, sizeof(field), "%s%s[%zu]", path, key, i);
-			verr(v, field, "must be a string");
+		if (read != NULL)
+			val = read(v, el, field);
+		else if (!json_is_string(el)) {
+			vwarn(v, field, "malformed_optional", el, "must be a "
+			    "string; not used");
+			val = NULL;
+		} else
+			val = json_string_value(el);
+		if (val == NULL)
 			continue;
-		}
-		if (valid != NULL && !valid(json_string_value(el))) {
-			snprintf(field, sizeof(field), "%s%s[%zu]", path, key, i);
-			verr(v, field, "%s", invalid_msg);
-			continue;
-		}
-		(*out)[(*n)++] = json_string_value(el);
+		if (pos != NULL)
+			(*pos)[*n] = i;
+		(*out)[(*n)++] = val;
 	}
+	/* Elements are borrowed from the raw JSON, which holds <one>'s. */
+	json_decref(one);
+}
+
+/*
+ * One element of "cas": any common notation ("7719-12-2", "7719 12 2",
+ * "506/59/2", en dashes, "CAS 75-97-8") read into NNNNNNN-NN-N.  A check
+ * digit that fails is kept (screening reports it); a value that is no CAS
+ * number is a finding.
+ */
+static const char *
+read_cas(struct vctx *v, json_t *el, const char *field)
+{
+	char cas[16];
+
+	if (!json_is_string(el)) {
+		vwarn(v, field, "cas_unreadable", el, "must be a CAS registry "
+		    "number (NNNNNNN-NN-N) as a string; not matched");
+		return NULL;
+	}
+	if (normalize_cas(json_string_value(el), cas) == -1) {
+		vwarn(v, field, "cas_unreadable", el, "cannot be read as a CAS "
+		    "registry number (NNNNNNN-NN-N); not matched");
+		return NULL;
+	}
+	if (strcmp(cas, json_string_value(el)) == 0)
+		return json_string_value(el);
+	return decl_keep(v->d, cas);
 }
 
 static void
@@ -247,6 +395,7 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 			verr(v, field, "must be an integer from 1 to 99999");
 		else {
 			x->seq = (int)json_integer_value(seq);
+			v->seq = x->seq;
 			for (j = 0; j < d->nitems; j++)
 				if (d->items[j].seq == x->seq) {
 					verr(v, field, "duplicate seq %d", x->seq);
@@ -287,9 +436,8 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 			    " \t\r\n")] == '\0')
 				verr(v, field, "must not be empty");
 		}
-		opt_strarray(v, it, "cas", path, &x->cas, &x->ncas,
-		    normalize_cas_shape, "must look like a CAS registry number "
-		    "(NNNNNNN-NN-N)");
+		opt_strarray(v, it, "cas", path, &x->cas, &x->ncas, &x->cas_pos,
+		    read_cas);
 		opt_strarray(v, it, "documents", path, &x->documents,
 		    &x->ndocuments, NULL, NULL);
 		opt_number(v, it, "quantity", path);
@@ -304,13 +452,19 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 		 */
 		x->origin = opt_str(v, it, "origin", path);
 		if (x->origin && !is_country(x->origin)) {
+			char cc[3];
+
 			snprintf(field, sizeof(field), "%sorigin", path);
-			json_array_append_new(v->warnings, json_pack("{s:i, s:s, "
-			    "s:s, s:s, s:s}", "item_seq", x->seq, "field", field,
-			    "kind", "origin_not_iso", "value", x->origin, "message",
-			    "origin is not an ISO 3166-1 alpha-2 code; not used"));
-			x->origin = NULL;
+			if (read_country(x->origin, cc))
+				x->origin = decl_keep(d, cc);
+			else {
+				vwarn(v, field, "origin_not_iso",
+				    json_object_get(it, "origin"), "origin is "
+				    "not an ISO 3166-1 alpha-2 code; not used");
+				x->origin = NULL;
+			}
 		}
+		v->seq = 0;
 		d->nitems++;
 	}
 }
@@ -324,7 +478,8 @@ check_parties(struct vctx *v, struct decl *d, json_t *parties)
 	if (parties == NULL || json_is_null(parties))
 		return;
 	if (!json_is_array(parties)) {
-		verr(v, "parties", "must be an array");
+		vwarn(v, "parties", "malformed_optional", parties, "must be an "
+		    "array of party objects; parties not screened");
 		return;
 	}
 	d->parties = xcalloc(json_array_size(parties) + 1, sizeof(*d->parties));
@@ -335,7 +490,8 @@ check_parties(struct vctx *v, struct decl *d, json_t *parties)
 		snprintf(path, sizeof(path), "parties[%zu].", i);
 		if (!json_is_object(p)) {
 			snprintf(field, sizeof(field), "parties[%zu]", i);
-			verr(v, field, "must be an object");
+			vwarn(v, field, "malformed_optional", p, "must be an "
+			    "object; party not screened");
 			continue;
 		}
 		x->role = req_str(v, p, "role", path);
@@ -362,13 +518,153 @@ check_route(struct vctx *v, struct decl *d, json_t *route)
 	if (route == NULL || json_is_null(route))
 		return;
 	if (!json_is_object(route)) {
-		verr(v, "route", "must be an object");
+		vwarn(v, "route", "malformed_optional", route, "must be an "
+		    "object; route not screened");
 		return;
 	}
 	opt_country(v, route, "dispatch", "route.", &d->dispatch);
 	opt_country(v, route, "destination", "route.", &d->destination);
 	opt_strarray(v, route, "transit", "route.", &d->transit, &d->ntransit,
-	    is_country, "must be an ISO 3166-1 alpha-2 code");
+	    NULL, opt_country_value);
+}
+
+/* True if <s> holds a C0 or C1 control character or DEL. */
+static bool
+has_control(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u; u++)
+		if (*u < 0x20 || *u == 0x7f ||
+		    (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f))
+			return true;
+	return false;
+}
+
+/* The code points of <r> as "U+XXXX" strings. */
+static json_t *
+code_points(const struct norm_report *r)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < r->ncp; i++) {
+		char cp[16];
+
+		snprintf(cp, sizeof(cp), "U+%04X", (unsigned)r->cp[i]);
+		json_array_append_new(arr, json_string(cp));
+	}
+	return arr;
+}
+
+/*
+ * Reports a string that carried characters folding had to undo: invisible
+ * code points inside a word, look-alike letters of another script, bidi
+ * controls (obfuscated_text) and control characters (control_characters).
+ * The value is not echoed: it is what would mislead the reader.
+ */
+static void
+inspect_string(struct vctx *v, const char *s, size_t len, const char *field)
+{
+	struct norm_report r;
+	unsigned f = normalize_inspect(s, len, &r);
+	struct buf what;
+	json_t *w;
+
+	if (f & (NORM_INVISIBLE | NORM_LOOKALIKE | NORM_BIDI)) {
+		buf_init(&what);
+		if (f & NORM_INVISIBLE)
+			buf_adds(&what, "invisible characters inside a word");
+		if (f & NORM_LOOKALIKE)
+			buf_printf(&what, "%sletters of another script that "
+			    "imitate Latin ones", what.len ? ", " : "");
+		if (f & NORM_BIDI)
+			buf_printf(&what, "%sbidirectional controls that "
+			    "reorder the text", what.len ? ", " : "");
+		w = json_pack("{s:s, s:s, s:s+, s:o}", "field", field, "kind",
+		    "obfuscated_text", "message", what.data, "; screened as "
+		    "if written plainly", "code_points", code_points(&r));
+		if (v->seq > 0)
+			json_object_set_new(w, "item_seq", json_integer(v->seq));
+		json_array_append_new(v->warnings, w);
+		buf_free(&what);
+	}
+	if (f & NORM_CONTROL) {
+		w = json_pack("{s:s, s:s, s:s, s:o}", "field", field, "kind",
+		    "control_characters", "message", "control characters "
+		    "removed before screening", "code_points",
+		    code_points(&r));
+		if (v->seq > 0)
+			json_object_set_new(w, "item_seq", json_integer(v->seq));
+		json_array_append_new(v->warnings, w);
+	}
+}
+
+#define PATH_MAX_LEN	256
+
+/* Appends <s> (<n> bytes) to <path> of length <len>; returns the new length. */
+static size_t
+path_add(char *path, size_t len, const char *s, size_t n)
+{
+	if (len + n >= PATH_MAX_LEN)
+		n = PATH_MAX_LEN - 1 - len;
+	memcpy(path + len, s, n);
+	path[len + n] = '\0';
+	return len + n;
+}
+
+/*
+ * Walks every string of the declaration, known fields and unknown alike,
+ * naming each by its field path, built in <path> (<len> bytes so far).
+ * Keys that are not printable ASCII are written as '?' in paths.
+ */
+static void
+inspect_strings(struct vctx *v, json_t *j, char *path, size_t len, int depth)
+{
+	const char *key;
+	json_t *el;
+	size_t i, n, k;
+	char idx[24];
+
+	if (depth > 16)
+		return;
+	if (json_is_string(j)) {
+		inspect_string(v, json_string_value(j), json_string_length(j),
+		    path);
+		return;
+	}
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, el) {
+			int saved = v->seq;
+
+			snprintf(idx, sizeof(idx), "[%zu]", i);
+			n = path_add(path, len, idx, strlen(idx));
+			if (depth == 1 && strcmp(path, "items") != 0 &&
+			    strncmp(path, "items[", 6) == 0 &&
+			    json_is_integer(json_object_get(el, "seq")))
+				v->seq = (int)json_integer_value(
+				    json_object_get(el, "seq"));
+			inspect_strings(v, el, path, n, depth + 1);
+			v->seq = saved;
+			path[len] = '\0';
+		}
+		return;
+	}
+	if (!json_is_object(j))
+		return;
+	json_object_foreach(j, key, el) {
+		if (!json_is_string(el) && !json_is_array(el) &&
+		    !json_is_object(el))
+			continue;
+		n = len > 0 ? path_add(path, len, ".", 1) : len;
+		k = n;
+		n = path_add(path, n, key, strlen(key));
+		for (; k < n; k++)
+			if (path[k] <= 0x20 || path[k] >= 0x7f)
+				path[k] = '?';
+		inspect_strings(v, el, path, n, depth + 1);
+		path[len] = '\0';
+	}
 }
 
 struct decl *
@@ -397,12 +693,17 @@ decl_from_json_flags(json_t *root, int flags, json_t **errp, int *statusp)
 	v.errors = json_array();
 	v.flags = flags;
 	v.warnings = json_array();
+	v.d = d;
+	v.seq = 0;
 	d->reference = req_str(&v, root, "reference", "");
 	if (d->reference) {
 		size_t n = utf8_chars(d->reference, &valid);
 
 		if (!valid || n < 1 || n > 64)
 			verr(&v, "reference", "must be 1 to 64 characters");
+		else if (has_control(d->reference))
+			verr(&v, "reference", "must not contain control "
+			    "characters");
 	}
 	if ((flags & DECL_GOODS_OPTIONAL) && json_object_get(root, "type") ==
 	    NULL)
@@ -412,12 +713,21 @@ decl_from_json_flags(json_t *root, int flags, json_t **errp, int *statusp)
 	if (d->type && !in_set(d->type, types))
 		verr(&v, "type", "must be one of export import transit re-export");
 	d->lodged_at = opt_str(&v, root, "lodged_at", "");
-	if (d->lodged_at && !util_is_rfc3339(d->lodged_at))
-		verr(&v, "lodged_at", "must be an RFC 3339 date-time");
+	if (d->lodged_at && !util_is_rfc3339(d->lodged_at)) {
+		vwarn(&v, "lodged_at", "malformed_optional",
+		    json_object_get(root, "lodged_at"), "must be an RFC 3339 "
+		    "date-time; not used");
+		d->lodged_at = NULL;
+	}
 	d->customs_office = opt_str(&v, root, "customs_office", "");
 	check_parties(&v, d, json_object_get(root, "parties"));
 	check_route(&v, d, json_object_get(root, "route"));
 	check_items(&v, d, json_object_get(root, "items"));
+	if (json_array_size(v.errors) == 0) {
+		char path[PATH_MAX_LEN] = "";
+
+		inspect_strings(&v, root, path, 0, 0);
+	}
 	if (json_array_size(v.errors) > 0) {
 		*statusp = 422;
 		*errp = json_pack("{s:s, s:o}", "error",
@@ -463,8 +773,12 @@ decl_free(struct decl *d)
 		return;
 	for (i = 0; i < d->nitems; i++) {
 		free(d->items[i].cas);
+		free(d->items[i].cas_pos);
 		free(d->items[i].documents);
 	}
+	for (i = 0; i < d->nowned; i++)
+		free(d->owned[i]);
+	free(d->owned);
 	free(d->items);
 	free(d->parties);
 	free(d->transit);

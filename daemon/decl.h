@@ -18,7 +18,11 @@ struct decl_item {
 	char		  hs[11];		/* digits */
 	const char	 *hs_raw;
 	const char	 *description;
-	const char	**cas;
+	const char	**cas;		/* read as NNNNNNN-NN-N (check digit
+					 * not verified) */
+	size_t		 *cas_pos;	/* cas[i] is element cas_pos[i] of the
+					 * item's "cas" (unreadable ones left
+					 * out, reported as findings) */
 	size_t		  ncas;
 	const char	**documents;
 	size_t		  ndocuments;
@@ -36,13 +40,16 @@ struct decl {
 	size_t			  nparties;
 	struct decl_item	*items;
 	size_t			  nitems;
+	char			**owned;	/* normalised values (CAS, countries) */
+	size_t			  nowned;
 };
 
 /*
  * Parses bytes.  Returns the declaration (caller frees with decl_free), or
  * NULL with *errp set to a JSON error body (caller decrefs) and *statusp to
- * 400 (not JSON; the body names the byte offset) or 422 (contract violations,
- * every field path listed).
+ * 400 (not JSON; the body names the byte offset) or 422 (contract violations
+ * of required fields, every field path listed).  Malformed optional values
+ * and strings that hide characters become d->warnings (findings).
  */
 struct decl	*decl_parse(const char *data, size_t len, json_t **errp,
 		    int *statusp);

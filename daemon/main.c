@@ -31,8 +31,9 @@ struct runtime *rt;
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN] "
-	    "[--listen HOST:PORT] [--rules DIR]\n       cordond --version\n");
+	fprintf(stderr, "usage: cordond [-dnv] [-f config.yaml] [--db DSN | "
+	    "--db-file FILE]\n               [--listen HOST:PORT] "
+	    "[--rules DIR]\n       cordond --version\n");
 	exit(2);
 }
 
@@ -93,6 +94,7 @@ check_stopped(evutil_socket_t fd, short ev, void *arg)
 
 	if ((api_inflight() == 0 && db_pending(rt->db) == 0) || ++ticks > 300) {
 		event_base_loopexit(rt->base, NULL);
+		event_free(self);	/* fired, not pending: safe here */
 		return;
 	}
 	evtimer_add(self, &tv);
@@ -120,12 +122,14 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'D' },
+		{ "db-file", required_argument, NULL, 'F' },
 		{ "listen", required_argument, NULL, 'L' },
 		{ "rules", required_argument, NULL, 'R' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db = getenv("CORDON_DB"), *listen = NULL, *rules = NULL;
+	const char *db_file = NULL;
 	struct event *ev_hup, *ev_term, *ev_int;
 	int ch, check = 0, verbose = 0;
 	char *err;
@@ -148,6 +152,9 @@ main(int argc, char **argv)
 		case 'D':
 			db = optarg;
 			break;
+		case 'F':
+			db_file = optarg;
+			break;
 		case 'L':
 			listen = optarg;
 			break;
@@ -167,10 +174,25 @@ main(int argc, char **argv)
 	conf_init(&rt->conf);
 	if (rt->conf_path && conf_load(rt->conf_path, &rt->conf, &err) == -1) {
 		fprintf(stderr, "%s\n", err);
+		free(err);
 		return 1;
 	}
-	if (db)
+	/*
+	 * --db-file beats everything; otherwise --db or CORDON_DB beat the
+	 * configuration file's db_file and db.
+	 */
+	if (db_file)
+		conf_set(&rt->conf, "db_file", db_file);
+	else if (db) {
 		conf_set(&rt->conf, "db", db);
+		free(rt->conf.db_file);
+		rt->conf.db_file = NULL;
+	}
+	if (conf_db_resolve(&rt->conf, &err) == -1) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return 1;
+	}
 	if (listen)
 		conf_set(&rt->conf, "listen", listen);
 	if (rules)
@@ -182,12 +204,14 @@ main(int argc, char **argv)
 		if (reload_initial(&err) == -1) {
 			fprintf(stderr, "%s\n", err);
 			fprintf(stderr, "configuration NOT OK\n");
+			free(err);
 			return 1;
 		}
 		if (http_check_listen(rt->conf.listen, &err) == -1 ||
 		    (rt->conf.tls_listen != NULL &&
 		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
 			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+			free(err);
 			return 1;
 		}
 		if (rt->conf.tls_listen != NULL) {
@@ -195,6 +219,7 @@ main(int argc, char **argv)
 
 			if (ctx == NULL) {
 				fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+				free(err);
 				return 1;
 			}
 			SSL_CTX_free(ctx);

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include <hs/hs.h>
+#include <utf8proc.h>
 
 #include "log.h"
 #include "match.h"
 #include "normalize.h"
+#include "spell.h"
 #include "xmalloc.h"
 
 struct trie_node {
@@ -41,6 +43,7 @@ struct matcher {
 	hs_database_t		 *lit_db;	/* phrases: literals, no SOM */
 	hs_database_t		 *re_db;	/* re: terms, leftmost start */
 	hs_scratch_t		 *scratch;
+	struct spell		 *spell;	/* keyword spelling variants */
 
 	struct trie_node	 *nodes;
 	size_t			  nnodes;
@@ -54,6 +57,84 @@ struct match_scratch {
 };
 
 /*
+ * Expressions ignore kana voicing marks: they were written when folding
+ * dropped the marks ("ハルフ" for バルブ), and an optional mark after every
+ * kana makes the expression database much slower to compile.  So the
+ * marks are taken out of every expression (a voiced kana written
+ * precomposed becomes its base letter) and out of the text the expressions
+ * are scanned over; literal terms, folded like the text, do tell ガ from
+ * カ.  Returns a copy of <re> without them (caller frees).
+ */
+static char *
+unvoice_pattern(const char *re)
+{
+	struct buf b;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)re;
+	size_t off = 0, len = strlen(re);
+
+	buf_init(&b);
+	while (off < len) {
+		utf8proc_int32_t cp, dec[4];
+		utf8proc_ssize_t n, nd;
+		utf8proc_uint8_t enc[4];
+		int bound = 0;
+
+		n = utf8proc_iterate(p + off, (utf8proc_ssize_t)(len - off), &cp);
+		if (n <= 0) {
+			buf_addc(&b, re[off++]);
+			continue;
+		}
+		off += (size_t)n;
+		if (cp < 0x3040 || cp > 0x30ff) {
+			buf_add(&b, p + off - (size_t)n, (size_t)n);
+			continue;
+		}
+		if (cp >= 0x3099 && cp <= 0x309c)
+			continue;
+		nd = utf8proc_decompose_char(cp, dec, 4, UTF8PROC_DECOMPOSE,
+		    &bound);
+		if (nd == 2 && (dec[1] == 0x3099 || dec[1] == 0x309a))
+			cp = dec[0];
+		buf_add(&b, enc, (size_t)utf8proc_encode_char(cp, enc));
+	}
+	return buf_release(&b);
+}
+
+/*
+ * <text> (<len> bytes) without its voicing marks U+3099 and U+309A, with
+ * (*map)[i] the offset in <text> of byte i of the result and (*map)[n] =
+ * <len>, so that a span [a, b) of the result is [map[a], map[b]) of the
+ * text, marks included.  Returns NULL (no copy) if there are no marks.
+ */
+static char *
+unvoice_text(const char *text, size_t len, size_t **map, size_t *outlen)
+{
+	char *out;
+	size_t i, n = 0;
+
+	if (memmem(text, len, "\xe3\x82\x99", 3) == NULL &&
+	    memmem(text, len, "\xe3\x82\x9a", 3) == NULL)
+		return NULL;
+	out = xmalloc(len + 1);
+	*map = xreallocarray(NULL, len + 1, sizeof(**map));
+	for (i = 0; i < len; i++) {
+		if (i + 2 < len && (unsigned char)text[i] == 0xe3 &&
+		    (unsigned char)text[i + 1] == 0x82 &&
+		    ((unsigned char)text[i + 2] == 0x99 ||
+		    (unsigned char)text[i + 2] == 0x9a)) {
+			i += 2;
+			continue;
+		}
+		(*map)[n] = i;
+		out[n++] = text[i];
+	}
+	(*map)[n] = len;
+	out[n] = '\0';
+	*outlen = n;
+	return out;
+}
+
+/*
  * A term whose first (last) character is of a script written without
  * spaces has no word break before (after) it in its pattern.
  */
@@ -62,6 +143,29 @@ struct match_scratch {
 
 static char	*term_pattern_unspaced(const char *, int *, int *,
 		    unsigned char *);
+
+/*
+ * The word breaks (single spaces of the folded text) a phrase pattern's
+ * match spans: its literal spaces, not those of "[^ ]" classes.  A phrase
+ * with inner stems is compiled without start-of-match tracking (which made
+ * compiling thousands of inflected phrases take tens of seconds); its start
+ * is found by walking back over this many breaks from its end.
+ */
+static int
+pattern_spaces(const char *p)
+{
+	int n = 0;
+
+	for (; *p != '\0'; p++) {
+		if (p[0] == '[' && p[1] == '^' && p[2] == ' ' && p[3] == ']') {
+			p += 3;
+			continue;
+		}
+		if (*p == ' ')
+			n++;
+	}
+	return n;
+}
 
 /*
  * Builds what is searched for a term.  A phrase becomes a literal over the
@@ -131,6 +235,24 @@ term_pattern(const char *term, int *stem, int *inner)
 	else if (*inner)
 		buf_adds(&b, "[^ ]*");	/* reported at each end; kept at the word end */
 	return buf_release(&b);
+}
+
+/* Gives the spelling index term <id>'s words, from its " words " literal. */
+static void
+spell_add_pattern(struct matcher *m, unsigned id, const char *pat, int stem)
+{
+	size_t n = strlen(pat);
+	char *words;
+
+	while (n > 0 && pat[n - 1] == ' ')
+		n--;
+	while (n > 0 && *pat == ' ') {
+		pat++;
+		n--;
+	}
+	words = xstrndup(pat, n);
+	spell_add(m->spell, id, words, stem);
+	free(words);
 }
 
 /* ---- Scripts written without spaces ---------------------------------- */
@@ -265,9 +387,10 @@ unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
  * The pattern of a phrase with a word of an unspaced script at either end
  * of one of its words, or NULL if it has none (term_pattern() then builds
  * it).  Such an end has no word break in the pattern (EDGE_OPEN_* in
- * <*edges>), and between two words of which one touches an unspaced script
- * the space is optional ("7075 铝合金" also finds "7075铝合金"), which makes
- * the phrase an expression.  A stem on an unspaced end is meaningless and
+ * <*edges>).  Between two words of an unspaced script the space is
+ * optional ("真空 感应炉" also finds "真空感应炉"), which makes the phrase an
+ * expression; between such a word and another the scanned text always has
+ * one (unspaced_split()).  A stem on an unspaced end is meaningless and
  * dropped: the term matches as a substring anyway.
  */
 static char *
@@ -275,7 +398,7 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
     unsigned char *edges)
 {
 	struct buf b;
-	char *copy, *tok, *save = NULL, **f = NULL;
+	char *copy, *tok, *save = NULL, **f = NULL, *piece, *psave = NULL;
 	int *star = NULL, any = 0, need_re = 0;
 	size_t n = 0, i;
 
@@ -307,13 +430,24 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 				ft = sp;
 			}
 		}
-		f = xreallocarray(f, n + 1, sizeof(*f));
-		star = xreallocarray(star, n + 1, sizeof(*star));
-		f[n] = ft;
-		star[n] = st;
-		if (unspaced_first(ft) || unspaced_last(ft))
-			any = 1;
-		n++;
+		/*
+		 * Punctuation folded to spaces inside a word ("ビス(2-クロロ
+		 * エチル)スルフィド") separates words like written spaces do,
+		 * so that a join between two unspaced words stays optional.
+		 */
+		for (piece = strtok_r(ft, " ", &psave); piece != NULL;
+		    piece = strtok_r(NULL, " ", &psave)) {
+			f = xreallocarray(f, n + 1, sizeof(*f));
+			star = xreallocarray(star, n + 1, sizeof(*star));
+			f[n] = xstrdup(piece);
+			star[n] = 0;
+			if (unspaced_first(piece) || unspaced_last(piece))
+				any = 1;
+			n++;
+		}
+		if (n > 0)
+			star[n - 1] = st;
+		free(ft);
 	}
 	free(copy);
 	if (!any) {
@@ -328,7 +462,7 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 	if (unspaced_last(f[n - 1]))
 		*edges |= EDGE_OPEN_END;
 	for (i = 0; i + 1 < n; i++)
-		if (star[i] || unspaced_last(f[i]) || unspaced_first(f[i + 1]))
+		if (star[i] || (unspaced_last(f[i]) && unspaced_first(f[i + 1])))
 			need_re = 1;
 	buf_init(&b);
 	if (!(*edges & EDGE_OPEN_START))
@@ -339,7 +473,7 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 		if (i > 0) {
 			if (star[i - 1])
 				buf_adds(&b, "[^ ]*");
-			if (unspaced_last(f[i - 1]) || unspaced_first(f[i]))
+			if (unspaced_last(f[i - 1]) && unspaced_first(f[i]))
 				buf_adds(&b, " ?");
 			else
 				buf_addc(&b, ' ');
@@ -400,6 +534,10 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		t->stem = stem;
 		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
 		t->is_phrase_re = inner;
+		t->spaces = pattern_spaces(m->patterns[m->nterms]);
+		if (kind == TERM_KEYWORD && !t->is_regex && !inner)
+			spell_add_pattern(m, (unsigned)m->nterms,
+			    m->patterns[m->nterms], stem);
 		m->nterms++;
 	}
 }
@@ -456,6 +594,7 @@ match_new(const struct ruleset *rs)
 			m->entries[m->nentries++] = &rs->lists[i].entries[j];
 	m->nodes = xcalloc(1, sizeof(*m->nodes));
 	m->nnodes = 1;
+	m->spell = spell_new();
 	for (i = 0; i < m->nentries; i++) {
 		const struct rule_entry *e = m->entries[i];
 
@@ -529,9 +668,12 @@ match_prepare(struct matcher *m, struct buf *errs)
 
 	for (i = 0; i < m->nterms; i++) {
 		if (m->terms[i].is_regex || m->terms[i].is_phrase_re) {
-			re[nre] = m->patterns[i];
+			re[nre] = unvoice_pattern(m->patterns[i]);
 			reid[nre] = (unsigned)i;
-			refl[nre] = HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
+			/* See pattern_spaces(): phrases need no SOM. */
+			refl[nre] = m->terms[i].is_phrase_re &&
+			    m->edges[i] == 0 ? HS_FLAG_UTF8 :
+			    HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8;
 			nre++;
 		} else {
 			lit[nlit] = m->patterns[i];
@@ -558,9 +700,12 @@ match_prepare(struct matcher *m, struct buf *errs)
 		buf_printf(errs, "matcher: cannot allocate scratch space\n");
 		goto done;
 	}
+	spell_prepare(m->spell);
 	rc = 0;
 done:
 	free(lit);
+	for (i = 0; i < nre; i++)
+		free((char *)re[i]);
 	free(re);
 	free(litlen);
 	free(litid);
@@ -589,6 +734,7 @@ match_free(struct matcher *m)
 		hs_free_database(m->lit_db);
 	if (m->re_db)
 		hs_free_database(m->re_db);
+	spell_free(m->spell);
 	for (i = 0; i < m->nnodes; i++)
 		free(m->nodes[i].hits);
 	free(m->nodes);
@@ -735,6 +881,15 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 		return 0;
 	}
 	if (t->is_phrase_re) {
+		int k = t->spaces;
+
+		/* Compiled without SOM: the start is the k-th word break
+		 * back from the end (the match holds exactly k). */
+		for (b = e; b > 0 && k > 0; ) {
+			b--;
+			if (s->text[b] == ' ')
+				k--;
+		}
 		/* Written as a phrase: same offsets as a literal's. */
 		if (t->stem) {
 			if (s->text[e] != ' ')
@@ -754,11 +909,85 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	return 0;
 }
 
+/*
+ * Spelling variants are reported after the exact scan, and only where no
+ * exact keyword occurrence covers them: "triethyl phosphite" written
+ * correctly is that term, not a misspelt "trimethyl phosphite".
+ */
+struct exact_ctx {
+	const struct matcher	*m;
+	const size_t		*map;	/* variants' offsets -> folded, or NULL */
+	match_cb		 cb;
+	void			*arg;
+	struct { size_t from, to; } *span;
+	size_t			 nspan;
+};
+
+static void
+on_exact(unsigned id, size_t from, size_t to, void *arg)
+{
+	struct exact_ctx *x = arg;
+
+	if (x->m->terms[id].kind == TERM_KEYWORD) {
+		x->span = xreallocarray(x->span, x->nspan + 1,
+		    sizeof(*x->span));
+		x->span[x->nspan].from = from;
+		x->span[x->nspan].to = to;
+		x->nspan++;
+	}
+	x->cb(id, from, to, x->arg);
+}
+
+static void
+on_variant(unsigned id, size_t from, size_t to, enum spell_how how,
+    void *arg)
+{
+	struct exact_ctx *x = arg;
+	size_t i;
+
+	(void)how;
+	if (x->map != NULL && from < to) {
+		to = x->map[to - 1] + 1;
+		from = x->map[from];
+	}
+	for (i = 0; i < x->nspan; i++)
+		if (x->span[i].from <= from && to <= x->span[i].to)
+			return;
+	x->cb(id, from, to, x->arg);
+}
+
+/*
+ * Maps a span of the text without voicing marks back to the scanned text
+ * (marks after its last letter included), then through <smap> (may be
+ * NULL) to the folded text.
+ */
+struct unvoiced_ctx {
+	size_t		*map;
+	const size_t	*smap;
+	match_cb	 cb;
+	void		*arg;
+};
+
+static void
+on_unvoiced(unsigned id, size_t from, size_t to, void *arg)
+{
+	struct unvoiced_ctx *u = arg;
+
+	from = u->map[from];
+	to = u->map[to];
+	if (u->smap != NULL && from < to) {
+		to = u->smap[to - 1] + 1;
+		from = u->smap[from];
+	}
+	u->cb(id, from, to, u->arg);
+}
+
 int
 match_terms(const struct matcher *m, struct match_scratch *sc,
     const char *text, size_t len, match_cb cb, void *arg)
 {
 	struct scan_ctx s;
+	struct exact_ctx x;
 	hs_scratch_t *scr = sc ? sc->s : m->scratch;
 	char *padded;
 	int rc = 0;
@@ -776,18 +1005,52 @@ match_terms(const struct matcher *m, struct match_scratch *sc,
 	memcpy(padded + 1, text, len);
 	padded[len + 1] = ' ';
 	padded[len + 2] = '\0';
+	x.m = m;
+	x.map = map;
+	x.cb = cb;
+	x.arg = arg;
+	x.span = NULL;
+	x.nspan = 0;
 	s.m = m;
 	s.text = padded;
 	s.len = len;
 	s.map = map;
-	s.cb = cb;
-	s.arg = arg;
+	s.cb = on_exact;
+	s.arg = &x;
 	if (m->lit_db && hs_scan(m->lit_db, padded, (unsigned)len + 2, 0, scr,
 	    on_literal, &s) != HS_SUCCESS)
 		rc = -1;
-	if (m->re_db && hs_scan(m->re_db, padded, (unsigned)len + 2, 0, scr,
-	    on_regex, &s) != HS_SUCCESS)
-		rc = -1;
+	if (m->re_db) {
+		struct unvoiced_ctx u;
+		size_t ulen;
+		char *ut = unvoice_text(text, len, &u.map, &ulen);
+
+		if (ut != NULL) {
+			/* Same scan over the text without voicing marks. */
+			free(padded);
+			padded = xmalloc(ulen + 3);
+			padded[0] = ' ';
+			memcpy(padded + 1, ut, ulen);
+			padded[ulen + 1] = ' ';
+			padded[ulen + 2] = '\0';
+			u.smap = map;
+			u.cb = on_exact;
+			u.arg = &x;
+			s.text = padded;
+			s.len = ulen;
+			s.map = NULL;
+			s.cb = on_unvoiced;
+			s.arg = &u;
+			free(ut);
+		}
+		if (hs_scan(m->re_db, padded, (unsigned)s.len + 2, 0, scr,
+		    on_regex, &s) != HS_SUCCESS)
+			rc = -1;
+		if (ut != NULL)
+			free(u.map);
+	}
+	spell_search(m->spell, text, len, on_variant, &x);
+	free(x.span);
 	free(padded);
 	free(split);
 	free(map);

@@ -31,6 +31,7 @@ struct mterm {
 	int			 stem;		/* last word is a stem */
 	int			 is_regex;	/* written as re:... */
 	int			 is_phrase_re;	/* a phrase with an inner stem */
+	int			 spaces;	/* word breaks its match spans */
 };
 
 struct hs_hit {

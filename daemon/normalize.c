@@ -1,16 +1,30 @@
 /*
- * Unicode folding (utf8proc does the Unicode work; only the Latin
+ * Unicode folding, HS-code spelling and CAS numbers.  utf8proc decomposes,
+ * case-folds and strips accents; ICU supplies the Unicode properties that
+ * utf8proc lacks (default-ignorable and bidi-control code points, scripts,
+ * the decimal value of any script's digits) and the TS #39 confusable data
+ * from which the look-alike table is derived.  Only the Latin
  * transliteration of Cyrillic, Greek and Arabic letters is a table of ours,
- * since no Debian library offers it without ICU), HS-code spelling and CAS
- * numbers.
+ * since no library offers it without ICU's much slower transliterator.
+ *
+ * Folding must not be a way to hide a term: invisible code points vanish
+ * (never into a space, which would split a word), look-alike letters from
+ * another script inside a Latin word become the Latin letter they imitate,
+ * and every such trick is reported in the folded result's flags.
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf16.h>
 #include <utf8proc.h>
 
 #include "normalize.h"
@@ -47,6 +61,65 @@ static const char *digits[] = {
 	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 };
 
+/*
+ * Look-alike letters below U+2000 (Greek, Cyrillic, Armenian, Cherokee and
+ * the phonetic Latin letters) whose TS #39 skeleton is one ASCII letter:
+ * lookalike[cp] is that letter in lowercase, or 0.  Built once from ICU's
+ * confusable data.
+ */
+#define LOOKALIKE_MAX	0x2000
+static unsigned char	lookalike[LOOKALIKE_MAX];
+static pthread_once_t	lookalike_once = PTHREAD_ONCE_INIT;
+
+static void	lookalike_build(void);
+static bool	script_is_alphabetic(UScriptCode);
+
+static void
+lookalike_build(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	USpoofChecker *sc = uspoof_open(&err);
+	UChar32 cp;
+
+	if (U_FAILURE(err))
+		return;		/* no data: folding works, look-alikes stay */
+	for (cp = 0x80; cp < LOOKALIKE_MAX; cp++) {
+		UChar in[2], out[8];
+		int32_t n = 0, olen;
+		UScriptCode sc_code;
+
+		if (!u_isalpha(cp))
+			continue;
+		err = U_ZERO_ERROR;
+		sc_code = uscript_getScript(cp, &err);
+		if (U_FAILURE(err))
+			continue;
+		/* Latin letters with accents fold by decomposition instead. */
+		if (sc_code == USCRIPT_LATIN && !(cp >= 0x250 && cp < 0x2b0) &&
+		    !(cp >= 0x1d00 && cp < 0x1d80))
+			continue;
+		if (sc_code != USCRIPT_LATIN && sc_code != USCRIPT_GREEK &&
+		    sc_code != USCRIPT_CYRILLIC && sc_code != USCRIPT_ARMENIAN &&
+		    sc_code != USCRIPT_CHEROKEE && sc_code != USCRIPT_COPTIC)
+			continue;
+		U16_APPEND_UNSAFE(in, n, cp);
+		err = U_ZERO_ERROR;
+		olen = uspoof_getSkeleton(sc, 0, in, n, out, 8, &err);
+		if (U_FAILURE(err) || olen != 1 || out[0] >= 0x80 ||
+		    !isalpha(out[0]))
+			continue;
+		/*
+		 * Skeletons merge I and l; a capital that looks like I stands
+		 * for the letter i in a Latin word.
+		 */
+		if (out[0] == 'l' && u_isupper(cp))
+			lookalike[cp] = 'i';
+		else
+			lookalike[cp] = (unsigned char)tolower(out[0]);
+	}
+	uspoof_close(sc);
+}
+
 static const char *
 translit(utf8proc_int32_t cp)
 {
@@ -62,10 +135,6 @@ translit(utf8proc_int32_t cp)
 		return "m";
 	if (cp >= 0x621 && cp <= 0x64a)
 		return arabic[cp - 0x621];
-	if (cp >= 0x660 && cp <= 0x669)		/* Arabic-Indic digits */
-		return digits[cp - 0x660];
-	if (cp >= 0x6f0 && cp <= 0x6f9)		/* Persian digits */
-		return digits[cp - 0x6f0];
 	switch (cp) {				/* Persian letters */
 	case 0x671:
 		return "a";
@@ -87,10 +156,99 @@ translit(utf8proc_int32_t cp)
 	return NULL;
 }
 
+/* Scripts whose words a look-alike or an invisible character may split. */
+static bool
+script_is_alphabetic(UScriptCode s)
+{
+	return s == USCRIPT_LATIN || s == USCRIPT_GREEK ||
+	    s == USCRIPT_CYRILLIC || s == USCRIPT_ARMENIAN ||
+	    s == USCRIPT_CHEROKEE || s == USCRIPT_COPTIC;
+}
+
+static UScriptCode
+script_of(utf8proc_int32_t cp)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UScriptCode s;
+
+	if (cp < 0x80)
+		return isalpha(cp) ? USCRIPT_LATIN : USCRIPT_COMMON;
+	s = uscript_getScript(cp, &err);
+	return U_FAILURE(err) ? USCRIPT_UNKNOWN : s;
+}
+
+/*
+ * Classes of code points that fold to nothing.  Bidi controls and C0/C1
+ * controls (but tab, line feed and carriage return, which are spacing) are
+ * classes of their own; every other default-ignorable code point (zero-width
+ * space and joiners, soft hyphen, word joiner, BOM, variation selectors, tag
+ * characters...) is invisible.
+ */
+enum vanish {
+	VANISH_NO,
+	VANISH_INVISIBLE,
+	VANISH_BIDI,
+	VANISH_CONTROL,
+};
+
+static enum vanish
+vanish_class(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0x7f ? VANISH_CONTROL : VANISH_NO;
+	if (cp < 0xa0)
+		return VANISH_CONTROL;
+	if (u_hasBinaryProperty(cp, UCHAR_BIDI_CONTROL))
+		return VANISH_BIDI;
+	if (u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+		return VANISH_INVISIBLE;
+	return VANISH_NO;
+}
+
+/* A combining mark that only decorates a letter (and is stripped). */
+static bool
+mark_is_accent(utf8proc_int32_t cp)
+{
+	UScriptCode s = script_of(cp);
+
+	return s == USCRIPT_INHERITED || s == USCRIPT_COMMON ||
+	    (cp >= 0x591 && cp <= 0x5c7);
+}
+
+/* A letter or a combining mark: what a word is made of. */
+static bool
+is_wordchar(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0)
+		return false;
+	if (cp < 0x80)
+		return isalpha(cp);
+	c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+static bool
+is_alnum_cp(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0)
+		return false;
+	if (cp < 0x80)
+		return isalnum(cp);
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	    c == UTF8PROC_CATEGORY_ND;
+}
+
 struct foldbuf {
 	struct buf	 text;
 	size_t		*map, *emap;
 	size_t		 cap;
+	struct norm_report *rep;
 };
 
 static void
@@ -118,73 +276,304 @@ fold_space(struct foldbuf *f, size_t from, size_t to)
 	fold_emit(f, " ", 1, from, to);
 }
 
+/* Records a trick of class <flag> done with code point <cp>. */
+static void
+fold_note(struct norm_report *r, unsigned flag, utf8proc_int32_t cp)
+{
+	size_t i;
+
+	r->flags |= flag;
+	for (i = 0; i < r->ncp; i++)
+		if (r->cp[i] == (uint32_t)cp)
+			return;
+	if (r->ncp < NORM_REPORT_MAX)
+		r->cp[r->ncp++] = (uint32_t)cp;
+}
+
+/* One ASCII byte: letters lowercased, digits kept, the rest spaces. */
+static void
+fold_ascii(struct foldbuf *f, unsigned char c, size_t from, size_t to)
+{
+	char lc;
+
+	if (c >= 'A' && c <= 'Z') {
+		lc = (char)(c + 32);
+		fold_emit(f, &lc, 1, from, to);
+	} else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		fold_emit(f, (const char *)&c, 1, from, to);
+	else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+	    c == 0x7f)
+		fold_note(f->rep, NORM_CONTROL, c);	/* vanishes */
+	else
+		fold_space(f, from, to);
+}
+
+/*
+ * Decides, word by word, which look-alike letters fold to the Latin letter
+ * they imitate (mode[i] = 1).  A word mixing Latin letters with look-alikes
+ * is always an imitation.  A word made only of look-alikes ("Рар" in
+ * Cyrillic) imitates Latin when the text around it is mostly Latin; in
+ * Cyrillic or Greek text it is a word of that language and is
+ * transliterated.  Each imitation is noted in <rep>.
+ */
+static void
+fold_words(const utf8proc_int32_t *cp, size_t n, unsigned char *mode,
+    struct norm_report *rep)
+{
+	size_t i, j, nlatin_all = 0, nforeign_all = 0, nlook_all = 0;
+
+	for (i = 0; i < n; i++) {
+		UScriptCode s;
+
+		if (cp[i] < 0 || !u_isalpha(cp[i]))
+			continue;
+		if (cp[i] < LOOKALIKE_MAX && lookalike[cp[i]]) {
+			nlook_all++;
+			continue;	/* counts for neither side */
+		}
+		s = script_of(cp[i]);
+		if (s == USCRIPT_LATIN)
+			nlatin_all++;
+		else if (script_is_alphabetic(s))
+			nforeign_all++;
+	}
+	if (nlook_all == 0)
+		return;
+	for (i = 0; i < n; i = j) {
+		size_t nlatin = 0, nlook = 0, nother = 0, k;
+
+		if (!is_wordchar(cp[i]) && vanish_class(cp[i]) == VANISH_NO) {
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < n && (is_wordchar(cp[j]) ||
+		    vanish_class(cp[j]) != VANISH_NO); j++) {
+			UScriptCode s;
+
+			if (cp[j] < 0 || !u_isalpha(cp[j]))
+				continue;
+			s = script_of(cp[j]);
+			if (s == USCRIPT_LATIN && (cp[j] >= LOOKALIKE_MAX ||
+			    lookalike[cp[j]] == 0))
+				nlatin++;
+			else if (cp[j] < LOOKALIKE_MAX && lookalike[cp[j]])
+				nlook++;
+			else
+				nother++;
+		}
+		if (nlook == 0)
+			continue;
+		if (nlatin > 0) {
+			for (k = i; k < j; k++)
+				if (cp[k] > 0 && cp[k] < LOOKALIKE_MAX &&
+				    lookalike[cp[k]]) {
+					mode[k] = 1;
+					fold_note(rep, NORM_LOOKALIKE, cp[k]);
+				}
+			continue;
+		}
+		/* Whole word of look-alikes: Latin around it? */
+		if (nother > 0 || nlook < 2 ||
+		    nlatin_all <= 2 * nforeign_all)
+			continue;
+		{
+			bool differs = false;
+
+			for (k = i; k < j; k++) {
+				const char *t;
+
+				if (cp[k] <= 0 || cp[k] >= LOOKALIKE_MAX ||
+				    lookalike[cp[k]] == 0)
+					continue;
+				mode[k] = 1;
+				t = translit(utf8proc_tolower(cp[k]));
+				if (t == NULL || t[0] != (char)lookalike[cp[k]] ||
+				    t[1] != '\0')
+					differs = true;
+			}
+			if (differs)
+				for (k = i; k < j; k++)
+					if (mode[k])
+						fold_note(rep, NORM_LOOKALIKE,
+						    cp[k]);
+		}
+	}
+}
+
+/*
+ * Folds code point <cp>, the <i>th of the text, spanning original bytes
+ * [from, to).
+ */
+static void
+fold_cp(struct foldbuf *f, const utf8proc_int32_t *cps, size_t ncp, size_t i,
+    const unsigned char *mode, size_t from, size_t to)
+{
+	const utf8proc_option_t opts = UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+	    UTF8PROC_DECOMPOSE;
+	utf8proc_int32_t cp = cps[i], dec[18];
+	utf8proc_ssize_t nd, k;
+	enum vanish v;
+	const char *t;
+	int bound = 0;
+
+	if (cp < 0) {
+		fold_space(f, from, to);
+		return;
+	}
+	if (cp < 0x80) {
+		fold_ascii(f, (unsigned char)cp, from, to);
+		return;
+	}
+	if ((v = vanish_class(cp)) != VANISH_NO) {
+		/*
+		 * Gone without a trace.  Invisible characters are a trick only
+		 * where they split a word of an alphabetic script; joiners in
+		 * Arabic or Indic words and variation selectors after Han are
+		 * ordinary writing.  Tag characters never are.
+		 */
+		if (v == VANISH_BIDI)
+			fold_note(f->rep, NORM_BIDI, cp);
+		else if (v == VANISH_CONTROL)
+			fold_note(f->rep, NORM_CONTROL, cp);
+		else {
+			size_t a = i, b = i + 1;
+			bool hide;
+
+			while (a > 0 && cps[a - 1] >= 0 &&
+			    vanish_class(cps[a - 1]) != VANISH_NO)
+				a--;
+			while (b < ncp && cps[b] >= 0 &&
+			    vanish_class(cps[b]) != VANISH_NO)
+				b++;
+			hide = cp >= 0xe0000 && cp <= 0xe007f;	/* tags */
+			if (!hide && a > 0 && b < ncp &&
+			    is_alnum_cp(cps[a - 1]) && is_alnum_cp(cps[b])) {
+				UScriptCode sa = script_of(cps[a - 1]);
+				UScriptCode sb = script_of(cps[b]);
+
+				hide = (script_is_alphabetic(sa) ||
+				    sa == USCRIPT_COMMON) &&
+				    (script_is_alphabetic(sb) ||
+				    sb == USCRIPT_COMMON);
+			}
+			if (hide)
+				fold_note(f->rep, NORM_INVISIBLE, cp);
+		}
+		return;
+	}
+	if (mode != NULL && mode[i]) {
+		char c = (char)lookalike[cp];
+
+		fold_emit(f, &c, 1, from, to);
+		return;
+	}
+	/*
+	 * Transliterate before decomposing: й and ї are letters of their own
+	 * in Cyrillic, not и and і with a mark to strip.
+	 */
+	if ((t = translit(utf8proc_tolower(cp))) != NULL) {
+		fold_emit(f, t, strlen(t), from, to);
+		return;
+	}
+	/* Spacing voicing marks are the combining ones written apart. */
+	if (cp == 0x309b || cp == 0x309c)
+		cp = cp == 0x309b ? 0x3099 : 0x309a;
+	nd = utf8proc_decompose_char(cp, dec, 18, opts, &bound);
+	if (nd < 0 || nd > 18) {
+		fold_space(f, from, to);
+		return;
+	}
+	for (k = 0; k < nd; k++) {
+		utf8proc_category_t cat = utf8proc_category(dec[k]);
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t el;
+		int32_t dv;
+
+		/*
+		 * Combining marks shared by scripts (accents, Arabic short
+		 * vowels) and Hebrew points are stripped.  Marks of one
+		 * script (Thai vowels and tones, Indic vowel signs) spell
+		 * its words, and so do the kana voicing marks: ガ and カ
+		 * are different sounds and words.
+		 */
+		if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+		    cat == UTF8PROC_CATEGORY_ME) {
+			if (dec[k] != 0x3099 && dec[k] != 0x309a &&
+			    mark_is_accent(dec[k]))
+				continue;
+		} else if (cat == UTF8PROC_CATEGORY_ND && dec[k] >= 0x80 &&
+		    (dv = u_charDigitValue(dec[k])) >= 0 && dv <= 9) {
+			/* A digit of any script reads as its value. */
+			fold_emit(f, digits[dv], 1, from, to);
+			continue;
+		} else if (cat < UTF8PROC_CATEGORY_LU ||
+		    cat > UTF8PROC_CATEGORY_NO ||
+		    (cat > UTF8PROC_CATEGORY_LO &&
+		    cat < UTF8PROC_CATEGORY_ND)) {
+			fold_space(f, from, to);
+			continue;
+		}
+		if (dec[k] < 0x80) {
+			fold_ascii(f, (unsigned char)dec[k], from, to);
+			continue;
+		}
+		if ((t = translit(dec[k])) != NULL) {
+			fold_emit(f, t, strlen(t), from, to);
+			continue;
+		}
+		el = utf8proc_encode_char(dec[k], enc);
+		fold_emit(f, (const char *)enc, (size_t)el, from, to);
+	}
+}
+
 void
 normalize_fold(const char *s, size_t len, struct folded *out)
 {
-	const utf8proc_option_t opts = UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
-	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
 	struct foldbuf f;
-	utf8proc_int32_t cp, dec[16];
-	utf8proc_ssize_t n, nd, k;
-	size_t off = 0;
-	int bound = 0;
+	utf8proc_int32_t *cps = NULL;
+	size_t *offs = NULL, ncp = 0, off, i;
+	unsigned char *mode = NULL;
+	bool ascii = true;
 
+	memset(out, 0, sizeof(*out));
 	memset(&f, 0, sizeof(f));
+	f.rep = &out->rep;
 	buf_init(&f.text);
-	while (off < len) {
-		n = utf8proc_iterate((const utf8proc_uint8_t *)s + off,
-		    (utf8proc_ssize_t)(len - off), &cp);
+	for (off = 0; off < len; off++)
+		if ((unsigned char)s[off] >= 0x80) {
+			ascii = false;
+			break;
+		}
+	if (ascii) {
+		/* The common case: no decoding, no properties to look up. */
+		for (off = 0; off < len; off++)
+			fold_ascii(&f, (unsigned char)s[off], off, off + 1);
+		goto finish;
+	}
+	pthread_once(&lookalike_once, lookalike_build);
+	cps = xreallocarray(NULL, len + 1, sizeof(*cps));
+	offs = xreallocarray(NULL, len + 1, sizeof(*offs));
+	for (off = 0; off < len; ) {
+		utf8proc_ssize_t n = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + off,
+		    (utf8proc_ssize_t)(len - off), &cps[ncp]);
+
 		if (n <= 0) {
-			fold_space(&f, off, off + 1);
-			off++;
-			continue;
+			cps[ncp] = -1;
+			n = 1;
 		}
-		/*
-		 * Transliterate before decomposing: й and ї are letters of their
-		 * own in Cyrillic, not и and і with a mark to strip.
-		 */
-		{
-			const char *t = translit(utf8proc_tolower(cp));
-
-			if (t != NULL) {
-				fold_emit(&f, t, strlen(t), off, off + (size_t)n);
-				off += (size_t)n;
-				continue;
-			}
-		}
-		nd = utf8proc_decompose_char(cp, dec, 16, opts, &bound);
-		if (nd < 0 || nd > 16) {
-			fold_space(&f, off, off + (size_t)n);
-			off += (size_t)n;
-			continue;
-		}
-		for (k = 0; k < nd; k++) {
-			utf8proc_category_t cat = utf8proc_category(dec[k]);
-			utf8proc_uint8_t enc[4];
-			const char *t;
-			utf8proc_ssize_t el;
-
-			if (cat == UTF8PROC_CATEGORY_MN ||
-			    cat == UTF8PROC_CATEGORY_MC ||
-			    cat == UTF8PROC_CATEGORY_ME)
-				continue;
-			if (cat < UTF8PROC_CATEGORY_LU ||
-			    cat > UTF8PROC_CATEGORY_NO ||
-			    (cat > UTF8PROC_CATEGORY_LO &&
-			    cat < UTF8PROC_CATEGORY_ND)) {
-				fold_space(&f, off, off + (size_t)n);
-				continue;
-			}
-			if ((t = translit(dec[k])) != NULL) {
-				fold_emit(&f, t, strlen(t), off, off + (size_t)n);
-				continue;
-			}
-			el = utf8proc_encode_char(dec[k], enc);
-			fold_emit(&f, (const char *)enc, (size_t)el, off,
-			    off + (size_t)n);
-		}
+		offs[ncp++] = off;
 		off += (size_t)n;
 	}
+	offs[ncp] = len;
+	mode = xcalloc(ncp + 1, 1);
+	fold_words(cps, ncp, mode, &out->rep);
+	for (i = 0; i < ncp; i++)
+		fold_cp(&f, cps, ncp, i, mode, offs[i], offs[i + 1]);
+	free(cps);
+	free(offs);
+	free(mode);
+finish:
 	/* Drop a trailing space. */
 	if (f.text.len > 0 && f.text.data[f.text.len - 1] == ' ')
 		f.text.data[--f.text.len] = '\0';
@@ -224,6 +613,85 @@ normalize_fold_str(const char *s)
 	f.text = NULL;
 	folded_free(&f);
 	return t;
+}
+
+unsigned
+normalize_inspect(const char *s, size_t len, struct norm_report *rep)
+{
+	struct folded f;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' &&
+		    c != '\r') || c == 0x7f)
+			break;
+	}
+	if (i == len) {
+		/* Printable ASCII hides nothing. */
+		memset(rep, 0, sizeof(*rep));
+		return 0;
+	}
+	normalize_fold(s, len, &f);
+	*rep = f.rep;
+	folded_free(&f);
+	return rep->flags;
+}
+
+char *
+normalize_digits(const char *s, size_t len, size_t *outlen, size_t **map)
+{
+	struct buf b;
+	size_t off, *m;
+	bool any = false;
+
+	for (off = 0; off < len; off++)
+		if ((unsigned char)s[off] >= 0x80)
+			break;
+	if (off == len)
+		return NULL;
+	buf_init(&b);
+	m = xreallocarray(NULL, len + 1, sizeof(*m));
+	for (off = 0; off < len; ) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + off,
+		    (utf8proc_ssize_t)(len - off), &cp);
+		int32_t dv = -1;
+		char c = 0;
+
+		if (n <= 0)
+			n = 1;
+		else if (cp >= 0x80 && (dv = u_charDigitValue(cp)) >= 0 &&
+		    dv <= 9 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER)
+			c = (char)('0' + dv);
+		else if (cp == 0x66b)		/* Arabic decimal separator */
+			c = '.';
+		else if (cp == 0x66c)		/* Arabic thousands separator */
+			c = ',';
+		if (c != 0) {
+			m[b.len] = off;
+			buf_addc(&b, c);
+			any = true;
+		} else {
+			utf8proc_ssize_t k;
+
+			for (k = 0; k < n; k++)
+				m[b.len + (size_t)k] = off + (size_t)k;
+			buf_add(&b, s + off, (size_t)n);
+		}
+		off += (size_t)n;
+	}
+	if (!any) {
+		buf_free(&b);
+		free(m);
+		return NULL;
+	}
+	m[b.len] = len;
+	*outlen = b.len;
+	*map = m;
+	return buf_release(&b);
 }
 
 int
@@ -285,6 +753,58 @@ normalize_cas_valid(const char *cas)
 		sum += (cas[i] - '0') * pos++;
 	}
 	return sum % 10 == check;
+}
+
+int
+normalize_cas(const char *s, char out[16])
+{
+	char *f = normalize_fold_str(s), *tok, *save = NULL, *g[3];
+	size_t ng = 0, i, l[3];
+	int rc = -1;
+
+	/*
+	 * Folding turns every separator (hyphen, dash, slash, dot, colon,
+	 * '#') into a space and digits of any script into 0-9: what is left
+	 * is an optional "CAS" with "No"/"Nr"/"RN"/"number", then three
+	 * groups of digits or one run of them.
+	 */
+	for (tok = strtok_r(f, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		if (ng == 0 && (strcmp(tok, "cas") == 0 ||
+		    strcmp(tok, "no") == 0 || strcmp(tok, "nr") == 0 ||
+		    strcmp(tok, "rn") == 0 || strcmp(tok, "number") == 0 ||
+		    strcmp(tok, "casno") == 0 || strcmp(tok, "casrn") == 0))
+			continue;
+		if (ng == 0 && strncmp(tok, "cas", 3) == 0 &&
+		    isdigit((unsigned char)tok[3]))
+			tok += 3;			/* "CAS75-97-8" */
+		if (ng == 3 || tok[strspn(tok, "0123456789")] != '\0')
+			goto done;
+		g[ng++] = tok;
+	}
+	if (ng == 1) {
+		/* "7719122": the check digit last, two digits before it. */
+		l[0] = strlen(g[0]);
+		if (l[0] < 5 || l[0] > 10)
+			goto done;
+		snprintf(out, 16, "%.*s-%.2s-%c", (int)(l[0] - 3), g[0],
+		    g[0] + l[0] - 3, g[0][l[0] - 1]);
+	} else if (ng == 3) {
+		for (i = 0; i < 3; i++)
+			l[i] = strlen(g[i]);
+		if (l[0] < 2 || l[0] > 7 || l[1] != 2 || l[2] != 1)
+			goto done;
+		snprintf(out, 16, "%s-%s-%s", g[0], g[1], g[2]);
+	} else
+		goto done;
+	/* Leading zeros are not part of a registry number. */
+	while (out[0] == '0' && out[strspn(out, "0123456789")] == '-' &&
+	    strspn(out, "0123456789") > 2)
+		memmove(out, out + 1, strlen(out));
+	rc = 0;
+done:
+	free(f);
+	return rc;
 }
 
 /* Length of a dash at <s>: '-', or U+2010..U+2014, U+2212 in UTF-8. */

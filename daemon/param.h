@@ -27,19 +27,59 @@ enum quantity {
 	Q_BITS,		/* bit */
 	Q_TIME,		/* s */
 	Q_DOSE,		/* Gy (absorbed dose, e.g. total-dose hardness) */
+	Q_DENSITY,	/* kg/m3 */
+	Q_FLOW,		/* m3/h (pumping speed, flow rate) */
+	Q_MASS_RATE,	/* kg/h (ice capacity per 24 h, throughput) */
+	Q_AREA,		/* m2 */
+	Q_AXES,		/* count of (simultaneously contouring) axes */
+	Q_SPEC_MODULUS,	/* m: tensile modulus / (density x g), derived */
+	Q_SPEC_STRENGTH,/* m: tensile strength / (density x g), derived */
+	Q_LINEAR_DENSITY,/* g/m (explosive core load of detonating cord) */
+	Q_ACCELERATION,	/* g (standard gravity): range, bias of accelerometers */
 	Q_COUNT_
+};
+
+/*
+ * What a value measures, read from the words just before it ("outside
+ * diameter 120 mm", "внутренний диаметр 400 мм", "抗拉强度 ≥ 530 兆帕"), or
+ * given by a grade.  A rule parameter with a role only takes values of that
+ * role or of no stated role.
+ */
+enum prole {
+	R_NONE = 0,
+	R_DIAMETER,		/* outside diameter, or diameter unqualified */
+	R_INNER_DIAMETER,	/* bore, inside diameter, chamber diameter */
+	R_THICKNESS,		/* wall or plate thickness */
+	R_TENSILE_STRENGTH,	/* ultimate tensile strength */
+	R_MODULUS,		/* tensile (Young's) modulus */
+	R_BIAS,			/* bias, offset or bias stability of a sensor */
+	R_COUNT_
 };
 
 struct pvalue {
 	enum quantity	q;
+	enum prole	role;
 	double		v;		/* in the base unit */
 	size_t		off, len;	/* span of number and unit in the text */
+	size_t		grade;		/* 0, or 1 + the grade table index when
+					 * the value is a grade's nominal
+					 * property (grades.h) */
 };
 
 /* Quantity by its rule-file name ("frequency"), or Q_NONE. */
 enum quantity	param_quantity(const char *name);
 const char	*param_quantity_name(enum quantity);
 const char	*param_base_unit(enum quantity);
+/* Role by its rule-file name ("inner_diameter"), or R_NONE. */
+enum prole	param_role(const char *name);
+const char	*param_role_name(enum prole);
+
+/*
+ * True if a threshold written in a unit of quantity <unit_q> may stand for
+ * rule quantity <rule_q>: the same quantity, or a length in metres for a
+ * specific modulus or strength ("min: 12.7e6 m").
+ */
+bool	param_compatible(enum quantity rule_q, enum quantity unit_q);
 
 /*
  * Reads "<number> <unit>" (e.g. "1950 MPa") for a rule threshold.  Returns 0
@@ -48,7 +88,34 @@ const char	*param_base_unit(enum quantity);
  */
 int	param_parse_value(const char *s, enum quantity *q, double *v);
 
-/* Finds up to <max> values with units in <s>; returns the count. */
+/*
+ * Finds up to <max> values with units in <s>; returns the count.  Reads
+ * Arabic-Indic, Persian and fullwidth digits, exponents ("1E6", "1·10⁻⁶"),
+ * ranges (both ends are values), local unit spellings (Гц, 兆帕, مم) and the
+ * role words before a value.  Spans are byte offsets into <s>.
+ */
 size_t	param_scan(const char *s, size_t len, struct pvalue *out, size_t max);
+
+/*
+ * Adds the values that follow from others: specific modulus and specific
+ * tensile strength from a stated modulus or strength and a density.  Returns
+ * the new count (at most <max>).
+ */
+size_t	param_derive(struct pvalue *pv, size_t n, size_t max);
+
+/*
+ * How the goods are packed, from the item description: PACK_BULK for
+ * industrial packaging or quantities (IBC, drums, tonnes, 25 kg bags,
+ * 1,000 l, 20 kg or 20 l and more), PACK_RETAIL for consumer packs
+ * (bottles, tubes, tablets, jars, sachets, "retail", "pharmacy"), else
+ * PACK_UNKNOWN.  Bulk wins when both are said.
+ */
+enum packing {
+	PACK_UNKNOWN = 0,
+	PACK_BULK,
+	PACK_RETAIL,
+};
+enum packing	param_packing(const char *s, size_t len, const struct pvalue *pv,
+		    size_t npv);
 
 #endif

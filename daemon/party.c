@@ -32,6 +32,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@
 #include <strings.h>
 
 #include <jansson.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
 
 #include "normalize.h"
 #include "party.h"
@@ -51,9 +54,14 @@
 #define SIM_FLOOR	0.90	/* Jaro-Winkler below this counts as 0 */
 #define VOWEL_SIM	0.93	/* same consonants, a vowel or two apart */
 #define SKEL_SIM	0.90	/* similarity of equal consonant skeletons */
+#define TYPO_SIM	0.88	/* one typing error in a longer word */
+#define TYPO2_SIM	0.84	/* two in a long word */
+#define INITIAL_SIM	0.85	/* a name written as its initial */
 #define BLOCK_MIN_DF	64	/* tokens this rare are always used to block */
 #define MAX_ERR_LINES	20	/* unresolved-row messages per file */
 #define FUZZY_MINLEN	5	/* shorter tokens only match exactly */
+#define COMMON_SHARE	200	/* a word in 1 name of 200 is common */
+#define COMMON_MIN_DF	20	/* ... and in 20 names at least */
 
 /* ------------------------------------------------------------------ */
 /* Records, lists and batches                                          */
@@ -63,7 +71,9 @@ struct prec {
 	char			*ref, *kind, *name, *regime, *listed_on;
 	char			 country[3];
 	char			**alias;
+	uint8_t			 *aq;		/* enum party_quality per alias */
 	size_t			 nalias, calias;
+	char			 countries[PARTY_MAX_COUNTRIES * 3];
 };
 
 struct plist {
@@ -106,6 +116,9 @@ struct ptok {
 	uint8_t		 generic;	/* any spelling was a generic word */
 	uint8_t		 poor;		/* few vowels (Arabic transliteration) */
 	uint8_t		 concat;	/* only a join of adjacent name tokens */
+	uint8_t		 particle;	/* al, bin, abu */
+	uint8_t		 initials;	/* initials of given names */
+	uint32_t	 firsts;	/* first letters of its spellings */
 };
 
 /* A hashed key pointing at a token: deletion neighbourhoods, skeletons. */
@@ -137,6 +150,7 @@ struct party_index {
 	size_t		  ndels, nskels, npoorskels;
 	struct prec	**byref;	/* records sorted by (list, ref) */
 	double		  maxw;		/* weight of a token no list has */
+	uint32_t	  common_df;	/* names a common word is in */
 };
 
 /* A token of a query or of a name being built. */
@@ -145,22 +159,53 @@ struct qtok {
 	char	skel[MAXTOKLEN];
 	size_t	len;
 	bool	generic, poor;
+	bool	particle;	/* al, bin, abu: a small weight */
+	bool	initials;	/* given names written as initials */
+	char	first;		/* first letter before canonical spelling */
+	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
 };
 
 static struct prec	*prec_new(void);
 static void		 prec_free(struct prec *);
 static size_t		 index_list(struct party_index *, const char *);
-static void		 index_add_alias(struct prec *, const char *);
+static void		 index_add_alias(struct prec *, const char *,
+			    enum party_quality);
 
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
 
 /* Sorted: words that carry no identity. */
 static const char *const stopwords[] = {
-	"a", "al", "and", "at", "da", "das", "de", "del", "della", "der",
-	"des", "di", "die", "do", "dos", "du", "el", "et", "for", "in", "la",
-	"le", "les", "of", "ol", "on", "the", "ul", "und", "van", "von", "y",
+	"a", "and", "at", "da", "das", "de", "del", "della", "der",
+	"des", "di", "die", "do", "dos", "du", "et", "for", "in", "la",
+	"le", "les", "of", "on", "the", "und", "van", "ve", "von", "y",
 };
+
+/*
+ * Sorted: titles and honorifics written before names ("Dr.", "Sheikh",
+ * "Hajji"); they carry no identity and go like stopwords.
+ */
+static const char *const titles[] = {
+	"dr", "engr", "hadji", "haji", "hajj", "hajji", "maulana", "maulvi",
+	"mawlawi", "mawlavi", "miss", "mr", "mrs", "ms", "mulla", "mullah",
+	"prof", "shaikh", "shaykh", "sheik", "sheikh",
+};
+
+/*
+ * Name particles: the Arabic article and "son of" / "father of" words,
+ * written apart, hyphenated or glued to the next word.  They stay as tokens
+ * of a small weight, so that joins find "Alharamain" in "Al-Haramain" and
+ * "Bentaher" in "Ben Taher", and map to one spelling each.
+ */
+static const struct particle {
+	const char	*word, *canon;
+} particles[] = {
+	{ "abou", "abu" }, { "abu", "abu" }, { "al", "al" }, { "ben", "bin" },
+	{ "bin", "bin" }, { "bint", "bint" }, { "bn", "bin" },
+	{ "el", "al" }, { "ibn", "bin" }, { "ol", "al" }, { "ould", "bin" },
+	{ "ul", "al" }, { "walad", "bin" }, { "wuld", "bin" },
+};
+#define PARTICLE_W	0.1	/* weight of a particle token */
 
 /* Sorted: legal forms in their folded, single-letters-joined spelling. */
 static const char *const legalforms[] = {
@@ -168,9 +213,25 @@ static const char *const legalforms[] = {
 	"cjsc", "co", "company", "corp", "corporation", "cv", "dd", "doo",
 	"ehf", "fzc", "fzco", "fze", "fzllc", "gmbh", "inc", "incorporated",
 	"jsc", "jsco", "kft", "kg", "kk", "lda", "limited", "llc", "llp",
-	"lp", "ltd", "ltda", "nv", "oao", "ojsc", "ooo", "oy", "oyj", "pao",
-	"pjsc", "plc", "pte", "pty", "sa", "sae", "sal", "sarl", "sas", "sdn",
-	"sl", "sp", "spa", "srl", "sro", "tov", "zao", "zoo", "zrt",
+	"lp", "ltd", "ltda", "mbh", "nv", "oao", "ojsc", "ooo", "oy", "oyj",
+	"pao", "pjsc", "plc", "pt", "pte", "pty", "pvt", "sa", "sae", "sal",
+	"sarl", "sas", "sdn", "sirketi", "sl", "sp", "spa", "srl", "sro",
+	"sti", "tbk", "tov", "wll", "zao", "zoo", "zrt",
+};
+
+/*
+ * Legal forms of several words, in folded spelling: written out in their
+ * language, or romanised from Chinese, Japanese and Korean.  Dropped as a
+ * whole wherever they stand.
+ */
+static const char *const legalphrases[] = {
+	"aktsionernoe obshchestvo", "chusik hoesa", "closed joint stock",
+	"co ltd", "gong si", "joint stock company", "jusik hoesa",
+	"jusighoesa", "jusikhoesa", "kabushiki gaisha", "kabushiki kaisha",
+	"limited liability company", "limited sirketi", "open joint stock",
+	"private limited", "public joint stock", "sanayi ve ticaret",
+	"ticaret ve sanayi", "you xian gong si", "youxian gongsi",
+	"zhu shi hui she",
 };
 
 /*
@@ -195,10 +256,10 @@ static const char *const generics[] = {
 	"ministry", "national", "navigation", "north", "office", "oil",
 	"organisation", "organization", "overseas", "petroleum", "power",
 	"products", "republic", "research", "resources", "russia", "russian",
-	"science", "scientific", "service", "services", "shipping", "south",
-	"state", "supplies", "supply", "syria", "syrian", "systems",
-	"technical", "technologies", "technology", "trade", "trading",
-	"transport", "united", "venture", "west", "world",
+	"sanayi", "science", "scientific", "service", "services", "shipping",
+	"south", "state", "supplies", "supply", "syria", "syrian", "systems",
+	"technical", "technologies", "technology", "ticaret", "trade",
+	"trading", "transport", "united", "venture", "west", "world",
 };
 
 /* Sorted: abbreviations written out before anything else looks at them. */
@@ -211,8 +272,10 @@ static const struct abbrev {
 	{ "dept", "department" }, { "engg", "engineering" },
 	{ "grp", "group" }, { "hq", "headquarters" }, { "inds", "industries" },
 	{ "intl", "international" }, { "mfg", "manufacturing" },
-	{ "mgmt", "management" }, { "natl", "national" },
-	{ "svcs", "services" }, { "tech", "technology" },
+	{ "mgmt", "management" }, { "mhd", "muhammad" },
+	{ "mohd", "muhammad" }, { "muhd", "muhammad" },
+	{ "natl", "national" }, { "svcs", "services" },
+	{ "tech", "technology" },
 };
 
 static int
@@ -247,7 +310,179 @@ in_table(const char *const *tab, size_t n, const char *w)
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* ------------------------------------------------------------------ */
+/* Other scripts                                                       */
+
+/*
+ * Names in their own script (Hangul, Chinese characters, Arabic, Persian,
+ * Cyrillic, Greek, ...) go to Latin letters through ICU's "Any-Latin;
+ * Latin-ASCII" transform (Cyrillic first through "Russian-Latin/BGN"), for the listed original-script names and the
+ * queries alike.  Hangul syllables and Chinese characters are spaced first,
+ * one token each, as the lists write Korean and Chinese names ("KIM JONG
+ * UN", "LI FANG WEI"); joins of adjacent tokens find the names written
+ * solid.  A transliterator serves one thread at a time: each thread opens
+ * its own on first use, closed when the thread ends.
+ */
+static pthread_key_t	translit_key;
+static pthread_once_t	translit_once = PTHREAD_ONCE_INIT;
+
+static void
+translit_close(void *t)
+{
+	utrans_close(t);
+}
+
+static void
+translit_init(void)
+{
+	(void)pthread_key_create(&translit_key, translit_close);
+}
+
+static UTransliterator *
+translit_get(void)
+{
+	UTransliterator *t;
+	UErrorCode e = U_ZERO_ERROR;
+	UChar id[64];
+
+	(void)pthread_once(&translit_once, translit_init);
+	if ((t = pthread_getspecific(translit_key)) != NULL)
+		return t;
+	/* BGN for Cyrillic: the spelling English-language lists use. */
+	u_uastrcpy(id, "Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+	t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+	if (U_FAILURE(e))
+		return NULL;
+	(void)pthread_setspecific(translit_key, t);
+	return t;
+}
+
+/* True for a code point that is written one syllable or word a sign. */
+static bool
+syllabic(UChar32 c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) ||	/* Hangul syllables */
+	    (c >= 0x4e00 && c <= 0x9fff) ||	/* CJK ideographs */
+	    (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x3040 && c <= 0x30ff);	/* kana */
+}
+
+/*
+ * <name> in Latin letters if it holds letters of another script (caller
+ * frees), else NULL (nothing to do, or ICU failed: the folding of
+ * normalize.c still applies).
+ */
+static char *
+party_translit(const char *name)
+{
+	const unsigned char *u;
+	UTransliterator *t;
+	UErrorCode e = U_ZERO_ERROR;
+	UChar *src, *buf;
+	int32_t len = 0, cap, i, n, lim, olen;
+	char *out;
+	bool other = false;
+
+	for (u = (const unsigned char *)name; *u != '\0'; u++)
+		/* Lead bytes of U+0370 and above. */
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
+			other = true;
+			break;
+		}
+	if (!other || (t = translit_get()) == NULL)
+		return NULL;
+	u_strFromUTF8(NULL, 0, &len, name, -1, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return NULL;
+	e = U_ZERO_ERROR;
+	src = xreallocarray(NULL, (size_t)len + 1, sizeof(UChar));
+	u_strFromUTF8(src, len + 1, NULL, name, -1, &e);
+	cap = len * 8 + 64;
+	buf = xreallocarray(NULL, (size_t)cap, sizeof(UChar));
+	for (i = 0, n = 0; i < len; ) {
+		UChar32 c;
+		int32_t start = i;
+
+		U16_NEXT(src, i, len, c);
+		if (syllabic(c) && n > 0 && buf[n - 1] != ' ')
+			buf[n++] = ' ';
+		while (start < i)
+			buf[n++] = src[start++];
+		if (syllabic(c))
+			buf[n++] = ' ';
+	}
+	free(src);
+	lim = n;
+	utrans_transUChars(t, buf, &n, cap, 0, &lim, &e);
+	if (U_FAILURE(e)) {
+		free(buf);
+		return NULL;
+	}
+	olen = 0;
+	u_strToUTF8(NULL, 0, &olen, buf, n, &e);
+	e = U_ZERO_ERROR;
+	out = xmalloc((size_t)olen + 1);
+	u_strToUTF8(out, olen + 1, NULL, buf, n, &e);
+	free(buf);
+	if (U_FAILURE(e)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
 /* Normalisation                                                       */
+
+/*
+ * Optimal string alignment distance of <a> and <b> (insertions,
+ * deletions, substitutions, swaps of neighbours), or <max> + 1 as soon as
+ * it is known to exceed <max>.
+ */
+static size_t
+edit_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
+{
+	size_t d[3][MAXTOKLEN + 1], i, j, rowmin;
+	size_t *pp, *p, *c;
+
+	if (la >= MAXTOKLEN || lb >= MAXTOKLEN)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	for (j = 0; j <= lb; j++)
+		d[1][j] = j;
+	pp = d[0];
+	p = d[1];
+	c = d[2];
+	for (i = 1; i <= la; i++) {
+		c[0] = i;
+		rowmin = c[0];
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = p[j - 1] + cost;
+
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < rowmin)
+				rowmin = v;
+		}
+		if (rowmin > max)
+			return max + 1;
+		{
+			size_t *tmp = pp;
+
+			pp = p;
+			p = c;
+			c = tmp;
+		}
+	}
+	return p[lb];
+}
 
 static bool
 is_vowel(char c)
@@ -279,6 +514,12 @@ canon_token(const char *in, char *out)
 		if (strncmp(in + i, "isation", 7) == 0) {
 			memcpy(t + n, "iza", 3);
 			n += 3;
+			i += 2;
+			continue;
+		}
+		/* Cyrillic spelling of Arabic gh (гх). */
+		if (strncmp(in + i, "gkh", 3) == 0) {
+			t[n++] = 'k';
 			i += 2;
 			continue;
 		}
@@ -316,6 +557,48 @@ canon_token(const char *in, char *out)
 		}
 		if ((c == 'e' && d == 'e') || (c == 'i' && d == 'y')) {
 			t[n++] = 'i';
+			i++;
+			continue;
+		}
+		/*
+		 * French "ou" before a vowel is w (Anouar / Anwar, Ouahid);
+		 * Arabic th is s in Persian and Turkish spellings (Othman /
+		 * Osman); Korean eu is u (Eun / Un).
+		 */
+		if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
+		    (i == 0 || !is_vowel(in[i - 1]))) {
+			t[n++] = 'v';
+			i++;
+			continue;
+		}
+		if (c == 't' && d == 'h') {
+			t[n++] = 's';
+			i++;
+			continue;
+		}
+		if (c == 'e' && d == 'u') {
+			t[n++] = 'u';
+			i++;
+			continue;
+		}
+		/* Final y after a consonant is i (Aly / Ali, Zaidy / Zaidi). */
+		if (c == 'y' && d == '\0' && i >= 2 && !is_vowel(in[i - 1])) {
+			t[n++] = 'i';
+			continue;
+		}
+		/* Silent h after a vowel in a short word (Hahn / Han). */
+		if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
+		    (d == '\0' || !is_vowel(d)) && n > 0)
+			continue;
+		/* Wade-Giles hs is pinyin x (Hsu / Xu). */
+		if (i == 0 && c == 'h' && d == 's' && len <= 6) {
+			t[n++] = 'x';
+			i++;
+			continue;
+		}
+		/* Pinyin zh is Wade-Giles ch (Zhang / Chang). */
+		if (i == 0 && c == 'z' && d == 'h' && len <= 6) {
+			t[n++] = 'j';
 			i++;
 			continue;
 		}
@@ -357,9 +640,10 @@ canon_token(const char *in, char *out)
 	 * one syllable's shape: consonant, vowels, optional n / ng / l / k / m
 	 * / p / t.
 	 */
-	if (n >= 2 && n <= 5 && strchr("bdgj", t[0]) != NULL &&
-	    is_vowel(t[1])) {
-		size_t v = 1;
+	if (n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
+	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
+	    is_vowel(t[2])))) {
+		size_t v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
 
 		while (v < n && is_vowel(t[v]))
 			v++;
@@ -378,6 +662,20 @@ canon_token(const char *in, char *out)
 				t[0] = t[0] == 'b' ? 'p' : t[0] == 'd' ? 't' : 'k';
 		}
 	}
+
+	/* The Korean family names written most ways: Ri, Choe. */
+	if (strcmp(t, "li") == 0 || strcmp(t, "yi") == 0 ||
+	    strcmp(t, "rhi") == 0 || strcmp(t, "ni") == 0) {
+		memcpy(t, "ri", 3);
+		n = 2;
+	} else if (strcmp(t, "choi") == 0 || strcmp(t, "chwe") == 0) {
+		memcpy(t, "choe", 5);
+		n = 4;
+	}
+
+	/* Korean final k written g (Paeg / Paek). */
+	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && is_vowel(t[n - 2]))
+		t[n - 1] = 'k';
 
 	/* Initial l / n / r (Lyonbong, Ryonbong, Nyonbong, Yonbong). */
 	i = 0;
@@ -424,20 +722,19 @@ poor_token(const char *key)
 static void
 qtok_set(struct qtok *q, const char *folded, bool generic)
 {
+	memset(q, 0, sizeof(*q));
+	q->first = folded[0];
+	snprintf(q->raw, sizeof(q->raw), "%s", folded);
 	canon_token(folded, q->key);
 	q->len = strlen(q->key);
 	q->poor = poor_token(q->key);
 	/*
-	 * Arabic script writes the article and "ibn" attached or short:
-	 * "altkryty" is al-Tikriti, "bn" is bin.
+	 * Arabic script writes the article attached: "altkryty" is
+	 * al-Tikriti.
 	 */
 	if (q->poor && q->len >= 5 && strncmp(q->key, "al", 2) == 0) {
 		memmove(q->key, q->key + 2, q->len - 1);
 		q->len -= 2;
-	}
-	if (strcmp(q->key, "bn") == 0 || strcmp(q->key, "ibn") == 0) {
-		memcpy(q->key, "bin", 4);
-		q->len = 3;
 	}
 	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
 	if (q->len > 3 && q->key[0] == 'a' && q->key[1] == 'y' &&
@@ -451,20 +748,122 @@ qtok_set(struct qtok *q, const char *folded, bool generic)
 	q->generic = generic;
 }
 
+/* A particle's token: its one spelling, never rewritten further. */
+static void
+qtok_particle(struct qtok *q, const char *canon, char first)
+{
+	memset(q, 0, sizeof(*q));
+	snprintf(q->key, sizeof(q->key), "%s", canon);
+	q->len = strlen(q->key);
+	snprintf(q->skel, sizeof(q->skel), "%s", canon);
+	q->particle = true;
+	q->first = first;
+	snprintf(q->raw, sizeof(q->raw), "%s", canon);
+}
+
+static int
+cmp_particle(const void *a, const void *b)
+{
+	return strcmp(((const struct particle *)a)->word,
+	    ((const struct particle *)b)->word);
+}
+
+static const char *
+particle_canon(const char *w)
+{
+	struct particle key = { w, NULL }, *f;
+
+	f = bsearch(&key, particles, NELEM(particles), sizeof(particles[0]),
+	    cmp_particle);
+	return f ? f->canon : NULL;
+}
+
+/*
+ * "Abdul", "Abdel", "Abdal", "Abdoul", "Abdur" are "Abd al-": one spelling,
+ * "abdal"; glued to the next name ("Abdulkarim") they are split from it.
+ * Returns the length of the prefix in <w> (0 if none).
+ */
+static size_t
+abd_prefix(const char *w)
+{
+	static const char *const pre[] = {
+		"abdoul", "abdool", "abdul", "abdel", "abdal", "abdol",
+		"abdur", "abdar", "abder", "abdu",
+	};
+	size_t i, n;
+
+	for (i = 0; i < NELEM(pre); i++) {
+		n = strlen(pre[i]);
+		if (strncmp(w, pre[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Removes the legal phrases of several words from folded <s>, in place. */
+static void
+drop_legal_phrases(char *s)
+{
+	size_t i, n, len;
+	char *p;
+
+	for (i = 0; i < NELEM(legalphrases); i++) {
+		n = strlen(legalphrases[i]);
+		p = s;
+		while ((p = strstr(p, legalphrases[i])) != NULL) {
+			if ((p > s && p[-1] != ' ') ||
+			    (p[n] != '\0' && p[n] != ' ')) {
+				p++;
+				continue;
+			}
+			len = strlen(p + n);
+			memset(p, ' ', n);
+			(void)len;
+			p += n;
+		}
+	}
+}
+
+/* True if <w> is one edit from a legal form of 6 letters or more
+ * ("Cmopany", "Limted"): typed legal forms go like the right ones. */
+static bool
+legal_typo(const char *w)
+{
+	static const char *const longforms[] = {
+		"company", "corporation", "incorporated", "limited",
+	};
+	size_t i, n = strlen(w);
+
+	if (n < 6)
+		return false;
+	for (i = 0; i < NELEM(longforms); i++)
+		if (edit_distance(w, n, longforms[i], strlen(longforms[i]),
+		    1) <= 1)
+			return true;
+	return false;
+}
+
 /*
  * Splits <name> into canonical tokens; returns the count (<= MAXTOK).
- * Apostrophes join (P'yongyang), single letters in a row join ("S.A."),
- * stopwords and legal forms go unless nothing else would remain.
+ * Apostrophes join (P'yongyang), single letters in a row join ("S.A.");
+ * stopwords, titles and legal forms go unless nothing else would remain.
+ * A run of single letters in a name that has other words is a set of
+ * initials ("A. R. KHALIL"), not an acronym.
  */
 static size_t
 tokenize(const char *name, struct qtok *out)
 {
-	char *clean, *folded, *p, *save = NULL;
+	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
 	char joined[MAXTOK * 2][MAXTOKLEN];
-	size_t nw = 0, nj = 0, i, n = 0, len = strlen(name), k = 0;
+	bool isinit[MAXTOK * 2];
+	size_t nw = 0, nj = 0, i, n = 0, len, k = 0, nfull = 0;
 	bool keep_legal;
 
+	latin = party_translit(name);
+	if (latin != NULL)
+		name = latin;
+	len = strlen(name);
 	/* Drop apostrophes: ASCII ', `, and U+2018, U+2019, U+02BC. */
 	clean = xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
@@ -484,24 +883,40 @@ tokenize(const char *name, struct qtok *out)
 		clean[k++] = name[i];
 	}
 	clean[k] = '\0';
+	free(latin);
 	folded = normalize_fold_str(clean);
 	free(clean);
+	drop_legal_phrases(folded);
 
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);
 	    p = strtok_r(NULL, " ", &save))
 		words[nw++] = p;
 
-	/* Join runs of single letters. */
-	for (i = 0; i < nw && nj < NELEM(joined); ) {
-		size_t j = i, l = 0;
+	/* Join runs of single letters; split "Abdulkarim". */
+	for (i = 0; i < nw && nj + 1 < NELEM(joined); ) {
+		size_t j = i, l = 0, ab;
 
 		while (j < nw && strlen(words[j]) == 1 &&
 		    words[j][0] >= 'a' && words[j][0] <= 'z' &&
 		    l < MAXTOKLEN - 1)
 			joined[nj][l++] = words[j++][0];
 		if (j > i) {
-			joined[nj++][l] = '\0';
+			joined[nj][l] = '\0';
+			isinit[nj] = !in_table(legalforms, NELEM(legalforms),
+			    joined[nj]);
+			nj++;
 			i = j;
+			continue;
+		}
+		isinit[nj] = false;
+		if ((ab = abd_prefix(words[i])) > 0) {
+			snprintf(joined[nj++], MAXTOKLEN, "abdal");
+			if (strlen(words[i] + ab) >= 3) {
+				isinit[nj] = false;
+				snprintf(joined[nj++], MAXTOKLEN, "%s",
+				    words[i] + ab);
+			}
+			i++;
 			continue;
 		}
 		snprintf(joined[nj++], MAXTOKLEN, "%s",
@@ -511,17 +926,44 @@ tokenize(const char *name, struct qtok *out)
 
 	/* Keep legal forms only if the name is nothing else. */
 	keep_legal = true;
-	for (i = 0; i < nj; i++)
-		if (!in_table(stopwords, NELEM(stopwords), joined[i]) &&
-		    !in_table(legalforms, NELEM(legalforms), joined[i]))
+	for (i = 0; i < nj; i++) {
+		bool stop = in_table(stopwords, NELEM(stopwords), joined[i]) ||
+		    in_table(titles, NELEM(titles), joined[i]) ||
+		    particle_canon(joined[i]) != NULL;
+
+		if (!stop && !in_table(legalforms, NELEM(legalforms),
+		    joined[i]))
 			keep_legal = false;
+		if (!stop && !isinit[i] && strlen(joined[i]) >= 2 &&
+		    !in_table(legalforms, NELEM(legalforms), joined[i]))
+			nfull++;
+	}
 	for (i = 0; i < nj && n < MAXTOK; i++) {
-		if (in_table(stopwords, NELEM(stopwords), joined[i]) &&
-		    nj > 1)
+		const char *pc;
+
+		/* Initials only beside a full word: "KOMID" stays whole. */
+		if (isinit[i] && nfull > 0) {
+			qtok_set(&out[n], joined[i], false);
+			snprintf(out[n].key, sizeof(out[n].key), "%s",
+			    joined[i]);
+			out[n].len = strlen(out[n].key);
+			snprintf(out[n].skel, sizeof(out[n].skel), "%s",
+			    joined[i]);
+			out[n].poor = false;
+			out[n++].initials = true;
+			continue;
+		}
+		if ((in_table(stopwords, NELEM(stopwords), joined[i]) ||
+		    in_table(titles, NELEM(titles), joined[i])) && nj > 1)
 			continue;
 		if (!keep_legal &&
-		    in_table(legalforms, NELEM(legalforms), joined[i]))
+		    (in_table(legalforms, NELEM(legalforms), joined[i]) ||
+		    legal_typo(joined[i])))
 			continue;
+		if ((pc = particle_canon(joined[i])) != NULL && nj > 1) {
+			qtok_particle(&out[n++], pc, joined[i][0]);
+			continue;
+		}
 		qtok_set(&out[n++], joined[i],
 		    in_table(generics, NELEM(generics), joined[i]));
 	}
@@ -607,7 +1049,31 @@ vowel_pair(char x, char y)
 {
 	return (x == 'i' && y == 'e') || (x == 'e' && y == 'i') ||
 	    (x == 'u' && y == 'o') || (x == 'o' && y == 'u') ||
-	    (x == 'a' && y == 'e') || (x == 'e' && y == 'a');
+	    (x == 'a' && y == 'e') || (x == 'e' && y == 'a') ||
+	    (x == 'a' && y == 'u') || (x == 'u' && y == 'a');
+}
+
+/*
+ * Consonants that romanisations of one sound write differently: Egyptian
+ * g for j (Gamal / Jamal), Turkish c for j (Cemal), French ch for sh
+ * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan).
+ */
+static bool
+consonant_pair(const char *a, const char *b, size_t x)
+{
+	char p = a[x], q = b[x];
+
+	if (p > q) {
+		char t = p;
+
+		p = q;
+		q = t;
+	}
+	if ((p == 'g' && q == 'j') || (p == 'c' && q == 'j') ||
+	    (p == 'd' && q == 'z'))
+		return true;
+	/* ch / sh */
+	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
 }
 
 static double
@@ -615,6 +1081,7 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
     const char *b, size_t lb, const char *sb, bool pb, bool strict)
 {
 	double jw;
+	size_t shorter = la < lb ? la : lb, d;
 
 	if (la == lb && memcmp(a, b, la) == 0)
 		return 1.0;
@@ -622,33 +1089,60 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		return SKEL_SIM;
 	/*
 	 * Transliterations of Arabic and Persian names differ mostly in their
-	 * vowels (Asim / Asem, Esmatullah / Asmatullah): same length, same
-	 * consonants in the same places.
+	 * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah)
+	 * and in a consonant or so (Gamal / Jamal): same length, the same
+	 * letters elsewhere.
 	 */
 	if (!strict && la == lb && la >= 4) {
-		size_t x, diff = 0;
+		size_t x, diff = 0, cons = 0;
 
 		for (x = 0; x < la; x++) {
 			if (a[x] == b[x])
 				continue;
-			/* Only the usual pairs: i/e, u/o, a/e (Sang/Song stay apart). */
-			if (!vowel_pair(a[x], b[x]))
+			if (vowel_pair(a[x], b[x]))
+				diff++;
+			else if (consonant_pair(a, b, x) && cons == 0)
+				cons++;
+			else
 				break;
-			diff++;
 		}
-		if (x == la && diff * 4 <= la)
-			return VOWEL_SIM;
+		if (x == la && diff * 4 <= la && (cons == 0 || la >= 5))
+			return cons ? VOWEL_SIM - 0.03 : VOWEL_SIM;
 	}
-	if (la < FUZZY_MINLEN || lb < FUZZY_MINLEN)
+	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
 		return 0.0;
-	jw = jaro_winkler(a, la, b, lb);
-	/* A lone token stands for the whole name: only near-exact. */
-	if (strict)
-		return la >= 7 && lb >= 7 && jw >= 0.95 && a[0] == b[0] ?
-		    jw : 0.0;
-	if (jw >= SIM_FLOOR && (a[0] == b[0] || (is_vowel(a[0]) &&
-	    is_vowel(b[0]) && la >= 7 && lb >= 7)))
-		return jw;
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN) {
+		jw = jaro_winkler(a, la, b, lb);
+		/* A lone token stands for the whole name: only near-exact. */
+		if (strict)
+			return la >= 7 && lb >= 7 && jw >= 0.95 &&
+			    a[0] == b[0] ? jw : 0.0;
+		if (jw >= SIM_FLOOR && (a[0] == b[0] || (is_vowel(a[0]) &&
+		    is_vowel(b[0]) && la >= 7 && lb >= 7)))
+			return jw;
+	} else if (strict)
+		return 0.0;
+	/*
+	 * Typing errors: one letter wrong, missing, added or swapped in a
+	 * word of five letters or more (one missing from a word of five:
+	 * "Abdl" for Abdul); two in a word of eight or more.  Words of four
+	 * letters are mostly syllables of Korean or Chinese names, where one
+	 * letter makes another name (Sang / Song).
+	 */
+	if (shorter < 4 || (la + lb) < 9)
+		return 0.0;
+	if (shorter < 8) {
+		/* One edit leaves one of the first two letters in place. */
+		if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] &&
+		    a[1] != b[0])
+			return 0.0;
+		d = edit_distance(a, la, b, lb, 1);
+	} else
+		d = edit_distance(a, la, b, lb, 2);
+	if (d == 1 && (shorter >= 5 || la != lb))
+		return TYPO_SIM;
+	if (d == 2 && shorter >= 8)
+		return TYPO2_SIM;
 	return 0.0;
 }
 
@@ -676,26 +1170,48 @@ prec_free(struct prec *r)
 	for (i = 0; i < r->nalias; i++)
 		free(r->alias[i]);
 	free(r->alias);
+	free(r->aq);
 	free(r);
 }
 
 static void
-index_add_alias(struct prec *r, const char *alias)
+index_add_alias(struct prec *r, const char *alias, enum party_quality q)
 {
 	size_t i;
 
 	if (alias == NULL || *alias == '\0' || strcmp(alias, r->name) == 0)
 		return;
 	for (i = 0; i < r->nalias; i++)
-		if (strcmp(r->alias[i], alias) == 0)
+		if (strcmp(r->alias[i], alias) == 0) {
+			/* Listed twice: the better grade counts. */
+			if (q == PARTY_Q_GOOD)
+				r->aq[i] = PARTY_Q_GOOD;
 			return;
+		}
 	if (r->nalias == r->calias) {
 		r->calias = r->calias ? r->calias * 2 : 4;
 		r->alias = xreallocarray(r->alias, r->calias, sizeof(char *));
+		r->aq = xreallocarray(r->aq, r->calias, sizeof(*r->aq));
 	}
+	r->aq[r->nalias] = (uint8_t)q;
 	r->alias[r->nalias++] = xstrdup(alias);
 	r->pub.aliases = (const char *const *)r->alias;
+	r->pub.alias_quality = r->aq;
 	r->pub.naliases = r->nalias;
+}
+
+/* Adds ISO code <iso> to the countries of <r> if new and there is room. */
+static void
+prec_add_country(struct prec *r, const char *iso)
+{
+	size_t n = strlen(r->countries);
+
+	if (strstr(r->countries, iso) != NULL ||
+	    n + 3 >= sizeof(r->countries))
+		return;
+	if (n > 0)
+		r->countries[n++] = ' ';
+	memcpy(r->countries + n, iso, 3);
 }
 
 static const struct {
@@ -806,11 +1322,12 @@ party_batch_record(struct party_batch *b, const char *ref, const char *kind,
 }
 
 void
-party_batch_alias(struct party_batch *b, const char *alias)
+party_batch_alias(struct party_batch *b, const char *alias,
+    enum party_quality q)
 {
 	if (b->nrecs == 0 || alias == NULL)
 		return;
-	index_add_alias(b->recs[b->nrecs - 1], alias);
+	index_add_alias(b->recs[b->nrecs - 1], alias, q);
 }
 
 void
@@ -822,9 +1339,11 @@ party_batch_country(struct party_batch *b, const char *country)
 	if (b->nrecs == 0 || country == NULL)
 		return;
 	r = b->recs[b->nrecs - 1];
-	if (r->country[0] != '\0' || (iso = party_country_iso(country)) == NULL)
+	if ((iso = party_country_iso(country)) == NULL)
 		return;
-	memcpy(r->country, iso, 3);
+	prec_add_country(r, iso);
+	if (r->country[0] == '\0')
+		memcpy(r->country, iso, 3);
 }
 
 void
@@ -988,7 +1507,9 @@ party_add_file(struct party_index *idx, const char *name, const char *data,
 		idx->recs = xreallocarray(idx->recs, idx->crecs,
 		    sizeof(*idx->recs));
 	}
-	memcpy(idx->recs + idx->nrecs, b.recs, b.nrecs * sizeof(*b.recs));
+	if (b.nrecs > 0)
+		memcpy(idx->recs + idx->nrecs, b.recs,
+		    b.nrecs * sizeof(*b.recs));
 	idx->nrecs += b.nrecs;
 	idx->lists[b.list].records += b.nrecs;
 	idx->lists[b.list].names += nnames;
@@ -1005,7 +1526,9 @@ party_add_file(struct party_index *idx, const char *name, const char *data,
 	}
 	for (i = 0; i < b.nlinks; i++)
 		b.links[i].list = b.list;
-	memcpy(idx->links + idx->nlinks, b.links, b.nlinks * sizeof(*b.links));
+	if (b.nlinks > 0)
+		memcpy(idx->links + idx->nlinks, b.links,
+		    b.nlinks * sizeof(*b.links));
 	idx->nlinks += b.nlinks;
 	b.nlinks = 0;
 	idx->files = xreallocarray(idx->files, idx->nfiles + 1,
@@ -1077,13 +1600,16 @@ index_resolve_links(struct party_index *idx, struct buf *errs)
 			continue;
 		}
 		if (l->type == PARTY_LINK_ALIAS) {
-			index_add_alias(r, l->value);
+			index_add_alias(r, l->value, PARTY_Q_NONE);
 			idx->lists[l->list].names++;
-		} else if (r->country[0] == '\0') {
+		} else {
 			const char *iso = party_country_iso(l->value);
 
-			if (iso != NULL)
-				memcpy(r->country, iso, 3);
+			if (iso != NULL) {
+				prec_add_country(r, iso);
+				if (r->country[0] == '\0')
+					memcpy(r->country, iso, 3);
+			}
 		}
 	}
 	if (more > 0)
@@ -1182,6 +1708,12 @@ tok_lookup(const struct party_index *idx, const char *key, size_t len)
 }
 
 static uint32_t
+letter_bit(char c)
+{
+	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0;
+}
+
+static uint32_t
 tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 {
 	long id = tok_lookup(idx, q->key, q->len);
@@ -1192,6 +1724,7 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 		t->generic |= q->generic;
 		if (!concat)
 			t->concat = 0;
+		t->firsts |= letter_bit(q->first);
 		return (uint32_t)id;
 	}
 	if ((idx->ntoks + 1) * 2 > idx->tabmask + 1 || idx->tab == NULL)
@@ -1209,6 +1742,9 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	t->generic = q->generic;
 	t->poor = q->poor;
 	t->concat = concat;
+	t->particle = q->particle;
+	t->initials = q->initials;
+	t->firsts = letter_bit(q->first) | letter_bit(q->key[0]);
 	{
 		size_t h = hash_bytes(q->key, q->len) & idx->tabmask;
 
@@ -1326,6 +1862,8 @@ hkey_sort(struct hkey *v, size_t *n)
 {
 	size_t i, j = 0;
 
+	if (*n == 0)
+		return;
 	qsort(v, *n, sizeof(*v), cmp_hkey);
 	for (i = 0; i < *n; i++)
 		if (j == 0 || cmp_hkey(&v[i], &v[j - 1]) != 0)
@@ -1358,8 +1896,10 @@ party_prepare(struct party_index *idx, struct buf *errs)
 		return 0;
 	idx->byref = xreallocarray(NULL, idx->nrecs ? idx->nrecs : 1,
 	    sizeof(*idx->byref));
-	memcpy(idx->byref, idx->recs, idx->nrecs * sizeof(*idx->recs));
-	qsort(idx->byref, idx->nrecs, sizeof(*idx->byref), cmp_byref);
+	if (idx->nrecs > 0) {
+		memcpy(idx->byref, idx->recs, idx->nrecs * sizeof(*idx->recs));
+		qsort(idx->byref, idx->nrecs, sizeof(*idx->byref), cmp_byref);
+	}
 	nerr = index_resolve_links(idx, errs);
 
 	/* Names: primary, aliases, and bracketed parts as aliases. */
@@ -1377,7 +1917,8 @@ party_prepare(struct party_index *idx, struct buf *errs)
 			index_add_name(idx, (uint32_t)i, text, stripped.data,
 			    &pairs, &npairs, &cpairs);
 			for (p = 0; p < nparts; p++) {
-				index_add_alias(r, parts[p]);
+				index_add_alias(r, parts[p],
+				    k == 0 ? PARTY_Q_NONE : r->aq[k - 1]);
 				free(parts[p]);
 			}
 			free(parts);
@@ -1393,7 +1934,9 @@ party_prepare(struct party_index *idx, struct buf *errs)
 		r->pub.listed_on = r->listed_on;
 		r->pub.country = r->country[0] ? r->country : NULL;
 		r->pub.aliases = (const char *const *)r->alias;
+		r->pub.alias_quality = r->aq;
 		r->pub.naliases = r->nalias;
+		r->pub.countries = r->countries;
 	}
 	buf_free(&stripped);
 	/* "names" per list: what is searchable, acronyms included. */
@@ -1408,7 +1951,8 @@ party_prepare(struct party_index *idx, struct buf *errs)
 	}
 
 	/* Postings in CSR form, one entry per (token, name). */
-	qsort(pairs, npairs / 2, 2 * sizeof(uint32_t), cmp_pair);
+	if (npairs > 0)
+		qsort(pairs, npairs / 2, 2 * sizeof(uint32_t), cmp_pair);
 	idx->post = xreallocarray(NULL, npairs / 2 + 1, sizeof(uint32_t));
 	for (i = 0, j = 0; i < npairs; i += 2) {
 		struct ptok *t = &idx->toks[pairs[i]];
@@ -1425,6 +1969,9 @@ party_prepare(struct party_index *idx, struct buf *errs)
 
 	/* Weights: IDF over names, damped for generic words. */
 	idx->maxw = log(1.0 + (double)(idx->nnames + 1));
+	idx->common_df = (uint32_t)(idx->nnames / COMMON_SHARE);
+	if (idx->common_df < COMMON_MIN_DF)
+		idx->common_df = COMMON_MIN_DF;
 	for (i = 0; i < idx->ntoks; i++) {
 		struct ptok *t = &idx->toks[i];
 		double w;
@@ -1433,6 +1980,8 @@ party_prepare(struct party_index *idx, struct buf *errs)
 		w = log(1.0 + (double)(idx->nnames + 1) / (t->df + 1.0));
 		if (t->generic)
 			w *= GENERIC_DAMP;
+		if (t->particle)
+			w = PARTICLE_W;
 		t->w = (float)w;
 	}
 
@@ -1533,6 +2082,8 @@ struct query {
 	size_t		 n;
 	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
 	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
+	size_t		 ninitials;		/* tokens that are initials */
+	uint64_t	 lens;			/* bit L: a token of length L */
 };
 
 struct cand {
@@ -1545,6 +2096,8 @@ cand_add_postings(const struct party_index *idx, struct cand *c, uint32_t tok)
 {
 	const struct ptok *t = &idx->toks[tok];
 
+	if (t->npost == 0)
+		return;
 	if (c->n + t->npost > c->cap) {
 		c->cap = (c->n + t->npost) * 2 + 64;
 		c->v = xreallocarray(c->v, c->cap, sizeof(uint32_t));
@@ -1617,7 +2170,16 @@ query_build(const struct party_index *idx, const char *name, struct query *qu)
 
 		q->t = t[i];
 		q->id = tok_lookup(idx, t[i].key, t[i].len);
-		if (q->id >= 0 && !idx->toks[q->id].concat) {
+		qu->ninitials += t[i].initials;
+		qu->lens |= 1ULL << (t[i].len & 63);
+		if (t[i].particle) {
+			q->w = q->wfull = PARTICLE_W;
+			q->df = UINT32_MAX;
+		} else if (t[i].initials) {
+			/* Counts only if it finds nothing (see score_name). */
+			q->w = q->wfull = idx->maxw * 0.3;
+			q->df = UINT32_MAX;
+		} else if (q->id >= 0 && !idx->toks[q->id].concat) {
 			q->w = idx->toks[q->id].w;
 			q->wfull = idx->toks[q->id].generic ?
 			    q->w / GENERIC_DAMP : q->w;
@@ -1637,20 +2199,70 @@ query_build(const struct party_index *idx, const char *name, struct query *qu)
 		}
 }
 
+/* How a listed word was found, for the evidence of a hit. */
+enum how {
+	HOW_NONE, HOW_EXACT, HOW_VARIANT, HOW_TYPO, HOW_INITIAL, HOW_JOINED,
+};
+
+struct detail {
+	uint8_t	how[MAXTOK];		/* per listed token */
+	int8_t	from[MAXTOK];		/* query token it matched, or -1 */
+	int8_t	jspan[MAXTOK];		/* query tokens joined into it */
+	bool	qused[MAXTOK];		/* query tokens that found something */
+	bool	dropped;		/* listed words missing, forgiven */
+};
+
+static enum how
+how_of(double s)
+{
+	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ?
+	    HOW_TYPO : s > 0 ? HOW_VARIANT : HOW_NONE;
+}
+
+/*
+ * Initials: the letters of query token <qi> stand for listed words not
+ * matched yet, in the listed order (a run "F. M." for FAZL MOHAMMAD).
+ * Returns true and marks them if every letter found a word.
+ */
+static bool
+match_initials(const struct ptok *const *nt, size_t k, const struct qtok *q,
+    bool *ntaken, size_t *pick)
+{
+	size_t l, j, pos = 0;
+
+	for (l = 0; l < q->len; l++) {
+		for (j = pos; j < k; j++)
+			if (!ntaken[j] && !nt[j]->particle &&
+			    !nt[j]->initials && nt[j]->len >= 2 &&
+			    (nt[j]->firsts & letter_bit(q->key[l])) != 0)
+				break;
+		if (j == k)
+			return false;
+		pick[l] = j;
+		pos = j + 1;
+	}
+	for (l = 0; l < q->len; l++)
+		ntaken[pick[l]] = true;
+	return true;
+}
+
 /*
  * Scores name <nm> against the query.  Tokens of each side that join into
- * a token of the other side count as that one token.
+ * a token of the other side count as that one token; initials count for
+ * the listed words they begin.  <det>, if not NULL, gets how each listed
+ * word was found.
  */
 static double
 score_name(const struct party_index *idx, const struct query *qu,
-    const struct pname *nm)
+    const struct pname *nm, struct detail *det)
 {
 	const struct ptok *nt[MAXTOK];
-	bool qmerged[MAXTOK], nmerged[MAXTOK];
+	bool qmerged[MAXTOK], nmerged[MAXTOK], ninit[MAXTOK];
 	double qbest[MAXTOK], qw[MAXTOK], nbest[MAXTOK], num = 0, den = 0;
-	size_t i, j, k = nm->ntok, m = qu->n, span;
+	size_t i, j, k = nm->ntok, m = qu->n, span, pick[MAXTOK];
+	int nfrom[MAXTOK];
 	bool strict, covered, allgeneric, unmatched;
-	size_t found;
+	size_t found, full;
 	double wfound, wmissing;
 	bool individual = strcmp(idx->recs[nm->rec]->pub.kind ?
 	    idx->recs[nm->rec]->pub.kind : "", "individual") == 0;
@@ -1659,38 +2271,69 @@ score_name(const struct party_index *idx, const struct query *qu,
 		k = MAXTOK;
 	for (j = 0; j < k; j++) {
 		nt[j] = &idx->toks[nm->tok[j]];
-		nmerged[j] = false;
+		nmerged[j] = ninit[j] = false;
+		nfrom[j] = -1;
+		nbest[j] = 0;
 	}
 	for (i = 0; i < m; i++) {
 		qmerged[i] = false;
 		qbest[i] = 0;
 		qw[i] = qu->q[i].w;
 	}
+	if (det != NULL) {
+		memset(det, 0, sizeof(*det));
+		memset(det->from, -1, sizeof(det->from));
+	}
 
 	/* Single short tokens (acronyms) match exactly or not at all. */
-	if (m == 1 && k == 1 && (qu->q[0].t.len <= 6 || nt[0]->len <= 6))
-		return strcmp(qu->q[0].t.key, nt[0]->key) == 0 ? 1.0 : 0.0;
+	if (m == 1 && k == 1 && (qu->q[0].t.len <= 6 || nt[0]->len <= 6)) {
+		if (strcmp(qu->q[0].t.key, nt[0]->key) != 0)
+			return 0.0;
+		if (det != NULL) {
+			det->how[0] = HOW_EXACT;
+			det->from[0] = 0;
+			det->qused[0] = true;
+		}
+		return 1.0;
+	}
 	strict = m == 1 || k == 1;
 
-	/* Query joins equal to a name token: "nam chon gang". */
+	/* Query joins close to a name token: "nam chon gang", "al haramain". */
 	for (i = 0; i < qu->njoins; i++) {
 		const struct qtok *jt = &qu->joins[i];
-		size_t f = qu->jfrom[i], s = qu->jspan[i], x;
+		size_t f = qu->jfrom[i], sp = qu->jspan[i], x;
 		bool free_span = true;
 
-		for (x = f; x < f + s; x++)
-			free_span &= !qmerged[x];
+		for (x = f; x < f + sp; x++)
+			free_span &= !qmerged[x] && !qu->q[x].t.initials;
 		if (!free_span)
 			continue;
 		for (j = 0; j < k; j++) {
-			if (nmerged[j] || nt[j]->len != jt->len ||
-			    strcmp(nt[j]->key, jt->key) != 0)
+			double sim;
+
+			if (nmerged[j] || nt[j]->key[0] != jt->key[0] ||
+			    (size_t)nt[j]->len + 2 < jt->len ||
+			    jt->len + 2 < nt[j]->len)
 				continue;
-			for (x = f; x < f + s; x++)
+			sim = nt[j]->len == jt->len &&
+			    strcmp(nt[j]->key, jt->key) == 0 ? 1.0 :
+			    token_sim(nt[j]->key, nt[j]->len, nt[j]->skel,
+			    nt[j]->poor, jt->key, jt->len, jt->skel, jt->poor,
+			    false);
+			if (sim < 0.85)
+				continue;
+			for (x = f; x < f + sp; x++)
 				qmerged[x] = true;
 			nmerged[j] = true;
-			num += 2 * nt[j]->w;
+			num += 2 * nt[j]->w * sim;
 			den += 2 * nt[j]->w;
+			if (det != NULL) {
+				det->how[j] = HOW_JOINED;
+				det->from[j] = (int8_t)f;
+				det->jspan[j] = (int8_t)sp;
+				for (x = f; x < f + sp; x++)
+					det->qused[x] = true;
+			}
 			break;
 		}
 	}
@@ -1702,9 +2345,15 @@ score_name(const struct party_index *idx, const struct query *qu,
 			bool free_span = true;
 			double w = 0;
 
-			for (x = j; x < j + span; x++)
+			size_t sum = 0;
+
+			for (x = j; x < j + span; x++) {
 				free_span &= !nmerged[x];
-			if (!free_span)
+				sum += nt[x]->len;
+			}
+			/* Only if a query token is about that long. */
+			if (!free_span || sum >= 62 || (qu->lens &
+			    (0x1fULL << (sum - 2))) == 0)
 				continue;
 			for (x = 0; x < span; x++) {
 				memcpy(parts[x].key, nt[j + x]->key,
@@ -1719,11 +2368,60 @@ score_name(const struct party_index *idx, const struct query *qu,
 				for (x = j; x < j + span; x++) {
 					nmerged[x] = true;
 					w += nt[x]->w;
+					if (det != NULL) {
+						det->how[x] = HOW_JOINED;
+						det->from[x] = (int8_t)i;
+					}
 				}
 				qmerged[i] = true;
+				if (det != NULL)
+					det->qused[i] = true;
 				num += 2 * w;
 				den += 2 * w;
 				break;
+			}
+		}
+	}
+
+	/*
+	 * Initials of the query ("C. Y. CHUN") for listed words, once the
+	 * full words have found theirs: a listed word that a full query word
+	 * matches is not taken by an initial.
+	 */
+	full = 0;
+	for (i = 0; i < m; i++)
+		if (!qu->q[i].t.initials && !qu->q[i].t.particle)
+			full++;
+	if (full > 0 && qu->ninitials > 0) {
+		bool ntaken[MAXTOK];
+
+		for (j = 0; j < k; j++) {
+			ntaken[j] = nmerged[j];
+			for (i = 0; i < m && !ntaken[j]; i++)
+				if (!qmerged[i] && !qu->q[i].t.initials &&
+				    token_sim(nt[j]->key, nt[j]->len,
+				    nt[j]->skel, nt[j]->poor, qu->q[i].t.key,
+				    qu->q[i].t.len, qu->q[i].t.skel,
+				    qu->q[i].t.poor, strict) >= 0.9)
+					ntaken[j] = true;
+		}
+		for (i = 0; i < m; i++) {
+			size_t l;
+
+			if (!qu->q[i].t.initials || qmerged[i] ||
+			    !match_initials(nt, k, &qu->q[i].t, ntaken, pick))
+				continue;
+			qmerged[i] = true;
+			for (l = 0; l < qu->q[i].t.len; l++) {
+				j = pick[l];
+				ninit[j] = nmerged[j] = true;
+				num += nt[j]->w * INITIAL_SIM;
+				den += nt[j]->w;
+				if (det != NULL) {
+					det->how[j] = HOW_INITIAL;
+					det->from[j] = (int8_t)i;
+					det->qused[i] = true;
+				}
 			}
 		}
 	}
@@ -1733,23 +2431,29 @@ score_name(const struct party_index *idx, const struct query *qu,
 		double best = 0;
 		size_t bi = 0;
 
-		nbest[j] = 0;
 		if (nmerged[j])
 			continue;
 		for (i = 0; i < m; i++) {
-			double s;
+			double sim;
 
 			if (qmerged[i])
 				continue;
-			s = token_sim(nt[j]->key, nt[j]->len, nt[j]->skel,
-			    nt[j]->poor, qu->q[i].t.key, qu->q[i].t.len,
-			    qu->q[i].t.skel, qu->q[i].t.poor, strict);
-			if (s > best) {
-				best = s;
+			if (nt[j]->initials && nt[j]->len == 1 &&
+			    !qu->q[i].t.particle && qu->q[i].t.len >= 2 &&
+			    (qu->q[i].t.first == nt[j]->key[0] ||
+			    qu->q[i].t.key[0] == nt[j]->key[0]))
+				sim = INITIAL_SIM;	/* listed initial */
+			else
+				sim = token_sim(nt[j]->key, nt[j]->len,
+				    nt[j]->skel, nt[j]->poor, qu->q[i].t.key,
+				    qu->q[i].t.len, qu->q[i].t.skel,
+				    qu->q[i].t.poor, strict);
+			if (sim > best) {
+				best = sim;
 				bi = i;
 			}
-			if (s > qbest[i]) {
-				qbest[i] = s;
+			if (sim > qbest[i]) {
+				qbest[i] = sim;
 				/* A query token the lists do not know takes
 				 * the weight of what it matched. */
 				if (qu->q[i].id < 0 ||
@@ -1757,8 +2461,14 @@ score_name(const struct party_index *idx, const struct query *qu,
 					qw[i] = nt[j]->w;
 			}
 		}
-		(void)bi;
 		nbest[j] = best;
+		nfrom[j] = best > 0 ? (int)bi : -1;
+		if (det != NULL && best > 0) {
+			det->how[j] = nt[j]->initials && best == INITIAL_SIM ?
+			    HOW_INITIAL : how_of(best);
+			det->from[j] = (int8_t)bi;
+			det->qused[bi] = true;
+		}
 	}
 	/*
 	 * People are often written without their middle names or
@@ -1769,7 +2479,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 	 */
 	covered = m >= 2 && k >= 3 && individual;
 	for (i = 0; covered && i < m; i++)
-		if (!qmerged[i] && qbest[i] < 0.9)
+		if (!qmerged[i] && qbest[i] < 0.9 && !qu->q[i].t.particle)
 			covered = false;
 	if (covered && !((nmerged[0] || nbest[0] >= 0.9) ||
 	    (nmerged[k - 1] || nbest[k - 1] >= 0.9)))
@@ -1781,6 +2491,8 @@ score_name(const struct party_index *idx, const struct query *qu,
 	 */
 	wfound = wmissing = 0;
 	for (j = 0, found = 0; covered && j < k; j++) {
+		if (nt[j]->particle)
+			continue;
 		if (nmerged[j] || nbest[j] >= 0.9) {
 			found++;
 			wfound += nt[j]->w;
@@ -1794,15 +2506,18 @@ score_name(const struct party_index *idx, const struct query *qu,
 	for (j = 0; j < k; j++) {
 		double w = nt[j]->w;
 
-		if (nmerged[j] || nbest[j] >= 0.9) {
-			if (!nt[j]->generic)
+		if (nmerged[j] || nbest[j] >= 0.85) {
+			if (!nt[j]->generic && !nt[j]->particle)
 				allgeneric = false;
-		} else
+		} else if (!nt[j]->particle)
 			unmatched = true;
 		if (nmerged[j])
 			continue;
-		if (covered && nbest[j] < 0.5)
+		if (covered && nbest[j] < 0.5) {
 			w *= 0.25;
+			if (det != NULL && !nt[j]->particle)
+				det->dropped = true;
+		}
 		num += w * nbest[j];
 		den += w;
 	}
@@ -1819,6 +2534,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 		num += qw[i] * qbest[i];
 		den += qw[i];
 	}
+	(void)nfrom;
 	/*
 	 * Only generic words in common and part of the listed name missing
 	 * ("United Development Bank" against KOREA UNITED DEVELOPMENT BANK):
@@ -1837,15 +2553,6 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int
-cmp_hit(const void *a, const void *b)
-{
-	const struct party_hit *x = a, *y = b;
-
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return strcmp(x->rec->ref, y->rec->ref);
-}
 
 static int
 cmp_qdf(const void *a, const void *b, void *arg)
@@ -1858,10 +2565,29 @@ cmp_qdf(const void *a, const void *b, void *arg)
 	return 0;
 }
 
-/* Searches one form of the query; appends best-per-record hits to <hits>. */
+/* A hit while searching: which name, found through which form. */
+struct ihit {
+	struct party_hit	 h;
+	uint32_t		 name;
+	unsigned		 form;		/* PARTY_D_ADDRESS, _CAREOF */
+	const char		*text;		/* the form searched */
+};
+
+struct hits {
+	struct ihit	*v;
+	size_t		 n, cap;
+	char		**texts;	/* forms searched, owned */
+	size_t		 ntexts;
+};
+
+/*
+ * Searches one form of the query; appends best-per-record hits to <hs>,
+ * their score times <factor> (forms that leave words out weigh a little
+ * less).  <name> is kept until the search ends.
+ */
 static void
-search_one(const struct party_index *idx, const char *name, double threshold,
-    struct party_hit **hits, size_t *nhits, size_t *chits)
+search_one(const struct party_index *idx, char *name, double threshold,
+    double factor, unsigned form, struct hits *hs)
 {
 	struct query *qu = xmalloc(sizeof(*qu));
 	struct cand c = { NULL, 0, 0 };
@@ -1898,7 +2624,7 @@ search_one(const struct party_index *idx, const char *name, double threshold,
 		skipped = s;
 	}
 	for (i = 0; i < qu->n; i++) {
-		if (skip[i])
+		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
 			continue;
 		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
 		for (j = 0; j < nclose; j++)
@@ -1907,7 +2633,9 @@ search_one(const struct party_index *idx, const char *name, double threshold,
 	for (i = 0; i < qu->njoins; i++) {
 		long id = tok_lookup(idx, qu->joins[i].key, qu->joins[i].len);
 
-		if (id >= 0)
+		/* A join as common as "abd al" finds nothing its words
+		 * do not find. */
+		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
 			cand_add_postings(idx, &c, (uint32_t)id);
 	}
 	if (c.n == 0)
@@ -1922,24 +2650,29 @@ search_one(const struct party_index *idx, const char *name, double threshold,
 		if (i > 0 && c.v[i] == c.v[i - 1])
 			continue;
 		nm = &idx->names[c.v[i]];
-		s = score_name(idx, qu, nm);
+		s = score_name(idx, qu, nm, NULL) * factor;
 		if (s < threshold)
 			continue;
 		if (nm->rec == lastrec) {
-			if (s > (*hits)[besthit].score) {
-				(*hits)[besthit].score = s;
-				(*hits)[besthit].matched = nm->text;
+			if (s > hs->v[besthit].h.score) {
+				hs->v[besthit].h.score = s;
+				hs->v[besthit].h.matched = nm->text;
+				hs->v[besthit].name = c.v[i];
 			}
 			continue;
 		}
-		if (*nhits == *chits) {
-			*chits = *chits ? *chits * 2 : 16;
-			*hits = xreallocarray(*hits, *chits, sizeof(**hits));
+		if (hs->n == hs->cap) {
+			hs->cap = hs->cap ? hs->cap * 2 : 16;
+			hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
 		}
-		besthit = (*nhits)++;
-		(*hits)[besthit].rec = &idx->recs[nm->rec]->pub;
-		(*hits)[besthit].matched = nm->text;
-		(*hits)[besthit].score = s;
+		besthit = hs->n++;
+		memset(&hs->v[besthit], 0, sizeof(hs->v[besthit]));
+		hs->v[besthit].h.rec = &idx->recs[nm->rec]->pub;
+		hs->v[besthit].h.matched = nm->text;
+		hs->v[besthit].h.score = s;
+		hs->v[besthit].name = c.v[i];
+		hs->v[besthit].form = form;
+		hs->v[besthit].text = name;
 		lastrec = nm->rec;
 	}
 done:
@@ -1947,44 +2680,405 @@ done:
 	free(qu);
 }
 
+static int
+cmp_ihit(const void *a, const void *b)
+{
+	const struct ihit *x = a, *y = b;
+
+	if (x->h.score != y->h.score)
+		return x->h.score > y->h.score ? -1 : 1;
+	return strcmp(x->h.rec->ref, y->h.rec->ref);
+}
+
+/* Keeps <text> for the hits found with it; returns it. */
+static char *
+hits_keep(struct hits *hs, char *text)
+{
+	hs->texts = xreallocarray(hs->texts, hs->ntexts + 1,
+	    sizeof(*hs->texts));
+	hs->texts[hs->ntexts++] = text;
+	return text;
+}
+
+/* Words of <s> (runs of non-space). */
+static size_t
+words_in(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s != '\0'; s++) {
+		bool sp = *s == ' ' || *s == '\t';
+
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* <s> without its last <k> words (caller frees), or NULL. */
+static char *
+drop_last_words(const char *s, size_t k)
+{
+	size_t n = strlen(s);
+
+	while (k-- > 0) {
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+			n--;
+		while (n > 0 && s[n - 1] != ' ')
+			n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/*
+ * Where an address starts in a name field without a comma before it:
+ * " - ", "P.O. Box", "No." or a word with digits after the first word.
+ * Returns the offset, or 0 if none.
+ */
+static size_t
+address_start(const char *s)
+{
+	static const char *const marks[] = {
+		" - ", " p.o. box", " po box", " p.o.box", " no. ",
+		" no ", " building ", " street ", " road ",
+	};
+	size_t i, best = 0;
+	const char *p, *w;
+
+	for (i = 0; i < NELEM(marks); i++)
+		if ((p = strcasestr(s, marks[i])) != NULL &&
+		    (best == 0 || (size_t)(p - s) < best) && p > s)
+			best = (size_t)(p - s);
+	/* A word with digits, not the first one ("7TH OF TIR"). */
+	for (w = strchr(s, ' '); w != NULL; w = strchr(w + 1, ' ')) {
+		const char *e = w + 1;
+
+		while (*e != '\0' && *e != ' ' && *e != ',')
+			e++;
+		for (p = w + 1; p < e; p++)
+			if (*p >= '0' && *p <= '9')
+				break;
+		if (p < e) {
+			if (best == 0 || (size_t)(w - s) < best)
+				best = (size_t)(w - s);
+			break;
+		}
+	}
+	return best;
+}
+
+/*
+ * Customs forms put more than a name in the name field: an address after
+ * a comma, a dash or nothing at all ("NOVIN ENERGY COMPANY Isfahan, Iran",
+ * "FAIZ - Chaman border"), a second party after "c/o".  Each c/o part is
+ * searched, then the part before the address, then that part without one
+ * to three words before the comma (a city), each a little weaker.
+ */
+static void
+search_forms(const struct party_index *idx, const char *name,
+    double threshold, unsigned form, struct hits *hs)
+{
+	char *head, *cut;
+	size_t at, comma, k, nw;
+
+	at = address_start(name);
+	cut = strchr(name, ',');
+	comma = cut != NULL ? (size_t)(cut - name) : 0;
+	if (comma > 0 && (at == 0 || comma < at)) {
+		head = xstrndup(name, comma);
+		/* "SURNAME, Given": a lone word before a comma is no form. */
+		if (words_in(head) >= 2)
+			search_one(idx, hits_keep(hs, head), threshold, 0.99,
+			    form | PARTY_D_ADDRESS, hs);
+		else
+			free(head);
+		/* A city before the comma: drop up to three words. */
+		head = xstrndup(name, comma);
+		nw = words_in(head);
+		for (k = 1; k <= 3 && nw >= k + 2; k++) {
+			char *h = drop_last_words(head, k);
+
+			if (h != NULL)
+				search_one(idx, hits_keep(hs, h), threshold,
+				    0.98 - 0.01 * (double)k,
+				    form | PARTY_D_ADDRESS, hs);
+		}
+		free(head);
+	} else if (at > 0) {
+		head = xstrndup(name, at);
+		search_one(idx, hits_keep(hs, head), threshold, 0.99,
+		    form | PARTY_D_ADDRESS, hs);
+	}
+}
+
+/* Fills the evidence of <ih>: which words matched which, distortions. */
+static void
+explain_hit(const struct party_index *idx, struct ihit *ih)
+{
+	const struct pname *nm = &idx->names[ih->name];
+	struct query *qu = xmalloc(sizeof(*qu));
+	struct qtok *lt = xreallocarray(NULL, MAXTOK, sizeof(*lt));
+	struct detail det;
+	struct buf stripped, w;
+	char **parts = NULL;
+	size_t nparts = 0, nl, j, p;
+	int last = -1;
+	unsigned d = ih->form;
+	const unsigned char *u;
+
+	query_build(idx, ih->text, qu);
+	(void)score_name(idx, qu, nm, &det);
+	buf_init(&stripped);
+	split_acronyms(nm->text, &stripped, &parts, &nparts);
+	nl = tokenize(stripped.data, lt);
+	if (nl != nm->ntok)
+		nl = 0;		/* a bracketed part: its own name */
+	if (nl == 0)
+		nl = tokenize(nm->text, lt);
+	buf_init(&w);
+	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
+		const char *how = "";
+		int f = det.from[j];
+
+		if (lt[j].particle && det.how[j] == HOW_NONE)
+			continue;
+		switch (det.how[j]) {
+		case HOW_EXACT:
+			how = "";
+			break;
+		case HOW_VARIANT:
+			how = "~";
+			d |= PARTY_D_SPELLING;
+			break;
+		case HOW_TYPO:
+			how = "~typo";
+			d |= PARTY_D_TYPO;
+			break;
+		case HOW_INITIAL:
+			how = "~initial";
+			d |= PARTY_D_INITIALS;
+			break;
+		case HOW_JOINED:
+			how = "~joined";
+			d |= PARTY_D_JOINED;
+			break;
+		default:
+			d |= PARTY_D_DROPPED;
+			break;
+		}
+		if (f >= 0 && (size_t)f < qu->n) {
+			if (f < last)
+				d |= PARTY_D_ORDER;
+			last = f;
+		}
+		if (w.len > 0)
+			buf_addc(&w, ' ');
+		buf_printf(&w, "%s=%s%s", lt[j].raw, f >= 0 &&
+		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
+	}
+	if (det.dropped)
+		d |= PARTY_D_DROPPED;
+	/*
+	 * Weak evidence: a low-quality alias, or a person's name found only
+	 * through words that many listed names share (common given names,
+	 * "Mohammad Ali"): the officer must confirm the identity.
+	 */
+	{
+		const struct prec *r = idx->recs[nm->rec];
+		bool distinct = false;
+
+		ih->h.quality = PARTY_Q_NONE;
+		for (j = 0; j < r->nalias; j++)
+			if (r->alias[j] == nm->text)
+				ih->h.quality = (enum party_quality)r->aq[j];
+		for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
+			const struct ptok *t = &idx->toks[nm->tok[j]];
+
+			if (det.how[j] != HOW_NONE && !t->particle &&
+			    t->df < idx->common_df)
+				distinct = true;
+		}
+		ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
+		    (!distinct && strcmp(r->kind, "individual") == 0);
+	}
+	for (u = (const unsigned char *)ih->text; *u != '\0'; u++)
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
+			d |= PARTY_D_SCRIPT;
+			break;
+		}
+	ih->h.distortions = d;
+	snprintf(ih->h.words, sizeof(ih->h.words), "%s", w.len ? w.data : "");
+	for (p = 0; p < nparts; p++)
+		free(parts[p]);
+	free(parts);
+	buf_free(&stripped);
+	buf_free(&w);
+	free(lt);
+	free(qu);
+}
+
 size_t
 party_search(const struct party_index *idx, const char *name,
     double threshold, struct party_hit *out, size_t max)
 {
-	struct party_hit *hits = NULL;
+	struct hits hs;
 	struct buf stripped;
-	char **parts = NULL;
-	size_t nhits = 0, chits = 0, nparts = 0, i, j, n = 0;
+	char **parts = NULL, *copy, *part;
+	size_t nparts = 0, i, j, n = 0;
 
 	if (!idx->prepared || name == NULL || max == 0)
 		return 0;
+	memset(&hs, 0, sizeof(hs));
 	/* The name as given, without its bracketed parts, and each part. */
 	buf_init(&stripped);
 	split_acronyms(name, &stripped, &parts, &nparts);
-	search_one(idx, name, threshold, &hits, &nhits, &chits);
+	search_one(idx, hits_keep(&hs, xstrdup(name)), threshold, 1.0, 0,
+	    &hs);
 	if (nparts > 0) {
-		search_one(idx, stripped.data, threshold, &hits, &nhits,
-		    &chits);
+		search_one(idx, hits_keep(&hs, xstrdup(stripped.data)),
+		    threshold, 1.0, 0, &hs);
 		for (i = 0; i < nparts; i++)
-			search_one(idx, parts[i], threshold, &hits, &nhits,
-			    &chits);
+			search_one(idx, hits_keep(&hs, parts[i]), threshold,
+			    1.0, 0, &hs);
 	}
-	for (i = 0; i < nparts; i++)
-		free(parts[i]);
 	free(parts);
+	/* Each c/o part, then addresses appended to each. */
+	copy = xstrdup(stripped.data);
 	buf_free(&stripped);
+	part = copy;
+	for (;;) {
+		char *co = strcasestr(part, " c/o ");
+
+		if (co != NULL)
+			*co = '\0';
+		if (part != copy || co != NULL) {
+			if (words_in(part) > 0)
+				search_one(idx, hits_keep(&hs, xstrdup(part)),
+				    threshold, 0.99, PARTY_D_CAREOF, &hs);
+			search_forms(idx, part, threshold, PARTY_D_CAREOF,
+			    &hs);
+		} else
+			search_forms(idx, part, threshold, 0, &hs);
+		if (co == NULL)
+			break;
+		part = co + 5;
+	}
+	free(copy);
 
 	/* Best first, one hit per record. */
-	qsort(hits, nhits, sizeof(*hits), cmp_hit);
-	for (i = 0; i < nhits && n < max; i++) {
+	if (hs.n > 0)
+		qsort(hs.v, hs.n, sizeof(*hs.v), cmp_ihit);
+	for (i = 0; i < hs.n && n < max; i++) {
 		for (j = 0; j < n; j++)
-			if (out[j].rec == hits[i].rec)
+			if (out[j].rec == hs.v[i].h.rec)
 				break;
-		if (j == n)
-			out[n++] = hits[i];
+		if (j < n)
+			continue;
+		explain_hit(idx, &hs.v[i]);
+		out[n++] = hs.v[i].h;
 	}
-	free(hits);
+	free(hs.v);
+	for (i = 0; i < hs.ntexts; i++)
+		free(hs.texts[i]);
+	free(hs.texts);
 	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Evidence                                                            */
+
+static const struct {
+	unsigned	 bit;
+	const char	*name;
+} distortion_names[] = {
+	{ PARTY_D_INITIALS, "initials" }, { PARTY_D_TYPO, "typing error" },
+	{ PARTY_D_SPELLING, "transliteration" },
+	{ PARTY_D_JOINED, "words joined or split" },
+	{ PARTY_D_DROPPED, "listed words left out" },
+	{ PARTY_D_ORDER, "word order" }, { PARTY_D_SCRIPT, "other script" },
+	{ PARTY_D_ADDRESS, "address after the name" },
+	{ PARTY_D_CAREOF, "c/o part" },
+};
+
+json_t *
+party_hit_json(const struct party_hit *h)
+{
+	json_t *o = json_object(), *words = json_array(), *dist = json_array();
+	json_t *ctry = json_array();
+	const char *p, *q;
+	size_t i;
+
+	/* "listed=declared~how" pairs, one space apart. */
+	for (p = h->words; *p != '\0'; p = *q ? q + 1 : q) {
+		const char *eq, *tilde;
+		char *listed, *declared;
+
+		q = strchr(p, ' ');
+		if (q == NULL)
+			q = p + strlen(p);
+		eq = memchr(p, '=', (size_t)(q - p));
+		if (eq == NULL)
+			continue;
+		tilde = memchr(eq, '~', (size_t)(q - eq));
+		listed = xstrndup(p, (size_t)(eq - p));
+		declared = xstrndup(eq + 1, (size_t)((tilde ? tilde : q) -
+		    eq - 1));
+		json_array_append_new(words, json_pack("{s:s, s:o, s:s}",
+		    "listed", listed, "declared", strcmp(declared, "-") == 0 ?
+		    json_null() : json_string(declared), "how",
+		    strcmp(declared, "-") == 0 ? "missing" : tilde == NULL ?
+		    "exact" : tilde[1] == '\0' || tilde + 1 == q ?
+		    "transliteration" : strncmp(tilde + 1, "typo", 4) == 0 ?
+		    "typing error" : strncmp(tilde + 1, "initial", 7) == 0 ?
+		    "initial" : "joined or split"));
+		free(listed);
+		free(declared);
+	}
+	for (i = 0; i < NELEM(distortion_names); i++)
+		if (h->distortions & distortion_names[i].bit)
+			json_array_append_new(dist,
+			    json_string(distortion_names[i].name));
+	for (p = h->rec->countries ? h->rec->countries : ""; *p != '\0';
+	    p += p[2] == ' ' ? 3 : 2) {
+		char c[3] = { p[0], p[1], '\0' };
+
+		json_array_append_new(ctry, json_string(c));
+		if (p[2] == '\0')
+			break;
+	}
+	json_object_set_new(o, "quality", json_string(h->quality ==
+	    PARTY_Q_GOOD ? "good" : h->quality == PARTY_Q_LOW ? "low" :
+	    strcmp(h->matched, h->rec->name) == 0 ? "primary name" :
+	    "not graded"));
+	json_object_set_new(o, "words", words);
+	json_object_set_new(o, "distortions", dist);
+	json_object_set_new(o, "programme", json_string(h->rec->regime ?
+	    h->rec->regime : ""));
+	json_object_set_new(o, "listed_on", h->rec->listed_on ?
+	    json_string(h->rec->listed_on) : json_null());
+	json_object_set_new(o, "listed_countries", ctry);
+	json_object_set_new(o, "weak", json_boolean(h->weak));
+	return o;
+}
+
+bool
+party_country_listed(const struct party_record *r, const char *iso)
+{
+	const char *p = r->countries;
+
+	if (p == NULL || iso == NULL || strlen(iso) != 2)
+		return false;
+	for (; *p != '\0'; p += p[2] == ' ' ? 3 : 2) {
+		if (p[0] == iso[0] && p[1] == iso[1])
+			return true;
+		if (p[2] == '\0')
+			break;
+	}
+	return false;
 }
 
 /* ------------------------------------------------------------------ */

@@ -14,10 +14,20 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
 #include "util.h"
+
+#define PARTY_MAX_COUNTRIES	10	/* kept per record */
+
+/* Alias quality as the UN list grades it. */
+enum party_quality {
+	PARTY_Q_NONE,		/* the primary name, or no grade given */
+	PARTY_Q_GOOD,
+	PARTY_Q_LOW,
+};
 
 struct party_record {
 	const char		*list_id;	/* "un-sc", "ofac-sdn", "bis-dpl" */
@@ -32,14 +42,37 @@ struct party_record {
 	const char		*country;	/* ISO 3166-1 alpha-2 or NULL */
 	const char *const	*aliases;	/* every alias as published, then
 						 * acronyms found in brackets */
+	const uint8_t		*alias_quality;	/* enum party_quality per
+						 * alias */
 	size_t			 naliases;
+	const char		*countries;	/* every nationality and address
+						 * country, ISO codes one space
+						 * apart ("" if none) */
 };
+
+/* Distortions a hit bridged between the declared and the listed name. */
+#define PARTY_D_INITIALS	0x001	/* given names as initials */
+#define PARTY_D_TYPO		0x002	/* a typing error in a word */
+#define PARTY_D_SPELLING	0x004	/* another romanisation or spelling */
+#define PARTY_D_JOINED		0x008	/* words joined or split */
+#define PARTY_D_DROPPED		0x010	/* listed words left out */
+#define PARTY_D_ORDER		0x020	/* words in another order */
+#define PARTY_D_SCRIPT		0x040	/* written in another script */
+#define PARTY_D_ADDRESS		0x080	/* an address after the name */
+#define PARTY_D_CAREOF		0x100	/* one part of a "c/o" field */
 
 struct party_hit {
 	const struct party_record *rec;
 	const char	*matched;	/* the name or alias that matched
 					 * (borrowed from <rec>) */
 	double		 score;		/* 0..1 */
+	enum party_quality quality;	/* of <matched> */
+	unsigned	 distortions;	/* PARTY_D_* */
+	bool		 weak;		/* a low-quality alias or common given
+					 * names only: confirm identity */
+	char		 words[256];	/* "LISTED=declared" pairs, one space
+					 * apart, "LISTED=-" for a word left
+					 * out (see party_search) */
 };
 
 /* The threshold the unit tests hold the matcher to (see party.c). */
@@ -106,6 +139,18 @@ size_t	party_search(const struct party_index *, const char *name,
 	    double threshold, struct party_hit *out, size_t max);
 
 /*
+ * The evidence of hit <h> as a JSON object (caller owns): "quality" of the
+ * name matched, "words" [{"listed", "declared" (null if left out), "how"}],
+ * "distortions" bridged, the entry's "programme", "listed_on" and
+ * "listed_countries", and "weak" (a low-quality alias or common given
+ * names only: confirm the identity).
+ */
+json_t	*party_hit_json(const struct party_hit *h);
+
+/* True if ISO code <iso> is one of the listed countries of <r>. */
+bool	party_country_listed(const struct party_record *r, const char *iso);
+
+/*
  * The canonical matching form of <name>: folded, legal forms and stopwords
  * dropped, romanisation variants unified, tokens joined by one space.
  * Caller frees.  For tests and explanations.
@@ -128,8 +173,10 @@ enum party_link {
 void	party_batch_record(struct party_batch *, const char *ref,
 	    const char *kind, const char *name, const char *regime,
 	    const char *listed_on, const char *country);
-/* Adds an alias to the batch's last record (empty strings are ignored). */
-void	party_batch_alias(struct party_batch *, const char *alias);
+/* Adds an alias to the batch's last record (empty strings are ignored),
+ * graded <q> by its list. */
+void	party_batch_alias(struct party_batch *, const char *alias,
+	    enum party_quality q);
 /* Sets the country of the last record if it has none (a country name or an
  * ISO code; unknown names are ignored). */
 void	party_batch_country(struct party_batch *, const char *country);

@@ -38,6 +38,7 @@ struct reload_state {
 struct build {
 	struct db_job	 job;
 	char		*current;	/* version running now, or NULL */
+	bool		 have_snap;	/* a snapshot is running */
 	char		*rules_dir;
 	struct snapshot	*snap;		/* built */
 	bool		 unchanged;
@@ -47,6 +48,11 @@ struct build {
 
 static void	start(void);
 static void	retry_later(void);
+static struct snapshot *build_fallback(PGconn *, const char *active,
+		    const struct buf *errs);
+
+/* Older versions tried at most when the active one does not build. */
+#define FALLBACK_TRIES	20
 
 static void
 retry_fire(evutil_socket_t fd, short ev, void *arg)
@@ -99,9 +105,77 @@ build_fn(PGconn *c, struct db_job *j)
 	b->snap = store_load_version(c, b->version, &b->errs, &err);
 	if (b->snap == NULL) {
 		j->err = err;
+		/*
+		 * A daemon running nothing (it started while PostgreSQL was
+		 * away) falls back as a starting one does; a running one
+		 * keeps what it has.
+		 */
+		if (err == NULL && b->current == NULL && !b->have_snap &&
+		    (b->snap = build_fallback(c, b->version, &b->errs)) != NULL)
+			return 0;
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * The active version <active> does not build (its errors in <errs>).
+ * Returns the newest other stored version that builds, marked as a
+ * fallback with the reason, or NULL.  Runs on a worker thread or at
+ * startup, never on the loop.
+ */
+static struct snapshot *
+build_fallback(PGconn *c, const char *active, const struct buf *errs)
+{
+	json_t *vs, *v;
+	size_t i, n, tried = 0;
+	char *err = NULL, *why;
+
+	if ((vs = store_versions(c, &err)) == NULL) {
+		free(err);
+		return NULL;
+	}
+	/* The first error, which names file:line, in one line. */
+	n = errs->len > 0 ? strcspn(errs->data, "\n") : 0;
+	xasprintf(&why, "%.*s", (int)(n > 300 ? 300 : n), n ? errs->data :
+	    "unknown error");
+	json_array_foreach(vs, i, v) {
+		const char *id = json_string_value(json_object_get(v, "id"));
+		struct snapshot *s;
+		struct buf e;
+
+		if (id == NULL || strcmp(id, active) == 0)
+			continue;
+		if (++tried > FALLBACK_TRIES)
+			break;
+		buf_init(&e);
+		s = store_load_version(c, id, &e, &err);
+		buf_free(&e);
+		free(err);
+		err = NULL;
+		if (s == NULL)
+			continue;
+		xasprintf(&s->fallback, "the active list version %s does not "
+		    "build (%s); running on %s, the newest stored version that "
+		    "builds, until a version that builds is activated", active,
+		    why, id);
+		json_object_set_new(s->lists, "fallback",
+		    json_string(s->fallback));
+		json_decref(vs);
+		free(why);
+		return s;
+	}
+	json_decref(vs);
+	free(why);
+	return NULL;
+}
+
+/* Says loudly that <s> is a fallback; once per snapshot published. */
+static void
+announce_fallback(const struct snapshot *s)
+{
+	if (s != NULL && s->fallback != NULL)
+		log_warnx("LIST VERSION FALLBACK: %s", s->fallback);
 }
 
 static void
@@ -141,6 +215,7 @@ build_done(struct db_job *j)
 		    rt->snap->rs->nentries);
 		snapshot_unref(old);
 		log_info("reload: %s", msg);
+		announce_fallback(rt->snap);
 	} else {
 		struct buf why;
 		size_t i;
@@ -203,7 +278,13 @@ start(void)
 	st->current = st->next;
 	st->next = NULL;
 	buf_init(&b->errs);
-	b->current = rt->snap ? xstrdup(rt->snap->version) : NULL;
+	/*
+	 * A fallback snapshot is never "already active": activating its
+	 * version again must rebuild it as the real active one.
+	 */
+	b->current = rt->snap && rt->snap->fallback == NULL ?
+	    xstrdup(rt->snap->version) : NULL;
+	b->have_snap = rt->snap != NULL;
 	b->rules_dir = rt->conf.rules_dir ? xstrdup(rt->conf.rules_dir) : NULL;
 	if (b->rules_dir) {
 		/* A directory is re-read every time: it may have changed. */
@@ -260,6 +341,16 @@ reload_initial(char **errp)
 		return -1;
 	}
 	rt->snap = store_load_version(c, v, &errs, &err);
+	/*
+	 * An active version that does not build must not leave the daemon
+	 * without a ruleset after a restart: run the newest that builds.
+	 */
+	if (rt->snap == NULL && err == NULL &&
+	    (rt->snap = build_fallback(c, v, &errs)) != NULL) {
+		log_warnx("list version %s does not build:\n%s", v, errs.data ?
+		    errs.data : "");
+		announce_fallback(rt->snap);
+	}
 	PQfinish(c);
 	free(v);
 	if (rt->snap == NULL) {

@@ -1,7 +1,9 @@
 /*
  * Rule files to struct ruleset.  The YAML shape is documented in
  * rules/README.md; unknown keys are errors so that a misspelt matcher never
- * silently matches nothing.
+ * silently matches nothing.  A file with a top-level "language:" is a term
+ * file: its terms wait in the ruleset until rules_finish() adds them to the
+ * entries they name, once every list file is in.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grades.h"
 #include "hsnom.h"
 #include "normalize.h"
 #include "party.h"
@@ -38,6 +41,11 @@ static int	rules_add_yaml(struct ruleset *, const char *, const char *,
 static int	terms_add(struct ruleset *, const char *, const char *, size_t,
 		    const struct ynode *, struct buf *);
 static int	terms_resolve(struct ruleset *, struct buf *);
+static int	rules_add_grades(struct ruleset *, const char *, const char *,
+		    size_t, const struct ynode *, struct buf *);
+static int	rules_check_grades(struct ruleset *, struct buf *);
+static bool	is_subentry(const char *, const char *);
+static int	terms_share(struct ruleset *, struct buf *);
 static void	terms_free(struct rule_terms *);
 static void	record_file(struct ruleset *, const char *, const char *, int);
 static void	terms_list(struct rctx *, const struct ynode *,
@@ -240,10 +248,28 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 					p->max_text = xstrdup(val->scalar);
 				}
 				/* Remember the unit's quantity to cross-check below. */
-				if (p->q != Q_NONE && p->q != q) {
+				if (p->q != Q_NONE && !param_compatible(p->q, q)) {
 					rerr(r, val->line, "parameters.%s: unit of "
 					    "\"%s\" is not a %s", key->scalar,
 					    val->scalar, param_quantity_name(p->q));
+					bad = 1;
+				}
+			} else if (strcmp(key->scalar, "role") == 0) {
+				if ((p->role = param_role(val->scalar)) == R_NONE) {
+					rerr(r, val->line, "parameters.role: unknown "
+					    "role \"%s\"", val->scalar);
+					bad = 1;
+				}
+			} else if (strcmp(key->scalar, "form") == 0 ||
+			    strcmp(key->scalar, "named_only") == 0) {
+				bool *flag = key->scalar[0] == 'f' ? &p->form :
+				    &p->named_only;
+
+				if (strcmp(val->scalar, "true") == 0)
+					*flag = true;
+				else if (strcmp(val->scalar, "false") != 0) {
+					rerr(r, val->line, "parameters.%s: "
+					    "expected true or false", key->scalar);
 					bad = 1;
 				}
 			} else if (strcmp(key->scalar, "label") == 0) {
@@ -282,7 +308,7 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 
 				if (texts[t] != NULL &&
 				    param_parse_value(texts[t], &q, &v) == 0 &&
-				    q != p->q) {
+				    !param_compatible(p->q, q)) {
 					rerr(r, pn->line, "parameters: unit of %s is "
 					    "not a %s", t == 0 ? "min" : "max",
 					    param_quantity_name(p->q));
@@ -321,6 +347,7 @@ entry_free(struct rule_entry *e)
 	strv_free(&e->requires);
 	strv_free(&e->destinations);
 	strv_free(&e->origins);
+	strv_free(&e->grades);
 	for (i = 0; i < e->nparams; i++) {
 		free(e->params[i].min_text);
 		free(e->params[i].max_text);
@@ -454,6 +481,14 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			strlist(r, v, key, &e->origins);
 		else if (strcmp(key, "parameters") == 0)
 			parse_params(r, v, e);
+		else if (strcmp(key, "parameter_match") == 0) {
+			if (v->type != YNODE_SCALAR || (strcmp(v->scalar, "any") != 0 &&
+			    strcmp(v->scalar, "all") != 0))
+				rerr(r, v->line, "parameter_match: expected all or any");
+			else
+				e->params_any = v->scalar[1] == 'n';
+		} else if (strcmp(key, "grades") == 0)
+			strlist(r, v, key, &e->grades);
 		else
 			rerr(r, kline, "unknown key \"%s\" in entry", key);
 	}
@@ -582,6 +617,12 @@ rules_add_yaml(struct ruleset *rs, const char *name, const char *data,
 	if (root->type != YNODE_MAP) {
 		rerr(&r, root->line, "expected a mapping with list and entries");
 		goto done;
+	}
+	if (ynode_get(root, "grades") != NULL) {
+		int n = rules_add_grades(rs, name, data, len, root, errs);
+
+		ynode_free(root);
+		return n;
 	}
 	if (ynode_get(root, "language") != NULL) {
 		int n = terms_add(rs, name, data, len, root, errs);
@@ -808,12 +849,14 @@ rules_finish(struct ruleset *rs, struct buf *errs)
 		for (k = 0; k < rs->lists[i].nentries; k++)
 			rs->lists[i].entries[k].list = &rs->lists[i];
 	nerr += terms_resolve(rs, errs);
+	nerr += terms_share(rs, errs);
 	qsort(rs->files, rs->nfiles, sizeof(*rs->files), file_cmp);
 	for (i = 0; i < rs->nfiles; i++)
 		buf_printf(&sums, "%s %s\n", rs->files[i].name,
 		    rs->files[i].sha256);
 	if (rs->parties != NULL)
 		nerr += party_prepare(rs->parties, errs);
+	nerr += rules_check_grades(rs, errs);
 	util_sha256_hex(sums.data, sums.len, rs->checksum);
 	buf_free(&sums);
 	return nerr;
@@ -842,6 +885,7 @@ rules_free(struct ruleset *rs)
 		terms_free(rs->terms[i]);
 	free(rs->terms);
 	party_index_free(rs->parties);
+	grades_free(rs->grades);
 	free(rs);
 }
 
@@ -896,8 +940,6 @@ term_identity(const char *term)
 		free(f);
 	}
 	free(copy);
-	if (b.len == 0)
-		buf_adds(&b, "");
 	return buf_release(&b);
 }
 
@@ -1087,6 +1129,10 @@ entry_by_key(struct ruleset *rs, const char *key, bool *has_list)
 		*has_list = true;
 		for (k = 0; k < l->nentries; k++)
 			if (strcmp(l->entries[k].code, slash + 1) == 0)
+				return &l->entries[k];
+		/* A code split into subparagraphs: the first (see terms_share). */
+		for (k = 0; k < l->nentries; k++)
+			if (is_subentry(l->entries[k].code, slash + 1))
 				return &l->entries[k];
 		return NULL;
 	}
@@ -1320,4 +1366,114 @@ rules_coverage_free(struct coverage *c)
 	free(c->entries);
 	free(c->count);
 	free(c);
+}
+
+/*
+ * A grade file (top-level key `grades:`, see grades.h): its grades join the
+ * ruleset's table.  Returns the error count.
+ */
+static int
+rules_add_grades(struct ruleset *rs, const char *name, const char *data,
+    size_t len, const struct ynode *root, struct buf *errs)
+{
+	char sha[65];
+	int n;
+
+	if (rs->grades == NULL)
+		rs->grades = grades_new();
+	if ((n = grades_add(rs->grades, name, root, errs)) > 0)
+		return n;
+	util_sha256_hex(data, len, sha);
+	record_file(rs, base_name(name), sha, 0);
+	return 0;
+}
+
+/* Every grade family an entry names must be in the grade table. */
+static int
+rules_check_grades(struct ruleset *rs, struct buf *errs)
+{
+	size_t i, k, j;
+	int nerr = 0;
+
+	for (i = 0; i < rs->nlists; i++)
+		for (k = 0; k < rs->lists[i].nentries; k++) {
+			const struct rule_entry *e = &rs->lists[i].entries[k];
+
+			for (j = 0; j < e->grades.n; j++)
+				if (!grades_has_family(rs->grades, e->grades.v[j])) {
+					buf_printf(errs, "%s:%d: grades: no grade of "
+					    "family \"%s\" in the grade table\n",
+					    rs->lists[i].file, e->grades.line[j],
+					    e->grades.v[j]);
+					nerr++;
+				}
+		}
+	return nerr;
+}
+
+/* True if entry code <code> is a subparagraph of <parent>: "1C202.a" of "1C202". */
+static bool
+is_subentry(const char *code, const char *parent)
+{
+	size_t n = strlen(parent);
+
+	return strncmp(code, parent, n) == 0 && code[n] == '.';
+}
+
+/*
+ * A term-file key that names a code the list splits into subparagraphs
+ * ("nsg/1C202" for 1C202.a and 1C202.b) was resolved to the first of them;
+ * its terms, requires and exclusions go to the others too, so that
+ * splitting an entry as the law does never loses a language.
+ */
+static int
+terms_share(struct ruleset *rs, struct buf *errs)
+{
+	size_t i, k, li, x, j, n;
+	int nerr = 0;
+
+	for (i = 0; i < rs->nterms; i++) {
+		struct rule_terms *t = rs->terms[i];
+
+		for (k = 0; k < t->nkeys; k++) {
+			struct term_key *tk = &t->keys[k];
+			const char *code = strchr(tk->key, '/') + 1;
+			struct rule_list *l;
+
+			if (tk->entry == NULL || strcmp(tk->entry->code, code) == 0)
+				continue;
+			l = tk->entry->list;
+			for (li = 0; li < rs->nlists && &rs->lists[li] != l; li++)
+				;
+			if (li == rs->nlists)
+				continue;
+			for (x = 0; x < l->nentries; x++) {
+				struct rule_entry *e = &l->entries[x];
+
+				if (e == tk->entry || !is_subentry(e->code, code))
+					continue;
+				if (tk->part != TERM_PART_TERMS) {
+					nerr += terms_add_words(t, tk, e, errs);
+					continue;
+				}
+				for (j = 0; j < tk->terms.n; j++) {
+					for (n = 0; n < e->keywords.n; n++)
+						if (strcmp(e->keywords.v[n],
+						    tk->terms.v[j]) == 0)
+							break;
+					if (n < e->keywords.n)
+						continue;
+					if (e->kwsrc == NULL)
+						e->kwsrc = xcalloc(e->keywords.n + 1,
+						    sizeof(*e->kwsrc));
+					strv_push(&e->keywords, tk->terms.v[j],
+					    tk->terms.line[j]);
+					e->kwsrc = xreallocarray(e->kwsrc,
+					    e->keywords.n, sizeof(*e->kwsrc));
+					e->kwsrc[e->keywords.n - 1] = t;
+				}
+			}
+		}
+	}
+	return nerr;
 }

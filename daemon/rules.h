@@ -35,6 +35,9 @@ struct rule_param {
 	char		*min_text, *max_text;
 	char		*label;
 	bool		 missing_clear;
+	enum prole	 role;		/* only values of this role, or of none */
+	bool		 form;		/* a stated value stands for `requires` */
+	bool		 named_only;	/* values of no stated role do not count */
 };
 
 struct strv {
@@ -56,6 +59,8 @@ struct rule_entry {
 	struct strv		 origins;	/* embargo: goods coming from these */
 	struct rule_param	*params;
 	size_t			 nparams;
+	bool			 params_any;	/* parameter_match: any */
+	struct strv		 grades;	/* grade families that are evidence */
 	int			 line;
 	/*
 	 * Per keyword, the term file it came from, or NULL for a keyword of
@@ -111,6 +116,7 @@ struct rule_file {
 };
 
 struct party_index;
+struct grade_table;
 
 struct ruleset {
 	struct rule_list	*lists;
@@ -120,6 +126,7 @@ struct ruleset {
 	struct rule_terms	**terms;	/* language term files, name order */
 	size_t			 nterms;
 	struct party_index	*parties;	/* denied-party lists, or NULL */
+	struct grade_table	*grades;	/* grades.yaml, or NULL */
 	char			 checksum[65];	/* over the files' names and hashes */
 	size_t			 nentries;
 };

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grades.h"
 #include "hsnom.h"
 #include "normalize.h"
 #include "param.h"
@@ -31,6 +32,7 @@
 #define MAX_CAS		32
 #define MAX_PVALUES	64
 #define MAX_COUNTRIES	64
+#define MAX_GRADES	8
 
 struct kwhit {
 	unsigned	term;
@@ -44,6 +46,7 @@ struct evidence {
 	int		 excluded, required;
 	int		 hs_digits, hs_ctx_digits;
 	int		 cas_idx;	/* index into the item's CAS list or -1 */
+	int		 grade1;	/* 1 + index into the item's grade hits, or 0 */
 };
 
 /* A country of the declaration and where it was read. */
@@ -297,19 +300,22 @@ check_hs(const struct decl_item *it, const char *hsfield, json_t *findings)
 }
 
 /*
- * Checks the entry's parameters against the values stated in the item.
- * Returns -1 if a stated value misses a threshold (no hit), else the number
- * of parameters confirmed; *missing counts those not stated that matter,
- * *missing_clear those not stated whose entry says a missing figure clears.
- * Appends parameter hits to <hits> and notes to <note>.
+ * Checks the entry's parameters against the values stated in the item (and
+ * the nominal properties of a declared grade, which come with their grade).
+ * Returns -1 if the goods fall below the entry (a stated value misses a
+ * threshold; with `parameter_match: any`, every stated one misses), else the
+ * number of parameters confirmed; *missing counts those not stated that
+ * matter, *missing_clear those not stated whose entry says a missing figure
+ * clears.  Appends parameter hits to <hits> and notes to <note>.
  */
 static int
 check_params(const struct rule_entry *e, const struct decl_item *it,
-    const char *field, const struct pvalue *pv, size_t npv, json_t *hits,
-    int *missing, int *missing_clear, struct buf *note)
+    const char *field, const struct pvalue *pv, size_t npv,
+    const struct grade_table *gt, json_t *hits, int *missing,
+    int *missing_clear, struct buf *note)
 {
-	size_t p, k;
-	int confirmed = 0;
+	size_t p, k, mark = note->len;
+	int confirmed = 0, failed = 0;
 
 	*missing = 0;
 	*missing_clear = 0;
@@ -317,11 +323,22 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 		const struct rule_param *rp = &e->params[p];
 		const struct pvalue *ok = NULL;
 		int stated = 0;
-		char expl[512], thr[128];
+		char expl[768], thr[128];
 		char *m;
+		bool named = false;
 
+		/* When the text names the measure, unnamed figures are others. */
+		for (k = 0; k < npv && rp->role != R_NONE; k++)
+			if (pv[k].q == rp->q && pv[k].role == rp->role)
+				named = true;
 		for (k = 0; k < npv; k++) {
 			if (pv[k].q != rp->q)
+				continue;
+			if ((named || rp->named_only) && pv[k].role != rp->role)
+				continue;
+			/* A role-less threshold never means a modulus. */
+			if (rp->role != pv[k].role && pv[k].role != R_NONE &&
+			    (rp->role != R_NONE || pv[k].role == R_MODULUS))
 				continue;
 			stated = 1;
 			if ((!rp->has_min || pv[k].v >= rp->min * (1 - 1e-9)) &&
@@ -348,18 +365,131 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			}
 			continue;
 		}
-		if (ok == NULL)
-			return -1;
+		if (ok == NULL) {
+			failed++;
+			continue;
+		}
 		m = xstrndup(it->description + ok->off, ok->len);
-		snprintf(expl, sizeof(expl), "The description states %s \"%s\", "
-		    "which meets the control threshold of %s for %s %s.",
-		    rp->label, m, thr, e->list->id, e->code);
+		if (ok->grade > 0)
+			snprintf(expl, sizeof(expl), "The description names grade "
+			    "\"%s\", whose nominal %s (%s) meets the control "
+			    "threshold of %s for %s %s.", m, rp->label,
+			    grades_source(gt, ok->grade - 1), thr, e->list->id,
+			    e->code);
+		else
+			snprintf(expl, sizeof(expl), "The description states %s "
+			    "\"%s\", which meets the control threshold of %s for "
+			    "%s %s.", rp->label, m, thr, e->list->id, e->code);
 		json_array_append_new(hits, hit_new(e, "parameter", field, m,
 		    ok->off, ok->off + ok->len, expl));
 		free(m);
 		confirmed++;
 	}
-	return confirmed;
+	if (e->params_any) {
+		if (confirmed > 0) {
+			/* One met threshold is enough: no request for the rest. */
+			*missing = 0;
+			note->len = mark;
+			if (note->data != NULL)
+				note->data[mark] = '\0';
+			return confirmed;
+		}
+		return failed > 0 && *missing == 0 ? -1 : 0;
+	}
+	return failed > 0 ? -1 : confirmed;
+}
+
+/*
+ * True if the entry is a substance whose list releases consumer products
+ * made with it: its exclusions name such products (toothpaste, shampoo,
+ * soap, cosmetics).
+ */
+static bool
+consumer_release(const struct rule_entry *re)
+{
+	static const char *const words[] = { "toothpaste", "shampoo", "soap",
+		"cosmetic", "mouthwash", "detergent", "lotion", NULL };
+	const char *const *w;
+	size_t k;
+
+	for (k = 0; k < re->exclude.n; k++)
+		for (w = words; *w != NULL; w++)
+			if (strstr(re->exclude.v[k], *w) != NULL)
+				return true;
+	return false;
+}
+
+/* True if a concentration of 30 % or more is stated (a reagent, not a product). */
+static bool
+concentrated(const struct pvalue *pv, size_t npv)
+{
+	size_t k;
+
+	for (k = 0; k < npv; k++)
+		if (pv[k].q == Q_PERCENT && pv[k].v >= 30)
+			return true;
+	return false;
+}
+
+/*
+ * True if the item states a value, of the role asked, for one of the
+ * entry's parameters marked `form: true`: a diameter says the goods are
+ * round (tube, bar, cylinder), a wall or plate thickness that they are
+ * sheet, plate or tube, in any language, so it stands for the entry's form
+ * words.
+ */
+static bool
+form_stated(const struct rule_entry *e, const struct pvalue *pv, size_t npv)
+{
+	size_t p, k;
+
+	for (p = 0; p < e->nparams; p++) {
+		if (!e->params[p].form)
+			continue;
+		for (k = 0; k < npv; k++)
+			if (pv[k].q == e->params[p].q &&
+			    pv[k].role == e->params[p].role)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * The values an entry's parameters are checked against: those of the text,
+ * and the nominal properties of the item's grade when the entry names the
+ * grade's family (a bare alloy number only when a keyword of the entry hit
+ * too).  With a keyword hit and no grade, the family's default figures
+ * (a fibre's density) complete the text's, spanning the keyword <kwoff,
+ * kwlen>.  Specific modulus and strength are then derived.  Returns the
+ * count in <out>.
+ */
+static size_t
+entry_values(const struct grade_table *gt, const struct rule_entry *re,
+    const struct evidence *e, const struct grade_hit *gh,
+    const struct pvalue *pv, size_t npv, size_t kwoff, size_t kwlen,
+    struct pvalue *out, size_t max)
+{
+	size_t n = npv < max ? npv : max, k, g;
+	struct grade_hit dh;
+
+	memcpy(out, pv, n * sizeof(*out));
+	if (e->grade1 > 0) {
+		g = (size_t)e->grade1 - 1;
+		if (!gh[g].strong && e->nkw == 0)
+			return n;
+		n += grades_values(gt, &gh[g], out + n, max - n);
+	} else if (e->nkw > 0) {
+		for (k = 0; k < re->grades.n; k++)
+			if (grades_default(gt, re->grades.v[k], &dh.grade)) {
+				dh.strong = false;
+				dh.off = kwoff;
+				dh.len = kwlen;
+				n += grades_values(gt, &dh, out + n, max - n);
+				break;
+			}
+	} else
+		return n;
+	return param_derive(out, n, max);
 }
 
 /* The distinct categories of <hits>, in order of first appearance. */
@@ -469,8 +599,11 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	struct hs_hit hsh[MAX_HS_HITS];
 	struct cas_found cf[MAX_CAS];
 	struct cas_ref cr[MAX_CAS];
-	struct pvalue pv[MAX_PVALUES];
-	size_t nhs, ncf, ncr = 0, npv, i, k, t;
+	struct pvalue pv[MAX_PVALUES], epv[MAX_PVALUES + 16];
+	struct grade_hit gh[MAX_GRADES];
+	const struct grade_table *gt = match_ruleset(m)->grades;
+	size_t nhs, ncf, ncr = 0, npv, ngh, i, k, t;
+	int pack = -1;
 	char field[64], hsfield[64], hslabel[256];
 	json_t *hits = json_array();
 	int best = 0, nentries = 0;
@@ -503,8 +636,18 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 
 	/* CAS numbers: the cas field first, then the description. */
 	for (i = 0; i < it->ncas && ncr < MAX_CAS; i++) {
-		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "items[%zu].cas[%zu]",
-		    ii, i);
+		json_t *raw = json_object_get(json_array_get(json_object_get(
+		    d->raw, "items"), ii), "cas");
+
+		/* The span is over the value as sent ("CAS 7719 12 2"). */
+		if (json_is_string(raw))
+			snprintf(cr[ncr].field, sizeof(cr[ncr].field),
+			    "items[%zu].cas", ii);
+		else {
+			raw = json_array_get(raw, it->cas_pos[i]);
+			snprintf(cr[ncr].field, sizeof(cr[ncr].field),
+			    "items[%zu].cas[%zu]", ii, it->cas_pos[i]);
+		}
 		if (!normalize_cas_valid(it->cas[i])) {
 			json_array_append_new(findings, json_pack("{s:i, s:s, s:s, "
 			    "s:s, s:s}", "item_seq", it->seq, "field", cr[ncr].field,
@@ -514,9 +657,10 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			continue;
 		}
 		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", it->cas[i]);
+		cr[ncr].text = json_is_string(raw) ? json_string_value(raw) :
+		    it->cas[i];
 		cr[ncr].off = 0;
-		cr[ncr].len = strlen(it->cas[i]);
-		cr[ncr].text = it->cas[i];
+		cr[ncr].len = strlen(cr[ncr].text);
 		ncr++;
 	}
 	ncf = normalize_find_cas(it->description, strlen(it->description), cf,
@@ -530,7 +674,7 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    "not matched"));
 			continue;
 		}
-		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", cf[i].cas);
+		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%.15s", cf[i].cas);
 		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "%s", field);
 		cr[ncr].off = cf[i].off;
 		cr[ncr].len = cf[i].len;
@@ -547,8 +691,44 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				e->cas_idx = (int)i;
 		}
 	}
-	npv = param_scan(it->description, strlen(it->description), pv,
-	    MAX_PVALUES);
+	{
+		/* Numbers written in any script's digits are read too. */
+		size_t dlen, *dmap, end;
+		char *dt = normalize_digits(it->description,
+		    strlen(it->description), &dlen, &dmap);
+
+		npv = param_scan(dt ? dt : it->description, dt ? dlen :
+		    strlen(it->description), pv, MAX_PVALUES);
+		for (i = 0; dt != NULL && i < npv; i++) {
+			end = dmap[pv[i].off + pv[i].len];
+			pv[i].off = dmap[pv[i].off];
+			pv[i].len = end - pv[i].off;
+		}
+		if (dt != NULL) {
+			free(dt);
+			free(dmap);
+		}
+	}
+	npv = param_derive(pv, npv, MAX_PVALUES);
+	/* Declared grades: evidence for the entries that name their family. */
+	ngh = grades_find(gt, &f, gh, MAX_GRADES);
+	for (i = 0; i < ngh; i++) {
+		size_t x, nent = match_nentries(m);
+
+		for (x = 0; x < nent; x++) {
+			const struct rule_entry *re = match_entry(m, x);
+
+			for (k = 0; k < re->grades.n; k++)
+				if (strcmp(re->grades.v[k],
+				    grades_family(gt, gh[i].grade)) == 0) {
+					struct evidence *e = ev_get(c, x);
+
+					if (e->grade1 == 0 || (gh[i].strong &&
+					    !gh[e->grade1 - 1].strong))
+						e->grade1 = (int)i + 1;
+				}
+		}
+	}
 
 	for (t = 0; t < c->ntouched; t++) {
 		struct evidence *e = &c->ev[c->touched[t]];
@@ -559,12 +739,46 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 		size_t mark = json_array_size(hits);
 		char expl[1536];
 
-		kw = e->nkw > 0 && (re->requires.n == 0 || e->required);
+		const struct grade_hit *gr = e->grade1 > 0 ?
+		    &gh[e->grade1 - 1] : NULL;
+		size_t nepv = re->grades.n == 0 ? 0 : entry_values(gt, re, e, gh,
+		    pv, npv, e->nkw ? f.map[e->kw[0].from] : 0, e->nkw ?
+		    f.emap[e->kw[0].to - 1] - f.map[e->kw[0].from] : 0, epv,
+		    sizeof(epv) / sizeof(epv[0]));
+		const struct pvalue *cpv = re->grades.n == 0 ? pv : epv;
+		size_t ncpv = re->grades.n == 0 ? npv : nepv;
+
+		kw = (e->nkw > 0 || (gr != NULL && gr->strong)) &&
+		    (re->requires.n == 0 || e->required ||
+		    form_stated(re, pv, npv));
 		hs = e->hs_digits > 0;
 		hsc = e->hs_ctx_digits > 0;
 		cas = e->cas_idx >= 0;
-		if (e->excluded)
-			kw = hs = 0;
+		if (e->excluded) {
+			/*
+			 * A consumer-product exclusion of a substance does not
+			 * cover bulk raw material declared for such products
+			 * (IBC, drums, tonnes, 25 kg bags).
+			 */
+			if (pack < 0 && re->cas.n > 0)
+				pack = (int)param_packing(it->description,
+				    strlen(it->description), pv, npv);
+			if (re->cas.n == 0 || pack != PACK_BULK)
+				kw = hs = 0;
+		} else if (kw && !(e->cas_idx >= 0) && re->cas.n > 0 &&
+		    consumer_release(re)) {
+			/*
+			 * A substance with a consumer-product release, named in
+			 * goods packed for retail sale (bottles, tubes, tablets,
+			 * 90 g) and not stated at 30 % or more: a consumer
+			 * product, such as the release means.
+			 */
+			if (pack < 0)
+				pack = (int)param_packing(it->description,
+				    strlen(it->description), pv, npv);
+			if (pack == PACK_RETAIL && !concentrated(pv, npv))
+				kw = hs = 0;
+		}
 		if (!kw && !hs && !cas)
 			continue;
 		if (embargo) {
@@ -578,8 +792,8 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 
 		buf_reset(&note);
 		if (re->nparams > 0 && !cas) {
-			conf = check_params(re, it, field, pv, npv, hits, &missing,
-			    &missing_clear, &note);
+			conf = check_params(re, it, field, cpv, ncpv, gt, hits,
+			    &missing, &missing_clear, &note);
 			if (conf < 0 || (missing_clear > 0 && conf == 0 &&
 			    missing == 0)) {
 				/* Below the threshold: drop the parameter hits too. */
@@ -630,6 +844,18 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 			    note.data : "");
 			json_array_append_new(hits, hit_new(re, "cas", r->field, mt,
 			    r->off, r->off + r->len, expl));
+			free(mt);
+		}
+		if (kw && gr != NULL && (gr->strong || e->nkw > 0)) {
+			char *mt = xstrndup(it->description + gr->off, gr->len);
+
+			snprintf(expl, sizeof(expl), "The description names grade "
+			    "\"%s\" (%s; %s): %s, listed as %s %s (%s). %s%s", mt,
+			    grades_family(gt, gr->grade), grades_source(gt,
+			    gr->grade), re->title, re->list->id, re->code,
+			    regs.data, re->explanation, note.data ? note.data : "");
+			json_array_append_new(hits, hit_new(re, "grade", field, mt,
+			    gr->off, gr->off + gr->len, expl));
 			free(mt);
 		}
 		if (kw) {
@@ -727,97 +953,6 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	buf_free(&regs);
 }
 
-/* Words in <s> (runs of non-space). */
-static size_t
-word_count(const char *s)
-{
-	size_t n = 0;
-	bool in = false;
-
-	for (; *s; s++) {
-		bool sp = *s == ' ' || *s == '\t';
-
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
-static int
-hit_cmp(const void *a, const void *b)
-{
-	const struct party_hit *x = a, *y = b;
-
-	return x->score > y->score ? -1 : x->score < y->score;
-}
-
-/* Adds <h> to <out> unless its record is there; keeps the best score. */
-static size_t
-merge_hit(struct party_hit *out, size_t n, size_t max,
-    const struct party_hit *h)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (out[i].rec == h->rec) {
-			if (h->score > out[i].score)
-				out[i] = *h;
-			return n;
-		}
-	if (n < max)
-		out[n++] = *h;
-	return n;
-}
-
-/*
- * Customs forms put more than a name in the name field: an address after
- * a comma ("AMIN INDUSTRIAL COMPLEX, MASHHAD, IRAN") or a second company
- * after "c/o".  The whole field is searched, then each c/o part and the
- * part before the first comma, when they hold two words or more (a lone
- * word could be a surname written "SURNAME, Given").
- */
-static size_t
-party_search_forms(const struct party_index *idx, const char *name,
-    double thr, struct party_hit *out, size_t max)
-{
-	struct party_hit h[4];
-	char *copy, *part;
-	size_t n, k, i;
-
-	n = party_search(idx, name, thr, out, max);
-	copy = xstrdup(name);
-	part = copy;
-	for (;;) {
-		char *co = strcasestr(part, " c/o ");
-		char *seg, *comma;
-
-		if (co != NULL)
-			*co = '\0';
-		seg = xstrdup(part);
-		for (i = 0; i < 2; i++) {
-			/* i == 0: the c/o part; i == 1: before its first comma. */
-			if (i == 1) {
-				if ((comma = strchr(seg, ',')) == NULL)
-					break;
-				*comma = '\0';
-			}
-			if (strcmp(seg, name) == 0 || word_count(seg) < 2)
-				continue;
-			k = party_search(idx, seg, thr, h, 4);
-			while (k-- > 0)
-				n = merge_hit(out, n, max, &h[k]);
-		}
-		free(seg);
-		if (co == NULL)
-			break;
-		part = co + 5;
-	}
-	free(copy);
-	qsort(out, n, sizeof(*out), hit_cmp);
-	return n;
-}
-
 static const char *
 role_name(const char *role)
 {
@@ -831,9 +966,13 @@ role_name(const char *role)
 }
 
 /*
- * Screens every party name against the denied-party lists.  Each party
- * with a hit gets a declaration-level alert of its own, its best hits as
- * evidence.  Score: 70 at the threshold up to 99 for an exact name.
+ * Screens every party name against the denied-party lists (party_search
+ * also tries the name without an address or c/o part after it).  Each
+ * party with a hit gets a declaration-level alert of its own, its best
+ * hits as evidence.  Score: 70 at the threshold up to 99 for an exact name.
+ * A weak hit (a low-quality alias, common given names only) needs the
+ * declared country among the listed ones: another country drops it, none
+ * declared makes it a low alert "common name: confirm identity".
  */
 static void
 screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
@@ -846,35 +985,46 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 		return;
 	for (i = 0; i < d->nparties; i++) {
 		const struct decl_party *p = &d->parties[i];
-		json_t *hits;
+		json_t *hits, *ev, *ex;
 		char field[48], expl[1024], rule[256];
 		int score;
+		bool confirm = true;
+		double best = 0;
 
 		if (p->name == NULL)
 			continue;
-		n = party_search_forms(rs->parties, p->name, thr, ph, 3);
-		if (n == 0)
-			continue;
+		n = party_search(rs->parties, p->name, thr, ph, 3);
 		snprintf(field, sizeof(field), "parties[%zu].name", i);
 		hits = json_array();
 		for (k = 0; k < n; k++) {
 			const struct party_record *r = ph[k].rec;
 			bool alias = strcmp(ph[k].matched, r->name) != 0;
+			bool known = p->country != NULL &&
+			    r->countries != NULL && *r->countries != '\0';
 
-			snprintf(expl, sizeof(expl), "The %s \"%s\" matches \"%s\"%s%s"
+			if (ph[k].weak && known &&
+			    !party_country_listed(r, p->country))
+				continue;
+			if (!ph[k].weak || (known &&
+			    party_country_listed(r, p->country)))
+				confirm = false;
+			if (ph[k].score > best)
+				best = ph[k].score;
+			snprintf(expl, sizeof(expl), "%sThe %s \"%s\" matches \"%s\"%s%s"
 			    "%s, listed on %s as %s (%s%s%s); name similarity %.2f.%s",
+			    ph[k].weak ? "Common name: confirm identity. " : "",
 			    role_name(p->role), p->name, ph[k].matched,
 			    alias ? ", an alias of " : "", alias ? r->name : "",
 			    alias ? "" : "", r->list_id, r->ref, r->regime ?
 			    r->regime : "no regime given", r->listed_on ?
 			    ", listed " : "", r->listed_on ? r->listed_on : "",
 			    ph[k].score, p->country && r->country &&
-			    strcmp(p->country, r->country) != 0 ?
+			    !party_country_listed(r, p->country) ?
 			    " The declared country differs from the listed one: "
 			    "check the address." : "");
 			snprintf(rule, sizeof(rule), "%s/%s/party", r->list_id,
 			    r->ref);
-			json_array_append_new(hits, json_pack("{s:s, s:s, s:s, s:s, "
+			ev = json_pack("{s:s, s:s, s:s, s:s, "
 			    "s:s, s:s, s:s, s:s, s:[i,I], s:s, s:s, s:s, s:f, s:s}",
 			    "rule", rule, "list", r->list_id, "entry", r->ref,
 			    "title", r->name, "category", "sanctions", "reason",
@@ -882,12 +1032,22 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 			    (json_int_t)strlen(p->name), "listed_name", r->name,
 			    "matched_name", ph[k].matched, "role", p->role ?
 			    p->role : "", "similarity", ph[k].score, "explanation",
-			    expl));
+			    expl);
+			ex = party_hit_json(&ph[k]);
+			json_object_update(ev, ex);
+			json_decref(ex);
+			json_array_append_new(hits, ev);
 		}
-		score = 70 + (int)(29.0 * (ph[0].score - thr) /
+		if (json_array_size(hits) == 0) {
+			json_decref(hits);
+			continue;
+		}
+		score = 70 + (int)(29.0 * (best - thr) /
 		    (thr < 1.0 ? 1.0 - thr : 1.0) + 0.5);
 		if (score > 99)
 			score = 99;
+		if (confirm)
+			score = 40;	/* low: confirm the identity */
 		json_array_append_new(alerts, alert_new(json_null(), score,
 		    CAT_SANCTIONS, hits));
 	}

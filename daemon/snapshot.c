@@ -86,6 +86,19 @@ snapshot_from_dir(const char *dir, struct buf *errs)
 }
 
 struct snapshot *
+snapshot_from_fileset(const struct fileset *fs, const char *version,
+    struct buf *errs)
+{
+	struct ruleset *rs = rules_new();
+
+	if (rules_add_fileset(rs, fs, errs) > 0) {
+		rules_free(rs);
+		return NULL;
+	}
+	return snapshot_build(rs, version, errs);
+}
+
+struct snapshot *
 snapshot_ref(struct snapshot *s)
 {
 	__atomic_add_fetch(&s->refcnt, 1, __ATOMIC_SEQ_CST);
@@ -103,6 +116,7 @@ snapshot_unref(struct snapshot *s)
 	match_free(s->m);
 	rules_free(s->rs);
 	json_decref(s->lists);
+	free(s->fallback);
 	free(s->version);
 	free(s);
 }

@@ -16,6 +16,11 @@
 struct snapshot {
 	int		 refcnt;	/* atomic */
 	char		*version;	/* list version id, or "dir:<path>" */
+	/*
+	 * Set when this is not the active version but the newest one that
+	 * builds, because the active one does not: why, in one line.
+	 */
+	char		*fallback;
 	struct ruleset	*rs;
 	struct matcher	*m;
 	json_t		*lists;		/* GET /v1/lists body */
@@ -30,6 +35,13 @@ struct snapshot	*snapshot_build(struct ruleset *rs, const char *version,
 		    struct buf *errs);
 /* Parses and compiles the *.yaml files of <dir>. */
 struct snapshot	*snapshot_from_dir(const char *dir, struct buf *errs);
+/*
+ * Parses and compiles the files of a stored list version (<fs> is
+ * borrowed), exactly as a daemon does when it loads <version>.  Returns
+ * NULL with "file:line: why" lines in <errs>.
+ */
+struct snapshot	*snapshot_from_fileset(const struct fileset *fs,
+		    const char *version, struct buf *errs);
 
 struct snapshot	*snapshot_ref(struct snapshot *);
 void		 snapshot_unref(struct snapshot *);	/* NULL is a no-op */

@@ -1152,3 +1152,99 @@ store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
 	*statusp = 201;
 	return *outp ? 0 : -1;
 }
+
+/* ---- hardening: activation checks, token audit, suppression policy ---- */
+
+bool
+store_version_exists(PGconn *c, const char *version)
+{
+	const char *p[1] = { version };
+	PGresult *r = q(c, "SELECT 1 FROM list_versions WHERE id = $1", 1, p);
+	bool found = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0;
+
+	PQclear(r);
+	return found;
+}
+
+int
+store_tokens_unaudited(PGconn *c, struct buf *out, char **errp)
+{
+	PGresult *r = PQexec(c, "SELECT t.name, t.role, t.revoked_at IS NULL, "
+	    "(SELECT a.details->>'role' FROM audit a WHERE a.object_type = "
+	    "'token' AND a.object_id = t.name AND a.action = 'token_create' "
+	    "ORDER BY a.seq LIMIT 1), EXISTS (SELECT 1 FROM audit a WHERE "
+	    "a.object_type = 'token' AND a.object_id = t.name AND a.action = "
+	    "'token_revoke') FROM tokens t ORDER BY t.id");
+	int i, bad = 0;
+
+	*errp = NULL;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, errp, "tokens");
+	for (i = 0; i < PQntuples(r); i++) {
+		const char *name = PQgetvalue(r, i, 0), *role = PQgetvalue(r, i, 1);
+		bool active = strcmp(PQgetvalue(r, i, 2), "t") == 0;
+		bool revoked = strcmp(PQgetvalue(r, i, 4), "t") == 0;
+
+		if (PQgetisnull(r, i, 3)) {
+			buf_printf(out, "token \"%s\" (%s): no token_create row in "
+			    "the audit trail: it was not created with cordonctl\n",
+			    name, role);
+			bad++;
+		} else if (strcmp(PQgetvalue(r, i, 3), role) != 0) {
+			buf_printf(out, "token \"%s\": role %s, but the audit "
+			    "trail created it as %s\n", name, role,
+			    PQgetvalue(r, i, 3));
+			bad++;
+		}
+		if (active && revoked) {
+			buf_printf(out, "token \"%s\" (%s): revoked in the audit "
+			    "trail but active\n", name, role);
+			bad++;
+		}
+	}
+	PQclear(r);
+	return bad;
+}
+
+int
+store_suppression_create_limited(PGconn *c, const char *alert_id,
+    const char *actor, const char *reason, const char *expires_at,
+    long max_days, const char *list_version, json_t **outp, int *statusp,
+    char **msgp)
+{
+	char days[24];
+	const char *p[4] = { alert_id, actor, expires_at, days };
+	const char *state;
+	PGresult *r;
+
+	*outp = NULL;
+	free(*msgp);	/* a retried job may carry the first attempt's */
+	*msgp = NULL;
+	snprintf(days, sizeof(days), "%ld", max_days);
+	/* The session setting is what the insert trigger enforces. */
+	r = q(c, "SELECT set_config('cordon.suppression_max_days', $4, false), "
+	    "cordon_suppression_refusal($1::uuid, $2, $3::timestamptz, "
+	    "$4::integer)", 4, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		/* Class 22: a time PostgreSQL cannot read (2026-02-30). */
+		if (state != NULL && strncmp(state, "22", 2) == 0) {
+			PQclear(r);
+			*statusp = 422;
+			*msgp = xstrdup("expires_at: not a valid date and time");
+			return 0;
+		}
+		return pg_fail(c, r, msgp, "suppression");
+	}
+	if (!PQgetisnull(r, 0, 1)) {
+		const char *why = PQgetvalue(r, 0, 1);
+
+		*statusp = atoi(why);
+		*msgp = xstrdup(strlen(why) > 4 ? why + 4 : why);
+		PQclear(r);
+		return 0;
+	}
+	PQclear(r);
+	return store_suppression_create(c, alert_id, actor, reason, expires_at,
+	    list_version, outp, statusp, msgp);
+}

@@ -128,3 +128,26 @@ int	 store_suppression_create(PGconn *, const char *alert_id,
 	    const char *actor, const char *reason, const char *expires_at,
 	    const char *list_version, json_t **outp, int *statusp,
 	    char **msgp);
+
+/* ---- hardening: activation checks, token audit, suppression policy ---- */
+
+/* True if a list version <version> is stored (false on a database error). */
+bool	 store_version_exists(PGconn *, const char *version);
+/*
+ * Token rows the audit trail does not account for: a token without its
+ * token_create row (or with another role there), a token the trail says
+ * was revoked that is active again.  One line each in <out>; returns how
+ * many, or -1 on a database error.
+ */
+int	 store_tokens_unaudited(PGconn *, struct buf *out, char **errp);
+/*
+ * POST /v1/suppressions under the server's policy (schemas/0004): the
+ * alert must be decided, not held by another officer, and <expires_at>
+ * at most <max_days> days ahead.  The database enforces the same policy
+ * on every insert; this answers a refusal with 409/422 instead of an
+ * error.  Then as store_suppression_create().
+ */
+int	 store_suppression_create_limited(PGconn *, const char *alert_id,
+	    const char *actor, const char *reason, const char *expires_at,
+	    long max_days, const char *list_version, json_t **outp,
+	    int *statusp, char **msgp);

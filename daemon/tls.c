@@ -59,6 +59,14 @@ tls_ctx_new(const struct conf *c, char **errp)
 	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
 	SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION |
 	    SSL_OP_CIPHER_SERVER_PREFERENCE);
+	/*
+	 * TLS 1.2: forward secrecy and authenticated encryption only (no
+	 * static RSA key exchange, no CBC).  TLS 1.3 suites all are.
+	 */
+	if (SSL_CTX_set_cipher_list(ctx, TLS_CIPHERS_12) != 1) {
+		ssl_error(errp, "TLS 1.2 cipher list", TLS_CIPHERS_12);
+		goto fail;
+	}
 	if (SSL_CTX_use_certificate_chain_file(ctx, c->tls_cert) != 1) {
 		ssl_error(errp, "tls_cert", c->tls_cert);
 		goto fail;
@@ -95,6 +103,38 @@ fail:
 }
 
 int
+tls_cert_name(X509 *cert, char *out, size_t outlen)
+{
+	X509_NAME *subj = X509_get_subject_name(cert);
+	X509_NAME_ENTRY *e;
+	unsigned char *utf8 = NULL;
+	int i, len;
+
+	if (subj == NULL ||
+	    (i = X509_NAME_get_index_by_NID(subj, NID_commonName, -1)) < 0)
+		return -1;
+	/* Several common names: which one is the system?  None. */
+	if (X509_NAME_get_index_by_NID(subj, NID_commonName, i) >= 0)
+		return -1;
+	e = X509_NAME_get_entry(subj, i);
+	if ((len = ASN1_STRING_to_UTF8(&utf8,
+	    X509_NAME_ENTRY_get_data(e))) <= 0)
+		return -1;
+	/*
+	 * An embedded NUL would make "system\0.evil" authenticate as
+	 * "system"; a name that does not fit is not truncated either.
+	 */
+	if (memchr(utf8, '\0', (size_t)len) != NULL || (size_t)len >= outlen) {
+		OPENSSL_free(utf8);
+		return -1;
+	}
+	memcpy(out, utf8, (size_t)len);
+	out[len] = '\0';
+	OPENSSL_free(utf8);
+	return 0;
+}
+
+int
 tls_peer_name(struct evhttp_request *req, char *out, size_t outlen)
 {
 	struct evhttp_connection *evcon = evhttp_request_get_connection(req);
@@ -113,8 +153,7 @@ tls_peer_name(struct evhttp_request *req, char *out, size_t outlen)
 		X509_free(cert);
 		return -1;
 	}
-	n = X509_NAME_get_text_by_NID(X509_get_subject_name(cert),
-	    NID_commonName, out, (int)outlen);
+	n = tls_cert_name(cert, out, outlen);
 	X509_free(cert);
-	return n > 0 ? 0 : -1;
+	return n;
 }

@@ -13,7 +13,7 @@
   const SEVERITIES = ['critical', 'high', 'medium', 'low'];
   const DECIDED = new Set(DECISIONS.concat(['auto_closed']));
   const REASONS = { hs: 'HS code', keyword: 'description words', cas: 'CAS number', party: 'party name',
-    country: 'country', parameter: 'technical parameter' };
+    country: 'country', parameter: 'technical parameter', grade: 'material grade' };
 
   const state = { token: null, me: null, cursor: null, current: null, rows: 0 };
   const $ = (id) => document.getElementById(id);
@@ -352,8 +352,9 @@
           value !== undefined && typeof value !== 'object' ? highlighted(value, [h]) : el('mark', {}, h.match || '')),
         el('p', { class: 'explanation' }, h.explanation || ''));
       if (h.reason === 'party') {
-        li.append(el('p', { class: 'muted' }, `Listed name: ${h.listed_name || '—'}; matched name: ${h.matched_name || '—'}; ` +
-          `similarity ${typeof h.similarity === 'number' ? h.similarity.toFixed(2) : '—'}`));
+        li.append(el('p', { class: 'muted' }, `Listed name: ${h.listed_name || '—'}; matched name: ${h.matched_name || '—'}` +
+          ` (quality ${h.quality || '—'}); similarity ${typeof h.similarity === 'number' ? h.similarity.toFixed(2) : '—'}` +
+          ((h.distortions || []).length ? `; bridged: ${h.distortions.join(', ')}` : '')));
       }
       ol.append(li);
     }
@@ -405,9 +406,28 @@
     const body = $('parties-body');
     body.replaceChildren();
     (d.parties || []).forEach((p, i) => body.append(el('tr', {}, el('td', {}, human(p.role)),
-      el('td', {}, highlighted(p.name, hitsOn(a, `parties[${i}].name`))),
+      el('td', {}, highlighted(p.name, hitsOn(a, `parties[${i}].name`)),
+        ...(a.hits || []).filter((h) => h.reason === 'party' && h.field === `parties[${i}].name`).map(partyEvidence)),
       el('td', {}, highlighted(p.country || '', hitsOn(a, `parties[${i}].country`))))));
     if (!(d.parties || []).length) body.append(el('tr', {}, el('td', { colspan: 3, class: 'muted' }, 'No parties declared.')));
+  }
+
+  /* Beside a declared party: the listed name it matched and why (words, distortions, the entry). */
+  function partyEvidence(h) {
+    const box = el('div', { class: 'party-evidence small', 'data-entry': h.entry || '' });
+    if (h.weak) box.append(el('p', { class: 'weak' }, 'Common name: confirm identity.'));
+    const alias = h.matched_name && h.matched_name !== h.listed_name;
+    box.append(el('div', {}, 'Matches ', el('strong', {}, h.matched_name || h.listed_name || '—'),
+      alias ? ` (alias of ${h.listed_name}, quality ${h.quality || 'not graded'})` : ` (${h.quality || 'primary name'})`,
+      `, score ${typeof h.similarity === 'number' ? h.similarity.toFixed(2) : '—'}`));
+    const words = (h.words || []).map((w) => `${w.listed} ← ${w.declared === null ? '(left out)' : w.declared}` +
+      (w.how && w.how !== 'exact' ? ` [${w.how}]` : ''));
+    if (words.length) box.append(el('div', { class: 'party-words' }, 'Words: ' + words.join('; ')));
+    if ((h.distortions || []).length) box.append(el('div', { class: 'party-distortions' }, 'Bridged: ' + h.distortions.join(', ')));
+    box.append(el('div', { class: 'muted' }, `${h.list} ${h.entry}` + (h.programme ? `, ${h.programme}` : '') +
+      (h.listed_on ? `, listed ${h.listed_on}` : '') +
+      ((h.listed_countries || []).length ? `, countries ${h.listed_countries.join(' ')}` : '')));
+    return box;
   }
 
   /* Shows the alert's history (claims, decisions, notes, …) oldest first. */

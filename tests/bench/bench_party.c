@@ -3,8 +3,9 @@
  * judges nothing).  Loads the list files named on the command line (UN XML,
  * OFAC sdn.csv/alt.csv/add.csv, BIS dpl.txt), then reports load and prepare
  * time, resident memory, and the cost per party name over a few thousand
- * queries: listed names as published, variants of them (typos, reordered
- * tokens, legal forms changed) and ordinary company names.
+ * queries (mean, median and tail): listed names as published, variants of
+ * them (typos, reordered tokens, legal forms changed) and ordinary company
+ * names.
  *
  *	bench/bench_party [-n queries] [-t threshold] FILE...
  */
@@ -94,6 +95,14 @@ variant(const char *name, unsigned k)
 	}
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -101,7 +110,7 @@ main(int argc, char **argv)
 	struct party_hit hits[16];
 	struct buf errs;
 	char **queries;
-	double t0, t1, t2, tq, thr = PARTY_THRESHOLD_DEFAULT;
+	double t0, t1, t2, tq, thr = PARTY_THRESHOLD_DEFAULT, *per;
 	long rss0, rss1;
 	size_t nq = 3000, i, nrec, hitq = 0, nhits = 0;
 	int c, nerr = 0;
@@ -181,19 +190,27 @@ main(int argc, char **argv)
 			break;
 		}
 	}
+	per = xcalloc(nq, sizeof(double));
 	t0 = now_us();
 	for (i = 0; i < nq; i++) {
+		double q0 = now_us();
 		size_t n = party_search(idx, queries[i], thr, hits, 16);
 
+		per[i] = now_us() - q0;
 		nhits += n;
 		hitq += n > 0;
 	}
 	tq = now_us() - t0;
+	qsort(per, nq, sizeof(double), cmp_double);
 	printf("queries: %zu (1/3 listed names, 1/3 variants, 1/3 ordinary "
 	    "firms), threshold %.2f\n", nq, thr);
 	printf("search: %.1f us per party name (total %.1f ms); "
 	    "%zu names with a hit, %zu hits\n", tq / nq, tq / 1e3, hitq,
 	    nhits);
+	printf("per name: median %.1f us, 90th percentile %.1f us, "
+	    "99th %.1f us\n", per[nq / 2], per[nq * 9 / 10],
+	    per[nq * 99 / 100]);
+	free(per);
 	{
 		size_t fp = 0, n3 = 0;
 

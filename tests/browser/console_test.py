@@ -111,6 +111,58 @@ def find_target(base, token):
     return None, None, "no open alert with an item-description hit on the first page"
 
 
+def party_check(args, driver, w, by_id, shot):
+    """Submits a declaration with a listed consignee, opens its alert and checks the evidence beside the party."""
+    name = f"console-party-{os.getpid()}"
+    try:
+        p = subprocess.run([args.ctl, "tokens", "create", "--role", "submitter", "--name", name],
+                           capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        notok("party evidence: submitter token", str(e))
+        return
+    sub = (p.stdout.strip().splitlines() or [""])[-1].strip()
+    if not check("party evidence: a submitter token from cordonctl", p.returncode == 0 and sub, p.stderr.strip()[:200]):
+        return
+    decl = {"reference": f"CONSOLE-PARTY-{os.getpid()}", "type": "export",
+            "parties": [{"role": "consignee", "name": "Korea Mining Development Trading Corp. - Pyongyang", "country": "KP"}],
+            "route": {"dispatch": "EE", "destination": "KP"},
+            "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans"}]}
+    st, res = api(args.url, sub, "/v1/declarations", "POST", decl)
+    # The UN hit (OFAC may list the same firm as well).
+    hits = [h for a in (res or {}).get("alerts") or [] for h in a.get("hits") or []
+            if h.get("reason") == "party" and h.get("list") == "un-sc"]
+    if not check("party evidence: the listed consignee raises a party hit with its evidence",
+                 st == 201 and hits and hits[0].get("entry") == "KPe.001" and hits[0].get("words")
+                 and "address after the name" in hits[0].get("distortions", []) and hits[0].get("programme"),
+                 f"HTTP {st} {json.dumps(hits)[:300]}"):
+        subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
+        return
+    h = hits[0]
+    driver.get(args.url + "/")
+    try:
+        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]"))
+        st, page = api(args.url, args.token, "/v1/alerts?status=open&limit=200")
+        aid = next((a["id"] for a in (page or {}).get("alerts") or [] if a.get("reference") == decl["reference"]), None)
+        if not check("party evidence: the party alert is in the open queue", aid, f"HTTP {st}"):
+            return
+        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert'))
+        driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
+        ev = w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#parties-body .party-evidence"))
+        # One evidence block per hit on the party (UN and OFAC may both list it).
+        text = "\n".join(e.text for e in ev)
+        shot("09-party-evidence")
+        want = [h["listed_name"], "KPe.001", h["programme"], "address after the name", "Words:"]
+        if h.get("listed_on"):
+            want.append(h["listed_on"])
+        check("party evidence: beside the declared party, the listed name, words, distortions, entry, programme and date",
+              all(x in text for x in want), f"shown {text!r}, wanted {want}")
+    except TimeoutException:
+        notok("party evidence: shown in the console", by_id("detail-error").text)
+    finally:
+        subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
+
+
 def make_driver(profile):
     """Headless Chromium at laptop size, with the browser console log captured."""
     opts = webdriver.ChromeOptions()
@@ -319,6 +371,9 @@ def main():
                   f"exit {p.returncode}, {len(rows)} rows; {p.stderr.strip()[:200]}")
         except (OSError, subprocess.TimeoutExpired) as e:
             notok("`cordonctl audit export` has the decision", str(e))
+
+        # party-hit evidence beside the declared party (a submitter token made with cordonctl)
+        party_check(args, driver, w, by_id, shot)
 
         # sign out
         by_id("signout").click()

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,6 +353,339 @@ test_fold_map(void)
 	folded_free(&f);
 }
 
+/* Folds <in>; checks the text is <want> and the report's flags <flags>. */
+static void
+check_fold_flags(const char *in, const char *want, unsigned flags)
+{
+	struct folded f;
+	struct norm_report r;
+
+	normalize_fold(in, strlen(in), &f);
+	harness_context("fold(\"%s\")", in);
+	CHECK_STR_EQ(f.text, want);
+	CHECK_INT_EQ(f.rep.flags, flags);
+	/* normalize_inspect reports the same without keeping the text. */
+	CHECK_INT_EQ(normalize_inspect(in, strlen(in), &r), flags);
+	CHECK_INT_EQ(r.flags, flags);
+	CHECK((r.ncp > 0) == (flags != 0));
+	harness_context(NULL);
+	folded_free(&f);
+}
+
+/*
+ * Each class of invisible code point inside a word vanishes without leaving
+ * a space (which would split the word and hide the term) and is reported.
+ */
+static void
+test_fold_invisible(void)
+{
+	static const struct {
+		const char	*in, *want;
+		unsigned	 flags;
+		uint32_t	 cp;	/* expected first reported code point */
+	} t[] = {
+		{ "Sa\xe2\x80\x8brin", "sarin", NORM_INVISIBLE, 0x200b },	/* ZWSP */
+		{ "Sa\xe2\x80\x8drin", "sarin", NORM_INVISIBLE, 0x200d },	/* ZWJ */
+		{ "Sa\xe2\x80\x8crin", "sarin", NORM_INVISIBLE, 0x200c },	/* ZWNJ */
+		{ "Sa\xc2\xadrin", "sarin", NORM_INVISIBLE, 0xad },		/* soft hyphen */
+		{ "Sa\xe2\x81\xa0rin", "sarin", NORM_INVISIBLE, 0x2060 },	/* word joiner */
+		{ "Sa\xef\xbb\xbfrin", "sarin", NORM_INVISIBLE, 0xfeff },	/* BOM */
+		{ "Sa\xf3\xa0\x81\xb3rin", "sarin", NORM_INVISIBLE, 0xe0073 },	/* tag s */
+		{ "Sa\xef\xb8\x8frin", "sarin", NORM_INVISIBLE, 0xfe0f },	/* VS16 */
+		{ "Sa\xcd\x8frin", "sarin", NORM_INVISIBLE, 0x34f },		/* CGJ */
+		{ "Sa\xe1\xa0\x8erin", "sarin", NORM_INVISIBLE, 0x180e },	/* MVS */
+		{ "Sa\xe2\x81\xa4rin", "sarin", NORM_INVISIBLE, 0x2064 },	/* invisible plus */
+		/* Bidi controls vanish and are their own class. */
+		{ "Sa\xe2\x80\xaerin", "sarin", NORM_BIDI, 0x202e },		/* RLO */
+		{ "Sa\xe2\x80\x8frin", "sarin", NORM_BIDI, 0x200f },		/* RLM */
+		{ "Sa\xe2\x81\xa7rin", "sarin", NORM_BIDI, 0x2067 },		/* RLI */
+		/* So do C0 and C1 controls (but tab, LF, CR: spaces). */
+		{ "Sa\x01rin", "sarin", NORM_CONTROL, 0x01 },
+		{ "Sa\x7frin", "sarin", NORM_CONTROL, 0x7f },
+		{ "Sa\xc2\x85rin", "sarin", NORM_CONTROL, 0x85 },
+		{ "Sa\trin", "sa rin", 0, 0 },
+		{ "Sa\nrin", "sa rin", 0, 0 },
+		/* Several tricks in one name. */
+		{ "Ta\xe2\x80\x8b" "bun \xd0\x92" "X", "tabun bx",
+		    NORM_INVISIBLE | NORM_LOOKALIKE, 0x412 },
+		/* Ordinary writing: not a trick. */
+		{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb4\xd9\x88\xd8\xaf", "myshwd", 0, 0 },	/* Persian ZWNJ */
+		{ "\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7", NULL, 0, 0 },	/* Devanagari ZWJ */
+		{ "\xef\xbb\xbfSarin", "sarin", 0, 0 },				/* leading BOM */
+		{ "Sarin \xe2\x80\x8b gas", "sarin gas", 0, 0 },		/* between words */
+		{ "\xe8\x91\x9b\xf3\xa0\x84\x80", NULL, 0, 0 },			/* Han + IVS */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct folded f;
+
+		normalize_fold(t[i].in, strlen(t[i].in), &f);
+		harness_context("row %zu", i);
+		if (t[i].want != NULL)
+			CHECK_STR_EQ(f.text, t[i].want);
+		else
+			CHECK(strchr(f.text, ' ') == NULL);	/* one word */
+		CHECK_INT_EQ(f.rep.flags, t[i].flags);
+		if (t[i].flags != 0 && CHECK(f.rep.ncp > 0))
+			CHECK_INT_EQ(f.rep.cp[0], t[i].cp);
+		harness_context(NULL);
+		folded_free(&f);
+	}
+	/* Printable ASCII is never a trick, and inspect says so fast. */
+	check_fold_flags("Sarin, 5 kg; tabun (GA) & co.", "sarin 5 kg tabun ga co", 0);
+	check_fold_flags("Sa\xe2\x80\x8brin", "sarin", NORM_INVISIBLE);
+	check_fold_flags("Sa\x1brin", "sarin", NORM_CONTROL);
+}
+
+/*
+ * Look-alike letters of another script (TS #39 skeletons) inside a Latin
+ * word fold to the Latin letter they imitate; a whole word of look-alikes
+ * does so in Latin text, while Cyrillic and Greek text stays transliterated.
+ */
+static void
+test_fold_lookalike(void)
+{
+	/* Cyrillic а inside "Sarin". */
+	check_fold_flags("S\xd0\xb0rin", "sarin", NORM_LOOKALIKE);
+	/* Cyrillic С (translit "s") in "Chlorine", Р and Н in "PHOSPHORUS". */
+	check_fold_flags("\xd0\xa1hlorine", "chlorine", NORM_LOOKALIKE);
+	check_fold_flags("\xd0\xa0\xd0\x9dOSPHORUS", "phosphorus",
+	    NORM_LOOKALIKE);
+	/* Cyrillic х, у, р in "oxy", "yperite" style words. */
+	check_fold_flags("thionyl chl\xd0\xberide", "thionyl chloride",
+	    NORM_LOOKALIKE);
+	check_fold_flags("o\xd1\x85ide", "oxide", NORM_LOOKALIKE);
+	/* Greek ο, ν, ρ and capitals Α, Τ in Latin words. */
+	check_fold_flags("s\xce\xbfman", "soman", NORM_LOOKALIKE);
+	check_fold_flags("\xce\xbd" "alve", "valve", NORM_LOOKALIKE);
+	check_fold_flags("S\xce\x91RIN", "sarin", NORM_LOOKALIKE);
+	check_fold_flags("\xce\xa4" "ABUN", "tabun", NORM_LOOKALIKE);
+	/* Cyrillic І (capital, looks like I) reads i, not l. */
+	check_fold_flags("SAR\xd0\x86N", "sarin", NORM_LOOKALIKE);
+	/* Latin phonetic letters that imitate plain ones. */
+	check_fold_flags("s\xc9\x91rin", "sarin", NORM_LOOKALIKE);
+	/* A whole look-alike word in Latin text: "Рурех" = Pyrex. */
+	check_fold_flags("glass \xd0\xa0\xd1\x83\xd1\x80\xd0\xb5\xd1\x85 reactor",
+	    "glass pypex reactor", NORM_LOOKALIKE);
+	/* Same letters in Cyrillic text are Russian: transliterated. */
+	check_fold_flags("\xd1\x80\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 "
+	    "\xd1\x80\xd0\xb0\xd1\x81", "russkiy ras", 0);
+	check_fold_flags("\xd0\x9e\xd0\x9e\xd0\x9e \xd0\xa0\xd0\xbe\xd0\xbc\xd0\xb0"
+	    "\xd1\x88\xd0\xba\xd0\xb0", "ooo romashka", 0);
+	/* A look-alike word that folds the same either way is no trick. */
+	check_fold_flags("\xd0\x9e\xd0\x90\xd0\x9e Sakhalin", "oao sakhalin", 0);
+	/* Greek letters that imitate nothing stay as they are. */
+	check_fold_flags("\xce\xb3-ray 5 \xce\xbcm", "g ray 5 mm", 0);
+	check_fold_flags("\xce\x91\xce\x98\xce\x97\xce\x9d\xce\x91", "athina", 0);
+	/* One look-alike letter alone is not a word to rewrite. */
+	check_fold_flags("\xce\xb1-alumina", "a alumina", 0);
+}
+
+/*
+ * Scripts and forms: digits of every script read as numbers, voicing marks
+ * survive, full-width and half-width forms and CJK compatibility characters
+ * fold to their ordinary form.
+ */
+static void
+test_fold_forms(void)
+{
+	char *a, *b;
+
+	/* Persian, Arabic-Indic, Devanagari, Bengali, Thai, full-width digits. */
+	check_fold_flags("\xdb\xb1\xdb\xb2\xdb\xb0\xdb\xb0 Hz", "1200 hz", 0);
+	check_fold_flags("\xd9\xa7\xd9\xa0\xd9\xa7\xd9\xa5", "7075", 0);
+	check_fold_flags("\xe0\xa5\xa8\xe0\xa5\xaa", "24", 0);
+	check_fold_flags("\xe0\xa7\xa9\xe0\xa7\xae", "38", 0);
+	check_fold_flags("\xe0\xb9\x95\xe0\xb9\x90", "50", 0);
+	check_fold_flags("\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x95", "7075", 0);
+	/* Superscripts keep their digit value. */
+	check_fold_flags("m\xc2\xb3", "m3", 0);
+
+	/* ガ and カ differ; every spelling of ガ folds alike. */
+	a = normalize_fold_str("\xe3\x82\xac\xe3\x82\xb9");		/* ガス */
+	b = normalize_fold_str("\xe3\x82\xab\xe3\x82\xb9");		/* カス */
+	CHECK(strcmp(a, b) != 0);
+	free(b);
+	b = normalize_fold_str("\xe3\x82\xab\xe3\x82\x99\xe3\x82\xb9");	/* カ+゙ス */
+	CHECK_STR_EQ(b, a);
+	free(b);
+	b = normalize_fold_str("\xef\xbd\xb6\xef\xbe\x9e\xef\xbd\xbd");	/* ｶﾞｽ */
+	CHECK_STR_EQ(b, a);
+	free(b);
+	b = normalize_fold_str("\xe3\x82\xab\xe3\x82\x9b\xe3\x82\xb9");	/* カ゛ス */
+	CHECK_STR_EQ(b, a);
+	free(b);
+	free(a);
+	/* パ (handakuten) differs from バ and ハ. */
+	a = normalize_fold_str("\xe3\x83\x91");
+	b = normalize_fold_str("\xe3\x83\x90");
+	CHECK(strcmp(a, b) != 0);
+	free(b);
+	b = normalize_fold_str("\xef\xbe\x8a\xef\xbe\x9f");		/* ﾊﾟ */
+	CHECK_STR_EQ(b, a);
+	free(b);
+	free(a);
+
+	/* Half-width katakana read as full-width. */
+	check_fold_flags("\xef\xbe\x80\xef\xbe\x9d\xef\xbd\xb8",	/* ﾀﾝｸ */
+	    "\xe3\x82\xbf\xe3\x83\xb3\xe3\x82\xaf", 0);
+	/* Full-width Latin and the ideographic space. */
+	check_fold_flags("\xef\xbc\xb3\xef\xbc\xa1\xef\xbc\xb2\xef\xbc\xa9\xef\xbc\xae"
+	    "\xe3\x80\x80gas", "sarin gas", 0);
+	/* CJK compatibility ideograph U+F9DC reads as U+9686. */
+	check_fold_flags("\xef\xa7\x9c", "\xe9\x9a\x86", 0);
+	/* Squared katakana ㌔ (kiro) reads as キロ. */
+	check_fold_flags("\xe3\x8c\x94", "\xe3\x82\xad\xe3\x83\xad", 0);
+}
+
+/* Hit spans over text that hid a term: the map covers what was sent. */
+static void
+test_fold_map_hidden(void)
+{
+	struct folded f;
+	const char *s;
+
+	s = "Nerve agent Sa\xe2\x80\x8brin, 5 kg";
+	normalize_fold(s, strlen(s), &f);
+	CHECK_STR_EQ(f.text, "nerve agent sarin 5 kg");
+	check_span(s, &f, "sarin", "Sa\xe2\x80\x8brin");
+	check_span(s, &f, "5 kg", "5 kg");
+	folded_free(&f);
+
+	s = "S\xd0\xb0rin \xe2\x80\xae" "and \xdb\xb5 kg";
+	normalize_fold(s, strlen(s), &f);
+	CHECK_STR_EQ(f.text, "sarin and 5 kg");
+	check_span(s, &f, "sarin", "S\xd0\xb0rin");
+	check_span(s, &f, "and", "and");
+	check_span(s, &f, "5", "\xdb\xb5");
+	CHECK_INT_EQ(f.map[f.len], strlen(s));
+	folded_free(&f);
+
+	s = "\xef\xbc\xb3\xef\xbc\xa1\xef\xbc\xb2\xef\xbc\xa9\xef\xbc\xae";
+	normalize_fold(s, strlen(s), &f);
+	check_span(s, &f, "sarin", s);
+	check_span(s, &f, "ar", "\xef\xbc\xa1\xef\xbc\xb2");
+	folded_free(&f);
+}
+
+/* The notations of a CAS number met in the structured "cas" field. */
+static void
+test_cas_notations(void)
+{
+	static const struct {
+		const char	*in;
+		const char	*want;	/* NULL: no CAS number */
+	} t[] = {
+		{ "7719-12-2", "7719-12-2" },
+		{ "7719 12 2", "7719-12-2" },
+		{ "506/59/2", "506-59-2" },
+		{ "7719\xe2\x80\x93" "12\xe2\x80\x93" "2", "7719-12-2" },	/* en dash */
+		{ "7719\xe2\x80\x94" "12\xe2\x80\x94" "2", "7719-12-2" },	/* em dash */
+		{ "7719\xe2\x88\x92" "12\xe2\x88\x92" "2", "7719-12-2" },	/* minus */
+		{ "7719\xe2\x80\x91" "12\xe2\x80\x91" "2", "7719-12-2" },	/* nb hyphen */
+		{ "7719.12.2", "7719-12-2" },
+		{ "CAS 75-97-8", "75-97-8" },
+		{ "CAS: 75-97-8", "75-97-8" },
+		{ "CAS-No.: 75-97-8", "75-97-8" },
+		{ "CAS Nr. 75-97-8", "75-97-8" },
+		{ "CAS RN 75-97-8", "75-97-8" },
+		{ "CAS#75-97-8", "75-97-8" },
+		{ "cas75-97-8", "75-97-8" },
+		{ " 10025-87-3 ", "10025-87-3" },
+		{ "7719122", "7719-12-2" },
+		{ "100258 73", NULL },
+		{ "\xef\xbc\x97\xef\xbc\x97\xef\xbc\x91\xef\xbc\x99-12-2", "7719-12-2" },	/* full-width */
+		{ "\xdb\xb7\xdb\xb7\xdb\xb1\xdb\xb9-\xdb\xb1\xdb\xb2-\xdb\xb2", "7719-12-2" },	/* Persian */
+		{ "1234-5-6", NULL },
+		{ "12345678-12-3", NULL },
+		{ "1-12-3", NULL },
+		{ "7719-12-23", NULL },
+		{ "7719-12", NULL },
+		{ "phosphorus trichloride", NULL },
+		{ "CAS", NULL },
+		{ "", NULL },
+		{ "1234", NULL },
+		{ "7719-12-2 7719-12-2", NULL },
+		{ "n/a", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char out[16];
+		int rc;
+
+		memset(out, 0, sizeof(out));
+		rc = normalize_cas(t[i].in, out);
+		harness_context("normalize_cas(\"%s\")", t[i].in);
+		if (t[i].want != NULL) {
+			CHECK_INT_EQ(rc, 0);
+			CHECK_STR_EQ(out, t[i].want);
+		} else
+			CHECK_INT_EQ(rc, -1);
+		harness_context(NULL);
+	}
+	/* Read, not validated: a wrong check digit is screening's finding. */
+	{
+		char out[16];
+
+		CHECK_INT_EQ(normalize_cas("7719 12 3", out), 0);
+		CHECK_STR_EQ(out, "7719-12-3");
+		CHECK(!normalize_cas_valid(out));
+	}
+}
+
+/* Digits of every script for readers of numbers, with the byte map. */
+static void
+test_digits(void)
+{
+	static const struct {
+		const char	*in, *want;	/* want NULL: nothing rewritten */
+	} t[] = {
+		{ "output 1200 Hz", NULL },
+		{ "output \xdb\xb1\xdb\xb2\xdb\xb0\xdb\xb0 Hz", "output 1200 Hz" },	/* Persian */
+		{ "\xd9\xa1\xd9\xab\xd9\xa5 kHz", "1.5 kHz" },		/* Arabic-Indic, separator */
+		{ "\xd9\xa1\xd9\xac\xd9\xa2\xd9\xa0\xd9\xa0 Hz", "1,200 Hz" },
+		{ "\xe0\xa5\xa7\xe0\xa5\xa8 bar", "12 bar" },			/* Devanagari */
+		{ "\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x95-T6", "7075-T6" },	/* full-width */
+		{ "\xe0\xb9\x95\xe0\xb9\x90 mm", "50 mm" },			/* Thai */
+		{ "Caf\xc3\xa9 \xc2\xb2", NULL },	/* non-ASCII, no decimal digit */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		size_t n = 0, *map = NULL;
+		char *got = normalize_digits(t[i].in, strlen(t[i].in), &n, &map);
+
+		harness_context("normalize_digits(\"%s\")", t[i].in);
+		if (t[i].want == NULL)
+			CHECK(got == NULL);
+		else if (CHECK(got != NULL)) {
+			CHECK_STR_EQ(got, t[i].want);
+			CHECK_INT_EQ(n, strlen(t[i].want));
+			CHECK_INT_EQ(map[n], strlen(t[i].in));
+		}
+		harness_context(NULL);
+		free(got);
+		free(map);
+	}
+	/* The map takes a span of the copy back to the original bytes. */
+	{
+		const char *s = "f = \xdb\xb1\xdb\xb2\xdb\xb0\xdb\xb0 Hz";
+		size_t n, *map;
+		char *got = normalize_digits(s, strlen(s), &n, &map);
+
+		if (CHECK(got != NULL)) {
+			CHECK_INT_EQ(map[4], 4);		/* ۱ */
+			CHECK_INT_EQ(map[8], 12);		/* the space after */
+			CHECK_INT_EQ(map[11] - map[4], strlen("\xdb\xb1\xdb\xb2"
+			    "\xdb\xb0\xdb\xb0 Hz"));
+		}
+		free(got);
+		free(map);
+	}
+}
+
 int
 main(void)
 {
@@ -359,7 +693,13 @@ main(void)
 	test_hs();
 	test_cas_shape_and_check();
 	test_find_cas();
+	test_cas_notations();
+	test_digits();
 	test_fold();
 	test_fold_map();
+	test_fold_invisible();
+	test_fold_lookalike();
+	test_fold_forms();
+	test_fold_map_hidden();
 	return harness_done();
 }

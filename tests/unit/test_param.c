@@ -152,7 +152,13 @@ test_names(void)
 		{ "data_rate", "bit/s", Q_DATA_RATE }, { "force", "N", Q_FORCE },
 		{ "impulse", "Ns", Q_IMPULSE }, { "bits", "bit", Q_BITS },
 		{ "time", "s", Q_TIME },
-		{ "dose", "Gy", Q_DOSE },
+		{ "dose", "Gy", Q_DOSE }, { "density", "kg/m3", Q_DENSITY },
+		{ "flow", "m3/h", Q_FLOW }, { "mass_rate", "kg/h", Q_MASS_RATE },
+		{ "area", "m2", Q_AREA }, { "axes", "axes", Q_AXES },
+		{ "specific_modulus", "m", Q_SPEC_MODULUS },
+		{ "specific_strength", "m", Q_SPEC_STRENGTH },
+		{ "linear_density", "g/m", Q_LINEAR_DENSITY },
+		{ "acceleration", "g", Q_ACCELERATION },
 	};
 	size_t i;
 
@@ -282,6 +288,174 @@ test_scan(void)
 	}
 }
 
+/* Local unit names, other digits, exponents, imperial units. */
+static void
+test_scan_forms(void)
+{
+	/* Cyrillic, CJK, Arabic and Persian, Hebrew and Hindi unit names */
+	SCAN("\xd0\xb4\xd0\xb8\xd0\xb0\xd0\xbf\xd0\xb0\xd0\xb7\xd0\xbe\xd0\xbd 5\xe2\x80\x93" "2500 \xd0\x93\xd1\x86",
+	    { Q_FREQUENCY, 5, "5\xe2\x80\x93" "2500 \xd0\x93\xd1\x86" },
+	    { Q_FREQUENCY, 2500, "2500 \xd0\x93\xd1\x86" });		/* Гц */
+	SCAN("\xcf\x83\xd0\xb2 \xe2\x89\xa5 530 \xd0\x9c\xd0\x9f\xd0\xb0",
+	    { Q_PRESSURE, 5.3e8, "530 \xd0\x9c\xd0\x9f\xd0\xb0" });	/* МПа */
+	SCAN("\xe8\xbe\x93\xe5\x87\xba 600\xe2\x80\x93" "1500\xe8\xb5\xab\xe5\x85\xb9",
+	    { Q_FREQUENCY, 600, "600\xe2\x80\x93" "1500\xe8\xb5\xab\xe5\x85\xb9" },
+	    { Q_FREQUENCY, 1500, "1500\xe8\xb5\xab\xe5\x85\xb9" });	/* 赫兹 */
+	SCAN("\xe5\x8a\x9f\xe7\x8e\x87" "250\xe5\x8d\x83\xe7\x93\xa6",
+	    { Q_POWER, 2.5e5, "250\xe5\x8d\x83\xe7\x93\xa6" });		/* 千瓦 */
+	SCAN("\xe5\xa4\x96\xe5\xbe\x91" "4\xe5\x90\x8b", { Q_LENGTH, 0.1016, "4\xe5\x90\x8b" });	/* 外徑4吋 */
+	/* Arabic-Indic digits and decimal separator: ٤٩٠٠ ميغاباسكال, ٠٫٧ */
+	SCAN("\xd9\xa4\xd9\xa9\xd9\xa0\xd9\xa0 \xd9\x85\xd9\x8a\xd8\xba\xd8\xa7\xd8\xa8\xd8\xa7\xd8\xb3\xd9\x83\xd8\xa7\xd9\x84",
+	    { Q_PRESSURE, 4.9e9, "\xd9\xa4\xd9\xa9\xd9\xa0\xd9\xa0 \xd9\x85\xd9\x8a\xd8\xba\xd8\xa7\xd8\xa8\xd8\xa7\xd8\xb3\xd9\x83\xd8\xa7\xd9\x84" });
+	SCAN("\xd9\xa0\xd9\xab\xd9\xa7 MPa", { Q_PRESSURE, 7e5, "\xd9\xa0\xd9\xab\xd9\xa7 MPa" });
+	/* Persian digits and a unit written with a ZWNJ: ۱۵۰ میلی‌متر */
+	SCAN("\xdb\xb1\xdb\xb5\xdb\xb0 \xd9\x85\xdb\x8c\xd9\x84\xdb\x8c\xe2\x80\x8c\xd9\x85\xd8\xaa\xd8\xb1",
+	    { Q_LENGTH, 0.15, "\xdb\xb1\xdb\xb5\xdb\xb0 \xd9\x85\xdb\x8c\xd9\x84\xdb\x8c\xe2\x80\x8c\xd9\x85\xd8\xaa\xd8\xb1" });
+	SCAN("\xd7\x9e\xd7\x95\xd7\x98 120 \xd7\x9e\"\xd7\x9e", { Q_LENGTH, 0.12, "120 \xd7\x9e\"\xd7\x9e" });	/* מ"מ */
+	/* exponents */
+	SCAN("total dose 1E6 rad(Si)", { Q_DOSE, 1e4, "1E6 rad" });
+	SCAN("ultimate 5E-9 mbar", { Q_PRESSURE, 5e-7, "5E-9 mbar" });
+	SCAN("1\xc2\xb7" "10\xe2\x81\xbb\xe2\x81\xb6 Pa", { Q_PRESSURE, 1e-6, "1\xc2\xb7" "10\xe2\x81\xbb\xe2\x81\xb6 Pa" });
+	SCAN("2 x 10^-3 Torr", { Q_PRESSURE, 2e-3 * 133.322, "2 x 10^-3 Torr" });
+	/* ranges and lists */
+	SCAN("700\xe2\x80\xa6" "1500Hz", { Q_FREQUENCY, 700, "700\xe2\x80\xa6" "1500Hz" },
+	    { Q_FREQUENCY, 1500, "1500Hz" });
+	SCAN("0,7\xe2\x80\x93" "1,5 kHz", { Q_FREQUENCY, 700, "0,7\xe2\x80\x93" "1,5 kHz" },
+	    { Q_FREQUENCY, 1500, "1,5 kHz" });
+	SCAN("VFD 3ph out 1.2kHz", { Q_FREQUENCY, 1200, "1.2kHz" });
+	SCAN("150 \xc3\x97 150 \xc3\x97 300 mm", { Q_LENGTH, 0.15, "150 \xc3\x97 150 \xc3\x97 300 mm" },
+	    { Q_LENGTH, 0.15, "150 \xc3\x97 300 mm" }, { Q_LENGTH, 0.3, "300 mm" });
+	/* imperial: a dot is decimal; "in" only as a unit; fractions */
+	SCAN("dia. 1.500 in x 12 ft", { Q_LENGTH, 0.0381, "1.500 in" },
+	    { Q_LENGTH, 3.6576, "12 ft" });
+	SCAN("OD 4.50\" x wall 0.250\"", { Q_LENGTH, 0.1143, "4.50\"" },
+	    { Q_LENGTH, 0.00635, "0.250\"" });
+	SCAN("UTS min. 95 ksi", { Q_PRESSURE, 95 * 6894757.0, "95 ksi" });
+	SCAN_NONE("packed 4 in a box");
+	SCAN("valve 1/4 in", { Q_LENGTH, 0.00635, "1/4 in" });
+	/* nominal sizes, MPE formulas, structural units */
+	SCAN("ball valve DN 50 PN 16", { Q_LENGTH, 0.05, "DN 50" });
+	SCAN("MPE_E = 0,7 + L/600 \xc2\xb5m", { Q_LENGTH, 7e-7, "0,7 + L/600 \xc2\xb5m" });
+	SCAN("5-axis machining centre", { Q_AXES, 5, "5-axis" });
+	SCAN("pumping speed 50,000 l/s", { Q_FLOW, 1.8e5, "50,000 l/s" },
+	    { Q_FLOW, 180, "50,000 l/s" });
+	SCAN("condenser 20 kg ice/24 h, 4 m2", { Q_MASS, 20, "20 kg ice/24 h" },
+	    { Q_AREA, 4, "4 m2" });
+	SCAN("endurance 45 min", { Q_TIME, 2700, "45 min" });
+	SCAN("%93 W", { Q_PERCENT, 93, "%93" });
+	SCAN("detonating cord 80 g/m", { Q_LINEAR_DENSITY, 80, "80 g/m" });
+	SCAN("density 1,8 g/cm\xc2\xb3", { Q_DENSITY, 1800, "1,8 g/cm\xc2\xb3" });
+	/* g as gravity where the words say so */
+	SCAN("MEMS accelerometer +/-16 g, zero-g offset +/-40 mg",
+	    { Q_ACCELERATION, 16, "16 g" }, { Q_ACCELERATION, 0.04, "40 mg" });
+	SCAN("bias stability 50 \xc2\xb5g", { Q_ACCELERATION, 5e-5, "50 \xc2\xb5g" });
+	SCAN("sample 50 \xc2\xb5g", { Q_MASS, 5e-8, "50 \xc2\xb5g" });
+	SCAN("bias 50 micro g", { Q_ACCELERATION, 5e-5, "50 micro g" });
+	/* a one-letter Cyrillic unit does not start a word: 5 мешков */
+	SCAN_NONE("5 \xd0\xbc\xd0\xb5\xd1\x88\xd0\xba\xd0\xbe\xd0\xb2");
+}
+
+/* The words before a value say what it measures. */
+static void
+test_roles(void)
+{
+	static const struct {
+		const char	*text;
+		enum prole	 role[3];
+	} t[] = {
+		{ "Hollow forging, outer dia. 420 mm, inner dia. 300 mm, height 250 mm",
+		    { R_DIAMETER, R_INNER_DIAMETER, R_NONE } },
+		{ "Tube OD 4.50\" x wall 0.250\", UTS 95 ksi",
+		    { R_DIAMETER, R_THICKNESS, R_TENSILE_STRENGTH } },
+		{ "\xd0\x9f\xd1\x80\xd0\xb5\xd1\x81, \xd0\xb2\xd0\xbd\xd1\x83\xd1\x82\xd1\x80\xd1\x96\xd1\x88\xd0\xbd\xd1\x96\xd0\xb9 \xd0\xb4\xd1\x96\xd0\xb0\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80 \xd0\xba\xd0\xb0\xd0\xbc\xd0\xb5\xd1\x80\xd0\xb8 400 \xd0\xbc\xd0\xbc",
+		    { R_INNER_DIAMETER, R_NONE, R_NONE } },	/* внутрішній діаметр камери */
+		{ "\xc3\x98 200 \xd0\xbc\xd0\xbc, \xcf\x83\xd0\xb2 \xe2\x89\xa5 530 \xd0\x9c\xd0\x9f\xd0\xb0",
+		    { R_DIAMETER, R_TENSILE_STRENGTH, R_NONE } },
+		{ "\xce\x91\xce\xbd\xcf\x84\xce\xbf\xcf\x87\xce\xae 4900 MPa, \xce\xbc\xce\xad\xcf\x84\xcf\x81\xce\xbf \xce\xb5\xce\xbb\xce\xb1\xcf\x83\xcf\x84\xce\xb9\xce\xba\xcf\x8c\xcf\x84\xce\xb7\xcf\x84\xce\xb1\xcf\x82 230 GPa",
+		    { R_TENSILE_STRENGTH, R_MODULUS, R_NONE } },	/* Greek, capital first */
+		{ "wood 10 mm", { R_NONE, R_NONE, R_NONE } },	/* "od" inside a word */
+		{ "DN 300 column", { R_INNER_DIAMETER, R_NONE, R_NONE } },
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct pvalue pv[8];
+		size_t n = param_scan(t[i].text, strlen(t[i].text), pv, 8);
+
+		harness_context("roles in \"%s\"", t[i].text);
+		for (k = 0; k < n && k < 3; k++)
+			CHECK_STR_EQ(param_role_name(pv[k].role),
+			    param_role_name(t[i].role[k]));
+	}
+	harness_context(NULL);
+	CHECK_INT_EQ(param_role("inner_diameter"), R_INNER_DIAMETER);
+	CHECK_INT_EQ(param_role("bore"), R_NONE);
+	CHECK(param_compatible(Q_SPEC_MODULUS, Q_LENGTH));
+	CHECK(!param_compatible(Q_PRESSURE, Q_LENGTH));
+}
+
+/* Specific modulus and strength from a datasheet; packing. */
+static void
+test_derive_packing(void)
+{
+	static const char *ds = "Carbon fibre 12K, tensile strength 4900 MPa, "
+	    "modulus 230 GPa, density 1.80 g/cm3";
+	static const char *un = "pitch fibre 0.78 GPa, 34 GPa, 1.63 g/cm3";
+	struct pvalue pv[16];
+	size_t n, k;
+	double sm = 0, ss = 0;
+
+	n = param_derive(pv, param_scan(ds, strlen(ds), pv, 16), 16);
+	for (k = 0; k < n; k++) {
+		if (pv[k].q == Q_SPEC_MODULUS)
+			sm = pv[k].v;
+		if (pv[k].q == Q_SPEC_STRENGTH)
+			ss = pv[k].v;
+	}
+	/* 230e9 / (1800 x 9.80665) and 4.9e9 / (1800 x 9.80665) */
+	CHECK(near(sm, 230e9 / (1800 * 9.80665)));
+	CHECK(near(ss, 4.9e9 / (1800 * 9.80665)));
+	/* two unnamed stresses: the larger by far is the modulus */
+	sm = ss = 0;
+	n = param_derive(pv, param_scan(un, strlen(un), pv, 16), 16);
+	for (k = 0; k < n; k++) {
+		if (pv[k].q == Q_SPEC_MODULUS)
+			sm = pv[k].v;
+		if (pv[k].q == Q_SPEC_STRENGTH)
+			ss = pv[k].v;
+	}
+	CHECK(near(sm, 34e9 / (1630 * 9.80665)));
+	CHECK(near(ss, 0.78e9 / (1630 * 9.80665)));
+	/* no density, nothing derived */
+	n = param_scan("modulus 230 GPa", 15, pv, 16);
+	CHECK_INT_EQ(param_derive(pv, n, 16), n);
+
+	{
+		static const struct {
+			const char	*text;
+			enum packing	 want;
+		} t[] = {
+			{ "Triethanolamine 99 %, 1,000 L IBC", PACK_BULK },
+			{ "Sodium fluoride 98 %, 25 kg bags", PACK_BULK },
+			{ "Dipropylamine 99 %, drums", PACK_BULK },
+			{ "Rust remover, 2 % HF, 500 ml bottles", PACK_RETAIL },
+			{ "Sodium fluoride tablets, 100 per bottle", PACK_RETAIL },
+			{ "Sodium fluoride 99 %", PACK_UNKNOWN },
+			{ "Ricin, 5 mg reference standard", PACK_UNKNOWN },
+			{ "shampoo base, 200 l drum", PACK_BULK },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+			n = param_scan(t[i].text, strlen(t[i].text), pv, 16);
+			harness_context("packing of \"%s\"", t[i].text);
+			CHECK_INT_EQ(param_packing(t[i].text, strlen(t[i].text),
+			    pv, n), t[i].want);
+		}
+		harness_context(NULL);
+	}
+}
+
 int
 main(void)
 {
@@ -289,5 +463,8 @@ main(void)
 	test_parse_value();
 	test_names();
 	test_scan();
+	test_scan_forms();
+	test_roles();
+	test_derive_packing();
 	return harness_done();
 }
