@@ -1,7 +1,9 @@
 /*
  * Rule files to struct ruleset.  The YAML shape is documented in
  * rules/README.md; unknown keys are errors so that a misspelt matcher never
- * silently matches nothing.
+ * silently matches nothing.  A file with a top-level "language:" is a term
+ * file: its terms wait in the ruleset until rules_finish() adds them to the
+ * entries they name, once every list file is in.
  */
 #include "config.h"
 
@@ -938,8 +940,6 @@ term_identity(const char *term)
 		free(f);
 	}
 	free(copy);
-	if (b.len == 0)
-		buf_adds(&b, "");
 	return buf_release(&b);
 }
 
