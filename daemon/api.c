@@ -941,6 +941,10 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 	case ROUTE_CONSOLE:
 		console_serve(req, evhttp_uri_get_path(uri));
 		break;
+	case ROUTE_OPENAPI:
+		/* The API description is embedded with the console's files. */
+		console_serve(req, "/console/openapi.json");
+		break;
 	case ROUTE_ME:
 		http_reply_json(req, 200, json_pack("{s:s, s:s}", "name",
 		    who->name, "role", auth_role_name(who->role)));

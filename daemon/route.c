@@ -17,6 +17,7 @@
 static const struct route routes[] = {
 	{ ROUTE_GET, "/healthz", 0, ROUTE_HEALTHZ, NULL },
 	{ ROUTE_GET, "/readyz", 0, ROUTE_READYZ, NULL },
+	{ ROUTE_GET, "/v1/openapi.json", 0, ROUTE_OPENAPI, NULL },
 	{ ROUTE_GET, "/", 0, ROUTE_CONSOLE, NULL },
 	{ ROUTE_GET, "/console*", 0, ROUTE_CONSOLE, NULL },
 	{ ROUTE_GET, "/v1/me", ROUTE_ANY_ROLE, ROUTE_ME, NULL },

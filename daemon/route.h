@@ -27,6 +27,7 @@ enum route_id {
 	ROUTE_VOCABULARY,
 	ROUTE_METRICS,
 	ROUTE_RELOAD,
+	ROUTE_OPENAPI,
 };
 
 /* Methods, as a mask (GET also answers HEAD). */
