@@ -33,6 +33,7 @@
 #include "http.h"
 #include "bounds.h"
 #include "log.h"
+#include "metrics.h"
 #include "pool.h"
 #include "reload.h"
 #include "route.h"
@@ -902,7 +903,27 @@ static void
 api_metrics(struct evhttp_request *req)
 {
 	struct db_stats st;
+	const char *accept;
 
+	accept = evhttp_find_header(evhttp_request_get_input_headers(req),
+	    "Accept");
+	/* Prometheus asks for text/plain (or OpenMetrics, which accepts
+	 * the text format too); other callers get the JSON figures. */
+	if (accept != NULL && (strstr(accept, "text/plain") != NULL ||
+	    strstr(accept, "openmetrics") != NULL)) {
+		struct evbuffer *out = evbuffer_new();
+		char *text = metrics_text();
+
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+		evhttp_add_header(evhttp_request_get_output_headers(req),
+		    "Cache-Control", "no-store");
+		evbuffer_add(out, text, strlen(text));
+		http_send(req, 200, out);
+		evbuffer_free(out);
+		free(text);
+		return;
+	}
 	db_stats(rt->db, &st);
 	http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, "
 	    "s:I, s:I, s:I, s:I, s:I, s:b}", "requests", (json_int_t)rt->requests,

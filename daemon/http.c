@@ -38,6 +38,8 @@
 #include "api.h"
 #include "http.h"
 #include "log.h"
+#include "metrics.h"
+#include "route.h"
 #include "runtime.h"
 #include "tls.h"
 #include "util.h"
@@ -71,6 +73,14 @@ http_send(struct evhttp_request *req, int code, struct evbuffer *body)
 {
 	char len[32];
 
+	{
+		enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
+		const struct evhttp_uri *u = evhttp_request_get_evhttp_uri(req);
+
+		metrics_count_reply(cmd == EVHTTP_REQ_GET || cmd ==
+		    EVHTTP_REQ_HEAD ? ROUTE_GET : cmd == EVHTTP_REQ_POST ?
+		    ROUTE_POST : 0, u ? evhttp_uri_get_path(u) : NULL, code);
+	}
 	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
 		snprintf(len, sizeof(len), "%zu",
 		    body != NULL ? evbuffer_get_length(body) : (size_t)0);

@@ -1416,5 +1416,22 @@ PY
     notok "OpenAPI description" "$out"
 stop_daemon "$oa_pid"
 
+# ---- lead: Prometheus metrics ----
+start_daemon prom --rules "$top/rules" || notok "cordond for the metrics check"
+prom_pid=$daemon_pid
+curl -s -o /dev/null -H "Authorization: Bearer $SUB" "$url/v1/me"
+curl -s -o /dev/null "$url/v1/me"
+curl -s -H "Authorization: Bearer $ADM" -H 'Accept: text/plain;version=0.0.4' "$url/metrics" >"$work/metrics.txt"
+pout=$(promtool check metrics <"$work/metrics.txt" 2>&1)
+prc=$?
+grep -q '^cordon_http_responses_total{route="/v1/me",code="200"} 1$' "$work/metrics.txt" &&
+    grep -q '^cordon_http_responses_total{route="/v1/me",code="401"} 1$' "$work/metrics.txt" &&
+    grep -q '^cordon_list_version_info{version="dir:' "$work/metrics.txt" && [ $prc = 0 ] && [ -z "$pout" ] &&
+    ok "GET /metrics in the Prometheus text format passes promtool check metrics" ||
+    notok "Prometheus metrics" "rc=$prc $pout $(head -c 600 "$work/metrics.txt")"
+[ "$(curl -s -H "Authorization: Bearer $ADM" "$url/metrics" | python3 -c 'import json,sys; print("requests" in json.load(sys.stdin))')" = True ] &&
+    ok "GET /metrics without Accept: text/plain keeps the JSON figures" || notok "metrics JSON"
+stop_daemon "$prom_pid"
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,160 @@
+/*
+ * Prometheus text exposition.  Names follow the conventions: a cordon_
+ * prefix, base units, _total for counters.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "http.h"
+#include "metrics.h"
+#include "pool.h"
+#include "route.h"
+#include "runtime.h"
+#include "snapshot.h"
+#include "util.h"
+
+/* The status codes the API answers with; anything else counts as "other". */
+static const int codes[] = { 200, 201, 302, 400, 401, 403, 404, 405, 409,
+	413, 415, 422, 429, 500, 503 };
+#define NCODES		(sizeof(codes) / sizeof(codes[0]))
+#define MAX_ROUTES	48
+
+/* [route index, or the last row for no route][code index, or NCODES]. */
+static uint64_t replies[MAX_ROUTES + 1][NCODES + 1];
+
+void
+metrics_count_reply(unsigned method, const char *path, int code)
+{
+	const struct route *table;
+	struct route_match m;
+	size_t n, r = MAX_ROUTES, c;
+
+	table = route_table(&n);
+	if (path != NULL && route_match(method, path, &m) == ROUTE_FOUND &&
+	    (size_t)(m.route - table) < MAX_ROUTES)
+		r = (size_t)(m.route - table);
+	for (c = 0; c < NCODES && codes[c] != code; c++)
+		;
+	replies[r][c]++;
+}
+
+static void
+help(struct buf *b, const char *name, const char *type, const char *text)
+{
+	buf_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, text, name, type);
+}
+
+/* A label value with backslash, quote and newline escaped. */
+static void
+label(struct buf *b, const char *v)
+{
+	for (; *v != '\0'; v++) {
+		if (*v == '\\' || *v == '"')
+			buf_addc(b, '\\');
+		if (*v == '\n') {
+			buf_adds(b, "\\n");
+			continue;
+		}
+		buf_addc(b, *v);
+	}
+}
+
+char *
+metrics_text(void)
+{
+	const struct route *table;
+	struct db_stats st;
+	struct db_health dh;
+	struct buf b;
+	size_t n, r, c;
+
+	table = route_table(&n);
+	buf_init(&b);
+	help(&b, "cordon_http_responses_total", "counter",
+	    "HTTP answers by route and status code.");
+	for (r = 0; r <= MAX_ROUTES; r++)
+		for (c = 0; c <= NCODES; c++) {
+			if (replies[r][c] == 0)
+				continue;
+			buf_adds(&b, "cordon_http_responses_total{route=\"");
+			label(&b, r < n && r < MAX_ROUTES ? table[r].path :
+			    "(none)");
+			if (c < NCODES)
+				buf_printf(&b, "\",code=\"%d\"} %llu\n",
+				    codes[c], (unsigned long long)replies[r][c]);
+			else
+				buf_printf(&b, "\",code=\"other\"} %llu\n",
+				    (unsigned long long)replies[r][c]);
+		}
+	help(&b, "cordon_http_requests_total", "counter",
+	    "HTTP requests received.");
+	buf_printf(&b, "cordon_http_requests_total %llu\n",
+	    (unsigned long long)rt->requests);
+	help(&b, "cordon_declarations_stored_total", "counter",
+	    "Declarations committed in PostgreSQL.");
+	buf_printf(&b, "cordon_declarations_stored_total %llu\n",
+	    (unsigned long long)rt->declarations);
+	help(&b, "cordon_declarations_rejected_total", "counter",
+	    "Declarations refused (400, 422).");
+	buf_printf(&b, "cordon_declarations_rejected_total %llu\n",
+	    (unsigned long long)rt->rejected);
+	help(&b, "cordon_unavailable_replies_total", "counter",
+	    "503 answers because PostgreSQL was unreachable.");
+	buf_printf(&b, "cordon_unavailable_replies_total %llu\n",
+	    (unsigned long long)rt->unavailable);
+
+	db_stats(rt->db, &st);
+	help(&b, "cordon_commit_batches_total", "counter",
+	    "Group commits of declarations.");
+	buf_printf(&b, "cordon_commit_batches_total %llu\n",
+	    (unsigned long long)st.batches);
+	help(&b, "cordon_commit_batched_declarations_total", "counter",
+	    "Declarations written by group commits (divide by the batches "
+	    "for the mean batch size).");
+	buf_printf(&b, "cordon_commit_batched_declarations_total %llu\n",
+	    (unsigned long long)st.stored);
+	help(&b, "cordon_commit_batch_max", "gauge",
+	    "Largest group commit so far.");
+	buf_printf(&b, "cordon_commit_batch_max %llu\n",
+	    (unsigned long long)st.max_batch);
+	help(&b, "cordon_commit_failures_total", "counter",
+	    "Group commits that failed.");
+	buf_printf(&b, "cordon_commit_failures_total %llu\n",
+	    (unsigned long long)st.failures);
+
+	db_health(rt->db, &dh);
+	help(&b, "cordon_database_up", "gauge",
+	    "1 if the database workers' last contact with PostgreSQL succeeded.");
+	buf_printf(&b, "cordon_database_up %d\n", dh.last_ok_ms > 0 &&
+	    dh.last_ok_ms >= dh.last_fail_ms ? 1 : 0);
+	help(&b, "cordon_db_queue_depth", "gauge",
+	    "Database jobs waiting for a worker.");
+	buf_printf(&b, "cordon_db_queue_depth %zu\n", db_pending(rt->db));
+	help(&b, "cordon_screening_queue_depth", "gauge",
+	    "Declarations waiting for a screening thread.");
+	buf_printf(&b, "cordon_screening_queue_depth %zu\n",
+	    (size_t)pool_pending(rt->pool));
+	help(&b, "cordon_http_connections", "gauge", "Open HTTP connections.");
+	buf_printf(&b, "cordon_http_connections %zu\n",
+	    (size_t)http_connections());
+
+	help(&b, "cordon_list_version_info", "gauge",
+	    "The list version in use (value 1), and whether it is a fallback "
+	    "from an active version that does not build.");
+	if (rt->snap != NULL) {
+		buf_adds(&b, "cordon_list_version_info{version=\"");
+		label(&b, rt->snap->version);
+		buf_printf(&b, "\",fallback=\"%s\"} 1\n",
+		    rt->snap->fallback != NULL ? "true" : "false");
+	}
+	help(&b, "cordon_list_version_fallback", "gauge",
+	    "1 while the daemon runs a fallback list version.");
+	buf_printf(&b, "cordon_list_version_fallback %d\n",
+	    rt->snap != NULL && rt->snap->fallback != NULL);
+	return buf_release(&b);
+}
