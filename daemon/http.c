@@ -94,7 +94,6 @@ http_send(struct evhttp_request *req, int code, struct evbuffer *body)
 void
 http_reply_json(struct evhttp_request *req, int code, json_t *body)
 {
-	struct evbuffer *out = evbuffer_new();
 	char *text = body != NULL ? json_dumps(body, JSON_COMPACT) : NULL;
 
 	if (text == NULL) {
@@ -104,16 +103,7 @@ http_reply_json(struct evhttp_request *req, int code, json_t *body)
 		code = 500;
 		text = xstrdup("{\"error\":\"internal error\"}");
 	}
-	evhttp_add_header(evhttp_request_get_output_headers(req),
-	    "Content-Type", "application/json");
-	evhttp_add_header(evhttp_request_get_output_headers(req),
-	    "Cache-Control", "no-store");
-	evhttp_add_header(evhttp_request_get_output_headers(req),
-	    "X-Content-Type-Options", "nosniff");
-	evbuffer_add(out, text, strlen(text));
-	evbuffer_add(out, "\n", 1);
-	http_send(req, code, out);
-	evbuffer_free(out);
+	http_reply_text(req, code, text);
 	free(text);
 	json_decref(body);
 }
