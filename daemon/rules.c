@@ -1144,6 +1144,21 @@ entry_by_key(struct ruleset *rs, const char *key, bool *has_list)
  * has them already.  Requires only grow where the list file has some: on an
  * entry without them they would silence every keyword written elsewhere.
  */
+/*
+ * Appends term <v> (line <line> of term file <t>) to <e>'s keywords and
+ * remembers which file it came from.
+ */
+static void
+keyword_add(struct rule_entry *e, const char *v, int line,
+    const struct rule_terms *t)
+{
+	if (e->kwsrc == NULL)
+		e->kwsrc = xcalloc(e->keywords.n + 1, sizeof(*e->kwsrc));
+	strv_push(&e->keywords, v, line);
+	e->kwsrc = xreallocarray(e->kwsrc, e->keywords.n, sizeof(*e->kwsrc));
+	e->kwsrc[e->keywords.n - 1] = t;
+}
+
 static int
 terms_add_words(const struct rule_terms *t, struct term_key *tk,
     struct rule_entry *e, struct buf *errs)
@@ -1241,14 +1256,8 @@ terms_resolve(struct ruleset *rs, struct buf *errs)
 					if (strcmp(sv->v[n], id) == 0)
 						break;
 				if (n == sv->n) {
-					if (e->kwsrc == NULL)
-						e->kwsrc = xcalloc(e->keywords.n + 1,
-						    sizeof(*e->kwsrc));
-					strv_push(&e->keywords, tk->terms.v[j],
-					    tk->terms.line[j]);
-					e->kwsrc = xreallocarray(e->kwsrc,
-					    e->keywords.n, sizeof(*e->kwsrc));
-					e->kwsrc[e->keywords.n - 1] = t;
+					keyword_add(e, tk->terms.v[j],
+					    tk->terms.line[j], t);
 					strv_push(sv, id, 0);
 					tk->added++;
 				}
@@ -1463,14 +1472,8 @@ terms_share(struct ruleset *rs, struct buf *errs)
 							break;
 					if (n < e->keywords.n)
 						continue;
-					if (e->kwsrc == NULL)
-						e->kwsrc = xcalloc(e->keywords.n + 1,
-						    sizeof(*e->kwsrc));
-					strv_push(&e->keywords, tk->terms.v[j],
-					    tk->terms.line[j]);
-					e->kwsrc = xreallocarray(e->kwsrc,
-					    e->keywords.n, sizeof(*e->kwsrc));
-					e->kwsrc[e->keywords.n - 1] = t;
+					keyword_add(e, tk->terms.v[j],
+					    tk->terms.line[j], t);
 				}
 			}
 		}
