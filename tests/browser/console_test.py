@@ -5,7 +5,8 @@ Signs in with an officer token, opens the top open alert that concerns an
 item description, checks the evidence shown (highlighted words, control
 entry title/explanation/source, list version), claims it, decides it with a
 reason, sees it leave the open queue, and finds the decision in
-`cordonctl audit export`.  One line per check ("ok - what" /
+`cordonctl audit export`, and that a right-to-left override in a reference
+and a description is shown as a marked token instead of reordering the text.  One line per check ("ok - what" /
 "not ok - what: detail"), last "browser: N passed, M failed"; exit 0 only if
 everything passed.
 
@@ -40,7 +41,7 @@ except ImportError as e:  # pragma: no cover
     print("browser: 0 passed, 1 failed")
     sys.exit(1)
 
-TOTAL_SECONDS = 55   # the whole test, hard limit
+TOTAL_SECONDS = 90   # the whole test, hard limit
 WAIT = 10            # one UI wait
 
 passed = 0
@@ -159,6 +160,70 @@ def party_check(args, driver, w, by_id, shot):
               all(x in text for x in want), f"shown {text!r}, wanted {want}")
     except TimeoutException:
         notok("party evidence: shown in the console", by_id("detail-error").text)
+    finally:
+        subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
+
+
+RLO = "\u202e"
+RLO_TOKEN = "\u27e8U+202E\u27e9"
+
+
+def bidi_check(args, driver, w, by_id, shot):
+    """A reference and a description carrying U+202E (right-to-left override) are shown
+    with the character marked as a visible token, never applied."""
+    name = f"console-bidi-{os.getpid()}"
+    try:
+        p = subprocess.run([args.ctl, "tokens", "create", "--role", "submitter", "--name", name],
+                           capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        notok("bidi controls: submitter token", str(e))
+        return
+    sub = (p.stdout.strip().splitlines() or [""])[-1].strip()
+    if not check("bidi controls: a submitter token from cordonctl", p.returncode == 0 and sub, p.stderr.strip()[:200]):
+        return
+    # The daemon learns of new tokens through a notification: give it a moment.
+    for _ in range(50):
+        if api(args.url, sub, "/v1/me")[0] == 200:
+            break
+        time.sleep(0.1)
+    ref = f"BIDI-{os.getpid()}-{RLO}gpj.exe"
+    desc = f"Sarin {RLO}lanimret rof"
+    decl = {"reference": ref, "type": "export",
+            "items": [{"seq": 1, "hs_code": "2931.39", "description": desc}]}
+    try:
+        st, res = api(args.url, sub, "/v1/declarations", "POST", decl)
+        if not check("bidi controls: a declaration with U+202E in its reference and description raises an alert",
+                     st == 201 and (res or {}).get("alerts"), f"HTTP {st} {json.dumps(res)[:300]}"):
+            return
+        driver.get(args.url + "/")
+        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]"))
+        st, page = api(args.url, args.token, "/v1/alerts?status=open&limit=200")
+        aid = next((a["id"] for a in (page or {}).get("alerts") or [] if a.get("reference") == ref), None)
+        if not check("bidi controls: the alert is in the open queue", aid, f"HTTP {st}"):
+            return
+        row = w.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"]'))[0]
+        cell = row.find_element(By.CSS_SELECTOR, "td.ref").text
+        check("bidi controls: the queue shows the reference with ⟨U+202E⟩ and without the override itself",
+              f"BIDI-{os.getpid()}-{RLO_TOKEN}gpj.exe" in cell and RLO not in cell, repr(cell))
+        row.find_element(By.CSS_SELECTOR, "button.open-alert").click()
+        w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
+        title = by_id("detail-title").text
+        check("bidi controls: the detail title shows the reference with ⟨U+202E⟩ in place",
+              title.startswith(f"BIDI-{os.getpid()}-{RLO_TOKEN}gpj.exe") and RLO not in title, repr(title))
+        boxes = driver.find_elements(By.CSS_SELECTOR, '#items [data-field="items[0]"] dd.description')
+        text = boxes[0].text if boxes else ""
+        marks = [m.text for m in boxes[0].find_elements(By.TAG_NAME, "mark")] if boxes else []
+        tokens = boxes[0].find_elements(By.CSS_SELECTOR, "span.invisible-char") if boxes else []
+        check("bidi controls: the description shows ⟨U+202E⟩, keeps its order and its highlighted words",
+              text == f"Sarin {RLO_TOKEN}lanimret rof" and marks == ["Sarin"] and len(tokens) == 1
+              and "U+202E" in (tokens[0].get_attribute("title") or ""), f"shown {text!r}, marks {marks}")
+        # What the browser lays out: no character of the page's text is a bidi control.
+        body = driver.execute_script("return document.getElementById('detail-body').innerText")
+        check("bidi controls: no bidi control reaches the rendered detail pane",
+              not any(c in body for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), repr(body[:200]))
+        shot("10-bidi-marked")
+    except TimeoutException:
+        notok("bidi controls: shown in the console", by_id("detail-error").text)
     finally:
         subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
 
@@ -374,6 +439,9 @@ def main():
 
         # party-hit evidence beside the declared party (a submitter token made with cordonctl)
         party_check(args, driver, w, by_id, shot)
+
+        # bidi controls in a reference and a description are shown, not applied
+        bidi_check(args, driver, w, by_id, shot)
 
         # sign out
         by_id("signout").click()
