@@ -1537,6 +1537,20 @@ if [ -f "$tls/server.pem" ] && start_daemon hxtls -f "$work/tls.yaml" --db "$DSN
 else
     notok "cordond with TLS for the framing checks"
 fi
+# cordond -n on a database whose active version does not build: a start would
+# fall back, so the check says NOT OK (it-broken is stored by the block above).
+hx_active=$(sql "SELECT id FROM list_versions WHERE active")
+sql "UPDATE list_versions SET active = false WHERE active; UPDATE list_versions SET active = true WHERE id = 'it-broken'" >/dev/null
+out=$("$cordond" -n --db "$DSN" 2>&1)
+rc=$?
+[ $rc = 1 ] && grep -q '^configuration NOT OK$' <<<"$out" && grep -q 'it-broken does not build' <<<"$out" &&
+    ! grep -q '^configuration OK' <<<"$out" &&
+    ok "cordond -n with an active version that does not build → NOT OK, exit 1, with the fallback's reason" ||
+    notok "cordond -n on a fallback" "rc=$rc $(tail -3 <<<"$out")"
+sql "UPDATE list_versions SET active = false WHERE active; UPDATE list_versions SET active = true WHERE id = '$hx_active'" >/dev/null
+out=$("$cordond" -n --db "$DSN" 2>&1)
+[ $? = 0 ] && [ "$(tail -1 <<<"$out")" = "configuration OK" ] && ok "cordond -n on a buildable active version → configuration OK" ||
+    notok "cordond -n on a buildable active version" "$(tail -3 <<<"$out")"
 # Log spoofing: a rule file whose name carries a line break and U+202E.
 hxr=$work/hx-rules
 mkdir -p "$hxr"
