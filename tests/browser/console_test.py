@@ -20,6 +20,7 @@ Needs the Debian packages chromium, chromium-driver and python3-selenium
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,6 +84,15 @@ def api(base, token, path, method="GET", body=None):
             return e.code, json.loads(e.read() or b"null")
         except ValueError:
             return e.code, None
+
+
+INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f"
+                       "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def displayed(text):
+    """What the console shows for <text>: invisible characters as a marked ⟨U+NNNN⟩ token."""
+    return INVISIBLE.sub(lambda m: "\u27e8U+%04X\u27e9" % ord(m.group(0)), text)
 
 
 def merged_marks(text, hits):
@@ -168,9 +178,10 @@ RLO = "\u202e"
 RLO_TOKEN = "\u27e8U+202E\u27e9"
 
 
-def bidi_check(args, driver, w, by_id, shot):
+def bidi_check(args, driver, w, by_id, shot, word, hs_code):
     """A reference and a description carrying U+202E (right-to-left override) are shown
-    with the character marked as a visible token, never applied."""
+    with the character marked as a visible token, never applied.  <word> and <hs_code>
+    are those of an alert the active lists raise (so the description is highlighted)."""
     name = f"console-bidi-{os.getpid()}"
     try:
         p = subprocess.run([args.ctl, "tokens", "create", "--role", "submitter", "--name", name],
@@ -187,9 +198,9 @@ def bidi_check(args, driver, w, by_id, shot):
             break
         time.sleep(0.1)
     ref = f"BIDI-{os.getpid()}-{RLO}gpj.exe"
-    desc = f"Sarin {RLO}lanimret rof"
+    desc = f"{word} {RLO}lanimret rof"
     decl = {"reference": ref, "type": "export",
-            "items": [{"seq": 1, "hs_code": "2931.39", "description": desc}]}
+            "items": [{"seq": 1, "hs_code": hs_code, "description": desc}]}
     try:
         st, res = api(args.url, sub, "/v1/declarations", "POST", decl)
         if not check("bidi controls: a declaration with U+202E in its reference and description raises an alert",
@@ -215,7 +226,7 @@ def bidi_check(args, driver, w, by_id, shot):
         marks = [m.text for m in boxes[0].find_elements(By.TAG_NAME, "mark")] if boxes else []
         tokens = boxes[0].find_elements(By.CSS_SELECTOR, "span.invisible-char") if boxes else []
         check("bidi controls: the description shows ⟨U+202E⟩, keeps its order and its highlighted words",
-              text == f"Sarin {RLO_TOKEN}lanimret rof" and marks == ["Sarin"] and len(tokens) == 1
+              text == f"{word} {RLO_TOKEN}lanimret rof" and marks == [word] and len(tokens) == 1
               and "U+202E" in (tokens[0].get_attribute("title") or ""), f"shown {text!r}, marks {marks}")
         # What the browser lays out: no character of the page's text is a bidi control.
         body = driver.execute_script("return document.getElementById('detail-body').innerText")
@@ -347,7 +358,7 @@ def main():
         want = merged_marks(desc, [h for h in dhits if h["field"] == field])
         boxes = driver.find_elements(By.CSS_SELECTOR, f'#items [data-field="items[{idx}]"] dd.description')
         shown = boxes[0].text if boxes else ""
-        check("the item description is shown", shown == desc, f"shown {shown!r}, declared {desc!r}")
+        check("the item description is shown", shown == displayed(desc), f"shown {shown!r}, declared {desc!r}")
         marks = [m.text for m in boxes[0].find_elements(By.TAG_NAME, "mark")] if boxes else []
         check(f"the matched words are highlighted ({', '.join(want)})", marks == want and want,
               f"marked {marks}, expected {want}")
@@ -441,7 +452,8 @@ def main():
         party_check(args, driver, w, by_id, shot)
 
         # bidi controls in a reference and a description are shown, not applied
-        bidi_check(args, driver, w, by_id, shot)
+        bidi_check(args, driver, w, by_id, shot, want[0],
+                   alert["declaration"]["items"][idx].get("hs_code") or "")
 
         # sign out
         by_id("signout").click()
