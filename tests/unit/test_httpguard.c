@@ -83,7 +83,7 @@ test_refusals(void)
 	refused_case("folding as the first field",
 	    "GET /a HTTP/1.1\r\n X-A: one\r\n\r\n", 0, 400, "folding");
 	refused_case("NUL in a value",
-	    "GET /a HTTP/1.1\r\nX-A: o\0ne\r\n\r\n", 33, 400, "NUL");
+	    "GET /a HTTP/1.1\r\nX-A: o\0ne\r\n\r\n", 30, 400, "NUL");
 	refused_case("bare CR in a value",
 	    "GET /a HTTP/1.1\r\nX-A: o\rne\r\n\r\n", 0, 400, "control");
 	refused_case("no colon", "GET /a HTTP/1.1\r\nX-A one\r\n\r\n", 0, 400,
