@@ -1477,7 +1477,7 @@ if closed:
     print("closed")
 PY
 }
-start_daemon hx --rules "$top/rules" || notok "cordond for the framing checks"
+start_daemon hx --rules "$data/rules-v1" || notok "cordond for the framing checks"
 hx_pid=$daemon_pid
 hx_json() { # hx_json NAME STATUS REQUEST : one JSON error answer with STATUS, then the close
     local out; out=$(hx_raw "$url" "$3")
