@@ -37,6 +37,7 @@
 
 #include "api.h"
 #include "http.h"
+#include "httpguard.h"
 #include "log.h"
 #include "metrics.h"
 #include "route.h"
@@ -60,10 +61,14 @@ reason(int code)
 	case 409: return "Conflict";
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
+	case 417: return "Expectation Failed";
 	case 422: return "Unprocessable Entity";
 	case 429: return "Too Many Requests";
+	case 431: return "Request Header Fields Too Large";
 	case 500: return "Internal Server Error";
+	case 501: return "Not Implemented";
 	case 503: return "Service Unavailable";
+	case 505: return "HTTP Version Not Supported";
 	default: return "Status";
 	}
 }
@@ -274,11 +279,13 @@ http_check_listen(const char *listen, char **errp)
 #define ACCEPT_PAUSE_MS	100	/* after EMFILE/ENFILE */
 #define EMFILE_LOG_S	10	/* one log line per interval at most */
 #define TRIM_AFTER	(256 * 1024)	/* bytes of body: trim after it */
+#define MAX_HEADER	(64 * 1024)	/* request line and header fields */
 
 struct conn {
 	struct bufferevent	*bev;		/* ours: one reference */
 	uint64_t		 since_ms;	/* waiting for a request since */
 	int			 busy;		/* a request is being answered */
+	struct httpguard	*guard;		/* strict framing of its input */
 	struct conn		*next;		/* hash chain */
 	struct conn		*lnext, *lprev;	/* every connection */
 };
@@ -358,6 +365,7 @@ conn_drop(struct conn *c)
 		conn_list = c->lnext;
 	if (c->lnext)
 		c->lnext->lprev = c->lprev;
+	httpguard_free(c->guard);
 	bufferevent_decref(c->bev);	/* the last reference: closes it */
 	free(c);
 	nconns--;
@@ -413,6 +421,8 @@ conn_new(struct bufferevent *bev)
 
 	bufferevent_incref(bev);
 	c->bev = bev;
+	c->guard = httpguard_new(bufferevent_get_input(bev), MAX_HEADER,
+	    (size_t)rt->conf.max_body);
 	c->since_ms = util_now_ms();
 	b = conn_bucket(bev);
 	c->next = conns[b];
@@ -491,6 +501,8 @@ request_complete(struct evhttp_request *req, void *arg)
 /*
  * Every request passes here first: the deadline of its connection stops
  * until the reply is out, and large bodies give their memory back after.
+ * A request the guard refused is answered here with its JSON error, and
+ * the connection closes after it.
  */
 static void
 on_request(struct evhttp_request *req, void *arg)
@@ -498,11 +510,25 @@ on_request(struct evhttp_request *req, void *arg)
 	struct evhttp_connection *evcon = evhttp_request_get_connection(req);
 	size_t len = evbuffer_get_length(evhttp_request_get_input_buffer(req));
 	struct conn *c;
+	const char *why;
+	int code;
 
 	if (evcon != NULL &&
 	    (c = conn_find(evhttp_connection_get_bufferevent(evcon))) != NULL) {
 		c->busy = 1;
 		evhttp_request_set_on_complete_cb(req, request_complete, NULL);
+		if (httpguard_refused(c->guard, &code, &why)) {
+			char *host = NULL;
+			ev_uint16_t port = 0;
+
+			evhttp_connection_get_peer(evcon, &host, &port);
+			log_info("http: refused a request from %s: %d %s",
+			    host ? host : "?", code, why);
+			evhttp_add_header(evhttp_request_get_output_headers(req),
+			    "Connection", "close");
+			http_reply_error(req, code, why);
+			return;
+		}
 	}
 	api_dispatch(req, arg);
 	/*
@@ -525,11 +551,18 @@ server_new(const char *listen, SSL_CTX *ctx, struct evhttp_bound_socket **bp,
 		return NULL;
 	h = evhttp_new(rt->base);
 	evhttp_set_max_body_size(h, (ev_ssize_t)rt->conf.max_body);
-	evhttp_set_max_headers_size(h, 64 * 1024);
+	/*
+	 * The guard (httpguard.c) enforces the header limit, max_body and the
+	 * methods first, with JSON answers; evhttp's own checks, which answer
+	 * with HTML pages, are set so that they never trip before it.
+	 */
+	evhttp_set_max_headers_size(h,
+	    (ev_ssize_t)httpguard_evhttp_header_limit(MAX_HEADER));
 	evhttp_set_timeout(h, 60);
 	evhttp_set_allowed_methods(h, EVHTTP_REQ_GET | EVHTTP_REQ_POST |
 	    EVHTTP_REQ_HEAD | EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |
-	    EVHTTP_REQ_PATCH | EVHTTP_REQ_OPTIONS);
+	    EVHTTP_REQ_PATCH | EVHTTP_REQ_OPTIONS | EVHTTP_REQ_TRACE |
+	    EVHTTP_REQ_CONNECT);
 	evhttp_set_gencb(h, on_request, NULL);
 	if (ctx != NULL)
 		evhttp_set_bevcb(h, tls_bevcb, ctx);

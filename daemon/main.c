@@ -207,6 +207,16 @@ main(int argc, char **argv)
 			free(err);
 			return 1;
 		}
+		/*
+		 * A start would run, but not on the active list version: the
+		 * configuration check must not call that OK.
+		 */
+		if (rt->snap->fallback != NULL) {
+			fprintf(stderr, "a start would fall back: %s\n"
+			    "configuration NOT OK\n", rt->snap->fallback);
+			snapshot_unref(rt->snap);
+			return 1;
+		}
 		if (http_check_listen(rt->conf.listen, &err) == -1 ||
 		    (rt->conf.tls_listen != NULL &&
 		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {

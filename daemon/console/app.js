@@ -1,5 +1,6 @@
 /* Cordon officers' console: sign in with an API token, work the alert queue.
- * Plain DOM code; every piece of data goes through textContent (never innerHTML). */
+ * Plain DOM code; every piece of data goes in as text nodes (never innerHTML), through
+ * shown(), which makes invisible and direction-changing characters visible. */
 'use strict';
 
 (function () {
@@ -12,7 +13,41 @@
   const state = { token: null, me: null, cursor: null, current: null, rows: 0 };
   const $ = (id) => document.getElementById(id);
 
-  /* Creates an element with attributes/properties and children (strings become text nodes). */
+  /* Control characters, bidi controls (embeddings, overrides, isolates, marks), line and
+   * paragraph separators and other invisible format characters (zero-width ones, soft
+   * hyphen, byte order mark, tags): in a reference, a description or a party name they
+   * could reorder or hide what the officer reads ("INV-\u202Efdp.exe" shows as
+   * "INV-exe.pdf"), so they are never rendered as such. */
+  const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
+
+  /* Text to display: the string itself, or a fragment in which each invisible character
+   * is replaced by a marked token such as ⟨U+202E⟩ (its code point, with a tooltip). */
+  function shown(text) {
+    const s = String(text);
+    if (!s.match(INVISIBLE)) return s;
+    const frag = document.createDocumentFragment();
+    let pos = 0;
+    for (const m of s.matchAll(INVISIBLE)) {
+      if (m.index > pos) frag.append(s.slice(pos, m.index));
+      const cp = 'U+' + m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
+      const mark = document.createElement('span');
+      mark.className = 'invisible-char';
+      mark.title = `invisible or direction-changing character ${cp}, shown instead of applied`;
+      mark.textContent = `\u27E8${cp}\u27E9`;
+      frag.append(mark);
+      pos = m.index + m[0].length;
+    }
+    if (pos < s.length) frag.append(s.slice(pos));
+    return frag;
+  }
+
+  /* Replaces the content of <node> with <text>, as shown() renders it. */
+  function setText(node, text) {
+    node.replaceChildren(shown(text === null || text === undefined ? '' : text));
+  }
+
+  /* Creates an element with attributes/properties and children (strings become text
+   * nodes, through shown()). */
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -23,7 +58,7 @@
     }
     for (const c of children) {
       if (c === null || c === undefined) continue;
-      node.append(c instanceof Node ? c : String(c));
+      node.append(c instanceof Node ? c : shown(c));
     }
     return node;
   }
@@ -95,7 +130,7 @@
 
   /* Shows a message in a status or error paragraph (empty string clears it). */
   function say(id, text) {
-    $(id).textContent = text || '';
+    setText($(id), text || '');
   }
 
   /* Fills a <select> with values; an optional first "any" entry has the empty value. */
@@ -136,8 +171,8 @@
       say('signin-error', 'Cannot load the word lists: ' + e.message);
     }
     sessionStorage.setItem(TOKEN_KEY, token);
-    $('me-name').textContent = state.me.name;
-    $('me-role').textContent = state.me.role;
+    setText($('me-name'), state.me.name);
+    setText($('me-role'), state.me.role);
     $('session').hidden = false;
     $('signin-view').hidden = true;
     $('app-view').hidden = false;
@@ -265,11 +300,11 @@
     const out = el('span', { class: 'value' });
     let pos = 0;
     for (const [s, e] of merged) {
-      if (s > pos) out.append(dec.decode(bytes.subarray(pos, s)));
+      if (s > pos) out.append(shown(dec.decode(bytes.subarray(pos, s))));
       out.append(el('mark', {}, dec.decode(bytes.subarray(s, e))));
       pos = e;
     }
-    if (pos < bytes.length || bytes.length === 0) out.append(dec.decode(bytes.subarray(pos)) || '(empty)');
+    if (pos < bytes.length || bytes.length === 0) out.append(shown(dec.decode(bytes.subarray(pos)) || '(empty)'));
     return out;
   }
 
@@ -284,8 +319,8 @@
     $('detail-body').hidden = false;
     $('detail-body').dataset.alertId = a.id;
     $('detail-body').dataset.status = a.status;
-    $('detail-title').textContent = `${a.reference}` + (a.item_seq != null
-      ? ` — item ${a.item_seq}` : ' — whole declaration') + ` (${a.severity}, score ${a.score})`;
+    setText($('detail-title'), `${a.reference}` + (a.item_seq != null
+      ? ` — item ${a.item_seq}` : ' — whole declaration') + ` (${a.severity}, score ${a.score})`);
     renderSummary(a);
     renderItems(a);
     renderHits(a);

@@ -5,7 +5,8 @@ Signs in with an officer token, opens the top open alert that concerns an
 item description, checks the evidence shown (highlighted words, control
 entry title/explanation/source, list version), claims it, decides it with a
 reason, sees it leave the open queue, and finds the decision in
-`cordonctl audit export`.  One line per check ("ok - what" /
+`cordonctl audit export`, and that a right-to-left override in a reference
+and a description is shown as a marked token instead of reordering the text.  One line per check ("ok - what" /
 "not ok - what: detail"), last "browser: N passed, M failed"; exit 0 only if
 everything passed.
 
@@ -19,6 +20,7 @@ Needs the Debian packages chromium, chromium-driver and python3-selenium
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,7 +42,7 @@ except ImportError as e:  # pragma: no cover
     print("browser: 0 passed, 1 failed")
     sys.exit(1)
 
-TOTAL_SECONDS = 55   # the whole test, hard limit
+TOTAL_SECONDS = 120   # the whole test, hard limit
 WAIT = 10            # one UI wait
 
 passed = 0
@@ -82,6 +84,15 @@ def api(base, token, path, method="GET", body=None):
             return e.code, json.loads(e.read() or b"null")
         except ValueError:
             return e.code, None
+
+
+INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f"
+                       "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def displayed(text):
+    """What the console shows for <text>: invisible characters as a marked ⟨U+NNNN⟩ token."""
+    return INVISIBLE.sub(lambda m: "\u27e8U+%04X\u27e9" % ord(m.group(0)), text)
 
 
 def merged_marks(text, hits):
@@ -159,6 +170,88 @@ def party_check(args, driver, w, by_id, shot):
               all(x in text for x in want), f"shown {text!r}, wanted {want}")
     except TimeoutException:
         notok("party evidence: shown in the console", by_id("detail-error").text)
+    finally:
+        subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
+
+
+RLO = "\u202e"
+RLO_TOKEN = "\u27e8U+202E\u27e9"
+
+
+def bidi_check(args, driver, w, by_id, shot, word, hs_code):
+    """A reference and a description carrying U+202E (right-to-left override) are shown
+    with the character marked as a visible token, never applied.  <word> and <hs_code>
+    are those of an alert the active lists raise (so the description is highlighted)."""
+    name = f"console-bidi-{os.getpid()}"
+    try:
+        p = subprocess.run([args.ctl, "tokens", "create", "--role", "submitter", "--name", name],
+                           capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        notok("bidi controls: submitter token", str(e))
+        return
+    sub = (p.stdout.strip().splitlines() or [""])[-1].strip()
+    if not check("bidi controls: a submitter token from cordonctl", p.returncode == 0 and sub, p.stderr.strip()[:200]):
+        return
+    # The daemon learns of new tokens through a notification: give it a moment.
+    for _ in range(50):
+        if api(args.url, sub, "/v1/me")[0] == 200:
+            break
+        time.sleep(0.1)
+    ref = f"BIDI-{os.getpid()}-{RLO}gpj.exe"
+    desc = f"{word} {RLO}lanimret rof"
+    decl = {"reference": ref, "type": "export",
+            "items": [{"seq": 1, "hs_code": hs_code, "description": desc}]}
+    try:
+        st, res = api(args.url, sub, "/v1/declarations", "POST", decl)
+        if not check("bidi controls: a declaration with U+202E in its reference and description raises an alert",
+                     st == 201 and (res or {}).get("alerts"), f"HTTP {st} {json.dumps(res)[:300]}"):
+            return
+        # Its alert id from the stored declaration; the queue may be long (the integration
+        # run stores many declarations): filter by its severity and load pages until it shows.
+        st, stored = api(args.url, sub, "/v1/declarations/" + res["id"])
+        al = ((stored or {}).get("alerts") or [{}])[0]
+        aid = al.get("id")
+        if not check("bidi controls: the stored declaration names its alert", st == 200 and aid, f"HTTP {st}"):
+            return
+        driver.get(args.url + "/")
+        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]"))
+        Select(by_id("f-severity")).select_by_value(al["severity"])
+        Select(by_id("f-category")).select_by_value(al["category"])
+        by_id("refresh").click()
+        row = None
+        for _ in range(100):
+            time.sleep(0.2)
+            rows = driver.find_elements(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"]')
+            if rows:
+                row = rows[0]
+                break
+            more = by_id("load-more")
+            if more.is_displayed():
+                more.click()
+        if not check("bidi controls: the alert is in the open queue", row is not None, "not found after 100 pages"):
+            return
+        cell = row.find_element(By.CSS_SELECTOR, "td.ref").text
+        check("bidi controls: the queue shows the reference with ⟨U+202E⟩ and without the override itself",
+              f"BIDI-{os.getpid()}-{RLO_TOKEN}gpj.exe" in cell and RLO not in cell, repr(cell))
+        row.find_element(By.CSS_SELECTOR, "button.open-alert").click()
+        w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
+        title = by_id("detail-title").text
+        check("bidi controls: the detail title shows the reference with ⟨U+202E⟩ in place",
+              title.startswith(f"BIDI-{os.getpid()}-{RLO_TOKEN}gpj.exe") and RLO not in title, repr(title))
+        boxes = driver.find_elements(By.CSS_SELECTOR, '#items [data-field="items[0]"] dd.description')
+        text = boxes[0].text if boxes else ""
+        marks = [m.text for m in boxes[0].find_elements(By.TAG_NAME, "mark")] if boxes else []
+        tokens = boxes[0].find_elements(By.CSS_SELECTOR, "span.invisible-char") if boxes else []
+        check("bidi controls: the description shows ⟨U+202E⟩, keeps its order and its highlighted words",
+              text == f"{word} {RLO_TOKEN}lanimret rof" and marks == [word] and len(tokens) == 1
+              and "U+202E" in (tokens[0].get_attribute("title") or ""), f"shown {text!r}, marks {marks}")
+        # What the browser lays out: no character of the page's text is a bidi control.
+        body = driver.execute_script("return document.getElementById('detail-body').innerText")
+        check("bidi controls: no bidi control reaches the rendered detail pane",
+              not any(c in body for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), repr(body[:200]))
+        shot("10-bidi-marked")
+    except TimeoutException:
+        notok("bidi controls: shown in the console", by_id("detail-error").text)
     finally:
         subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
 
@@ -282,7 +375,7 @@ def main():
         want = merged_marks(desc, [h for h in dhits if h["field"] == field])
         boxes = driver.find_elements(By.CSS_SELECTOR, f'#items [data-field="items[{idx}]"] dd.description')
         shown = boxes[0].text if boxes else ""
-        check("the item description is shown", shown == desc, f"shown {shown!r}, declared {desc!r}")
+        check("the item description is shown", shown == displayed(desc), f"shown {shown!r}, declared {desc!r}")
         marks = [m.text for m in boxes[0].find_elements(By.TAG_NAME, "mark")] if boxes else []
         check(f"the matched words are highlighted ({', '.join(want)})", marks == want and want,
               f"marked {marks}, expected {want}")
@@ -374,6 +467,10 @@ def main():
 
         # party-hit evidence beside the declared party (a submitter token made with cordonctl)
         party_check(args, driver, w, by_id, shot)
+
+        # bidi controls in a reference and a description are shown, not applied
+        bidi_check(args, driver, w, by_id, shot, want[0],
+                   alert["declaration"]["items"][idx].get("hs_code") or "")
 
         # sign out
         by_id("signout").click()

@@ -1433,5 +1433,135 @@ grep -q '^cordon_http_responses_total{route="/v1/me",code="200"} 1$' "$work/metr
     ok "GET /metrics without Accept: text/plain keeps the JSON figures" || notok "metrics JSON"
 stop_daemon "$prom_pid"
 
+# ---- harden: strict HTTP framing in front of evhttp, JSON for its errors, escaped logs ----
+# Raw bytes, over plain TCP or TLS; prints every answer as "STATUS<TAB>Content-Type<TAB>body"
+# and "closed" once the daemon closed the connection.
+hx_raw() { # hx_raw URL REQUEST [CA] : REQUEST with python escapes, or py:EXPRESSION giving bytes
+    python3 - "$1" "$2" "${3:-}" <<'PY'
+import socket, ssl, sys
+url, data, ca = sys.argv[1], sys.argv[2], sys.argv[3]
+if data.startswith("py:"):
+    payload = eval(data[3:])
+else:
+    payload = data.encode("utf-8", "surrogateescape").decode("unicode_escape").encode("latin-1")
+host, port = url.split("//", 1)[1].split(":")
+s = socket.create_connection((host, int(port)), timeout=5)
+if url.startswith("https:"):
+    ctx = ssl.create_default_context(cafile=ca)
+    s = ctx.wrap_socket(s, server_hostname=host)
+try:
+    s.sendall(payload)
+except (BrokenPipeError, ConnectionResetError):
+    pass
+buf, closed = b"", False
+try:
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            closed = True
+            break
+        buf += chunk
+except (socket.timeout, ssl.SSLError, ConnectionResetError):
+    pass
+while buf:
+    head, _, rest = buf.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    hdr = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
+    n = int(hdr.get("content-length", "0"))
+    if lines[0].split(" ")[1] == "100":
+        buf = rest
+        continue
+    print("%s\t%s\t%s" % (lines[0].split(" ")[1], hdr.get("content-type", "-"), rest[:n].decode("latin-1").strip()))
+    buf = rest[n:]
+if closed:
+    print("closed")
+PY
+}
+start_daemon hx --rules "$data/rules-v1" || notok "cordond for the framing checks"
+hx_pid=$daemon_pid
+hx_json() { # hx_json NAME STATUS REQUEST : one JSON error answer with STATUS, then the close
+    local out; out=$(hx_raw "$url" "$3")
+    if [ "$(head -1 <<<"$out" | cut -f1,2)" = "$2"$'\t'"application/json" ] &&
+        head -1 <<<"$out" | cut -f3 | python3 -c 'import json,sys; assert json.load(sys.stdin)["error"]' 2>/dev/null &&
+        [ "$(tail -1 <<<"$out")" = closed ] && [ "$(wc -l <<<"$out")" = 2 ]; then
+        ok "$1 → $2 with a JSON error, connection closed"
+    else
+        notok "$1" "$(tr '\t\n' ' |' <<<"$out")"
+    fi
+}
+hx_json "obs-fold (a header line starting with a space)" 400 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: one\r\n two\r\n\r\n'
+hx_json "obs-fold with a tab" 400 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: one\r\n\ttwo\r\n\r\n'
+hx_json "a NUL byte in a header value" 400 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: on\x00e\r\n\r\n'
+hx_json "a malformed request line" 400 'GET /healthz\r\nHost: x\r\n\r\n'
+hx_json "a header line without a colon" 400 'GET /healthz HTTP/1.1\r\nHost x\r\n\r\n'
+hx_json "a network-path request-target" 400 'GET //x:y/healthz HTTP/1.1\r\n\r\n'
+hx_json "an unknown method" 501 'BREW /healthz HTTP/1.1\r\nHost: x\r\n\r\n'
+hx_json "CONNECT" 501 'CONNECT example.org:443 HTTP/1.1\r\nHost: x\r\n\r\n'
+hx_json "HTTP/2.0 in a request line" 505 'GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n'
+hx_json "a Content-Length over max_body (body not sent)" 413 'POST /v1/declarations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n'
+hx_json "a chunked body over max_body" 413 'py:b"POST /v1/declarations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFF\r\n" + b"a" * 0xFFFFF + b"\r\n10\r\n"'
+hx_json "a malformed chunk size" 400 'POST /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'
+hx_json "Expect other than 100-continue" 417 'POST /healthz HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\n\r\n{}'
+hx_json "a header section over 64 KiB" 431 'py:b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + b"a" * 70000 + b"\r\n\r\n"'
+out=$(hx_raw "$url" 'TRACE /healthz HTTP/1.1\r\nHost: x\r\n\r\n')
+[ "$(head -1 <<<"$out" | cut -f1,2)" = $'405\tapplication/json' ] && ok "TRACE → 405 from the route table (not libevent's 501 page)" ||
+    notok "TRACE" "$out"
+# Keep-alive and pipelining stay right: bodies (also on GET), chunked bodies,
+# a refusal in the middle answered in its turn, nothing after it.
+out=$(hx_raw "$url" 'GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloPOST /v1/me HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n 2\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n' | cut -f1 | tr '\n' ' ')
+[ "$out" = "200 405 400 closed " ] && ok "pipelined: a GET with a body, a chunked POST, then a folded request → 200, 405, 400 in order, nothing after" ||
+    notok "pipelined requests around a refusal" "$out"
+out=$(python3 - "$url" <<'PY'
+import socket, sys
+host, port = sys.argv[1].split("//", 1)[1].split(":")
+s = socket.create_connection((host, int(port)), timeout=5)
+got = []
+for i in range(3):
+    req = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    for b in req:                       # one byte per segment
+        s.sendall(bytes([b]))
+    got.append(s.recv(65536).split(b" ")[1].decode())
+print(" ".join(got))
+PY
+)
+[ "$out" = "200 200 200" ] && ok "three requests trickled byte by byte on one keep-alive connection → 200 each" ||
+    notok "trickled keep-alive requests" "$out"
+grep -q 'refused a request from 127.0.0.1: 400 obsolete line folding' "$work/hx.log" &&
+    ok "a refused request is logged with its reason" || notok "refusal log line"
+stop_daemon "$hx_pid"
+if [ -f "$tls/server.pem" ] && start_daemon hxtls -f "$work/tls.yaml" --db "$DSN"; then
+    out=$(hx_raw "https://127.0.0.1:$tport" 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n 2\r\n\r\n' "$tls/ca.pem" | cut -f1,2 | tr '\t\n' ' |')
+    [ "$out" = "200 application/json|400 application/json|closed|" ] && ok "over TLS too: 200, then obs-fold → 400 JSON and the close" ||
+        notok "framing checks over TLS" "$out"
+    stop_daemon "$daemon_pid"
+else
+    notok "cordond with TLS for the framing checks"
+fi
+# cordond -n on a database whose active version does not build: a start would
+# fall back, so the check says NOT OK (it-broken is stored by the block above).
+hx_active=$(sql "SELECT id FROM list_versions WHERE active")
+sql "UPDATE list_versions SET active = false WHERE active; UPDATE list_versions SET active = true WHERE id = 'it-broken'" >/dev/null
+out=$("$cordond" -n --db "$DSN" 2>&1)
+rc=$?
+[ $rc = 1 ] && grep -q '^configuration NOT OK$' <<<"$out" && grep -q 'it-broken does not build' <<<"$out" &&
+    ! grep -q '^configuration OK' <<<"$out" &&
+    ok "cordond -n with an active version that does not build → NOT OK, exit 1, with the fallback's reason" ||
+    notok "cordond -n on a fallback" "rc=$rc $(tail -3 <<<"$out")"
+sql "UPDATE list_versions SET active = false WHERE active; UPDATE list_versions SET active = true WHERE id = '$hx_active'" >/dev/null
+out=$("$cordond" -n --db "$DSN" 2>&1)
+[ $? = 0 ] && [ "$(tail -1 <<<"$out")" = "configuration OK" ] && ok "cordond -n on a buildable active version → configuration OK" ||
+    notok "cordond -n on a buildable active version" "$(tail -3 <<<"$out")"
+# Log spoofing: a rule file whose name carries a line break and U+202E.
+hxr=$work/hx-rules
+mkdir -p "$hxr"
+cp "$data/rules-broken/chemicals.yaml" "$hxr/$(printf 'c\n2026-01-01T00:00:00.000Z cordond info: all good \xe2\x80\xae.yaml')"
+"$cordond" --listen 127.0.0.1:"$(free_port)" --rules "$hxr" >"$work/hx-spoof.log" 2>&1
+if [ "$(wc -l <"$work/hx-spoof.log")" = 1 ] && grep -qF 'c\x0A2026-01-01T00:00:00.000Z cordond info: all good \u{202E}.yaml:29:' "$work/hx-spoof.log" &&
+    ! grep -q $'\xe2\x80\xae' "$work/hx-spoof.log"; then
+    ok "text from outside in a log message is escaped: one line, \\x0A and \\u{202E} shown"
+else
+    notok "log escaping" "$(head -c 400 "$work/hx-spoof.log")"
+fi
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
