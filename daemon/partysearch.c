@@ -1,0 +1,1104 @@
+/*
+ * Searching the prepared party index: blocking and scoring.
+ *
+ * Blocking: the posting lists of the query's tokens and of tokens close to
+ * them.  Tokens so common that a name sharing only them cannot reach the
+ * threshold are not used for blocking, so the cost per query depends on the
+ * rare tokens, not on the list size.
+ *
+ * Scoring: a symmetric weighted token-set similarity.  Every token of both
+ * sides counts with its weight, and with the Jaro-Winkler similarity of its
+ * best counterpart on the other side.  Extra distinctive words on either
+ * side pull the score down; extra generic ones barely do.  Reads the index
+ * only: safe from many threads at once.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "partyint.h"
+#include "util.h"
+#include "xmalloc.h"
+
+/* ------------------------------------------------------------------ */
+/* Similarity                                                          */
+
+/* Jaro-Winkler similarity of two strings of at most MAXTOKLEN bytes. */
+static double
+jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
+{
+	bool ma[MAXTOKLEN], mb[MAXTOKLEN];
+	size_t i, j, m = 0, t = 0, k, range, lo, hi, prefix = 0;
+	double jaro;
+
+	if (la == 0 || lb == 0)
+		return 0.0;
+	range = (la > lb ? la : lb) / 2;
+	range = range > 0 ? range - 1 : 0;
+	memset(ma, 0, la);
+	memset(mb, 0, lb);
+	for (i = 0; i < la; i++) {
+		lo = i > range ? i - range : 0;
+		hi = i + range + 1 < lb ? i + range + 1 : lb;
+		for (j = lo; j < hi; j++) {
+			if (mb[j] || a[i] != b[j])
+				continue;
+			ma[i] = mb[j] = true;
+			m++;
+			break;
+		}
+	}
+	if (m == 0)
+		return 0.0;
+	for (i = 0, k = 0; i < la; i++) {
+		if (!ma[i])
+			continue;
+		while (!mb[k])
+			k++;
+		if (a[i] != b[k])
+			t++;
+		k++;
+	}
+	jaro = ((double)m / la + (double)m / lb +
+	    ((double)m - t / 2.0) / m) / 3.0;
+	while (prefix < 4 && prefix < la && prefix < lb &&
+	    a[prefix] == b[prefix])
+		prefix++;
+	return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+/*
+ * Similarity of two canonical tokens: 1 if equal; Jaro-Winkler above the
+ * floor for tokens of FUZZY_MINLEN letters or more that start alike (the
+ * canonical spelling already unifies the usual first-letter variants); equal
+ * consonant skeletons when one side lacks vowels (transliterated Arabic
+ * script); else 0.  <strict> when one side is a single token.
+ */
+static bool
+vowel_pair(char x, char y)
+{
+	return (x == 'i' && y == 'e') || (x == 'e' && y == 'i') ||
+	    (x == 'u' && y == 'o') || (x == 'o' && y == 'u') ||
+	    (x == 'a' && y == 'e') || (x == 'e' && y == 'a') ||
+	    (x == 'a' && y == 'u') || (x == 'u' && y == 'a');
+}
+
+/*
+ * Consonants that romanisations of one sound write differently: Egyptian
+ * g for j (Gamal / Jamal), Turkish c for j (Cemal), French ch for sh
+ * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan).
+ */
+static bool
+consonant_pair(const char *a, const char *b, size_t x)
+{
+	char p = a[x], q = b[x];
+
+	if (p > q) {
+		char t = p;
+
+		p = q;
+		q = t;
+	}
+	if ((p == 'g' && q == 'j') || (p == 'c' && q == 'j') ||
+	    (p == 'd' && q == 'z'))
+		return true;
+	/* ch / sh */
+	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
+}
+
+static double
+token_sim(const char *a, size_t la, const char *sa, bool pa,
+    const char *b, size_t lb, const char *sb, bool pb, bool strict)
+{
+	double jw;
+	size_t shorter = la < lb ? la : lb, d;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return 1.0;
+	if (!strict && (pa || pb) && strlen(sa) >= 3 && strcmp(sa, sb) == 0)
+		return SKEL_SIM;
+	/*
+	 * Transliterations of Arabic and Persian names differ mostly in their
+	 * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah)
+	 * and in a consonant or so (Gamal / Jamal): same length, the same
+	 * letters elsewhere.
+	 */
+	if (!strict && la == lb && la >= 4) {
+		size_t x, diff = 0, cons = 0;
+
+		for (x = 0; x < la; x++) {
+			if (a[x] == b[x])
+				continue;
+			if (vowel_pair(a[x], b[x]))
+				diff++;
+			else if (consonant_pair(a, b, x) && cons == 0)
+				cons++;
+			else
+				break;
+		}
+		if (x == la && diff * 4 <= la && (cons == 0 || la >= 5))
+			return cons ? VOWEL_SIM - 0.03 : VOWEL_SIM;
+	}
+	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
+		return 0.0;
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN) {
+		jw = jaro_winkler(a, la, b, lb);
+		/* A lone token stands for the whole name: only near-exact. */
+		if (strict)
+			return la >= 7 && lb >= 7 && jw >= 0.95 &&
+			    a[0] == b[0] ? jw : 0.0;
+		if (jw >= SIM_FLOOR && (a[0] == b[0] || (partyname_is_vowel(a[0]) &&
+		    partyname_is_vowel(b[0]) && la >= 7 && lb >= 7)))
+			return jw;
+	} else if (strict)
+		return 0.0;
+	/*
+	 * Typing errors: one letter wrong, missing, added or swapped in a
+	 * word of five letters or more (one missing from a word of five:
+	 * "Abdl" for Abdul); two in a word of eight or more.  Words of four
+	 * letters are mostly syllables of Korean or Chinese names, where one
+	 * letter makes another name (Sang / Song).
+	 */
+	if (shorter < 4 || (la + lb) < 9)
+		return 0.0;
+	if (shorter < 8) {
+		/* One edit leaves one of the first two letters in place. */
+		if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] &&
+		    a[1] != b[0])
+			return 0.0;
+		d = partyname_edit_distance(a, la, b, lb, 1);
+	} else
+		d = partyname_edit_distance(a, la, b, lb, 2);
+	if (d == 1 && (shorter >= 5 || la != lb))
+		return TYPO_SIM;
+	if (d == 2 && shorter >= 8)
+		return TYPO2_SIM;
+	return 0.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Searching                                                           */
+
+/* A query token with what the index knows about it. */
+struct qinfo {
+	struct qtok	 t;
+	long		 id;		/* exact token id or -1 */
+	double		 w;		/* weight if nothing better is known */
+	double		 wfull;		/* the same, not damped if generic */
+	uint32_t	 df;		/* blocking cost */
+};
+
+struct query {
+	struct qinfo	 q[MAXTOK];
+	size_t		 n;
+	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
+	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
+	size_t		 ninitials;		/* tokens that are initials */
+	uint64_t	 lens;			/* bit L: a token of length L */
+};
+
+struct cand {
+	uint32_t	*v;
+	size_t		 n, cap;
+};
+
+static void
+cand_add_postings(const struct party_index *idx, struct cand *c, uint32_t tok)
+{
+	const struct ptok *t = &idx->toks[tok];
+
+	if (t->npost == 0)
+		return;
+	if (c->n + t->npost > c->cap) {
+		c->cap = (c->n + t->npost) * 2 + 64;
+		c->v = xreallocarray(c->v, c->cap, sizeof(uint32_t));
+	}
+	memcpy(c->v + c->n, idx->post + t->post, t->npost * sizeof(uint32_t));
+	c->n += t->npost;
+}
+
+static const struct hkey *
+hkey_find(const struct hkey *v, size_t n, uint64_t h, size_t *count)
+{
+	size_t lo = 0, hi = n, e;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = lo; e < n && v[e].h == h; e++)
+		;
+	*count = e - lo;
+	return v + lo;
+}
+
+/* Token ids close to <q>: exact, one edit, same skeleton.  Returns count. */
+static size_t
+close_tokens(const struct party_index *idx, const struct qtok *q,
+    uint32_t *out, size_t max)
+{
+	size_t n = 0, s, k, cnt;
+	long id = partyindex_tok_lookup(idx, q->key, q->len);
+	const struct hkey *h;
+
+	if (id >= 0)
+		out[n++] = (uint32_t)id;
+	if (q->len >= FUZZY_MINLEN) {
+		for (s = 0; s <= q->len; s++) {
+			h = hkey_find(idx->dels, idx->ndels,
+			    partyindex_hash_deletion(q->key, q->len, s), &cnt);
+			for (k = 0; k < cnt && n < max; k++)
+				out[n++] = h[k].tok;
+		}
+	}
+	if (strlen(q->skel) >= 3) {
+		if (q->poor)
+			h = hkey_find(idx->skels, idx->nskels,
+			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
+		else
+			h = hkey_find(idx->poorskels, idx->npoorskels,
+			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
+		for (k = 0; k < cnt && n < max; k++)
+			out[n++] = h[k].tok;
+	}
+	return n;
+}
+
+static void
+query_build(const struct party_index *idx, const char *name, struct query *qu)
+{
+	struct qtok t[MAXTOK];
+	size_t i, span;
+
+	memset(qu, 0, sizeof(*qu));
+	qu->n = partyname_tokenize(name, t);
+	for (i = 0; i < qu->n; i++) {
+		struct qinfo *q = &qu->q[i];
+
+		q->t = t[i];
+		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
+		qu->ninitials += t[i].initials;
+		qu->lens |= 1ULL << (t[i].len & 63);
+		if (t[i].particle) {
+			q->w = q->wfull = PARTICLE_W;
+			q->df = UINT32_MAX;
+		} else if (t[i].initials) {
+			/* Counts only if it finds nothing (see score_name). */
+			q->w = q->wfull = idx->maxw * 0.3;
+			q->df = UINT32_MAX;
+		} else if (q->id >= 0 && !idx->toks[q->id].concat) {
+			q->w = idx->toks[q->id].w;
+			q->wfull = idx->toks[q->id].generic ?
+			    q->w / GENERIC_DAMP : q->w;
+			q->df = idx->toks[q->id].df;
+		} else {
+			q->wfull = idx->maxw;
+			q->w = q->wfull * (t[i].generic ? GENERIC_DAMP : 1.0);
+			q->df = 0;
+		}
+	}
+	for (span = 2; span <= 3; span++)
+		for (i = 0; i + span <= qu->n && qu->njoins < MAXTOK * 2;
+		    i++) {
+			partyindex_join(t, i, span, &qu->joins[qu->njoins]);
+			qu->jfrom[qu->njoins] = i;
+			qu->jspan[qu->njoins++] = span;
+		}
+}
+
+/* How a listed word was found, for the evidence of a hit. */
+enum how {
+	HOW_NONE, HOW_EXACT, HOW_VARIANT, HOW_TYPO, HOW_INITIAL, HOW_JOINED,
+};
+
+struct detail {
+	uint8_t	how[MAXTOK];		/* per listed token */
+	int8_t	from[MAXTOK];		/* query token it matched, or -1 */
+	int8_t	jspan[MAXTOK];		/* query tokens joined into it */
+	bool	qused[MAXTOK];		/* query tokens that found something */
+	bool	dropped;		/* listed words missing, forgiven */
+};
+
+static enum how
+how_of(double s)
+{
+	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ?
+	    HOW_TYPO : s > 0 ? HOW_VARIANT : HOW_NONE;
+}
+
+/*
+ * Initials: the letters of query token <qi> stand for listed words not
+ * matched yet, in the listed order (a run "F. M." for FAZL MOHAMMAD).
+ * Returns true and marks them if every letter found a word.
+ */
+static bool
+match_initials(const struct ptok *const *nt, size_t k, const struct qtok *q,
+    bool *ntaken, size_t *pick)
+{
+	size_t l, j, pos = 0;
+
+	for (l = 0; l < q->len; l++) {
+		for (j = pos; j < k; j++)
+			if (!ntaken[j] && !nt[j]->particle &&
+			    !nt[j]->initials && nt[j]->len >= 2 &&
+			    (nt[j]->firsts & partyindex_letter_bit(q->key[l])) != 0)
+				break;
+		if (j == k)
+			return false;
+		pick[l] = j;
+		pos = j + 1;
+	}
+	for (l = 0; l < q->len; l++)
+		ntaken[pick[l]] = true;
+	return true;
+}
+
+/*
+ * Scores name <nm> against the query.  Tokens of each side that join into
+ * a token of the other side count as that one token; initials count for
+ * the listed words they begin.  <det>, if not NULL, gets how each listed
+ * word was found.
+ */
+static double
+score_name(const struct party_index *idx, const struct query *qu,
+    const struct pname *nm, struct detail *det)
+{
+	const struct ptok *nt[MAXTOK];
+	bool qmerged[MAXTOK], nmerged[MAXTOK], ninit[MAXTOK];
+	double qbest[MAXTOK], qw[MAXTOK], nbest[MAXTOK], num = 0, den = 0;
+	size_t i, j, k = nm->ntok, m = qu->n, span, pick[MAXTOK];
+	int nfrom[MAXTOK];
+	bool strict, covered, allgeneric, unmatched;
+	size_t found, full;
+	double wfound, wmissing;
+	bool individual = strcmp(idx->recs[nm->rec]->pub.kind ?
+	    idx->recs[nm->rec]->pub.kind : "", "individual") == 0;
+
+	if (k > MAXTOK)
+		k = MAXTOK;
+	for (j = 0; j < k; j++) {
+		nt[j] = &idx->toks[nm->tok[j]];
+		nmerged[j] = ninit[j] = false;
+		nfrom[j] = -1;
+		nbest[j] = 0;
+	}
+	for (i = 0; i < m; i++) {
+		qmerged[i] = false;
+		qbest[i] = 0;
+		qw[i] = qu->q[i].w;
+	}
+	if (det != NULL) {
+		memset(det, 0, sizeof(*det));
+		memset(det->from, -1, sizeof(det->from));
+	}
+
+	/* Single short tokens (acronyms) match exactly or not at all. */
+	if (m == 1 && k == 1 && (qu->q[0].t.len <= 6 || nt[0]->len <= 6)) {
+		if (strcmp(qu->q[0].t.key, nt[0]->key) != 0)
+			return 0.0;
+		if (det != NULL) {
+			det->how[0] = HOW_EXACT;
+			det->from[0] = 0;
+			det->qused[0] = true;
+		}
+		return 1.0;
+	}
+	strict = m == 1 || k == 1;
+
+	/* Query joins close to a name token: "nam chon gang", "al haramain". */
+	for (i = 0; i < qu->njoins; i++) {
+		const struct qtok *jt = &qu->joins[i];
+		size_t f = qu->jfrom[i], sp = qu->jspan[i], x;
+		bool free_span = true;
+
+		for (x = f; x < f + sp; x++)
+			free_span &= !qmerged[x] && !qu->q[x].t.initials;
+		if (!free_span)
+			continue;
+		for (j = 0; j < k; j++) {
+			double sim;
+
+			if (nmerged[j] || nt[j]->key[0] != jt->key[0] ||
+			    (size_t)nt[j]->len + 2 < jt->len ||
+			    jt->len + 2 < nt[j]->len)
+				continue;
+			sim = nt[j]->len == jt->len &&
+			    strcmp(nt[j]->key, jt->key) == 0 ? 1.0 :
+			    token_sim(nt[j]->key, nt[j]->len, nt[j]->skel,
+			    nt[j]->poor, jt->key, jt->len, jt->skel, jt->poor,
+			    false);
+			if (sim < 0.85)
+				continue;
+			for (x = f; x < f + sp; x++)
+				qmerged[x] = true;
+			nmerged[j] = true;
+			num += 2 * nt[j]->w * sim;
+			den += 2 * nt[j]->w;
+			if (det != NULL) {
+				det->how[j] = HOW_JOINED;
+				det->from[j] = (int8_t)f;
+				det->jspan[j] = (int8_t)sp;
+				for (x = f; x < f + sp; x++)
+					det->qused[x] = true;
+			}
+			break;
+		}
+	}
+	/* Name joins equal to a query token: "namchongang". */
+	for (span = 3; span >= 2; span--) {
+		for (j = 0; j + span <= k; j++) {
+			struct qtok jt, parts[3];
+			size_t x;
+			bool free_span = true;
+			double w = 0;
+
+			size_t sum = 0;
+
+			for (x = j; x < j + span; x++) {
+				free_span &= !nmerged[x];
+				sum += nt[x]->len;
+			}
+			/* Only if a query token is about that long. */
+			if (!free_span || sum >= 62 || (qu->lens &
+			    (0x1fULL << (sum - 2))) == 0)
+				continue;
+			for (x = 0; x < span; x++) {
+				memcpy(parts[x].key, nt[j + x]->key,
+				    (size_t)nt[j + x]->len + 1);
+				parts[x].len = nt[j + x]->len;
+			}
+			partyindex_join(parts, 0, span, &jt);
+			for (i = 0; i < m; i++) {
+				if (qmerged[i] || qu->q[i].t.len != jt.len ||
+				    strcmp(qu->q[i].t.key, jt.key) != 0)
+					continue;
+				for (x = j; x < j + span; x++) {
+					nmerged[x] = true;
+					w += nt[x]->w;
+					if (det != NULL) {
+						det->how[x] = HOW_JOINED;
+						det->from[x] = (int8_t)i;
+					}
+				}
+				qmerged[i] = true;
+				if (det != NULL)
+					det->qused[i] = true;
+				num += 2 * w;
+				den += 2 * w;
+				break;
+			}
+		}
+	}
+
+	/*
+	 * Initials of the query ("C. Y. CHUN") for listed words, once the
+	 * full words have found theirs: a listed word that a full query word
+	 * matches is not taken by an initial.
+	 */
+	full = 0;
+	for (i = 0; i < m; i++)
+		if (!qu->q[i].t.initials && !qu->q[i].t.particle)
+			full++;
+	if (full > 0 && qu->ninitials > 0) {
+		bool ntaken[MAXTOK];
+
+		for (j = 0; j < k; j++) {
+			ntaken[j] = nmerged[j];
+			for (i = 0; i < m && !ntaken[j]; i++)
+				if (!qmerged[i] && !qu->q[i].t.initials &&
+				    token_sim(nt[j]->key, nt[j]->len,
+				    nt[j]->skel, nt[j]->poor, qu->q[i].t.key,
+				    qu->q[i].t.len, qu->q[i].t.skel,
+				    qu->q[i].t.poor, strict) >= 0.9)
+					ntaken[j] = true;
+		}
+		for (i = 0; i < m; i++) {
+			size_t l;
+
+			if (!qu->q[i].t.initials || qmerged[i] ||
+			    !match_initials(nt, k, &qu->q[i].t, ntaken, pick))
+				continue;
+			qmerged[i] = true;
+			for (l = 0; l < qu->q[i].t.len; l++) {
+				j = pick[l];
+				ninit[j] = nmerged[j] = true;
+				num += nt[j]->w * INITIAL_SIM;
+				den += nt[j]->w;
+				if (det != NULL) {
+					det->how[j] = HOW_INITIAL;
+					det->from[j] = (int8_t)i;
+					det->qused[i] = true;
+				}
+			}
+		}
+	}
+
+	/* Every remaining token against its best counterpart. */
+	for (j = 0; j < k; j++) {
+		double best = 0;
+		size_t bi = 0;
+
+		if (nmerged[j])
+			continue;
+		for (i = 0; i < m; i++) {
+			double sim;
+
+			if (qmerged[i])
+				continue;
+			if (nt[j]->initials && nt[j]->len == 1 &&
+			    !qu->q[i].t.particle && qu->q[i].t.len >= 2 &&
+			    (qu->q[i].t.first == nt[j]->key[0] ||
+			    qu->q[i].t.key[0] == nt[j]->key[0]))
+				sim = INITIAL_SIM;	/* listed initial */
+			else
+				sim = token_sim(nt[j]->key, nt[j]->len,
+				    nt[j]->skel, nt[j]->poor, qu->q[i].t.key,
+				    qu->q[i].t.len, qu->q[i].t.skel,
+				    qu->q[i].t.poor, strict);
+			if (sim > best) {
+				best = sim;
+				bi = i;
+			}
+			if (sim > qbest[i]) {
+				qbest[i] = sim;
+				/* A query token the lists do not know takes
+				 * the weight of what it matched. */
+				if (qu->q[i].id < 0 ||
+				    idx->toks[qu->q[i].id].concat)
+					qw[i] = nt[j]->w;
+			}
+		}
+		nbest[j] = best;
+		nfrom[j] = best > 0 ? (int)bi : -1;
+		if (det != NULL && best > 0) {
+			det->how[j] = nt[j]->initials && best == INITIAL_SIM ?
+			    HOW_INITIAL : how_of(best);
+			det->from[j] = (int8_t)bi;
+			det->qused[bi] = true;
+		}
+	}
+	/*
+	 * People are often written without their middle names or
+	 * patronymics ("Akhmed Chataev" for AKHMED RAJAPOVICH CHATAEV).
+	 * When every word of the query is found in a listed individual's
+	 * name, including its first or last word and at least two of its
+	 * words, the listed words that found nothing weigh a quarter.
+	 */
+	covered = m >= 2 && k >= 3 && individual;
+	for (i = 0; covered && i < m; i++)
+		if (!qmerged[i] && qbest[i] < 0.9 && !qu->q[i].t.particle)
+			covered = false;
+	if (covered && !((nmerged[0] || nbest[0] >= 0.9) ||
+	    (nmerged[k - 1] || nbest[k - 1] >= 0.9)))
+		covered = false;
+	/*
+	 * ... at least two of the listed words were found, and together they
+	 * weigh more than the heaviest word not found: common given names
+	 * alone ("Ali Hassan") do not stand in for a rare family name.
+	 */
+	wfound = wmissing = 0;
+	for (j = 0, found = 0; covered && j < k; j++) {
+		if (nt[j]->particle)
+			continue;
+		if (nmerged[j] || nbest[j] >= 0.9) {
+			found++;
+			wfound += nt[j]->w;
+		} else if (nt[j]->w > wmissing)
+			wmissing = nt[j]->w;
+	}
+	if (found < 2 || wfound < wmissing)
+		covered = false;
+	allgeneric = true;
+	unmatched = false;
+	for (j = 0; j < k; j++) {
+		double w = nt[j]->w;
+
+		if (nmerged[j] || nbest[j] >= 0.85) {
+			if (!nt[j]->generic && !nt[j]->particle)
+				allgeneric = false;
+		} else if (!nt[j]->particle)
+			unmatched = true;
+		if (nmerged[j])
+			continue;
+		if (covered && nbest[j] < 0.5) {
+			w *= 0.25;
+			if (det != NULL && !nt[j]->particle)
+				det->dropped = true;
+		}
+		num += w * nbest[j];
+		den += w;
+	}
+	/*
+	 * A one-word listed name ("SUNRISE") found inside a longer query
+	 * proves little: the query's other words count in full even if they
+	 * are generic ("Sunrise Engineering").
+	 */
+	for (i = 0; i < m; i++) {
+		if (qmerged[i])
+			continue;
+		if (k == 1 && qbest[i] == 0)
+			qw[i] = qu->q[i].wfull;
+		num += qw[i] * qbest[i];
+		den += qw[i];
+	}
+	(void)nfrom;
+	/*
+	 * Only generic words in common and part of the listed name missing
+	 * ("United Development Bank" against KOREA UNITED DEVELOPMENT BANK):
+	 * the words say what kind of firm it is, not which one.
+	 */
+	if (den > 0 && allgeneric && unmatched)
+		return 0.92 * num / den;
+	return den > 0 ? num / den : 0.0;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+
+static int
+cmp_qdf(const void *a, const void *b, void *arg)
+{
+	const struct qinfo *q = arg;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (q[x].df != q[y].df)
+		return q[x].df > q[y].df ? -1 : 1;
+	return 0;
+}
+
+/* A hit while searching: which name, found through which form. */
+struct ihit {
+	struct party_hit	 h;
+	uint32_t		 name;
+	unsigned		 form;		/* PARTY_D_ADDRESS, _CAREOF */
+	const char		*text;		/* the form searched */
+};
+
+struct hits {
+	struct ihit	*v;
+	size_t		 n, cap;
+	char		**texts;	/* forms searched, owned */
+	size_t		 ntexts;
+};
+
+/*
+ * Searches one form of the query; appends best-per-record hits to <hs>,
+ * their score times <factor> (forms that leave words out weigh a little
+ * less).  <name> is kept until the search ends.
+ */
+static void
+search_one(const struct party_index *idx, char *name, double threshold,
+    double factor, unsigned form, struct hits *hs)
+{
+	struct query *qu = xmalloc(sizeof(*qu));
+	struct cand c = { NULL, 0, 0 };
+	bool skip[MAXTOK];
+	size_t order[MAXTOK], i, j, nclose;
+	uint32_t close[512];
+	double total = 0, skipped = 0;
+	uint32_t lastrec = UINT32_MAX;
+	size_t besthit = 0;
+
+	query_build(idx, name, qu);
+	if (qu->n == 0)
+		goto done;
+
+	/*
+	 * Blocking budget: leave out the commonest tokens as long as a name
+	 * sharing only those could not reach the threshold.
+	 */
+	for (i = 0; i < qu->n; i++) {
+		order[i] = i;
+		skip[i] = false;
+		total += qu->q[i].w;
+	}
+	qsort_r(order, qu->n, sizeof(size_t), cmp_qdf, qu->q);
+	for (i = 0; i < qu->n; i++) {
+		const struct qinfo *q = &qu->q[order[i]];
+		double s = skipped + q->w;
+
+		if (q->df < BLOCK_MIN_DF)
+			break;
+		if (2 * s / (2 * s + (total - s)) >= threshold * 0.95)
+			break;
+		skip[order[i]] = true;
+		skipped = s;
+	}
+	for (i = 0; i < qu->n; i++) {
+		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
+			continue;
+		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
+		for (j = 0; j < nclose; j++)
+			cand_add_postings(idx, &c, close[j]);
+	}
+	for (i = 0; i < qu->njoins; i++) {
+		long id = partyindex_tok_lookup(idx, qu->joins[i].key, qu->joins[i].len);
+
+		/* A join as common as "abd al" finds nothing its words
+		 * do not find. */
+		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
+			cand_add_postings(idx, &c, (uint32_t)id);
+	}
+	if (c.n == 0)
+		goto done;
+	qsort(c.v, c.n, sizeof(uint32_t), cmp_u32);
+
+	/* Names of a record are adjacent: keep the best per record. */
+	for (i = 0; i < c.n; i++) {
+		const struct pname *nm;
+		double s;
+
+		if (i > 0 && c.v[i] == c.v[i - 1])
+			continue;
+		nm = &idx->names[c.v[i]];
+		s = score_name(idx, qu, nm, NULL) * factor;
+		if (s < threshold)
+			continue;
+		if (nm->rec == lastrec) {
+			if (s > hs->v[besthit].h.score) {
+				hs->v[besthit].h.score = s;
+				hs->v[besthit].h.matched = nm->text;
+				hs->v[besthit].name = c.v[i];
+			}
+			continue;
+		}
+		if (hs->n == hs->cap) {
+			hs->cap = hs->cap ? hs->cap * 2 : 16;
+			hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
+		}
+		besthit = hs->n++;
+		memset(&hs->v[besthit], 0, sizeof(hs->v[besthit]));
+		hs->v[besthit].h.rec = &idx->recs[nm->rec]->pub;
+		hs->v[besthit].h.matched = nm->text;
+		hs->v[besthit].h.score = s;
+		hs->v[besthit].name = c.v[i];
+		hs->v[besthit].form = form;
+		hs->v[besthit].text = name;
+		lastrec = nm->rec;
+	}
+done:
+	free(c.v);
+	free(qu);
+}
+
+static int
+cmp_ihit(const void *a, const void *b)
+{
+	const struct ihit *x = a, *y = b;
+
+	if (x->h.score != y->h.score)
+		return x->h.score > y->h.score ? -1 : 1;
+	return strcmp(x->h.rec->ref, y->h.rec->ref);
+}
+
+/* Keeps <text> for the hits found with it; returns it. */
+static char *
+hits_keep(struct hits *hs, char *text)
+{
+	hs->texts = xreallocarray(hs->texts, hs->ntexts + 1,
+	    sizeof(*hs->texts));
+	hs->texts[hs->ntexts++] = text;
+	return text;
+}
+
+/* Words of <s> (runs of non-space). */
+static size_t
+words_in(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s != '\0'; s++) {
+		bool sp = *s == ' ' || *s == '\t';
+
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* <s> without its last <k> words (caller frees), or NULL. */
+static char *
+drop_last_words(const char *s, size_t k)
+{
+	size_t n = strlen(s);
+
+	while (k-- > 0) {
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+			n--;
+		while (n > 0 && s[n - 1] != ' ')
+			n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/*
+ * Where an address starts in a name field without a comma before it:
+ * " - ", "P.O. Box", "No." or a word with digits after the first word.
+ * Returns the offset, or 0 if none.
+ */
+static size_t
+address_start(const char *s)
+{
+	static const char *const marks[] = {
+		" - ", " p.o. box", " po box", " p.o.box", " no. ",
+		" no ", " building ", " street ", " road ",
+	};
+	size_t i, best = 0;
+	const char *p, *w;
+
+	for (i = 0; i < NELEM(marks); i++)
+		if ((p = strcasestr(s, marks[i])) != NULL &&
+		    (best == 0 || (size_t)(p - s) < best) && p > s)
+			best = (size_t)(p - s);
+	/* A word with digits, not the first one ("7TH OF TIR"). */
+	for (w = strchr(s, ' '); w != NULL; w = strchr(w + 1, ' ')) {
+		const char *e = w + 1;
+
+		while (*e != '\0' && *e != ' ' && *e != ',')
+			e++;
+		for (p = w + 1; p < e; p++)
+			if (*p >= '0' && *p <= '9')
+				break;
+		if (p < e) {
+			if (best == 0 || (size_t)(w - s) < best)
+				best = (size_t)(w - s);
+			break;
+		}
+	}
+	return best;
+}
+
+/*
+ * Customs forms put more than a name in the name field: an address after
+ * a comma, a dash or nothing at all ("NOVIN ENERGY COMPANY Isfahan, Iran",
+ * "FAIZ - Chaman border"), a second party after "c/o".  Each c/o part is
+ * searched, then the part before the address, then that part without one
+ * to three words before the comma (a city), each a little weaker.
+ */
+static void
+search_forms(const struct party_index *idx, const char *name,
+    double threshold, unsigned form, struct hits *hs)
+{
+	char *head, *cut;
+	size_t at, comma, k, nw;
+
+	at = address_start(name);
+	cut = strchr(name, ',');
+	comma = cut != NULL ? (size_t)(cut - name) : 0;
+	if (comma > 0 && (at == 0 || comma < at)) {
+		head = xstrndup(name, comma);
+		/* "SURNAME, Given": a lone word before a comma is no form. */
+		if (words_in(head) >= 2)
+			search_one(idx, hits_keep(hs, head), threshold, 0.99,
+			    form | PARTY_D_ADDRESS, hs);
+		else
+			free(head);
+		/* A city before the comma: drop up to three words. */
+		head = xstrndup(name, comma);
+		nw = words_in(head);
+		for (k = 1; k <= 3 && nw >= k + 2; k++) {
+			char *h = drop_last_words(head, k);
+
+			if (h != NULL)
+				search_one(idx, hits_keep(hs, h), threshold,
+				    0.98 - 0.01 * (double)k,
+				    form | PARTY_D_ADDRESS, hs);
+		}
+		free(head);
+	} else if (at > 0) {
+		head = xstrndup(name, at);
+		search_one(idx, hits_keep(hs, head), threshold, 0.99,
+		    form | PARTY_D_ADDRESS, hs);
+	}
+}
+
+/* Fills the evidence of <ih>: which words matched which, distortions. */
+static void
+explain_hit(const struct party_index *idx, struct ihit *ih)
+{
+	const struct pname *nm = &idx->names[ih->name];
+	struct query *qu = xmalloc(sizeof(*qu));
+	struct qtok *lt = xreallocarray(NULL, MAXTOK, sizeof(*lt));
+	struct detail det;
+	struct buf stripped, w;
+	char **parts = NULL;
+	size_t nparts = 0, nl, j, p;
+	int last = -1;
+	unsigned d = ih->form;
+	const unsigned char *u;
+
+	query_build(idx, ih->text, qu);
+	(void)score_name(idx, qu, nm, &det);
+	buf_init(&stripped);
+	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
+	nl = partyname_tokenize(stripped.data, lt);
+	if (nl != nm->ntok)
+		nl = 0;		/* a bracketed part: its own name */
+	if (nl == 0)
+		nl = partyname_tokenize(nm->text, lt);
+	buf_init(&w);
+	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
+		const char *how = "";
+		int f = det.from[j];
+
+		if (lt[j].particle && det.how[j] == HOW_NONE)
+			continue;
+		switch (det.how[j]) {
+		case HOW_EXACT:
+			how = "";
+			break;
+		case HOW_VARIANT:
+			how = "~";
+			d |= PARTY_D_SPELLING;
+			break;
+		case HOW_TYPO:
+			how = "~typo";
+			d |= PARTY_D_TYPO;
+			break;
+		case HOW_INITIAL:
+			how = "~initial";
+			d |= PARTY_D_INITIALS;
+			break;
+		case HOW_JOINED:
+			how = "~joined";
+			d |= PARTY_D_JOINED;
+			break;
+		default:
+			d |= PARTY_D_DROPPED;
+			break;
+		}
+		if (f >= 0 && (size_t)f < qu->n) {
+			if (f < last)
+				d |= PARTY_D_ORDER;
+			last = f;
+		}
+		if (w.len > 0)
+			buf_addc(&w, ' ');
+		buf_printf(&w, "%s=%s%s", lt[j].raw, f >= 0 &&
+		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
+	}
+	if (det.dropped)
+		d |= PARTY_D_DROPPED;
+	/*
+	 * Weak evidence: a low-quality alias, or a person's name found only
+	 * through words that many listed names share (common given names,
+	 * "Mohammad Ali"): the officer must confirm the identity.
+	 */
+	{
+		const struct prec *r = idx->recs[nm->rec];
+		bool distinct = false;
+
+		ih->h.quality = PARTY_Q_NONE;
+		for (j = 0; j < r->nalias; j++)
+			if (r->alias[j] == nm->text)
+				ih->h.quality = (enum party_quality)r->aq[j];
+		for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
+			const struct ptok *t = &idx->toks[nm->tok[j]];
+
+			if (det.how[j] != HOW_NONE && !t->particle &&
+			    t->df < idx->common_df)
+				distinct = true;
+		}
+		ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
+		    (!distinct && strcmp(r->kind, "individual") == 0);
+	}
+	for (u = (const unsigned char *)ih->text; *u != '\0'; u++)
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
+			d |= PARTY_D_SCRIPT;
+			break;
+		}
+	ih->h.distortions = d;
+	snprintf(ih->h.words, sizeof(ih->h.words), "%s", w.len ? w.data : "");
+	for (p = 0; p < nparts; p++)
+		free(parts[p]);
+	free(parts);
+	buf_free(&stripped);
+	buf_free(&w);
+	free(lt);
+	free(qu);
+}
+
+size_t
+party_search(const struct party_index *idx, const char *name,
+    double threshold, struct party_hit *out, size_t max)
+{
+	struct hits hs;
+	struct buf stripped;
+	char **parts = NULL, *copy, *part;
+	size_t nparts = 0, i, j, n = 0;
+
+	if (!idx->prepared || name == NULL || max == 0)
+		return 0;
+	memset(&hs, 0, sizeof(hs));
+	/* The name as given, without its bracketed parts, and each part. */
+	buf_init(&stripped);
+	partyindex_split_acronyms(name, &stripped, &parts, &nparts);
+	search_one(idx, hits_keep(&hs, xstrdup(name)), threshold, 1.0, 0,
+	    &hs);
+	if (nparts > 0) {
+		search_one(idx, hits_keep(&hs, xstrdup(stripped.data)),
+		    threshold, 1.0, 0, &hs);
+		for (i = 0; i < nparts; i++)
+			search_one(idx, hits_keep(&hs, parts[i]), threshold,
+			    1.0, 0, &hs);
+	}
+	free(parts);
+	/* Each c/o part, then addresses appended to each. */
+	copy = xstrdup(stripped.data);
+	buf_free(&stripped);
+	part = copy;
+	for (;;) {
+		char *co = strcasestr(part, " c/o ");
+
+		if (co != NULL)
+			*co = '\0';
+		if (part != copy || co != NULL) {
+			if (words_in(part) > 0)
+				search_one(idx, hits_keep(&hs, xstrdup(part)),
+				    threshold, 0.99, PARTY_D_CAREOF, &hs);
+			search_forms(idx, part, threshold, PARTY_D_CAREOF,
+			    &hs);
+		} else
+			search_forms(idx, part, threshold, 0, &hs);
+		if (co == NULL)
+			break;
+		part = co + 5;
+	}
+	free(copy);
+
+	/* Best first, one hit per record. */
+	if (hs.n > 0)
+		qsort(hs.v, hs.n, sizeof(*hs.v), cmp_ihit);
+	for (i = 0; i < hs.n && n < max; i++) {
+		for (j = 0; j < n; j++)
+			if (out[j].rec == hs.v[i].h.rec)
+				break;
+		if (j < n)
+			continue;
+		explain_hit(idx, &hs.v[i]);
+		out[n++] = hs.v[i].h;
+	}
+	free(hs.v);
+	for (i = 0; i < hs.ntexts; i++)
+		free(hs.texts[i]);
+	free(hs.texts);
+	return n;
+}
+
