@@ -186,12 +186,6 @@ partyindex_tok_lookup(const struct party_index *idx, const char *key,
 	return -1;
 }
 
-uint32_t
-partyindex_letter_bit(char c)
-{
-	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0;
-}
-
 static uint32_t
 tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 {
@@ -203,7 +197,7 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 		t->generic |= q->generic;
 		if (!concat)
 			t->concat = 0;
-		t->firsts |= partyindex_letter_bit(q->first);
+		t->firsts |= letter_bit(q->first);
 		return (uint32_t)id;
 	}
 	if ((idx->ntoks + 1) * 2 > idx->tabmask + 1 || idx->tab == NULL)
@@ -223,7 +217,7 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	t->concat = concat;
 	t->particle = q->particle;
 	t->initials = q->initials;
-	t->firsts = partyindex_letter_bit(q->first) | partyindex_letter_bit(q->key[0]);
+	t->firsts = letter_bit(q->first) | letter_bit(q->key[0]);
 	{
 		size_t h = partyindex_hash(q->key, q->len) & idx->tabmask;
 
@@ -272,7 +266,9 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 	nm->rec = rec;
 	nm->text = text;
 	nm->ntok = (uint32_t)n;
-	nm->tok = xreallocarray(NULL, n, sizeof(uint32_t));
+	/* The token ids, then those of the joins (see struct pname). */
+	nm->tok = xreallocarray(NULL, 3 * n, sizeof(uint32_t));
+	nm->joins = nm->tok + n;
 	for (i = 0; i < n; i++)
 		nm->tok[i] = tok_intern(idx, &t[i], false);
 
@@ -288,6 +284,7 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 
 				partyindex_join(t, i, span, &j);
 				tid = tok_intern(idx, &j, true);
+				nm->joins[(span == 3 ? n - 1 : 0) + i] = tid;
 			}
 			if (*npairs + 2 > *cpairs) {
 				*cpairs = *cpairs ? *cpairs * 2 : 65536;
@@ -392,7 +389,8 @@ party_prepare(struct party_index *idx, struct buf *errs)
 			char **parts = NULL;
 			size_t nparts = 0, p;
 
-			partyindex_split_acronyms(text, &stripped, &parts, &nparts);
+			partyindex_split_acronyms(text, &stripped, &parts,
+			    &nparts);
 			index_add_name(idx, (uint32_t)i, text, stripped.data,
 			    &pairs, &npairs, &cpairs);
 			for (p = 0; p < nparts; p++) {

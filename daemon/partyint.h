@@ -73,6 +73,9 @@ struct pname {
 	uint32_t	 rec;
 	uint32_t	 ntok;
 	uint32_t	*tok;		/* token ids */
+	uint32_t	*joins;		/* token ids of the joins of 2 adjacent
+					 * tokens (ntok - 1 of them), then of 3
+					 * (ntok - 2); in the <tok> allocation */
 	const char	*text;		/* as published, borrowed from the record */
 };
 
@@ -135,6 +138,19 @@ struct qtok {
 	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
 };
 
+static inline bool
+is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Bit of letter <c> (a-z) in ptok.firsts; 0 for anything else. */
+static inline uint32_t
+letter_bit(char c)
+{
+	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0;
+}
+
 /* party.c: records */
 
 /* Adds <alias> to <r> unless it is already there; graded <q>. */
@@ -153,7 +169,6 @@ void	party_rec_add_country(struct prec *r, const char *iso);
 size_t	partyname_tokenize(const char *name, struct qtok *out);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */
 void	partyname_qtok_set(struct qtok *q, const char *folded, bool generic);
-bool	partyname_is_vowel(char c);
 /*
  * Optimal string alignment distance of <a> and <b>, or <max> + 1 as soon
  * as it is known to exceed <max>.  Both at most MAXTOKLEN bytes.
@@ -178,8 +193,6 @@ uint64_t partyindex_hash_deletion(const char *key, size_t len, size_t skip);
 /* Token id of canonical <key>, or -1. */
 long	partyindex_tok_lookup(const struct party_index *idx, const char *key,
 	    size_t len);
-/* Bit of letter <c> (a-z) in ptok.firsts; 0 for anything else. */
-uint32_t partyindex_letter_bit(char c);
 /* Canonical join of tokens <t>[i..i+n) into <out>. */
 void	partyindex_join(const struct qtok *t, size_t i, size_t n,
 	    struct qtok *out);

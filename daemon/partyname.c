@@ -337,12 +337,6 @@ partyname_edit_distance(const char *a, size_t la, const char *b, size_t lb,
 	return p[lb];
 }
 
-bool
-partyname_is_vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
 static bool
 ends_with(const char *s, size_t n, const char *suf)
 {
@@ -418,8 +412,8 @@ canon_token(const char *in, char *out)
 		 * Arabic th is s in Persian and Turkish spellings (Othman /
 		 * Osman); Korean eu is u (Eun / Un).
 		 */
-		if (c == 'o' && d == 'u' && partyname_is_vowel(in[i + 2]) &&
-		    (i == 0 || !partyname_is_vowel(in[i - 1]))) {
+		if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
+		    (i == 0 || !is_vowel(in[i - 1]))) {
 			t[n++] = 'v';
 			i++;
 			continue;
@@ -435,13 +429,13 @@ canon_token(const char *in, char *out)
 			continue;
 		}
 		/* Final y after a consonant is i (Aly / Ali, Zaidy / Zaidi). */
-		if (c == 'y' && d == '\0' && i >= 2 && !partyname_is_vowel(in[i - 1])) {
+		if (c == 'y' && d == '\0' && i >= 2 && !is_vowel(in[i - 1])) {
 			t[n++] = 'i';
 			continue;
 		}
 		/* Silent h after a vowel in a short word (Hahn / Han). */
-		if (c == 'h' && i > 0 && len <= 5 && partyname_is_vowel(in[i - 1]) &&
-		    (d == '\0' || !partyname_is_vowel(d)) && n > 0)
+		if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
+		    (d == '\0' || !is_vowel(d)) && n > 0)
 			continue;
 		/* Wade-Giles hs is pinyin x (Hsu / Xu). */
 		if (i == 0 && c == 'h' && d == 's' && len <= 6) {
@@ -479,7 +473,7 @@ canon_token(const char *in, char *out)
 	}
 
 	/* Endings: -yan / -ian, Korean -un / -on, -ung / -ong. */
-	if (n > 4 && ends_with(t, n, "yan") && !partyname_is_vowel(t[n - 4]))
+	if (n > 4 && ends_with(t, n, "yan") && !is_vowel(t[n - 4]))
 		t[n - 3] = 'i';
 	if (n > 4 && ends_with(t, n, "ung"))
 		t[n - 3] = 'o';
@@ -494,11 +488,11 @@ canon_token(const char *in, char *out)
 	 * / p / t.
 	 */
 	if (n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
-	    (partyname_is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
-	    partyname_is_vowel(t[2])))) {
+	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
+	    is_vowel(t[2])))) {
 		size_t v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
 
-		while (v < n && partyname_is_vowel(t[v]))
+		while (v < n && is_vowel(t[v]))
 			v++;
 		if (v == n || strcmp(t + v, "n") == 0 ||
 		    strcmp(t + v, "ng") == 0 || strcmp(t + v, "l") == 0 ||
@@ -527,7 +521,7 @@ canon_token(const char *in, char *out)
 	}
 
 	/* Korean final k written g (Paeg / Paek). */
-	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && partyname_is_vowel(t[n - 2]))
+	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && is_vowel(t[n - 2]))
 		t[n - 1] = 'k';
 
 	/* Initial l / n / r (Lyonbong, Ryonbong, Nyonbong, Yonbong). */
@@ -549,7 +543,7 @@ skel_token(const char *key, char *out)
 	size_t n = 0;
 
 	for (; *key != '\0'; key++) {
-		if (partyname_is_vowel(*key) || *key == 'y' || *key == 'v' ||
+		if (is_vowel(*key) || *key == 'y' || *key == 'v' ||
 		    *key == 'h')
 			continue;
 		if (n > 0 && out[n - 1] == *key)
@@ -566,7 +560,7 @@ poor_token(const char *key)
 	size_t v = 0, n = 0;
 
 	for (; *key != '\0'; key++, n++)
-		if (partyname_is_vowel(*key))
+		if (is_vowel(*key))
 			v++;
 	/* Short tokens need no vowel at all: "sang" is a syllable, not "sng". */
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
@@ -591,7 +585,7 @@ partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 	}
 	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
 	if (q->len > 3 && q->key[0] == 'a' && q->key[1] == 'y' &&
-	    !partyname_is_vowel(q->key[2])) {
+	    !is_vowel(q->key[2])) {
 		memmove(q->key, q->key + 1, q->len);
 		q->key[0] = 'i';
 		q->len--;
@@ -690,8 +684,8 @@ legal_typo(const char *w)
 	if (n < 6)
 		return false;
 	for (i = 0; i < NELEM(longforms); i++)
-		if (partyname_edit_distance(w, n, longforms[i], strlen(longforms[i]),
-		    1) <= 1)
+		if (partyname_edit_distance(w, n, longforms[i],
+		    strlen(longforms[i]), 1) <= 1)
 			return true;
 	return false;
 }

@@ -145,13 +145,18 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
 		return 0.0;
 	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN) {
-		jw = jaro_winkler(a, la, b, lb);
-		/* A lone token stands for the whole name: only near-exact. */
+		/*
+		 * A lone token stands for the whole name: only near-exact.
+		 * Jaro-Winkler is computed only where its result can count:
+		 * tokens that start alike (or with vowels, when long).
+		 */
 		if (strict)
-			return la >= 7 && lb >= 7 && jw >= 0.95 &&
-			    a[0] == b[0] ? jw : 0.0;
-		if (jw >= SIM_FLOOR && (a[0] == b[0] || (partyname_is_vowel(a[0]) &&
-		    partyname_is_vowel(b[0]) && la >= 7 && lb >= 7)))
+			return la >= 7 && lb >= 7 && a[0] == b[0] &&
+			    (jw = jaro_winkler(a, la, b, lb)) >= 0.95 ?
+			    jw : 0.0;
+		if ((a[0] == b[0] || (is_vowel(a[0]) &&
+		    is_vowel(b[0]) && la >= 7 && lb >= 7)) &&
+		    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
 			return jw;
 	} else if (strict)
 		return 0.0;
@@ -200,24 +205,64 @@ struct query {
 	uint64_t	 lens;			/* bit L: a token of length L */
 };
 
+/*
+ * Candidate names as a bitmap over the name ids: the postings of several
+ * tokens overlap, and the scoring wants each name once, in id order (the
+ * names of a record are adjacent).  One bit per listed name is a few KiB
+ * even for the OFAC list, cheaper than sorting and deduplicating postings.
+ */
 struct cand {
-	uint32_t	*v;
-	size_t		 n, cap;
+	uint64_t	*bits;
+	size_t		 nwords;
+	size_t		 lo, hi;	/* words [lo, hi) may have bits set */
+	size_t		 n;		/* postings added */
 };
+
+static void
+cand_init(const struct party_index *idx, struct cand *c)
+{
+	c->nwords = (idx->nnames + 63) / 64;
+	c->bits = xcalloc(c->nwords ? c->nwords : 1, sizeof(uint64_t));
+	c->lo = c->nwords;
+	c->hi = 0;
+	c->n = 0;
+}
 
 static void
 cand_add_postings(const struct party_index *idx, struct cand *c, uint32_t tok)
 {
 	const struct ptok *t = &idx->toks[tok];
+	const uint32_t *p = idx->post + t->post, *e = p + t->npost;
 
-	if (t->npost == 0)
-		return;
-	if (c->n + t->npost > c->cap) {
-		c->cap = (c->n + t->npost) * 2 + 64;
-		c->v = xreallocarray(c->v, c->cap, sizeof(uint32_t));
+	for (; p < e; p++) {
+		size_t w = *p >> 6;
+
+		c->bits[w] |= 1ULL << (*p & 63);
+		if (w < c->lo)
+			c->lo = w;
+		if (w >= c->hi)
+			c->hi = w + 1;
 	}
-	memcpy(c->v + c->n, idx->post + t->post, t->npost * sizeof(uint32_t));
 	c->n += t->npost;
+}
+
+/* The next candidate name id from <*at> on, or -1; advances <*at>. */
+static long
+cand_next(const struct cand *c, size_t *at)
+{
+	size_t w = *at >> 6;
+	uint64_t word;
+
+	if (w < c->lo)
+		w = c->lo, *at = w << 6;
+	for (; w < c->hi; w++, *at = w << 6) {
+		word = c->bits[w] >> (*at & 63);
+		if (word != 0) {
+			*at += (size_t)__builtin_ctzll(word);
+			return (long)(*at)++;
+		}
+	}
+	return -1;
 }
 
 static const struct hkey *
@@ -348,7 +393,7 @@ match_initials(const struct ptok *const *nt, size_t k, const struct qtok *q,
 		for (j = pos; j < k; j++)
 			if (!ntaken[j] && !nt[j]->particle &&
 			    !nt[j]->initials && nt[j]->len >= 2 &&
-			    (nt[j]->firsts & partyindex_letter_bit(q->key[l])) != 0)
+			    (nt[j]->firsts & letter_bit(q->key[l])) != 0)
 				break;
 		if (j == k)
 			return false;
@@ -454,12 +499,13 @@ score_name(const struct party_index *idx, const struct query *qu,
 	/* Name joins equal to a query token: "namchongang". */
 	for (span = 3; span >= 2; span--) {
 		for (j = 0; j + span <= k; j++) {
-			struct qtok jt, parts[3];
-			size_t x;
+			size_t x, sum = 0;
 			bool free_span = true;
 			double w = 0;
-
-			size_t sum = 0;
+			/* The join's token id, interned by the index build:
+			 * a query token is that join if it has that id. */
+			uint32_t jid =
+			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
 
 			for (x = j; x < j + span; x++) {
 				free_span &= !nmerged[x];
@@ -469,15 +515,8 @@ score_name(const struct party_index *idx, const struct query *qu,
 			if (!free_span || sum >= 62 || (qu->lens &
 			    (0x1fULL << (sum - 2))) == 0)
 				continue;
-			for (x = 0; x < span; x++) {
-				memcpy(parts[x].key, nt[j + x]->key,
-				    (size_t)nt[j + x]->len + 1);
-				parts[x].len = nt[j + x]->len;
-			}
-			partyindex_join(parts, 0, span, &jt);
 			for (i = 0; i < m; i++) {
-				if (qmerged[i] || qu->q[i].t.len != jt.len ||
-				    strcmp(qu->q[i].t.key, jt.key) != 0)
+				if (qmerged[i] || qu->q[i].id != (long)jid)
 					continue;
 				for (x = j; x < j + span; x++) {
 					nmerged[x] = true;
@@ -659,14 +698,6 @@ score_name(const struct party_index *idx, const struct query *qu,
 	return den > 0 ? num / den : 0.0;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 
 static int
 cmp_qdf(const void *a, const void *b, void *arg)
@@ -704,14 +735,16 @@ search_one(const struct party_index *idx, char *name, double threshold,
     double factor, unsigned form, struct hits *hs)
 {
 	struct query *qu = xmalloc(sizeof(*qu));
-	struct cand c = { NULL, 0, 0 };
+	struct cand c;
 	bool skip[MAXTOK];
 	size_t order[MAXTOK], i, j, nclose;
 	uint32_t close[512];
 	double total = 0, skipped = 0;
 	uint32_t lastrec = UINT32_MAX;
-	size_t besthit = 0;
+	size_t besthit = 0, at;
+	long cid;
 
+	cand_init(idx, &c);
 	query_build(idx, name, qu);
 	if (qu->n == 0)
 		goto done;
@@ -745,7 +778,8 @@ search_one(const struct party_index *idx, char *name, double threshold,
 			cand_add_postings(idx, &c, close[j]);
 	}
 	for (i = 0; i < qu->njoins; i++) {
-		long id = partyindex_tok_lookup(idx, qu->joins[i].key, qu->joins[i].len);
+		long id = partyindex_tok_lookup(idx, qu->joins[i].key,
+		    qu->joins[i].len);
 
 		/* A join as common as "abd al" finds nothing its words
 		 * do not find. */
@@ -754,16 +788,13 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	}
 	if (c.n == 0)
 		goto done;
-	qsort(c.v, c.n, sizeof(uint32_t), cmp_u32);
 
 	/* Names of a record are adjacent: keep the best per record. */
-	for (i = 0; i < c.n; i++) {
+	for (at = 0; (cid = cand_next(&c, &at)) >= 0;) {
 		const struct pname *nm;
 		double s;
 
-		if (i > 0 && c.v[i] == c.v[i - 1])
-			continue;
-		nm = &idx->names[c.v[i]];
+		nm = &idx->names[cid];
 		s = score_name(idx, qu, nm, NULL) * factor;
 		if (s < threshold)
 			continue;
@@ -771,7 +802,7 @@ search_one(const struct party_index *idx, char *name, double threshold,
 			if (s > hs->v[besthit].h.score) {
 				hs->v[besthit].h.score = s;
 				hs->v[besthit].h.matched = nm->text;
-				hs->v[besthit].name = c.v[i];
+				hs->v[besthit].name = (uint32_t)cid;
 			}
 			continue;
 		}
@@ -784,13 +815,13 @@ search_one(const struct party_index *idx, char *name, double threshold,
 		hs->v[besthit].h.rec = &idx->recs[nm->rec]->pub;
 		hs->v[besthit].h.matched = nm->text;
 		hs->v[besthit].h.score = s;
-		hs->v[besthit].name = c.v[i];
+		hs->v[besthit].name = (uint32_t)cid;
 		hs->v[besthit].form = form;
 		hs->v[besthit].text = name;
 		lastrec = nm->rec;
 	}
 done:
-	free(c.v);
+	free(c.bits);
 	free(qu);
 }
 
