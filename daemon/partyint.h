@@ -20,6 +20,8 @@
 #define GENERIC_DAMP	0.40	/* weight factor of generic words */
 #define SIM_FLOOR	0.90	/* Jaro-Winkler below this counts as 0 */
 #define VOWEL_SIM	0.93	/* same consonants, a vowel or two apart */
+#define VOWEL_CONS_SIM	(VOWEL_SIM - 0.03) /* ... and a consonant (Gamal) */
+#define STRICT_SIM	0.95	/* a lone token against a lone token */
 #define SKEL_SIM	0.90	/* similarity of equal consonant skeletons */
 #define TYPO_SIM	0.88	/* one typing error in a longer word */
 #define TYPO2_SIM	0.84	/* two in a long word */
@@ -30,6 +32,25 @@
 #define COMMON_SHARE	200	/* a word in 1 name of 200 is common */
 #define COMMON_MIN_DF	20	/* ... and in 20 names at least */
 #define PARTICLE_W	0.1	/* weight of a particle token */
+
+/*
+ * Scoring a listed name against a query (partysearch.c), in one place with
+ * the similarities above.
+ */
+#define PSCORE_JOIN_MIN		0.85	/* a join found a listed word */
+#define PSCORE_JOIN_WEIGHT	2	/* a joined pair counts for both sides */
+#define PSCORE_FOUND		0.90	/* a word found (initials, covered) */
+#define PSCORE_MATCHED		0.85	/* a listed word matched (generic test) */
+#define PSCORE_DROPPED_BELOW	0.50	/* a listed word not found ... */
+#define PSCORE_DROPPED_WEIGHT	0.25	/* ... weighs this in a covered name */
+#define PSCORE_GENERIC_ONLY	0.92	/* only generic words in common */
+#define PSCORE_INITIALS_WEIGHT	0.3	/* initials, of the rarest weight */
+#define PSCORE_ACRONYM_LEN	6	/* lone tokens this short: exact only */
+#define BLOCK_MARGIN		0.95	/* blocking skips up to this x threshold */
+#define FORM_ADDRESS		0.99	/* the name before an address */
+#define FORM_CAREOF		0.99	/* one part of a c/o field */
+#define FORM_CITY		0.98	/* ... less a city before the comma, */
+#define FORM_CITY_WORD		0.01	/* ... less this per word dropped */
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

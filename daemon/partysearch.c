@@ -140,7 +140,7 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 				break;
 		}
 		if (x == la && diff * 4 <= la && (cons == 0 || la >= 5))
-			return cons ? VOWEL_SIM - 0.03 : VOWEL_SIM;
+			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
 	}
 	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
 		return 0.0;
@@ -152,7 +152,7 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		 */
 		if (strict)
 			return la >= 7 && lb >= 7 && a[0] == b[0] &&
-			    (jw = jaro_winkler(a, la, b, lb)) >= 0.95 ?
+			    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ?
 			    jw : 0.0;
 		if ((a[0] == b[0] || (is_vowel(a[0]) &&
 		    is_vowel(b[0]) && la >= 7 && lb >= 7)) &&
@@ -336,7 +336,7 @@ query_build(const struct party_index *idx, const char *name, struct query *qu)
 			q->df = UINT32_MAX;
 		} else if (t[i].initials) {
 			/* Counts only if it finds nothing (see score_name). */
-			q->w = q->wfull = idx->maxw * 0.3;
+			q->w = q->wfull = idx->maxw * PSCORE_INITIALS_WEIGHT;
 			q->df = UINT32_MAX;
 		} else if (q->id >= 0 && !idx->toks[q->id].concat) {
 			q->w = idx->toks[q->id].w;
@@ -406,6 +406,302 @@ match_initials(const struct ptok *const *nt, size_t k, const struct qtok *q,
 }
 
 /*
+ * The state of scoring one listed name against the query: which tokens
+ * of either side are taken (joined, initials), the best similarity each
+ * token found, and the weighted sums.  Lives for one score_name call.
+ */
+struct scoring {
+	const struct query	*qu;
+	const struct ptok	*nt[MAXTOK];	/* the name's tokens */
+	size_t			 k, m;		/* name and query token counts */
+	bool			 strict;	/* one side is a single token */
+	bool			 qmerged[MAXTOK], nmerged[MAXTOK];
+	double			 qbest[MAXTOK], nbest[MAXTOK];
+	double			 qw[MAXTOK];	/* query token weights */
+	double			 num, den;
+	struct detail		*det;		/* or NULL */
+};
+
+static double
+sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
+{
+	return token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
+	    q->skel, q->poor, strict);
+}
+
+/* Query joins close to a name token: "nam chon gang", "al haramain". */
+static void
+score_query_joins(struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, x;
+
+	for (i = 0; i < qu->njoins; i++) {
+		const struct qtok *jt = &qu->joins[i];
+		size_t f = qu->jfrom[i], sp = qu->jspan[i];
+		bool free_span = true;
+
+		for (x = f; x < f + sp; x++)
+			free_span &= !s->qmerged[x] && !qu->q[x].t.initials;
+		if (!free_span)
+			continue;
+		for (j = 0; j < s->k; j++) {
+			const struct ptok *n = s->nt[j];
+			double sim;
+
+			if (s->nmerged[j] || n->key[0] != jt->key[0] ||
+			    (size_t)n->len + 2 < jt->len ||
+			    jt->len + 2 < n->len)
+				continue;
+			sim = n->len == jt->len &&
+			    strcmp(n->key, jt->key) == 0 ? 1.0 :
+			    sim_tokens(n, jt, false);
+			if (sim < PSCORE_JOIN_MIN)
+				continue;
+			for (x = f; x < f + sp; x++)
+				s->qmerged[x] = true;
+			s->nmerged[j] = true;
+			s->num += PSCORE_JOIN_WEIGHT * n->w * sim;
+			s->den += PSCORE_JOIN_WEIGHT * n->w;
+			if (s->det != NULL) {
+				s->det->how[j] = HOW_JOINED;
+				s->det->from[j] = (int8_t)f;
+				s->det->jspan[j] = (int8_t)sp;
+				for (x = f; x < f + sp; x++)
+					s->det->qused[x] = true;
+			}
+			break;
+		}
+	}
+}
+
+/* Name joins equal to a query token: "namchongang". */
+static void
+score_name_joins(struct scoring *s, const struct pname *nm)
+{
+	const struct query *qu = s->qu;
+	size_t span, i, j, x;
+
+	for (span = 3; span >= 2; span--) {
+		for (j = 0; j + span <= s->k; j++) {
+			size_t sum = 0;
+			bool free_span = true;
+			double w = 0;
+			/* The join's token id, interned by the index build:
+			 * a query token is that join if it has that id. */
+			uint32_t jid =
+			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
+
+			for (x = j; x < j + span; x++) {
+				free_span &= !s->nmerged[x];
+				sum += s->nt[x]->len;
+			}
+			/* Only if a query token is about that long. */
+			if (!free_span || sum >= 62 || (qu->lens &
+			    (0x1fULL << (sum - 2))) == 0)
+				continue;
+			for (i = 0; i < s->m; i++) {
+				if (s->qmerged[i] || qu->q[i].id != (long)jid)
+					continue;
+				for (x = j; x < j + span; x++) {
+					s->nmerged[x] = true;
+					w += s->nt[x]->w;
+					if (s->det != NULL) {
+						s->det->how[x] = HOW_JOINED;
+						s->det->from[x] = (int8_t)i;
+					}
+				}
+				s->qmerged[i] = true;
+				if (s->det != NULL)
+					s->det->qused[i] = true;
+				s->num += PSCORE_JOIN_WEIGHT * w;
+				s->den += PSCORE_JOIN_WEIGHT * w;
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * Initials of the query ("C. Y. CHUN") for listed words, once the full
+ * words have found theirs: a listed word that a full query word matches
+ * is not taken by an initial.
+ */
+static void
+score_query_initials(struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	bool ntaken[MAXTOK];
+	size_t i, j, l, full = 0, pick[MAXTOK];
+
+	for (i = 0; i < s->m; i++)
+		if (!qu->q[i].t.initials && !qu->q[i].t.particle)
+			full++;
+	if (full == 0 || qu->ninitials == 0)
+		return;
+	for (j = 0; j < s->k; j++) {
+		ntaken[j] = s->nmerged[j];
+		for (i = 0; i < s->m && !ntaken[j]; i++)
+			if (!s->qmerged[i] && !qu->q[i].t.initials &&
+			    sim_tokens(s->nt[j], &qu->q[i].t, s->strict) >=
+			    PSCORE_FOUND)
+				ntaken[j] = true;
+	}
+	for (i = 0; i < s->m; i++) {
+		if (!qu->q[i].t.initials || s->qmerged[i] ||
+		    !match_initials(s->nt, s->k, &qu->q[i].t, ntaken, pick))
+			continue;
+		s->qmerged[i] = true;
+		for (l = 0; l < qu->q[i].t.len; l++) {
+			j = pick[l];
+			s->nmerged[j] = true;
+			s->num += s->nt[j]->w * INITIAL_SIM;
+			s->den += s->nt[j]->w;
+			if (s->det != NULL) {
+				s->det->how[j] = HOW_INITIAL;
+				s->det->from[j] = (int8_t)i;
+				s->det->qused[i] = true;
+			}
+		}
+	}
+}
+
+/* Every remaining token against its best counterpart on the other side. */
+static void
+score_counterparts(const struct party_index *idx, struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j;
+
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+		double best = 0;
+		size_t bi = 0;
+
+		if (s->nmerged[j])
+			continue;
+		for (i = 0; i < s->m; i++) {
+			const struct qtok *q = &qu->q[i].t;
+			double sim;
+
+			if (s->qmerged[i])
+				continue;
+			if (n->initials && n->len == 1 && !q->particle &&
+			    q->len >= 2 && (q->first == n->key[0] ||
+			    q->key[0] == n->key[0]))
+				sim = INITIAL_SIM;	/* listed initial */
+			else
+				sim = sim_tokens(n, q, s->strict);
+			if (sim > best) {
+				best = sim;
+				bi = i;
+			}
+			if (sim > s->qbest[i]) {
+				s->qbest[i] = sim;
+				/* A query token the lists do not know takes
+				 * the weight of what it matched. */
+				if (qu->q[i].id < 0 ||
+				    idx->toks[qu->q[i].id].concat)
+					s->qw[i] = n->w;
+			}
+		}
+		s->nbest[j] = best;
+		if (s->det != NULL && best > 0) {
+			s->det->how[j] = n->initials && best == INITIAL_SIM ?
+			    HOW_INITIAL : how_of(best);
+			s->det->from[j] = (int8_t)bi;
+			s->det->qused[bi] = true;
+		}
+	}
+}
+
+/*
+ * People are often written without their middle names or patronymics
+ * ("Akhmed Chataev" for AKHMED RAJAPOVICH CHATAEV).  True when every word
+ * of the query is found in a listed individual's name, including its
+ * first or last word, and at least two listed words were found that
+ * together weigh more than the heaviest word not found: common given
+ * names alone ("Ali Hassan") do not stand in for a rare family name.
+ */
+static bool
+score_covered(struct scoring *s, bool individual)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, k = s->k, found = 0;
+	double wfound = 0, wmissing = 0;
+
+	if (s->m < 2 || k < 3 || !individual)
+		return false;
+	for (i = 0; i < s->m; i++)
+		if (!s->qmerged[i] && s->qbest[i] < PSCORE_FOUND &&
+		    !qu->q[i].t.particle)
+			return false;
+	if (!((s->nmerged[0] || s->nbest[0] >= PSCORE_FOUND) ||
+	    (s->nmerged[k - 1] || s->nbest[k - 1] >= PSCORE_FOUND)))
+		return false;
+	for (j = 0; j < k; j++) {
+		if (s->nt[j]->particle)
+			continue;
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_FOUND) {
+			found++;
+			wfound += s->nt[j]->w;
+		} else if (s->nt[j]->w > wmissing)
+			wmissing = s->nt[j]->w;
+	}
+	return found >= 2 && wfound >= wmissing;
+}
+
+/* The weighted sums of the tokens not merged, and the score. */
+static double
+score_total(struct scoring *s, bool covered)
+{
+	const struct query *qu = s->qu;
+	bool allgeneric = true, unmatched = false;
+	size_t i, j;
+
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+		double w = n->w;
+
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED) {
+			if (!n->generic && !n->particle)
+				allgeneric = false;
+		} else if (!n->particle)
+			unmatched = true;
+		if (s->nmerged[j])
+			continue;
+		if (covered && s->nbest[j] < PSCORE_DROPPED_BELOW) {
+			w *= PSCORE_DROPPED_WEIGHT;
+			if (s->det != NULL && !n->particle)
+				s->det->dropped = true;
+		}
+		s->num += w * s->nbest[j];
+		s->den += w;
+	}
+	/*
+	 * A one-word listed name ("SUNRISE") found inside a longer query
+	 * proves little: the query's other words count in full even if they
+	 * are generic ("Sunrise Engineering").
+	 */
+	for (i = 0; i < s->m; i++) {
+		if (s->qmerged[i])
+			continue;
+		if (s->k == 1 && s->qbest[i] == 0)
+			s->qw[i] = qu->q[i].wfull;
+		s->num += s->qw[i] * s->qbest[i];
+		s->den += s->qw[i];
+	}
+	/*
+	 * Only generic words in common and part of the listed name missing
+	 * ("United Development Bank" against KOREA UNITED DEVELOPMENT BANK):
+	 * the words say what kind of firm it is, not which one.
+	 */
+	if (s->den > 0 && allgeneric && unmatched)
+		return PSCORE_GENERIC_ONLY * s->num / s->den;
+	return s->den > 0 ? s->num / s->den : 0.0;
+}
+
+/*
  * Scores name <nm> against the query.  Tokens of each side that join into
  * a token of the other side count as that one token; initials count for
  * the listed words they begin.  <det>, if not NULL, gets how each listed
@@ -415,29 +711,25 @@ static double
 score_name(const struct party_index *idx, const struct query *qu,
     const struct pname *nm, struct detail *det)
 {
-	const struct ptok *nt[MAXTOK];
-	bool qmerged[MAXTOK], nmerged[MAXTOK], ninit[MAXTOK];
-	double qbest[MAXTOK], qw[MAXTOK], nbest[MAXTOK], num = 0, den = 0;
-	size_t i, j, k = nm->ntok, m = qu->n, span, pick[MAXTOK];
-	int nfrom[MAXTOK];
-	bool strict, covered, allgeneric, unmatched;
-	size_t found, full;
-	double wfound, wmissing;
-	bool individual = strcmp(idx->recs[nm->rec]->pub.kind ?
-	    idx->recs[nm->rec]->pub.kind : "", "individual") == 0;
+	struct scoring s;
+	size_t i, j;
+	const char *kind = idx->recs[nm->rec]->pub.kind;
+	bool individual = strcmp(kind ? kind : "", "individual") == 0;
 
-	if (k > MAXTOK)
-		k = MAXTOK;
-	for (j = 0; j < k; j++) {
-		nt[j] = &idx->toks[nm->tok[j]];
-		nmerged[j] = ninit[j] = false;
-		nfrom[j] = -1;
-		nbest[j] = 0;
+	s.qu = qu;
+	s.det = det;
+	s.k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
+	s.m = qu->n;
+	s.num = s.den = 0;
+	for (j = 0; j < s.k; j++) {
+		s.nt[j] = &idx->toks[nm->tok[j]];
+		s.nmerged[j] = false;
+		s.nbest[j] = 0;
 	}
-	for (i = 0; i < m; i++) {
-		qmerged[i] = false;
-		qbest[i] = 0;
-		qw[i] = qu->q[i].w;
+	for (i = 0; i < s.m; i++) {
+		s.qmerged[i] = false;
+		s.qbest[i] = 0;
+		s.qw[i] = qu->q[i].w;
 	}
 	if (det != NULL) {
 		memset(det, 0, sizeof(*det));
@@ -445,8 +737,9 @@ score_name(const struct party_index *idx, const struct query *qu,
 	}
 
 	/* Single short tokens (acronyms) match exactly or not at all. */
-	if (m == 1 && k == 1 && (qu->q[0].t.len <= 6 || nt[0]->len <= 6)) {
-		if (strcmp(qu->q[0].t.key, nt[0]->key) != 0)
+	if (s.m == 1 && s.k == 1 && (qu->q[0].t.len <= PSCORE_ACRONYM_LEN ||
+	    s.nt[0]->len <= PSCORE_ACRONYM_LEN)) {
+		if (strcmp(qu->q[0].t.key, s.nt[0]->key) != 0)
 			return 0.0;
 		if (det != NULL) {
 			det->how[0] = HOW_EXACT;
@@ -455,249 +748,14 @@ score_name(const struct party_index *idx, const struct query *qu,
 		}
 		return 1.0;
 	}
-	strict = m == 1 || k == 1;
+	s.strict = s.m == 1 || s.k == 1;
 
-	/* Query joins close to a name token: "nam chon gang", "al haramain". */
-	for (i = 0; i < qu->njoins; i++) {
-		const struct qtok *jt = &qu->joins[i];
-		size_t f = qu->jfrom[i], sp = qu->jspan[i], x;
-		bool free_span = true;
-
-		for (x = f; x < f + sp; x++)
-			free_span &= !qmerged[x] && !qu->q[x].t.initials;
-		if (!free_span)
-			continue;
-		for (j = 0; j < k; j++) {
-			double sim;
-
-			if (nmerged[j] || nt[j]->key[0] != jt->key[0] ||
-			    (size_t)nt[j]->len + 2 < jt->len ||
-			    jt->len + 2 < nt[j]->len)
-				continue;
-			sim = nt[j]->len == jt->len &&
-			    strcmp(nt[j]->key, jt->key) == 0 ? 1.0 :
-			    token_sim(nt[j]->key, nt[j]->len, nt[j]->skel,
-			    nt[j]->poor, jt->key, jt->len, jt->skel, jt->poor,
-			    false);
-			if (sim < 0.85)
-				continue;
-			for (x = f; x < f + sp; x++)
-				qmerged[x] = true;
-			nmerged[j] = true;
-			num += 2 * nt[j]->w * sim;
-			den += 2 * nt[j]->w;
-			if (det != NULL) {
-				det->how[j] = HOW_JOINED;
-				det->from[j] = (int8_t)f;
-				det->jspan[j] = (int8_t)sp;
-				for (x = f; x < f + sp; x++)
-					det->qused[x] = true;
-			}
-			break;
-		}
-	}
-	/* Name joins equal to a query token: "namchongang". */
-	for (span = 3; span >= 2; span--) {
-		for (j = 0; j + span <= k; j++) {
-			size_t x, sum = 0;
-			bool free_span = true;
-			double w = 0;
-			/* The join's token id, interned by the index build:
-			 * a query token is that join if it has that id. */
-			uint32_t jid =
-			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
-
-			for (x = j; x < j + span; x++) {
-				free_span &= !nmerged[x];
-				sum += nt[x]->len;
-			}
-			/* Only if a query token is about that long. */
-			if (!free_span || sum >= 62 || (qu->lens &
-			    (0x1fULL << (sum - 2))) == 0)
-				continue;
-			for (i = 0; i < m; i++) {
-				if (qmerged[i] || qu->q[i].id != (long)jid)
-					continue;
-				for (x = j; x < j + span; x++) {
-					nmerged[x] = true;
-					w += nt[x]->w;
-					if (det != NULL) {
-						det->how[x] = HOW_JOINED;
-						det->from[x] = (int8_t)i;
-					}
-				}
-				qmerged[i] = true;
-				if (det != NULL)
-					det->qused[i] = true;
-				num += 2 * w;
-				den += 2 * w;
-				break;
-			}
-		}
-	}
-
-	/*
-	 * Initials of the query ("C. Y. CHUN") for listed words, once the
-	 * full words have found theirs: a listed word that a full query word
-	 * matches is not taken by an initial.
-	 */
-	full = 0;
-	for (i = 0; i < m; i++)
-		if (!qu->q[i].t.initials && !qu->q[i].t.particle)
-			full++;
-	if (full > 0 && qu->ninitials > 0) {
-		bool ntaken[MAXTOK];
-
-		for (j = 0; j < k; j++) {
-			ntaken[j] = nmerged[j];
-			for (i = 0; i < m && !ntaken[j]; i++)
-				if (!qmerged[i] && !qu->q[i].t.initials &&
-				    token_sim(nt[j]->key, nt[j]->len,
-				    nt[j]->skel, nt[j]->poor, qu->q[i].t.key,
-				    qu->q[i].t.len, qu->q[i].t.skel,
-				    qu->q[i].t.poor, strict) >= 0.9)
-					ntaken[j] = true;
-		}
-		for (i = 0; i < m; i++) {
-			size_t l;
-
-			if (!qu->q[i].t.initials || qmerged[i] ||
-			    !match_initials(nt, k, &qu->q[i].t, ntaken, pick))
-				continue;
-			qmerged[i] = true;
-			for (l = 0; l < qu->q[i].t.len; l++) {
-				j = pick[l];
-				ninit[j] = nmerged[j] = true;
-				num += nt[j]->w * INITIAL_SIM;
-				den += nt[j]->w;
-				if (det != NULL) {
-					det->how[j] = HOW_INITIAL;
-					det->from[j] = (int8_t)i;
-					det->qused[i] = true;
-				}
-			}
-		}
-	}
-
-	/* Every remaining token against its best counterpart. */
-	for (j = 0; j < k; j++) {
-		double best = 0;
-		size_t bi = 0;
-
-		if (nmerged[j])
-			continue;
-		for (i = 0; i < m; i++) {
-			double sim;
-
-			if (qmerged[i])
-				continue;
-			if (nt[j]->initials && nt[j]->len == 1 &&
-			    !qu->q[i].t.particle && qu->q[i].t.len >= 2 &&
-			    (qu->q[i].t.first == nt[j]->key[0] ||
-			    qu->q[i].t.key[0] == nt[j]->key[0]))
-				sim = INITIAL_SIM;	/* listed initial */
-			else
-				sim = token_sim(nt[j]->key, nt[j]->len,
-				    nt[j]->skel, nt[j]->poor, qu->q[i].t.key,
-				    qu->q[i].t.len, qu->q[i].t.skel,
-				    qu->q[i].t.poor, strict);
-			if (sim > best) {
-				best = sim;
-				bi = i;
-			}
-			if (sim > qbest[i]) {
-				qbest[i] = sim;
-				/* A query token the lists do not know takes
-				 * the weight of what it matched. */
-				if (qu->q[i].id < 0 ||
-				    idx->toks[qu->q[i].id].concat)
-					qw[i] = nt[j]->w;
-			}
-		}
-		nbest[j] = best;
-		nfrom[j] = best > 0 ? (int)bi : -1;
-		if (det != NULL && best > 0) {
-			det->how[j] = nt[j]->initials && best == INITIAL_SIM ?
-			    HOW_INITIAL : how_of(best);
-			det->from[j] = (int8_t)bi;
-			det->qused[bi] = true;
-		}
-	}
-	/*
-	 * People are often written without their middle names or
-	 * patronymics ("Akhmed Chataev" for AKHMED RAJAPOVICH CHATAEV).
-	 * When every word of the query is found in a listed individual's
-	 * name, including its first or last word and at least two of its
-	 * words, the listed words that found nothing weigh a quarter.
-	 */
-	covered = m >= 2 && k >= 3 && individual;
-	for (i = 0; covered && i < m; i++)
-		if (!qmerged[i] && qbest[i] < 0.9 && !qu->q[i].t.particle)
-			covered = false;
-	if (covered && !((nmerged[0] || nbest[0] >= 0.9) ||
-	    (nmerged[k - 1] || nbest[k - 1] >= 0.9)))
-		covered = false;
-	/*
-	 * ... at least two of the listed words were found, and together they
-	 * weigh more than the heaviest word not found: common given names
-	 * alone ("Ali Hassan") do not stand in for a rare family name.
-	 */
-	wfound = wmissing = 0;
-	for (j = 0, found = 0; covered && j < k; j++) {
-		if (nt[j]->particle)
-			continue;
-		if (nmerged[j] || nbest[j] >= 0.9) {
-			found++;
-			wfound += nt[j]->w;
-		} else if (nt[j]->w > wmissing)
-			wmissing = nt[j]->w;
-	}
-	if (found < 2 || wfound < wmissing)
-		covered = false;
-	allgeneric = true;
-	unmatched = false;
-	for (j = 0; j < k; j++) {
-		double w = nt[j]->w;
-
-		if (nmerged[j] || nbest[j] >= 0.85) {
-			if (!nt[j]->generic && !nt[j]->particle)
-				allgeneric = false;
-		} else if (!nt[j]->particle)
-			unmatched = true;
-		if (nmerged[j])
-			continue;
-		if (covered && nbest[j] < 0.5) {
-			w *= 0.25;
-			if (det != NULL && !nt[j]->particle)
-				det->dropped = true;
-		}
-		num += w * nbest[j];
-		den += w;
-	}
-	/*
-	 * A one-word listed name ("SUNRISE") found inside a longer query
-	 * proves little: the query's other words count in full even if they
-	 * are generic ("Sunrise Engineering").
-	 */
-	for (i = 0; i < m; i++) {
-		if (qmerged[i])
-			continue;
-		if (k == 1 && qbest[i] == 0)
-			qw[i] = qu->q[i].wfull;
-		num += qw[i] * qbest[i];
-		den += qw[i];
-	}
-	(void)nfrom;
-	/*
-	 * Only generic words in common and part of the listed name missing
-	 * ("United Development Bank" against KOREA UNITED DEVELOPMENT BANK):
-	 * the words say what kind of firm it is, not which one.
-	 */
-	if (den > 0 && allgeneric && unmatched)
-		return 0.92 * num / den;
-	return den > 0 ? num / den : 0.0;
+	score_query_joins(&s);
+	score_name_joins(&s, nm);
+	score_query_initials(&s);
+	score_counterparts(idx, &s);
+	return score_total(&s, score_covered(&s, individual));
 }
-
 
 static int
 cmp_qdf(const void *a, const void *b, void *arg)
@@ -765,7 +823,7 @@ search_one(const struct party_index *idx, char *name, double threshold,
 
 		if (q->df < BLOCK_MIN_DF)
 			break;
-		if (2 * s / (2 * s + (total - s)) >= threshold * 0.95)
+		if (2 * s / (2 * s + (total - s)) >= threshold * BLOCK_MARGIN)
 			break;
 		skip[order[i]] = true;
 		skipped = s;
@@ -937,8 +995,8 @@ search_forms(const struct party_index *idx, const char *name,
 		head = xstrndup(name, comma);
 		/* "SURNAME, Given": a lone word before a comma is no form. */
 		if (words_in(head) >= 2)
-			search_one(idx, hits_keep(hs, head), threshold, 0.99,
-			    form | PARTY_D_ADDRESS, hs);
+			search_one(idx, hits_keep(hs, head), threshold,
+			    FORM_ADDRESS, form | PARTY_D_ADDRESS, hs);
 		else
 			free(head);
 		/* A city before the comma: drop up to three words. */
@@ -949,13 +1007,13 @@ search_forms(const struct party_index *idx, const char *name,
 
 			if (h != NULL)
 				search_one(idx, hits_keep(hs, h), threshold,
-				    0.98 - 0.01 * (double)k,
+				    FORM_CITY - FORM_CITY_WORD * (double)k,
 				    form | PARTY_D_ADDRESS, hs);
 		}
 		free(head);
 	} else if (at > 0) {
 		head = xstrndup(name, at);
-		search_one(idx, hits_keep(hs, head), threshold, 0.99,
+		search_one(idx, hits_keep(hs, head), threshold, FORM_ADDRESS,
 		    form | PARTY_D_ADDRESS, hs);
 	}
 }
@@ -1103,7 +1161,7 @@ party_search(const struct party_index *idx, const char *name,
 		if (part != copy || co != NULL) {
 			if (words_in(part) > 0)
 				search_one(idx, hits_keep(&hs, xstrdup(part)),
-				    threshold, 0.99, PARTY_D_CAREOF, &hs);
+				    threshold, FORM_CAREOF, PARTY_D_CAREOF, &hs);
 			search_forms(idx, part, threshold, PARTY_D_CAREOF,
 			    &hs);
 		} else
