@@ -360,25 +360,18 @@ partyindex_hash_deletion(const char *key, size_t len, size_t skip)
 	return partyindex_hash(tmp, len - 1);
 }
 
-int
-party_prepare(struct party_index *idx, struct buf *errs)
+/*
+ * Every name of every record (primary, aliases, bracketed parts as aliases
+ * of their own) tokenised into idx->names; (token, name) pairs for the
+ * postings appended to <pairs>.  Fills each record's public view.
+ */
+static void
+index_names(struct party_index *idx, uint32_t **pairs, size_t *npairs,
+    size_t *cpairs)
 {
 	struct buf stripped;
-	uint32_t *pairs = NULL;
-	size_t npairs = 0, cpairs = 0, i, j, cdels = 0, cskels = 0, cpoor = 0;
-	int nerr;
+	size_t i, j;
 
-	if (idx->prepared)
-		return 0;
-	idx->byref = xreallocarray(NULL, idx->nrecs ? idx->nrecs : 1,
-	    sizeof(*idx->byref));
-	if (idx->nrecs > 0) {
-		memcpy(idx->byref, idx->recs, idx->nrecs * sizeof(*idx->recs));
-		qsort(idx->byref, idx->nrecs, sizeof(*idx->byref), cmp_byref);
-	}
-	nerr = index_resolve_links(idx, errs);
-
-	/* Names: primary, aliases, and bracketed parts as aliases. */
 	buf_init(&stripped);
 	for (i = 0; i < idx->nrecs; i++) {
 		struct prec *r = idx->recs[i];
@@ -392,7 +385,7 @@ party_prepare(struct party_index *idx, struct buf *errs)
 			partyindex_split_acronyms(text, &stripped, &parts,
 			    &nparts);
 			index_add_name(idx, (uint32_t)i, text, stripped.data,
-			    &pairs, &npairs, &cpairs);
+			    pairs, npairs, cpairs);
 			for (p = 0; p < nparts; p++) {
 				party_rec_add_alias(r, parts[p],
 				    k == 0 ? PARTY_Q_NONE : r->aq[k - 1]);
@@ -403,7 +396,7 @@ party_prepare(struct party_index *idx, struct buf *errs)
 		/* Aliases added above are indexed in this loop too. */
 		for (k = na; k < r->nalias; k++)
 			index_add_name(idx, (uint32_t)i, r->alias[k],
-			    r->alias[k], &pairs, &npairs, &cpairs);
+			    r->alias[k], pairs, npairs, cpairs);
 		r->pub.ref = r->ref;
 		r->pub.kind = r->kind;
 		r->pub.name = r->name;
@@ -426,8 +419,14 @@ party_prepare(struct party_index *idx, struct buf *errs)
 			if (r->pub.list_id == idx->lists[j].id)
 				idx->lists[j].names++;
 	}
+}
 
-	/* Postings in CSR form, one entry per (token, name). */
+/* Postings in CSR form, one entry per (token, name); takes <pairs>. */
+static void
+index_postings(struct party_index *idx, uint32_t *pairs, size_t npairs)
+{
+	size_t i, j;
+
 	if (npairs > 0)
 		qsort(pairs, npairs / 2, 2 * sizeof(uint32_t), cmp_pair);
 	idx->post = xreallocarray(NULL, npairs / 2 + 1, sizeof(uint32_t));
@@ -443,8 +442,14 @@ party_prepare(struct party_index *idx, struct buf *errs)
 		t->npost++;
 	}
 	free(pairs);
+}
 
-	/* Weights: IDF over names, damped for generic words. */
+/* Weights: IDF over names, damped for generic words. */
+static void
+index_weights(struct party_index *idx)
+{
+	size_t i;
+
 	idx->maxw = log(1.0 + (double)(idx->nnames + 1));
 	idx->common_df = (uint32_t)(idx->nnames / COMMON_SHARE);
 	if (idx->common_df < COMMON_MIN_DF)
@@ -461,8 +466,14 @@ party_prepare(struct party_index *idx, struct buf *errs)
 			w = PARTICLE_W;
 		t->w = (float)w;
 	}
+}
 
-	/* Side indexes: one-deletion neighbourhoods and skeletons. */
+/* Side indexes: one-deletion neighbourhoods and skeletons. */
+static void
+index_side(struct party_index *idx)
+{
+	size_t i, cdels = 0, cskels = 0, cpoor = 0;
+
 	for (i = 0; i < idx->ntoks; i++) {
 		struct ptok *t = &idx->toks[i];
 		size_t s, sl = strlen(t->skel);
@@ -484,6 +495,28 @@ party_prepare(struct party_index *idx, struct buf *errs)
 	hkey_sort(idx->dels, &idx->ndels);
 	hkey_sort(idx->skels, &idx->nskels);
 	hkey_sort(idx->poorskels, &idx->npoorskels);
+}
+
+int
+party_prepare(struct party_index *idx, struct buf *errs)
+{
+	uint32_t *pairs = NULL;
+	size_t npairs = 0, cpairs = 0;
+	int nerr;
+
+	if (idx->prepared)
+		return 0;
+	idx->byref = xreallocarray(NULL, idx->nrecs ? idx->nrecs : 1,
+	    sizeof(*idx->byref));
+	if (idx->nrecs > 0) {
+		memcpy(idx->byref, idx->recs, idx->nrecs * sizeof(*idx->recs));
+		qsort(idx->byref, idx->nrecs, sizeof(*idx->byref), cmp_byref);
+	}
+	nerr = index_resolve_links(idx, errs);
+	index_names(idx, &pairs, &npairs, &cpairs);
+	index_postings(idx, pairs, npairs);
+	index_weights(idx);
+	index_side(idx);
 	idx->prepared = true;
 	return nerr;
 }
