@@ -37,6 +37,34 @@
 #define MAX_COUNTRIES	64
 #define MAX_GRADES	8
 
+/*
+ * Scores, in one place (the head comment says why).  An entry starts from
+ * its strongest kind of evidence, gains for independent evidence and
+ * confirmed parameters, loses for missing ones; an item's alert is its
+ * best entry plus a little for each other entry hit.
+ */
+#define SCORE_CAS		90	/* a CAS number identifies it */
+#define SCORE_EMBARGO		80	/* HS and a country of the route */
+#define SCORE_KEYWORD_HS	78	/* a keyword, with the entry's HS */
+#define SCORE_KEYWORD		62	/* a keyword alone */
+#define SCORE_HS_SUBHEADING	45	/* a dedicated 6-digit HS code alone */
+#define SCORE_HS_HEADING	38	/* a heading or chapter alone */
+#define SCORE_CAS_AND_KEYWORD	4	/* CAS and a keyword */
+#define SCORE_CAS_AND_HS	3	/* CAS and the HS code */
+#define SCORE_MORE_KEYWORDS	2	/* more than one keyword */
+#define SCORE_PARAM_CONFIRMED	8	/* per parameter confirmed */
+#define SCORE_PARAM_MISSING	12	/* per parameter not stated */
+#define SCORE_Y901		6	/* "not dual-use" declared on a hit */
+#define SCORE_PER_MORE_ENTRY	2	/* per entry after the best */
+#define SCORE_MIN		1
+#define SCORE_MAX		99
+#define SCORE_CRITICAL		85	/* severities from here up */
+#define SCORE_HIGH		70
+#define SCORE_MEDIUM		45
+#define SCORE_PARTY_BASE	70	/* a party at the threshold */
+#define SCORE_PARTY_SPAN	29	/* ... up to 99 at similarity 1 */
+#define SCORE_PARTY_CONFIRM	40	/* common name only: confirm */
+
 struct kwhit {
 	unsigned	term;
 	size_t		from, to;	/* folded span */
@@ -133,11 +161,11 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 static enum severity
 severity(int score)
 {
-	if (score >= 85)
+	if (score >= SCORE_CRITICAL)
 		return SEVERITY_CRITICAL;
-	if (score >= 70)
+	if (score >= SCORE_HIGH)
 		return SEVERITY_HIGH;
-	if (score >= 45)
+	if (score >= SCORE_MEDIUM)
 		return SEVERITY_MEDIUM;
 	return SEVERITY_LOW;
 }
@@ -665,41 +693,70 @@ item_fingerprint(const struct decl *d, const struct decl_item *it,
 	alert->nentries = n;
 }
 
-/* Screens one item; appends an alert to <alerts> if anything hit. */
+/* ---- screening one item, step by step ----------------------------- */
+
+/*
+ * What one item's screening gathers before its entries are scored: the
+ * folded description, the CAS numbers read, the parameter values and the
+ * grades stated, and the hits of the entries scored so far.  Lives for one
+ * call of screen_item.
+ */
+struct item_scan {
+	const struct decl_item	*it;
+	const struct grade_table *gt;
+	struct folded		 f;
+	char			 field[64];	/* items[i].description */
+	char			 hsfield[64];	/* items[i].hs_code */
+	char			 hslabel[256];
+	struct cas_ref		 cr[MAX_CAS];
+	size_t			 ncr;
+	struct pvalue		 pv[MAX_PVALUES];
+	size_t			 npv;
+	struct grade_hit	 gh[MAX_GRADES];
+	size_t			 ngh;
+	int			 pack;		/* enum packing, -1 until read */
+	struct screen_hits	 hits;
+	struct buf		 note, regs;	/* per entry, reused */
+	int			 best, nentries;
+	enum category		 topcat;
+};
+
+/* The scan of one entry's evidence: what kind of evidence counts. */
+struct entry_eval {
+	const struct rule_entry	*re;
+	struct evidence		*e;
+	const struct grade_hit	*gr;		/* the grade named, or NULL */
+	bool			 kw, hs, hsc, cas, embargo;
+	const struct country_ref *cty;		/* the route's country hit */
+	int			 conf, missing;	/* parameters */
+};
+
+/* Folds and scans the description; HS checks and label. */
 static void
-screen_item(const struct matcher *m, struct match_scratch *sc,
-    const struct decl *d, const struct decl_ctx *dc, size_t ii,
-    struct item_ctx *c, struct screen_result *res)
+item_scan_text(const struct matcher *m, struct match_scratch *sc,
+    size_t ii, struct item_ctx *c, struct item_scan *st,
+    struct screen_result *res)
 {
-	const struct decl_item *it = &d->items[ii];
-	struct folded f;
-	struct hs_hit hsh[MAX_HS_HITS];
-	struct cas_found cf[MAX_CAS];
-	struct cas_ref cr[MAX_CAS];
-	struct pvalue pv[MAX_PVALUES], epv[MAX_PVALUES + 16];
-	struct grade_hit gh[MAX_GRADES];
-	const struct grade_table *gt = match_ruleset(m)->grades;
-	size_t nhs, ncf, ncr = 0, npv, ngh, i, k, t;
-	int pack = -1;
-	char field[64], hsfield[64], hslabel[256];
-	struct screen_hits hits = { NULL, 0, 0 };
-	int best = 0, nentries = 0;
-	struct buf note, regs;
-	enum category topcat = CAT_COUNT_;
+	const struct decl_item *it = st->it;
 
-	buf_init(&note);
-	buf_init(&regs);
-	snprintf(field, sizeof(field), "items[%zu].description", ii);
-	snprintf(hsfield, sizeof(hsfield), "items[%zu].hs_code", ii);
-	check_hs(it, hsfield, res);
-	hs_label(it, hslabel, sizeof(hslabel));
-
-	normalize_fold(it->description, strlen(it->description), &f);
-	if (match_terms(m, sc, f.text, f.len, on_term, c) == -1)
-		finding_add(res, it->seq, field, "scan_error", NULL,
+	snprintf(st->field, sizeof(st->field), "items[%zu].description", ii);
+	snprintf(st->hsfield, sizeof(st->hsfield), "items[%zu].hs_code", ii);
+	check_hs(it, st->hsfield, res);
+	hs_label(it, st->hslabel, sizeof(st->hslabel));
+	normalize_fold(it->description, strlen(it->description), &st->f);
+	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
+		finding_add(res, it->seq, st->field, "scan_error", NULL,
 		    "the keyword scan failed for this description");
+}
 
-	nhs = match_hs(m, it->hs, hsh, MAX_HS_HITS);
+/* The entries whose HS codes (or context headings) the item's code is in. */
+static void
+item_hs_evidence(const struct matcher *m, struct item_ctx *c,
+    const struct item_scan *st)
+{
+	struct hs_hit hsh[MAX_HS_HITS];
+	size_t nhs = match_hs(m, st->it->hs, hsh, MAX_HS_HITS), i;
+
 	for (i = 0; i < nhs; i++) {
 		struct evidence *e = ev_get(c, hsh[i].eidx);
 
@@ -709,52 +766,77 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 		} else if (hsh[i].digits > e->hs_digits)
 			e->hs_digits = hsh[i].digits;
 	}
+}
 
-	/* CAS numbers: the cas field first, then the description. */
-	for (i = 0; i < it->ncas && ncr < MAX_CAS; i++) {
+/*
+ * CAS numbers: the cas field first, then the description; those failing
+ * their check digit become findings.  Fills st->cr.
+ */
+static void
+item_cas_refs(const struct decl *d, size_t ii, struct item_scan *st,
+    struct screen_result *res)
+{
+	const struct decl_item *it = st->it;
+	struct cas_found cf[MAX_CAS];
+	struct cas_ref *cr = st->cr;
+	size_t i, ncf;
+
+	for (i = 0; i < it->ncas && st->ncr < MAX_CAS; i++) {
+		struct cas_ref *r = &cr[st->ncr];
 		json_t *raw = json_object_get(json_array_get(json_object_get(
 		    d->raw, "items"), ii), "cas");
 
 		/* The span is over the value as sent ("CAS 7719 12 2"). */
 		if (json_is_string(raw))
-			snprintf(cr[ncr].field, sizeof(cr[ncr].field),
-			    "items[%zu].cas", ii);
+			snprintf(r->field, sizeof(r->field), "items[%zu].cas",
+			    ii);
 		else {
 			raw = json_array_get(raw, it->cas_pos[i]);
-			snprintf(cr[ncr].field, sizeof(cr[ncr].field),
+			snprintf(r->field, sizeof(r->field),
 			    "items[%zu].cas[%zu]", ii, it->cas_pos[i]);
 		}
 		if (!normalize_cas_valid(it->cas[i])) {
-			finding_add(res, it->seq, cr[ncr].field,
+			finding_add(res, it->seq, r->field,
 			    "cas_check_digit", it->cas[i], "CAS number fails "
 			    "its check digit; not matched");
 			continue;
 		}
-		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%s", it->cas[i]);
-		cr[ncr].text = json_is_string(raw) ? json_string_value(raw) :
+		snprintf(r->cas, sizeof(r->cas), "%s", it->cas[i]);
+		r->text = json_is_string(raw) ? json_string_value(raw) :
 		    it->cas[i];
-		cr[ncr].off = 0;
-		cr[ncr].len = strlen(cr[ncr].text);
-		ncr++;
+		r->off = 0;
+		r->len = strlen(r->text);
+		st->ncr++;
 	}
 	ncf = normalize_find_cas(it->description, strlen(it->description), cf,
 	    MAX_CAS);
-	for (i = 0; i < ncf && ncr < MAX_CAS; i++) {
+	for (i = 0; i < ncf && st->ncr < MAX_CAS; i++) {
+		struct cas_ref *r = &cr[st->ncr];
+
 		if (!cf[i].valid) {
-			finding_add(res, it->seq, field, "cas_check_digit",
+			finding_add(res, it->seq, st->field, "cas_check_digit",
 			    cf[i].cas, "CAS-shaped number fails its check "
 			    "digit; not matched");
 			continue;
 		}
-		snprintf(cr[ncr].cas, sizeof(cr[ncr].cas), "%.15s", cf[i].cas);
-		snprintf(cr[ncr].field, sizeof(cr[ncr].field), "%s", field);
-		cr[ncr].off = cf[i].off;
-		cr[ncr].len = cf[i].len;
-		cr[ncr].text = it->description;
-		ncr++;
+		snprintf(r->cas, sizeof(r->cas), "%.15s", cf[i].cas);
+		snprintf(r->field, sizeof(r->field), "%s", st->field);
+		r->off = cf[i].off;
+		r->len = cf[i].len;
+		r->text = it->description;
+		st->ncr++;
 	}
-	for (i = 0; i < ncr; i++) {
-		size_t ents[16], ne = match_cas(m, cr[i].cas, ents, 16);
+}
+
+/* The entries the item's CAS numbers identify (the first number wins). */
+static void
+item_cas_evidence(const struct matcher *m, struct item_ctx *c,
+    const struct item_scan *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->ncr; i++) {
+		size_t ents[16], ne = match_cas(m, st->cr[i].cas, ents, 16);
 
 		for (k = 0; k < ne; k++) {
 			struct evidence *e = ev_get(c, ents[k]);
@@ -763,246 +845,354 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 				e->cas_idx = (int)i;
 		}
 	}
-	{
-		/* Numbers written in any script's digits are read too. */
-		size_t dlen, *dmap, end;
-		char *dt = normalize_digits(it->description,
-		    strlen(it->description), &dlen, &dmap);
+}
 
-		npv = param_scan(dt ? dt : it->description, dt ? dlen :
-		    strlen(it->description), pv, MAX_PVALUES);
-		for (i = 0; dt != NULL && i < npv; i++) {
-			end = dmap[pv[i].off + pv[i].len];
-			pv[i].off = dmap[pv[i].off];
-			pv[i].len = end - pv[i].off;
-		}
-		if (dt != NULL) {
-			free(dt);
-			free(dmap);
-		}
+/* Parameter values stated in the description, in any script's digits. */
+static void
+item_params(struct item_scan *st)
+{
+	const char *desc = st->it->description;
+	size_t dlen, *dmap, end, i;
+	char *dt = normalize_digits(desc, strlen(desc), &dlen, &dmap);
+
+	st->npv = param_scan(dt ? dt : desc, dt ? dlen : strlen(desc), st->pv,
+	    MAX_PVALUES);
+	for (i = 0; dt != NULL && i < st->npv; i++) {
+		end = dmap[st->pv[i].off + st->pv[i].len];
+		st->pv[i].off = dmap[st->pv[i].off];
+		st->pv[i].len = end - st->pv[i].off;
 	}
-	npv = param_derive(pv, npv, MAX_PVALUES);
-	/* Declared grades: evidence for the entries that name their family. */
-	ngh = grades_find(gt, &f, gh, MAX_GRADES);
-	for (i = 0; i < ngh; i++) {
-		size_t x, nent = match_nentries(m);
+	if (dt != NULL) {
+		free(dt);
+		free(dmap);
+	}
+	st->npv = param_derive(st->pv, st->npv, MAX_PVALUES);
+}
 
+/* Declared grades: evidence for the entries that name their family. */
+static void
+item_grade_evidence(const struct matcher *m, struct item_ctx *c,
+    struct item_scan *st)
+{
+	size_t i, k, x, nent = match_nentries(m);
+
+	st->ngh = grades_find(st->gt, &st->f, st->gh, MAX_GRADES);
+	for (i = 0; i < st->ngh; i++) {
 		for (x = 0; x < nent; x++) {
 			const struct rule_entry *re = match_entry(m, x);
 
 			for (k = 0; k < re->grades.n; k++)
 				if (strcmp(re->grades.v[k],
-				    grades_family(gt, gh[i].grade)) == 0) {
+				    grades_family(st->gt, st->gh[i].grade)) ==
+				    0) {
 					struct evidence *e = ev_get(c, x);
 
-					if (e->grade1 == 0 || (gh[i].strong &&
-					    !gh[e->grade1 - 1].strong))
+					if (e->grade1 == 0 || (st->gh[i].strong &&
+					    !st->gh[e->grade1 - 1].strong))
 						e->grade1 = (int)i + 1;
 				}
 		}
 	}
+}
 
-	for (t = 0; t < c->ntouched; t++) {
-		struct evidence *e = &c->ev[c->touched[t]];
-		const struct rule_entry *re = match_entry(m, e->eidx);
-		const struct country_ref *cty = NULL;
-		int kw, hs, hsc, cas, score, missing = 0, missing_clear, conf = 0;
-		bool embargo = re->destinations.n > 0 || re->origins.n > 0;
-		size_t mark = hits.n;
-		char expl[1536];
+/* The packing of the item's goods (bulk, retail), read once. */
+static int
+item_packing(struct item_scan *st)
+{
+	if (st->pack < 0)
+		st->pack = (int)param_packing(st->it->description,
+		    strlen(st->it->description), st->pv, st->npv);
+	return st->pack;
+}
 
-		const struct grade_hit *gr = e->grade1 > 0 ?
-		    &gh[e->grade1 - 1] : NULL;
-		size_t nepv = re->grades.n == 0 ? 0 : entry_values(gt, re, e, gh,
-		    pv, npv, e->nkw ? f.map[e->kw[0].from] : 0, e->nkw ?
-		    f.emap[e->kw[0].to - 1] - f.map[e->kw[0].from] : 0, epv,
-		    sizeof(epv) / sizeof(epv[0]));
-		const struct pvalue *cpv = re->grades.n == 0 ? pv : epv;
-		size_t ncpv = re->grades.n == 0 ? npv : nepv;
+/*
+ * Which evidence of entry <ev->re> counts: keywords (with the entry's
+ * required words or stated form), HS code, context heading, CAS number;
+ * exclusions and consumer-product releases take keywords and HS away.
+ * Returns false when nothing counts or an embargo entry has no country
+ * of the route.
+ */
+static bool
+entry_gate(const struct decl_ctx *dc, struct item_scan *st,
+    struct entry_eval *ev)
+{
+	const struct rule_entry *re = ev->re;
+	const struct evidence *e = ev->e;
 
-		kw = (e->nkw > 0 || (gr != NULL && gr->strong)) &&
-		    (re->requires.n == 0 || e->required ||
-		    form_stated(re, pv, npv));
-		hs = e->hs_digits > 0;
-		hsc = e->hs_ctx_digits > 0;
-		cas = e->cas_idx >= 0;
-		if (e->excluded) {
-			/*
-			 * A consumer-product exclusion of a substance does not
-			 * cover bulk raw material declared for such products
-			 * (IBC, drums, tonnes, 25 kg bags).
-			 */
-			if (pack < 0 && re->cas.n > 0)
-				pack = (int)param_packing(it->description,
-				    strlen(it->description), pv, npv);
-			if (re->cas.n == 0 || pack != PACK_BULK)
-				kw = hs = 0;
-		} else if (kw && !(e->cas_idx >= 0) && re->cas.n > 0 &&
-		    consumer_release(re)) {
-			/*
-			 * A substance with a consumer-product release, named in
-			 * goods packed for retail sale (bottles, tubes, tablets,
-			 * 90 g) and not stated at 30 % or more: a consumer
-			 * product, such as the release means.
-			 */
-			if (pack < 0)
-				pack = (int)param_packing(it->description,
-				    strlen(it->description), pv, npv);
-			if (pack == PACK_RETAIL && !concentrated(pv, npv))
-				kw = hs = 0;
-		}
-		if (!kw && !hs && !cas)
-			continue;
-		if (embargo) {
-			/* An embargo entry needs a country of the route. */
-			cty = country_hit(&re->destinations, dc->to, dc->nto);
-			if (cty == NULL)
-				cty = country_hit(&re->origins, dc->from, dc->nfrom);
-			if (cty == NULL)
-				continue;
-		}
-
-		buf_reset(&note);
-		if (re->nparams > 0 && !cas) {
-			conf = check_params(re, it, field, cpv, ncpv, gt, &hits,
-			    &missing, &missing_clear, &note);
-			if (conf < 0 || (missing_clear > 0 && conf == 0 &&
-			    missing == 0)) {
-				/* Below the threshold: drop the parameter hits too. */
-				hits_truncate(&hits, mark);
-				continue;
-			}
-		}
-
-		if (embargo)
-			score = 80;
-		else if (cas)
-			score = 90;
-		else if (kw && (hs || hsc))
-			score = 78;
-		else if (kw)
-			score = 62;
-		else
-			score = e->hs_digits >= 6 ? 45 : 38;
-		if (cas && kw)
-			score += 4;
-		if (cas && (hs || hsc))
-			score += 3;
-		if (kw && e->nkw > 1)
-			score += 2;
-		score += 8 * conf - 12 * missing;
-		if (has_document(it, "Y901") && re->category != CAT_MILITARY &&
-		    !embargo) {
-			score += 6;
-			buf_adds(&note, " The item was declared with document Y901 "
-			    "(goods not on the dual-use list) although it matches "
-			    "this entry.");
-		}
-		if (score > 99)
-			score = 99;
-		if (score < 1)
-			score = 1;
-
-		entry_regimes(re, &regs);
-		if (cas) {
-			const struct cas_ref *r = &cr[e->cas_idx];
-			char *mt = xstrndup(r->text + r->off, r->len);
-
-			snprintf(expl, sizeof(expl), "CAS %s identifies %s, listed "
-			    "as %s %s (%s). %s%s", r->cas, re->title, re->list->id,
-			    re->code, regs.data, re->explanation, note.data ?
-			    note.data : "");
-			hit_new(&hits, re, "cas", r->field, mt, r->off,
-			    r->off + r->len, expl);
-			free(mt);
-		}
-		if (kw && gr != NULL && (gr->strong || e->nkw > 0)) {
-			char *mt = xstrndup(it->description + gr->off, gr->len);
-
-			snprintf(expl, sizeof(expl), "The description names grade "
-			    "\"%s\" (%s; %s): %s, listed as %s %s (%s). %s%s", mt,
-			    grades_family(gt, gr->grade), grades_source(gt,
-			    gr->grade), re->title, re->list->id, re->code,
-			    regs.data, re->explanation, note.data ? note.data : "");
-			hit_new(&hits, re, "grade", field, mt, gr->off,
-			    gr->off + gr->len, expl);
-			free(mt);
-		}
-		if (kw) {
-			for (i = 0; i < e->nkw; i++) {
-				size_t from = f.map[e->kw[i].from];
-				size_t to = f.emap[e->kw[i].to - 1];
-				char *mt = xstrndup(it->description + from, to - from);
-				/* A term file's term names its language. */
-				const char *lang = rules_keyword_lang(re,
-				    match_term(c->m, e->kw[i].term)->idx);
-
-				snprintf(expl, sizeof(expl), "The description names "
-				    "\"%s\": %s, listed as %s %s (%s). %s%s", mt,
-				    re->title, re->list->id, re->code, regs.data,
-				    re->explanation, note.data ? note.data : "");
-				hit_new(&hits, re, "keyword", field, mt, from,
-				    to, expl);
-				if (lang != NULL)
-					hits.v[hits.n - 1].language = xstrdup(lang);
-				free(mt);
-			}
-		}
-		if (hs || (hsc && (kw || cas))) {
-			if (embargo)
-				snprintf(expl, sizeof(expl), "HS %s is among the goods "
-				    "covered by %s %s (%s).", hslabel, re->list->id,
-				    re->code, re->title);
-			else if (kw || cas)
-				snprintf(expl, sizeof(expl), "HS %s is consistent with "
-				    "%s %s (%s).", hslabel, re->list->id, re->code,
-				    re->title);
-			else
-				snprintf(expl, sizeof(expl), "HS %s is the subheading "
-				    "for %s, listed as %s %s (%s). An HS code alone is "
-				    "a lead: check the goods. %s%s", hslabel,
-				    re->title, re->list->id, re->code, regs.data,
-				    re->explanation, note.data ? note.data : "");
-			hit_new(&hits, re, "hs", hsfield, it->hs_raw, 0,
-			    strlen(it->hs_raw), expl);
-		}
-		if (cty != NULL) {
-			snprintf(expl, sizeof(expl), "%s %s: %s goes %s %s (%s). "
-			    "%s", re->list->id, re->code, hslabel,
-			    country_hit(&re->destinations, dc->to, dc->nto) ? "to" :
-			    "from", cty->code, cty->field, re->explanation);
-			hit_new(&hits, re, "country", cty->field, cty->code,
-			    0, 2, expl);
-		}
-		if (embargo) {
-			/*
-			 * Embargoes are about where the shipment goes: their hits
-			 * gather in one declaration-level alert, item by item.
-			 */
-			for (i = mark; i < hits.n; i++)
-				hits_push(&c->route.hits, &hits.v[i]);
-			hits.n = mark;
-			if (score > c->route.best) {
-				c->route.best = score;
-				c->route.cat = re->category;
-			}
-			continue;
-		}
-		nentries++;
-		if (score > best || (score == best && topcat == CAT_COUNT_)) {
-			best = score;
-			topcat = re->category;
-		}
+	ev->gr = e->grade1 > 0 ? &st->gh[e->grade1 - 1] : NULL;
+	ev->embargo = re->destinations.n > 0 || re->origins.n > 0;
+	ev->kw = (e->nkw > 0 || (ev->gr != NULL && ev->gr->strong)) &&
+	    (re->requires.n == 0 || e->required ||
+	    form_stated(re, st->pv, st->npv));
+	ev->hs = e->hs_digits > 0;
+	ev->hsc = e->hs_ctx_digits > 0;
+	ev->cas = e->cas_idx >= 0;
+	if (e->excluded) {
+		/*
+		 * A consumer-product exclusion of a substance does not
+		 * cover bulk raw material declared for such products
+		 * (IBC, drums, tonnes, 25 kg bags).
+		 */
+		if (re->cas.n == 0 || item_packing(st) != PACK_BULK)
+			ev->kw = ev->hs = false;
+	} else if (ev->kw && !ev->cas && re->cas.n > 0 &&
+	    consumer_release(re)) {
+		/*
+		 * A substance with a consumer-product release, named in
+		 * goods packed for retail sale (bottles, tubes, tablets,
+		 * 90 g) and not stated at 30 % or more: a consumer
+		 * product, such as the release means.
+		 */
+		if (item_packing(st) == PACK_RETAIL &&
+		    !concentrated(st->pv, st->npv))
+			ev->kw = ev->hs = false;
 	}
+	if (!ev->kw && !ev->hs && !ev->cas)
+		return false;
+	ev->cty = NULL;
+	if (ev->embargo) {
+		/* An embargo entry needs a country of the route. */
+		ev->cty = country_hit(&re->destinations, dc->to, dc->nto);
+		if (ev->cty == NULL)
+			ev->cty = country_hit(&re->origins, dc->from,
+			    dc->nfrom);
+		if (ev->cty == NULL)
+			return false;
+	}
+	return true;
+}
 
-	if (hits.n > 0 && nentries > 0) {
-		int s = best + 2 * (nentries - 1);
-		struct screen_alert *a = alert_new(res, it->seq, s > 99 ? 99 : s,
-		    topcat, &hits);
+/*
+ * The entry's technical parameters against the values stated, unless a
+ * CAS number identifies the substance.  Returns false when the goods are
+ * below the entry's threshold: the parameter hits are dropped again.
+ */
+static bool
+entry_params(const struct decl_item *it, struct item_scan *st,
+    struct entry_eval *ev)
+{
+	const struct rule_entry *re = ev->re;
+	const struct evidence *e = ev->e;
+	struct pvalue epv[MAX_PVALUES + 16];
+	size_t mark = st->hits.n, nepv = 0;
+	const struct pvalue *cpv = st->pv;
+	size_t ncpv = st->npv;
+	int missing_clear = 0;
 
-		item_fingerprint(d, it, &f, a);
-	} else
-		screen_hits_free(&hits);
+	ev->conf = ev->missing = 0;
+	if (re->nparams == 0 || ev->cas)
+		return true;
+	/* Entries with grades see the values their grade implies too. */
+	if (re->grades.n > 0) {
+		nepv = entry_values(st->gt, re, e, st->gh, st->pv, st->npv,
+		    e->nkw ? st->f.map[e->kw[0].from] : 0, e->nkw ?
+		    st->f.emap[e->kw[0].to - 1] - st->f.map[e->kw[0].from] :
+		    0, epv, sizeof(epv) / sizeof(epv[0]));
+		cpv = epv;
+		ncpv = nepv;
+	}
+	ev->conf = check_params(re, it, st->field, cpv, ncpv, st->gt,
+	    &st->hits, &ev->missing, &missing_clear, &st->note);
+	if (ev->conf < 0 || (missing_clear > 0 && ev->conf == 0 &&
+	    ev->missing == 0)) {
+		hits_truncate(&st->hits, mark);
+		return false;
+	}
+	return true;
+}
+
+/* The entry's score from its kinds of evidence (see the head comment). */
+static int
+entry_score(const struct decl_item *it, struct item_scan *st,
+    const struct entry_eval *ev)
+{
+	int score;
+
+	if (ev->embargo)
+		score = SCORE_EMBARGO;
+	else if (ev->cas)
+		score = SCORE_CAS;
+	else if (ev->kw && (ev->hs || ev->hsc))
+		score = SCORE_KEYWORD_HS;
+	else if (ev->kw)
+		score = SCORE_KEYWORD;
+	else
+		score = ev->e->hs_digits >= 6 ? SCORE_HS_SUBHEADING :
+		    SCORE_HS_HEADING;
+	if (ev->cas && ev->kw)
+		score += SCORE_CAS_AND_KEYWORD;
+	if (ev->cas && (ev->hs || ev->hsc))
+		score += SCORE_CAS_AND_HS;
+	if (ev->kw && ev->e->nkw > 1)
+		score += SCORE_MORE_KEYWORDS;
+	score += SCORE_PARAM_CONFIRMED * ev->conf -
+	    SCORE_PARAM_MISSING * ev->missing;
+	if (has_document(it, "Y901") && ev->re->category != CAT_MILITARY &&
+	    !ev->embargo) {
+		score += SCORE_Y901;
+		buf_adds(&st->note, " The item was declared with document Y901 "
+		    "(goods not on the dual-use list) although it matches "
+		    "this entry.");
+	}
+	if (score > SCORE_MAX)
+		score = SCORE_MAX;
+	if (score < SCORE_MIN)
+		score = SCORE_MIN;
+	return score;
+}
+
+/* One hit per kind of evidence, each with its explanation. */
+static void
+entry_hits(const struct decl_ctx *dc, struct item_ctx *c,
+    struct item_scan *st, const struct entry_eval *ev)
+{
+	const struct decl_item *it = st->it;
+	const struct rule_entry *re = ev->re;
+	const struct evidence *e = ev->e;
+	const struct grade_hit *gr = ev->gr;
+	const char *note = st->note.data ? st->note.data : "";
+	const char *regs;
+	char expl[1536];
+	size_t i;
+
+	entry_regimes(re, &st->regs);
+	regs = st->regs.data;
+	if (ev->cas) {
+		const struct cas_ref *r = &st->cr[e->cas_idx];
+		char *mt = xstrndup(r->text + r->off, r->len);
+
+		snprintf(expl, sizeof(expl), "CAS %s identifies %s, listed "
+		    "as %s %s (%s). %s%s", r->cas, re->title, re->list->id,
+		    re->code, regs, re->explanation, note);
+		hit_new(&st->hits, re, "cas", r->field, mt, r->off,
+		    r->off + r->len, expl);
+		free(mt);
+	}
+	if (ev->kw && gr != NULL && (gr->strong || e->nkw > 0)) {
+		char *mt = xstrndup(it->description + gr->off, gr->len);
+
+		snprintf(expl, sizeof(expl), "The description names grade "
+		    "\"%s\" (%s; %s): %s, listed as %s %s (%s). %s%s", mt,
+		    grades_family(st->gt, gr->grade), grades_source(st->gt,
+		    gr->grade), re->title, re->list->id, re->code,
+		    regs, re->explanation, note);
+		hit_new(&st->hits, re, "grade", st->field, mt, gr->off,
+		    gr->off + gr->len, expl);
+		free(mt);
+	}
+	for (i = 0; ev->kw && i < e->nkw; i++) {
+		size_t from = st->f.map[e->kw[i].from];
+		size_t to = st->f.emap[e->kw[i].to - 1];
+		char *mt = xstrndup(it->description + from, to - from);
+		/* A term file's term names its language. */
+		const char *lang = rules_keyword_lang(re,
+		    match_term(c->m, e->kw[i].term)->idx);
+
+		snprintf(expl, sizeof(expl), "The description names "
+		    "\"%s\": %s, listed as %s %s (%s). %s%s", mt,
+		    re->title, re->list->id, re->code, regs,
+		    re->explanation, note);
+		hit_new(&st->hits, re, "keyword", st->field, mt, from, to,
+		    expl);
+		if (lang != NULL)
+			st->hits.v[st->hits.n - 1].language = xstrdup(lang);
+		free(mt);
+	}
+	if (ev->hs || (ev->hsc && (ev->kw || ev->cas))) {
+		if (ev->embargo)
+			snprintf(expl, sizeof(expl), "HS %s is among the goods "
+			    "covered by %s %s (%s).", st->hslabel,
+			    re->list->id, re->code, re->title);
+		else if (ev->kw || ev->cas)
+			snprintf(expl, sizeof(expl), "HS %s is consistent with "
+			    "%s %s (%s).", st->hslabel, re->list->id, re->code,
+			    re->title);
+		else
+			snprintf(expl, sizeof(expl), "HS %s is the subheading "
+			    "for %s, listed as %s %s (%s). An HS code alone is "
+			    "a lead: check the goods. %s%s", st->hslabel,
+			    re->title, re->list->id, re->code, regs,
+			    re->explanation, note);
+		hit_new(&st->hits, re, "hs", st->hsfield, it->hs_raw, 0,
+		    strlen(it->hs_raw), expl);
+	}
+	if (ev->cty != NULL) {
+		snprintf(expl, sizeof(expl), "%s %s: %s goes %s %s (%s). "
+		    "%s", re->list->id, re->code, st->hslabel,
+		    country_hit(&re->destinations, dc->to, dc->nto) ? "to" :
+		    "from", ev->cty->code, ev->cty->field, re->explanation);
+		hit_new(&st->hits, re, "country", ev->cty->field,
+		    ev->cty->code, 0, 2, expl);
+	}
+}
+
+/*
+ * Scores one entry the item has evidence for and adds its hits: to the
+ * item's alert, or for an embargo entry to the declaration's route alert.
+ */
+static void
+item_entry(const struct matcher *m, const struct decl_ctx *dc,
+    struct item_ctx *c, struct item_scan *st, struct evidence *e)
+{
+	struct entry_eval ev;
+	size_t mark = st->hits.n, i;
+	int score;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.re = match_entry(m, e->eidx);
+	ev.e = e;
+	if (!entry_gate(dc, st, &ev))
+		return;
+	buf_reset(&st->note);
+	if (!entry_params(st->it, st, &ev))
+		return;
+	score = entry_score(st->it, st, &ev);
+	entry_hits(dc, c, st, &ev);
+	if (ev.embargo) {
+		/*
+		 * Embargoes are about where the shipment goes: their hits
+		 * gather in one declaration-level alert, item by item.
+		 */
+		for (i = mark; i < st->hits.n; i++)
+			hits_push(&c->route.hits, &st->hits.v[i]);
+		st->hits.n = mark;
+		if (score > c->route.best) {
+			c->route.best = score;
+			c->route.cat = ev.re->category;
+		}
+		return;
+	}
+	st->nentries++;
+	if (score > st->best || (score == st->best &&
+	    st->topcat == CAT_COUNT_)) {
+		st->best = score;
+		st->topcat = ev.re->category;
+	}
+}
+
+/* The item's alert: its best entry, a little more for each other one. */
+static void
+item_alert(const struct decl *d, struct item_scan *st,
+    struct screen_result *res)
+{
+	struct screen_alert *a;
+	int s;
+
+	if (st->hits.n == 0 || st->nentries == 0) {
+		screen_hits_free(&st->hits);
+		return;
+	}
+	s = st->best + SCORE_PER_MORE_ENTRY * (st->nentries - 1);
+	a = alert_new(res, st->it->seq, s > SCORE_MAX ? SCORE_MAX : s,
+	    st->topcat, &st->hits);
+	item_fingerprint(d, st->it, &st->f, a);
+}
+
+/* Clears the evidence touched by the item, for the next one. */
+static void
+item_ctx_reset(struct item_ctx *c)
+{
+	size_t t;
 
 	for (t = 0; t < c->ntouched; t++) {
 		struct evidence *e = &c->ev[c->touched[t]];
@@ -1013,9 +1203,45 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 		e->cas_idx = -1;
 	}
 	c->ntouched = 0;
-	folded_free(&f);
-	buf_free(&note);
-	buf_free(&regs);
+}
+
+/*
+ * Screens item <ii> of <d>: gathers the evidence per control-list entry,
+ * scores each entry and appends an alert to <res> if anything hit.
+ */
+static void
+screen_item(const struct matcher *m, struct match_scratch *sc,
+    const struct decl *d, const struct decl_ctx *dc, size_t ii,
+    struct item_ctx *c, struct screen_result *res)
+{
+	struct item_scan *st = xcalloc(1, sizeof(*st));
+	size_t t;
+
+	st->it = &d->items[ii];
+	st->gt = match_ruleset(m)->grades;
+	st->pack = -1;
+	st->topcat = CAT_COUNT_;
+	buf_init(&st->note);
+	buf_init(&st->regs);
+
+	/* Evidence per entry: terms, HS code, CAS numbers, grades. */
+	item_scan_text(m, sc, ii, c, st, res);
+	item_hs_evidence(m, c, st);
+	item_cas_refs(d, ii, st, res);
+	item_cas_evidence(m, c, st);
+	item_params(st);
+	item_grade_evidence(m, c, st);
+
+	/* Each entry with evidence scored, then the item's alert. */
+	for (t = 0; t < c->ntouched; t++)
+		item_entry(m, dc, c, st, &c->ev[c->touched[t]]);
+	item_alert(d, st, res);
+
+	item_ctx_reset(c);
+	folded_free(&st->f);
+	buf_free(&st->note);
+	buf_free(&st->regs);
+	free(st);
 }
 
 static const char *
@@ -1112,12 +1338,12 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 		}
 		if (hits.n == 0)
 			continue;
-		score = 70 + (int)(29.0 * (best - thr) /
-		    (thr < 1.0 ? 1.0 - thr : 1.0) + 0.5);
-		if (score > 99)
-			score = 99;
+		score = SCORE_PARTY_BASE + (int)(SCORE_PARTY_SPAN *
+		    (best - thr) / (thr < 1.0 ? 1.0 - thr : 1.0) + 0.5);
+		if (score > SCORE_MAX)
+			score = SCORE_MAX;
 		if (confirm)
-			score = 40;	/* low: confirm the identity */
+			score = SCORE_PARTY_CONFIRM;	/* low: confirm */
 		alert_new(res, SCREEN_NONE, score, CAT_SANCTIONS, &hits);
 	}
 }
@@ -1176,8 +1402,8 @@ screen_run(const struct matcher *m, struct match_scratch *sc,
 		/* One more point per further item caught by the embargo. */
 		int s = c.route.best + (int)c.route.hits.n / 2 - 1;
 
-		alert_new(res, SCREEN_NONE, s > 99 ? 99 : s, c.route.cat,
-		    &c.route.hits);
+		alert_new(res, SCREEN_NONE, s > SCORE_MAX ? SCORE_MAX : s,
+		    c.route.cat, &c.route.hits);
 	} else
 		screen_hits_free(&c.route.hits);
 	screen_parties(match_ruleset(m), d, o ? o->party_threshold :

@@ -1,0 +1,839 @@
+/*
+ * Names to canonical tokens, for the listed names and the queries alike.
+ * A name is folded (normalize_fold: case, accents, Cyrillic, Greek and
+ * Arabic to Latin), apostrophes are dropped, runs of single letters are
+ * joined ("S.A." -> "sa"), stopwords and legal forms go, and every token is
+ * reduced to a canonical spelling that unifies the usual romanisation
+ * variants of Korean, Persian and Arabic names (kh/h, q/gh/k, w/v, eo/o,
+ * ou/oo/u, hard c/k, doubled letters, initial l/n/r and r-y, -yan/-ian,
+ * -un/-on, -isation/-ization).  Both sides go through the same steps, so
+ * no variant table of names is needed.  Pure apart from one ICU
+ * transliterator per thread; knows nothing of the index.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "normalize.h"
+#include "partyint.h"
+#include "util.h"
+#include "xmalloc.h"
+
+/* ------------------------------------------------------------------ */
+/* Word tables                                                         */
+
+/* Sorted: words that carry no identity. */
+static const char *const stopwords[] = {
+	"a", "and", "at", "da", "das", "de", "del", "della", "der",
+	"des", "di", "die", "do", "dos", "du", "et", "for", "in", "la",
+	"le", "les", "of", "on", "the", "und", "van", "ve", "von", "y",
+};
+
+/*
+ * Sorted: titles and honorifics written before names ("Dr.", "Sheikh",
+ * "Hajji"); they carry no identity and go like stopwords.
+ */
+static const char *const titles[] = {
+	"dr", "engr", "hadji", "haji", "hajj", "hajji", "maulana", "maulvi",
+	"mawlawi", "mawlavi", "miss", "mr", "mrs", "ms", "mulla", "mullah",
+	"prof", "shaikh", "shaykh", "sheik", "sheikh",
+};
+
+/*
+ * Name particles: the Arabic article and "son of" / "father of" words,
+ * written apart, hyphenated or glued to the next word.  They stay as tokens
+ * of a small weight, so that joins find "Alharamain" in "Al-Haramain" and
+ * "Bentaher" in "Ben Taher", and map to one spelling each.
+ */
+static const struct particle {
+	const char	*word, *canon;
+} particles[] = {
+	{ "abou", "abu" }, { "abu", "abu" }, { "al", "al" }, { "ben", "bin" },
+	{ "bin", "bin" }, { "bint", "bint" }, { "bn", "bin" },
+	{ "el", "al" }, { "ibn", "bin" }, { "ol", "al" }, { "ould", "bin" },
+	{ "ul", "al" }, { "walad", "bin" }, { "wuld", "bin" },
+};
+
+/* Sorted: legal forms in their folded, single-letters-joined spelling. */
+static const char *const legalforms[] = {
+	"ab", "ad", "ag", "ao", "as", "asa", "bhd", "bv", "cc", "cia", "cie",
+	"cjsc", "co", "company", "corp", "corporation", "cv", "dd", "doo",
+	"ehf", "fzc", "fzco", "fze", "fzllc", "gmbh", "inc", "incorporated",
+	"jsc", "jsco", "kft", "kg", "kk", "lda", "limited", "llc", "llp",
+	"lp", "ltd", "ltda", "mbh", "nv", "oao", "ojsc", "ooo", "oy", "oyj",
+	"pao", "pjsc", "plc", "pt", "pte", "pty", "pvt", "sa", "sae", "sal",
+	"sarl", "sas", "sdn", "sirketi", "sl", "sp", "spa", "srl", "sro",
+	"sti", "tbk", "tov", "wll", "zao", "zoo", "zrt",
+};
+
+/*
+ * Legal forms of several words, in folded spelling: written out in their
+ * language, or romanised from Chinese, Japanese and Korean.  Dropped as a
+ * whole wherever they stand.
+ */
+static const char *const legalphrases[] = {
+	"aktsionernoe obshchestvo", "chusik hoesa", "closed joint stock",
+	"co ltd", "gong si", "joint stock company", "jusik hoesa",
+	"jusighoesa", "jusikhoesa", "kabushiki gaisha", "kabushiki kaisha",
+	"limited liability company", "limited sirketi", "open joint stock",
+	"private limited", "public joint stock", "sanayi ve ticaret",
+	"ticaret ve sanayi", "you xian gong si", "youxian gongsi",
+	"zhu shi hui she",
+};
+
+/*
+ * Sorted: generic words of company names and places.  They keep a small
+ * weight, so that sharing them with a listed name proves little.
+ */
+static const char *const generics[] = {
+	"agency", "airlines", "aviation", "bank", "banking", "branch",
+	"bureau", "center", "central", "centre", "chemical", "chemicals",
+	"china", "chinese", "commercial", "committee", "construction",
+	"consulting", "cooperation", "cooperative", "corporate", "department",
+	"development", "dprk", "east", "economic", "electric", "electrical",
+	"electronics", "energy", "engineering", "enterprise", "enterprises",
+	"equipment", "establishment", "export", "exports", "factory",
+	"finance", "financial", "firm", "foreign", "foundation", "freight",
+	"general", "global", "group", "headquarters", "holding", "holdings",
+	"import", "imports", "industrial", "industries", "industry",
+	"institute", "insurance", "international", "investment",
+	"investments", "iran", "iranian", "joint", "korea", "korean",
+	"logistics", "machinery", "management", "manufacturing", "marine",
+	"maritime", "materials", "metal", "metals", "middle", "mining",
+	"ministry", "national", "navigation", "north", "office", "oil",
+	"organisation", "organization", "overseas", "petroleum", "power",
+	"products", "republic", "research", "resources", "russia", "russian",
+	"sanayi", "science", "scientific", "service", "services", "shipping",
+	"south", "state", "supplies", "supply", "syria", "syrian", "systems",
+	"technical", "technologies", "technology", "ticaret", "trade",
+	"trading", "transport", "united", "venture", "west", "world",
+};
+
+/* Sorted: abbreviations written out before anything else looks at them. */
+static const struct abbrev {
+	const char	*abbr, *full;
+} abbrevs[] = {
+	{ "assn", "association" }, { "assoc", "associated" },
+	{ "bros", "brothers" }, { "cntr", "center" },
+	{ "corpn", "corporation" }, { "ctr", "center" },
+	{ "dept", "department" }, { "engg", "engineering" },
+	{ "grp", "group" }, { "hq", "headquarters" }, { "inds", "industries" },
+	{ "intl", "international" }, { "mfg", "manufacturing" },
+	{ "mgmt", "management" }, { "mhd", "muhammad" },
+	{ "mohd", "muhammad" }, { "muhd", "muhammad" },
+	{ "natl", "national" }, { "svcs", "services" },
+	{ "tech", "technology" },
+};
+
+static int
+cmp_abbrev(const void *a, const void *b)
+{
+	return strcmp(((const struct abbrev *)a)->abbr,
+	    ((const struct abbrev *)b)->abbr);
+}
+
+static const char *
+abbrev_expand(const char *w)
+{
+	struct abbrev key = { w, NULL }, *f;
+
+	f = bsearch(&key, abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]),
+	    sizeof(abbrevs[0]), cmp_abbrev);
+	return f ? f->full : w;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool
+in_table(const char *const *tab, size_t n, const char *w)
+{
+	return bsearch(&w, tab, n, sizeof(*tab), cmp_str) != NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Other scripts                                                       */
+
+/*
+ * Names in their own script (Hangul, Chinese characters, Arabic, Persian,
+ * Cyrillic, Greek, ...) go to Latin letters through ICU's "Any-Latin;
+ * Latin-ASCII" transform (Cyrillic first through "Russian-Latin/BGN"), for
+ * the listed original-script names and the
+ * queries alike.  Hangul syllables and Chinese characters are spaced first,
+ * one token each, as the lists write Korean and Chinese names ("KIM JONG
+ * UN", "LI FANG WEI"); joins of adjacent tokens find the names written
+ * solid.  A transliterator serves one thread at a time: each thread opens
+ * its own on first use, closed when the thread ends.
+ */
+static pthread_key_t	translit_key;
+static pthread_once_t	translit_once = PTHREAD_ONCE_INIT;
+
+static void
+translit_close(void *t)
+{
+	utrans_close(t);
+}
+
+static void
+translit_init(void)
+{
+	(void)pthread_key_create(&translit_key, translit_close);
+}
+
+static UTransliterator *
+translit_get(void)
+{
+	UTransliterator *t;
+	UErrorCode e = U_ZERO_ERROR;
+	UChar id[64];
+
+	(void)pthread_once(&translit_once, translit_init);
+	if ((t = pthread_getspecific(translit_key)) != NULL)
+		return t;
+	/* BGN for Cyrillic: the spelling English-language lists use. */
+	u_uastrcpy(id, "Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+	t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+	if (U_FAILURE(e))
+		return NULL;
+	(void)pthread_setspecific(translit_key, t);
+	return t;
+}
+
+/* True for a code point that is written one syllable or word a sign. */
+static bool
+syllabic(UChar32 c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) ||	/* Hangul syllables */
+	    (c >= 0x4e00 && c <= 0x9fff) ||	/* CJK ideographs */
+	    (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x3040 && c <= 0x30ff);	/* kana */
+}
+
+/*
+ * <name> in Latin letters if it holds letters of another script (caller
+ * frees), else NULL (nothing to do, or ICU failed: the folding of
+ * normalize.c still applies).
+ */
+static char *
+party_translit(const char *name)
+{
+	const unsigned char *u;
+	UTransliterator *t;
+	UErrorCode e = U_ZERO_ERROR;
+	UChar *src, *buf;
+	int32_t len = 0, cap, i, n, lim, olen;
+	char *out;
+	bool other = false;
+
+	for (u = (const unsigned char *)name; *u != '\0'; u++)
+		/* Lead bytes of U+0370 and above. */
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
+			other = true;
+			break;
+		}
+	if (!other || (t = translit_get()) == NULL)
+		return NULL;
+	u_strFromUTF8(NULL, 0, &len, name, -1, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return NULL;
+	e = U_ZERO_ERROR;
+	src = xreallocarray(NULL, (size_t)len + 1, sizeof(UChar));
+	u_strFromUTF8(src, len + 1, NULL, name, -1, &e);
+	cap = len * 8 + 64;
+	buf = xreallocarray(NULL, (size_t)cap, sizeof(UChar));
+	for (i = 0, n = 0; i < len; ) {
+		UChar32 c;
+		int32_t start = i;
+
+		U16_NEXT(src, i, len, c);
+		if (syllabic(c) && n > 0 && buf[n - 1] != ' ')
+			buf[n++] = ' ';
+		while (start < i)
+			buf[n++] = src[start++];
+		if (syllabic(c))
+			buf[n++] = ' ';
+	}
+	free(src);
+	lim = n;
+	utrans_transUChars(t, buf, &n, cap, 0, &lim, &e);
+	if (U_FAILURE(e)) {
+		free(buf);
+		return NULL;
+	}
+	olen = 0;
+	u_strToUTF8(NULL, 0, &olen, buf, n, &e);
+	e = U_ZERO_ERROR;
+	out = xmalloc((size_t)olen + 1);
+	u_strToUTF8(out, olen + 1, NULL, buf, n, &e);
+	free(buf);
+	if (U_FAILURE(e)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalisation                                                       */
+
+/*
+ * Optimal string alignment distance of <a> and <b> (insertions,
+ * deletions, substitutions, swaps of neighbours), or <max> + 1 as soon as
+ * it is known to exceed <max>.
+ */
+size_t
+partyname_edit_distance(const char *a, size_t la, const char *b, size_t lb,
+    size_t max)
+{
+	size_t d[3][MAXTOKLEN + 1], i, j, rowmin;
+	size_t *pp, *p, *c;
+
+	if (la >= MAXTOKLEN || lb >= MAXTOKLEN)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	for (j = 0; j <= lb; j++)
+		d[1][j] = j;
+	pp = d[0];
+	p = d[1];
+	c = d[2];
+	for (i = 1; i <= la; i++) {
+		c[0] = i;
+		rowmin = c[0];
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = p[j - 1] + cost;
+
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < rowmin)
+				rowmin = v;
+		}
+		if (rowmin > max)
+			return max + 1;
+		{
+			size_t *tmp = pp;
+
+			pp = p;
+			p = c;
+			c = tmp;
+		}
+	}
+	return p[lb];
+}
+
+static bool
+ends_with(const char *s, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+
+	return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/*
+ * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
+ * Only lowercase letters are rewritten; digits pass through.
+ */
+static void
+canon_token(const char *in, char *out)
+{
+	char t[MAXTOKLEN * 2];
+	size_t i, n = 0, len = strlen(in);
+
+	for (i = 0; i < len && n < sizeof(t) - 2; i++) {
+		char c = in[i], d = in[i + 1];
+
+		if (strncmp(in + i, "isation", 7) == 0) {
+			memcpy(t + n, "iza", 3);
+			n += 3;
+			i += 2;
+			continue;
+		}
+		/* Cyrillic spelling of Arabic gh (гх). */
+		if (strncmp(in + i, "gkh", 3) == 0) {
+			t[n++] = 'k';
+			i += 2;
+			continue;
+		}
+		if (strncmp(in + i, "dzh", 3) == 0) {
+			t[n++] = 'j';
+			i += 2;
+			continue;
+		}
+		if (strncmp(in + i, "tch", 3) == 0) {
+			t[n++] = 'c';
+			t[n++] = 'h';
+			i += 2;
+			continue;
+		}
+		if ((c == 'k' && d == 'h') || (c == 'g' && d == 'h')) {
+			t[n++] = c == 'k' ? 'h' : 'k';
+			i++;
+			continue;
+		}
+		if ((c == 'p' && d == 'h')) {
+			t[n++] = 'f';
+			i++;
+			continue;
+		}
+		if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
+			t[n++] = c == 'c' ? 'k' : 'j';
+			i++;
+			continue;
+		}
+		if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u') ||
+		    (c == 'o' && d == 'o')) {
+			t[n++] = c == 'e' ? 'o' : 'u';
+			i++;
+			continue;
+		}
+		if ((c == 'e' && d == 'e') || (c == 'i' && d == 'y')) {
+			t[n++] = 'i';
+			i++;
+			continue;
+		}
+		/*
+		 * French "ou" before a vowel is w (Anouar / Anwar, Ouahid);
+		 * Arabic th is s in Persian and Turkish spellings (Othman /
+		 * Osman); Korean eu is u (Eun / Un).
+		 */
+		if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
+		    (i == 0 || !is_vowel(in[i - 1]))) {
+			t[n++] = 'v';
+			i++;
+			continue;
+		}
+		if (c == 't' && d == 'h') {
+			t[n++] = 's';
+			i++;
+			continue;
+		}
+		if (c == 'e' && d == 'u') {
+			t[n++] = 'u';
+			i++;
+			continue;
+		}
+		/* Final y after a consonant is i (Aly / Ali, Zaidy / Zaidi). */
+		if (c == 'y' && d == '\0' && i >= 2 && !is_vowel(in[i - 1])) {
+			t[n++] = 'i';
+			continue;
+		}
+		/* Silent h after a vowel in a short word (Hahn / Han). */
+		if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
+		    (d == '\0' || !is_vowel(d)) && n > 0)
+			continue;
+		/* Wade-Giles hs is pinyin x (Hsu / Xu). */
+		if (i == 0 && c == 'h' && d == 's' && len <= 6) {
+			t[n++] = 'x';
+			i++;
+			continue;
+		}
+		/* Pinyin zh is Wade-Giles ch (Zhang / Chang). */
+		if (i == 0 && c == 'z' && d == 'h' && len <= 6) {
+			t[n++] = 'j';
+			i++;
+			continue;
+		}
+		/* Hard c is k (Cyrillic and Korean spellings have no c). */
+		if (c == 'q' || (c == 'c' && d != 'h' && d != 'e' &&
+		    d != 'i' && d != 'y'))
+			c = 'k';
+		else if (c == 'w')
+			c = 'v';
+		t[n++] = c;
+	}
+	t[n] = '\0';
+
+	/* Doubled letters: Hemmat / Hemat, Mohammad / Mohamad (not in short
+	 * tokens, which are mostly acronyms: SPP is not SP). */
+	if (n > 4) {
+		size_t j = 0;
+
+		for (i = 0; i < n; i++)
+			if (j == 0 || t[i] != t[j - 1] ||
+			    (t[i] >= '0' && t[i] <= '9'))
+				t[j++] = t[i];
+		n = j;
+		t[n] = '\0';
+	}
+
+	/* Endings: -yan / -ian, Korean -un / -on, -ung / -ong. */
+	if (n > 4 && ends_with(t, n, "yan") && !is_vowel(t[n - 4]))
+		t[n - 3] = 'i';
+	if (n > 4 && ends_with(t, n, "ung"))
+		t[n - 3] = 'o';
+	else if (n > 3 && ends_with(t, n, "un"))
+		t[n - 2] = 'o';
+
+	/*
+	 * Korean syllables romanised two ways: Revised Romanization voices the
+	 * initial consonant where McCune-Reischauer does not (Dong / Tong,
+	 * Gang / Kang, Bong / Pong, Jong / Chong).  Only for short tokens of
+	 * one syllable's shape: consonant, vowels, optional n / ng / l / k / m
+	 * / p / t.
+	 */
+	if (n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
+	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
+	    is_vowel(t[2])))) {
+		size_t v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
+
+		while (v < n && is_vowel(t[v]))
+			v++;
+		if (v == n || strcmp(t + v, "n") == 0 ||
+		    strcmp(t + v, "ng") == 0 || strcmp(t + v, "l") == 0 ||
+		    strcmp(t + v, "k") == 0 || strcmp(t + v, "m") == 0 ||
+		    strcmp(t + v, "p") == 0 || strcmp(t + v, "t") == 0) {
+			if (t[0] == 'j') {
+				if (n + 1 < sizeof(t)) {
+					memmove(t + 2, t + 1, n);
+					t[0] = 'c';
+					t[1] = 'h';
+					n++;
+				}
+			} else
+				t[0] = t[0] == 'b' ? 'p' : t[0] == 'd' ? 't' : 'k';
+		}
+	}
+
+	/* The Korean family names written most ways: Ri, Choe. */
+	if (strcmp(t, "li") == 0 || strcmp(t, "yi") == 0 ||
+	    strcmp(t, "rhi") == 0 || strcmp(t, "ni") == 0) {
+		memcpy(t, "ri", 3);
+		n = 2;
+	} else if (strcmp(t, "choi") == 0 || strcmp(t, "chwe") == 0) {
+		memcpy(t, "choe", 5);
+		n = 4;
+	}
+
+	/* Korean final k written g (Paeg / Paek). */
+	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && is_vowel(t[n - 2]))
+		t[n - 1] = 'k';
+
+	/* Initial l / n / r (Lyonbong, Ryonbong, Nyonbong, Yonbong). */
+	i = 0;
+	if (n > 3 && (t[0] == 'l' || t[0] == 'n'))
+		t[0] = 'r';
+	if (n > 3 && t[0] == 'r' && t[1] == 'y')
+		i = 1;
+	if (n - i >= MAXTOKLEN)
+		n = i + MAXTOKLEN - 1;
+	memcpy(out, t + i, n - i);
+	out[n - i] = '\0';
+}
+
+/* Consonant skeleton of canonical <key>: vowels, y, v and h dropped. */
+static void
+skel_token(const char *key, char *out)
+{
+	size_t n = 0;
+
+	for (; *key != '\0'; key++) {
+		if (is_vowel(*key) || *key == 'y' || *key == 'v' ||
+		    *key == 'h')
+			continue;
+		if (n > 0 && out[n - 1] == *key)
+			continue;
+		out[n++] = *key;
+	}
+	out[n] = '\0';
+}
+
+/* True for a token of few vowels, as Arabic script transliterates. */
+static bool
+poor_token(const char *key)
+{
+	size_t v = 0, n = 0;
+
+	for (; *key != '\0'; key++, n++)
+		if (is_vowel(*key))
+			v++;
+	/* Short tokens need no vowel at all: "sang" is a syllable, not "sng". */
+	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
+}
+
+void
+partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
+{
+	memset(q, 0, sizeof(*q));
+	q->first = folded[0];
+	snprintf(q->raw, sizeof(q->raw), "%s", folded);
+	canon_token(folded, q->key);
+	q->len = strlen(q->key);
+	q->poor = poor_token(q->key);
+	/*
+	 * Arabic script writes the article attached: "altkryty" is
+	 * al-Tikriti.
+	 */
+	if (q->poor && q->len >= 5 && strncmp(q->key, "al", 2) == 0) {
+		memmove(q->key, q->key + 2, q->len - 1);
+		q->len -= 2;
+	}
+	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
+	if (q->len > 3 && q->key[0] == 'a' && q->key[1] == 'y' &&
+	    !is_vowel(q->key[2])) {
+		memmove(q->key, q->key + 1, q->len);
+		q->key[0] = 'i';
+		q->len--;
+	}
+	skel_token(q->key, q->skel);
+	q->poor = poor_token(q->key);
+	q->generic = generic;
+}
+
+/* A particle's token: its one spelling, never rewritten further. */
+static void
+qtok_particle(struct qtok *q, const char *canon, char first)
+{
+	memset(q, 0, sizeof(*q));
+	snprintf(q->key, sizeof(q->key), "%s", canon);
+	q->len = strlen(q->key);
+	snprintf(q->skel, sizeof(q->skel), "%s", canon);
+	q->particle = true;
+	q->first = first;
+	snprintf(q->raw, sizeof(q->raw), "%s", canon);
+}
+
+static int
+cmp_particle(const void *a, const void *b)
+{
+	return strcmp(((const struct particle *)a)->word,
+	    ((const struct particle *)b)->word);
+}
+
+static const char *
+particle_canon(const char *w)
+{
+	struct particle key = { w, NULL }, *f;
+
+	f = bsearch(&key, particles, NELEM(particles), sizeof(particles[0]),
+	    cmp_particle);
+	return f ? f->canon : NULL;
+}
+
+/*
+ * "Abdul", "Abdel", "Abdal", "Abdoul", "Abdur" are "Abd al-": one spelling,
+ * "abdal"; glued to the next name ("Abdulkarim") they are split from it.
+ * Returns the length of the prefix in <w> (0 if none).
+ */
+static size_t
+abd_prefix(const char *w)
+{
+	static const char *const pre[] = {
+		"abdoul", "abdool", "abdul", "abdel", "abdal", "abdol",
+		"abdur", "abdar", "abder", "abdu",
+	};
+	size_t i, n;
+
+	for (i = 0; i < NELEM(pre); i++) {
+		n = strlen(pre[i]);
+		if (strncmp(w, pre[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Removes the legal phrases of several words from folded <s>, in place. */
+static void
+drop_legal_phrases(char *s)
+{
+	size_t i, n, len;
+	char *p;
+
+	for (i = 0; i < NELEM(legalphrases); i++) {
+		n = strlen(legalphrases[i]);
+		p = s;
+		while ((p = strstr(p, legalphrases[i])) != NULL) {
+			if ((p > s && p[-1] != ' ') ||
+			    (p[n] != '\0' && p[n] != ' ')) {
+				p++;
+				continue;
+			}
+			len = strlen(p + n);
+			memset(p, ' ', n);
+			(void)len;
+			p += n;
+		}
+	}
+}
+
+/* True if <w> is one edit from a legal form of 6 letters or more
+ * ("Cmopany", "Limted"): typed legal forms go like the right ones. */
+static bool
+legal_typo(const char *w)
+{
+	static const char *const longforms[] = {
+		"company", "corporation", "incorporated", "limited",
+	};
+	size_t i, n = strlen(w);
+
+	if (n < 6)
+		return false;
+	for (i = 0; i < NELEM(longforms); i++)
+		if (partyname_edit_distance(w, n, longforms[i],
+		    strlen(longforms[i]), 1) <= 1)
+			return true;
+	return false;
+}
+
+/*
+ * Splits <name> into canonical tokens; returns the count (<= MAXTOK).
+ * Apostrophes join (P'yongyang), single letters in a row join ("S.A.");
+ * stopwords, titles and legal forms go unless nothing else would remain.
+ * A run of single letters in a name that has other words is a set of
+ * initials ("A. R. KHALIL"), not an acronym.
+ */
+size_t
+partyname_tokenize(const char *name, struct qtok *out)
+{
+	char *clean, *folded, *p, *save = NULL, *latin;
+	char *words[MAXTOK * 2];
+	char joined[MAXTOK * 2][MAXTOKLEN];
+	bool isinit[MAXTOK * 2];
+	size_t nw = 0, nj = 0, i, n = 0, len, k = 0, nfull = 0;
+	bool keep_legal;
+
+	latin = party_translit(name);
+	if (latin != NULL)
+		name = latin;
+	len = strlen(name);
+	/* Drop apostrophes: ASCII ', `, and U+2018, U+2019, U+02BC. */
+	clean = xmalloc(len + 1);
+	for (i = 0; i < len; i++) {
+		const unsigned char *u = (const unsigned char *)name + i;
+
+		if (*u == '\'' || *u == '`')
+			continue;
+		if (i + 2 < len + 0 && u[0] == 0xe2 && u[1] == 0x80 &&
+		    (u[2] == 0x98 || u[2] == 0x99)) {
+			i += 2;
+			continue;
+		}
+		if (i + 1 < len && u[0] == 0xca && u[1] == 0xbc) {
+			i += 1;
+			continue;
+		}
+		clean[k++] = name[i];
+	}
+	clean[k] = '\0';
+	free(latin);
+	folded = normalize_fold_str(clean);
+	free(clean);
+	drop_legal_phrases(folded);
+
+	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);
+	    p = strtok_r(NULL, " ", &save))
+		words[nw++] = p;
+
+	/* Join runs of single letters; split "Abdulkarim". */
+	for (i = 0; i < nw && nj + 1 < NELEM(joined); ) {
+		size_t j = i, l = 0, ab;
+
+		while (j < nw && strlen(words[j]) == 1 &&
+		    words[j][0] >= 'a' && words[j][0] <= 'z' &&
+		    l < MAXTOKLEN - 1)
+			joined[nj][l++] = words[j++][0];
+		if (j > i) {
+			joined[nj][l] = '\0';
+			isinit[nj] = !in_table(legalforms, NELEM(legalforms),
+			    joined[nj]);
+			nj++;
+			i = j;
+			continue;
+		}
+		isinit[nj] = false;
+		if ((ab = abd_prefix(words[i])) > 0) {
+			snprintf(joined[nj++], MAXTOKLEN, "abdal");
+			if (strlen(words[i] + ab) >= 3) {
+				isinit[nj] = false;
+				snprintf(joined[nj++], MAXTOKLEN, "%s",
+				    words[i] + ab);
+			}
+			i++;
+			continue;
+		}
+		snprintf(joined[nj++], MAXTOKLEN, "%s",
+		    abbrev_expand(words[i]));
+		i++;
+	}
+
+	/* Keep legal forms only if the name is nothing else. */
+	keep_legal = true;
+	for (i = 0; i < nj; i++) {
+		bool stop = in_table(stopwords, NELEM(stopwords), joined[i]) ||
+		    in_table(titles, NELEM(titles), joined[i]) ||
+		    particle_canon(joined[i]) != NULL;
+
+		if (!stop && !in_table(legalforms, NELEM(legalforms),
+		    joined[i]))
+			keep_legal = false;
+		if (!stop && !isinit[i] && strlen(joined[i]) >= 2 &&
+		    !in_table(legalforms, NELEM(legalforms), joined[i]))
+			nfull++;
+	}
+	for (i = 0; i < nj && n < MAXTOK; i++) {
+		const char *pc;
+
+		/* Initials only beside a full word: "KOMID" stays whole. */
+		if (isinit[i] && nfull > 0) {
+			partyname_qtok_set(&out[n], joined[i], false);
+			snprintf(out[n].key, sizeof(out[n].key), "%s",
+			    joined[i]);
+			out[n].len = strlen(out[n].key);
+			snprintf(out[n].skel, sizeof(out[n].skel), "%s",
+			    joined[i]);
+			out[n].poor = false;
+			out[n++].initials = true;
+			continue;
+		}
+		if ((in_table(stopwords, NELEM(stopwords), joined[i]) ||
+		    in_table(titles, NELEM(titles), joined[i])) && nj > 1)
+			continue;
+		if (!keep_legal &&
+		    (in_table(legalforms, NELEM(legalforms), joined[i]) ||
+		    legal_typo(joined[i])))
+			continue;
+		if ((pc = particle_canon(joined[i])) != NULL && nj > 1) {
+			qtok_particle(&out[n++], pc, joined[i][0]);
+			continue;
+		}
+		partyname_qtok_set(&out[n++], joined[i],
+		    in_table(generics, NELEM(generics), joined[i]));
+	}
+	free(folded);
+	return n;
+}
+
+char *
+party_normalize_name(const char *name)
+{
+	struct qtok t[MAXTOK];
+	struct buf b;
+	size_t i, n;
+
+	n = partyname_tokenize(name, t);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, t[i].key);
+	}
+	if (b.len == 0)
+		return xstrdup("");
+	return buf_release(&b);
+}
+

@@ -1,0 +1,1193 @@
+/*
+ * Searching the prepared party index: blocking and scoring.
+ *
+ * Blocking: the posting lists of the query's tokens and of tokens close to
+ * them.  Tokens so common that a name sharing only them cannot reach the
+ * threshold are not used for blocking, so the cost per query depends on the
+ * rare tokens, not on the list size.
+ *
+ * Scoring: a symmetric weighted token-set similarity.  Every token of both
+ * sides counts with its weight, and with the Jaro-Winkler similarity of its
+ * best counterpart on the other side.  Extra distinctive words on either
+ * side pull the score down; extra generic ones barely do.  Reads the index
+ * only: safe from many threads at once.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "partyint.h"
+#include "util.h"
+#include "xmalloc.h"
+
+/* ------------------------------------------------------------------ */
+/* Similarity                                                          */
+
+/* Jaro-Winkler similarity of two strings of at most MAXTOKLEN bytes. */
+static double
+jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
+{
+	bool ma[MAXTOKLEN], mb[MAXTOKLEN];
+	size_t i, j, m = 0, t = 0, k, range, lo, hi, prefix = 0;
+	double jaro;
+
+	if (la == 0 || lb == 0)
+		return 0.0;
+	range = (la > lb ? la : lb) / 2;
+	range = range > 0 ? range - 1 : 0;
+	memset(ma, 0, la);
+	memset(mb, 0, lb);
+	for (i = 0; i < la; i++) {
+		lo = i > range ? i - range : 0;
+		hi = i + range + 1 < lb ? i + range + 1 : lb;
+		for (j = lo; j < hi; j++) {
+			if (mb[j] || a[i] != b[j])
+				continue;
+			ma[i] = mb[j] = true;
+			m++;
+			break;
+		}
+	}
+	if (m == 0)
+		return 0.0;
+	for (i = 0, k = 0; i < la; i++) {
+		if (!ma[i])
+			continue;
+		while (!mb[k])
+			k++;
+		if (a[i] != b[k])
+			t++;
+		k++;
+	}
+	jaro = ((double)m / la + (double)m / lb +
+	    ((double)m - t / 2.0) / m) / 3.0;
+	while (prefix < 4 && prefix < la && prefix < lb &&
+	    a[prefix] == b[prefix])
+		prefix++;
+	return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+/*
+ * Similarity of two canonical tokens: 1 if equal; Jaro-Winkler above the
+ * floor for tokens of FUZZY_MINLEN letters or more that start alike (the
+ * canonical spelling already unifies the usual first-letter variants); equal
+ * consonant skeletons when one side lacks vowels (transliterated Arabic
+ * script); else 0.  <strict> when one side is a single token.
+ */
+static bool
+vowel_pair(char x, char y)
+{
+	return (x == 'i' && y == 'e') || (x == 'e' && y == 'i') ||
+	    (x == 'u' && y == 'o') || (x == 'o' && y == 'u') ||
+	    (x == 'a' && y == 'e') || (x == 'e' && y == 'a') ||
+	    (x == 'a' && y == 'u') || (x == 'u' && y == 'a');
+}
+
+/*
+ * Consonants that romanisations of one sound write differently: Egyptian
+ * g for j (Gamal / Jamal), Turkish c for j (Cemal), French ch for sh
+ * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan).
+ */
+static bool
+consonant_pair(const char *a, const char *b, size_t x)
+{
+	char p = a[x], q = b[x];
+
+	if (p > q) {
+		char t = p;
+
+		p = q;
+		q = t;
+	}
+	if ((p == 'g' && q == 'j') || (p == 'c' && q == 'j') ||
+	    (p == 'd' && q == 'z'))
+		return true;
+	/* ch / sh */
+	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
+}
+
+static double
+token_sim(const char *a, size_t la, const char *sa, bool pa,
+    const char *b, size_t lb, const char *sb, bool pb, bool strict)
+{
+	double jw;
+	size_t shorter = la < lb ? la : lb, d;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return 1.0;
+	if (!strict && (pa || pb) && strlen(sa) >= 3 && strcmp(sa, sb) == 0)
+		return SKEL_SIM;
+	/*
+	 * Transliterations of Arabic and Persian names differ mostly in their
+	 * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah)
+	 * and in a consonant or so (Gamal / Jamal): same length, the same
+	 * letters elsewhere.
+	 */
+	if (!strict && la == lb && la >= 4) {
+		size_t x, diff = 0, cons = 0;
+
+		for (x = 0; x < la; x++) {
+			if (a[x] == b[x])
+				continue;
+			if (vowel_pair(a[x], b[x]))
+				diff++;
+			else if (consonant_pair(a, b, x) && cons == 0)
+				cons++;
+			else
+				break;
+		}
+		if (x == la && diff * 4 <= la && (cons == 0 || la >= 5))
+			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
+	}
+	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
+		return 0.0;
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN) {
+		/*
+		 * A lone token stands for the whole name: only near-exact.
+		 * Jaro-Winkler is computed only where its result can count:
+		 * tokens that start alike (or with vowels, when long).
+		 */
+		if (strict)
+			return la >= 7 && lb >= 7 && a[0] == b[0] &&
+			    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ?
+			    jw : 0.0;
+		if ((a[0] == b[0] || (is_vowel(a[0]) &&
+		    is_vowel(b[0]) && la >= 7 && lb >= 7)) &&
+		    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
+			return jw;
+	} else if (strict)
+		return 0.0;
+	/*
+	 * Typing errors: one letter wrong, missing, added or swapped in a
+	 * word of five letters or more (one missing from a word of five:
+	 * "Abdl" for Abdul); two in a word of eight or more.  Words of four
+	 * letters are mostly syllables of Korean or Chinese names, where one
+	 * letter makes another name (Sang / Song).
+	 */
+	if (shorter < 4 || (la + lb) < 9)
+		return 0.0;
+	if (shorter < 8) {
+		/* One edit leaves one of the first two letters in place. */
+		if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] &&
+		    a[1] != b[0])
+			return 0.0;
+		d = partyname_edit_distance(a, la, b, lb, 1);
+	} else
+		d = partyname_edit_distance(a, la, b, lb, 2);
+	if (d == 1 && (shorter >= 5 || la != lb))
+		return TYPO_SIM;
+	if (d == 2 && shorter >= 8)
+		return TYPO2_SIM;
+	return 0.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Searching                                                           */
+
+/* A query token with what the index knows about it. */
+struct qinfo {
+	struct qtok	 t;
+	long		 id;		/* exact token id or -1 */
+	double		 w;		/* weight if nothing better is known */
+	double		 wfull;		/* the same, not damped if generic */
+	uint32_t	 df;		/* blocking cost */
+};
+
+struct query {
+	struct qinfo	 q[MAXTOK];
+	size_t		 n;
+	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
+	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
+	size_t		 ninitials;		/* tokens that are initials */
+	uint64_t	 lens;			/* bit L: a token of length L */
+};
+
+/*
+ * Candidate names as a bitmap over the name ids: the postings of several
+ * tokens overlap, and the scoring wants each name once, in id order (the
+ * names of a record are adjacent).  One bit per listed name is a few KiB
+ * even for the OFAC list, cheaper than sorting and deduplicating postings.
+ */
+struct cand {
+	uint64_t	*bits;
+	size_t		 nwords;
+	size_t		 lo, hi;	/* words [lo, hi) may have bits set */
+	size_t		 n;		/* postings added */
+};
+
+static void
+cand_init(const struct party_index *idx, struct cand *c)
+{
+	c->nwords = (idx->nnames + 63) / 64;
+	c->bits = xcalloc(c->nwords ? c->nwords : 1, sizeof(uint64_t));
+	c->lo = c->nwords;
+	c->hi = 0;
+	c->n = 0;
+}
+
+static void
+cand_add_postings(const struct party_index *idx, struct cand *c, uint32_t tok)
+{
+	const struct ptok *t = &idx->toks[tok];
+	const uint32_t *p = idx->post + t->post, *e = p + t->npost;
+
+	for (; p < e; p++) {
+		size_t w = *p >> 6;
+
+		c->bits[w] |= 1ULL << (*p & 63);
+		if (w < c->lo)
+			c->lo = w;
+		if (w >= c->hi)
+			c->hi = w + 1;
+	}
+	c->n += t->npost;
+}
+
+/* The next candidate name id from <*at> on, or -1; advances <*at>. */
+static long
+cand_next(const struct cand *c, size_t *at)
+{
+	size_t w = *at >> 6;
+	uint64_t word;
+
+	if (w < c->lo)
+		w = c->lo, *at = w << 6;
+	for (; w < c->hi; w++, *at = w << 6) {
+		word = c->bits[w] >> (*at & 63);
+		if (word != 0) {
+			*at += (size_t)__builtin_ctzll(word);
+			return (long)(*at)++;
+		}
+	}
+	return -1;
+}
+
+static const struct hkey *
+hkey_find(const struct hkey *v, size_t n, uint64_t h, size_t *count)
+{
+	size_t lo = 0, hi = n, e;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = lo; e < n && v[e].h == h; e++)
+		;
+	*count = e - lo;
+	return v + lo;
+}
+
+/* Token ids close to <q>: exact, one edit, same skeleton.  Returns count. */
+static size_t
+close_tokens(const struct party_index *idx, const struct qtok *q,
+    uint32_t *out, size_t max)
+{
+	size_t n = 0, s, k, cnt;
+	long id = partyindex_tok_lookup(idx, q->key, q->len);
+	const struct hkey *h;
+
+	if (id >= 0)
+		out[n++] = (uint32_t)id;
+	if (q->len >= FUZZY_MINLEN) {
+		for (s = 0; s <= q->len; s++) {
+			h = hkey_find(idx->dels, idx->ndels,
+			    partyindex_hash_deletion(q->key, q->len, s), &cnt);
+			for (k = 0; k < cnt && n < max; k++)
+				out[n++] = h[k].tok;
+		}
+	}
+	if (strlen(q->skel) >= 3) {
+		if (q->poor)
+			h = hkey_find(idx->skels, idx->nskels,
+			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
+		else
+			h = hkey_find(idx->poorskels, idx->npoorskels,
+			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
+		for (k = 0; k < cnt && n < max; k++)
+			out[n++] = h[k].tok;
+	}
+	return n;
+}
+
+static void
+query_build(const struct party_index *idx, const char *name, struct query *qu)
+{
+	struct qtok t[MAXTOK];
+	size_t i, span;
+
+	memset(qu, 0, sizeof(*qu));
+	qu->n = partyname_tokenize(name, t);
+	for (i = 0; i < qu->n; i++) {
+		struct qinfo *q = &qu->q[i];
+
+		q->t = t[i];
+		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
+		qu->ninitials += t[i].initials;
+		qu->lens |= 1ULL << (t[i].len & 63);
+		if (t[i].particle) {
+			q->w = q->wfull = PARTICLE_W;
+			q->df = UINT32_MAX;
+		} else if (t[i].initials) {
+			/* Counts only if it finds nothing (see score_name). */
+			q->w = q->wfull = idx->maxw * PSCORE_INITIALS_WEIGHT;
+			q->df = UINT32_MAX;
+		} else if (q->id >= 0 && !idx->toks[q->id].concat) {
+			q->w = idx->toks[q->id].w;
+			q->wfull = idx->toks[q->id].generic ?
+			    q->w / GENERIC_DAMP : q->w;
+			q->df = idx->toks[q->id].df;
+		} else {
+			q->wfull = idx->maxw;
+			q->w = q->wfull * (t[i].generic ? GENERIC_DAMP : 1.0);
+			q->df = 0;
+		}
+	}
+	for (span = 2; span <= 3; span++)
+		for (i = 0; i + span <= qu->n && qu->njoins < MAXTOK * 2;
+		    i++) {
+			partyindex_join(t, i, span, &qu->joins[qu->njoins]);
+			qu->jfrom[qu->njoins] = i;
+			qu->jspan[qu->njoins++] = span;
+		}
+}
+
+/* How a listed word was found, for the evidence of a hit. */
+enum how {
+	HOW_NONE, HOW_EXACT, HOW_VARIANT, HOW_TYPO, HOW_INITIAL, HOW_JOINED,
+};
+
+struct detail {
+	uint8_t	how[MAXTOK];		/* per listed token */
+	int8_t	from[MAXTOK];		/* query token it matched, or -1 */
+	int8_t	jspan[MAXTOK];		/* query tokens joined into it */
+	bool	qused[MAXTOK];		/* query tokens that found something */
+	bool	dropped;		/* listed words missing, forgiven */
+};
+
+static enum how
+how_of(double s)
+{
+	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ?
+	    HOW_TYPO : s > 0 ? HOW_VARIANT : HOW_NONE;
+}
+
+/*
+ * Initials: the letters of query token <qi> stand for listed words not
+ * matched yet, in the listed order (a run "F. M." for FAZL MOHAMMAD).
+ * Returns true and marks them if every letter found a word.
+ */
+static bool
+match_initials(const struct ptok *const *nt, size_t k, const struct qtok *q,
+    bool *ntaken, size_t *pick)
+{
+	size_t l, j, pos = 0;
+
+	for (l = 0; l < q->len; l++) {
+		for (j = pos; j < k; j++)
+			if (!ntaken[j] && !nt[j]->particle &&
+			    !nt[j]->initials && nt[j]->len >= 2 &&
+			    (nt[j]->firsts & letter_bit(q->key[l])) != 0)
+				break;
+		if (j == k)
+			return false;
+		pick[l] = j;
+		pos = j + 1;
+	}
+	for (l = 0; l < q->len; l++)
+		ntaken[pick[l]] = true;
+	return true;
+}
+
+/*
+ * The state of scoring one listed name against the query: which tokens
+ * of either side are taken (joined, initials), the best similarity each
+ * token found, and the weighted sums.  Lives for one score_name call.
+ */
+struct scoring {
+	const struct query	*qu;
+	const struct ptok	*nt[MAXTOK];	/* the name's tokens */
+	size_t			 k, m;		/* name and query token counts */
+	bool			 strict;	/* one side is a single token */
+	bool			 qmerged[MAXTOK], nmerged[MAXTOK];
+	double			 qbest[MAXTOK], nbest[MAXTOK];
+	double			 qw[MAXTOK];	/* query token weights */
+	double			 num, den;
+	struct detail		*det;		/* or NULL */
+};
+
+static double
+sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
+{
+	return token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
+	    q->skel, q->poor, strict);
+}
+
+/* Query joins close to a name token: "nam chon gang", "al haramain". */
+static void
+score_query_joins(struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, x;
+
+	for (i = 0; i < qu->njoins; i++) {
+		const struct qtok *jt = &qu->joins[i];
+		size_t f = qu->jfrom[i], sp = qu->jspan[i];
+		bool free_span = true;
+
+		for (x = f; x < f + sp; x++)
+			free_span &= !s->qmerged[x] && !qu->q[x].t.initials;
+		if (!free_span)
+			continue;
+		for (j = 0; j < s->k; j++) {
+			const struct ptok *n = s->nt[j];
+			double sim;
+
+			if (s->nmerged[j] || n->key[0] != jt->key[0] ||
+			    (size_t)n->len + 2 < jt->len ||
+			    jt->len + 2 < n->len)
+				continue;
+			sim = n->len == jt->len &&
+			    strcmp(n->key, jt->key) == 0 ? 1.0 :
+			    sim_tokens(n, jt, false);
+			if (sim < PSCORE_JOIN_MIN)
+				continue;
+			for (x = f; x < f + sp; x++)
+				s->qmerged[x] = true;
+			s->nmerged[j] = true;
+			s->num += PSCORE_JOIN_WEIGHT * n->w * sim;
+			s->den += PSCORE_JOIN_WEIGHT * n->w;
+			if (s->det != NULL) {
+				s->det->how[j] = HOW_JOINED;
+				s->det->from[j] = (int8_t)f;
+				s->det->jspan[j] = (int8_t)sp;
+				for (x = f; x < f + sp; x++)
+					s->det->qused[x] = true;
+			}
+			break;
+		}
+	}
+}
+
+/* Name joins equal to a query token: "namchongang". */
+static void
+score_name_joins(struct scoring *s, const struct pname *nm)
+{
+	const struct query *qu = s->qu;
+	size_t span, i, j, x;
+
+	for (span = 3; span >= 2; span--) {
+		for (j = 0; j + span <= s->k; j++) {
+			size_t sum = 0;
+			bool free_span = true;
+			double w = 0;
+			/* The join's token id, interned by the index build:
+			 * a query token is that join if it has that id. */
+			uint32_t jid =
+			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
+
+			for (x = j; x < j + span; x++) {
+				free_span &= !s->nmerged[x];
+				sum += s->nt[x]->len;
+			}
+			/* Only if a query token is about that long. */
+			if (!free_span || sum >= 62 || (qu->lens &
+			    (0x1fULL << (sum - 2))) == 0)
+				continue;
+			for (i = 0; i < s->m; i++) {
+				if (s->qmerged[i] || qu->q[i].id != (long)jid)
+					continue;
+				for (x = j; x < j + span; x++) {
+					s->nmerged[x] = true;
+					w += s->nt[x]->w;
+					if (s->det != NULL) {
+						s->det->how[x] = HOW_JOINED;
+						s->det->from[x] = (int8_t)i;
+					}
+				}
+				s->qmerged[i] = true;
+				if (s->det != NULL)
+					s->det->qused[i] = true;
+				s->num += PSCORE_JOIN_WEIGHT * w;
+				s->den += PSCORE_JOIN_WEIGHT * w;
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * Initials of the query ("C. Y. CHUN") for listed words, once the full
+ * words have found theirs: a listed word that a full query word matches
+ * is not taken by an initial.
+ */
+static void
+score_query_initials(struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	bool ntaken[MAXTOK];
+	size_t i, j, l, full = 0, pick[MAXTOK];
+
+	for (i = 0; i < s->m; i++)
+		if (!qu->q[i].t.initials && !qu->q[i].t.particle)
+			full++;
+	if (full == 0 || qu->ninitials == 0)
+		return;
+	for (j = 0; j < s->k; j++) {
+		ntaken[j] = s->nmerged[j];
+		for (i = 0; i < s->m && !ntaken[j]; i++)
+			if (!s->qmerged[i] && !qu->q[i].t.initials &&
+			    sim_tokens(s->nt[j], &qu->q[i].t, s->strict) >=
+			    PSCORE_FOUND)
+				ntaken[j] = true;
+	}
+	for (i = 0; i < s->m; i++) {
+		if (!qu->q[i].t.initials || s->qmerged[i] ||
+		    !match_initials(s->nt, s->k, &qu->q[i].t, ntaken, pick))
+			continue;
+		s->qmerged[i] = true;
+		for (l = 0; l < qu->q[i].t.len; l++) {
+			j = pick[l];
+			s->nmerged[j] = true;
+			s->num += s->nt[j]->w * INITIAL_SIM;
+			s->den += s->nt[j]->w;
+			if (s->det != NULL) {
+				s->det->how[j] = HOW_INITIAL;
+				s->det->from[j] = (int8_t)i;
+				s->det->qused[i] = true;
+			}
+		}
+	}
+}
+
+/* Every remaining token against its best counterpart on the other side. */
+static void
+score_counterparts(const struct party_index *idx, struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j;
+
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+		double best = 0;
+		size_t bi = 0;
+
+		if (s->nmerged[j])
+			continue;
+		for (i = 0; i < s->m; i++) {
+			const struct qtok *q = &qu->q[i].t;
+			double sim;
+
+			if (s->qmerged[i])
+				continue;
+			if (n->initials && n->len == 1 && !q->particle &&
+			    q->len >= 2 && (q->first == n->key[0] ||
+			    q->key[0] == n->key[0]))
+				sim = INITIAL_SIM;	/* listed initial */
+			else
+				sim = sim_tokens(n, q, s->strict);
+			if (sim > best) {
+				best = sim;
+				bi = i;
+			}
+			if (sim > s->qbest[i]) {
+				s->qbest[i] = sim;
+				/* A query token the lists do not know takes
+				 * the weight of what it matched. */
+				if (qu->q[i].id < 0 ||
+				    idx->toks[qu->q[i].id].concat)
+					s->qw[i] = n->w;
+			}
+		}
+		s->nbest[j] = best;
+		if (s->det != NULL && best > 0) {
+			s->det->how[j] = n->initials && best == INITIAL_SIM ?
+			    HOW_INITIAL : how_of(best);
+			s->det->from[j] = (int8_t)bi;
+			s->det->qused[bi] = true;
+		}
+	}
+}
+
+/*
+ * People are often written without their middle names or patronymics
+ * ("Akhmed Chataev" for AKHMED RAJAPOVICH CHATAEV).  True when every word
+ * of the query is found in a listed individual's name, including its
+ * first or last word, and at least two listed words were found that
+ * together weigh more than the heaviest word not found: common given
+ * names alone ("Ali Hassan") do not stand in for a rare family name.
+ */
+static bool
+score_covered(struct scoring *s, bool individual)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, k = s->k, found = 0;
+	double wfound = 0, wmissing = 0;
+
+	if (s->m < 2 || k < 3 || !individual)
+		return false;
+	for (i = 0; i < s->m; i++)
+		if (!s->qmerged[i] && s->qbest[i] < PSCORE_FOUND &&
+		    !qu->q[i].t.particle)
+			return false;
+	if (!((s->nmerged[0] || s->nbest[0] >= PSCORE_FOUND) ||
+	    (s->nmerged[k - 1] || s->nbest[k - 1] >= PSCORE_FOUND)))
+		return false;
+	for (j = 0; j < k; j++) {
+		if (s->nt[j]->particle)
+			continue;
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_FOUND) {
+			found++;
+			wfound += s->nt[j]->w;
+		} else if (s->nt[j]->w > wmissing)
+			wmissing = s->nt[j]->w;
+	}
+	return found >= 2 && wfound >= wmissing;
+}
+
+/* The weighted sums of the tokens not merged, and the score. */
+static double
+score_total(struct scoring *s, bool covered)
+{
+	const struct query *qu = s->qu;
+	bool allgeneric = true, unmatched = false;
+	size_t i, j;
+
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+		double w = n->w;
+
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED) {
+			if (!n->generic && !n->particle)
+				allgeneric = false;
+		} else if (!n->particle)
+			unmatched = true;
+		if (s->nmerged[j])
+			continue;
+		if (covered && s->nbest[j] < PSCORE_DROPPED_BELOW) {
+			w *= PSCORE_DROPPED_WEIGHT;
+			if (s->det != NULL && !n->particle)
+				s->det->dropped = true;
+		}
+		s->num += w * s->nbest[j];
+		s->den += w;
+	}
+	/*
+	 * A one-word listed name ("SUNRISE") found inside a longer query
+	 * proves little: the query's other words count in full even if they
+	 * are generic ("Sunrise Engineering").
+	 */
+	for (i = 0; i < s->m; i++) {
+		if (s->qmerged[i])
+			continue;
+		if (s->k == 1 && s->qbest[i] == 0)
+			s->qw[i] = qu->q[i].wfull;
+		s->num += s->qw[i] * s->qbest[i];
+		s->den += s->qw[i];
+	}
+	/*
+	 * Only generic words in common and part of the listed name missing
+	 * ("United Development Bank" against KOREA UNITED DEVELOPMENT BANK):
+	 * the words say what kind of firm it is, not which one.
+	 */
+	if (s->den > 0 && allgeneric && unmatched)
+		return PSCORE_GENERIC_ONLY * s->num / s->den;
+	return s->den > 0 ? s->num / s->den : 0.0;
+}
+
+/*
+ * Scores name <nm> against the query.  Tokens of each side that join into
+ * a token of the other side count as that one token; initials count for
+ * the listed words they begin.  <det>, if not NULL, gets how each listed
+ * word was found.
+ */
+static double
+score_name(const struct party_index *idx, const struct query *qu,
+    const struct pname *nm, struct detail *det)
+{
+	struct scoring s;
+	size_t i, j;
+	const char *kind = idx->recs[nm->rec]->pub.kind;
+	bool individual = strcmp(kind ? kind : "", "individual") == 0;
+
+	s.qu = qu;
+	s.det = det;
+	s.k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
+	s.m = qu->n;
+	s.num = s.den = 0;
+	for (j = 0; j < s.k; j++) {
+		s.nt[j] = &idx->toks[nm->tok[j]];
+		s.nmerged[j] = false;
+		s.nbest[j] = 0;
+	}
+	for (i = 0; i < s.m; i++) {
+		s.qmerged[i] = false;
+		s.qbest[i] = 0;
+		s.qw[i] = qu->q[i].w;
+	}
+	if (det != NULL) {
+		memset(det, 0, sizeof(*det));
+		memset(det->from, -1, sizeof(det->from));
+	}
+
+	/* Single short tokens (acronyms) match exactly or not at all. */
+	if (s.m == 1 && s.k == 1 && (qu->q[0].t.len <= PSCORE_ACRONYM_LEN ||
+	    s.nt[0]->len <= PSCORE_ACRONYM_LEN)) {
+		if (strcmp(qu->q[0].t.key, s.nt[0]->key) != 0)
+			return 0.0;
+		if (det != NULL) {
+			det->how[0] = HOW_EXACT;
+			det->from[0] = 0;
+			det->qused[0] = true;
+		}
+		return 1.0;
+	}
+	s.strict = s.m == 1 || s.k == 1;
+
+	score_query_joins(&s);
+	score_name_joins(&s, nm);
+	score_query_initials(&s);
+	score_counterparts(idx, &s);
+	return score_total(&s, score_covered(&s, individual));
+}
+
+static int
+cmp_qdf(const void *a, const void *b, void *arg)
+{
+	const struct qinfo *q = arg;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (q[x].df != q[y].df)
+		return q[x].df > q[y].df ? -1 : 1;
+	return 0;
+}
+
+/* A hit while searching: which name, found through which form. */
+struct ihit {
+	struct party_hit	 h;
+	uint32_t		 name;
+	unsigned		 form;		/* PARTY_D_ADDRESS, _CAREOF */
+	const char		*text;		/* the form searched */
+};
+
+struct hits {
+	struct ihit	*v;
+	size_t		 n, cap;
+	char		**texts;	/* forms searched, owned */
+	size_t		 ntexts;
+};
+
+/*
+ * Searches one form of the query; appends best-per-record hits to <hs>,
+ * their score times <factor> (forms that leave words out weigh a little
+ * less).  <name> is kept until the search ends.
+ */
+static void
+search_one(const struct party_index *idx, char *name, double threshold,
+    double factor, unsigned form, struct hits *hs)
+{
+	struct query *qu = xmalloc(sizeof(*qu));
+	struct cand c;
+	bool skip[MAXTOK];
+	size_t order[MAXTOK], i, j, nclose;
+	uint32_t close[512];
+	double total = 0, skipped = 0;
+	uint32_t lastrec = UINT32_MAX;
+	size_t besthit = 0, at;
+	long cid;
+
+	cand_init(idx, &c);
+	query_build(idx, name, qu);
+	if (qu->n == 0)
+		goto done;
+
+	/*
+	 * Blocking budget: leave out the commonest tokens as long as a name
+	 * sharing only those could not reach the threshold.
+	 */
+	for (i = 0; i < qu->n; i++) {
+		order[i] = i;
+		skip[i] = false;
+		total += qu->q[i].w;
+	}
+	qsort_r(order, qu->n, sizeof(size_t), cmp_qdf, qu->q);
+	for (i = 0; i < qu->n; i++) {
+		const struct qinfo *q = &qu->q[order[i]];
+		double s = skipped + q->w;
+
+		if (q->df < BLOCK_MIN_DF)
+			break;
+		if (2 * s / (2 * s + (total - s)) >= threshold * BLOCK_MARGIN)
+			break;
+		skip[order[i]] = true;
+		skipped = s;
+	}
+	for (i = 0; i < qu->n; i++) {
+		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
+			continue;
+		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
+		for (j = 0; j < nclose; j++)
+			cand_add_postings(idx, &c, close[j]);
+	}
+	for (i = 0; i < qu->njoins; i++) {
+		long id = partyindex_tok_lookup(idx, qu->joins[i].key,
+		    qu->joins[i].len);
+
+		/* A join as common as "abd al" finds nothing its words
+		 * do not find. */
+		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
+			cand_add_postings(idx, &c, (uint32_t)id);
+	}
+	if (c.n == 0)
+		goto done;
+
+	/* Names of a record are adjacent: keep the best per record. */
+	for (at = 0; (cid = cand_next(&c, &at)) >= 0;) {
+		const struct pname *nm;
+		double s;
+
+		nm = &idx->names[cid];
+		s = score_name(idx, qu, nm, NULL) * factor;
+		if (s < threshold)
+			continue;
+		if (nm->rec == lastrec) {
+			if (s > hs->v[besthit].h.score) {
+				hs->v[besthit].h.score = s;
+				hs->v[besthit].h.matched = nm->text;
+				hs->v[besthit].name = (uint32_t)cid;
+			}
+			continue;
+		}
+		if (hs->n == hs->cap) {
+			hs->cap = hs->cap ? hs->cap * 2 : 16;
+			hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
+		}
+		besthit = hs->n++;
+		memset(&hs->v[besthit], 0, sizeof(hs->v[besthit]));
+		hs->v[besthit].h.rec = &idx->recs[nm->rec]->pub;
+		hs->v[besthit].h.matched = nm->text;
+		hs->v[besthit].h.score = s;
+		hs->v[besthit].name = (uint32_t)cid;
+		hs->v[besthit].form = form;
+		hs->v[besthit].text = name;
+		lastrec = nm->rec;
+	}
+done:
+	free(c.bits);
+	free(qu);
+}
+
+static int
+cmp_ihit(const void *a, const void *b)
+{
+	const struct ihit *x = a, *y = b;
+
+	if (x->h.score != y->h.score)
+		return x->h.score > y->h.score ? -1 : 1;
+	return strcmp(x->h.rec->ref, y->h.rec->ref);
+}
+
+/* Keeps <text> for the hits found with it; returns it. */
+static char *
+hits_keep(struct hits *hs, char *text)
+{
+	hs->texts = xreallocarray(hs->texts, hs->ntexts + 1,
+	    sizeof(*hs->texts));
+	hs->texts[hs->ntexts++] = text;
+	return text;
+}
+
+/* Words of <s> (runs of non-space). */
+static size_t
+words_in(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s != '\0'; s++) {
+		bool sp = *s == ' ' || *s == '\t';
+
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* <s> without its last <k> words (caller frees), or NULL. */
+static char *
+drop_last_words(const char *s, size_t k)
+{
+	size_t n = strlen(s);
+
+	while (k-- > 0) {
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+			n--;
+		while (n > 0 && s[n - 1] != ' ')
+			n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/*
+ * Where an address starts in a name field without a comma before it:
+ * " - ", "P.O. Box", "No." or a word with digits after the first word.
+ * Returns the offset, or 0 if none.
+ */
+static size_t
+address_start(const char *s)
+{
+	static const char *const marks[] = {
+		" - ", " p.o. box", " po box", " p.o.box", " no. ",
+		" no ", " building ", " street ", " road ",
+	};
+	size_t i, best = 0;
+	const char *p, *w;
+
+	for (i = 0; i < NELEM(marks); i++)
+		if ((p = strcasestr(s, marks[i])) != NULL &&
+		    (best == 0 || (size_t)(p - s) < best) && p > s)
+			best = (size_t)(p - s);
+	/* A word with digits, not the first one ("7TH OF TIR"). */
+	for (w = strchr(s, ' '); w != NULL; w = strchr(w + 1, ' ')) {
+		const char *e = w + 1;
+
+		while (*e != '\0' && *e != ' ' && *e != ',')
+			e++;
+		for (p = w + 1; p < e; p++)
+			if (*p >= '0' && *p <= '9')
+				break;
+		if (p < e) {
+			if (best == 0 || (size_t)(w - s) < best)
+				best = (size_t)(w - s);
+			break;
+		}
+	}
+	return best;
+}
+
+/*
+ * Customs forms put more than a name in the name field: an address after
+ * a comma, a dash or nothing at all ("NOVIN ENERGY COMPANY Isfahan, Iran",
+ * "FAIZ - Chaman border"), a second party after "c/o".  Each c/o part is
+ * searched, then the part before the address, then that part without one
+ * to three words before the comma (a city), each a little weaker.
+ */
+static void
+search_forms(const struct party_index *idx, const char *name,
+    double threshold, unsigned form, struct hits *hs)
+{
+	char *head, *cut;
+	size_t at, comma, k, nw;
+
+	at = address_start(name);
+	cut = strchr(name, ',');
+	comma = cut != NULL ? (size_t)(cut - name) : 0;
+	if (comma > 0 && (at == 0 || comma < at)) {
+		head = xstrndup(name, comma);
+		/* "SURNAME, Given": a lone word before a comma is no form. */
+		if (words_in(head) >= 2)
+			search_one(idx, hits_keep(hs, head), threshold,
+			    FORM_ADDRESS, form | PARTY_D_ADDRESS, hs);
+		else
+			free(head);
+		/* A city before the comma: drop up to three words. */
+		head = xstrndup(name, comma);
+		nw = words_in(head);
+		for (k = 1; k <= 3 && nw >= k + 2; k++) {
+			char *h = drop_last_words(head, k);
+
+			if (h != NULL)
+				search_one(idx, hits_keep(hs, h), threshold,
+				    FORM_CITY - FORM_CITY_WORD * (double)k,
+				    form | PARTY_D_ADDRESS, hs);
+		}
+		free(head);
+	} else if (at > 0) {
+		head = xstrndup(name, at);
+		search_one(idx, hits_keep(hs, head), threshold, FORM_ADDRESS,
+		    form | PARTY_D_ADDRESS, hs);
+	}
+}
+
+/* Fills the evidence of <ih>: which words matched which, distortions. */
+static void
+explain_hit(const struct party_index *idx, struct ihit *ih)
+{
+	const struct pname *nm = &idx->names[ih->name];
+	struct query *qu = xmalloc(sizeof(*qu));
+	struct qtok *lt = xreallocarray(NULL, MAXTOK, sizeof(*lt));
+	struct detail det;
+	struct buf stripped, w;
+	char **parts = NULL;
+	size_t nparts = 0, nl, j, p;
+	int last = -1;
+	unsigned d = ih->form;
+	const unsigned char *u;
+
+	query_build(idx, ih->text, qu);
+	(void)score_name(idx, qu, nm, &det);
+	buf_init(&stripped);
+	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
+	nl = partyname_tokenize(stripped.data, lt);
+	if (nl != nm->ntok)
+		nl = 0;		/* a bracketed part: its own name */
+	if (nl == 0)
+		nl = partyname_tokenize(nm->text, lt);
+	buf_init(&w);
+	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
+		const char *how = "";
+		int f = det.from[j];
+
+		if (lt[j].particle && det.how[j] == HOW_NONE)
+			continue;
+		switch (det.how[j]) {
+		case HOW_EXACT:
+			how = "";
+			break;
+		case HOW_VARIANT:
+			how = "~";
+			d |= PARTY_D_SPELLING;
+			break;
+		case HOW_TYPO:
+			how = "~typo";
+			d |= PARTY_D_TYPO;
+			break;
+		case HOW_INITIAL:
+			how = "~initial";
+			d |= PARTY_D_INITIALS;
+			break;
+		case HOW_JOINED:
+			how = "~joined";
+			d |= PARTY_D_JOINED;
+			break;
+		default:
+			d |= PARTY_D_DROPPED;
+			break;
+		}
+		if (f >= 0 && (size_t)f < qu->n) {
+			if (f < last)
+				d |= PARTY_D_ORDER;
+			last = f;
+		}
+		if (w.len > 0)
+			buf_addc(&w, ' ');
+		buf_printf(&w, "%s=%s%s", lt[j].raw, f >= 0 &&
+		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
+	}
+	if (det.dropped)
+		d |= PARTY_D_DROPPED;
+	/*
+	 * Weak evidence: a low-quality alias, or a person's name found only
+	 * through words that many listed names share (common given names,
+	 * "Mohammad Ali"): the officer must confirm the identity.
+	 */
+	{
+		const struct prec *r = idx->recs[nm->rec];
+		bool distinct = false;
+
+		ih->h.quality = PARTY_Q_NONE;
+		for (j = 0; j < r->nalias; j++)
+			if (r->alias[j] == nm->text)
+				ih->h.quality = (enum party_quality)r->aq[j];
+		for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
+			const struct ptok *t = &idx->toks[nm->tok[j]];
+
+			if (det.how[j] != HOW_NONE && !t->particle &&
+			    t->df < idx->common_df)
+				distinct = true;
+		}
+		ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
+		    (!distinct && strcmp(r->kind, "individual") == 0);
+	}
+	for (u = (const unsigned char *)ih->text; *u != '\0'; u++)
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
+			d |= PARTY_D_SCRIPT;
+			break;
+		}
+	ih->h.distortions = d;
+	snprintf(ih->h.words, sizeof(ih->h.words), "%s", w.len ? w.data : "");
+	for (p = 0; p < nparts; p++)
+		free(parts[p]);
+	free(parts);
+	buf_free(&stripped);
+	buf_free(&w);
+	free(lt);
+	free(qu);
+}
+
+size_t
+party_search(const struct party_index *idx, const char *name,
+    double threshold, struct party_hit *out, size_t max)
+{
+	struct hits hs;
+	struct buf stripped;
+	char **parts = NULL, *copy, *part;
+	size_t nparts = 0, i, j, n = 0;
+
+	if (!idx->prepared || name == NULL || max == 0)
+		return 0;
+	memset(&hs, 0, sizeof(hs));
+	/* The name as given, without its bracketed parts, and each part. */
+	buf_init(&stripped);
+	partyindex_split_acronyms(name, &stripped, &parts, &nparts);
+	search_one(idx, hits_keep(&hs, xstrdup(name)), threshold, 1.0, 0,
+	    &hs);
+	if (nparts > 0) {
+		search_one(idx, hits_keep(&hs, xstrdup(stripped.data)),
+		    threshold, 1.0, 0, &hs);
+		for (i = 0; i < nparts; i++)
+			search_one(idx, hits_keep(&hs, parts[i]), threshold,
+			    1.0, 0, &hs);
+	}
+	free(parts);
+	/* Each c/o part, then addresses appended to each. */
+	copy = xstrdup(stripped.data);
+	buf_free(&stripped);
+	part = copy;
+	for (;;) {
+		char *co = strcasestr(part, " c/o ");
+
+		if (co != NULL)
+			*co = '\0';
+		if (part != copy || co != NULL) {
+			if (words_in(part) > 0)
+				search_one(idx, hits_keep(&hs, xstrdup(part)),
+				    threshold, FORM_CAREOF, PARTY_D_CAREOF, &hs);
+			search_forms(idx, part, threshold, PARTY_D_CAREOF,
+			    &hs);
+		} else
+			search_forms(idx, part, threshold, 0, &hs);
+		if (co == NULL)
+			break;
+		part = co + 5;
+	}
+	free(copy);
+
+	/* Best first, one hit per record. */
+	if (hs.n > 0)
+		qsort(hs.v, hs.n, sizeof(*hs.v), cmp_ihit);
+	for (i = 0; i < hs.n && n < max; i++) {
+		for (j = 0; j < n; j++)
+			if (out[j].rec == hs.v[i].h.rec)
+				break;
+		if (j < n)
+			continue;
+		explain_hit(idx, &hs.v[i]);
+		out[n++] = hs.v[i].h;
+	}
+	free(hs.v);
+	for (i = 0; i < hs.ntexts; i++)
+		free(hs.texts[i]);
+	free(hs.texts);
+	return n;
+}
+
