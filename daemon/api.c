@@ -379,6 +379,10 @@ read_fn(PGconn *c, struct db_job *j)
 		r->out = store_audit_page(c, r->after, r->limit, &j->err);
 		break;
 	}
+	/* A standby (read_db) may not have replayed a row stored a moment
+	 * ago: "not found" is asked of the primary before it is answered. */
+	if (r->out == NULL && j->err == NULL)
+		j->ask_primary = 1;
 	return j->err ? -1 : 0;
 }
 
@@ -425,11 +429,13 @@ read_done(struct db_job *j)
 	read_ctx_free(r);
 }
 
+/* Officers' reads go to read_db when one is set; db.c falls back. */
 static void
 read_submit(struct read_ctx *r)
 {
 	inflight++;
-	db_call(rt->db, &r->job, read_fn, read_done, r);
+	db_call(rt->read_db != NULL ? rt->read_db : rt->db, &r->job, read_fn,
+	    read_done, r);
 }
 
 static bool ready_probe_pending;

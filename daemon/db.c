@@ -4,6 +4,10 @@
  * event_active() wakes the loop.  A worker reconnects by itself before a
  * job when its connection is gone, so the daemon recovers when PostgreSQL
  * comes back without anyone restarting it.
+ *
+ * The same code runs the read database (read_db): a second pool whose
+ * jobs fall back to the primary's pool when it cannot answer them, so
+ * an officer's read never fails because a standby is away.
  */
 #include "config.h"
 
@@ -42,7 +46,15 @@ struct db {
 	uint64_t		*busy_since;	/* per worker, ms; 0 idle */
 	uint64_t		 last_ok, last_fail;	/* ms */
 	int			 next_slot;
+
+	/* A read database: where its jobs go when it cannot answer. */
+	struct db		*fallback;
+	uint64_t		 down_until;	/* ms: skip it until then */
+	bool			 down;		/* last seen unreachable */
 };
+
+/* After a read database was found unreachable, how long to go around it. */
+#define DB_READ_RETRY_MS	5000
 
 static void
 push_done(struct db *db, struct db_job *j)
@@ -209,6 +221,47 @@ jobs_reset(struct db_job **batch, size_t n)
 	}
 }
 
+/*
+ * On a read database: hands <j> to the primary when this one could not
+ * answer it (the query failed, the database is unreachable, or the job
+ * asked for the primary because a standby may not have its row yet).
+ * <up> says whether the connection is still usable.  True if <j> was
+ * handed over: it is no longer this pool's.
+ */
+static bool
+read_forward(struct db *db, struct db_job *j, bool up)
+{
+	bool was_down;
+
+	if (db->fallback == NULL || j->kind != DB_JOB_CALL)
+		return false;
+	pthread_mutex_lock(&db->mu);
+	was_down = db->down;
+	db->down = !up;
+	if (!up)
+		db->down_until = util_now_ms() + DB_READ_RETRY_MS;
+	if (j->rc == 0 && !j->ask_primary) {
+		pthread_mutex_unlock(&db->mu);
+		if (was_down && up)
+			log_info("read_db is reachable again; officers' reads "
+			    "go to it");
+		return false;
+	}
+	db->stats.forwarded++;
+	pthread_mutex_unlock(&db->mu);
+	if (!up && !was_down)
+		log_warnx("read_db is not reachable (%s); officers' reads go "
+		    "to the primary", j->err ? j->err : "no connection");
+	else if (j->rc == -1 && up)
+		log_debug("read_db: %s; asking the primary", j->err ? j->err :
+		    "?");
+	free(j->err);
+	j->err = NULL;
+	j->ask_primary = 0;
+	db_submit(db->fallback, j);
+	return true;
+}
+
 static void *
 worker(void *arg)
 {
@@ -302,9 +355,19 @@ worker(void *arg)
 				break;
 			jobs_reset(batch, n);
 		}
+		if (read_forward(db, batch[0], store_ok(c))) {
+			pthread_mutex_lock(&db->mu);
+			db->running -= n;
+			db->busy_since[slot] = 0;
+			pthread_mutex_unlock(&db->mu);
+			continue;
+		}
 		pthread_mutex_lock(&db->mu);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			push_done(db, batch[i]);
+			if (batch[i]->kind == DB_JOB_CALL && batch[i]->rc == 0)
+				db->stats.served++;
+		}
 		db->running -= n;
 		db->busy_since[slot] = 0;
 		if (store_ok(c))
@@ -388,9 +451,17 @@ db_submit(struct db *db, struct db_job *j)
 	j->rc = 0;
 	j->err = NULL;
 	j->unavailable = 0;	/* <offline> is the caller's to set */
+	j->ask_primary = 0;
 	if (j->kind == DB_JOB_STORE)
 		j->item.outcome = STORE_PENDING;
 	pthread_mutex_lock(&db->mu);
+	if (db->fallback != NULL && util_now_ms() < db->down_until) {
+		/* The read database was unreachable a moment ago. */
+		db->stats.forwarded++;
+		pthread_mutex_unlock(&db->mu);
+		db_submit(db->fallback, j);
+		return;
+	}
 	if (db->tail)
 		db->tail->next = j;
 	else
@@ -433,6 +504,14 @@ db_cancel(struct db *db, struct db_job *j)
 		}
 	pthread_mutex_unlock(&db->mu);
 	return found;
+}
+
+void
+db_set_fallback(struct db *rd, struct db *primary)
+{
+	pthread_mutex_lock(&rd->mu);
+	rd->fallback = primary;
+	pthread_mutex_unlock(&rd->mu);
 }
 
 void
