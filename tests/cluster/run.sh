@@ -30,7 +30,7 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 
 pass=0
 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
+ok() { pass=$((pass + 1)); echo "ok - $1 (at $SECONDS s)"; }
 notok() { fail=$((fail + 1)); echo "not ok - $1${2:+: $2}"; }
 figure() { echo "# figure: $*"; }
 finish() { echo "cluster: $pass passed, $fail failed"; exit $(( fail > 0 )); }
@@ -358,7 +358,7 @@ ADM=$("$ctl" tokens create --role admin --name failover-admin 2>/dev/null)
 mkdir -p "$pgs"
 chmod 700 "$pgs"
 [ "$(id -u)" = 0 ] && chown postgres: "$pgs"
-if aspg "$PGBIN/pg_basebackup" -h "$pgp" -U "$pguser" -D "$pgs/data" -R -X stream \
+if aspg "$PGBIN/pg_basebackup" -h "$pgp" -U "$pguser" -D "$pgs/data" -R -X stream -c fast \
         -C -S cordon_standby >"$work/basebackup.log" 2>&1 &&
     "$top/contrib/pg-private" "$pgs" start >/dev/null; then
     # Synchronous: a COMMIT returns once the standby has the WAL, so an
