@@ -229,7 +229,7 @@ jobs_reset(struct db_job **batch, size_t n)
  * handed over: it is no longer this pool's.
  */
 static bool
-read_forward(struct db *db, struct db_job *j, bool up)
+read_forward(struct db *db, struct db_job *j, bool up, const char *connerr)
 {
 	bool was_down;
 
@@ -251,7 +251,8 @@ read_forward(struct db *db, struct db_job *j, bool up)
 	pthread_mutex_unlock(&db->mu);
 	if (!up && !was_down)
 		log_warnx("read_db is not reachable (%s); officers' reads go "
-		    "to the primary", j->err ? j->err : "no connection");
+		    "to the primary", connerr ? connerr : j->err ? j->err :
+		    "the connection was lost");
 	else if (j->rc == -1 && up)
 		log_debug("read_db: %s; asking the primary", j->err ? j->err :
 		    "?");
@@ -278,7 +279,8 @@ worker(void *arg)
 	for (;;) {
 		struct db_job *j, *prev, *nx;
 		size_t n = 0, i;
-		char *err = NULL;
+		char *err = NULL, *connerr = NULL;
+		bool moved;
 		int attempt;
 
 		pthread_mutex_lock(&db->mu);
@@ -339,7 +341,8 @@ worker(void *arg)
 					log_info("connected to PostgreSQL");
 					fresh = true;
 				}
-				free(err);
+				free(connerr);
+				connerr = err;	/* kept for read_forward */
 				err = NULL;
 			}
 			run_jobs(db, &c, batch, n);
@@ -355,7 +358,10 @@ worker(void *arg)
 				break;
 			jobs_reset(batch, n);
 		}
-		if (read_forward(db, batch[0], store_ok(c))) {
+		moved = read_forward(db, batch[0], store_ok(c), connerr);
+		free(connerr);
+		connerr = NULL;
+		if (moved) {
 			pthread_mutex_lock(&db->mu);
 			db->running -= n;
 			db->busy_since[slot] = 0;
