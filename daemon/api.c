@@ -910,6 +910,7 @@ api_metrics(struct evhttp_request *req)
 {
 	struct db_stats st;
 	const char *accept;
+	json_t *body;
 
 	accept = evhttp_find_header(evhttp_request_get_input_headers(req),
 	    "Accept");
@@ -931,7 +932,7 @@ api_metrics(struct evhttp_request *req)
 		return;
 	}
 	db_stats(rt->db, &st);
-	http_reply_json(req, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, "
+	body = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, "
 	    "s:I, s:I, s:I, s:I, s:I, s:b}", "requests", (json_int_t)rt->requests,
 	    "declarations_stored", (json_int_t)rt->declarations,
 	    "declarations_rejected", (json_int_t)rt->rejected,
@@ -942,7 +943,15 @@ api_metrics(struct evhttp_request *req)
 	    (json_int_t)db_pending(rt->db), "screening_pending",
 	    (json_int_t)pool_pending(rt->pool), "connections",
 	    (json_int_t)http_connections(), "list_version_fallback",
-	    rt->snap != NULL && rt->snap->fallback != NULL));
+	    rt->snap != NULL && rt->snap->fallback != NULL);
+	if (rt->read_db != NULL) {
+		db_stats(rt->read_db, &st);
+		json_object_set_new(body, "read_db_served",
+		    json_integer((json_int_t)st.served));
+		json_object_set_new(body, "read_db_to_primary",
+		    json_integer((json_int_t)st.forwarded));
+	}
+	http_reply_json(req, 200, body);
 }
 
 /*
