@@ -67,6 +67,27 @@ push_done(struct db *db, struct db_job *j)
 	db->done_tail = j;
 }
 
+/*
+ * Whether <c> still reaches the server.  After a failed write libpq keeps
+ * CONNECTION_OK until it next reads ("server closed the connection
+ * unexpectedly" with the status unchanged): a round trip settles it, and
+ * turns the status to CONNECTION_BAD when the server is gone.  Without
+ * it, a batch cut off by a failover was taken for a declaration the
+ * database refused, and answered 500.
+ */
+static bool
+conn_alive(PGconn *c)
+{
+	char *err = NULL;
+
+	if (!store_ok(c))
+		return false;
+	if (store_ping(c, &err) == 0)
+		return true;
+	free(err);
+	return store_ok(c);
+}
+
 static void
 run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 {
@@ -74,12 +95,15 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 	char *err = NULL;
 	size_t i;
 	int rc = -1;
+	bool alive = false;
 
 	for (i = 0; i < n; i++)
 		items[i] = &jobs[i]->item;
 	if (*cp != NULL)
 		rc = store_batch(*cp, items, n, &err);
-	if (rc == -1 && *cp != NULL && store_ok(*cp) && n > 1) {
+	if (rc == -1 && *cp != NULL)
+		alive = conn_alive(*cp);
+	if (rc == -1 && alive && n > 1) {
 		/*
 		 * The connection is fine, so one declaration broke the batch:
 		 * store them one by one so the others still go through.
@@ -89,17 +113,20 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 		err = NULL;
 		for (i = 0; i < n; i++) {
 			if (store_batch(*cp, &items[i], 1, &jobs[i]->err) == -1) {
+				alive = conn_alive(*cp);
 				jobs[i]->rc = -1;
-				jobs[i]->unavailable = !store_ok(*cp);
-				items[i]->outcome = store_ok(*cp) ? STORE_FAILED :
-				    STORE_UNAVAILABLE;
+				jobs[i]->unavailable = !alive;
+				/* STORE_UNKNOWN (cut off in COMMIT) stays. */
+				if (items[i]->outcome == STORE_PENDING)
+					items[i]->outcome = alive ?
+					    STORE_FAILED : STORE_UNAVAILABLE;
 			}
 		}
 		rc = 0;
 	} else if (rc == -1) {
 		for (i = 0; i < n; i++) {
 			jobs[i]->rc = -1;
-			jobs[i]->unavailable = *cp == NULL || !store_ok(*cp);
+			jobs[i]->unavailable = !alive;
 			if (items[i]->outcome == STORE_PENDING)
 				items[i]->outcome = jobs[i]->unavailable ?
 				    STORE_UNAVAILABLE : STORE_FAILED;

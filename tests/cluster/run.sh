@@ -437,10 +437,13 @@ else
         ok "failover: every acknowledged declaration is on the new primary ($acked, 0 lost)" ||
         notok "acknowledged declarations on the new primary" "$a"
 fi
-[ "$(field "$a" 'd["failed"] > 0 and d["window_s"] < 20 and d["acked_after"] > 20')" = True ] &&
-    [ "$(field "$a" 'set(d["codes"]) <= {"200", "201", "502", "503"}')" = True ] &&
-    ok "failover: 503 window of $window s, then cordond reconnected through the multi-host DSN by itself" ||
+if [ "$(field "$a" 'd["failed"] > 0 and d["window_s"] < 20 and d["acked_after"] > 20')" = True ] &&
+    [ "$(field "$a" 'set(d["codes"]) <= {"200", "201", "502", "503"}')" = True ]; then
+    ok "failover: 503 window of $window s, then cordond reconnected through the multi-host DSN by itself"
+else
     notok "failover window and reconnection" "$a"
+    grep -h -A1 -E 'warning|error' "$work"/f?.log | grep -v 'terminating connection' | sort | uniq -c | sort -rn | head -20 | sed 's/^/#   /'
+fi
 m1=$(curl -s -H "Authorization: Bearer $ADM" -H 'Accept: text/plain' "http://127.0.0.1:$p1/metrics")
 [ "$before_code" = 200 ] && [ "$during_code" = 200 ] && [ "${during_n:-0}" -gt 0 ] &&
     grep -qE '^cordon_read_db_queries_total\{served_by="read_db"\} [1-9]' <<<"$m1" &&
