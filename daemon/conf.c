@@ -34,6 +34,7 @@ static const struct setting settings[] = {
 	S(listen,	CT_STR, "127.0.0.1:8470", 0, 0, false),
 	S(db,		CT_STR, "dbname=cordon", 0, 0, false),
 	S(db_file,	CT_STR, NULL, 0, 0, false),
+	S(read_db,	CT_STR, NULL, 0, 0, false),
 	S(rules_dir,	CT_STR, NULL, 0, 0, false),
 	S(log_level,	CT_STR, "info", 0, 0, true),
 	S(max_body,	CT_INT, "1048576", 1024, 64L << 20, false),

@@ -12,6 +12,7 @@ struct conf {
 	char	*listen;	/* HOST:PORT */
 	char	*db;		/* libpq connection string */
 	char	*db_file;	/* file holding it (mode 600), or NULL */
+	char	*read_db;	/* DSN for officers' reads (a standby), or NULL */
 	char	*rules_dir;	/* screen against a directory instead of the DB */
 	char	*log_level;	/* error warn info debug */
 	long	 max_body;	/* bytes */

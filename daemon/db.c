@@ -4,6 +4,10 @@
  * event_active() wakes the loop.  A worker reconnects by itself before a
  * job when its connection is gone, so the daemon recovers when PostgreSQL
  * comes back without anyone restarting it.
+ *
+ * The same code runs the read database (read_db): a second pool whose
+ * jobs fall back to the primary's pool when it cannot answer them, so
+ * an officer's read never fails because a standby is away.
  */
 #include "config.h"
 
@@ -42,7 +46,15 @@ struct db {
 	uint64_t		*busy_since;	/* per worker, ms; 0 idle */
 	uint64_t		 last_ok, last_fail;	/* ms */
 	int			 next_slot;
+
+	/* A read database: where its jobs go when it cannot answer. */
+	struct db		*fallback;
+	uint64_t		 down_until;	/* ms: skip it until then */
+	bool			 down;		/* last seen unreachable */
 };
+
+/* After a read database was found unreachable, how long to go around it. */
+#define DB_READ_RETRY_MS	5000
 
 static void
 push_done(struct db *db, struct db_job *j)
@@ -55,6 +67,27 @@ push_done(struct db *db, struct db_job *j)
 	db->done_tail = j;
 }
 
+/*
+ * Whether <c> still reaches the server.  After a failed write libpq keeps
+ * CONNECTION_OK until it next reads ("server closed the connection
+ * unexpectedly" with the status unchanged): a round trip settles it, and
+ * turns the status to CONNECTION_BAD when the server is gone.  Without
+ * it, a batch cut off by a failover was taken for a declaration the
+ * database refused, and answered 500.
+ */
+static bool
+conn_alive(PGconn *c)
+{
+	char *err = NULL;
+
+	if (!store_ok(c))
+		return false;
+	if (store_ping(c, &err) == 0)
+		return true;
+	free(err);
+	return store_ok(c);
+}
+
 static void
 run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 {
@@ -62,12 +95,15 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 	char *err = NULL;
 	size_t i;
 	int rc = -1;
+	bool alive = false;
 
 	for (i = 0; i < n; i++)
 		items[i] = &jobs[i]->item;
 	if (*cp != NULL)
 		rc = store_batch(*cp, items, n, &err);
-	if (rc == -1 && *cp != NULL && store_ok(*cp) && n > 1) {
+	if (rc == -1 && *cp != NULL)
+		alive = conn_alive(*cp);
+	if (rc == -1 && alive && n > 1) {
 		/*
 		 * The connection is fine, so one declaration broke the batch:
 		 * store them one by one so the others still go through.
@@ -77,17 +113,20 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 		err = NULL;
 		for (i = 0; i < n; i++) {
 			if (store_batch(*cp, &items[i], 1, &jobs[i]->err) == -1) {
+				alive = conn_alive(*cp);
 				jobs[i]->rc = -1;
-				jobs[i]->unavailable = !store_ok(*cp);
-				items[i]->outcome = store_ok(*cp) ? STORE_FAILED :
-				    STORE_UNAVAILABLE;
+				jobs[i]->unavailable = !alive;
+				/* STORE_UNKNOWN (cut off in COMMIT) stays. */
+				if (items[i]->outcome == STORE_PENDING)
+					items[i]->outcome = alive ?
+					    STORE_FAILED : STORE_UNAVAILABLE;
 			}
 		}
 		rc = 0;
 	} else if (rc == -1) {
 		for (i = 0; i < n; i++) {
 			jobs[i]->rc = -1;
-			jobs[i]->unavailable = *cp == NULL || !store_ok(*cp);
+			jobs[i]->unavailable = !alive;
 			if (items[i]->outcome == STORE_PENDING)
 				items[i]->outcome = jobs[i]->unavailable ?
 				    STORE_UNAVAILABLE : STORE_FAILED;
@@ -209,6 +248,48 @@ jobs_reset(struct db_job **batch, size_t n)
 	}
 }
 
+/*
+ * On a read database: hands <j> to the primary when this one could not
+ * answer it (the query failed, the database is unreachable, or the job
+ * asked for the primary because a standby may not have its row yet).
+ * <up> says whether the connection is still usable.  True if <j> was
+ * handed over: it is no longer this pool's.
+ */
+static bool
+read_forward(struct db *db, struct db_job *j, bool up, const char *connerr)
+{
+	bool was_down;
+
+	if (db->fallback == NULL || j->kind != DB_JOB_CALL)
+		return false;
+	pthread_mutex_lock(&db->mu);
+	was_down = db->down;
+	db->down = !up;
+	if (!up)
+		db->down_until = util_now_ms() + DB_READ_RETRY_MS;
+	if (j->rc == 0 && !j->ask_primary) {
+		pthread_mutex_unlock(&db->mu);
+		if (was_down && up)
+			log_info("read_db is reachable again; officers' reads "
+			    "go to it");
+		return false;
+	}
+	db->stats.forwarded++;
+	pthread_mutex_unlock(&db->mu);
+	if (!up && !was_down)
+		log_warnx("read_db is not reachable (%s); officers' reads go "
+		    "to the primary", connerr ? connerr : j->err ? j->err :
+		    "the connection was lost");
+	else if (j->rc == -1 && up)
+		log_debug("read_db: %s; asking the primary", j->err ? j->err :
+		    "?");
+	free(j->err);
+	j->err = NULL;
+	j->ask_primary = 0;
+	db_submit(db->fallback, j);
+	return true;
+}
+
 static void *
 worker(void *arg)
 {
@@ -225,7 +306,8 @@ worker(void *arg)
 	for (;;) {
 		struct db_job *j, *prev, *nx;
 		size_t n = 0, i;
-		char *err = NULL;
+		char *err = NULL, *connerr = NULL;
+		bool moved;
 		int attempt;
 
 		pthread_mutex_lock(&db->mu);
@@ -286,7 +368,8 @@ worker(void *arg)
 					log_info("connected to PostgreSQL");
 					fresh = true;
 				}
-				free(err);
+				free(connerr);
+				connerr = err;	/* kept for read_forward */
 				err = NULL;
 			}
 			run_jobs(db, &c, batch, n);
@@ -302,9 +385,22 @@ worker(void *arg)
 				break;
 			jobs_reset(batch, n);
 		}
+		moved = read_forward(db, batch[0], store_ok(c), connerr);
+		free(connerr);
+		connerr = NULL;
+		if (moved) {
+			pthread_mutex_lock(&db->mu);
+			db->running -= n;
+			db->busy_since[slot] = 0;
+			pthread_mutex_unlock(&db->mu);
+			continue;
+		}
 		pthread_mutex_lock(&db->mu);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			push_done(db, batch[i]);
+			if (batch[i]->kind == DB_JOB_CALL && batch[i]->rc == 0)
+				db->stats.served++;
+		}
 		db->running -= n;
 		db->busy_since[slot] = 0;
 		if (store_ok(c))
@@ -388,9 +484,17 @@ db_submit(struct db *db, struct db_job *j)
 	j->rc = 0;
 	j->err = NULL;
 	j->unavailable = 0;	/* <offline> is the caller's to set */
+	j->ask_primary = 0;
 	if (j->kind == DB_JOB_STORE)
 		j->item.outcome = STORE_PENDING;
 	pthread_mutex_lock(&db->mu);
+	if (db->fallback != NULL && util_now_ms() < db->down_until) {
+		/* The read database was unreachable a moment ago. */
+		db->stats.forwarded++;
+		pthread_mutex_unlock(&db->mu);
+		db_submit(db->fallback, j);
+		return;
+	}
 	if (db->tail)
 		db->tail->next = j;
 	else
@@ -433,6 +537,14 @@ db_cancel(struct db *db, struct db_job *j)
 		}
 	pthread_mutex_unlock(&db->mu);
 	return found;
+}
+
+void
+db_set_fallback(struct db *rd, struct db *primary)
+{
+	pthread_mutex_lock(&rd->mu);
+	rd->fallback = primary;
+	pthread_mutex_unlock(&rd->mu);
 }
 
 void

@@ -43,11 +43,16 @@ struct db_job {
 	char			*err;		/* set with rc -1; owner frees */
 	int			 unavailable;	/* failed because the DB is down */
 	int			 offline;	/* DB_JOB_CALL runs without the DB too */
+	int			 ask_primary;	/* set by <fn> on a read database
+						   that may be behind: run the
+						   job again on the primary */
 	struct db_job		*next;
 };
 
 struct db_stats {
 	uint64_t	batches, stored, max_batch, failures;
+	uint64_t	served;		/* DB_JOB_CALL jobs answered here */
+	uint64_t	forwarded;	/* read database: passed to the primary */
 };
 
 /* What the workers last saw of PostgreSQL, kept for /readyz. */
@@ -65,6 +70,13 @@ struct db;
  */
 struct db	*db_new(struct event_base *, const char *dsn, int workers,
 		    int batch_max, int deadline_ms);
+/*
+ * Makes <rd> a read database (read_db) that hands a job to <primary>
+ * when it cannot answer it: <rd> unreachable (then for a few seconds
+ * every job goes straight to <primary>), the query failed, or <fn> set
+ * ask_primary.  <primary> must outlive <rd>: free <rd> first.
+ */
+void		 db_set_fallback(struct db *rd, struct db *primary);
 /* Stops the workers after the queued jobs ran; their done callbacks run. */
 void		 db_free(struct db *);
 /* Queues <job>; its done callback runs later on the loop thread. */

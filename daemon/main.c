@@ -245,6 +245,11 @@ main(int argc, char **argv)
 	rt->base = event_base_new();
 	rt->db = db_new(rt->base, rt->conf.db, (int)rt->conf.db_workers,
 	    (int)rt->conf.batch_max, (int)rt->conf.db_deadline);
+	if (rt->conf.read_db != NULL) {
+		rt->read_db = db_new(rt->base, rt->conf.read_db,
+		    (int)rt->conf.db_workers, 1, (int)rt->conf.db_deadline);
+		db_set_fallback(rt->read_db, rt->db);
+	}
 	rt->pool = pool_new(rt->base, (int)rt->conf.screen_workers);
 
 	if (reload_initial(&err) == -1) {
@@ -286,6 +291,7 @@ main(int argc, char **argv)
 	event_free(ev_int);
 	http_free();
 	pool_free(rt->pool);
+	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
 	db_free(rt->db);
 	bounds_table_free(&rt->tokens_inflight);
 	reload_listen_stop();

@@ -127,6 +127,18 @@ metrics_text(void)
 	buf_printf(&b, "cordon_commit_failures_total %llu\n",
 	    (unsigned long long)st.failures);
 
+	if (rt->read_db != NULL) {
+		db_stats(rt->read_db, &st);
+		help(&b, "cordon_read_db_queries_total", "counter",
+		    "Officers' reads answered by read_db, and those passed to "
+		    "the primary (read_db unreachable, a failed query, or a row "
+		    "it had not replayed yet).");
+		buf_printf(&b, "cordon_read_db_queries_total{served_by="
+		    "\"read_db\"} %llu\n", (unsigned long long)st.served);
+		buf_printf(&b, "cordon_read_db_queries_total{served_by="
+		    "\"primary\"} %llu\n", (unsigned long long)st.forwarded);
+	}
+
 	db_health(rt->db, &dh);
 	help(&b, "cordon_database_up", "gauge",
 	    "1 if the database workers' last contact with PostgreSQL succeeded.");

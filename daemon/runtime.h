@@ -31,6 +31,7 @@ struct runtime {
 	const char		*conf_path;	/* NULL without -f */
 	struct snapshot		*snap;		/* current; loop thread only */
 	struct db		*db;
+	struct db		*read_db;	/* officers' reads, or NULL */
 	struct pool		*pool;		/* screening threads */
 	struct inflight_table	 tokens_inflight;	/* per token name */
 	struct evhttp		*http;

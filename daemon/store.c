@@ -53,27 +53,35 @@ store_connect(const char *dsn, char **errp)
 }
 
 /*
- * TCP keepalives find a dead peer in about 15 s on a TCP connection; the
- * statement timeout ends a query the server works on too long.  Neither
- * helps against a server that is stopped on a Unix socket: db.c's per-job
- * deadline answers the client then.
+ * TCP keepalives find a dead peer of an idle connection in about 15 s;
+ * tcp_user_timeout one that stops acknowledging what was sent (a COMMIT
+ * to a primary whose machine is gone) in 10 s, where the kernel would
+ * retransmit for many minutes; the statement timeout ends a query the
+ * server works on too long.  None helps against a server that is stopped
+ * on a Unix socket: db.c's per-job deadline answers the client then.
+ *
+ * These are defaults: the connection string comes after them and may set
+ * its own (a multi-host DSN may want a shorter connect_timeout, which
+ * libpq applies to each host in turn).  The options (statement timeout)
+ * come last and are always Cordon's.
  */
 PGconn *
 store_connect_deadline(const char *dsn, int statement_timeout_ms,
     char **errp)
 {
-	const char *keys[] = { "dbname", "connect_timeout", "options",
-		"fallback_application_name", "keepalives", "keepalives_idle",
-		"keepalives_interval", "keepalives_count", NULL };
-	const char *vals[] = { dsn, "5", NULL, "cordon", "1", "5", "2", "5",
+	const char *keys[] = { "connect_timeout", "fallback_application_name",
+		"keepalives", "keepalives_idle", "keepalives_interval",
+		"keepalives_count", "tcp_user_timeout", "dbname", "options",
 		NULL };
+	const char *vals[] = { "5", "cordon", "1", "5", "2", "5", "10000",
+		dsn, NULL, NULL };
 	char opts[128];
 	PGconn *c;
 
 	*errp = NULL;
 	snprintf(opts, sizeof(opts), "-c client_min_messages=warning "
 	    "-c statement_timeout=%d", statement_timeout_ms);
-	vals[2] = opts;
+	vals[8] = opts;
 	c = PQconnectdbParams(keys, vals, 1);
 	if (c == NULL || PQstatus(c) != CONNECTION_OK) {
 		xasprintf(errp, "cannot connect to PostgreSQL: %s",
