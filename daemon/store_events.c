@@ -34,10 +34,12 @@ store_event_add(PGconn *c, const char *type, const char *alert_id,
 	p[1] = alert_id;
 	p[2] = subject_id;
 	p[3] = dt;
-	if (alert_id == NULL)
+	if (alert_id == NULL) {
+		p[1] = subject_id;
+		p[2] = dt;
 		rc = store_exec_ok(c, "INSERT INTO events (type, subject_id, "
-		    "payload) VALUES ($1, $3, $4::jsonb)", 4, p, errp, "event");
-	else
+		    "payload) VALUES ($1, $2, $3::jsonb)", 3, p, errp, "event");
+	} else
 		/* The alert as it stands after the caller's change. */
 		rc = store_exec_ok(c, "INSERT INTO events (type, declaration_id, "
 		    "alert_id, subject_id, payload) SELECT $1, a.declaration_id, "
