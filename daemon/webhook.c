@@ -34,29 +34,19 @@
 #include "store.h"
 #include "store_events.h"
 #include "webhook.h"
+#include "words.h"
 #include "xmalloc.h"
-
-/* The event types Cordon writes (schemas/0007_outbox.sql says the same). */
-static const char *const event_types[] = {
-	EVENT_DECLARATION_FLAGGED, EVENT_ALERT_DECIDED, EVENT_ALERT_REOPENED,
-	EVENT_SUPPRESSION_CREATED, EVENT_LIST_ACTIVATED,
-};
-#define NEVENT_TYPES	(sizeof(event_types) / sizeof(event_types[0]))
 
 /* Shortest secret accepted: 16 bytes, as a random 128-bit key. */
 #define SECRET_MIN	16
 /* Kept of an endpoint's answer for last_error. */
 #define ANSWER_KEEP	200
 
+/* One list of event types: words.c (the vocabulary and migration say it). */
 bool
 webhook_is_event_type(const char *type)
 {
-	size_t i;
-
-	for (i = 0; i < NEVENT_TYPES; i++)
-		if (strcmp(event_types[i], type) == 0)
-			return true;
-	return false;
+	return words_has("event_types", type);
 }
 
 /* ---- configuration -------------------------------------------------- */
