@@ -161,11 +161,11 @@ store_deliveries_claim(PGconn *c, const char *const *names, size_t nn,
 	    "attempts = d.attempts + 1, lease_until = now() + "
 	    "make_interval(secs => $2::int) FROM c WHERE d.event_id = "
 	    "c.event_id AND d.endpoint = c.endpoint RETURNING d.event_id, "
-	    "d.endpoint, d.attempts) "
+	    "d.endpoint, d.attempts, d.retry_from) "
 	    "SELECT u.event_id, u.endpoint, e.type, jsonb_build_object('id', "
 	    "e.id, 'type', e.type, 'created_at', e.created_at, 'data', "
 	    "e.payload)::text, u.attempts, extract(epoch FROM now() - "
-	    "e.created_at) FROM u JOIN events e ON e.id = u.event_id "
+	    "u.retry_from) FROM u JOIN events e ON e.id = u.event_id "
 	    "ORDER BY e.seq", 3, p);
 	free(arr);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
@@ -349,7 +349,8 @@ store_event_redeliver(PGconn *c, const char *id, const char *endpoint,
 		goto refuse;
 	}
 	r = store_q(c, "UPDATE event_deliveries SET status = 'pending', "
-	    "attempts = 0, next_attempt_at = now(), lease_until = NULL, "
+	    "attempts = 0, next_attempt_at = now(), retry_from = now(), "
+	    "lease_until = NULL, "
 	    "last_error = NULL WHERE event_id = $1::uuid AND ($2::text IS "
 	    "NULL OR endpoint = $2) AND status <> 'delivering' RETURNING "
 	    "endpoint", 2, p);

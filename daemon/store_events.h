@@ -52,7 +52,8 @@ struct store_delivery {
 	char	*type;
 	char	*body;		/* the JSON to POST, exactly */
 	int	 attempts;	/* including this one */
-	double	 age_s;		/* since the event was written */
+	double	 age_s;		/* since its retry window began (the
+				   event was written, or redelivered) */
 };
 
 /*

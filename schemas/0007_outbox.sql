@@ -42,6 +42,8 @@ CREATE TABLE event_deliveries (
                          ('pending', 'delivering', 'delivered', 'failed')),
     attempts         integer NOT NULL DEFAULT 0,
     next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+    retry_from       timestamptz NOT NULL DEFAULT now(),  -- the retry window
+                                     -- starts here (again on a redeliver)
     lease_until      timestamptz,
     last_error       text,
     last_status      integer,        -- HTTP status of the last attempt
