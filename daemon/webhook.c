@@ -119,6 +119,10 @@ endpoint_parse(const struct ynode *m, const char *path,
 				    "a list of event types\n", path, v->line);
 				continue;
 			}
+			for (k = 0; k < ep->ntypes; k++)	/* a repeated key */
+				free(ep->types[k]);
+			free(ep->types);
+			ep->ntypes = 0;
 			ep->types = xcalloc(v->n + 1, sizeof(*ep->types));
 			for (k = 0; k < v->n; k++) {
 				const struct ynode *t = v->items[k];
@@ -603,14 +607,8 @@ sender_run(void *arg)
 			backoff = 1000;
 		}
 		if (store_deliveries_claim(w->c, w->names, w->conf->nwebhooks,
-		    lease, (int)w->conf->webhook_batch, &ds, &n, &err) == -1) {
-			log_warnx("webhooks: %s", err);
-			free(err);
-			err = NULL;
-			PQfinish(w->c);
-			w->c = NULL;
-			continue;
-		}
+		    lease, (int)w->conf->webhook_batch, &ds, &n, &err) == -1)
+			goto again;
 		if (n > 0) {
 			send_all(w, ds, n);
 			store_deliveries_free(ds, n);
@@ -618,19 +616,23 @@ sender_run(void *arg)
 		}
 		store_deliveries_free(ds, n);
 		if (store_deliveries_due(w->c, w->names, w->conf->nwebhooks,
-		    &pending, &due, &err) == -1) {
-			log_warnx("webhooks: %s", err);
-			free(err);
-			err = NULL;
-			PQfinish(w->c);
-			w->c = NULL;
-			continue;
-		}
+		    &pending, &due, &err) == -1)
+			goto again;
 		atomic_store(&w->pending, pending);
 		ms = w->conf->webhook_poll;
 		if (due >= 0 && due < ms)
 			ms = (long)due + 5;
 		wait_for(w, ms);
+		continue;
+again:
+		/* A query failed: a new connection, after a pause that grows. */
+		log_warnx("webhooks: %s", err);
+		free(err);
+		err = NULL;
+		PQfinish(w->c);
+		w->c = NULL;
+		wait_for(w, backoff);
+		backoff = backoff < 30000 ? backoff * 2 : 30000;
 	}
 	PQfinish(w->c);
 	w->c = NULL;
