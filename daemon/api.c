@@ -42,6 +42,7 @@
 #include "screen.h"
 #include "snapshot.h"
 #include "store.h"
+#include "store_events.h"
 #include "tls.h"
 #include "tokens.h"
 #include "util.h"
@@ -343,7 +344,7 @@ api_declarations_post(struct evhttp_request *req, const struct caller *who)
 /* ---- reads through the database ------------------------------------ */
 
 enum read_kind { READ_DECL, READ_ALERT, READ_ALERTS, READ_READY,
-	READ_AUDIT };
+	READ_AUDIT, READ_EVENTS };
 
 struct read_ctx {
 	struct db_job		 job;
@@ -377,6 +378,10 @@ read_fn(PGconn *c, struct db_job *j)
 		return store_ping(c, &j->err);
 	case READ_AUDIT:
 		r->out = store_audit_page(c, r->after, r->limit, &j->err);
+		break;
+	case READ_EVENTS:
+		r->out = store_events_list(c, r->status, r->after, r->limit,
+		    &j->err);
 		break;
 	}
 	/* A standby (read_db) may not have replayed a row stored a moment
@@ -628,6 +633,9 @@ act_fn(PGconn *c, struct db_job *j)
 {
 	struct act_ctx *a = j->arg;
 
+	if (strcmp(a->action, "redeliver") == 0)
+		return store_event_redeliver(c, a->id, a->text, a->actor,
+		    &a->out, &a->status, &a->msg);
 	if (strcmp(a->action, "suppression") == 0)
 		return store_suppression_create_limited(c, a->id, a->actor,
 		    a->text, a->expires, a->max_days, a->list_version, &a->out,
@@ -801,6 +809,89 @@ api_audit_get(struct evhttp_request *req, const char *query)
 	}
 	evhttp_clear_headers(&q);
 	read_submit(r);
+}
+
+/* ---- the outbox of signed events (webhook.c) ----------------------- */
+
+/* GET /v1/admin/events?status=&limit=&cursor= */
+static void
+api_events_get(struct evhttp_request *req, const char *query)
+{
+	struct evkeyvalq q;
+	struct read_ctx *r;
+	const char *v;
+	json_t *errors;
+	char *end;
+	long long n;
+
+	TAILQ_INIT(&q);
+	if (query && evhttp_parse_query_str(query, &q) == -1) {
+		http_reply_error(req, 400, "malformed query string");
+		return;
+	}
+	errors = json_array();
+	r = xcalloc(1, sizeof(*r));
+	r->req = req;
+	r->kind = READ_EVENTS;
+	r->limit = 50;
+	if ((v = evhttp_find_header(&q, "status")) != NULL) {
+		if (!words_has("delivery_statuses", v))
+			json_array_append_new(errors, json_pack("{s:s, s:s}",
+			    "field", "status", "message", "one of pending "
+			    "delivering delivered failed"));
+		r->status = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
+		n = strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || n < 1)
+			json_array_append_new(errors, json_pack("{s:s, s:s}",
+			    "field", "cursor", "message", "not a cursor from a "
+			    "previous page"));
+		r->after = n;
+	}
+	if ((v = evhttp_find_header(&q, "limit")) != NULL) {
+		n = strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || n < 1 || n > rt->conf.page_max)
+			json_array_append_new(errors, json_pack("{s:s, s:s}",
+			    "field", "limit", "message", "must be an integer from "
+			    "1 to page_max"));
+		else
+			r->limit = (int)n;
+	}
+	evhttp_clear_headers(&q);
+	if (json_array_size(errors) > 0) {
+		http_reply_json(req, 400, json_pack("{s:s, s:o}", "error",
+		    "bad query parameters", "errors", errors));
+		read_ctx_free(r);
+		return;
+	}
+	json_decref(errors);
+	read_submit(r);
+}
+
+/* POST /v1/admin/events/{id}/redeliver, optional {"endpoint": name}. */
+static void
+api_event_redeliver(struct evhttp_request *req, const struct caller *who,
+    const char *id)
+{
+	struct act_ctx *a;
+	json_t *b;
+
+	if (!is_uuid(id)) {
+		http_reply_error(req, 404, "no such event");
+		return;
+	}
+	if ((b = body_object(req)) == NULL)
+		return;
+	a = xcalloc(1, sizeof(*a));
+	a->req = req;
+	a->id = xstrdup(id);
+	a->action = xstrdup("redeliver");
+	a->text = str_member(b, "endpoint");
+	json_decref(b);
+	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
+	inflight++;
+	db_call(rt->db, &a->job, act_fn, act_done, a);
 }
 
 /* ---- authentication (tokens.c holds the cache) ---------------------- */
@@ -1021,6 +1112,12 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 	case ROUTE_RELOAD:
 		inflight++;
 		reload_run(reload_replied, req);
+		break;
+	case ROUTE_EVENTS:
+		api_events_get(req, query);
+		break;
+	case ROUTE_EVENT_REDELIVER:
+		api_event_redeliver(req, who, m->param);
 		break;
 	}
 }

@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "log.h"
 #include "util.h"
+#include "webhook.h"
 #include "xmalloc.h"
 #include "ytree.h"
 
@@ -59,6 +60,12 @@ static const struct setting settings[] = {
 	S(tls_cert,	CT_STR, NULL, 0, 0, false),
 	S(tls_key,	CT_STR, NULL, 0, 0, false),
 	S(tls_client_ca, CT_STR, NULL, 0, 0, false),
+	S(webhook_timeout, CT_INT, "10", 1, 300, false),
+	S(webhook_retry_for, CT_INT, "86400", 1, 30 * 86400, false),
+	S(webhook_backoff_min, CT_INT, "5000", 10, 3600000, false),
+	S(webhook_backoff_max, CT_INT, "3600000", 10, 86400000, false),
+	S(webhook_poll, CT_INT, "5000", 10, 600000, false),
+	S(webhook_batch, CT_INT, "32", 1, 1000, false),
 };
 #undef S
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
@@ -108,6 +115,9 @@ conf_free(struct conf *c)
 			free(*str_at(c, &settings[i]));
 			*str_at(c, &settings[i]) = NULL;
 		}
+	webhook_endpoints_free(c->webhooks, c->nwebhooks);
+	c->webhooks = NULL;
+	c->nwebhooks = 0;
 }
 
 static const struct setting *
@@ -217,6 +227,12 @@ conf_load(const char *path, struct conf *c, char **errp)
 			const struct setting *s = find(k->scalar);
 			const char *why;
 
+			if (strcmp(k->scalar, "webhooks") == 0) {
+				webhook_endpoints_free(c->webhooks, c->nwebhooks);
+				webhook_conf_parse(v, path, &c->webhooks,
+				    &c->nwebhooks, &errs);
+				continue;
+			}
 			if (s == NULL) {
 				buf_printf(&errs, "%s:%d: unknown setting \"%s\"\n",
 				    path, k->line, k->scalar);
@@ -246,6 +262,10 @@ conf_apply_reload(struct conf *cur, const struct conf *next)
 {
 	size_t i;
 
+	if (!webhook_endpoints_equal(cur->webhooks, cur->nwebhooks,
+	    next->webhooks, next->nwebhooks))
+		log_warnx("setting webhooks changed: needs a restart; keeping "
+		    "the old value");
 	for (i = 0; i < NSETTINGS; i++) {
 		const struct setting *s = &settings[i];
 		bool changed;

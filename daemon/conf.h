@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct webhook_endpoint;
+
 struct conf {
 	char	*listen;	/* HOST:PORT */
 	char	*db;		/* libpq connection string */
@@ -37,6 +39,14 @@ struct conf {
 	char	*tls_cert;	/* PEM certificate chain */
 	char	*tls_key;	/* PEM private key (mode 600) */
 	char	*tls_client_ca;	/* CA for client certificates, or NULL */
+	struct webhook_endpoint *webhooks; /* `webhooks:` (webhook.c); owned */
+	size_t	 nwebhooks;
+	long	 webhook_timeout;	/* s per delivery attempt */
+	long	 webhook_retry_for;	/* s after an event: then dead letter */
+	long	 webhook_backoff_min;	/* ms before the first retry */
+	long	 webhook_backoff_max;	/* ms between retries at most */
+	long	 webhook_poll;	/* ms between looks without a NOTIFY */
+	long	 webhook_batch;	/* deliveries claimed at once */
 };
 
 void	conf_init(struct conf *);	/* defaults */

@@ -79,6 +79,8 @@ usage(void)
 	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--status S] [--category C]\n"
 	    "                 [--severity S] [--limit N] | show ID | claim ID | unclaim ID\n"
 	    "                 | decide ID DECISION REASON | note ID TEXT | reopen ID REASON\n"
+	    "       cordonctl [--url URL] [--token TOKEN] events list [--status S] [--limit N]\n"
+	    "                 [--cursor SEQ] | redeliver ID [ENDPOINT]\n"
 	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
 	    "CORDON_URL (default "
 	    "http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
@@ -913,6 +915,48 @@ cmd_alerts(int argc, char **argv)
 	usage();
 }
 
+/* The outbox of signed events (admins): list, and send again. */
+static int
+cmd_events(int argc, char **argv)
+{
+	char path[512];
+	int i;
+
+	if (argc >= 1 && strcmp(argv[0], "list") == 0) {
+		struct buf qs;
+
+		buf_init(&qs);
+		buf_adds(&qs, "/v1/admin/events?");
+		for (i = 1; i + 1 < argc; i += 2) {
+			char *e;
+
+			if (strcmp(argv[i], "--status") != 0 &&
+			    strcmp(argv[i], "--limit") != 0 &&
+			    strcmp(argv[i], "--cursor") != 0)
+				usage();
+			e = evhttp_encode_uri(argv[i + 1]);
+			buf_printf(&qs, "%s=%s&", argv[i] + 2, e);
+			free(e);
+		}
+		if (i != argc)
+			usage();
+		i = api_call("GET", qs.data, NULL);
+		buf_free(&qs);
+		return i;
+	}
+	if ((argc == 2 || argc == 3) && strcmp(argv[0], "redeliver") == 0) {
+		json_t *b = argc == 3 ? json_pack("{s:s}", "endpoint", argv[2]) :
+		    NULL;
+
+		snprintf(path, sizeof(path), "/v1/admin/events/%s/redeliver",
+		    argv[1]);
+		i = api_call("POST", path, b);
+		json_decref(b);
+		return i;
+	}
+	usage();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -971,5 +1015,7 @@ main(int argc, char **argv)
 		return cmd_audit(argc - 1, argv + 1);
 	if (strcmp(argv[0], "alerts") == 0)
 		return cmd_alerts(argc - 1, argv + 1);
+	if (strcmp(argv[0], "events") == 0)
+		return cmd_events(argc - 1, argv + 1);
 	usage();
 }

@@ -24,6 +24,7 @@
 #include "runtime.h"
 #include "snapshot.h"
 #include "tls.h"
+#include "webhook.h"
 #include "xmalloc.h"
 
 struct runtime *rt;
@@ -267,6 +268,7 @@ main(int argc, char **argv)
 		fatalx("%s", err);
 	tokens_refresh(&rt->tokens, rt->db);
 	reload_listen_start();
+	rt->webhook = webhook_start(&rt->conf);
 	{
 		char status[160];
 
@@ -289,6 +291,7 @@ main(int argc, char **argv)
 	event_free(ev_hup);
 	event_free(ev_term);
 	event_free(ev_int);
+	webhook_stop(rt->webhook);
 	http_free();
 	pool_free(rt->pool);
 	db_free(rt->read_db);	/* first: it hands jobs to rt->db */

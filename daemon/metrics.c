@@ -17,6 +17,7 @@
 #include "runtime.h"
 #include "snapshot.h"
 #include "util.h"
+#include "webhook.h"
 
 /* The status codes the API answers with; anything else counts as "other". */
 static const int codes[] = { 200, 201, 302, 400, 401, 403, 404, 405, 409,
@@ -62,6 +63,32 @@ label(struct buf *b, const char *v)
 		}
 		buf_addc(b, *v);
 	}
+}
+
+/* The webhook sender's counters (webhook.c); zeros without endpoints. */
+static void
+webhook_metrics(struct buf *b)
+{
+	struct webhook_stats ws;
+
+	webhook_stats(rt->webhook, &ws);
+	help(b, "cordon_webhook_deliveries_total", "counter",
+	    "Webhook delivery attempts by outcome: delivered (2xx), retried "
+	    "(failed, to be sent again), dead (failed, dead letter), released "
+	    "(claimed, given back at shutdown).");
+	buf_printf(b, "cordon_webhook_deliveries_total{outcome=\"delivered\"} "
+	    "%llu\n", (unsigned long long)ws.delivered);
+	buf_printf(b, "cordon_webhook_deliveries_total{outcome=\"retried\"} "
+	    "%llu\n", (unsigned long long)ws.retried);
+	buf_printf(b, "cordon_webhook_deliveries_total{outcome=\"dead\"} "
+	    "%llu\n", (unsigned long long)ws.dead);
+	buf_printf(b, "cordon_webhook_deliveries_total{outcome=\"released\"} "
+	    "%llu\n", (unsigned long long)ws.released);
+	help(b, "cordon_webhook_pending_events", "gauge",
+	    "Deliveries to this daemon's endpoints not yet delivered or dead, "
+	    "as the sender last counted them.");
+	buf_printf(b, "cordon_webhook_pending_events %lld\n",
+	    ws.pending < 0 ? 0 : ws.pending);
 }
 
 char *
@@ -164,6 +191,7 @@ metrics_text(void)
 		buf_printf(&b, "\",fallback=\"%s\"} 1\n",
 		    rt->snap->fallback != NULL ? "true" : "false");
 	}
+	webhook_metrics(&b);
 	help(&b, "cordon_list_version_fallback", "gauge",
 	    "1 while the daemon runs a fallback list version.");
 	buf_printf(&b, "cordon_list_version_fallback %d\n",

@@ -42,6 +42,9 @@ static const struct route routes[] = {
 	{ ROUTE_GET, "/v1/vocabulary", ROUTE_ANY_ROLE, ROUTE_VOCABULARY, NULL },
 	{ ROUTE_GET, "/metrics", ROLE_ADMIN | ROLE_AUDITOR, ROUTE_METRICS, NULL },
 	{ ROUTE_POST, "/v1/admin/reload", ROLE_ADMIN, ROUTE_RELOAD, NULL },
+	{ ROUTE_GET, "/v1/admin/events", ROLE_ADMIN, ROUTE_EVENTS, NULL },
+	{ ROUTE_POST, "/v1/admin/events/{id}/redeliver", ROLE_ADMIN,
+	    ROUTE_EVENT_REDELIVER, NULL },
 };
 
 /* True if <path> fits <pat>; the "{id}" segment goes to <param>. */

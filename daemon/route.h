@@ -28,6 +28,8 @@ enum route_id {
 	ROUTE_METRICS,
 	ROUTE_RELOAD,
 	ROUTE_OPENAPI,
+	ROUTE_EVENTS,		/* the outbox (webhook.c, store_events.c) */
+	ROUTE_EVENT_REDELIVER,
 };
 
 /* Methods, as a mask (GET also answers HEAD). */

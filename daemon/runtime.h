@@ -24,6 +24,7 @@
 #include "tokens.h"
 
 struct reload_state;
+struct webhook;
 
 struct runtime {
 	struct event_base	*base;
@@ -40,6 +41,7 @@ struct runtime {
 	struct evhttp_bound_socket *tls_bound;
 	SSL_CTX			*tls_ctx;
 	struct reload_state	*reload;
+	struct webhook		*webhook;	/* the event sender, or NULL */
 	struct token_cache	 tokens;	/* active API tokens (hashes) */
 
 	/* LISTEN connection for list activations (loop thread). */

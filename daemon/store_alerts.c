@@ -17,6 +17,7 @@
 #include "log.h"
 #include "result.h"
 #include "store.h"
+#include "store_events.h"
 #include "store_int.h"
 #include "words.h"
 #include "xmalloc.h"
@@ -229,6 +230,14 @@ store_alert_action(PGconn *c, const char *id, const char *actor,
 	if (store_audit_append(c, actor, action, "alert", id, list_version, det,
 	    msgp) == -1)
 		goto fail;
+	/* The outbox row, in this transaction (store_events.c). */
+	if (strcmp(action, "decision") == 0 || strcmp(action, "reopen") == 0) {
+		json_object_set_new(det, "by", json_string(actor));
+		if (store_event_add(c, strcmp(action, "decision") == 0 ?
+		    EVENT_ALERT_DECIDED : EVENT_ALERT_REOPENED, id, NULL, det,
+		    msgp) == -1)
+			goto fail;
+	}
 	if (store_exec_ok(c, "COMMIT", 0, NULL, msgp, action) == -1)
 		goto fail;
 	json_decref(det);
@@ -299,6 +308,15 @@ store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
 	    list_version, det, msgp) == -1 ||
 	    store_audit_append(c, actor, "suppression", "alert", alert_id,
 	    list_version, det, msgp) == -1) {
+		json_decref(det);
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	/* The outbox row, in this transaction (store_events.c). */
+	json_object_set_new(det, "suppression_id", json_integer(atoll(sid)));
+	json_object_set_new(det, "by", json_string(actor));
+	if (store_event_add(c, EVENT_SUPPRESSION_CREATED, alert_id, sid, det,
+	    msgp) == -1) {
 		json_decref(det);
 		PQclear(PQexec(c, "ROLLBACK"));
 		return -1;

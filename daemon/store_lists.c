@@ -17,6 +17,7 @@
 #include "log.h"
 #include "result.h"
 #include "store.h"
+#include "store_events.h"
 #include "store_int.h"
 #include "words.h"
 #include "xmalloc.h"
@@ -221,6 +222,14 @@ store_activate(PGconn *c, const char *version, const char *actor,
 	det = json_object();
 	if (store_audit_append(c, actor, "list_activate", "list_version",
 	    version, version, det, errp) == -1) {
+		json_decref(det);
+		PQclear(PQexec(c, "ROLLBACK"));
+		return -1;
+	}
+	json_object_set_new(det, "list_version", json_string(version));
+	json_object_set_new(det, "by", json_string(actor));
+	if (store_event_add(c, EVENT_LIST_ACTIVATED, NULL, version, det,
+	    errp) == -1) {
 		json_decref(det);
 		PQclear(PQexec(c, "ROLLBACK"));
 		return -1;

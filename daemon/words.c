@@ -20,6 +20,14 @@ static const char *const statuses[ALERT_STATUS_COUNT_] = {
 	"referred_licensing", "referred_enforcement", "false_positive",
 	"auto_closed",
 };
+/* The outbox (schemas/0007_outbox.sql): what is sent, and how far it got. */
+static const char *const event_types[] = {
+	"declaration.flagged", "alert.decided", "alert.reopened",
+	"suppression.created", "list_version.activated",
+};
+static const char *const delivery_statuses[] = {
+	"pending", "delivering", "delivered", "failed",
+};
 static const char *categories[CAT_COUNT_];
 
 static struct word_list lists[] = {
@@ -30,6 +38,10 @@ static struct word_list lists[] = {
 	/* The decisions are the statuses an officer's decision sets. */
 	{ "decisions", statuses + ALERT_RELEASED,
 	    ALERT_FALSE_POSITIVE - ALERT_RELEASED + 1 },
+	{ "event_types", event_types,
+	    sizeof(event_types) / sizeof(event_types[0]) },
+	{ "delivery_statuses", delivery_statuses,
+	    sizeof(delivery_statuses) / sizeof(delivery_statuses[0]) },
 };
 
 const char *

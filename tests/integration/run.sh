@@ -1563,5 +1563,280 @@ else
     notok "log escaping" "$(head -c 400 "$work/hx-spoof.log")"
 fi
 
+# ---- outbox: signed events out (transactional outbox, webhook sender) ----
+# A receiver that checks Cordon-Signature with the shared secret and records
+# what it accepted; cordond delivering to it with a short backoff.
+ob_prev=$(sql "SELECT id FROM list_versions WHERE active")
+ob_rx=$work/ob-recv.jsonl
+ob_down=$work/ob-recv.down
+printf 'it-webhook-secret-0123456789\n' >"$work/ob.secret"
+chmod 600 "$work/ob.secret"
+ob_receiver() { # ob_receiver [PORT]: starts the receiver, sets $ob_port
+    rm -f "$work/ob-recv.port"
+    python3 "$top/tests/integration/webhook_receiver.py" --secret it-webhook-secret-0123456789 \
+        --out "$ob_rx" --port-file "$work/ob-recv.port" --port "${1:-0}" --fail-file "$ob_down" \
+        >>"$work/ob-recv.log" 2>&1 &
+    ob_recv_pid=$!
+    daemon_pids+=("$ob_recv_pid")
+    wait_for 10 test -s "$work/ob-recv.port" && ob_port=$(cat "$work/ob-recv.port")
+}
+ob_receiver
+cat >"$work/ob.yaml" <<EOF
+webhook_timeout: 2
+webhook_backoff_min: 200
+webhook_backoff_max: 1000
+webhook_poll: 500
+webhooks:
+  - name: it-clearance
+    url: http://127.0.0.1:$ob_port/hook
+    secret_file: $work/ob.secret
+EOF
+# received TYPE KEY: accepted events of TYPE whose reference or list version is KEY
+received() {
+    python3 - "$ob_rx" "$1" "$2" <<'PY'
+import json, os, sys
+path, typ, key = sys.argv[1:4]
+rows = [json.loads(l) for l in open(path)] if os.path.exists(path) else []
+print(sum(1 for r in rows if r["type"] == typ and r["signature_ok"] and
+          key in ((r["data"] or {}).get("reference"), (r["data"] or {}).get("list_version"))))
+PY
+}
+ob_q_is() { [ "$(sql "$1")" = "$2" ]; }   # ob_q_is SQL VALUE
+received_is() { [ "$(received "$1" "$2")" = "$3" ]; }
+delivery() { # delivery REFERENCE: status and attempts of its declaration event
+    sql "SELECT d.status || ' ' || d.attempts FROM event_deliveries d JOIN events e ON e.id = d.event_id
+         WHERE e.type = 'declaration.flagged' AND e.payload->>'reference' = '$1'"
+}
+ob_decl() { # ob_decl REFERENCE [clear]: a declaration file for it
+    if [ "${2:-}" = clear ]; then
+        printf '{"reference": "%s", "type": "export", "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}' "$1" >"$work/$1.json"
+    else
+        sed "s/IT-0001/$1/" "$work/d1.json" >"$work/$1.json"
+    fi
+}
+ob_ok=0
+if start_daemon ob1 -f "$work/ob.yaml" --db "$DSN"; then
+    ob1_pid=$daemon_pid
+    ob1_url=$url
+    ob_ok=1
+else
+    notok "outbox: cordond starts with a webhook endpoint"
+fi
+if [ "$ob_ok" = 1 ]; then
+    # The sender writes its endpoint when it connects; events after that get a delivery.
+    wait_for 10 ob_q_is "SELECT count(*) FROM webhook_endpoints WHERE name = 'it-clearance' AND enabled" 1
+    "$ctl" lists activate "$v1" >/dev/null 2>&1
+    ob_decl OB-1
+    ob_decl OB-CLEAR clear
+    req POST /v1/declarations "$work/OB-1.json"
+    ob1_code=$code
+    ob1_id=$(jq_ 'd["id"]')
+    req POST /v1/declarations "$work/OB-CLEAR.json"
+    [ "$ob1_code" = 201 ] && [ "$code" = 201 ] && wait_for 15 received_is declaration.flagged OB-1 1 &&
+        wait_for 15 received_is list_version.activated "$v1" 1 &&
+        [ "$(sql "SELECT count(*) FROM events WHERE payload->>'reference' = 'OB-CLEAR'")" = 0 ] &&
+        [ "$(sql "SELECT count(*) FROM events WHERE type = 'declaration.flagged' AND declaration_id = '$ob1_id'")" = 1 ] &&
+        ok "outbox: a flagged declaration and a list activation are delivered, signed; a clear declaration makes no event" ||
+        notok "outbox: flagged declaration delivered" "$ob1_code $code $(tail -3 "$ob_rx" 2>&1)"
+    python3 - "$ob_rx" <<'PY' && ok "outbox: every delivery carries a valid signature and its event id in Cordon-Event-Id" || notok "outbox: signatures"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(0 if rows and all(r["signature_ok"] and r["id"] == r["header_id"] for r in rows) else 1)
+PY
+    # The receiver's check is real: a forged or stale signature is refused.
+    fc=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -H "Cordon-Signature: t=$(date +%s),v1=$(printf '%064d' 0)" -H 'Cordon-Event-Id: x' \
+        --data-binary '{"id":"x"}' "http://127.0.0.1:$ob_port/hook")
+    sc=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -H "Cordon-Signature: t=1000,v1=$(printf '%s' '1000.{"id":"x"}' | openssl dgst -sha256 -hmac it-webhook-secret-0123456789 | sed 's/.*= //')" \
+        -H 'Cordon-Event-Id: x' --data-binary '{"id":"x"}' "http://127.0.0.1:$ob_port/hook")
+    [ "$fc" = 400 ] && [ "$sc" = 400 ] && ok "outbox: the test receiver refuses a forged and a stale signature" ||
+        notok "outbox: receiver check" "$fc $sc"
+
+    # Receiver down: retried with backoff, delivered once it is back.
+    touch "$ob_down"
+    ob_decl OB-2
+    req POST /v1/declarations "$work/OB-2.json"
+    wait_for 15 ob_q_is "SELECT attempts >= 3 AND status = 'pending' AND last_error = 'HTTP 503' FROM event_deliveries d
+        JOIN events e ON e.id = d.event_id WHERE e.payload->>'reference' = 'OB-2'" t
+    ob_retry=$(delivery OB-2)
+    rm -f "$ob_down"
+    wait_for 15 received_is declaration.flagged OB-2 1 && [ "$(delivery OB-2 | cut -d' ' -f1)" = delivered ] &&
+        ok "outbox: receiver down → retried with backoff ($ob_retry), delivered once it answers again" ||
+        notok "outbox: retry after the receiver returns" "$ob_retry / $(delivery OB-2)"
+
+    # The officers' events: decided, suppression, reopened.
+    ob_alert=$(sql "SELECT id FROM alerts WHERE declaration_id = '$ob1_id' AND item_seq IS NOT NULL ORDER BY item_seq LIMIT 1")
+    echo '{"decision": "false_positive", "reason": "outbox test"}' >"$work/ob-dec.json"
+    echo '{"reason": "outbox test"}' >"$work/ob-reason.json"
+    printf '{"alert_id": "%s", "reason": "outbox test", "expires_at": "%s"}' "$ob_alert" \
+        "$(date -u -d '+2 days' +%Y-%m-%dT%H:%M:%SZ)" >"$work/ob-supp.json"
+    as "$OFF" req POST "/v1/alerts/$ob_alert/claim"
+    c1=$code
+    as "$OFF" req POST "/v1/alerts/$ob_alert/decision" "$work/ob-dec.json"
+    c2=$code
+    as "$OFF" req POST /v1/suppressions "$work/ob-supp.json"
+    c3=$code
+    as "$OFF" req POST "/v1/alerts/$ob_alert/reopen" "$work/ob-reason.json"
+    c4=$code
+    [ "$c1$c2$c3$c4" = 200200201200 ] && wait_for 15 received_is alert.reopened OB-1 1 &&
+        received_is alert.decided OB-1 1 && received_is suppression.created OB-1 1 &&
+        ok "outbox: alert decided, suppression created and alert reopened are delivered" ||
+        notok "outbox: officers' events" "$c1 $c2 $c3 $c4 $(received alert.decided OB-1) $(received suppression.created OB-1) $(received alert.reopened OB-1)"
+    # A refused change writes no event: deciding an alert not claimed (409).
+    as "$OFF" req POST "/v1/alerts/$ob_alert/decision" "$work/ob-dec.json"
+    [ "$code" = 409 ] && [ "$(sql "SELECT count(*) FROM events WHERE alert_id = '$ob_alert' AND type = 'alert.decided'")" = 1 ] &&
+        ok "outbox: a refused decision writes no event" || notok "outbox: refused decision" "$code"
+
+    # Rolled back at COMMIT, after the event row was written in the
+    # transaction: nothing is stored and nothing is sent.
+    sql "CREATE FUNCTION ob_refuse() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+           IF NEW.reference = 'OB-REFUSED' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NULL; END \$\$;
+         CREATE CONSTRAINT TRIGGER ob_refuse AFTER INSERT ON declarations DEFERRABLE INITIALLY DEFERRED
+           FOR EACH ROW EXECUTE FUNCTION ob_refuse();" >/dev/null
+    ob_decl OB-REFUSED
+    req POST /v1/declarations "$work/OB-REFUSED.json"
+    rc_code=$code
+    sql "DROP TRIGGER ob_refuse ON declarations; DROP FUNCTION ob_refuse();" >/dev/null
+    # A conflicting duplicate (same reference, other body) stores nothing either.
+    sed 's/25 kg cylinders/50 kg cylinders/' "$work/OB-1.json" >"$work/OB-1b.json"
+    req POST /v1/declarations "$work/OB-1b.json"
+    dup_code=$code
+    ob_decl OB-AFTER
+    req POST /v1/declarations "$work/OB-AFTER.json"
+    wait_for 15 received_is declaration.flagged OB-AFTER 1
+    [ "$rc_code" != 201 ] && [ "$dup_code" = 409 ] &&
+        [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'OB-REFUSED'")" = 0 ] &&
+        [ "$(sql "SELECT count(*) FROM events WHERE payload->>'reference' = 'OB-REFUSED'")" = 0 ] &&
+        received_is declaration.flagged OB-REFUSED 0 && received_is declaration.flagged OB-1 1 &&
+        ok "outbox: a store rolled back at COMMIT ($rc_code) and a conflicting duplicate (409) send nothing" ||
+        notok "outbox: rolled-back store" "$rc_code $dup_code $(received declaration.flagged OB-REFUSED)"
+
+    # SIGKILL with events pending: delivered after the restart.
+    touch "$ob_down"
+    ob_decl OB-3
+    req POST /v1/declarations "$work/OB-3.json"
+    wait_for 15 ob_q_is "SELECT attempts >= 1 AND status = 'pending' FROM event_deliveries d
+        JOIN events e ON e.id = d.event_id WHERE e.payload->>'reference' = 'OB-3'" t
+    kill -KILL "$ob1_pid"
+    wait "$ob1_pid" 2>/dev/null
+    rm -f "$ob_down"
+    sleep 1
+    ob_before=$(received declaration.flagged OB-3)
+    if start_daemon ob1b -f "$work/ob.yaml" --db "$DSN"; then
+        ob1_pid=$daemon_pid
+        ob1_url=$url
+        wait_for 15 received_is declaration.flagged OB-3 1 && [ "$ob_before" = 0 ] &&
+            ok "outbox: cordond killed (SIGKILL) with an event pending → delivered after the restart" ||
+            notok "outbox: delivery after SIGKILL" "$ob_before $(delivery OB-3)"
+    else
+        notok "outbox: cordond restarts after SIGKILL"
+    fi
+
+    # Two daemons send from one outbox: every event exactly once.
+    if start_daemon ob2 -f "$work/ob.yaml" --db "$DSN"; then
+        ob2_pid=$daemon_pid
+        ob2_url=$url
+        for i in $(seq 1 30); do
+            ob_decl "OB-M-$i"
+            if [ $((i % 2)) = 0 ]; then url=$ob1_url; else url=$ob2_url; fi
+            req POST /v1/declarations "$work/OB-M-$i.json" &
+        done
+        wait_for_all() { [ "$(sql "SELECT count(*) FROM event_deliveries d JOIN events e ON e.id = d.event_id
+            WHERE e.payload->>'reference' LIKE 'OB-M-%' AND d.status = 'delivered'")" = 30 ]; }
+        sleep 1
+        wait_for 30 wait_for_all
+        sleep 1.5
+        out=$(python3 - "$ob_rx" <<'PY'
+import collections, json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+ids = collections.Counter(r["id"] for r in rows if (r["data"] or {}).get("reference", "").startswith("OB-M-"))
+twice = [i for i, n in ids.items() if n > 1]
+print(len(ids), len(twice))
+PY
+)
+        [ "$out" = "30 0" ] && ok "outbox: with two cordond running, each of 30 events is delivered exactly once" ||
+            notok "outbox: two daemons" "$out"
+        stop_daemon "$ob2_pid"
+    else
+        notok "outbox: a second cordond starts"
+    fi
+
+    # Metrics of the sender.
+    curl -s -H "Authorization: Bearer $ADM" -H 'Accept: text/plain;version=0.0.4' "$ob1_url/metrics" >"$work/ob-metrics.txt"
+    grep -Eq '^cordon_webhook_deliveries_total\{outcome="delivered"\} [1-9]' "$work/ob-metrics.txt" &&
+        grep -Eq '^cordon_webhook_pending_events [0-9]+$' "$work/ob-metrics.txt" &&
+        [ -z "$(promtool check metrics <"$work/ob-metrics.txt" 2>&1)" ] &&
+        ok "outbox: webhook deliveries by outcome and the pending gauge in /metrics (promtool clean)" ||
+        notok "outbox: metrics" "$(grep webhook "$work/ob-metrics.txt")"
+    stop_daemon "$ob1_pid"
+fi
+
+# Dead letters: an endpoint that never answers, a 1 s retry window.
+ob_dead_port=$(free_port)
+cat >"$work/ob-dead.yaml" <<EOF
+webhook_timeout: 1
+webhook_retry_for: 1
+webhook_backoff_min: 200
+webhook_poll: 300
+webhooks:
+  - name: it-nowhere
+    url: http://127.0.0.1:$ob_dead_port/hook
+    events: [list_version.activated]
+    secret: it-webhook-secret-0123456789
+EOF
+if start_daemon obdead -f "$work/ob-dead.yaml" --db "$DSN"; then
+    obd_pid=$daemon_pid
+    wait_for 10 ob_q_is "SELECT count(*) FROM webhook_endpoints WHERE name = 'it-nowhere' AND enabled" 1
+    "$ctl" lists activate "$v1" >/dev/null 2>&1
+    dead_ev() { sql "SELECT e.id FROM events e JOIN event_deliveries d ON d.event_id = e.id
+                     WHERE d.endpoint = 'it-nowhere' AND d.status = 'failed' ORDER BY e.seq DESC LIMIT 1"; }
+    wait_for 20 test -n "$(dead_ev)"
+    ob_dead=$(dead_ev)
+    as "$ADM" req GET "/v1/admin/events?status=failed&limit=5"
+    ev_code=$code
+    ev_body=$body
+    printf '%s' "$ev_body" >"$work/ob-events.json"
+    out=$(/usr/bin/python3 - "$top/daemon/console/openapi.json" "$ob_dead" "$work/ob-events.json" <<'PY'
+import json, sys
+import jsonschema
+doc = json.load(open(sys.argv[1]))
+page = json.load(open(sys.argv[3]))
+jsonschema.Draft202012Validator({"$ref": "#/components/schemas/EventPage"},
+    resolver=jsonschema.RefResolver.from_schema(doc)).validate(page)
+ev = [e for e in page["events"] if e["id"] == sys.argv[2]]
+assert ev and ev[0]["type"] == "list_version.activated", page
+d = [x for x in ev[0]["deliveries"] if x["endpoint"] == "it-nowhere"][0]
+assert d["status"] == "failed" and d["last_error"], d
+assert all(any(x["status"] == "failed" for x in e["deliveries"]) for e in page["events"])
+print("ok")
+PY
+)
+    [ "$ev_code" = 200 ] && [ "$out" = ok ] && ok "outbox: past webhook_retry_for a delivery is a dead letter, listed by GET /v1/admin/events?status=failed" ||
+        notok "outbox: dead letter listing" "$ev_code $out $(head -c 300 <<<"$ev_body")"
+    as "$OFF" req GET "/v1/admin/events"
+    o403=$code
+    as "$ADM" req GET "/v1/admin/events?status=lost"
+    o400=$code
+    as "$ADM" req POST "/v1/admin/events/00000000-0000-4000-8000-000000000000/redeliver"
+    o404=$code
+    [ "$o403$o400$o404" = 403400404 ] && ok "outbox: events API: 403 for officers, 400 for an unknown status, 404 for an unknown event" ||
+        notok "outbox: events API errors" "$o403 $o400 $o404"
+    rf=$(sql "SELECT retry_from FROM event_deliveries WHERE event_id = '$ob_dead' AND endpoint = 'it-nowhere'")
+    out=$(CORDON_URL=$url CORDON_TOKEN=$ADM "$ctl" events redeliver "$ob_dead" 2>&1)
+    rd=$?
+    [ $rd = 0 ] && [ "$(sql "SELECT count(*) FROM audit WHERE action = 'event_redeliver' AND object_id = '$ob_dead'")" = 1 ] &&
+        wait_for 20 ob_q_is "SELECT status = 'failed' AND retry_from > '$rf' FROM event_deliveries
+            WHERE event_id = '$ob_dead' AND endpoint = 'it-nowhere'" t &&
+        CORDON_URL=$url CORDON_TOKEN=$ADM "$ctl" events list --status failed | grep -q "$ob_dead" &&
+        ok "outbox: cordonctl events redeliver (audited) sends a dead letter again; events list shows it" ||
+        notok "outbox: redeliver" "$rd $out"
+    stop_daemon "$obd_pid"
+else
+    notok "outbox: cordond starts with an unreachable endpoint"
+fi
+[ -n "$ob_prev" ] && [ "$ob_prev" != "$v1" ] && "$ctl" lists activate "$ob_prev" >/dev/null 2>&1
+kill "$ob_recv_pid" 2>/dev/null
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
