@@ -20,6 +20,16 @@ static const char *const statuses[ALERT_STATUS_COUNT_] = {
 	"referred_licensing", "referred_enforcement", "false_positive",
 	"auto_closed",
 };
+static const char *const functions[DECL_FUNCTION_COUNT_] = {
+	"original", "amendment", "cancellation",
+};
+static const char *const states[DECL_STATE_COUNT_] = {
+	"current", "superseded", "cancelled",
+};
+/* Why the system closed an alert of a superseded or cancelled version. */
+static const char *const closed_reasons[] = {
+	"superseded", "cancelled",
+};
 static const char *categories[CAT_COUNT_];
 
 static struct word_list lists[] = {
@@ -30,6 +40,10 @@ static struct word_list lists[] = {
 	/* The decisions are the statuses an officer's decision sets. */
 	{ "decisions", statuses + ALERT_RELEASED,
 	    ALERT_FALSE_POSITIVE - ALERT_RELEASED + 1 },
+	{ "functions", functions, DECL_FUNCTION_COUNT_ },
+	{ "states", states, DECL_STATE_COUNT_ },
+	{ "closed_reasons", closed_reasons,
+	    sizeof(closed_reasons) / sizeof(closed_reasons[0]) },
 };
 
 const char *
@@ -48,6 +62,18 @@ const char *
 words_status(enum alert_status s)
 {
 	return statuses[s];
+}
+
+const char *
+words_function(enum decl_function f)
+{
+	return functions[f];
+}
+
+const char *
+words_state(enum decl_state s)
+{
+	return states[s];
 }
 
 static pthread_once_t categories_once = PTHREAD_ONCE_INIT;
