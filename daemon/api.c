@@ -34,6 +34,7 @@
 #include "bounds.h"
 #include "log.h"
 #include "metrics.h"
+#include "observe.h"
 #include "pool.h"
 #include "reload.h"
 #include "route.h"
@@ -144,6 +145,7 @@ post_done(struct db_job *j)
 	switch (it->outcome) {
 	case STORE_CREATED:
 		rt->declarations++;
+		observe_alerts(p->result);
 		snprintf(loc, sizeof(loc), "/v1/declarations/%s", p->result->id);
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
@@ -237,11 +239,21 @@ field_errors_json(struct field_errors *errs)
 	    "limit of this server; nothing was stored", "errors", a);
 }
 
-/* On a screening thread: parse, check the limits, screen. */
+static void	post_screen_run(struct post_ctx *, struct pool_thread *);
+
+/* On a screening thread: parse, check the limits, screen; timed. */
 static void
 post_screen(struct pool_job *pj, struct pool_thread *t)
 {
-	struct post_ctx *p = pj->arg;
+	double t0 = observe_now();
+
+	post_screen_run(pj->arg, t);
+	observe_screening(observe_now() - t0);
+}
+
+static void
+post_screen_run(struct post_ctx *p, struct pool_thread *t)
+{
 	struct field_errors errs = { NULL, 0 };
 	struct screen_opts opts;
 	char *canon;
