@@ -34,6 +34,7 @@
 #include "bounds.h"
 #include "log.h"
 #include "metrics.h"
+#include "observe.h"
 #include "pool.h"
 #include "reload.h"
 #include "route.h"
@@ -119,6 +120,7 @@ post_free(struct post_ctx *p)
 	bounds_release(&rt->tokens_inflight, p->submitter);
 	free(p->job.err);
 	free(p->job.item.stored);
+	free(p->job.item.prev_alert);
 	screen_result_free(p->result);
 	json_decref(p->err);
 	decl_free(p->d);
@@ -144,6 +146,7 @@ post_done(struct db_job *j)
 	switch (it->outcome) {
 	case STORE_CREATED:
 		rt->declarations++;
+		observe_alerts(p->result);
 		snprintf(loc, sizeof(loc), "/v1/declarations/%s", p->result->id);
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
@@ -151,13 +154,32 @@ post_done(struct db_job *j)
 		http_reply_text(p->req, 201, it->stored);
 		break;
 	case STORE_REPLAY:
+	case STORE_CANCELLED:
+		/* A cancellation answers with the declaration's new state. */
 		http_reply_text(p->req, 200, it->stored);
 		break;
 	case STORE_CONFLICT:
-		http_reply_json(p->req, 409, json_pack("{s:s, s:s, s:s}", "error",
-		    "this reference was already used by this submitter with a "
-		    "different declaration", "reference", p->d->reference, "id",
-		    it->existing_id));
+		http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
+		    "error", p->xml ? "this reference was already used by this "
+		    "submitter with a different declaration (an amendment has "
+		    "FunctionCode 13)" : "this reference was already used by "
+		    "this submitter with a different declaration (an amendment "
+		    "says \"function\": \"amendment\")", "status", 409,
+		    "reference", p->d->reference, "id", it->existing_id));
+		break;
+	case STORE_CLOSED:
+		http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
+		    "error", "the declaration with this reference is cancelled: "
+		    "it cannot be amended or cancelled again", "status", 409,
+		    "reference", p->d->reference, "id", it->existing_id));
+		break;
+	case STORE_NOT_FOUND:
+		rt->rejected++;
+		http_reply_json(p->req, 422, json_pack("{s:s, s:i, s:[{s:s, "
+		    "s:s}]}", "error", "nothing to amend or cancel; nothing was "
+		    "stored", "status", 422, "errors", "field", p->xml ?
+		    "Declaration/FunctionalReferenceID" : "reference", "message",
+		    "this submitter has no declaration with this reference"));
 		break;
 	case STORE_UNKNOWN:
 		http_reply_unavailable(p->req, "the connection to the database "
@@ -218,11 +240,21 @@ field_errors_json(struct field_errors *errs)
 	    "limit of this server; nothing was stored", "errors", a);
 }
 
-/* On a screening thread: parse, check the limits, screen. */
+static void	post_screen_run(struct post_ctx *, struct pool_thread *);
+
+/* On a screening thread: parse, check the limits, screen; timed. */
 static void
 post_screen(struct pool_job *pj, struct pool_thread *t)
 {
-	struct post_ctx *p = pj->arg;
+	double t0 = observe_now();
+
+	post_screen_run(pj->arg, t);
+	observe_screening(observe_now() - t0);
+}
+
+static void
+post_screen_run(struct post_ctx *p, struct pool_thread *t)
+{
 	struct field_errors errs = { NULL, 0 };
 	struct screen_opts opts;
 	char *canon;
@@ -230,22 +262,32 @@ post_screen(struct pool_job *pj, struct pool_thread *t)
 	if ((p->d = p->xml ? wco_parse(p->body, p->len, &p->err, &p->status) :
 	    decl_parse(p->body, p->len, &p->err, &p->status)) == NULL)
 		return;
-	if (p->d->nitems == 0 || p->d->type == NULL) {
-		/* A WCO cancellation or header-only amendment: nothing to
-		 * screen, and superseding a stored version is not built yet. */
-		p->status = 422;
-		p->err = json_pack("{s:s, s:[{s:s, s:s}]}",
-		    "error", "a WCO message without goods items is not "
-		    "accepted yet", "errors", "field", "Declaration/"
-		    "GoodsShipment/GovernmentAgencyGoodsItem", "message",
-		    "cancellations and amendments of header data only are "
-		    "screened offline (cordonctl screen --format wco) but "
-		    "not stored");
-		return;
-	}
 	/* The body column holds JSON: the mapped declaration for XML. */
 	if (p->xml)
 		p->body_json = json_dumps(p->d->raw, JSON_COMPACT);
+	if (p->d->function == DECL_FUNCTION_CANCELLATION) {
+		/* Nothing to screen: an empty result carries the ids. */
+		p->result = xcalloc(1, sizeof(*p->result));
+		p->result->reference = xstrdup(p->d->reference);
+		p->result->list_version = xstrdup(p->snap->version);
+		goto identify;
+	}
+	if (p->d->nitems == 0 || p->d->type == NULL) {
+		/*
+		 * A WCO amendment of header data only.  An amendment is
+		 * stored as the whole new version and screened as such, so it
+		 * carries the type and every goods item.
+		 */
+		p->status = 422;
+		p->err = json_pack("{s:s, s:i, s:[{s:s, s:s}]}",
+		    "error", "an amendment without goods items is not "
+		    "accepted; nothing was stored", "status", 422, "errors",
+		    "field", p->d->type == NULL ? "Declaration/TypeCode" :
+		    "Declaration/GoodsShipment/GovernmentAgencyGoodsItem",
+		    "message", "an amendment replaces the stored version: it "
+		    "carries the type and every goods item of the declaration");
+		return;
+	}
 	if (bounds_check_decl(&p->lim, p->d, &errs) > 0) {
 		p->err = field_errors_json(&errs);
 		p->status = 422;
@@ -259,10 +301,16 @@ post_screen(struct pool_job *pj, struct pool_thread *t)
 		p->status = 422;
 		return;
 	}
+identify:
 	screen_result_ids(p->result);
-	canon = decl_canonical(p->d);
-	util_sha256_hex(canon, strlen(canon), p->job.item.body_hash);
-	free(canon);
+	/* Idempotency compares what was sent: the XML bytes themselves. */
+	if (p->xml)
+		util_sha256_hex(p->body, p->len, p->job.item.body_hash);
+	else {
+		canon = decl_canonical(p->d);
+		util_sha256_hex(canon, strlen(canon), p->job.item.body_hash);
+		free(canon);
+	}
 }
 
 /* Back on the loop: refuse, or hand the declaration to storage. */
@@ -289,6 +337,12 @@ post_screened(struct pool_job *pj)
 	p->job.item.decl = p->d;
 	p->job.item.body = p->xml ? p->body_json : p->body;
 	p->job.item.body_len = p->xml ? strlen(p->body_json) : p->len;
+	if (p->xml) {
+		/* The original bytes are stored too, with their type. */
+		p->job.item.body_type = "application/xml";
+		p->job.item.raw = p->body;
+		p->job.item.raw_len = p->len;
+	}
 	p->job.item.result = p->result;
 	p->in_db = true;
 	db_submit(rt->db, &p->job);

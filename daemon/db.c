@@ -21,6 +21,7 @@
 
 #include "db.h"
 #include "log.h"
+#include "observe.h"
 #include "store.h"
 #include "util.h"
 #include "xmalloc.h"
@@ -96,11 +97,14 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 	size_t i;
 	int rc = -1;
 	bool alive = false;
+	double t0 = observe_now();
 
 	for (i = 0; i < n; i++)
 		items[i] = &jobs[i]->item;
 	if (*cp != NULL)
 		rc = store_batch(*cp, items, n, &err);
+	if (rc == 0)
+		observe_commit(n, observe_now() - t0);
 	if (rc == -1 && *cp != NULL)
 		alive = conn_alive(*cp);
 	if (rc == -1 && alive && n > 1) {

@@ -22,6 +22,7 @@
 #include "decl.h"
 #include "normalize.h"
 #include "util.h"
+#include "words.h"
 #include "xmalloc.h"
 
 #define DECL_MAX_ITEMS		999
@@ -678,6 +679,7 @@ decl_from_json_flags(json_t *root, int flags, json_t **errp, int *statusp)
 {
 	struct vctx v;
 	struct decl *d;
+	json_t *fj;
 	bool valid;
 
 	*errp = NULL;
@@ -705,6 +707,20 @@ decl_from_json_flags(json_t *root, int flags, json_t **errp, int *statusp)
 			verr(&v, "reference", "must not contain control "
 			    "characters");
 	}
+	fj = json_object_get(root, "function");
+	if (fj != NULL && !json_is_null(fj)) {
+		/* Not an optional oddity: it decides what is stored. */
+		int k = words_index("functions", json_string_value(fj));
+
+		if (k < 0)
+			verr(&v, "function", "must be one of original amendment "
+			    "cancellation");
+		else
+			d->function = (enum decl_function)k;
+	}
+	/* A cancellation names the declaration; it declares nothing. */
+	if (d->function == DECL_FUNCTION_CANCELLATION)
+		v.flags = flags |= DECL_GOODS_OPTIONAL;
 	if ((flags & DECL_GOODS_OPTIONAL) && json_object_get(root, "type") ==
 	    NULL)
 		d->type = NULL;

@@ -9,6 +9,8 @@
 
 #include <jansson.h>
 
+#include "words.h"
+
 struct decl_party {
 	const char	*role, *name, *country, *address, *id;	/* borrowed from raw */
 };
@@ -33,6 +35,9 @@ struct decl {
 	json_t			*raw;		/* owned; strings below borrow from it */
 	json_t			*warnings;	/* accepted oddities, reported as findings */
 	const char		*reference, *type, *lodged_at, *customs_office;
+	/* "function": original (default), amendment (supersedes the stored
+	 * version of the reference), cancellation (needs no goods or type) */
+	enum decl_function	  function;
 	const char		*dispatch, *destination;
 	const char		**transit;
 	size_t			  ntransit;

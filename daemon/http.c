@@ -40,11 +40,14 @@
 #include "httpguard.h"
 #include "log.h"
 #include "metrics.h"
+#include "observe.h"
 #include "route.h"
 #include "runtime.h"
 #include "tls.h"
 #include "util.h"
 #include "xmalloc.h"
+
+static double	request_started(struct evhttp_request *);
 
 static const char *
 reason(int code)
@@ -81,10 +84,14 @@ http_send(struct evhttp_request *req, int code, struct evbuffer *body)
 	{
 		enum evhttp_cmd_type cmd = evhttp_request_get_command(req);
 		const struct evhttp_uri *u = evhttp_request_get_evhttp_uri(req);
+		unsigned m = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD ?
+		    ROUTE_GET : cmd == EVHTTP_REQ_POST ? ROUTE_POST : 0;
+		double started = request_started(req);
 
-		metrics_count_reply(cmd == EVHTTP_REQ_GET || cmd ==
-		    EVHTTP_REQ_HEAD ? ROUTE_GET : cmd == EVHTTP_REQ_POST ?
-		    ROUTE_POST : 0, u ? evhttp_uri_get_path(u) : NULL, code);
+		metrics_count_reply(m, u ? evhttp_uri_get_path(u) : NULL, code);
+		if (started > 0)
+			observe_request(m, u ? evhttp_uri_get_path(u) :
+			    NULL, observe_now() - started);
 	}
 	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
 		snprintf(len, sizeof(len), "%zu",
@@ -286,6 +293,7 @@ struct conn {
 	uint64_t		 since_ms;	/* waiting for a request since */
 	int			 busy;		/* a request is being answered */
 	struct httpguard	*guard;		/* strict framing of its input */
+	double			 started;	/* its arrival (observe_now) */
 	struct conn		*next;		/* hash chain */
 	struct conn		*lnext, *lprev;	/* every connection */
 };
@@ -319,6 +327,19 @@ size_t
 http_connections(void)
 {
 	return nconns;
+}
+
+/* When <req> arrived complete (observe_now), 0 if not known. */
+static double
+request_started(struct evhttp_request *req)
+{
+	struct evhttp_connection *evcon = evhttp_request_get_connection(req);
+	struct conn *c;
+
+	if (evcon == NULL || (c = conn_find(
+	    evhttp_connection_get_bufferevent(evcon))) == NULL)
+		return 0;
+	return c->started;
 }
 
 static void
@@ -516,6 +537,7 @@ on_request(struct evhttp_request *req, void *arg)
 	if (evcon != NULL &&
 	    (c = conn_find(evhttp_connection_get_bufferevent(evcon))) != NULL) {
 		c->busy = 1;
+		c->started = observe_now();
 		evhttp_request_set_on_complete_cb(req, request_complete, NULL);
 		if (httpguard_refused(c->guard, &code, &why)) {
 			char *host = NULL;

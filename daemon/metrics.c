@@ -12,6 +12,7 @@
 #include "db.h"
 #include "http.h"
 #include "metrics.h"
+#include "observe.h"
 #include "pool.h"
 #include "route.h"
 #include "runtime.h"
@@ -23,7 +24,7 @@
 static const int codes[] = { 200, 201, 302, 400, 401, 403, 404, 405, 409,
 	413, 415, 422, 429, 500, 503 };
 #define NCODES		(sizeof(codes) / sizeof(codes[0]))
-#define MAX_ROUTES	48
+#define MAX_ROUTES	OBSERVE_MAX_ROUTES
 
 /* [route index, or the last row for no route][code index, or NCODES]. */
 static uint64_t replies[MAX_ROUTES + 1][NCODES + 1];
@@ -31,14 +32,8 @@ static uint64_t replies[MAX_ROUTES + 1][NCODES + 1];
 void
 metrics_count_reply(unsigned method, const char *path, int code)
 {
-	const struct route *table;
-	struct route_match m;
-	size_t n, r = MAX_ROUTES, c;
+	size_t r = observe_route(method, path), c;
 
-	table = route_table(&n);
-	if (path != NULL && route_match(method, path, &m) == ROUTE_FOUND &&
-	    (size_t)(m.route - table) < MAX_ROUTES)
-		r = (size_t)(m.route - table);
 	for (c = 0; c < NCODES && codes[c] != code; c++)
 		;
 	replies[r][c]++;
@@ -181,6 +176,8 @@ metrics_text(void)
 	help(&b, "cordon_http_connections", "gauge", "Open HTTP connections.");
 	buf_printf(&b, "cordon_http_connections %zu\n",
 	    (size_t)http_connections());
+
+	observe_write(&b);
 
 	help(&b, "cordon_list_version_info", "gauge",
 	    "The list version in use (value 1), and whether it is a fallback "

@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "log.h"
+#include "observe.h"
 #include "reload.h"
 #include "runtime.h"
 #include "tokens.h"
@@ -44,6 +45,7 @@ struct build {
 	bool		 unchanged;
 	char		*version;
 	struct buf	 errs;
+	double		 started;	/* observe_now() */
 };
 
 static void	start(void);
@@ -243,6 +245,8 @@ build_done(struct db_job *j)
 		log_warnx("%s", msg);
 	}
 	o.version = rt->snap ? rt->snap->version : NULL;
+	observe_reload(o.ok, o.changed, o.unavailable,
+	    observe_now() - b->started);
 	o.message = msg;
 
 	w = st->current;
@@ -278,6 +282,7 @@ start(void)
 	st->current = st->next;
 	st->next = NULL;
 	buf_init(&b->errs);
+	b->started = observe_now();
 	/*
 	 * A fallback snapshot is never "already active": activating its
 	 * version again must rebuild it as the real active one.

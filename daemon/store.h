@@ -65,6 +65,12 @@ enum store_outcome {
 	STORE_UNKNOWN,		/* the connection was lost during COMMIT and
 				   could not be asked again: maybe stored */
 	STORE_FAILED,		/* refused by the database: not stored */
+	STORE_CANCELLED,	/* a cancellation applied: the stored version
+				   is cancelled */
+	STORE_NOT_FOUND,	/* an amendment or cancellation of a reference
+				   this submitter never stored */
+	STORE_CLOSED,		/* an amendment or cancellation of a cancelled
+				   declaration */
 };
 
 /* One declaration of a store batch. */
@@ -75,6 +81,11 @@ struct store_item {
 	const char		*body;		/* the request body (JSON) */
 	size_t			 body_len;
 	char			 body_hash[65];
+	const char		*body_type;	/* NULL: JSON; else the content
+						   type of <raw> */
+	const char		*raw;		/* the body as received, when
+						   <body> is the JSON made of it */
+	size_t			 raw_len;
 	struct screen_result	*result;	/* borrowed; its id is the
 						   declaration's; storage sets
 						   the alerts' statuses */
@@ -83,6 +94,16 @@ struct store_item {
 	char			*stored;	/* the stored result (JSON text;
 						   owner frees) */
 	char			 existing_id[37];	/* replay, conflict */
+	/* decided by store_amend_prepare, afresh on every round */
+	bool			 deferred;	/* another message of the batch
+						   changes the reference first */
+	int			 version;	/* 1, or the amendment's */
+	char			 supersedes[37];	/* amendment: the version */
+	char			 target_id[37];	/* the version amended or
+						   cancelled */
+	char			(*prev_alert)[37];	/* per result alert: the
+						   alert it follows ("" none);
+						   owner frees */
 };
 
 /*

@@ -18,6 +18,7 @@
 #include "log.h"
 #include "result.h"
 #include "store.h"
+#include "store_amend.h"
 #include "store_events.h"
 #include "store_int.h"
 #include "words.h"
@@ -233,15 +234,19 @@ exec_and_commit(PGconn *c, const char *sql, int np, const char *const *p,
 static const char store_sql[] =
     "WITH d AS ("
     " SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[],"
-    "  $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])"
+    "  $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
+    "  $27::int[], $28::uuid[], $29::text[], $30::text[], $31::text[])"
     " AS t(ord, id, submitter, reference, body_hash, type, body, result,"
-    "  verdict, list_version)),"
+    "  verdict, list_version, version, supersedes, function, body_type,"
+    "  raw)),"
     " ins AS ("
     " INSERT INTO declarations (id, submitter, reference, body_hash, type,"
-    "  body, result, verdict, list_version)"
+    "  body, result, verdict, list_version, version, supersedes, function,"
+    "  body_type, raw_body)"
     " SELECT id, submitter, reference, body_hash, type, body::jsonb,"
-    "  result::jsonb, verdict, list_version FROM d ORDER BY ord"
-    " ON CONFLICT (submitter, reference) DO NOTHING RETURNING id),"
+    "  result::jsonb, verdict, list_version, version, supersedes, function,"
+    "  body_type, decode(raw, 'hex') FROM d ORDER BY ord"
+    " ON CONFLICT DO NOTHING RETURNING id),"
     " it AS ("
     " INSERT INTO items (declaration_id, seq, hs_code, description)"
     " SELECT i.did, i.seq, i.hs, i.descr FROM unnest($11::uuid[], $12::int[],"
@@ -250,13 +255,16 @@ static const char store_sql[] =
     " al AS ("
     " INSERT INTO alerts (id, declaration_id, item_seq, severity, score,"
     "  category, list_version, hits, status, fingerprint, entries,"
-    "  suppression_id)"
+    "  suppression_id, previous_alert_id, claimed_by, claimed_at)"
     " SELECT a.id, a.did, a.seq, a.sev, a.score, a.cat, a.lv, a.hits::jsonb,"
     "  a.status, a.fp, coalesce(string_to_array(a.ents, E'\\n'), '{}'),"
-    "  a.sid FROM unnest($15::uuid[], $16::uuid[], $17::int[], $18::text[],"
+    "  a.sid, o.id, CASE WHEN a.status = 'claimed' THEN o.claimed_by END,"
+    "  CASE WHEN a.status = 'claimed' THEN o.claimed_at END"
+    "  FROM unnest($15::uuid[], $16::uuid[], $17::int[], $18::text[],"
     "  $19::int[], $20::text[], $21::text[], $22::text[], $23::text[],"
-    "  $24::text[], $25::text[], $26::bigint[]) AS a(id, did, seq, sev,"
-    "  score, cat, lv, hits, status, fp, ents, sid)"
+    "  $24::text[], $25::text[], $26::bigint[], $32::uuid[]) AS a(id, did,"
+    "  seq, sev, score, cat, lv, hits, status, fp, ents, sid, prev)"
+    "  LEFT JOIN alerts o ON o.id = a.prev"
     " WHERE a.did IN (SELECT id FROM ins)),"
     /* The outbox row of a flagged declaration (schemas/0007_outbox.sql). */
     " ev AS ("
@@ -268,12 +276,17 @@ static const char store_sql[] =
     " WHERE d.verdict IN ('review', 'hold'))"
     " SELECT d.ord, ins.id IS NOT NULL, x.id, x.body_hash = d.body_hash,"
     "  x.result FROM d LEFT JOIN ins ON ins.id = d.id"
-    " LEFT JOIN declarations x ON ins.id IS NULL AND"
-    "  x.submitter = d.submitter AND x.reference = d.reference";
+    /* Of the reference's versions, the one with these bytes, else the
+     * latest (store_amend.c). */
+    " LEFT JOIN LATERAL (SELECT x.id, x.body_hash, x.result FROM"
+    "  declarations x WHERE ins.id IS NULL AND x.submitter = d.submitter"
+    "  AND x.reference = d.reference ORDER BY x.body_hash = d.body_hash"
+    "  DESC, x.version DESC LIMIT 1) x ON true";
 
-enum { NCOLS = 26 };
+/* $27..$32: the version columns (store_amend.c). */
+enum { NCOLS = 32 };
 
-/* Fills the 26 column arrays of <items> (those still pending). */
+/* Fills the column arrays of <items> (those still pending). */
 static void
 batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 {
@@ -289,7 +302,7 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 		struct screen_result *r = it->result;
 		const struct decl *d = it->decl;
 
-		if (it->outcome != STORE_PENDING)
+		if (it->outcome != STORE_PENDING || it->deferred)
 			continue;
 		/* The result as answered, made once: the stored text. */
 		if (cap < r->nalerts + 1) {
@@ -298,6 +311,7 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 		}
 		buf_reset(&text);
 		result_write(&text, r, true, at);
+		store_amend_annotate(&text, it);
 		free(it->stored);
 		it->stored = xstrndup(text.data, text.len);
 		arr_addi(&col[0], (long long)i);
@@ -310,6 +324,17 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 		arr_addn(&col[7], text.data, text.len);
 		arr_add(&col[8], words_verdict(r->verdict));
 		arr_add(&col[9], r->list_version);
+		/* amendments: store_amend.c */
+		arr_addi(&col[26], it->version);
+		arr_add(&col[27], it->supersedes[0] ? it->supersedes : NULL);
+		arr_add(&col[28], words_function(d->function));
+		arr_add(&col[29], it->body_type ? it->body_type :
+		    "application/json");
+		if (it->raw != NULL) {
+			col[30].n++;
+			store_amend_hex(&col[30].b, it->raw, it->raw_len);
+		} else
+			arr_addnull(&col[30]);
 		for (k = 0; k < d->nitems; k++) {
 			arr_add(&col[10], r->id);
 			arr_addi(&col[11], d->items[k].seq);
@@ -350,11 +375,24 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 				arr_addi(&col[25], a->suppression_id);
 			else
 				arr_addnull(&col[25]);
+			arr_add(&col[31], it->prev_alert && it->prev_alert[k][0] ?
+			    it->prev_alert[k] : NULL);
 		}
 	}
 	buf_free(&text);
 	buf_free(&ents);
 	free(at);
+}
+
+/* A rolled-back round cancelled nothing: those are pending again. */
+static void
+undo_cancelled(struct store_item **items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (items[i]->outcome == STORE_CANCELLED)
+			items[i]->outcome = STORE_PENDING;
 }
 
 /*
@@ -378,6 +416,8 @@ store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
 	PQclear(r);
 	if (decide_suppressions(c, items, n, errp) == -1)
 		goto rollback;
+	if (store_amend_prepare(c, items, n, errp) == -1)
+		goto rollback;
 	batch_arrays(items, n, col);
 	for (k = 0; k < NCOLS; k++)
 		p[k] = arr_end(&col[k]);
@@ -385,6 +425,7 @@ store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
 	for (k = 0; k < NCOLS; k++)
 		buf_free(&col[k].b);
 	if (r == NULL || PQresultStatus(r) != PGRES_TUPLES_OK || !committed) {
+		undo_cancelled(items, n);
 		if (sent && !store_ok(c))
 			/* COMMIT may have reached the server: only asking tells. */
 			for (k = 0; k < n; k++)
@@ -417,6 +458,7 @@ store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
 	return 0;
 
 rollback:
+	undo_cancelled(items, n);
 	if (store_ok(c)) {
 		r = PQexec(c, "ROLLBACK");
 		PQclear(r);
@@ -473,6 +515,11 @@ store_batch_committed(PGconn *c, struct store_item **items, size_t n,
 	return 0;
 }
 
+/*
+ * The stored declaration: its result, body and alerts, which version it is
+ * of its reference (with every version listed), its state, and the body as
+ * received when that was not JSON (the XML of a WCO message).
+ */
 json_t *
 store_get_declaration(PGconn *c, const char *id, char **errp)
 {
@@ -486,14 +533,29 @@ store_get_declaration(PGconn *c, const char *id, char **errp)
 	    "coalesce((SELECT "
 	    "jsonb_agg(jsonb_build_object('id', a.id, 'item_seq', a.item_seq, "
 	    "'severity', a.severity, 'score', a.score, 'category', a.category, "
-	    "'status', a.status, 'hits', a.hits) ORDER BY a.id) FROM alerts a "
-	    "WHERE a.declaration_id = d.id), '[]'::jsonb)) FROM declarations d "
+	    "'status', a.status, 'hits', a.hits, 'previous_alert_id', "
+	    "a.previous_alert_id, 'closed_reason', a.closed_reason) ORDER BY "
+	    "a.id) FROM alerts a "
+	    "WHERE a.declaration_id = d.id), '[]'::jsonb)) || "
+	    /* versions: store_amend.c */
+	    "jsonb_build_object('version', version, 'function', function, "
+	    "'state', state, 'supersedes', supersedes, 'superseded_by', "
+	    "superseded_by, 'cancelled_at', cancelled_at, 'body_type', body_type, "
+	    "'versions', (SELECT jsonb_agg(jsonb_build_object('id', v.id, "
+	    "'version', v.version, 'function', v.function, 'state', v.state, "
+	    "'verdict', v.verdict, 'stored_at', v.created_at) ORDER BY v.version) "
+	    "FROM declarations v WHERE v.submitter = d.submitter AND "
+	    "v.reference = d.reference)), "
+	    "encode(raw_body, 'hex') FROM declarations d "
 	    "WHERE id = $1::uuid", 1, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		store_fail(c, r, errp, "declaration");
 		return NULL;
 	}
 	j = PQntuples(r) > 0 ? store_json_cell(r, 0, 0) : NULL;
+	if (j != NULL && !PQgetisnull(r, 0, 1))
+		json_object_set_new(j, "raw_body", store_raw_body_json(
+		    PQgetvalue(r, 0, 1)));
 	PQclear(r);
 	return j;
 }

@@ -460,6 +460,7 @@ map_declaration(xmlNode *decl, json_t **errp, int *statusp)
 	char *function = text(child(decl, "FunctionCode"));
 	const char *type = decl_type(type_code, decl);
 	int fcode = function ? atoi(function) : WCO_FUNCTION_ORIGINAL;
+	const char *fname;
 	/* An invalidation request (type INV) or a cancellation carries no
 	 * goods; an amendment may change header data only. */
 	bool no_goods_ok = fcode == WCO_FUNCTION_CANCELLATION ||
@@ -512,10 +513,12 @@ map_declaration(xmlNode *decl, json_t **errp, int *statusp)
 	if (type_code != NULL)
 		json_object_set_new(wco, "type_code", json_string(type_code));
 	json_object_set_new(wco, "function_code", json_integer(fcode));
-	json_object_set_new(wco, "function", json_string(
-	    fcode == WCO_FUNCTION_CANCELLATION || (type_code != NULL &&
+	fname = fcode == WCO_FUNCTION_CANCELLATION || (type_code != NULL &&
 	    strcmp(type_code, "INV") == 0) ? "cancellation" :
-	    fcode == WCO_FUNCTION_AMENDMENT ? "amendment" : "original"));
+	    fcode == WCO_FUNCTION_AMENDMENT ? "amendment" : "original";
+	json_object_set_new(wco, "function", json_string(fname));
+	/* The contract's own field: XML and JSON share one storage path. */
+	json_object_set_new(root, "function", json_string(fname));
 	json_object_set_new(root, "wco", wco);
 	free(type_code);
 	free(function);

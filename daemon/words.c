@@ -28,6 +28,16 @@ static const char *const event_types[] = {
 static const char *const delivery_statuses[] = {
 	"pending", "delivering", "delivered", "failed",
 };
+static const char *const functions[DECL_FUNCTION_COUNT_] = {
+	"original", "amendment", "cancellation",
+};
+static const char *const states[DECL_STATE_COUNT_] = {
+	"current", "superseded", "cancelled",
+};
+/* Why the system closed an alert of a superseded or cancelled version. */
+static const char *const closed_reasons[] = {
+	"superseded", "cancelled",
+};
 static const char *categories[CAT_COUNT_];
 
 static struct word_list lists[] = {
@@ -42,6 +52,10 @@ static struct word_list lists[] = {
 	    sizeof(event_types) / sizeof(event_types[0]) },
 	{ "delivery_statuses", delivery_statuses,
 	    sizeof(delivery_statuses) / sizeof(delivery_statuses[0]) },
+	{ "functions", functions, DECL_FUNCTION_COUNT_ },
+	{ "states", states, DECL_STATE_COUNT_ },
+	{ "closed_reasons", closed_reasons,
+	    sizeof(closed_reasons) / sizeof(closed_reasons[0]) },
 };
 
 const char *
@@ -60,6 +74,18 @@ const char *
 words_status(enum alert_status s)
 {
 	return statuses[s];
+}
+
+const char *
+words_function(enum decl_function f)
+{
+	return functions[f];
+}
+
+const char *
+words_state(enum decl_state s)
+{
+	return states[s];
 }
 
 static pthread_once_t categories_once = PTHREAD_ONCE_INIT;

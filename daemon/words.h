@@ -45,6 +45,22 @@ enum alert_status {
 	ALERT_STATUS_COUNT_
 };
 
+/* What a declaration message does (WCO function codes 9, 13, 10). */
+enum decl_function {
+	DECL_FUNCTION_ORIGINAL,
+	DECL_FUNCTION_AMENDMENT,
+	DECL_FUNCTION_CANCELLATION,
+	DECL_FUNCTION_COUNT_
+};
+
+/* A stored declaration version: the live one, superseded, or cancelled. */
+enum decl_state {
+	DECL_STATE_CURRENT,
+	DECL_STATE_SUPERSEDED,
+	DECL_STATE_CANCELLED,
+	DECL_STATE_COUNT_
+};
+
 /* A named list of words, in the order of its enum. */
 struct word_list {
 	const char		*name;	/* "verdicts", "severities", ... */
@@ -55,10 +71,15 @@ struct word_list {
 const char	*words_verdict(enum verdict);
 const char	*words_severity(enum severity);
 const char	*words_status(enum alert_status);
+const char	*words_function(enum decl_function);
+const char	*words_state(enum decl_state);
 /* True if <s> is a decision an officer may record. */
 bool		 words_is_decision(const char *s);
 
-/* The lists: verdicts, severities, categories, statuses, decisions. */
+/*
+ * The lists: verdicts, severities, categories, statuses, decisions,
+ * functions, states, closed_reasons.
+ */
 const struct word_list *words_lists(size_t *np);
 /* The list called <name>, or NULL. */
 const struct word_list *words_list(const char *name);

@@ -837,17 +837,23 @@ def post(body):
     out = r.status, json.loads(r.read() or b"{}")
     c.close()
     return out
-seen, stats, bad = set(), dict(files=0, stored=0, replay=0, items=0, alerts=0, clear=0, no_goods=0, amend=0), []
+seen, stats, bad = set(), dict(files=0, stored=0, replay=0, items=0, alerts=0, clear=0, no_goods=0, unknown_ref=0, conflict=0, cancelled=0), []
 for f in sorted(glob.glob(os.path.join(data, "declarations", "*.xml"))):
     name = os.path.basename(f)
     stats["files"] += 1
     status, body = post(open(f, "rb").read())
     rows = index.get(name, [])
     if status == 422 and "without goods" in body.get("error", ""):
-        stats["no_goods"] += 1
+        stats["no_goods"] += 1   # an amendment of header data only
+        continue
+    if status == 422 and "nothing to amend" in body.get("error", ""):
+        stats["unknown_ref"] += 1  # amends or cancels an LRN not among the samples
         continue
     if status == 409:
-        stats["amend"] += 1      # a later version of a stored reference
+        stats["conflict"] += 1   # the same LRN with another message
+        continue
+    if status == 200 and body.get("state") == "cancelled":
+        stats["cancelled"] += 1  # a cancellation of a stored LRN
         continue
     if status == 200:
         stats["replay"] += 1     # the same message sent again (a copy)
@@ -1837,6 +1843,182 @@ else
 fi
 [ -n "$ob_prev" ] && [ "$ob_prev" != "$v1" ] && "$ctl" lists activate "$ob_prev" >/dev/null 2>&1
 kill "$ob_recv_pid" 2>/dev/null
+# ---- amend: WCO amendments and cancellations, raw XML, latency histograms ----
+# An HMRC sample, then amended copies (function code 13) that drop and bring
+# back a chapter 93 item: versions linked, the superseded one kept, its
+# alerts closed or followed (a claim carries over); replays; the XML bytes
+# stored and compared; a cancellation (code 10); the same through JSON; the
+# histograms present and growing.
+start_daemon amend --rules "$top/rules" || notok "cordond for amendments"
+am_pid=$daemon_pid
+am_src=$top/tests/data/wco/hmrc/declarations/TT_EX004a__TT_EX004a.xml
+out=$(/usr/bin/python3 - "$url" "$SUB" "$OFF" "$ADM" "$am_src" <<'PY'
+import http.client, json, re, sys
+import jsonschema
+url, sub, off, adm, src = sys.argv[1:6]
+host, port = url.rsplit("/", 1)[1].split(":")
+def call(method, path, token, body=None, ctype="application/json", accept=None):
+    c = http.client.HTTPConnection(host, int(port), timeout=30)
+    h = {"Authorization": "Bearer " + token}
+    if body is not None:
+        h["Content-Type"] = ctype
+    if accept:
+        h["Accept"] = accept
+    c.request(method, path, body, h)
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r.status, data
+bad = []
+def want(cond, what):
+    if not cond:
+        bad.append(what)
+    return cond
+doc = json.loads(call("GET", "/v1/openapi.json", sub)[1])
+resolver = jsonschema.RefResolver.from_schema(doc)
+def valid(name, data, schema):
+    try:
+        jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + schema},
+                                        resolver=resolver).validate(json.loads(data))
+    except jsonschema.ValidationError as e:
+        bad.append("%s does not validate as %s: %s" % (name, schema, e.message[:200]))
+def post_xml(b):
+    st, d = call("POST", "/v1/declarations", sub, b, "application/xml")
+    return st, json.loads(d), d
+def post_json(o):
+    st, d = call("POST", "/v1/declarations", sub, json.dumps(o))
+    return st, json.loads(d), d
+def get(i, tok=off):
+    st, d = call("GET", "/v1/declarations/" + i, tok)
+    return json.loads(d), d
+def hist(name):
+    st, d = call("GET", "/metrics", adm, accept="text/plain")
+    m = re.search(r"^%s (\d+)$" % re.escape(name), d.decode(), re.M)
+    return int(m.group(1)) if m else -1
+def item_alerts(r):
+    return {a["item_seq"]: a for a in r["alerts"] if a["item_seq"] is not None}
+
+# Another LRN: the HMRC block above stored the sample under its own.
+orig = open(src, "rb").read().replace(b"TTEX004a_1010WE", b"AMEND-EX004a", 1)
+def variant(fc, drop_suppressor=False, lrn=None):
+    x = orig.replace(b"<FunctionCode>9</FunctionCode>", b"<FunctionCode>%d</FunctionCode>" % fc, 1)
+    if drop_suppressor:
+        x = x.replace(b"50 Suppressor and thermal cover", b"Cotton T-shirts for men", 1)
+        x = x.replace(b"<ID>93059100</ID>", b"<ID>61091000</ID>", 1)
+    if lrn:
+        x = x.replace(b"AMEND-EX004a", lrn, 1)
+    return x
+reqs0 = hist('cordon_http_request_duration_seconds_count{route="/v1/declarations"}')
+scr0 = hist("cordon_screening_duration_seconds_count")
+com0 = hist("cordon_commit_duration_seconds_count")
+bat0 = hist("cordon_commit_batch_size_count")
+
+# v1: the sample; an officer claims the rifle's alert.
+st, v1, _ = post_xml(orig)
+want(st == 201 and sorted(item_alerts(v1)) == [1, 2], "v1: %d %s" % (st, sorted(item_alerts(v1))))
+rifle = item_alerts(v1)[1]["id"]
+st, _ = call("POST", "/v1/alerts/%s/claim" % rifle, off, "{}")
+want(st == 200, "claim: %d" % st)
+# v2: the suppressor becomes T-shirts: its alert disappears, the rifle's follows.
+st, v2, raw = post_xml(variant(13, drop_suppressor=True))
+want(st == 201 and v2.get("version") == 2 and v2.get("supersedes") == v1["id"], "v2: %d %s" % (st, raw[:300]))
+valid("amendment answer", raw, "ScreeningResult")
+a2 = item_alerts(v2)
+want(sorted(a2) == [1] and a2[1]["status"] == "claimed", "v2 alerts: %s" % a2)
+g1, _ = get(v1["id"])
+want(g1["state"] == "superseded" and g1["superseded_by"] == v2["id"], "v1 after: %s %s" % (g1["state"], g1["superseded_by"]))
+old = item_alerts(g1)
+want(old[1]["status"] == "auto_closed" and old[1]["closed_reason"] == "superseded" and
+     old[2]["closed_reason"] == "superseded", "v1 alerts: %s" % [(a["status"], a["closed_reason"]) for a in old.values()])
+g2, raw = get(v2["id"])
+valid("GET amended", raw, "StoredDeclaration")
+want([v["version"] for v in g2["versions"]] == [1, 2] and g2["function"] == "amendment", "versions: %s" % g2["versions"])
+want(item_alerts(g2)[1]["previous_alert_id"] == rifle, "v2 rifle alert not linked to v1's")
+want(g2["body_type"] == "application/xml" and g2["raw_body"]["text"].encode() == variant(13, drop_suppressor=True),
+     "the stored body is not the XML sent")
+# v3: the suppressor comes back: its alert appears again, without a predecessor.
+st, v3, raw = post_xml(variant(13))
+a3 = item_alerts(v3)
+want(st == 201 and v3.get("version") == 3 and sorted(a3) == [1, 2], "v3: %d %s" % (st, raw[:200]))
+g3, _ = get(v3["id"])
+p3 = {a["item_seq"]: a["previous_alert_id"] for a in g3["alerts"] if a["item_seq"] is not None}
+want(p3 == {1: a2[1]["id"], 2: None}, "v3 links: %s" % p3)
+# Replays: the v2 amendment and the original answer as stored; nothing new.
+st, r, _ = post_xml(variant(13, drop_suppressor=True))
+want(st == 200 and r["id"] == v2["id"], "amendment replay: %d %s" % (st, r.get("id")))
+st, r, _ = post_xml(orig)
+want(st == 200 and r["id"] == v1["id"], "original replay: %d" % st)
+# Idempotency compares the XML bytes: the same content, other bytes.
+st, r, _ = post_xml(orig + b"\n<!-- sent again -->\n")
+want(st == 409, "other bytes under the same reference: %d" % st)
+# Cancellation (code 10): the live version cancelled, its open alerts closed.
+st, c, raw = post_xml(variant(10))
+want(st == 200 and c.get("state") == "cancelled" and c.get("id") == v3["id"], "cancel: %d %s" % (st, raw[:200]))
+valid("cancellation answer", raw, "CancelledDeclaration")
+want(all(a["status"] == "auto_closed" and a["closed_reason"] == "cancelled" for a in c["alerts"]),
+     "cancelled alerts: %s" % c["alerts"])
+st, c2, _ = post_xml(variant(10))
+want(st == 200 and c2 == c, "cancellation replay: %d" % st)
+st, r, _ = post_xml(variant(13, drop_suppressor=True).replace(b"T-shirts", b"shirts"))
+want(st == 409, "amending a cancelled declaration: %d" % st)
+st, r, raw = post_xml(variant(10, lrn=b"NO-SUCH-LRN"))
+want(st == 422 and r["errors"][0]["field"] == "Declaration/FunctionalReferenceID", "unknown LRN: %d %s" % (st, raw[:200]))
+st, r, raw = post_xml(variant(13, lrn=b"NO-SUCH-LRN"))
+want(st == 422, "amending an unknown LRN: %d" % st)
+
+# The same through JSON.
+base = {"reference": "AM-J1", "type": "export",
+        "items": [{"seq": 1, "hs_code": "9301.90", "description": "sniper rifles"},
+                  {"seq": 2, "hs_code": "6109.10", "description": "cotton t-shirts"}]}
+st, j1, _ = post_json(base)
+want(st == 201 and sorted(item_alerts(j1)) == [1], "json v1: %d" % st)
+amend = dict(base, function="amendment", items=[base["items"][1]])
+st, j2, raw = post_json(amend)
+want(st == 201 and j2.get("version") == 2 and j2["alerts"] == [] and j2["verdict"] == "clear", "json v2: %d %s" % (st, raw[:200]))
+st, r, _ = post_json(amend)
+want(st == 200 and r["id"] == j2["id"], "json amendment replay: %d" % st)
+st, r, _ = post_json(dict(base, reference="AM-J2"))
+st, r, _ = post_json(dict(base, reference="AM-J2", function="amendment"))
+want(st == 201 and sorted(item_alerts(r)) == [1] and item_alerts(r)[1]["status"] == "open", "json v2 with the same goods: %d" % st)
+gj, _ = get(j1["id"])
+want(gj["state"] == "superseded" and gj["alerts"][0]["closed_reason"] == "superseded", "json v1: %s" % gj["state"])
+st, c, raw = post_json({"reference": "AM-J1", "function": "cancellation"})
+want(st == 200 and c["state"] == "cancelled" and c["id"] == j2["id"], "json cancel: %d %s" % (st, raw[:200]))
+st, r, _ = post_json({"reference": "AM-J1", "function": "cancellation"})
+want(st == 200 and r == c, "json cancellation replay: %d" % st)
+st, r, raw = post_json({"reference": "AM-NONE", "function": "cancellation"})
+want(st == 422 and r["errors"][0]["field"] == "reference", "json unknown reference: %d %s" % (st, raw[:200]))
+st, r, raw = post_json({"reference": "AM-J3", "function": "withdrawal"})
+want(st == 422 and any(e["field"] == "function" for e in r["errors"]), "json unknown function: %d" % st)
+gj2, raw = get(j2["id"], sub)
+valid("GET cancelled (JSON)", raw, "StoredDeclaration")
+want(gj2["state"] == "cancelled" and gj2["cancelled_at"] and "raw_body" not in gj2, "json cancelled: %s" % gj2.get("state"))
+
+# The histograms grew with what was sent.
+want(hist('cordon_http_request_duration_seconds_count{route="/v1/declarations"}') >= reqs0 + 20, "request histogram")
+want(hist("cordon_screening_duration_seconds_count") >= scr0 + 20, "screening histogram")
+want(hist("cordon_commit_duration_seconds_count") > com0 and hist("cordon_commit_batch_size_count") > bat0,
+     "commit histograms")
+print("\n".join(bad) if bad else "ok")
+sys.exit(1 if bad else 0)
+PY
+)
+[ $? = 0 ] && ok "WCO amendments supersede with linked versions and alerts, cancellations cancel, replays answer as stored, XML bytes kept; the same in JSON" ||
+    notok "amendments and cancellations" "$out"
+curl -s -H "Authorization: Bearer $ADM" -H 'Accept: text/plain' "$url/metrics" >"$work/metrics-amend.txt"
+pout=$(promtool check metrics <"$work/metrics-amend.txt" 2>&1)
+[ $? = 0 ] && [ -z "$pout" ] &&
+    grep -q '^cordon_http_request_duration_seconds_bucket{route="/v1/declarations",le="+Inf"} ' "$work/metrics-amend.txt" &&
+    grep -q '^cordon_commit_batch_size_bucket{le="1"} ' "$work/metrics-amend.txt" &&
+    grep -q '^cordon_reloads_total{outcome="ok"} ' "$work/metrics-amend.txt" &&
+    grep -q '^cordon_alerts_raised_total{category="military"} [1-9]' "$work/metrics-amend.txt" &&
+    ok "latency and batch histograms, reloads and alerts by category pass promtool check metrics" ||
+    notok "histograms" "$pout"
+out=$("$ctl" audit verify 2>&1)
+[ $? -eq 0 ] && grep -q "audit trail intact" <<<"$out" &&
+    [ "$(sql "SELECT count(*) FROM audit WHERE action IN ('declaration_amend', 'declaration_cancel')")" -ge 6 ] &&
+    ok "amendments and cancellations are in the audit trail, and it verifies" || notok "amend audit" "$out"
+stop_daemon "$am_pid"
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,481 @@
+/*
+ * Amendments and cancellations in the batch store: inside the batch's
+ * transaction, before its INSERT, decide what each amendment or
+ * cancellation of the batch comes to (replay, unknown reference, refused
+ * because cancelled, or applied), supersede or cancel the stored versions,
+ * close their open alerts, and pair the new version's alerts with the old
+ * ones.  Set-based like the batch: a fixed number of statements whatever
+ * the number of messages, and none at all for a batch of originals.
+ * The new version's rows are written by the batch INSERT (store_decl.c).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "result.h"
+#include "store.h"
+#include "store_amend.h"
+#include "store_int.h"
+#include "words.h"
+#include "xmalloc.h"
+
+/* A PostgreSQL text array literal, one element at a time. */
+static void
+arr_begin(struct buf *b)
+{
+	buf_init(b);
+	buf_addc(b, '{');
+}
+
+static void
+arr_elem(struct buf *b, const char *s)
+{
+	if (b->len > 1)
+		buf_addc(b, ',');
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+static void
+arr_int(struct buf *b, long long v)
+{
+	if (b->len > 1)
+		buf_addc(b, ',');
+	buf_printf(b, "%lld", v);
+}
+
+static const char *
+arr_finish(struct buf *b)
+{
+	buf_addc(b, '}');
+	return b->data;
+}
+
+static bool
+is_versioned(const struct store_item *it)
+{
+	return it->outcome == STORE_PENDING &&
+	    it->decl->function != DECL_FUNCTION_ORIGINAL;
+}
+
+/*
+ * The latest version of each message's reference and an earlier message
+ * with the same bytes (a replay), with the alerts of that latest version.
+ */
+static const char look_sql[] =
+    "WITH d AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[],"
+    "  $4::text[]) AS t(ord, submitter, reference, body_hash))"
+    " SELECT d.ord, cur.id, cur.version, cur.state, rep.id, rep.result,"
+    "  rep.cancel, (SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id,"
+    "  'fp', coalesce(a.fingerprint, ''), 'entries', a.entries, 'item',"
+    "  a.item_seq IS NOT NULL, 'category', a.category, 'status', a.status)"
+    "  ORDER BY a.id), '[]'::jsonb) FROM alerts a"
+    "  WHERE a.declaration_id = cur.id)"
+    " FROM d LEFT JOIN LATERAL (SELECT x.id, x.version, x.state"
+    "  FROM declarations x WHERE x.submitter = d.submitter"
+    "  AND x.reference = d.reference ORDER BY x.version DESC LIMIT 1) cur"
+    "  ON true"
+    " LEFT JOIN LATERAL (SELECT x.id, x.result,"
+    "  x.cancel_hash IS NOT DISTINCT FROM d.body_hash AS cancel"
+    "  FROM declarations x WHERE x.submitter = d.submitter"
+    "  AND x.reference = d.reference AND (x.body_hash = d.body_hash"
+    "  OR x.cancel_hash = d.body_hash) ORDER BY x.version DESC LIMIT 1) rep"
+    "  ON true";
+
+/*
+ * Supersede ($1 old, $2 new) and cancel ($3 id, $4 hash, $5 type, $6 body
+ * in hex); close their open and claimed alerts.
+ */
+static const char apply_sql[] =
+    "WITH s AS (UPDATE declarations x SET state = 'superseded',"
+    "  superseded_by = a.new FROM unnest($1::uuid[], $2::uuid[]) AS a(old, new)"
+    "  WHERE x.id = a.old RETURNING x.id, a.new AS by),"
+    " c AS (UPDATE declarations x SET state = 'cancelled', cancelled_at ="
+    "  now(), cancel_hash = k.h, cancel_type = k.t, cancel_body ="
+    "  decode(k.b, 'hex') FROM unnest($3::uuid[], $4::text[], $5::text[],"
+    "  $6::text[]) AS k(id, h, t, b) WHERE x.id = k.id RETURNING x.id, x.id AS by),"
+    " closed AS (UPDATE alerts al SET status = 'auto_closed', closed_reason ="
+    "  CASE WHEN z.why = 's' THEN 'superseded' ELSE 'cancelled' END,"
+    "  closed_by = z.by, closed_at = now()"
+    "  FROM (SELECT id, by, 's' AS why FROM s UNION ALL"
+    "  SELECT id, by, 'c' FROM c) z"
+    "  WHERE al.declaration_id = z.id AND al.status IN ('open', 'claimed')"
+    "  RETURNING al.id, al.declaration_id)"
+    " SELECT z.id, (SELECT coalesce(jsonb_agg(closed.id ORDER BY closed.id),"
+    "  '[]'::jsonb) FROM closed WHERE closed.declaration_id = z.id)"
+    " FROM (SELECT id FROM s UNION ALL SELECT id FROM c) z";
+
+/* What a cancellation answers: the declaration's state and its alerts. */
+static const char state_sql[] =
+    "SELECT d.id, jsonb_build_object('id', d.id, 'reference', d.reference,"
+    " 'state', d.state, 'function', 'cancellation', 'version', d.version,"
+    " 'cancelled_at', d.cancelled_at, 'verdict', d.verdict, 'list_version',"
+    " d.list_version, 'alerts', (SELECT coalesce(jsonb_agg(jsonb_build_object("
+    " 'id', a.id, 'item_seq', a.item_seq, 'status', a.status,"
+    " 'closed_reason', a.closed_reason) ORDER BY a.id), '[]'::jsonb)"
+    " FROM alerts a WHERE a.declaration_id = d.id))"
+    " FROM declarations d WHERE d.id = ANY($1::uuid[])";
+
+/* True if the JSON array of strings <a> holds exactly <alert>'s entries. */
+static bool
+same_entries(json_t *a, const struct screen_alert *al)
+{
+	size_t i;
+
+	if (json_array_size(a) != al->nentries)
+		return false;
+	for (i = 0; i < al->nentries; i++)
+		if (json_string_value(json_array_get(a, i)) == NULL ||
+		    strcmp(json_string_value(json_array_get(a, i)),
+		    al->entries[i]) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * Pairs each alert of <it>'s new version with an alert of the version it
+ * supersedes (<old>, the JSON of look_sql): an item alert by fingerprint
+ * and entries, a declaration alert (parties, route) by category and
+ * entries.  A claim carries over: the officer keeps the goods they were
+ * working on.  A decision does not: it was taken on the goods as declared
+ * then, and the new alert shows it through its link.
+ */
+static void
+pair_alerts(struct store_item *it, json_t *old)
+{
+	struct screen_result *r = it->result;
+	bool *used = xcalloc(json_array_size(old) + 1, sizeof(*used));
+	size_t k, o;
+
+	it->prev_alert = xcalloc(r->nalerts + 1, sizeof(*it->prev_alert));
+	for (k = 0; k < r->nalerts; k++) {
+		struct screen_alert *a = &r->alerts[k];
+		bool item = a->item_seq != SCREEN_NONE;
+
+		for (o = 0; o < json_array_size(old); o++) {
+			json_t *x = json_array_get(old, o);
+			const char *id = json_string_value(json_object_get(x,
+			    "id"));
+			const char *st = json_string_value(json_object_get(x,
+			    "status"));
+
+			if (used[o] || id == NULL || st == NULL ||
+			    json_is_true(json_object_get(x, "item")) != item)
+				continue;
+			if (item ? strcmp(json_string_value(json_object_get(x,
+			    "fp")), a->fingerprint) != 0 : strcmp(
+			    json_string_value(json_object_get(x, "category")),
+			    rules_category_name(a->category)) != 0)
+				continue;
+			if (!same_entries(json_object_get(x, "entries"), a))
+				continue;
+			used[o] = true;
+			snprintf(it->prev_alert[k], sizeof(it->prev_alert[k]),
+			    "%s", id);
+			if (strcmp(st, "claimed") == 0 && a->status == ALERT_OPEN)
+				a->status = ALERT_CLAIMED;
+			break;
+		}
+	}
+	free(used);
+}
+
+/* Hex of <len> bytes of <s>, for a bytea column sent as text. */
+static void
+hex_elem(struct buf *b, const char *s, size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	if (b->len > 1)
+		buf_addc(b, ',');
+	buf_addc(b, '"');
+	for (i = 0; i < len; i++) {
+		buf_addc(b, digits[(unsigned char)s[i] >> 4]);
+		buf_addc(b, digits[(unsigned char)s[i] & 0xf]);
+	}
+	buf_addc(b, '"');
+}
+
+void
+store_amend_hex(struct buf *b, const char *s, size_t len)
+{
+	hex_elem(b, s, len);
+}
+
+/* One audit row per applied amendment or cancellation. */
+static int
+audit_applied(PGconn *c, struct store_item *it, const char *target,
+    json_t *closed, char **errp)
+{
+	json_t *det;
+	int rc;
+
+	det = json_pack("{s:s, s:s, s:O}", "reference", it->decl->reference,
+	    "function", words_function(it->decl->function), "alerts_closed",
+	    closed ? closed : json_array());
+	if (it->decl->function == DECL_FUNCTION_AMENDMENT) {
+		json_object_set_new(det, "supersedes", json_string(target));
+		json_object_set_new(det, "version", json_integer(it->version));
+	}
+	rc = store_audit_append(c, it->submitter, it->decl->function ==
+	    DECL_FUNCTION_AMENDMENT ? "declaration_amend" :
+	    "declaration_cancel", "declaration", it->decl->function ==
+	    DECL_FUNCTION_AMENDMENT ? it->result->id : target,
+	    it->result->list_version, det, errp);
+	json_decref(det);
+	return rc;
+}
+
+int
+store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
+    char **errp)
+{
+	struct buf ord, sub, ref, hash, sold, snew, cid, chash, ctype, cbody,
+	    states;
+	const char *p[6];
+	PGresult *r = NULL, *ra = NULL;
+	size_t i, any = 0, napplied = 0;
+	int row, rc = -1;
+
+	for (i = 0; i < n; i++) {
+		struct store_item *it = items[i];
+
+		it->deferred = false;
+		it->version = 1;
+		it->supersedes[0] = '\0';
+		it->target_id[0] = '\0';
+		free(it->prev_alert);
+		it->prev_alert = NULL;
+		if (is_versioned(it))
+			any++;
+	}
+	if (any == 0)
+		return 0;
+
+	arr_begin(&ord); arr_begin(&sub); arr_begin(&ref); arr_begin(&hash);
+	arr_begin(&sold); arr_begin(&snew); arr_begin(&cid); arr_begin(&chash);
+	arr_begin(&ctype); arr_begin(&cbody); arr_begin(&states);
+	for (i = 0; i < n; i++)
+		if (is_versioned(items[i])) {
+			arr_int(&ord, (long long)i);
+			arr_elem(&sub, items[i]->submitter);
+			arr_elem(&ref, items[i]->decl->reference);
+			arr_elem(&hash, items[i]->body_hash);
+		}
+	/*
+	 * Messages on one reference take turns: a transaction-scoped lock per
+	 * submitter + reference, taken in one order so that two batches never
+	 * wait on each other.  Originals do not take it: a unique index
+	 * decides between them.
+	 */
+	p[0] = arr_finish(&sub);
+	p[1] = arr_finish(&ref);
+	r = store_q(c, "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT"
+	    " hashtextextended(s || E'\\n' || r, 8470) AS k FROM"
+	    " unnest($1::text[], $2::text[]) AS u(s, r) ORDER BY 1) z", 2, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		store_fail(c, r, errp, "amendments");
+		r = NULL;
+		goto done;
+	}
+	PQclear(r);
+	p[0] = arr_finish(&ord);
+	p[1] = sub.data;
+	p[2] = ref.data;
+	p[3] = arr_finish(&hash);
+	r = store_q(c, look_sql, 4, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		store_fail(c, r, errp, "amendments");
+		r = NULL;
+		goto done;
+	}
+	for (row = 0; row < PQntuples(r); row++) {
+		size_t k = (size_t)atoll(PQgetvalue(r, row, 0)), j;
+		struct store_item *it;
+		const char *cur;
+		json_t *old;
+
+		if (k >= n)
+			continue;
+		it = items[k];
+		cur = PQgetvalue(r, row, 1);
+		if (!PQgetisnull(r, row, 4)) {
+			/* The same message again: answer as before. */
+			it->outcome = STORE_REPLAY;
+			snprintf(it->existing_id, sizeof(it->existing_id), "%s",
+			    PQgetvalue(r, row, 4));
+			free(it->stored);
+			it->stored = NULL;
+			if (strcmp(PQgetvalue(r, row, 6), "t") == 0)
+				arr_elem(&states, it->existing_id);
+			else
+				it->stored = xstrdup(PQgetvalue(r, row, 5));
+			continue;
+		}
+		if (PQgetisnull(r, row, 1)) {
+			/* Its original may be in this very batch. */
+			for (j = 0; j < n; j++)
+				if (j != k && items[j]->outcome == STORE_PENDING &&
+				    items[j]->decl->function ==
+				    DECL_FUNCTION_ORIGINAL &&
+				    strcmp(items[j]->submitter,
+				    it->submitter) == 0 &&
+				    strcmp(items[j]->decl->reference,
+				    it->decl->reference) == 0)
+					break;
+			if (j < n)
+				it->deferred = true;
+			else
+				it->outcome = STORE_NOT_FOUND;
+			continue;
+		}
+		if (strcmp(PQgetvalue(r, row, 3), "cancelled") == 0) {
+			it->outcome = STORE_CLOSED;
+			snprintf(it->existing_id, sizeof(it->existing_id), "%s",
+			    cur);
+			continue;
+		}
+		/* Two messages of this batch on one reference: one per round. */
+		for (j = 0; j < k; j++)
+			if (strcmp(items[j]->target_id, cur) == 0)
+				break;
+		if (j < k) {
+			it->deferred = true;
+			continue;
+		}
+		snprintf(it->target_id, sizeof(it->target_id), "%s", cur);
+		napplied++;
+		if (it->decl->function == DECL_FUNCTION_CANCELLATION) {
+			arr_elem(&cid, cur);
+			arr_elem(&chash, it->body_hash);
+			arr_elem(&ctype, it->body_type ? it->body_type :
+			    "application/json");
+			hex_elem(&cbody, it->raw ? it->raw : it->body,
+			    it->raw ? it->raw_len : it->body_len);
+			arr_elem(&states, cur);
+			continue;
+		}
+		it->version = atoi(PQgetvalue(r, row, 2)) + 1;
+		snprintf(it->supersedes, sizeof(it->supersedes), "%s", cur);
+		arr_elem(&sold, cur);
+		arr_elem(&snew, it->result->id);
+		old = store_json_cell(r, row, 7);
+		pair_alerts(it, old);
+		json_decref(old);
+	}
+	if (napplied > 0) {
+		p[0] = arr_finish(&sold);
+		p[1] = arr_finish(&snew);
+		p[2] = arr_finish(&cid);
+		p[3] = arr_finish(&chash);
+		p[4] = arr_finish(&ctype);
+		p[5] = arr_finish(&cbody);
+		ra = store_q(c, apply_sql, 6, p);
+		if (PQresultStatus(ra) != PGRES_TUPLES_OK) {
+			store_fail(c, ra, errp, "amendments");
+			ra = NULL;
+			goto done;
+		}
+		for (i = 0; i < n; i++) {
+			struct store_item *it = items[i];
+			json_t *closed = NULL;
+
+			if (!is_versioned(it) || it->deferred ||
+			    it->target_id[0] == '\0')
+				continue;
+			for (row = 0; row < PQntuples(ra); row++)
+				if (strcmp(PQgetvalue(ra, row, 0),
+				    it->target_id) == 0)
+					closed = store_json_cell(ra, row, 1);
+			rc = audit_applied(c, it, it->target_id, closed, errp);
+			json_decref(closed);
+			if (rc == -1)
+				goto done;
+			if (it->decl->function == DECL_FUNCTION_CANCELLATION)
+				it->outcome = STORE_CANCELLED;
+		}
+	}
+	/* The state a cancellation (or its replay) answers with. */
+	if (states.len > 1) {
+		PQclear(r);
+		p[0] = arr_finish(&states);
+		r = store_q(c, state_sql, 1, p);
+		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+			store_fail(c, r, errp, "amendments");
+			r = NULL;
+			goto done;
+		}
+		for (i = 0; i < n; i++) {
+			struct store_item *it = items[i];
+			const char *id = it->outcome == STORE_CANCELLED ?
+			    it->target_id : it->existing_id;
+
+			if (it->decl->function != DECL_FUNCTION_CANCELLATION ||
+			    (it->outcome != STORE_CANCELLED &&
+			    it->outcome != STORE_REPLAY))
+				continue;
+			for (row = 0; row < PQntuples(r); row++)
+				if (strcmp(PQgetvalue(r, row, 0), id) == 0) {
+					free(it->stored);
+					it->stored = xstrdup(PQgetvalue(r, row, 1));
+				}
+		}
+	}
+	rc = 0;
+done:
+	PQclear(r);
+	PQclear(ra);
+	buf_free(&ord); buf_free(&sub); buf_free(&ref); buf_free(&hash);
+	buf_free(&sold); buf_free(&snew); buf_free(&cid); buf_free(&chash);
+	buf_free(&ctype); buf_free(&cbody); buf_free(&states);
+	return rc;
+}
+
+void
+store_amend_annotate(struct buf *text, const struct store_item *it)
+{
+	if (it->version <= 1 || text->len == 0 ||
+	    text->data[text->len - 1] != '}')
+		return;
+	text->len--;
+	buf_printf(text, ",\"function\":\"amendment\",\"version\":%d,"
+	    "\"supersedes\":\"%s\"}", it->version, it->supersedes);
+}
+
+json_t *
+store_raw_body_json(const char *hex)
+{
+	size_t n = strlen(hex) / 2, i;
+	char *bytes = xmalloc(n + 1);
+	json_t *j;
+
+	for (i = 0; i < n; i++) {
+		unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' :
+		    hex[2 * i] - 'a' + 10);
+		unsigned lo = (unsigned)(hex[2 * i + 1] <= '9' ?
+		    hex[2 * i + 1] - '0' : hex[2 * i + 1] - 'a' + 10);
+
+		bytes[i] = (char)(hi << 4 | lo);
+	}
+	bytes[n] = '\0';
+	/* XML is text: a JSON string when it is UTF-8 (all JSON can hold),
+	 * else the bytes in hex. */
+	if (memchr(bytes, '\0', n) == NULL &&
+	    (j = json_stringn(bytes, n)) != NULL) {
+		free(bytes);
+		return json_pack("{s:s, s:o}", "encoding", "utf-8", "text", j);
+	}
+	free(bytes);
+	return json_pack("{s:s, s:s}", "encoding", "hex", "text", hex);
+}

@@ -1,0 +1,46 @@
+/*
+ * Amendments and cancellations in the batch store (store_amend.c): what
+ * store_decl.c's batch asks of them, inside its transaction.
+ */
+#ifndef CORDON_STORE_AMEND_H
+#define CORDON_STORE_AMEND_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "store.h"
+#include "util.h"
+
+/*
+ * Inside the batch's transaction, before its INSERT: for every pending
+ * amendment or cancellation of <items>, finds the latest stored version of
+ * its reference and decides it.  A replay gets STORE_REPLAY with the stored
+ * answer; an unknown reference STORE_NOT_FOUND; a cancelled one
+ * STORE_CLOSED; a cancellation is applied (STORE_CANCELLED, its state in
+ * ->stored); an amendment stays pending with ->version, ->supersedes and
+ * ->prev_alert set, the version it supersedes already marked, for the
+ * INSERT to write.  A message whose reference another message of the batch
+ * changes first gets ->deferred (the next round takes it).  Open and claimed
+ * alerts of superseded and cancelled versions are closed, and each applied
+ * message is audited.  Resets those fields on every item first; no
+ * statement at all when the batch has only originals.  0, or -1 (*errp).
+ */
+int	store_amend_prepare(PGconn *, struct store_item **items, size_t n,
+	    char **errp);
+/*
+ * Adds an amendment's version and the id it supersedes to its answer
+ * <text> (a JSON object result_write made); nothing for a first version.
+ */
+void	store_amend_annotate(struct buf *text, const struct store_item *it);
+/* Appends <len> bytes of <s> in hex as an element of the array in <b>. */
+void	store_amend_hex(struct buf *b, const char *s, size_t len);
+/*
+ * The stored original body (<hex> as PostgreSQL's encode(, 'hex') gives
+ * it) as {"encoding": "utf-8", "text": ...}, or with "encoding": "hex"
+ * when the bytes are not UTF-8.  The caller owns the result.
+ */
+json_t	*store_raw_body_json(const char *hex);
+
+#endif
