@@ -58,6 +58,9 @@ static const struct setting settings[] = {
 	S(tls_cert,	CT_STR, NULL, 0, 0, false),
 	S(tls_key,	CT_STR, NULL, 0, 0, false),
 	S(tls_client_ca, CT_STR, NULL, 0, 0, false),
+	S(rescreen_days, CT_INT, "30", 0, 3650, false),
+	S(rescreen_batch, CT_INT, "200", 1, 10000, false),
+	S(rescreen_rate, CT_INT, "500", 0, 1000000, false),
 };
 #undef S
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

@@ -36,6 +36,9 @@ struct conf {
 	char	*tls_cert;	/* PEM certificate chain */
 	char	*tls_key;	/* PEM private key (mode 600) */
 	char	*tls_client_ca;	/* CA for client certificates, or NULL */
+	long	 rescreen_days;	/* re-screen on activation: days back, 0 off */
+	long	 rescreen_batch; /* declarations per re-screening batch */
+	long	 rescreen_rate;	/* re-screened declarations/s at most, 0 any */
 };
 
 void	conf_init(struct conf *);	/* defaults */

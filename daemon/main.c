@@ -21,6 +21,7 @@
 #include "log.h"
 #include "notify.h"
 #include "reload.h"
+#include "rescreen.h"
 #include "runtime.h"
 #include "snapshot.h"
 #include "tls.h"
@@ -248,6 +249,8 @@ main(int argc, char **argv)
 		    rt->snap->version, rt->snap->rs->nlists,
 		    rt->snap->rs->nentries);
 
+	rescreen_start(&rt->conf);
+	rescreen_offer(rt->snap);
 	if (http_start(&err) == -1)
 		fatalx("%s", err);
 	tokens_refresh(&rt->tokens, rt->db);
@@ -275,6 +278,7 @@ main(int argc, char **argv)
 	event_free(ev_term);
 	event_free(ev_int);
 	http_free();
+	rescreen_stop();
 	pool_free(rt->pool);
 	db_free(rt->db);
 	bounds_table_free(&rt->tokens_inflight);

@@ -42,6 +42,12 @@ static const struct route routes[] = {
 	{ ROUTE_GET, "/v1/vocabulary", ROUTE_ANY_ROLE, ROUTE_VOCABULARY, NULL },
 	{ ROUTE_GET, "/metrics", ROLE_ADMIN | ROLE_AUDITOR, ROUTE_METRICS, NULL },
 	{ ROUTE_POST, "/v1/admin/reload", ROLE_ADMIN, ROUTE_RELOAD, NULL },
+	{ ROUTE_GET, "/v1/stats/entries", ROLE_ADMIN | ROLE_AUDITOR,
+	    ROUTE_STATS_ENTRIES, NULL },
+	{ ROUTE_POST, "/v1/admin/backtest", ROLE_ADMIN, ROUTE_BACKTEST_POST,
+	    NULL },
+	{ ROUTE_GET, "/v1/admin/backtest/{id}", ROLE_ADMIN, ROUTE_BACKTEST_GET,
+	    NULL },
 };
 
 /* True if <path> fits <pat>; the "{id}" segment goes to <param>. */

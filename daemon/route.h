@@ -28,6 +28,9 @@ enum route_id {
 	ROUTE_METRICS,
 	ROUTE_RELOAD,
 	ROUTE_OPENAPI,
+	ROUTE_STATS_ENTRIES,
+	ROUTE_BACKTEST_POST,
+	ROUTE_BACKTEST_GET,
 };
 
 /* Methods, as a mask (GET also answers HEAD). */

@@ -477,7 +477,8 @@ store_get_declaration(PGconn *c, const char *id, char **errp)
 	    "coalesce((SELECT "
 	    "jsonb_agg(jsonb_build_object('id', a.id, 'item_seq', a.item_seq, "
 	    "'severity', a.severity, 'score', a.score, 'category', a.category, "
-	    "'status', a.status, 'hits', a.hits) ORDER BY a.id) FROM alerts a "
+	    "'status', a.status, 'hits', a.hits, 'origin', a.origin, 'cause', "
+	    "a.cause) ORDER BY a.id) FROM alerts a "
 	    "WHERE a.declaration_id = d.id), '[]'::jsonb)) FROM declarations d "
 	    "WHERE id = $1::uuid", 1, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {

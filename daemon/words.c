@@ -21,6 +21,8 @@ static const char *const statuses[ALERT_STATUS_COUNT_] = {
 	"auto_closed",
 };
 static const char *categories[CAT_COUNT_];
+/* Where an alert came from: screening at submission, or a re-screening. */
+static const char *const origins[] = { "screen", "rescreen" };
 
 static struct word_list lists[] = {
 	{ "verdicts", verdicts, VERDICT_COUNT_ },
@@ -30,6 +32,7 @@ static struct word_list lists[] = {
 	/* The decisions are the statuses an officer's decision sets. */
 	{ "decisions", statuses + ALERT_RELEASED,
 	    ALERT_FALSE_POSITIVE - ALERT_RELEASED + 1 },
+	{ "origins", origins, sizeof(origins) / sizeof(origins[0]) },
 };
 
 const char *
