@@ -437,8 +437,8 @@ work(PGconn *c, struct snapshot *snap)
 		return rc == -1 ? -1 : 0;
 	}
 	log_info("rescreen: run %lld against list version %s: %lld of %lld "
-	    "declarations done, resuming", run.id, run.version, run.done,
-	    run.total);
+	    "declarations done, %s", run.id, run.version, run.done, run.total,
+	    run.done > 0 ? "resuming" : "starting");
 	sc = match_scratch_new(snap->m);
 	while (!interrupted()) {
 		struct rs_batch b = { snap, json_array(), json_array() };
