@@ -37,13 +37,16 @@
 #include "observe.h"
 #include "pool.h"
 #include "reload.h"
+#include "rescreen.h"
 #include "route.h"
 #include "result.h"
 #include "runtime.h"
 #include "screen.h"
 #include "snapshot.h"
+#include "stats.h"
 #include "store.h"
 #include "store_events.h"
+#include "store_rescreen.h"
 #include "tls.h"
 #include "tokens.h"
 #include "util.h"
@@ -398,7 +401,8 @@ api_declarations_post(struct evhttp_request *req, const struct caller *who)
 /* ---- reads through the database ------------------------------------ */
 
 enum read_kind { READ_DECL, READ_ALERT, READ_ALERTS, READ_READY,
-	READ_AUDIT, READ_EVENTS };
+	READ_AUDIT, READ_EVENTS,
+	READ_STATS };
 
 struct read_ctx {
 	struct db_job		 job;
@@ -409,6 +413,8 @@ struct read_ctx {
 	char			*id;
 	char			*status, *category, *severity, *cursor;
 	int			 limit;
+	char			*since, *until;		/* READ_STATS */
+	long			 days;
 	json_t			*out;
 };
 
@@ -437,6 +443,10 @@ read_fn(PGconn *c, struct db_job *j)
 		r->out = store_events_list(c, r->status, r->after, r->limit,
 		    &j->err);
 		break;
+	case READ_STATS:
+		r->out = store_stats_entries(c, r->since, r->until, r->days,
+		    &j->err);
+		break;
 	}
 	/* A standby (read_db) may not have replayed a row stored a moment
 	 * ago: "not found" is asked of the primary before it is answered. */
@@ -455,6 +465,8 @@ read_ctx_free(struct read_ctx *r)
 	free(r->category);
 	free(r->severity);
 	free(r->cursor);
+	free(r->since);
+	free(r->until);
 	free(r);
 }
 
@@ -923,6 +935,53 @@ api_events_get(struct evhttp_request *req, const char *query)
 	read_submit(r);
 }
 
+/* ---- re-screening, backtests, rule quality (rescreen.c, stats.c) ---- */
+
+/* GET /v1/stats/entries?since=&until=&days= */
+static void
+api_stats_entries(struct evhttp_request *req, const char *query)
+{
+	struct evkeyvalq q;
+	struct read_ctx *r = xcalloc(1, sizeof(*r));
+	json_t *errors = json_array();
+	const char *v;
+
+	TAILQ_INIT(&q);
+	r->req = req;
+	r->kind = READ_STATS;
+	r->days = 30;
+	if (query && evhttp_parse_query_str(query, &q) == -1)
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "query", "message", "malformed query string"));
+	if ((v = evhttp_find_header(&q, "days")) != NULL &&
+	    stats_parse_days(v, &r->days) == -1)
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "days", "message", "a number of days from 1 to 3650"));
+	if ((v = evhttp_find_header(&q, "since")) != NULL) {
+		if (!stats_is_time(v))
+			json_array_append_new(errors, json_pack("{s:s, s:s}",
+			    "field", "since", "message", "an RFC 3339 time or "
+			    "a YYYY-MM-DD date"));
+		r->since = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(&q, "until")) != NULL) {
+		if (!stats_is_time(v))
+			json_array_append_new(errors, json_pack("{s:s, s:s}",
+			    "field", "until", "message", "an RFC 3339 time or "
+			    "a YYYY-MM-DD date"));
+		r->until = xstrdup(v);
+	}
+	evhttp_clear_headers(&q);
+	if (json_array_size(errors) > 0) {
+		http_reply_json(req, 400, json_pack("{s:s, s:o}", "error",
+		    "bad query parameters", "errors", errors));
+		read_ctx_free(r);
+		return;
+	}
+	json_decref(errors);
+	read_submit(r);
+}
+
 /* POST /v1/admin/events/{id}/redeliver, optional {"endpoint": name}. */
 static void
 api_event_redeliver(struct evhttp_request *req, const struct caller *who,
@@ -946,6 +1005,76 @@ api_event_redeliver(struct evhttp_request *req, const struct caller *who,
 	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
 	inflight++;
 	db_call(rt->db, &a->job, act_fn, act_done, a);
+}
+
+/* POST /v1/admin/backtest {"version", "since_days"}: 202 and the job. */
+static void
+api_backtest_post(struct evhttp_request *req)
+{
+	json_t *b, *errors, *sd;
+	char *version, *err = NULL;
+	long days = rt->conf.rescreen_days > 0 ? rt->conf.rescreen_days : 30, id;
+
+	if ((b = body_object(req)) == NULL)
+		return;
+	version = str_member(b, "version");
+	errors = json_array();
+	if (version == NULL || *version == '\0' || strlen(version) > 120)
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "version", "message", "the id of an imported list version "
+		    "is required"));
+	if ((sd = json_object_get(b, "since_days")) != NULL) {
+		if (!json_is_integer(sd) || json_integer_value(sd) < 1 ||
+		    json_integer_value(sd) > 3650)
+			json_array_append_new(errors, json_pack("{s:s, s:s}",
+			    "field", "since_days", "message", "an integer from "
+			    "1 to 3650"));
+		else
+			days = (long)json_integer_value(sd);
+	}
+	json_decref(b);
+	if (json_array_size(errors) > 0) {
+		http_reply_json(req, 422, json_pack("{s:s, s:o}", "error",
+		    "backtest refused", "errors", errors));
+		free(version);
+		return;
+	}
+	json_decref(errors);
+	if ((id = rescreen_backtest_start(&rt->conf, version, days, &err)) == 0) {
+		http_reply_error(req, 409, err);
+		free(err);
+	} else
+		http_reply_json(req, 202, rescreen_backtest_get(id));
+	free(version);
+}
+
+static void
+api_backtest_get(struct evhttp_request *req, const char *param)
+{
+	char *end;
+	long id = strtol(param, &end, 10);
+	json_t *j;
+
+	if (*param == '\0' || *end != '\0' || id < 1 ||
+	    (j = rescreen_backtest_get(id)) == NULL)
+		http_reply_error(req, 404, "no such backtest");
+	else
+		http_reply_json(req, 200, j);
+}
+
+/* GET /v1/lists: the active version, and the re-screening's progress. */
+static void
+api_lists_get(struct evhttp_request *req)
+{
+	json_t *body;
+
+	if (rt->snap == NULL) {
+		http_reply_unavailable(req, "no list version is active yet");
+		return;
+	}
+	body = json_copy(rt->snap->lists);
+	json_object_set_new(body, "rescreen", rescreen_progress());
+	http_reply_json(req, 200, body);
 }
 
 /* ---- authentication (tokens.c holds the cache) ---------------------- */
@@ -1152,10 +1281,16 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 		api_audit_get(req, query);
 		break;
 	case ROUTE_LISTS:
-		if (rt->snap == NULL)
-			http_reply_unavailable(req, "no list version is active yet");
-		else
-			http_reply_json(req, 200, json_incref(rt->snap->lists));
+		api_lists_get(req);
+		break;
+	case ROUTE_STATS_ENTRIES:
+		api_stats_entries(req, query);
+		break;
+	case ROUTE_BACKTEST_POST:
+		api_backtest_post(req);
+		break;
+	case ROUTE_BACKTEST_GET:
+		api_backtest_get(req, m->param);
 		break;
 	case ROUTE_VOCABULARY:
 		http_reply_json(req, 200, words_json());

@@ -66,6 +66,9 @@ static const struct setting settings[] = {
 	S(webhook_backoff_max, CT_INT, "3600000", 10, 86400000, false),
 	S(webhook_poll, CT_INT, "5000", 10, 600000, false),
 	S(webhook_batch, CT_INT, "32", 1, 1000, false),
+	S(rescreen_days, CT_INT, "30", 0, 3650, false),
+	S(rescreen_batch, CT_INT, "200", 1, 10000, false),
+	S(rescreen_rate, CT_INT, "500", 0, 1000000, false),
 };
 #undef S
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

@@ -47,6 +47,9 @@ struct conf {
 	long	 webhook_backoff_max;	/* ms between retries at most */
 	long	 webhook_poll;	/* ms between looks without a NOTIFY */
 	long	 webhook_batch;	/* deliveries claimed at once */
+	long	 rescreen_days;	/* re-screen on activation: days back, 0 off */
+	long	 rescreen_batch; /* declarations per re-screening batch */
+	long	 rescreen_rate;	/* re-screened declarations/s at most, 0 any */
 };
 
 void	conf_init(struct conf *);	/* defaults */

@@ -5,6 +5,8 @@
  *   cordonctl rules check DIR
  *   cordonctl rules coverage DIR [--languages LIST] [--summary]
  *   cordonctl [--db DSN] lists import DIR | fetch URL | activate VERSION | show
+ *   cordonctl [--db DSN] lists status | backtest VERSION [--since 30d]
+ *   cordonctl stats entries [--days N | --since T] [--until T] [--json]
  *   cordonctl screen --rules DIR | --db DSN      (NDJSON in, NDJSON out)
  *
  * Thin: parsing, screening and SQL live in libcore.
@@ -35,8 +37,11 @@
 #include "result.h"
 #include "rules.h"
 #include "screen.h"
+#include "rescreen.h"
 #include "snapshot.h"
+#include "stats.h"
 #include "store.h"
+#include "store_rescreen.h"
 #include "util.h"
 #include "wco.h"
 #include "xmalloc.h"
@@ -72,6 +77,8 @@ usage(void)
 	    "       cordonctl [--db DSN] lists fetch URL [--name FILE]\n"
 	    "       cordonctl [--db DSN] lists activate VERSION\n"
 	    "       cordonctl [--db DSN] lists show\n"
+	    "       cordonctl [--db DSN] lists status [--json]\n"
+	    "       cordonctl [--db DSN] lists backtest VERSION [--since 30d] [--json]\n"
 	    "       cordonctl screen [--strict] [--stats] (--rules DIR | --db DSN) < declarations.ndjson\n"
 	    "       cordonctl screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...\n"
 	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
@@ -81,6 +88,8 @@ usage(void)
 	    "                 | decide ID DECISION REASON | note ID TEXT | reopen ID REASON\n"
 	    "       cordonctl [--url URL] [--token TOKEN] events list [--status S] [--limit N]\n"
 	    "                 [--cursor SEQ] | redeliver ID [ENDPOINT]\n"
+	    "       cordonctl [--url URL] [--token TOKEN] stats entries [--days N | --since T]\n"
+	    "                 [--until T] [--json]\n"
 	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
 	    "CORDON_URL (default "
 	    "http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
@@ -507,6 +516,9 @@ cmd_activate(const char *version)
 	return 0;
 }
 
+static int	cmd_lists_status(int, char **);
+static int	cmd_backtest(int, char **);
+
 static int
 cmd_lists(int argc, char **argv)
 {
@@ -536,6 +548,10 @@ cmd_lists(int argc, char **argv)
 		return cmd_fetch(argc - 1, argv + 1);
 	if (strcmp(argv[0], "activate") == 0 && argc == 2)
 		return cmd_activate(argv[1]);
+	if (strcmp(argv[0], "status") == 0)
+		return cmd_lists_status(argc - 1, argv + 1);
+	if (strcmp(argv[0], "backtest") == 0)
+		return cmd_backtest(argc - 1, argv + 1);
 	if (strcmp(argv[0], "show") == 0 && argc == 1) {
 		json_t *v;
 
@@ -857,6 +873,8 @@ api_call(const char *method, const char *path, json_t *body)
 	return 0;
 }
 
+static int	cmd_stats(int, char **);
+
 static int
 cmd_alerts(int argc, char **argv)
 {
@@ -957,6 +975,178 @@ cmd_events(int argc, char **argv)
 	usage();
 }
 
+/* ---- re-screening, backtests, rule quality ---------------------------- */
+
+/* lists status: the active version and the progress of its re-screening. */
+static int
+cmd_lists_status(int argc, char **argv)
+{
+	bool as_json = argc == 1 && strcmp(argv[0], "--json") == 0;
+	PGconn *c;
+	char *err = NULL, *active;
+	json_t *st;
+
+	if (argc > 1 || (argc == 1 && !as_json))
+		usage();
+	c = connect_or_die();
+	active = store_active_version(c, &err);
+	if (err != NULL)
+		fatalx("%s", err);
+	if ((st = store_rescreen_status(c, &err)) == NULL)
+		fatalx("%s", err);
+	PQfinish(c);
+	if (as_json) {
+		json_t *o = json_pack("{s:o, s:O}", "active_version", active ?
+		    json_string(active) : json_null(), "rescreen", st);
+
+		json_dumpf(o, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(o);
+	} else {
+		printf("active list version: %s\n", active ? active : "(none)");
+		if (json_is_object(st))
+			printf("re-screening against %s: %s, %lld of %lld "
+			    "declarations, %lld alerts raised, %lld notes "
+			    "(since %s, updated %s)\n",
+			    json_string_value(json_object_get(st, "version")),
+			    json_string_value(json_object_get(st, "status")),
+			    (long long)json_integer_value(json_object_get(st,
+			    "done")), (long long)json_integer_value(
+			    json_object_get(st, "total")), (long long)
+			    json_integer_value(json_object_get(st,
+			    "alerts_raised")), (long long)json_integer_value(
+			    json_object_get(st, "notes_added")),
+			    json_string_value(json_object_get(st, "since")),
+			    json_string_value(json_object_get(st,
+			    "updated_at")));
+		else
+			printf("re-screening: no run yet\n");
+	}
+	json_decref(st);
+	free(active);
+	return 0;
+}
+
+static void
+backtest_progress(size_t done, size_t total, void *arg)
+{
+	fprintf(stderr, "backtest: %zu of %zu declarations\n", done, total);
+}
+
+/* lists backtest VERSION [--since 30d] [--json]: read-only, runs here. */
+static int
+cmd_backtest(int argc, char **argv)
+{
+	struct backtest_progress pr = { backtest_progress, NULL, NULL };
+	struct conf cf;
+	struct buf errs;
+	struct snapshot *s;
+	bool as_json = false;
+	long days = 30;
+	char *err = NULL;
+	json_t *rep;
+	PGconn *c;
+	int i;
+
+	if (argc < 1 || strncmp(argv[0], "--", 2) == 0)
+		usage();
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--since") == 0 && i + 1 < argc) {
+			if (stats_parse_days(argv[++i], &days) == -1)
+				fatalx("--since: a number of days (30 or 30d), "
+				    "from 1 to 3650");
+		} else if (strcmp(argv[i], "--json") == 0)
+			as_json = true;
+		else
+			usage();
+	}
+	conf_init(&cf);
+	c = connect_or_die();
+	if (!store_version_exists(c, argv[0]))
+		fatalx("no list version \"%s\"", argv[0]);
+	buf_init(&errs);
+	if ((s = store_load_version(c, argv[0], &errs, &err)) == NULL)
+		fatalx("list version %s does not build: %s", argv[0], err ? err :
+		    errs.data ? errs.data : "?");
+	buf_free(&errs);
+	fprintf(stderr, "backtest: list version %s built; screening the "
+	    "declarations of the last %ld days\n", argv[0], days);
+	rep = rescreen_backtest(c, s, days, cf.party_threshold, &pr, &err);
+	snapshot_unref(s);
+	PQfinish(c);
+	conf_free(&cf);
+	if (rep == NULL)
+		fatalx("backtest: %s", err);
+	if (as_json) {
+		json_dumpf(rep, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else
+		stats_backtest_print(rep, stdout);
+	json_decref(rep);
+	return 0;
+}
+
+/* stats entries: GET /v1/stats/entries as a table (or its JSON). */
+static int
+cmd_stats(int argc, char **argv)
+{
+	const char *base = api_url ? api_url : "http://127.0.0.1:8470";
+	bool as_json = false;
+	struct buf url;
+	char *resp, *err;
+	long status = 0, days;
+	json_t *j;
+	int i;
+
+	if (argc < 1 || strcmp(argv[0], "entries") != 0)
+		usage();
+	buf_init(&url);
+	buf_printf(&url, "%s/v1/stats/entries?", base);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0) {
+			as_json = true;
+			continue;
+		}
+		if (i + 1 >= argc || (strcmp(argv[i], "--days") != 0 &&
+		    strcmp(argv[i], "--since") != 0 &&
+		    strcmp(argv[i], "--until") != 0))
+			usage();
+		if (strcmp(argv[i], "--days") == 0 &&
+		    stats_parse_days(argv[i + 1], &days) == -1)
+			fatalx("--days: a number of days from 1 to 3650");
+		if (strcmp(argv[i], "--days") != 0 &&
+		    !stats_is_time(argv[i + 1]))
+			fatalx("%s: an RFC 3339 time or a YYYY-MM-DD date",
+			    argv[i]);
+		{
+			char *e = evhttp_encode_uri(argv[i + 1]);
+
+			buf_printf(&url, "%s=%s&", argv[i] + 2, e);
+			free(e);
+		}
+		i++;
+	}
+	if (fetch_api("GET", url.data, api_token, NULL, &resp, &status,
+	    &err) == -1)
+		fatalx("%s", err);
+	buf_free(&url);
+	j = json_loads(resp, 0, NULL);
+	if (status != 200 || j == NULL) {
+		fprintf(stderr, "%s\ncordonctl: HTTP %ld\n", resp, status);
+		free(resp);
+		json_decref(j);
+		return 1;
+	}
+	free(resp);
+	if (as_json) {
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else
+		stats_entries_print(j, stdout);
+	json_decref(j);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1017,5 +1207,7 @@ main(int argc, char **argv)
 		return cmd_alerts(argc - 1, argv + 1);
 	if (strcmp(argv[0], "events") == 0)
 		return cmd_events(argc - 1, argv + 1);
+	if (strcmp(argv[0], "stats") == 0)
+		return cmd_stats(argc - 1, argv + 1);
 	usage();
 }

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "notify.h"
 #include "reload.h"
+#include "rescreen.h"
 #include "runtime.h"
 #include "snapshot.h"
 #include "tls.h"
@@ -264,6 +265,8 @@ main(int argc, char **argv)
 		    rt->snap->version, rt->snap->rs->nlists,
 		    rt->snap->rs->nentries);
 
+	rescreen_start(&rt->conf);
+	rescreen_offer(rt->snap);
 	if (http_start(&err) == -1)
 		fatalx("%s", err);
 	tokens_refresh(&rt->tokens, rt->db);
@@ -293,6 +296,7 @@ main(int argc, char **argv)
 	event_free(ev_int);
 	webhook_stop(rt->webhook);
 	http_free();
+	rescreen_stop();
 	pool_free(rt->pool);
 	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
 	db_free(rt->db);

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "observe.h"
 #include "reload.h"
+#include "rescreen.h"
 #include "runtime.h"
 #include "tokens.h"
 #include "snapshot.h"
@@ -218,6 +219,7 @@ build_done(struct db_job *j)
 		snapshot_unref(old);
 		log_info("reload: %s", msg);
 		announce_fallback(rt->snap);
+		rescreen_offer(rt->snap);
 	} else {
 		struct buf why;
 		size_t i;

@@ -45,6 +45,12 @@ static const struct route routes[] = {
 	{ ROUTE_GET, "/v1/admin/events", ROLE_ADMIN, ROUTE_EVENTS, NULL },
 	{ ROUTE_POST, "/v1/admin/events/{id}/redeliver", ROLE_ADMIN,
 	    ROUTE_EVENT_REDELIVER, NULL },
+	{ ROUTE_GET, "/v1/stats/entries", ROLE_ADMIN | ROLE_AUDITOR,
+	    ROUTE_STATS_ENTRIES, NULL },
+	{ ROUTE_POST, "/v1/admin/backtest", ROLE_ADMIN, ROUTE_BACKTEST_POST,
+	    NULL },
+	{ ROUTE_GET, "/v1/admin/backtest/{id}", ROLE_ADMIN, ROUTE_BACKTEST_GET,
+	    NULL },
 };
 
 /* True if <path> fits <pat>; the "{id}" segment goes to <param>. */

@@ -30,6 +30,9 @@ enum route_id {
 	ROUTE_OPENAPI,
 	ROUTE_EVENTS,		/* the outbox (webhook.c, store_events.c) */
 	ROUTE_EVENT_REDELIVER,
+	ROUTE_STATS_ENTRIES,
+	ROUTE_BACKTEST_POST,
+	ROUTE_BACKTEST_GET,
 };
 
 /* Methods, as a mask (GET also answers HEAD). */

@@ -28,7 +28,8 @@
 	"'status', a.status, 'claimed_by', a.claimed_by, 'decision', " \
 	"a.decision, 'decided_by', a.decided_by, 'suppression_id', " \
 	"a.suppression_id, 'list_version', a.list_version, 'created_at', " \
-	"a.created_at, 'priority', a.priority, 'hits', a.hits)"
+	"a.created_at, 'priority', a.priority, 'hits', a.hits, " \
+	"'origin', a.origin, 'cause', a.cause)"
 
 json_t *
 store_list_alerts(PGconn *c, const char *status, const char *category,

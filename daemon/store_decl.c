@@ -534,8 +534,8 @@ store_get_declaration(PGconn *c, const char *id, char **errp)
 	    "jsonb_agg(jsonb_build_object('id', a.id, 'item_seq', a.item_seq, "
 	    "'severity', a.severity, 'score', a.score, 'category', a.category, "
 	    "'status', a.status, 'hits', a.hits, 'previous_alert_id', "
-	    "a.previous_alert_id, 'closed_reason', a.closed_reason) ORDER BY "
-	    "a.id) FROM alerts a "
+	    "a.previous_alert_id, 'closed_reason', a.closed_reason, 'origin', "
+	    "a.origin, 'cause', a.cause) ORDER BY a.id) FROM alerts a "
 	    "WHERE a.declaration_id = d.id), '[]'::jsonb)) || "
 	    /* versions: store_amend.c */
 	    "jsonb_build_object('version', version, 'function', function, "

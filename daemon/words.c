@@ -39,6 +39,8 @@ static const char *const closed_reasons[] = {
 	"superseded", "cancelled",
 };
 static const char *categories[CAT_COUNT_];
+/* Where an alert came from: screening at submission, or a re-screening. */
+static const char *const origins[] = { "screen", "rescreen" };
 
 static struct word_list lists[] = {
 	{ "verdicts", verdicts, VERDICT_COUNT_ },
@@ -56,6 +58,7 @@ static struct word_list lists[] = {
 	{ "states", states, DECL_STATE_COUNT_ },
 	{ "closed_reasons", closed_reasons,
 	    sizeof(closed_reasons) / sizeof(closed_reasons[0]) },
+	{ "origins", origins, sizeof(origins) / sizeof(origins[0]) },
 };
 
 const char *

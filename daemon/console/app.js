@@ -178,6 +178,8 @@
     $('app-view').hidden = false;
     $('token').value = '';
     loadQueue(false);
+    /* Other views (quality.js) start from here with the session's API access. */
+    document.dispatchEvent(new CustomEvent('cordon:signin', { detail: { me: state.me, api } }));
   }
 
   /* Signs out: forgets the token and shows the sign-in form with an optional message. */
@@ -193,6 +195,7 @@
     $('detail-body').hidden = true;
     $('detail-empty').hidden = false;
     say('signin-error', message || '');
+    document.dispatchEvent(new CustomEvent('cordon:signout'));
     $('token').focus();
   }
 

@@ -2019,6 +2019,233 @@ out=$("$ctl" audit verify 2>&1)
     [ "$(sql "SELECT count(*) FROM audit WHERE action IN ('declaration_amend', 'declaration_cancel')")" -ge 6 ] &&
     ok "amendments and cancellations are in the audit trail, and it verifies" || notok "amend audit" "$out"
 stop_daemon "$am_pid"
+# ---- rescreen: re-screening on activation, backtests, rule quality ----
+# A database of its own, so that the counts are exact: declarations stored by
+# the blocks above were screened against other versions.
+rs=$work/rescreen
+mkdir -p "$rs/v1" "$rs/v2" "$rs/v3" "$rs/vb"
+un_xml() { # un_xml FILE [with-KPe.071]
+    {
+        echo '<?xml version="1.0" encoding="UTF-8"?>'
+        echo '<CONSOLIDATED_LIST dateGenerated="2026-11-20T00:00:00Z"><INDIVIDUALS/><ENTITIES>'
+        echo '<ENTITY><DATAID>1</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>KOREA MINING DEVELOPMENT TRADING CORPORATION</FIRST_NAME>'
+        echo '<UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.001</REFERENCE_NUMBER><LISTED_ON>2009-04-24</LISTED_ON></ENTITY>'
+        [ -n "${2:-}" ] && echo '<ENTITY><DATAID>2</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>RYONGAKSAN GENERAL TRADING CORPORATION</FIRST_NAME>' &&
+            echo '<UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.071</REFERENCE_NUMBER><LISTED_ON>2026-11-20</LISTED_ON></ENTITY>'
+        echo '</ENTITIES></CONSOLIDATED_LIST>'
+    } >"$1"
+}
+# v1: the fixture chemicals and a UN list without KPe.071; v2 lists it; v3 also
+# drops 3B05 (phosphorus oxychloride); vb (backtested, never active) has
+# phosgene (3A01) and no KPe.071.
+cp "$data/rules-v1/chemicals.yaml" "$rs/v1/"; un_xml "$rs/v1/un-sc-consolidated.xml"
+cp "$data/rules-v1/chemicals.yaml" "$rs/v2/"; un_xml "$rs/v2/un-sc-consolidated.xml" kp071
+python3 - "$data/rules-v1/chemicals.yaml" "$rs/v3/chemicals.yaml" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+a = s.index('  - code: "3B05"'); b = s.index('  - code: "2B13"')
+open(sys.argv[2], "w").write(s[:a] + s[b:])
+PY
+un_xml "$rs/v3/un-sc-consolidated.xml" kp071
+cp "$data/rules-v2/chemicals.yaml" "$rs/vb/"; un_xml "$rs/vb/un-sc-consolidated.xml"
+rs_ok=1
+sql "CREATE DATABASE cordon_rescreen" >/dev/null || rs_ok=0
+RSDB="${DSN% dbname=*} dbname=cordon_rescreen"
+rsql() { "${PSQL[@]/$DSN/$RSDB}" -c "$1"; }
+rctl() { CORDON_DB=$RSDB "$ctl" "$@"; }
+run_is() { [ "$(rsql "SELECT $2 FROM rescreen_runs WHERE version = '$1'")" = "${3:-t}" ]; }
+rctl db migrate >/dev/null 2>&1 || rs_ok=0
+rv1=$(rctl lists import "$rs/v1" 2>/dev/null); rv2=$(rctl lists import "$rs/v2" 2>/dev/null)
+rv3=$(rctl lists import "$rs/v3" 2>/dev/null); rvb=$(rctl lists import "$rs/vb" 2>/dev/null)
+rctl lists activate "$rv1" >/dev/null 2>&1 || rs_ok=0
+RSUB=$(rctl tokens create --role submitter --name rs-submitter 2>/dev/null)
+ROFF=$(rctl tokens create --role officer --name rs-officer 2>/dev/null)
+RADM=$(rctl tokens create --role admin --name rs-admin 2>/dev/null)
+RAUD=$(rctl tokens create --role auditor --name rs-auditor 2>/dev/null)
+[ "$rs_ok" = 1 ] && [ -n "$rv1" ] && [ -n "$rv2" ] && [ -n "$rv3" ] && [ -n "$rvb" ] && [ -n "$RAUD" ] &&
+    ok "rescreen: a database of its own with four list versions" || notok "rescreen setup" "$rv1 $rv2 $rv3 $rvb"
+# Slow on purpose (40 declarations/s), so that a restart lands mid-way.
+printf 'rescreen_days: 30\nrescreen_batch: 20\nrescreen_rate: 40\n' >"$work/rs.yaml"
+start_daemon rescreen -f "$work/rs.yaml" --db "$RSDB" || notok "cordond for re-screening"
+rs_pid=$daemon_pid
+rpost() { # rpost FILE: POST as the submitter; sets $code $body
+    code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -H "Authorization: Bearer $RSUB" \
+        -H 'Content-Type: application/json' --data-binary @"$1" "$url/v1/declarations")
+    body=$(cat "$work/rs.resp")
+}
+cat >"$work/rs-clear.json" <<'EOF'
+{"reference": "RS-CLEAR-1", "type": "export",
+ "parties": [{"role": "exporter", "name": "Baltic Components OU", "country": "EE"},
+             {"role": "consignee", "name": "Ryongaksan General Trading Corporation", "country": "CN"}],
+ "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}
+EOF
+rpost "$work/rs-clear.json"
+rs_clear=$(jq_ 'd["id"]')
+[ "$code" = 201 ] && [ "$(jq_ 'd["verdict"]')" = clear ] &&
+    ok "rescreen: a declaration whose consignee version 1 does not list is clear" || notok "rescreen: clear under v1" "$code $body"
+for i in 1 2 3; do
+    sed "s/RS-CLEAR-1/RS-PHOSGENE-$i/; s/Ryongaksan General Trading Corporation/Nordic Water Works AB/; s/0901.21/2812.11/; s/Roasted coffee beans, 1 kg bags/Phosgene in steel cylinders/" \
+        "$work/rs-clear.json" >"$work/rs-ph.json"
+    rpost "$work/rs-ph.json"
+done
+hist=$(CORDON_TOKEN=$RSUB python3 "$load" burst "$url" 300 4 RS-HIST)
+[ "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["codes"])' <<<"$hist")" = "{'201': 300}" ] &&
+    ok "rescreen: a history of 300 declarations under version 1" || notok "rescreen history" "$hist"
+
+# Activation with ingest running meanwhile.
+rm -f "$work/rs.stop"
+CORDON_TOKEN=$RSUB python3 "$load" until "$url" "$work/rs.stop" 2 RS-INGEST >"$work/rs-ingest.out" 2>&1 &
+ing_pid=$!
+sleep 1
+t0=$(date +%s)
+rctl lists activate "$rv2" >/dev/null 2>&1
+got=0
+for _ in $(seq 1 600); do
+    [ "$(rsql "SELECT count(*) FROM alerts WHERE declaration_id = '$rs_clear' AND origin = 'rescreen'")" = 1 ] && { got=1; break; }
+    sleep 0.1
+done
+t1=$(date +%s)
+sleep 1
+touch "$work/rs.stop"
+wait "$ing_pid"
+ing=$(cat "$work/rs-ingest.out")
+cause=$(rsql "SELECT cause || ' ' || list_version || ' ' || category FROM alerts WHERE declaration_id = '$rs_clear' AND origin = 'rescreen'")
+[ "$got" = 1 ] && [ $((t1 - t0)) -le 60 ] && grep -q "consignee now matches un-sc KPe.071 (RYONGAKSAN GENERAL TRADING CORPORATION), listed 2026-11-20 $rv2 sanctions" <<<"$cause" &&
+    ok "rescreen: a rescreen alert naming the consignee and KPe.071 within a minute of activating version 2 ($((t1 - t0)) s)" ||
+    notok "rescreen alert after activation" "got=$got $((t1 - t0))s cause=$cause"
+python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if list(d["codes"]) == ["201"] and d["sent"] > 0 else 1)' <<<"$ing" &&
+    ok "rescreen: ingest ran meanwhile with no failed request ($(python3 -c 'import json,sys; print(json.load(sys.stdin)["sent"])' <<<"$ing") declarations)" ||
+    notok "rescreen: ingest meanwhile" "$ing"
+code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -H "Authorization: Bearer $ROFF" "$url/v1/declarations/$rs_clear"); body=$(cat "$work/rs.resp")
+[ "$(jq_ '[(a["origin"], a["hits"][0]["entry"]) for a in d["alerts"]]')" = "[('rescreen', 'KPe.071')]" ] && [ "$(jq_ 'd["verdict"]')" = clear ] &&
+    ok "rescreen: the declaration shows its rescreen alert; the result as answered stays" || notok "rescreen: declaration view" "$body"
+wait_for 60 run_is "$rv2" status finished
+[ "$(rsql "SELECT count(*) FROM alerts WHERE origin = 'rescreen'")" = 1 ] &&
+    [ "$(rsql "SELECT done = total AND done >= 304 FROM rescreen_runs WHERE version = '$rv2'")" = t ] &&
+    [ "$(rsql "SELECT count(*) FROM audit WHERE action = 'rescreen_alert' AND object_id = (SELECT id::text FROM alerts WHERE origin = 'rescreen')")" = 1 ] &&
+    ok "rescreen: the run finishes; only the new hit raised an alert, audited" ||
+    notok "rescreen: run v2" "$(rsql "SELECT status, done, total, alerts_raised FROM rescreen_runs")"
+lists_finished() {
+    code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -H "Authorization: Bearer $RSUB" "$url/v1/lists"); body=$(cat "$work/rs.resp")
+    grep -q '"status":"finished"' "$work/rs.resp"
+}
+wait_for 5 lists_finished
+[ "$(jq_ 'd["rescreen"]["version"], d["rescreen"]["status"], d["rescreen"]["alerts_raised"], d["rescreen"]["done"] == d["rescreen"]["total"]' | tr '\n' ' ')" = "$rv2 finished 1 True " ] &&
+    ok "rescreen: GET /v1/lists shows the progress (done/total, alerts raised)" || notok "rescreen progress in /v1/lists" "$body"
+out=$(rctl lists status)
+grep -q "re-screening against $rv2: finished, [0-9]* of [0-9]* declarations, 1 alerts raised" <<<"$out" &&
+    ok "rescreen: cordonctl lists status" || notok "cordonctl lists status" "$out"
+
+# A restart mid-way resumes: version 3 drops 3B05, so each history
+# declaration's alert gets a note, once.
+rctl lists activate "$rv3" >/dev/null 2>&1
+wait_for 60 run_is "$rv3" "done >= 60"
+stop_daemon "$rs_pid"
+mid=$(rsql "SELECT status || ' ' || done || ' ' || total FROM rescreen_runs WHERE version = '$rv3'")
+start_daemon rescreen2 -f "$work/rs.yaml" --db "$RSDB" || notok "cordond restarts"
+rs_pid=$daemon_pid
+wait_for 60 run_is "$rv3" status finished
+read -r _ mdone mtotal <<<"$mid"
+[ "${mid%% *}" = running ] && [ "$mdone" -lt "$mtotal" ] &&
+    grep -q "rescreen: run [0-9]* against list version $rv3: $mdone of $mtotal declarations done, resuming" "$work/rescreen2.log" &&
+    [ "$(rsql "SELECT status, done = total, notes_added FROM rescreen_runs WHERE version = '$rv3'" | tr '|' ' ')" = "finished t $(rsql "SELECT count(*) FROM alerts a WHERE 'fixture-chem/3B05' = ANY(a.entries)")" ] &&
+    [ "$(rsql "SELECT count(*) FROM (SELECT object_id FROM audit WHERE action = 'note' GROUP BY object_id HAVING count(*) > 1) x")" = 0 ] &&
+    ok "rescreen: stopped mid-way ($mdone of $mtotal), a restart resumes there; one note per alert whose hit disappeared" ||
+    notok "rescreen: restart resumes" "mid=$mid $(rsql "SELECT status, done, total, notes_added FROM rescreen_runs WHERE version = '$rv3'") $(grep rescreen "$work/rescreen2.log" | head -3)"
+out=$(rctl audit verify 2>&1) && ok "rescreen: the audit trail verifies after re-screening" || notok "rescreen: audit verify" "$out"
+rs_alert=$(rsql "SELECT id FROM alerts WHERE origin = 'rescreen'")
+code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -H "Authorization: Bearer $ROFF" "$url/v1/alerts/$rs_alert"); body=$(cat "$work/rs.resp")
+[ "$(jq_ 'd["origin"], d["cause"].startswith("consignee now matches")' | tr '\n' ' ')" = "rescreen True " ] &&
+    ok "rescreen: GET /v1/alerts/{id} shows origin and cause" || notok "rescreen: alert view" "$body"
+
+# Backtest on the prepared history: vb would raise 3 phosgene alerts and
+# remove the KPe.071 one, which an officer decided false_positive.
+acurl "$ROFF" -s -o /dev/null -X POST "$url/v1/alerts/$rs_alert/claim"
+acurl "$ROFF" -s -o /dev/null -X POST -H 'Content-Type: application/json' \
+    --data '{"decision": "false_positive", "reason": "another company of that name, registered in Dalian"}' "$url/v1/alerts/$rs_alert/decision"
+# Three decisions on 3B05 alerts for the statistics below.
+n=0
+for a in $(rsql "SELECT id FROM alerts WHERE 'fixture-chem/3B05' = ANY(entries) ORDER BY id LIMIT 3"); do
+    n=$((n + 1))
+    dec=false_positive; [ $n = 3 ] && dec=released
+    acurl "$ROFF" -s -o /dev/null -X POST "$url/v1/alerts/$a/claim"
+    acurl "$ROFF" -s -o /dev/null -X POST -H 'Content-Type: application/json' \
+        --data "{\"decision\": \"$dec\", \"reason\": \"checked the licence\"}" "$url/v1/alerts/$a/decision"
+done
+bt=$(rctl lists backtest "$rvb" --since 30d --json 2>"$work/bt.err")
+python3 - "$bt" <<'PY' && grep -q "backtest: [0-9]* of [0-9]* declarations" "$work/bt.err" &&
+import json, sys
+d = json.loads(sys.argv[1])
+e = {(x["list"], x["entry"]): x for x in d["entries"]}
+assert d["new_alerts"] == 3 and d["removed_alerts"] == 1, d
+assert d["removed_by_outcome"] == {"false_positive": 1}, d
+assert e[("fixture-chem", "3A01")]["new_alerts"] == 3
+assert e[("un-sc", "KPe.071")]["removed_by_outcome"] == {"false_positive": 1}
+assert d["summary"] == "this change raises 3 new alerts and removes 1, of them 1 decided false_positive", d["summary"]
+PY
+    [ "$(rsql "SELECT count(*) FROM alerts")" = "$(rsql "SELECT count(*) FROM alerts")" ] &&
+    ok "rescreen: cordonctl lists backtest reports 3 new and 1 removed alert (decided false_positive), with progress" ||
+    notok "rescreen: backtest" "$bt $(cat "$work/bt.err")"
+nalerts=$(rsql "SELECT count(*) FROM alerts")
+code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -X POST -H "Authorization: Bearer $RADM" -H 'Content-Type: application/json' \
+    --data "{\"version\": \"$rvb\", \"since_days\": 30}" "$url/v1/admin/backtest"); body=$(cat "$work/rs.resp")
+btid=$(jq_ 'd.get("id")')
+wait_for 60 bash -c "curl -s -H 'Authorization: Bearer $RADM' '$url/v1/admin/backtest/$btid' | grep -q '\"status\": *\"finished\"'"
+body=$(curl -s -H "Authorization: Bearer $RADM" "$url/v1/admin/backtest/$btid")
+[ "$code" = 202 ] && [ "$(jq_ 'd["report"]["new_alerts"], d["report"]["removed_alerts"], d["done"] == d["total"]' | tr '\n' ' ')" = "3 1 True " ] &&
+    [ "$(rsql "SELECT count(*) FROM alerts")" = "$nalerts" ] &&
+    ok "rescreen: POST /v1/admin/backtest runs aside and reports the same, writing nothing" || notok "rescreen: API backtest" "$code $body"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $ROFF" -H 'Content-Type: application/json' \
+    --data "{\"version\": \"$rvb\"}" "$url/v1/admin/backtest")
+code2=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -X POST -H "Authorization: Bearer $RADM" -H 'Content-Type: application/json' \
+    --data '{"since_days": 0}' "$url/v1/admin/backtest"); body=$(cat "$work/rs.resp")
+[ "$code" = 403 ] && [ "$code2" = 422 ] && [ "$(jq_ 'sorted(e["field"] for e in d["errors"])')" = "['since_days', 'version']" ] &&
+    ok "rescreen: a backtest is for administrators; fields refused by name" || notok "rescreen: backtest refusals" "$code $code2 $body"
+
+# Rule quality from the prepared decisions.
+code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -H "Authorization: Bearer $RAUD" "$url/v1/stats/entries?days=1"); body=$(cat "$work/rs.resp")
+n3b05=$(rsql "SELECT count(*) FROM alerts WHERE 'fixture-chem/3B05' = ANY(entries)")
+h3b05=$(rsql "SELECT count(*) FROM alerts a, jsonb_array_elements(a.hits) h WHERE h->>'entry' = '3B05'")
+python3 - "$body" "$n3b05" "$h3b05" <<'PY' && [ "$code" = 200 ] &&
+import json, sys
+d = json.loads(sys.argv[1]); n, h = int(sys.argv[2]), int(sys.argv[3])
+e = {(x["list"], x["entry"]): x for x in d["entries"]}
+a = e[("fixture-chem", "3B05")]
+assert (a["alerts"], a["hits"], a["decided"], a["decisions"]) == (n, h, 3, {"false_positive": 2, "released": 1}), a
+assert a["false_positive_share"] == 0.6667 and a["median_seconds_to_decision"] >= 0 and a["pending"] == n - 3, a
+k = e[("un-sc", "KPe.071")]
+assert (k["alerts"], k["rescreen_alerts"], k["decisions"], k["false_positive_share"]) == (1, 1, {"false_positive": 1}, 1), k
+assert a["title"] == "Phosphorus oxychloride"
+PY
+    ok "rescreen: GET /v1/stats/entries matches the prepared decisions" || notok "rescreen: stats" "$code $body"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ROFF" "$url/v1/stats/entries")
+code2=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $RAUD" "$url/v1/stats/entries?since=yesterday")
+[ "$code" = 403 ] && [ "$code2" = 400 ] && ok "rescreen: statistics for administrators and auditors; a bad period is 400" ||
+    notok "rescreen: stats refusals" "$code $code2"
+out=$(CORDON_URL=$url CORDON_TOKEN=$RADM "$ctl" stats entries --days 7)
+grep -q "^fixture-chem/3B05 .* 67% .*false_positive 2, released 1$" <<<"$out" &&
+    ok "rescreen: cordonctl stats entries prints the table" || notok "cordonctl stats entries" "$out"
+out=$(/usr/bin/python3 - "$url" "$RADM" "$btid" <<'PY'
+import http.client, json, sys
+import jsonschema
+url, adm, btid = sys.argv[1:4]
+host, port = url.rsplit("/", 1)[1].split(":")
+def call(path):
+    c = http.client.HTTPConnection(host, int(port), timeout=30)
+    c.request("GET", path, None, {"Authorization": "Bearer " + adm})
+    r = c.getresponse(); d = r.read(); c.close()
+    return d
+doc = json.loads(call("/v1/openapi.json"))
+resolver = jsonschema.RefResolver.from_schema(doc)
+for path, schema in (("/v1/lists", "Lists"), ("/v1/stats/entries", "EntryStats"),
+                     ("/v1/admin/backtest/" + btid, "Backtest")):
+    jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + schema},
+                                    resolver=resolver).validate(json.loads(call(path)))
+print("ok")
+PY
+)
+[ "$out" = ok ] && ok "rescreen: the new answers validate against the OpenAPI description" || notok "rescreen: OpenAPI" "$out"
+stop_daemon "$rs_pid"
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
