@@ -1158,8 +1158,8 @@ if start_daemon supp -f "$work/supp.yaml" --db "$DSN"; then
     printf '{"decision": "held", "reason": "no licence on file"}' >"$work/dec-held.json"
     as "$OFF" req POST "/v1/alerts/$sa1/decision" "$work/dec-held.json"
     supp "$OFF2" "$sa1" "$in20"
-    [ "$code" = 409 ] && grep -q "another officer decided this alert held" <<<"$body" &&
-        ok "an officer cannot suppress an alert another officer decided held" || notok "suppressing another's held alert" "$code $body"
+    [ "$code" = 409 ] && grep -q "only a false_positive decision" <<<"$body" &&
+        ok "an officer cannot suppress an alert decided held" || notok "suppressing a held alert" "$code $body"
     sa2=$(sdecl IT-HS-2)
     as "$OFF2" req POST "/v1/alerts/$sa2/claim"
     as "$OFF2" req POST "/v1/alerts/$sa2/decision" "$work/dec-fp.json"
