@@ -31,6 +31,7 @@
 #include "db.h"
 #include "decl.h"
 #include "http.h"
+#include "legal.h"
 #include "bounds.h"
 #include "log.h"
 #include "metrics.h"
@@ -439,6 +440,10 @@ read_done(struct db_job *j)
 		evbuffer_free(out);
 		free(text);
 	} else {
+		/* The party lists' names come from the loaded version. */
+		if (r->kind == READ_ALERT)
+			legal_annotate(r->out, rt->snap != NULL ? json_object_get(
+			    rt->snap->lists, "party_lists") : NULL);
 		http_reply_json(r->req, 200, r->out);
 		r->out = NULL;
 	}

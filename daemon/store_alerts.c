@@ -266,9 +266,13 @@ store_alert_action(PGconn *c, const struct alert_act *x, json_t **outp,
 			    "supervisor", x->to);
 			goto refuse;
 		}
-		p[2] = x->to;
-		r = store_q(c, "UPDATE alerts SET status = 'claimed', claimed_by = $3, "
-		    "claimed_at = now() WHERE id = $1::uuid", 3, p);
+		{
+			const char *q[2] = { x->id, x->to };
+
+			r = store_q(c, "UPDATE alerts SET status = 'claimed', "
+			    "claimed_by = $2, claimed_at = now() WHERE id = "
+			    "$1::uuid", 2, q);
+		}
 		json_object_set_new(det, "to", json_string(x->to));
 		if (st.has_claim)
 			json_object_set_new(det, "from", json_string(st.claimed));

@@ -1,6 +1,7 @@
 /*
  * The words of Cordon's contracts, in one table: verdicts, severities,
- * categories, alert statuses and officers' decisions.  The API, storage,
+ * categories, alert statuses, officers' decisions and token roles (the
+ * CHECK of schemas/0009_workflow.sql).  The API, storage,
  * the console (GET /v1/vocabulary) and the CHECK constraints of
  * schemas/0003_typed_storage.sql all use these lists; a unit test holds the
  * migration to them.  Pure: no I/O.
@@ -58,7 +59,7 @@ const char	*words_status(enum alert_status);
 /* True if <s> is a decision an officer may record. */
 bool		 words_is_decision(const char *s);
 
-/* The lists: verdicts, severities, categories, statuses, decisions. */
+/* The lists: verdicts, severities, categories, statuses, decisions, roles. */
 const struct word_list *words_lists(size_t *np);
 /* The list called <name>, or NULL. */
 const struct word_list *words_list(const char *name);

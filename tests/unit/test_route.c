@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "route.h"
+#include "words.h"
 
 #include "harness.h"
 
@@ -125,11 +126,46 @@ test_roles(void)
 	harness_context(NULL);
 }
 
+/* The roles of the vocabulary are those the tokens table accepts (0009). */
+static void
+test_role_words(void)
+{
+	const struct word_list *l = words_list("roles");
+	char *path = harness_data_path("../../schemas/0009_workflow.sql");
+	char *sql = harness_read(path, NULL);
+	char *c = sql ? strstr(sql, "CHECK (role IN (") : NULL;
+	char *close = c ? strchr(c, ')') : NULL;
+	size_t k, quoted = 0;
+	char *p;
+
+	if (!CHECK(l != NULL && l->n == 5 && c != NULL && close != NULL))
+		goto done;
+	for (p = c; p < close; p++)
+		if (*p == '\'')
+			quoted++;
+	CHECK_INT_EQ(quoted, 2 * l->n);
+	for (k = 0; k < l->n; k++) {
+		char w[64];
+
+		snprintf(w, sizeof(w), "'%s'", l->words[k]);
+		harness_context("role %s", l->words[k]);
+		p = strstr(c, w);
+		CHECK(p != NULL && p < close);
+		CHECK_INT_EQ(auth_role(l->words[k]), 1 << k);
+	}
+	harness_context(NULL);
+	CHECK_STR_EQ(auth_role_name(ROLE_SUPERVISOR), "supervisor");
+done:
+	free(sql);
+	free(path);
+}
+
 int
 main(void)
 {
 	harness_init("test_route");
 	test_table();
 	test_roles();
+	test_role_words();
 	return harness_done();
 }
