@@ -140,6 +140,13 @@ unvoice_text(const char *text, size_t len, size_t **map, size_t *outlen)
  */
 #define EDGE_OPEN_START	0x01
 #define EDGE_OPEN_END	0x02
+/*
+ * A Hebrew term: the start is open only to the one-letter words written
+ * joined to the next word (ו "and", ה "the", ב "in", ל "to", מ "from",
+ * ש "that", כ "as"), up to three of them: "והצנטריפוגה" holds the term
+ * "צנטריפוגה", "אורניום" does not hold "ניום".
+ */
+#define EDGE_CLITIC_START 0x04
 
 static char	*term_pattern_unspaced(const char *, int *, int *,
 		    unsigned char *);
@@ -305,6 +312,15 @@ unspaced_first(const char *s)
 	return s[0] != '\0' && unspaced_cp(utf8_cp((const unsigned char *)s));
 }
 
+/* A Hebrew letter (U+05D0..U+05EA) starts <s>. */
+static int
+hebrew_first(const char *s)
+{
+	unsigned long cp = utf8_cp((const unsigned char *)s);
+
+	return cp >= 0x05d0 && cp <= 0x05ea;
+}
+
 static int
 unspaced_last(const char *s)
 {
@@ -441,7 +457,8 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 			star = xreallocarray(star, n + 1, sizeof(*star));
 			f[n] = xstrdup(piece);
 			star[n] = 0;
-			if (unspaced_first(piece) || unspaced_last(piece))
+			if (unspaced_first(piece) || unspaced_last(piece) ||
+			    (n == 0 && hebrew_first(piece)))
 				any = 1;
 			n++;
 		}
@@ -459,6 +476,8 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 	}
 	if (unspaced_first(f[0]))
 		*edges |= EDGE_OPEN_START;
+	else if (hebrew_first(f[0]))
+		*edges |= EDGE_OPEN_START | EDGE_CLITIC_START;
 	if (unspaced_last(f[n - 1]))
 		*edges |= EDGE_OPEN_END;
 	for (i = 0; i + 1 < n; i++)
@@ -826,6 +845,35 @@ unspaced_end_ok(const struct scan_ctx *s, unsigned char edges, size_t end)
 }
 
 /*
+ * Before a Hebrew term (EDGE_CLITIC_START) at padded offset <b>: a word
+ * break, after at most three of the joined one-letter words.  Hebrew
+ * letters are two bytes in UTF-8, D7 90..D7 AA.
+ */
+static int
+clitic_start_ok(const struct scan_ctx *s, unsigned char edges, size_t b)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	int n = 0;
+
+	if (!(edges & EDGE_CLITIC_START))
+		return 1;
+	while (b >= 2 && t[b - 2] == 0xd7 && t[b - 1] >= 0x90 &&
+	    t[b - 1] <= 0xaa) {
+		switch (t[b - 1]) {
+		case 0x95: case 0x94: case 0x91: case 0x9c: case 0x9e:
+		case 0xa9: case 0x9b:	/* ו ה ב ל מ ש כ */
+			break;
+		default:
+			return 0;
+		}
+		if (++n > 3)
+			return 0;
+		b -= 2;
+	}
+	return b == 0 || t[b - 1] == ' ';
+}
+
+/*
  * Offsets are in the padded text " <text> ".  A phrase literal " words "
  * ends after the space that follows its words: its words are
  * [to - len + 1, to - 1) padded, [to - len, to - 2) unpadded.  A stem
@@ -840,7 +888,7 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 	unsigned char edges = s->m->edges[id];
 	size_t e = (size_t)to, b = e - s->m->patlen[id];
 
-	if (!unspaced_end_ok(s, edges, e))
+	if (!unspaced_end_ok(s, edges, e) || !clitic_start_ok(s, edges, b))
 		return 0;
 	if (edges & EDGE_OPEN_START)
 		b -= 1;
@@ -867,7 +915,8 @@ on_regex(unsigned int id, unsigned long long from, unsigned long long to,
 	if (t->is_phrase_re && s->m->edges[id] != 0) {
 		unsigned char edges = s->m->edges[id];
 
-		if (!unspaced_end_ok(s, edges, e))
+		if (!unspaced_end_ok(s, edges, e) ||
+		    !clitic_start_ok(s, edges, b))
 			return 0;
 		if (t->stem) {
 			if (s->text[e] != ' ')

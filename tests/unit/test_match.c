@@ -603,6 +603,9 @@ test_unspaced(void)
 	static const char th[] =
 	    "language: th\ntitle: T\nsource: S\nterms:\n"
 	    "  u/U1: [เครื่องแปลงความถี่]\n";
+	static const char he[] =
+	    "language: he\ntitle: T\nsource: S\nterms:\n"
+	    "  u/U1: [צנטריפוג*, ממיר* תדר, מהפך]\n";
 	static const struct {
 		const char	*text;
 		const char	*match;		/* NULL: no hit */
@@ -627,12 +630,20 @@ test_unspaced(void)
 		{ "ส่งออกเครื่องแปลงความถี่ 1 เครื่อง", "เครื่องแปลงความถี่" },
 		{ "进口VFD", "vfd" },		/* the list's term, glued */
 		{ "高频变频器T-2型", "变频器" },
+		/* Hebrew: up to three joined one-letter words before a term. */
+		{ "והצנטריפוגות לייצוא", "צנטריפוגות" },
+		{ "צנטריפוגה", "צנטריפוגה" },
+		{ "ולממירי תדר 1500 הרץ", "ממירי תדר" },
+		{ "כמהפך", "מהפך" },
+		{ "אולטרהצנטריפוגה", NULL },	/* ר is not such a word */
+		{ "ושהבצנטריפוגה", NULL },	/* four of them */
+		{ "מהפכים", NULL },		/* no stem: the word is whole */
 		{ "VFD变频器", NULL },	/* two hits: counted below */
 		{ "tea steam", NULL },
 	};
 	const char *names[] = { "u.yaml", "terms-zh.yaml", "terms-ja.yaml",
-	    "terms-ko.yaml", "terms-th.yaml" };
-	const char *texts[] = { y, zh, ja, ko, th };
+	    "terms-ko.yaml", "terms-th.yaml", "terms-he.yaml" };
+	const char *texts[] = { y, zh, ja, ko, th, he };
 	struct ruleset *rs = rules_new();
 	struct matcher *sm;
 	struct buf errs;
@@ -642,7 +653,7 @@ test_unspaced(void)
 	size_t i;
 
 	buf_init(&errs);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		CHECK_INT_EQ(rules_add_buffer(rs, names[i], texts[i],
 		    strlen(texts[i]), &errs), 0);
 	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
