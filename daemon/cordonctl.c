@@ -737,8 +737,8 @@ cmd_tokens(int argc, char **argv)
 				usage();
 		}
 		if (role == NULL || name == NULL || auth_role(role) == ROLE_NONE)
-			fatalx("tokens create: --role (submitter, officer, admin or "
-			    "auditor) and --name are required");
+			fatalx("tokens create: --role (submitter, officer, "
+			    "supervisor, admin or auditor) and --name are required");
 		auth_token_new(token);
 		auth_token_hash(token, hash);
 		c = connect_or_die();
