@@ -6,10 +6,10 @@
  *    one-letter deletions is a key.  A text word finds its candidates by
  *    looking up itself and its own deletions (the classic deletion
  *    neighbourhood), and each candidate is then verified: one letter
- *    inserted, one dropped or two neighbours swapped.  A substituted letter
- *    is NOT a typing error here: it is how chemistry names other compounds
- *    (sulfite/sulfide, nitrate/nitrite, chlorate/chlorite), and the first
- *    letter must match (ethyl/methyl).  Only one word of a term may vary.
+ *    inserted, one dropped, two neighbours swapped, or y written for i or i
+ *    for y.  Another substituted letter is NOT a typing error here: it is
+ *    how chemistry names other compounds (sulfite/sulfide, nitrate/nitrite,
+ *    chlorate/chlorite), and the first letter must match (ethyl/methyl).  Only one word of a term may vary.
  *
  *  - joined and split words: every term without its spaces is a key; one to
  *    four consecutive text words written together are looked up.  Long
@@ -364,8 +364,8 @@ key_find(const struct ktab *t, const char *key, size_t len, uint64_t hash,
 
 /*
  * True if text word <a> is term word <b> with one letter inserted or
- * dropped or two neighbours swapped, never touching the first letter.
- * Equal words and a substituted letter are false, and so is a letter added
+ * dropped, two neighbours swapped or an i/y exchanged, never touching the
+ * first letter.  Equal words and another substituted letter are false, and so is a letter added
  * at the end ("oxychlorides"): a term without '*' is a whole word, and its
  * plural or another ending is the rule writer's call.
  */
@@ -379,6 +379,14 @@ one_edit(const char *a, size_t la, const char *b, size_t lb)
 	while (i < la && i < lb && a[i] == b[i])
 		i++;
 	if (la == lb) {
+		/*
+		 * y for i or i for y ("phosphyte", "ethil") is how a name is
+		 * misspelt by ear; no two compound names differ by it.
+		 */
+		if (i < la && (a[i] == 'y' || a[i] == 'i') &&
+		    (b[i] == 'y' || b[i] == 'i') &&
+		    memcmp(a + i + 1, b + i + 1, la - i - 1) == 0)
+			return true;
 		/* A swap: ab <-> ba at i, the rest equal. */
 		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
 		    memcmp(a + i + 2, b + i + 2, la - i - 2) == 0;

@@ -495,6 +495,11 @@ test_spelling(void)
 	    "phosphorous trichloride", 1);
 	scan("trietanolamine 99%", NULL);
 	expect("TEA", TERM_KEYWORD, "triethanolamine", "trietanolamine", 1);
+	scan("trimethyl phosphyte", NULL);	/* y for i, by ear */
+	expect("TMP", TERM_KEYWORD, "trimethyl phosphite", "trimethyl phosphyte",
+	    1);
+	scan("thionil chloride", NULL);		/* i for y */
+	expect("TCL", TERM_KEYWORD, "thionyl chloride", "thionil chloride", 1);
 	/* Not typing errors. */
 	scan("thionyl chlorine", NULL);		/* a substituted letter */
 	expect_none("TCL");

@@ -141,7 +141,8 @@ chem_look = [
  [T("2903.11", "Chloroethane (ethyl chloride), 500 g cans")],
  [T("2917.34", "Diethyl phthalate 99%")],
  [T("2909.11", "Diethyl ether, anhydrous, 2.5 l")],
- [T("2921.19", "Dipropylamine 99%, 160 kg")],
+ # Dipropylamine is EU 1C350 item 90 (Annex I, 2025): controlled, not a near-miss.
+ [P("2921.19", "Dipropylamine 99%, 160 kg", CH)],
  [T("2922.11", "Ethanolamine 99%, 210 kg")],
  [T("3306.10", "KIDS STRAWBERRY TOOTHPASTE 1000PPM FLUORIDE 50ML")],
  [T("3304.99", "Moisturising cream with TEA, 50 ml jars")],
