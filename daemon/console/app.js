@@ -215,13 +215,17 @@
   /* Loads the first page of the queue, or appends the next page when `more` is true. */
   async function loadQueue(more) {
     say('queue-error', '');
+    /* Only the latest load draws: a filter's change event and the form's
+     * submit may both ask, and answers can come back in any order. */
+    const seq = state.loads = (state.loads || 0) + 1;
     let page;
     try {
       page = await api('GET', queueQuery(more ? state.cursor : null));
     } catch (e) {
-      say('queue-error', 'Could not load the queue: ' + e.message);
+      if (seq === state.loads) say('queue-error', 'Could not load the queue: ' + e.message);
       return;
     }
+    if (seq !== state.loads) return;
     const body = $('queue-body');
     if (!more) { body.replaceChildren(); state.rows = 0; }
     for (const a of page.alerts || []) body.append(queueRow(a));

@@ -30,7 +30,7 @@ import urllib.request
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import TimeoutException, WebDriverException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
@@ -206,6 +206,8 @@ def workflow_check(args, driver, w, by_id, shot, officer):
     sanctions entry, no pre-selected decision, and four eyes: an officer's release of a critical
     alert waits until a supervisor approves it in the console."""
     tag = os.getpid()
+    # The queue is redrawn while filters change: a row found may go stale before it is read.
+    w = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
     sub = new_token(args, "submitter", f"console-wf-sub-{tag}")
     sup_name = f"console-supervisor-{tag}"
     sup = new_token(args, "supervisor", sup_name)
@@ -239,7 +241,7 @@ def workflow_check(args, driver, w, by_id, shot, officer):
             ok(f"the search box narrows the queue to the declaration's {len(alerts)} alerts")
         except TimeoutException:
             notok("search in the queue", by_id("queue-count").text)
-        row = driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{crit["id"]}"]').text
+        row = w.until(lambda d: d.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{crit["id"]}"]').text)
         check("the queue shows destination, consignee and submitter",
               "KP" in row and "Korea Mining" in row and f"console-wf-sub-{tag}" in row, row)
         # country filter that excludes it
