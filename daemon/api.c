@@ -3,7 +3,7 @@
  *
  *   POST /v1/declarations        screen, store (group commit), answer
  *   GET  /v1/declarations/{id}   the stored declaration and result
- *   GET  /v1/alerts              filters status, category, severity; cursor
+ *   GET  /v1/alerts              the queue: filters, cursor; CSV on request
  *   GET  /v1/alerts/{id}
  *   GET  /v1/lists               the active list version (from memory)
  *   POST /v1/admin/reload        same path as SIGHUP; reports the outcome
@@ -31,11 +31,13 @@
 #include "db.h"
 #include "decl.h"
 #include "http.h"
+#include "legal.h"
 #include "bounds.h"
 #include "log.h"
 #include "metrics.h"
 #include "observe.h"
 #include "pool.h"
+#include "queue.h"
 #include "reload.h"
 #include "rescreen.h"
 #include "route.h"
@@ -411,7 +413,8 @@ struct read_ctx {
 	char			*only_submitter;	/* submitters see their own */
 	long long		 after;
 	char			*id;
-	char			*status, *category, *severity, *cursor;
+	struct alert_filter	 filter;	/* READ_ALERTS; owns its strings */
+	bool			 csv;		/* the queue as text/csv */
 	int			 limit;
 	char			*since, *until;		/* READ_STATS */
 	long			 days;
@@ -431,8 +434,7 @@ read_fn(PGconn *c, struct db_job *j)
 		r->out = store_get_alert(c, r->id, &j->err);
 		break;
 	case READ_ALERTS:
-		r->out = store_list_alerts(c, r->status, r->category,
-		    r->severity, r->cursor, r->limit, &j->err);
+		r->out = store_queue_list(c, &r->filter, &j->err);
 		break;
 	case READ_READY:
 		return store_ping(c, &j->err);
@@ -461,10 +463,17 @@ read_ctx_free(struct read_ctx *r)
 	json_decref(r->out);
 	free(r->id);
 	free(r->only_submitter);
+	free((char *)r->filter.statuses);
+	free((char *)r->filter.category);
+	free((char *)r->filter.severity);
+	free((char *)r->filter.q);
+	free((char *)r->filter.country);
+	free((char *)r->filter.from);
+	free((char *)r->filter.to);
+	free((char *)r->filter.submitter);
+	free((char *)r->filter.claimed_by);
+	free((char *)r->filter.cursor);
 	free(r->status);
-	free(r->category);
-	free(r->severity);
-	free(r->cursor);
 	free(r->since);
 	free(r->until);
 	free(r);
@@ -492,7 +501,25 @@ read_done(struct db_job *j)
 	    json_object_get(r->out, "submitter")), r->only_submitter) != 0))
 		http_reply_error(r->req, 404, r->kind == READ_DECL ?
 		    "no such declaration" : "no such alert");
-	else {
+	else if (r->csv) {
+		struct evbuffer *out = evbuffer_new();
+		char *text = queue_csv(json_object_get(r->out, "alerts"));
+		struct evkeyvalq *h = evhttp_request_get_output_headers(r->req);
+
+		evhttp_add_header(h, "Content-Type", "text/csv; charset=utf-8");
+		evhttp_add_header(h, "Content-Disposition",
+		    "attachment; filename=\"cordon-queue.csv\"");
+		evhttp_add_header(h, "Cache-Control", "no-store");
+		evhttp_add_header(h, "X-Content-Type-Options", "nosniff");
+		evbuffer_add(out, text, strlen(text));
+		http_send(r->req, 200, out);
+		evbuffer_free(out);
+		free(text);
+	} else {
+		/* The party lists' names come from the loaded version. */
+		if (r->kind == READ_ALERT)
+			legal_annotate(r->out, rt->snap != NULL ? json_object_get(
+			    rt->snap->lists, "party_lists") : NULL);
 		http_reply_json(r->req, 200, r->out);
 		r->out = NULL;
 	}
@@ -587,12 +614,29 @@ api_get_one(struct evhttp_request *req, enum read_kind kind, const char *id,
 }
 
 
+/* Adds {"field": <f>, "message": <m>} to <errors>. */
 static void
-api_alerts_get(struct evhttp_request *req, const char *query)
+query_error(json_t *errors, const char *f, const char *m)
+{
+	json_array_append_new(errors, json_pack("{s:s, s:s}", "field", f,
+	    "message", m));
+}
+
+/*
+ * GET /v1/alerts: the queue.  status (comma-separated), category,
+ * severity, q (text), country, from/to (dates), submitter, claimed_by
+ * ("me" is the caller), awaiting_approval=true, limit, cursor.  With
+ * format=csv or Accept: text/csv, the filtered queue as CSV (up to
+ * csv_max_rows alerts, no cursor).
+ */
+static void
+api_alerts_get(struct evhttp_request *req, const char *query,
+    const struct caller *who)
 {
 	struct evkeyvalq q;
 	struct read_ctx *r;
-	const char *v;
+	struct alert_filter *f;
+	const char *v, *accept;
 	json_t *errors = json_array();
 	char *end;
 
@@ -605,25 +649,63 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 	r = xcalloc(1, sizeof(*r));
 	r->req = req;
 	r->kind = READ_ALERTS;
-	r->limit = 50;
+	f = &r->filter;
+	f->limit = 50;
 	if ((v = evhttp_find_header(&q, "status")) != NULL) {
-		if (!words_has("statuses", v))
-			json_array_append_new(errors, json_pack("{s:s, s:s}",
-			    "field", "status", "message", "unknown alert status"));
-		r->status = xstrdup(v);
+		if (!queue_is_status_list(v))
+			query_error(errors, "status", "unknown alert status (a "
+			    "comma-separated list of statuses)");
+		f->statuses = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "category")) != NULL) {
 		if (!words_has("categories", v))
-			json_array_append_new(errors, json_pack("{s:s, s:s}",
-			    "field", "category", "message", "unknown category"));
-		r->category = xstrdup(v);
+			query_error(errors, "category", "unknown category");
+		f->category = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "severity")) != NULL) {
 		if (!words_has("severities", v))
-			json_array_append_new(errors, json_pack("{s:s, s:s}",
-			    "field", "severity", "message", "unknown severity"));
-		r->severity = xstrdup(v);
+			query_error(errors, "severity", "unknown severity");
+		f->severity = xstrdup(v);
 	}
+	if ((v = evhttp_find_header(&q, "q")) != NULL) {
+		if (v[strspn(v, " ")] == '\0' || strlen(v) > 200)
+			query_error(errors, "q", "1 to 200 characters of text");
+		f->q = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(&q, "country")) != NULL) {
+		if (!queue_is_country(v))
+			query_error(errors, "country", "an ISO 3166 alpha-2 code "
+			    "in capitals");
+		f->country = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(&q, "from")) != NULL) {
+		if (!queue_is_date(v))
+			query_error(errors, "from", "a date YYYY-MM-DD");
+		f->from = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(&q, "to")) != NULL) {
+		if (!queue_is_date(v))
+			query_error(errors, "to", "a date YYYY-MM-DD");
+		else if (f->from != NULL && strcmp(v, f->from) < 0)
+			query_error(errors, "to", "before from");
+		f->to = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(&q, "submitter")) != NULL)
+		f->submitter = xstrdup(v);
+	if ((v = evhttp_find_header(&q, "claimed_by")) != NULL)
+		f->claimed_by = xstrdup(strcmp(v, "me") == 0 ? who->name : v);
+	if ((v = evhttp_find_header(&q, "awaiting_approval")) != NULL) {
+		if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0)
+			query_error(errors, "awaiting_approval", "true or false");
+		f->awaiting_approval = strcmp(v, "true") == 0;
+	}
+	if ((v = evhttp_find_header(&q, "format")) != NULL) {
+		if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0)
+			query_error(errors, "format", "csv or json");
+		r->csv = strcmp(v, "csv") == 0;
+	} else if ((accept = evhttp_find_header(evhttp_request_get_input_headers(
+	    req), "Accept")) != NULL && strstr(accept, "text/csv") != NULL)
+		r->csv = true;
 	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
 		const char *us = strchr(v, '_');
 
@@ -632,20 +714,18 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 		if (us == NULL || us == v || strspn(v, "0123456789") !=
 		    (size_t)(us - v) || us - v > 10 ||
 		    strtoll(v, NULL, 10) > INT32_MAX || !is_uuid(us + 1))
-			json_array_append_new(errors, json_pack("{s:s, s:s}",
-			    "field", "cursor", "message", "not a cursor from a "
-			    "previous page"));
-		r->cursor = xstrdup(v);
+			query_error(errors, "cursor", "not a cursor from a "
+			    "previous page");
+		f->cursor = xstrdup(v);
 	}
 	if ((v = evhttp_find_header(&q, "limit")) != NULL) {
 		long n = strtol(v, &end, 10);
 
 		if (*v == '\0' || *end != '\0' || n < 1 || n > rt->conf.page_max)
-			json_array_append_new(errors, json_pack("{s:s, s:s}",
-			    "field", "limit", "message", "must be an integer from "
-			    "1 to page_max"));
+			query_error(errors, "limit", "must be an integer from "
+			    "1 to page_max");
 		else
-			r->limit = (int)n;
+			f->limit = (int)n;
 	}
 	evhttp_clear_headers(&q);
 	if (json_array_size(errors) > 0) {
@@ -655,6 +735,12 @@ api_alerts_get(struct evhttp_request *req, const char *query)
 		return;
 	}
 	json_decref(errors);
+	if (r->csv) {
+		/* The whole filtered queue, not a page of it. */
+		free((char *)f->cursor);
+		f->cursor = NULL;
+		f->limit = (int)rt->conf.csv_max_rows;
+	}
 	read_submit(r);
 }
 
@@ -685,7 +771,7 @@ reload_replied(const struct reload_outcome *o, void *arg)
 struct act_ctx {
 	struct db_job		 job;
 	struct evhttp_request	*req;
-	char			*id, *action, *decision, *text, *expires;
+	char			*id, *action, *decision, *text, *expires, *to;
 	char			 actor[128];
 	char			*list_version;
 	long			 max_days;	/* suppression_max_days */
@@ -706,8 +792,12 @@ act_fn(PGconn *c, struct db_job *j)
 		return store_suppression_create_limited(c, a->id, a->actor,
 		    a->text, a->expires, a->max_days, a->list_version, &a->out,
 		    &a->status, &a->msg);
-	return store_alert_action(c, a->id, a->actor, a->action, a->decision,
-	    a->text, a->list_version, &a->out, &a->status, &a->msg);
+	{
+		struct alert_act x = { a->id, a->actor, a->action, a->decision,
+			a->text, a->to, a->list_version };
+
+		return store_alert_action(c, &x, &a->out, &a->status, &a->msg);
+	}
 }
 
 static void
@@ -720,6 +810,7 @@ act_ctx_free(struct act_ctx *a)
 	free(a->decision);
 	free(a->text);
 	free(a->expires);
+	free(a->to);
 	free(a->list_version);
 	free(a);
 }
@@ -740,7 +831,7 @@ act_done(struct db_job *j)
 			http_reply_error(a->req, 500, "the change could not be "
 			    "stored; nothing was changed");
 		}
-	} else if (a->status == 200 || a->status == 201) {
+	} else if (a->status == 200 || a->status == 201 || a->status == 202) {
 		http_reply_json(a->req, a->status, a->out);
 		a->out = NULL;
 	} else if (a->status == 422) {
@@ -808,7 +899,9 @@ act_submit(struct evhttp_request *req, const struct caller *who,
 	a->action = xstrdup(action);
 	snprintf(a->actor, sizeof(a->actor), "%s", who->name);
 	a->decision = str_member(b, "decision");
-	a->text = str_member(b, strcmp(action, "note") == 0 ? "text" : "reason");
+	a->text = str_member(b, strcmp(action, "note") == 0 ? "text" :
+	    strcmp(action, "approve") == 0 ? "comment" : "reason");
+	a->to = str_member(b, "to");
 	a->list_version = rt->snap ? xstrdup(rt->snap->version) : NULL;
 	json_decref(b);
 	inflight++;
@@ -1266,7 +1359,7 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 		api_get_one(req, READ_DECL, m->param, who);
 		break;
 	case ROUTE_ALERTS:
-		api_alerts_get(req, query);
+		api_alerts_get(req, query, who);
 		break;
 	case ROUTE_ALERT:
 		api_get_one(req, READ_ALERT, m->param, who);

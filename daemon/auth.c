@@ -17,14 +17,17 @@
 #include "util.h"
 #include "xmalloc.h"
 
-static const char *role_names[] = { "submitter", "officer", "admin", "auditor" };
+/* In bit order of enum role. */
+static const char *role_names[] = { "submitter", "officer", "admin", "auditor",
+	"supervisor" };
+#define ROLE_NAMES	(int)(sizeof(role_names) / sizeof(role_names[0]))
 
 enum role
 auth_role(const char *name)
 {
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < ROLE_NAMES; i++)
 		if (strcmp(name, role_names[i]) == 0)
 			return (enum role)(1 << i);
 	return ROLE_NONE;
@@ -35,7 +38,7 @@ auth_role_name(enum role r)
 {
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < ROLE_NAMES; i++)
 		if (r == (enum role)(1 << i))
 			return role_names[i];
 	return "none";

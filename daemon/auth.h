@@ -15,6 +15,8 @@ enum role {
 	ROLE_OFFICER = 1 << 1,		/* works alerts */
 	ROLE_ADMIN = 1 << 2,		/* lists, tokens, reload */
 	ROLE_AUDITOR = 1 << 3,		/* reads everything, changes nothing */
+	ROLE_SUPERVISOR = 1 << 4,	/* an officer who also approves what
+					   needs four eyes */
 };
 
 /* "officer" -> ROLE_OFFICER; ROLE_NONE if unknown. */

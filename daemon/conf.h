@@ -22,6 +22,7 @@ struct conf {
 	long	 batch_max;	/* declarations per commit at most */
 	long	 retry_after;	/* seconds, on 503 */
 	long	 page_max;	/* alerts per page at most */
+	long	 csv_max_rows;	/* alerts in one CSV export at most */
 	double	 party_threshold; /* name similarity for a denied-party hit */
 	long	 screen_workers; /* screening threads */
 	long	 db_deadline;	/* ms: statement timeout and per-request deadline */

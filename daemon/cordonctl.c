@@ -83,13 +83,17 @@ usage(void)
 	    "       cordonctl screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...\n"
 	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
 	    "       cordonctl [--db DSN] audit verify | export\n"
-	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--status S] [--category C]\n"
-	    "                 [--severity S] [--limit N] | show ID | claim ID | unclaim ID\n"
+	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--json | --csv] [--mine]\n"
+	    "                 [--awaiting-approval] [--status S[,S...]] [--category C] [--severity S]\n"
+	    "                 [--q TEXT] [--country CC] [--from DATE] [--to DATE] [--submitter NAME]\n"
+	    "                 [--limit N] [--cursor C]\n"
+	    "                 | show ID | claim ID | unclaim ID | assign ID NAME [REASON]\n"
 	    "                 | decide ID DECISION REASON | note ID TEXT | reopen ID REASON\n"
 	    "       cordonctl [--url URL] [--token TOKEN] events list [--status S] [--limit N]\n"
 	    "                 [--cursor SEQ] | redeliver ID [ENDPOINT]\n"
 	    "       cordonctl [--url URL] [--token TOKEN] stats entries [--days N | --since T]\n"
 	    "                 [--until T] [--json]\n"
+	    "                 | approve ID [COMMENT] | reject ID REASON\n"
 	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
 	    "CORDON_URL (default "
 	    "http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
@@ -751,8 +755,8 @@ cmd_tokens(int argc, char **argv)
 				usage();
 		}
 		if (role == NULL || name == NULL || auth_role(role) == ROLE_NONE)
-			fatalx("tokens create: --role (submitter, officer, admin or "
-			    "auditor) and --name are required");
+			fatalx("tokens create: --role (submitter, officer, "
+			    "supervisor, admin or auditor) and --name are required");
 		auth_token_new(token);
 		auth_token_hash(token, hash);
 		c = connect_or_die();
@@ -842,34 +846,217 @@ cmd_audit(int argc, char **argv)
 	usage();
 }
 
-/* Calls the API and prints the response; exit 0 on 2xx. */
+/*
+ * Calls the API.  On 2xx returns 0 with the body in *respp (caller frees);
+ * otherwise prints the body and the status to stderr and returns 1.
+ */
 static int
-api_call(const char *method, const char *path, json_t *body)
+api_request(const char *method, const char *path, json_t *body,
+    char **respp)
 {
 	char url[1024], *resp, *err, *text = NULL;
 	const char *base = api_url ? api_url : "http://127.0.0.1:8470";
 	long status = 0;
-	json_t *j;
-	json_error_t je;
 
+	*respp = NULL;
 	snprintf(url, sizeof(url), "%s%s", base, path);
 	if (body != NULL)
 		text = json_dumps(body, JSON_COMPACT);
 	if (fetch_api(method, url, api_token, text, &resp, &status, &err) == -1)
 		fatalx("%s", err);
 	free(text);
-	if ((j = json_loads(resp, 0, &je)) != NULL) {
-		json_dumpf(j, status >= 200 && status < 300 ? stdout : stderr,
-		    JSON_INDENT(2));
-		fputc('\n', status >= 200 && status < 300 ? stdout : stderr);
-		json_decref(j);
-	} else
-		fputs(resp, stderr);
-	free(resp);
 	if (status < 200 || status >= 300) {
+		fputs(resp, stderr);
+		if (*resp != '\0' && resp[strlen(resp) - 1] != '\n')
+			fputc('\n', stderr);
+		free(resp);
 		fprintf(stderr, "cordonctl: HTTP %ld\n", status);
 		return 1;
 	}
+	*respp = resp;
+	return 0;
+}
+
+/* Calls the API and prints the JSON response indented; exit 0 on 2xx. */
+static int
+api_call(const char *method, const char *path, json_t *body)
+{
+	char *resp;
+	json_t *j;
+	json_error_t je;
+
+	if (api_request(method, path, body, &resp) != 0)
+		return 1;
+	if ((j = json_loads(resp, 0, &je)) != NULL) {
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+		json_decref(j);
+	} else
+		fputs(resp, stdout);
+	free(resp);
+	return 0;
+}
+
+/* Prints <s> in <width> columns (code points), cut with "~" or padded. */
+static void
+table_cell(const char *s, int width, bool last)
+{
+	int n = 0;
+	const char *p;
+
+	if (s == NULL || *s == '\0')
+		s = "-";
+	for (p = s; *p != '\0'; p++) {
+		if (((unsigned char)*p & 0xC0) == 0x80) {
+			fputc(*p, stdout);	/* continuation byte */
+			continue;
+		}
+		if (n == width - 1 && strlen(p) > 1 && !last) {
+			/* More than fits: mark the cut. */
+			const char *q = p + 1;
+
+			while (((unsigned char)*q & 0xC0) == 0x80)
+				q++;
+			if (*q != '\0') {
+				fputc('~', stdout);
+				n++;
+				break;
+			}
+		}
+		if (n == width && !last)
+			break;
+		fputc((unsigned char)*p < 0x20 ? ' ' : *p, stdout);
+		n++;
+	}
+	if (!last)
+		for (; n < width + 1; n++)
+			fputc(' ', stdout);
+}
+
+/*
+ * The queue page <page> as a table: one line per alert, what an officer
+ * scans first; the full id so that it can be pasted into the next command.
+ */
+static void
+alerts_table(json_t *page)
+{
+	json_t *alerts = json_object_get(page, "alerts"), *a, *next;
+	size_t i;
+
+	printf("%-36s %-8s %5s %-18s %-14s %-20s %-4s %-24s %s\n", "ID",
+	    "SEVERITY", "SCORE", "STATUS", "CLAIMED BY", "REFERENCE", "DEST",
+	    "CONSIGNEE", "ENTRIES");
+	json_array_foreach(alerts, i, a) {
+		char score[16], status[64];
+		json_t *h, *pending = json_object_get(a, "pending");
+		json_t *seen = json_object();
+		struct buf entries;
+		size_t k;
+
+		snprintf(score, sizeof(score), "%lld", (long long)
+		    json_integer_value(json_object_get(a, "score")));
+		snprintf(status, sizeof(status), "%s%s",
+		    json_string_value(json_object_get(a, "status")),
+		    json_is_object(pending) ? " (approval)" : "");
+		buf_init(&entries);
+		json_array_foreach(json_object_get(a, "hits"), k, h) {
+			char one[160];
+
+			snprintf(one, sizeof(one), "%s/%s",
+			    json_string_value(json_object_get(h, "list")),
+			    json_string_value(json_object_get(h, "entry")));
+			if (json_object_get(seen, one) != NULL)
+				continue;	/* hits repeat an entry */
+			json_object_set_new(seen, one, json_true());
+			if (entries.len > 0)
+				buf_addc(&entries, ' ');
+			buf_adds(&entries, one);
+		}
+		json_decref(seen);
+		table_cell(json_string_value(json_object_get(a, "id")), 36, false);
+		table_cell(json_string_value(json_object_get(a, "severity")), 8,
+		    false);
+		printf("%5s ", score);
+		table_cell(status, 18, false);
+		table_cell(json_string_value(json_object_get(a, "claimed_by")), 14,
+		    false);
+		table_cell(json_string_value(json_object_get(a, "reference")), 20,
+		    false);
+		table_cell(json_string_value(json_object_get(a, "destination")), 4,
+		    false);
+		table_cell(json_string_value(json_object_get(a, "consignee")), 24,
+		    false);
+		table_cell(entries.data, 0, true);
+		fputc('\n', stdout);
+		buf_free(&entries);
+	}
+	if (json_array_size(alerts) == 0)
+		printf("(no alerts match)\n");
+	next = json_object_get(page, "next_cursor");
+	if (json_is_string(next))
+		printf("more: --cursor %s\n", json_string_value(next));
+}
+
+/* alerts list: a table by default, --json the API's page, --csv the export. */
+static int
+alerts_list(int argc, char **argv)
+{
+	enum { OUT_TABLE, OUT_JSON, OUT_CSV } out = OUT_TABLE;
+	struct buf qs;
+	char *resp;
+	int i, rc;
+
+	buf_init(&qs);
+	buf_adds(&qs, "/v1/alerts?");
+	for (i = 0; i < argc; i++) {
+		char *e;
+
+		if (strcmp(argv[i], "--json") == 0) {
+			out = OUT_JSON;
+			continue;
+		}
+		if (strcmp(argv[i], "--csv") == 0) {
+			out = OUT_CSV;
+			buf_adds(&qs, "format=csv&");
+			continue;
+		}
+		if (strcmp(argv[i], "--mine") == 0) {
+			buf_adds(&qs, "claimed_by=me&");
+			continue;
+		}
+		if (strcmp(argv[i], "--awaiting-approval") == 0) {
+			buf_adds(&qs, "awaiting_approval=true&");
+			continue;
+		}
+		if (strncmp(argv[i], "--", 2) != 0 || i + 1 >= argc)
+			usage();
+		e = evhttp_encode_uri(argv[i + 1]);
+		buf_printf(&qs, "%s=%s&", argv[i] + 2, e);
+		free(e);
+		i++;
+	}
+	rc = api_request("GET", qs.data, NULL, &resp);
+	buf_free(&qs);
+	if (rc != 0)
+		return rc;
+	if (out == OUT_TABLE) {
+		json_error_t je;
+		json_t *page = json_loads(resp, 0, &je);
+
+		if (page == NULL)
+			fatalx("the API answered with something that is not JSON: "
+			    "%s", je.text);
+		alerts_table(page);
+		json_decref(page);
+	} else if (out == OUT_JSON) {
+		json_t *page = json_loads(resp, 0, NULL);
+
+		json_dumpf(page, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+		json_decref(page);
+	} else
+		fputs(resp, stdout);
+	free(resp);
 	return 0;
 }
 
@@ -881,26 +1068,8 @@ cmd_alerts(int argc, char **argv)
 	char path[512];
 	int i;
 
-	if (argc >= 1 && strcmp(argv[0], "list") == 0) {
-		struct buf qs;
-
-		buf_init(&qs);
-		buf_adds(&qs, "/v1/alerts?");
-		for (i = 1; i + 1 < argc; i += 2) {
-			char *e;
-
-			if (strncmp(argv[i], "--", 2) != 0)
-				usage();
-			e = evhttp_encode_uri(argv[i + 1]);
-			buf_printf(&qs, "%s=%s&", argv[i] + 2, e);
-			free(e);
-		}
-		if (i != argc)
-			usage();
-		i = api_call("GET", qs.data, NULL);
-		buf_free(&qs);
-		return i;
-	}
+	if (argc >= 1 && strcmp(argv[0], "list") == 0)
+		return alerts_list(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[0], "show") == 0) {
 		snprintf(path, sizeof(path), "/v1/alerts/%s", argv[1]);
 		return api_call("GET", path, NULL);
@@ -919,13 +1088,33 @@ cmd_alerts(int argc, char **argv)
 		json_decref(b);
 		return i;
 	}
+	if ((argc == 3 || argc == 4) && strcmp(argv[0], "assign") == 0) {
+		json_t *b = json_pack("{s:s}", "to", argv[2]);
+
+		if (argc == 4)
+			json_object_set_new(b, "reason", json_string(argv[3]));
+		snprintf(path, sizeof(path), "/v1/alerts/%s/assign", argv[1]);
+		i = api_call("POST", path, b);
+		json_decref(b);
+		return i;
+	}
+	if ((argc == 2 || argc == 3) && strcmp(argv[0], "approve") == 0) {
+		json_t *b = json_object();
+
+		if (argc == 3)
+			json_object_set_new(b, "comment", json_string(argv[2]));
+		snprintf(path, sizeof(path), "/v1/alerts/%s/approve", argv[1]);
+		i = api_call("POST", path, b);
+		json_decref(b);
+		return i;
+	}
 	if (argc == 3 && (strcmp(argv[0], "note") == 0 ||
-	    strcmp(argv[0], "reopen") == 0)) {
+	    strcmp(argv[0], "reopen") == 0 || strcmp(argv[0], "reject") == 0)) {
 		json_t *b = json_pack("{s:s}", strcmp(argv[0], "note") == 0 ?
 		    "text" : "reason", argv[2]);
 
 		snprintf(path, sizeof(path), "/v1/alerts/%s/%s", argv[1],
-		    strcmp(argv[0], "note") == 0 ? "notes" : "reopen");
+		    strcmp(argv[0], "note") == 0 ? "notes" : argv[0]);
 		i = api_call("POST", path, b);
 		json_decref(b);
 		return i;

@@ -1,6 +1,7 @@
 /*
  * The API's routes.  Submitters post declarations and read their own;
- * officers work alerts; admins reload and see metrics; auditors read
+ * officers work alerts; supervisors work them too and approve what needs
+ * four eyes; admins reload and see metrics; auditors read
  * everything and change nothing.  /healthz, /readyz and the console's files
  * are public.
  */
@@ -11,8 +12,8 @@
 
 #include "route.h"
 
-#define R_READ_DECL	(ROLE_SUBMITTER | ROLE_OFFICER | ROLE_AUDITOR)
-#define R_READ_ALERTS	(ROLE_OFFICER | ROLE_AUDITOR)
+#define R_READ_DECL	(ROLE_SUBMITTER | ROUTE_WORK | ROLE_AUDITOR)
+#define R_READ_ALERTS	(ROUTE_WORK | ROLE_AUDITOR)
 
 static const struct route routes[] = {
 	{ ROUTE_GET, "/healthz", 0, ROUTE_HEALTHZ, NULL },
@@ -25,17 +26,24 @@ static const struct route routes[] = {
 	{ ROUTE_GET, "/v1/declarations/{id}", R_READ_DECL, ROUTE_DECL_GET, NULL },
 	{ ROUTE_GET, "/v1/alerts", R_READ_ALERTS, ROUTE_ALERTS, NULL },
 	{ ROUTE_GET, "/v1/alerts/{id}", R_READ_ALERTS, ROUTE_ALERT, NULL },
-	{ ROUTE_POST, "/v1/alerts/{id}/claim", ROLE_OFFICER, ROUTE_ALERT_ACTION,
+	{ ROUTE_POST, "/v1/alerts/{id}/claim", ROUTE_WORK, ROUTE_ALERT_ACTION,
 	    "claim" },
-	{ ROUTE_POST, "/v1/alerts/{id}/unclaim", ROLE_OFFICER,
+	{ ROUTE_POST, "/v1/alerts/{id}/unclaim", ROUTE_WORK,
 	    ROUTE_ALERT_ACTION, "unclaim" },
-	{ ROUTE_POST, "/v1/alerts/{id}/decision", ROLE_OFFICER,
+	{ ROUTE_POST, "/v1/alerts/{id}/decision", ROUTE_WORK,
 	    ROUTE_ALERT_ACTION, "decision" },
-	{ ROUTE_POST, "/v1/alerts/{id}/reopen", ROLE_OFFICER,
+	{ ROUTE_POST, "/v1/alerts/{id}/reopen", ROUTE_WORK,
 	    ROUTE_ALERT_ACTION, "reopen" },
-	{ ROUTE_POST, "/v1/alerts/{id}/notes", ROLE_OFFICER,
+	{ ROUTE_POST, "/v1/alerts/{id}/notes", ROUTE_WORK,
 	    ROUTE_ALERT_ACTION, "note" },
-	{ ROUTE_POST, "/v1/suppressions", ROLE_OFFICER, ROUTE_SUPPRESSIONS,
+	{ ROUTE_POST, "/v1/alerts/{id}/assign", ROUTE_WORK,
+	    ROUTE_ALERT_ACTION, "assign" },
+	/* Four eyes: a supervisor answers another officer's request. */
+	{ ROUTE_POST, "/v1/alerts/{id}/approve", ROLE_SUPERVISOR,
+	    ROUTE_ALERT_ACTION, "approve" },
+	{ ROUTE_POST, "/v1/alerts/{id}/reject", ROLE_SUPERVISOR,
+	    ROUTE_ALERT_ACTION, "reject" },
+	{ ROUTE_POST, "/v1/suppressions", ROUTE_WORK, ROUTE_SUPPRESSIONS,
 	    NULL },
 	{ ROUTE_GET, "/v1/audit", ROLE_AUDITOR | ROLE_ADMIN, ROUTE_AUDIT, NULL },
 	{ ROUTE_GET, "/v1/lists", ROUTE_ANY_ROLE, ROUTE_LISTS, NULL },

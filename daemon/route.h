@@ -41,7 +41,9 @@ enum route_id {
 
 /* Every role that holds a token. */
 #define ROUTE_ANY_ROLE	(ROLE_SUBMITTER | ROLE_OFFICER | ROLE_ADMIN | \
-			 ROLE_AUDITOR)
+			 ROLE_AUDITOR | ROLE_SUPERVISOR)
+/* Who works alerts: a supervisor can do everything an officer can. */
+#define ROUTE_WORK	(ROLE_OFFICER | ROLE_SUPERVISOR)
 
 struct route {
 	unsigned	 methods;

@@ -127,12 +127,26 @@ PGconn	*store_connect_deadline(const char *dsn, int statement_timeout_ms,
 
 /* Stored declaration with its result; NULL and no *errp if not found. */
 json_t	*store_get_declaration(PGconn *, const char *id, char **errp);
-/* Alerts page; filters may be NULL.  Returns {"alerts":[..],"next_cursor":..}. */
-json_t	*store_list_alerts(PGconn *, const char *status, const char *category,
-	    const char *severity, const char *cursor, int limit, char **errp);
+/*
+ * The queue's filters (store_queue.c); NULL or false means any.  Every
+ * value has been checked by the caller.
+ */
+struct alert_filter {
+	const char	*statuses;	/* comma-separated alert statuses */
+	const char	*category, *severity;
+	const char	*q;		/* text in the reference, an item
+					   description or a party name */
+	const char	*country;	/* ISO code: route, parties, origins */
+	const char	*from, *to;	/* YYYY-MM-DD, inclusive, UTC */
+	const char	*submitter;
+	const char	*claimed_by;
+	bool		 awaiting_approval;
+	const char	*cursor;	/* from next_cursor */
+	int		 limit;
+};
+/* A queue page: {"alerts": [..], "next_cursor": ..}; caller decrefs. */
+json_t	*store_queue_list(PGconn *, const struct alert_filter *, char **errp);
 json_t	*store_get_alert(PGconn *, const char *id, char **errp);
-
-#endif
 
 /* ---- officers, tokens and audit (schemas/0002_officers.sql) ---- */
 
@@ -166,16 +180,25 @@ json_t	*store_audit_page(PGconn *, long long after, int limit, char **errp);
 /* Writes every audit row as one JSON line to <fp>; 0 or -1. */
 int	 store_audit_export(PGconn *, FILE *fp, char **errp);
 
+/* One workflow action on an alert. */
+struct alert_act {
+	const char	*id, *actor;
+	const char	*action;	/* claim, unclaim, assign, decision,
+					   reopen, note, approve, reject */
+	const char	*decision;	/* "decision" only */
+	const char	*text;		/* the reason, the note or the comment */
+	const char	*to;		/* "assign": the colleague's token name */
+	const char	*list_version;	/* for the audit row; may be NULL */
+};
 /*
- * Alert workflow: <action> is claim, unclaim, decision, reopen or note.
- * <decision> only for "decision"; <text> is the reason or the note.
- * Sets *statusp to the HTTP status (200, 404, 409, 422) and, on 200,
- * *outp to the alert.  Returns -1 only on a database error.
+ * Runs <x> under the four-eyes principle: releasing a critical alert and
+ * reopening another officer's decision become a pending request (202)
+ * that only a supervisor other than the requester approves or rejects.
+ * Sets *statusp to 200, 202, 404, 409 or 422 and, on 200/202, *outp to
+ * the alert.  Returns -1 only on a database error.
  */
-int	 store_alert_action(PGconn *, const char *id, const char *actor,
-	    const char *action, const char *decision, const char *text,
-	    const char *list_version, json_t **outp, int *statusp,
-	    char **msgp);
+int	 store_alert_action(PGconn *, const struct alert_act *x,
+	    json_t **outp, int *statusp, char **msgp);
 /* Suppression from a reviewed alert; statuses as above (201 on success). */
 int	 store_suppression_create(PGconn *, const char *alert_id,
 	    const char *actor, const char *reason, const char *expires_at,
@@ -204,3 +227,5 @@ int	 store_suppression_create_limited(PGconn *, const char *alert_id,
 	    const char *actor, const char *reason, const char *expires_at,
 	    long max_days, const char *list_version, json_t **outp,
 	    int *statusp, char **msgp);
+
+#endif

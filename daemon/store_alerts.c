@@ -1,6 +1,7 @@
 /*
- * Alerts: the officers' queue, one alert, the workflow actions on it
- * (claim, decide, note, reopen) and suppressions.
+ * Alerts: one alert, the workflow actions on it (claim, assign, decide,
+ * note, reopen), the four-eyes requests a supervisor approves or rejects,
+ * and suppressions.  The queue itself is store_queue.c.
  */
 #include "config.h"
 
@@ -21,62 +22,6 @@
 #include "store_int.h"
 #include "words.h"
 #include "xmalloc.h"
-
-#define ALERT_JSON "jsonb_build_object('id', a.id, 'declaration_id', " \
-	"a.declaration_id, 'reference', d.reference, 'item_seq', a.item_seq, " \
-	"'severity', a.severity, 'score', a.score, 'category', a.category, " \
-	"'status', a.status, 'claimed_by', a.claimed_by, 'decision', " \
-	"a.decision, 'decided_by', a.decided_by, 'suppression_id', " \
-	"a.suppression_id, 'list_version', a.list_version, 'created_at', " \
-	"a.created_at, 'priority', a.priority, 'hits', a.hits, " \
-	"'origin', a.origin, 'cause', a.cause)"
-
-json_t *
-store_list_alerts(PGconn *c, const char *status, const char *category,
-    const char *severity, const char *cursor, int limit, char **errp)
-{
-	const char *p[6] = { status, category, severity, NULL, NULL, NULL };
-	char lim[16], prio[16], cid[40];
-	PGresult *r;
-	json_t *page, *alerts, *last;
-
-	*errp = NULL;
-	snprintf(lim, sizeof(lim), "%d", limit + 1);
-	/* The cursor is "<priority>_<id>" of the last alert of a page. */
-	if (cursor != NULL && sscanf(cursor, "%15[0-9]_%39s", prio, cid) == 2) {
-		p[3] = prio;
-		p[4] = cid;
-	}
-	p[5] = lim;
-	r = store_q(c, "SELECT " ALERT_JSON " FROM alerts a JOIN declarations d ON "
-	    "d.id = a.declaration_id WHERE ($1::text IS NULL OR a.status = $1) "
-	    "AND ($2::text IS NULL OR a.category = $2 OR a.hits @> "
-	    "jsonb_build_array(jsonb_build_object('category', $2::text))) "
-	    "AND ($3::text IS NULL OR a.severity = $3) "
-	    "AND ($4::integer IS NULL OR a.priority < $4::integer OR "
-	    "(a.priority = $4::integer AND a.id > $5::uuid)) "
-	    "ORDER BY a.priority DESC, a.id LIMIT $6::integer", 6, p);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		store_fail(c, r, errp, "alerts");
-		return NULL;
-	}
-	alerts = json_array();
-	for (int i = 0; i < PQntuples(r) && i < limit; i++)
-		json_array_append_new(alerts, store_json_cell(r, i, 0));
-	page = json_pack("{s:o}", "alerts", alerts);
-	last = json_array_get(alerts, json_array_size(alerts) - 1);
-	if (PQntuples(r) > limit && last != NULL) {
-		char next[64];
-
-		snprintf(next, sizeof(next), "%lld_%s", (long long)
-		    json_integer_value(json_object_get(last, "priority")),
-		    json_string_value(json_object_get(last, "id")));
-		json_object_set_new(page, "next_cursor", json_string(next));
-	} else
-		json_object_set_new(page, "next_cursor", json_null());
-	PQclear(r);
-	return page;
-}
 
 /*
  * One alert with what an officer needs to judge it: the declaration as
@@ -107,9 +52,15 @@ store_get_alert(PGconn *c, const char *id, char **errp)
 	    "  u.seq, 'at', u.at, 'actor', u.actor, 'action', u.action, "
 	    "  'details', u.details, 'list_version', u.list_version) ORDER BY "
 	    "  u.seq) FROM audit u WHERE u.object_type = 'alert' AND "
-	    "  u.object_id = a.id::text), '[]'::jsonb)) "
-	    "FROM alerts a JOIN declarations d ON d.id = a.declaration_id "
-	    "WHERE a.id = $1::uuid", 1, p);
+	    "  u.object_id = a.id::text), '[]'::jsonb), "
+	    /* The lists the hits come from, with their legal source: for a
+	     * sanctions hit, the list and the programme the hit names. */
+	    "'lists', coalesce((SELECT jsonb_agg(jsonb_build_object('list_id', "
+	    "  lh.list_id, 'title', lh.title, 'source', lh.source, 'date', "
+	    "  lh.version_date) ORDER BY lh.list_id) FROM list_headers lh "
+	    "  WHERE lh.version = a.list_version AND lh.list_id IN (SELECT "
+	    "  h->>'list' FROM jsonb_array_elements(a.hits) h)), '[]'::jsonb)) "
+	    "FROM " ALERT_FROM " WHERE a.id = $1::uuid", 1, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		store_fail(c, r, errp, "alert");
 		return NULL;
@@ -121,115 +72,352 @@ store_get_alert(PGconn *c, const char *id, char **errp)
 
 /* ---- alert workflow --------------------------------------------------- */
 
+/*
+ * The four-eyes principle: an officer's release of a critical alert, and a
+ * reopening of a decision another officer made, are stored as a request
+ * (approvals) that a supervisor other than the requester approves or
+ * rejects.  While a request waits, the alert takes no other workflow
+ * action but notes.  The database holds the same line for releases
+ * (schemas/0009_workflow.sql).
+ */
+
+/* The state of one alert, read FOR UPDATE at the start of an action. */
+struct alert_state {
+	char	 status[32], claimed[128], severity[16], decided_by[128];
+	char	 decision[32];
+	bool	 has_claim;
+	bool	 has_pending;
+	char	 pending_id[24], pending_action[16], pending_decision[32];
+	char	 requested_by[128];
+	char	*pending_reason;	/* owned */
+};
+
+static bool
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+static void
+copy_cell(char *dst, size_t n, PGresult *r, int col)
+{
+	snprintf(dst, n, "%s", PQgetisnull(r, 0, col) ? "" :
+	    PQgetvalue(r, 0, col));
+}
+
+/* Locks alert <id>: 1 found (into <st>), 0 no such alert, -1 error. */
+static int
+alert_lock(PGconn *c, const char *id, struct alert_state *st, char **msgp)
+{
+	const char *p[1] = { id };
+	PGresult *r;
+
+	r = store_q(c, "SELECT a.status, a.claimed_by, a.claimed_by IS NOT NULL, "
+	    "a.severity, a.decided_by, a.decision, q.id, q.action, q.decision, "
+	    "q.reason, q.requested_by FROM alerts a LEFT JOIN approvals q ON "
+	    "q.alert_id = a.id AND q.state = 'pending' WHERE a.id = $1::uuid "
+	    "FOR UPDATE OF a", 1, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return store_fail(c, r, msgp, "alert");
+	if (PQntuples(r) == 0) {
+		PQclear(r);
+		return 0;
+	}
+	copy_cell(st->status, sizeof(st->status), r, 0);
+	copy_cell(st->claimed, sizeof(st->claimed), r, 1);
+	st->has_claim = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+	copy_cell(st->severity, sizeof(st->severity), r, 3);
+	copy_cell(st->decided_by, sizeof(st->decided_by), r, 4);
+	copy_cell(st->decision, sizeof(st->decision), r, 5);
+	st->has_pending = !PQgetisnull(r, 0, 6);
+	copy_cell(st->pending_id, sizeof(st->pending_id), r, 6);
+	copy_cell(st->pending_action, sizeof(st->pending_action), r, 7);
+	copy_cell(st->pending_decision, sizeof(st->pending_decision), r, 8);
+	st->pending_reason = xstrdup(PQgetisnull(r, 0, 9) ? "" :
+	    PQgetvalue(r, 0, 9));
+	copy_cell(st->requested_by, sizeof(st->requested_by), r, 10);
+	PQclear(r);
+	return 1;
+}
+
+/*
+ * Stores a four-eyes request for <x> (a "decision" or "reopen") and fills
+ * the audit details <det>.  0 or -1.
+ */
+static int
+approval_request(PGconn *c, const struct alert_act *x, json_t *det,
+    char **msgp)
+{
+	const char *p[5] = { x->id, x->action, NULL, x->text, x->actor };
+	PGresult *r;
+
+	if (strcmp(x->action, "decision") == 0)
+		p[2] = x->decision;
+	r = store_q(c, "INSERT INTO approvals (alert_id, action, decision, reason, "
+	    "requested_by) VALUES ($1::uuid, $2, $3, $4, $5) RETURNING id", 5, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return store_fail(c, r, msgp, "approval request");
+	json_object_set_new(det, "request_id", json_integer(strtoll(
+	    PQgetvalue(r, 0, 0), NULL, 10)));
+	PQclear(r);
+	json_object_set_new(det, "requested_action", json_string(x->action));
+	if (p[2] != NULL)
+		json_object_set_new(det, "decision", json_string(p[2]));
+	json_object_set_new(det, "reason", json_string(x->text));
+	return 0;
+}
+
+/* True if <to> is an active officer or supervisor token; -1 on error. */
+static int
+is_colleague(PGconn *c, const char *to, char **msgp)
+{
+	const char *p[1] = { to };
+	PGresult *r;
+	int yes;
+
+	r = store_q(c, "SELECT 1 FROM tokens WHERE name = $1 AND revoked_at IS "
+	    "NULL AND role IN ('officer', 'supervisor')", 1, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return store_fail(c, r, msgp, "assign");
+	yes = PQntuples(r) > 0;
+	PQclear(r);
+	return yes;
+}
 
 int
-store_alert_action(PGconn *c, const char *id, const char *actor,
-    const char *action, const char *decision, const char *text,
-    const char *list_version, json_t **outp, int *statusp, char **msgp)
+store_alert_action(PGconn *c, const struct alert_act *x, json_t **outp,
+    int *statusp, char **msgp)
 {
 	const char *p[4];
-	PGresult *r;
-	char status[32], claimed[128];
+	const char *action = x->action, *actor = x->actor, *text = x->text;
+	const char *audit_action = action;
+	struct alert_state st;
+	PGresult *r = NULL;
 	json_t *det;
-	int has_claim;
+	int found, done = 200;
 
 	*outp = NULL;
 	free(*msgp);	/* a retried job may carry the first attempt's */
 	*msgp = NULL;
+	memset(&st, 0, sizeof(st));
 	PQclear(PQexec(c, "BEGIN"));
-	p[0] = id;
-	r = store_q(c, "SELECT status, coalesce(claimed_by, ''), claimed_by IS NOT "
-	    "NULL FROM alerts WHERE id = $1::uuid FOR UPDATE", 1, p);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		store_fail(c, r, msgp, "alert");
+	if ((found = alert_lock(c, x->id, &st, msgp)) <= 0) {
 		PQclear(PQexec(c, "ROLLBACK"));
-		return -1;
+		if (found == 0) {
+			*statusp = 404;
+			*msgp = xstrdup("no such alert");
+		}
+		return found;
 	}
-	if (PQntuples(r) == 0) {
-		PQclear(r);
-		PQclear(PQexec(c, "ROLLBACK"));
-		*statusp = 404;
-		*msgp = xstrdup("no such alert");
-		return 0;
-	}
-	snprintf(status, sizeof(status), "%s", PQgetvalue(r, 0, 0));
-	snprintf(claimed, sizeof(claimed), "%s", PQgetvalue(r, 0, 1));
-	has_claim = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
-	PQclear(r);
 
 	*statusp = 409;
 	det = json_object();
+	p[0] = x->id;
 	p[1] = actor;
+	/* A waiting request freezes the alert for everything but notes and
+	 * the supervisor's answer. */
+	if (st.has_pending && strcmp(action, "note") != 0 &&
+	    strcmp(action, "approve") != 0 && strcmp(action, "reject") != 0) {
+		xasprintf(msgp, "%s asked a supervisor to approve %s%s; wait for "
+		    "the answer", st.requested_by, strcmp(st.pending_action,
+		    "reopen") == 0 ? "reopening the alert" : "the decision ",
+		    strcmp(st.pending_action, "reopen") == 0 ? "" :
+		    st.pending_decision);
+		goto refuse;
+	}
 	if (strcmp(action, "claim") == 0) {
-		if (strcmp(status, "open") != 0) {
-			xasprintf(msgp, has_claim ? "already claimed by %s" :
-			    "the alert is %s, not open", has_claim ? claimed :
-			    status);
+		if (strcmp(st.status, "open") != 0) {
+			xasprintf(msgp, st.has_claim ? "already claimed by %s" :
+			    "the alert is %s, not open", st.has_claim ? st.claimed :
+			    st.status);
 			goto refuse;
 		}
 		r = store_q(c, "UPDATE alerts SET status = 'claimed', claimed_by = $2, "
 		    "claimed_at = now() WHERE id = $1::uuid", 2, p);
 	} else if (strcmp(action, "unclaim") == 0) {
-		if (strcmp(status, "claimed") != 0 || strcmp(claimed, actor) != 0) {
+		if (strcmp(st.status, "claimed") != 0 ||
+		    strcmp(st.claimed, actor) != 0) {
 			*msgp = xstrdup("only the officer who claimed the alert can "
 			    "release the claim");
 			goto refuse;
 		}
 		r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = NULL, "
 		    "claimed_at = NULL WHERE id = $1::uuid", 1, p);
-	} else if (strcmp(action, "decision") == 0) {
-		if (decision == NULL || !words_is_decision(decision) || text == NULL ||
-		    text[strspn(text, " \t\r\n")] == '\0') {
+	} else if (strcmp(action, "assign") == 0) {
+		int ok;
+
+		if (blank(x->to)) {
 			*statusp = 422;
-			*msgp = xstrdup(decision == NULL || !words_is_decision(decision) ?
+			*msgp = xstrdup("to: the name of the officer to assign to "
+			    "is required");
+			goto refuse;
+		}
+		if (strcmp(st.status, "open") != 0 && (strcmp(st.status,
+		    "claimed") != 0 || strcmp(st.claimed, actor) != 0)) {
+			xasprintf(msgp, st.has_claim ? "claimed by %s; only they can "
+			    "hand it on" : "the alert is %s, not open", st.has_claim ?
+			    st.claimed : st.status);
+			goto refuse;
+		}
+		if ((ok = is_colleague(c, x->to, msgp)) <= 0) {
+			if (ok == -1)
+				goto fail;
+			*statusp = 422;
+			xasprintf(msgp, "to: %s is not an active officer or "
+			    "supervisor", x->to);
+			goto refuse;
+		}
+		{
+			const char *q[2] = { x->id, x->to };
+
+			r = store_q(c, "UPDATE alerts SET status = 'claimed', "
+			    "claimed_by = $2, claimed_at = now() WHERE id = "
+			    "$1::uuid", 2, q);
+		}
+		json_object_set_new(det, "to", json_string(x->to));
+		if (st.has_claim)
+			json_object_set_new(det, "from", json_string(st.claimed));
+		if (!blank(text))
+			json_object_set_new(det, "reason", json_string(text));
+	} else if (strcmp(action, "decision") == 0) {
+		if (x->decision == NULL || !words_is_decision(x->decision) ||
+		    blank(text)) {
+			*statusp = 422;
+			*msgp = xstrdup(x->decision == NULL ||
+			    !words_is_decision(x->decision) ?
 			    "decision: must be one of released held "
 			    "inspection_ordered referred_licensing "
 			    "referred_enforcement false_positive" :
 			    "reason: a decision needs a reason");
 			goto refuse;
 		}
-		if (strcmp(status, "claimed") != 0 || strcmp(claimed, actor) != 0) {
+		if (strcmp(st.status, "claimed") != 0 ||
+		    strcmp(st.claimed, actor) != 0) {
 			*msgp = xstrdup("claim the alert before deciding it");
 			goto refuse;
 		}
-		p[2] = decision;
-		r = store_q(c, "UPDATE alerts SET status = $3, decision = $3, decided_by "
-		    "= $2, decided_at = now() WHERE id = $1::uuid", 3, p);
-		json_object_set_new(det, "decision", json_string(decision));
-		json_object_set_new(det, "reason", json_string(text));
+		if (strcmp(x->decision, "released") == 0 &&
+		    strcmp(st.severity, "critical") == 0) {
+			/* Four eyes: the release waits for a supervisor. */
+			if (approval_request(c, x, det, msgp) == -1)
+				goto fail;
+			audit_action = "approval_request";
+			done = 202;
+		} else {
+			p[2] = x->decision;
+			r = store_q(c, "UPDATE alerts SET status = $3, decision = $3, "
+			    "decided_by = $2, decided_at = now(), approved_by = NULL "
+			    "WHERE id = $1::uuid", 3, p);
+			json_object_set_new(det, "decision", json_string(x->decision));
+			json_object_set_new(det, "reason", json_string(text));
+		}
 	} else if (strcmp(action, "reopen") == 0) {
-		if (text == NULL || text[strspn(text, " \t\r\n")] == '\0') {
+		if (blank(text)) {
 			*statusp = 422;
 			*msgp = xstrdup("reason: reopening needs a reason");
 			goto refuse;
 		}
-		if (strcmp(status, "open") == 0 || strcmp(status, "claimed") == 0) {
+		if (strcmp(st.status, "open") == 0 ||
+		    strcmp(st.status, "claimed") == 0) {
 			*msgp = xstrdup("the alert is not decided");
 			goto refuse;
 		}
-		r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = NULL, "
-		    "claimed_at = NULL, decision = NULL, decided_by = NULL, "
-		    "decided_at = NULL WHERE id = $1::uuid", 1, p);
-		json_object_set_new(det, "reason", json_string(text));
-		json_object_set_new(det, "previous_status", json_string(status));
+		if (st.decided_by[0] != '\0' && strcmp(st.decided_by, actor) != 0) {
+			/* Four eyes: another officer's decision. */
+			if (approval_request(c, x, det, msgp) == -1)
+				goto fail;
+			json_object_set_new(det, "decided_by",
+			    json_string(st.decided_by));
+			audit_action = "approval_request";
+			done = 202;
+		} else {
+			r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = "
+			    "NULL, claimed_at = NULL, decision = NULL, decided_by = "
+			    "NULL, decided_at = NULL, approved_by = NULL WHERE id = "
+			    "$1::uuid", 1, p);
+			json_object_set_new(det, "reason", json_string(text));
+			json_object_set_new(det, "previous_status",
+			    json_string(st.status));
+		}
+	} else if (strcmp(action, "approve") == 0 ||
+	    strcmp(action, "reject") == 0) {
+		bool approve = strcmp(action, "approve") == 0;
+
+		if (!st.has_pending) {
+			*msgp = xstrdup("nothing on this alert waits for approval");
+			goto refuse;
+		}
+		if (strcmp(st.requested_by, actor) == 0) {
+			*msgp = xstrdup("four eyes: a second supervisor must answer "
+			    "your own request");
+			goto refuse;
+		}
+		if (!approve && blank(text)) {
+			*statusp = 422;
+			*msgp = xstrdup("reason: a rejection needs a reason");
+			goto refuse;
+		}
+		p[2] = st.pending_id;
+		p[3] = blank(text) ? NULL : text;
+		r = store_q(c, approve ? "UPDATE approvals SET state = 'approved', "
+		    "decided_by = $2, decided_at = now(), comment = $4 WHERE id = "
+		    "$3::bigint AND alert_id = $1::uuid" : "UPDATE approvals SET "
+		    "state = 'rejected', decided_by = $2, decided_at = now(), "
+		    "comment = $4 WHERE id = $3::bigint AND alert_id = $1::uuid",
+		    4, p);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			store_fail(c, r, msgp, action);
+			goto fail;
+		}
+		PQclear(r);
+		r = NULL;
+		json_object_set_new(det, "request_id", json_integer(strtoll(
+		    st.pending_id, NULL, 10)));
+		json_object_set_new(det, "requested_action",
+		    json_string(st.pending_action));
+		if (st.pending_decision[0] != '\0')
+			json_object_set_new(det, "decision",
+			    json_string(st.pending_decision));
+		json_object_set_new(det, "reason", json_string(st.pending_reason));
+		json_object_set_new(det, "requested_by",
+		    json_string(st.requested_by));
+		json_object_set_new(det, approve ? "approved_by" : "rejected_by",
+		    json_string(actor));
+		if (p[3] != NULL)
+			json_object_set_new(det, "comment", json_string(text));
+		if (approve && strcmp(st.pending_action, "decision") == 0) {
+			const char *q[4] = { x->id, st.requested_by,
+				st.pending_decision, actor };
+
+			r = store_q(c, "UPDATE alerts SET status = $3, decision = $3, "
+			    "decided_by = $2, decided_at = now(), approved_by = $4 "
+			    "WHERE id = $1::uuid", 4, q);
+		} else if (approve) {
+			r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = "
+			    "NULL, claimed_at = NULL, decision = NULL, decided_by = "
+			    "NULL, decided_at = NULL, approved_by = NULL WHERE id = "
+			    "$1::uuid", 1, p);
+			json_object_set_new(det, "previous_status",
+			    json_string(st.status));
+		}
 	} else {	/* note */
-		if (text == NULL || text[strspn(text, " \t\r\n")] == '\0') {
+		if (blank(text)) {
 			*statusp = 422;
 			*msgp = xstrdup("text: a note needs text");
 			goto refuse;
 		}
-		r = PQexec(c, "SELECT 1");
 		json_object_set_new(det, "text", json_string(text));
 	}
-	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
-	    PQresultStatus(r) != PGRES_TUPLES_OK) {
-		store_fail(c, r, msgp, action);
-		goto fail;
+	if (r != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			store_fail(c, r, msgp, action);
+			goto fail;
+		}
+		PQclear(r);
 	}
-	PQclear(r);
-	json_object_set_new(det, "from_status", json_string(status));
-	if (store_audit_append(c, actor, action, "alert", id, list_version, det,
-	    msgp) == -1)
+	json_object_set_new(det, "from_status", json_string(st.status));
+	if (store_audit_append(c, actor, audit_action, "alert", x->id,
+	    x->list_version, det, msgp) == -1)
 		goto fail;
 	/* The outbox row, in this transaction (store_events.c). */
 	if (strcmp(action, "decision") == 0 || strcmp(action, "reopen") == 0) {
@@ -242,15 +430,18 @@ store_alert_action(PGconn *c, const char *id, const char *actor,
 	if (store_exec_ok(c, "COMMIT", 0, NULL, msgp, action) == -1)
 		goto fail;
 	json_decref(det);
-	*outp = store_get_alert(c, id, msgp);
-	*statusp = 200;
+	free(st.pending_reason);
+	*outp = store_get_alert(c, x->id, msgp);
+	*statusp = done;
 	return *outp ? 0 : -1;
 refuse:
 	json_decref(det);
+	free(st.pending_reason);
 	PQclear(PQexec(c, "ROLLBACK"));
 	return 0;
 fail:
 	json_decref(det);
+	free(st.pending_reason);
 	PQclear(PQexec(c, "ROLLBACK"));
 	return -1;
 }

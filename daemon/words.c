@@ -1,12 +1,14 @@
 /*
  * One table for the words of the contracts.  Categories come from the rule
- * format (rules.c names them), the rest is defined here, in enum order.
+ * format (rules.c names them), roles from the token roles (auth.c), the
+ * rest is defined here, in enum order.
  */
 #include "config.h"
 
 #include <pthread.h>
 #include <string.h>
 
+#include "auth.h"
 #include "words.h"
 
 static const char *const verdicts[VERDICT_COUNT_] = {
@@ -41,6 +43,8 @@ static const char *const closed_reasons[] = {
 static const char *categories[CAT_COUNT_];
 /* Where an alert came from: screening at submission, or a re-screening. */
 static const char *const origins[] = { "screen", "rescreen" };
+#define ROLES_MAX	16	/* bits of enum role */
+static const char *roles[ROLES_MAX];
 
 static struct word_list lists[] = {
 	{ "verdicts", verdicts, VERDICT_COUNT_ },
@@ -59,6 +63,7 @@ static struct word_list lists[] = {
 	{ "closed_reasons", closed_reasons,
 	    sizeof(closed_reasons) / sizeof(closed_reasons[0]) },
 	{ "origins", origins, sizeof(origins) / sizeof(origins[0]) },
+	{ "roles", roles, 0 },		/* counted when filled */
 };
 
 const char *
@@ -100,6 +105,14 @@ categories_fill(void)
 
 	for (i = 0; i < CAT_COUNT_; i++)
 		categories[i] = rules_category_name((enum category)i);
+	for (i = 0; i < ROLES_MAX; i++) {
+		const char *r = auth_role_name((enum role)(1 << i));
+
+		if (strcmp(r, "none") == 0)
+			break;
+		roles[i] = r;
+	}
+	lists[sizeof(lists) / sizeof(lists[0]) - 1].n = i;
 }
 
 const struct word_list *

@@ -1,6 +1,7 @@
 /*
  * The words of Cordon's contracts, in one table: verdicts, severities,
- * categories, alert statuses and officers' decisions.  The API, storage,
+ * categories, alert statuses, officers' decisions and token roles (the
+ * CHECK of schemas/0009_workflow.sql).  The API, storage,
  * the console (GET /v1/vocabulary) and the CHECK constraints of
  * schemas/0003_typed_storage.sql all use these lists; a unit test holds the
  * migration to them.  Pure: no I/O.
@@ -77,8 +78,8 @@ const char	*words_state(enum decl_state);
 bool		 words_is_decision(const char *s);
 
 /*
- * The lists: verdicts, severities, categories, statuses, decisions,
- * functions, states, closed_reasons.
+ * The lists: verdicts, severities, categories, statuses, decisions, roles,
+ * functions, states, closed_reasons, origins, event types, delivery statuses.
  */
 const struct word_list *words_lists(size_t *np);
 /* The list called <name>, or NULL. */

@@ -144,10 +144,14 @@
   function fillWords(w) {
     const keep = $('f-status').value;
     fillSelect($('f-status'), w.statuses, 'any status');
-    $('f-status').value = keep || 'open';
+    /* The default keeps claimed alerts in view beside the open ones. */
+    $('f-status').prepend(el('option', { value: 'open,claimed' }, 'open and claimed'));
+    $('f-status').value = keep || 'open,claimed';
     fillSelect($('f-category'), w.categories, 'any category');
     fillSelect($('f-severity'), w.severities.slice().reverse(), 'any severity');
-    fillSelect($('decision'), w.decisions, null);
+    /* No decision is pre-selected: the officer chooses one every time. */
+    fillSelect($('decision'), w.decisions, 'choose a decision…');
+    $('decision').value = '';
     DECIDED = new Set(w.decisions.concat(w.statuses.filter((s) => s === 'auto_closed')));
   }
 
@@ -200,26 +204,66 @@
   }
 
   /* Builds the /v1/alerts query from the filter form (and the cursor when loading more). */
-  function queueQuery(cursor) {
+  function filterParams() {
     const q = new URLSearchParams();
-    for (const [name, id] of [['status', 'f-status'], ['category', 'f-category'], ['severity', 'f-severity']]) {
-      if ($(id).value) q.set(name, $(id).value);
+    for (const [name, id] of [['q', 'f-q'], ['status', 'f-status'], ['category', 'f-category'],
+      ['severity', 'f-severity'], ['country', 'f-country'], ['from', 'f-from'], ['to', 'f-to'],
+      ['submitter', 'f-submitter']]) {
+      const v = $(id).value.trim();
+      if (v) q.set(name, name === 'country' ? v.toUpperCase() : v);
     }
+    if ($('f-mine').checked) q.set('claimed_by', 'me');
+    if ($('f-approval').checked) q.set('awaiting_approval', 'true');
+    return q;
+  }
+
+  function queueQuery(cursor) {
+    const q = filterParams();
     q.set('limit', '50');
     if (cursor) q.set('cursor', cursor);
     return '/v1/alerts?' + q.toString();
   }
 
+  /* Downloads the whole filtered queue as CSV (the API answers text/csv). */
+  async function exportCsv() {
+    say('queue-error', '');
+    const q = filterParams();
+    q.set('format', 'csv');
+    let res;
+    try {
+      res = await fetch('/v1/alerts?' + q.toString(), { headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/csv' } });
+    } catch (e) {
+      say('queue-error', 'Could not export the queue: ' + e.message);
+      return;
+    }
+    if (!res.ok) {
+      let data = null;
+      try { data = await res.json(); } catch (e) { data = null; }
+      say('queue-error', 'Could not export the queue: ' + new ApiError(res.status, data).message);
+      return;
+    }
+    const blob = await res.blob();
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'cordon-queue.csv', id: 'csv-link', hidden: true });
+    document.body.append(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    say('queue-count', 'The filtered queue was exported as cordon-queue.csv.');
+  }
+
   /* Loads the first page of the queue, or appends the next page when `more` is true. */
   async function loadQueue(more) {
     say('queue-error', '');
+    /* Only the latest load draws: a filter's change event and the form's
+     * submit may both ask, and answers can come back in any order. */
+    const seq = state.loads = (state.loads || 0) + 1;
     let page;
     try {
       page = await api('GET', queueQuery(more ? state.cursor : null));
     } catch (e) {
-      say('queue-error', 'Could not load the queue: ' + e.message);
+      if (seq === state.loads) say('queue-error', 'Could not load the queue: ' + e.message);
       return;
     }
+    if (seq !== state.loads) return;
     const body = $('queue-body');
     if (!more) { body.replaceChildren(); state.rows = 0; }
     for (const a of page.alerts || []) body.append(queueRow(a));
@@ -241,7 +285,12 @@
         onclick: (ev) => { ev.stopPropagation(); open(); } }, a.reference + item)),
       el('td', { class: 'clip', title: top.title || '' }, top.title || top.match || '—',
         el('div', { class: 'muted small' }, human(a.category) + (a.hits && a.hits.length > 1 ? ` · ${a.hits.length} hits` : ''))),
-      el('td', {}, el('span', { class: 'status status-' + a.status }, human(a.status))),
+      el('td', { class: 'dest' }, a.destination || '—'),
+      el('td', { class: 'clip consignee', title: a.consignee || '' }, a.consignee || '—',
+        a.consignee_country ? el('span', { class: 'muted small' }, ' ' + a.consignee_country) : null),
+      el('td', { class: 'clip submitter' }, a.submitter || '—'),
+      el('td', {}, el('span', { class: 'status status-' + a.status }, human(a.status)),
+        a.pending ? el('div', { class: 'pending small' }, 'awaiting approval') : null),
       el('td', { class: 'clip' }, a.claimed_by || '—'),
       el('td', { class: 'age', title: when(a.created_at) }, age(a.created_at)));
     return tr;
@@ -311,6 +360,27 @@
     return out;
   }
 
+  /* A field path as officers say it: "items[0].description" → "item 1 description". */
+  function fieldLabel(decl, path) {
+    const words = { description: 'description', hs_code: 'HS code', cas: 'CAS number', origin: 'origin',
+      name: 'name', country: 'country', address: 'address', dispatch: 'dispatch country',
+      destination: 'destination', transit: 'transit country', documents: 'document', route: 'route' };
+    let m = /^items\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(path || '');
+    if (m) {
+      const it = ((decl || {}).items || [])[Number(m[1])] || {};
+      const seq = it.seq !== undefined ? it.seq : Number(m[1]) + 1;
+      return `item ${seq} ${words[m[2]] || human(m[2])}` + (m[3] !== undefined ? ` ${Number(m[3]) + 1}` : '');
+    }
+    m = /^parties\[(\d+)\]\.(\w+)$/.exec(path || '');
+    if (m) {
+      const p = ((decl || {}).parties || [])[Number(m[1])] || {};
+      return `${p.role ? human(p.role) : 'party ' + (Number(m[1]) + 1)} ${words[m[2]] || human(m[2])}`;
+    }
+    m = /^route\.(\w+)(?:\[(\d+)\])?$/.exec(path || '');
+    if (m) return (words[m[1]] || human(m[1])) + (m[2] !== undefined ? ` ${Number(m[2]) + 1}` : '');
+    return human(String(path || '').replace(/[.[\]]+/g, ' ').trim());
+  }
+
   /* Hits of the current alert that point at the given field path. */
   function hitsOn(a, field) {
     return (a.hits || []).filter((h) => h.field === field);
@@ -344,7 +414,9 @@
     dl.replaceChildren();
     dlRow(dl, 'Status', el('span', { class: 'status status-' + a.status, id: 'detail-status' }, human(a.status)));
     dlRow(dl, 'Claimed by', a.claimed_by || 'nobody');
-    dlRow(dl, 'Decision', a.decision ? human(describe(a.decision)) + (a.decided_by ? ` (by ${a.decided_by})` : '') : 'not decided');
+    dlRow(dl, 'Decision', a.decision ? human(describe(a.decision)) + (a.decided_by ? ` (by ${a.decided_by}` +
+      (a.approved_by ? `, approved by ${a.approved_by})` : ')') : '') : 'not decided');
+    if (a.pending) dlRow(dl, 'Awaiting approval', pendingText(a.pending), 'pending');
     if (a.suppression_id != null) dlRow(dl, 'Closed by suppression', String(a.suppression_id));
     dlRow(dl, 'Severity / score', el('span', {}, el('span', { class: 'sev sev-' + a.severity }, a.severity), ` ${a.score} / 100`));
     dlRow(dl, 'Category', human(a.category));
@@ -391,20 +463,36 @@
   function renderHits(a) {
     const ol = $('hits');
     ol.replaceChildren();
+    const decl = a.declaration || {};
+    /* One line per control entry; its hits (the words, the HS code, the
+     * country...) are the evidence listed under it. */
+    const groups = new Map();
     for (const h of a.hits || []) {
-      const value = fieldValue(a.declaration || {}, h.field);
-      const li = el('li', { class: 'hit' },
-        el('div', { class: 'hit-head' }, el('span', { class: 'tag' }, REASONS[h.reason] || human(h.reason)),
-          ' ', el('strong', {}, h.title || h.entry), ' ', el('code', { class: 'muted' }, `${h.list} ${h.entry}`)),
-        el('div', {}, el('span', { class: 'muted' }, `${h.field}: `),
-          value !== undefined && typeof value !== 'object' ? highlighted(value, [h]) : el('mark', {}, h.match || '')),
-        el('p', { class: 'explanation' }, h.explanation || ''));
-      if (h.reason === 'party') {
-        li.append(el('p', { class: 'muted' }, `Listed name: ${h.listed_name || '—'}; matched name: ${h.matched_name || '—'}` +
-          ` (quality ${h.quality || '—'}); similarity ${typeof h.similarity === 'number' ? h.similarity.toFixed(2) : '—'}` +
-          ((h.distortions || []).length ? `; bridged: ${h.distortions.join(', ')}` : '')));
+      const key = h.list + ' ' + h.entry;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(h);
+    }
+    for (const [key, hs] of groups) {
+      const h0 = hs[0];
+      const reasons = [...new Set(hs.map((h) => REASONS[h.reason] || human(h.reason)))];
+      const ev = el('ul', { class: 'evidence' });
+      for (const h of hs) {
+        const value = fieldValue(decl, h.field);
+        ev.append(el('li', { class: 'evidence-item', 'data-field': h.field || '' },
+          el('span', { class: 'tag' }, REASONS[h.reason] || human(h.reason)), ' ',
+          el('span', { class: 'muted field-label' }, fieldLabel(decl, h.field) + ': '),
+          value !== undefined && typeof value !== 'object' ? highlighted(value, [h]) : el('mark', {}, h.match || '')));
+        if (h.reason === 'party') {
+          ev.append(el('li', { class: 'muted' }, `Listed name: ${h.listed_name || '—'}; matched name: ${h.matched_name || '—'}` +
+            ` (quality ${h.quality || '—'}); similarity ${typeof h.similarity === 'number' ? h.similarity.toFixed(2) : '—'}` +
+            ((h.distortions || []).length ? `; bridged: ${h.distortions.join(', ')}` : '')));
+        }
       }
-      ol.append(li);
+      ol.append(el('li', { class: 'hit', 'data-entry': key, 'data-hits': hs.length },
+        el('div', { class: 'hit-head' }, el('strong', {}, h0.title || h0.entry), ' ',
+          el('code', { class: 'muted' }, `${h0.list} ${h0.entry}`), ' ',
+          el('span', { class: 'muted small' }, `${hs.length} hit${hs.length === 1 ? '' : 's'}: ${reasons.join(', ')}`)),
+        ev, el('p', { class: 'explanation' }, h0.explanation || '')));
     }
   }
 
@@ -420,9 +508,15 @@
       if (known.has(key) || seen.has(key)) continue;
       seen.add(key);
       const dl = el('dl', { class: 'summary' });
+      const list = (a.lists || []).find((l) => l.list_id === h.list);
       if (h.listed_name) dlRow(dl, 'Listed name', h.listed_name);
-      dlRow(dl, 'List', `${h.list}, entry ${h.entry}`);
-      dlRow(dl, 'Legal source', 'not stored with this alert: see the explanation under "Why it matched"', 'muted');
+      dlRow(dl, 'List', `${list && list.title ? list.title : h.list}, entry ${h.entry}` + (list && list.date ? ` (${list.date})` : ''));
+      const basis = [];
+      if (h.legal_basis) basis.push(h.legal_basis);
+      else if (h.programme) basis.push(`programme ${h.programme}`);
+      if (!h.legal_basis && list && list.source) basis.push(list.source);
+      if (h.listed_on) basis.push(`listed ${h.listed_on}`);
+      dlRow(dl, 'Legal basis', basis.length ? basis.join('; ') : 'see the explanation under "Why it matched"', 'entry-basis');
       box.append(el('div', { class: 'card entry', 'data-code': h.entry },
         el('h4', {}, el('span', { class: 'entry-title' }, h.title || h.entry), ' ', el('code', { class: 'muted' }, key)), dl));
     }
@@ -478,36 +572,70 @@
     return box;
   }
 
-  /* Shows the alert's history (claims, decisions, notes, …) oldest first. */
+  /* "officer-a asks to release this alert: reason" for a pending four-eyes request. */
+  function pendingText(p) {
+    const what = p.action === 'reopen' ? 'reopen this alert' : `decide it ${human(p.decision)}`;
+    return `${p.requested_by} asks to ${what}: ${p.reason}`;
+  }
+
+  /* One history row in officers' words: "claimed by officer-a", "released by …, approved by …". */
+  function historyText(h) {
+    const d = h.details || {};
+    const who = h.actor || 'system';
+    const asked = d.requested_action === 'reopen' ? 'reopening' : human(d.decision);
+    switch (h.action) {
+    case 'claim': return `claimed by ${who}`;
+    case 'unclaim': return `claim given up by ${who}`;
+    case 'assign': return `assigned to ${d.to} by ${who}` + (d.reason ? `: ${d.reason}` : '');
+    case 'decision': return `${human(d.decision)} by ${who}: ${d.reason || ''}`;
+    case 'reopen': return `reopened by ${who}: ${d.reason || ''}`;
+    case 'note': return `note by ${who}: ${d.text || ''}`;
+    case 'suppression': return `identical items suppressed by ${who} until ${d.expires_at || '?'}: ${d.reason || ''}`;
+    case 'approval_request': return `${who} asked a supervisor to approve ${asked}: ${d.reason || ''}`;
+    case 'approve': return (d.requested_action === 'reopen' ? `reopened by ${d.requested_by}` :
+      `${human(d.decision)} by ${d.requested_by}`) + `, approved by ${who}` + (d.reason ? `: ${d.reason}` : '') +
+      (d.comment ? ` (${d.comment})` : '');
+    case 'reject': return `${asked} asked by ${d.requested_by} rejected by ${who}: ${d.comment || ''}`;
+    default: return `${human(h.action)} by ${who}` + (Object.keys(d).length ? ': ' + describe(d) : '');
+    }
+  }
+
+  /* Shows the alert's history (claims, decisions, notes, …) oldest first, in officers' words. */
   function renderHistory(a) {
     const ol = $('history');
     ol.replaceChildren();
     const hist = a.history || [];
     if (!hist.length) ol.append(el('li', { class: 'muted' }, 'Nothing has happened to this alert yet.'));
     for (const h of hist) {
-      const details = h.details && Object.keys(h.details).length ? describe(h.details) : '';
       ol.append(el('li', { 'data-action': h.action },
-        el('span', { class: 'muted' }, when(h.at)), ' ', el('strong', {}, human(h.action)), ` by ${h.actor || 'system'}`,
-        details ? el('div', {}, details) : null,
-        h.list_version ? el('div', { class: 'muted' }, `list version ${h.list_version}`) : null));
+        el('span', { class: 'muted' }, when(h.at)), ' ', el('span', { class: 'history-text' }, historyText(h)),
+        h.list_version ? el('div', { class: 'muted small' }, `list version ${h.list_version}`) : null));
     }
   }
 
   /* Enables the action controls that make sense for the alert's status, the claimant and the role. */
   function updateActions(a) {
     const me = state.me || {};
-    const canAct = me.role === 'officer';
+    const canAct = me.role === 'officer' || me.role === 'supervisor';
     const mine = a.status === 'claimed' && a.claimed_by === me.name;
     const decided = DECIDED.has(a.status);
+    const waiting = !!a.pending;
     $('claim').disabled = !canAct || a.status !== 'open';
-    $('unclaim').disabled = !canAct || !mine;
-    $('decide-set').disabled = !canAct || !mine;
-    $('reopen-set').disabled = !canAct || !decided;
+    $('unclaim').disabled = !canAct || !mine || waiting;
+    $('decide-set').disabled = !canAct || !mine || waiting;
+    $('reopen-set').disabled = !canAct || !decided || waiting;
+    $('assign-set').disabled = !canAct || waiting || !(a.status === 'open' || mine);
     $('note-set').disabled = !canAct;
+    /* Four eyes: a supervisor other than the requester answers a request. */
+    $('approval').hidden = !waiting;
+    $('approval-text').textContent = waiting ? 'Awaiting a supervisor: ' + pendingText(a.pending) : '';
+    $('approve-set').disabled = !waiting || me.role !== 'supervisor' || a.pending.requested_by === me.name;
     $('suppress-set').disabled = !canAct || a.status !== 'false_positive' || a.item_seq == null;
     $('goto-actions').hidden = !canAct;
     let hint;
     if (!canAct) hint = `Read only: your role (${me.role}) cannot change alerts.`;
+    else if (waiting && me.role === 'supervisor' && a.pending.requested_by !== me.name) hint = 'Approve or reject the request below.';
+    else if (waiting) hint = 'Waiting for a supervisor to approve or reject the request.';
     else if (a.status === 'open') hint = 'Claim this alert to decide it.';
     else if (mine) hint = 'You hold this alert: decide it with a reason, or unclaim it.';
     else if (a.status === 'claimed') hint = `${a.claimed_by} is working on this alert.`;
@@ -522,14 +650,15 @@
     if (!a) return;
     say('action-status', '');
     say('action-error', '');
+    let answer;
     try {
-      await api('POST', path, body);
+      answer = await api('POST', path, body);
     } catch (e) {
       say('action-error', e.message);
       if (e.status === 409) { await openAlert(a.id, true); await loadQueue(false); }  // someone changed it: show the current state
       return false;
     }
-    say('action-status', done);
+    say('action-status', typeof done === 'function' ? done(answer) : done);
     await openAlert(a.id, true);
     await loadQueue(false);
     return true;
@@ -556,14 +685,45 @@
     $('unclaim').addEventListener('click', () => act(base() + '/unclaim', undefined, 'Unclaimed: the alert is back in the open queue.'));
     $('decide-form').addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      const reason = required('decide-reason', 'A reason for the decision');
       const decision = $('decision').value;
-      if (reason && await act(base() + '/decision', { decision, reason }, `Decided: ${human(decision)}.`)) $('decide-reason').value = '';
+      if (!decision) {
+        say('action-status', '');
+        say('action-error', 'Choose a decision.');
+        $('decision').focus();
+        return;
+      }
+      const reason = required('decide-reason', 'A reason for the decision');
+      if (reason && await act(base() + '/decision', { decision, reason },
+        (r) => r && r.pending ? `Sent for approval: a supervisor must approve ${human(decision)}.` : `Decided: ${human(decision)}.`)) {
+        $('decide-reason').value = '';
+        $('decision').value = '';
+      }
     });
     $('reopen-form').addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const reason = required('reopen-reason', 'A reason for reopening');
-      if (reason && await act(base() + '/reopen', { reason }, 'Reopened.')) $('reopen-reason').value = '';
+      if (reason && await act(base() + '/reopen', { reason },
+        (r) => r && r.pending ? 'Sent for approval: a supervisor must approve reopening another officer\'s decision.' : 'Reopened.')) {
+        $('reopen-reason').value = '';
+      }
+    });
+    $('approve-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const comment = $('approve-comment').value.trim();
+      if (await act(base() + '/approve', comment ? { comment } : {}, 'Approved.')) $('approve-comment').value = '';
+    });
+    $('reject').addEventListener('click', async () => {
+      const reason = required('approve-comment', 'A reason for rejecting');
+      if (reason && await act(base() + '/reject', { reason }, 'Rejected: the alert stays as it was.')) $('approve-comment').value = '';
+    });
+    $('assign-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const to = required('assign-to', 'The colleague\'s name');
+      const reason = $('assign-reason').value.trim();
+      if (to && await act(base() + '/assign', reason ? { to, reason } : { to }, `Assigned to ${to}.`)) {
+        $('assign-to').value = '';
+        $('assign-reason').value = '';
+      }
     });
     $('note-form').addEventListener('submit', async (ev) => {
       ev.preventDefault();
@@ -595,7 +755,7 @@
     $('signout').addEventListener('click', () => signOut('Signed out.'));
     $('filters').addEventListener('change', () => loadQueue(false));
     $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); loadQueue(false); });
-    $('refresh').addEventListener('click', () => loadQueue(false));
+    $('export-csv').addEventListener('click', exportCsv);
     $('goto-actions').addEventListener('click', () => {
       $('actions').scrollIntoView({ block: 'start' });
       const first = $('actions').querySelector('select:enabled, textarea:enabled, summary');

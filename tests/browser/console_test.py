@@ -32,7 +32,7 @@ import urllib.request
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import TimeoutException, WebDriverException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
@@ -42,7 +42,7 @@ except ImportError as e:  # pragma: no cover
     print("browser: 0 passed, 1 failed")
     sys.exit(1)
 
-TOTAL_SECONDS = 120   # the whole test, hard limit
+TOTAL_SECONDS = 180  # the whole test, hard limit
 WAIT = 10            # one UI wait
 
 passed = 0
@@ -110,12 +110,13 @@ def merged_marks(text, hits):
 
 
 def find_target(base, token):
-    """The first open alert (queue order) with a hit on an item description; returns (row, alert)."""
-    st, page = api(base, token, "/v1/alerts?status=open&limit=50")
+    """The first open alert (queue order) with a hit on an item description; returns (row, alert).
+    The console's queue shows open and claimed alerts by default, so the row is counted among both."""
+    st, page = api(base, token, "/v1/alerts?status=open,claimed&limit=50")
     if st != 200 or not page:
         return None, None, f"GET /v1/alerts: HTTP {st} {page}"
     for row, a in enumerate(page.get("alerts") or []):
-        if any(str(h.get("field", "")).endswith(".description") for h in a.get("hits") or []):
+        if a.get("status") == "open" and any(str(h.get("field", "")).endswith(".description") for h in a.get("hits") or []):
             st, full = api(base, token, "/v1/alerts/" + a["id"])
             if st == 200:
                 return row, full, ""
@@ -254,6 +255,176 @@ def bidi_check(args, driver, w, by_id, shot, word, hs_code):
         notok("bidi controls: shown in the console", by_id("detail-error").text)
     finally:
         subprocess.run([args.ctl, "tokens", "revoke", name], capture_output=True, timeout=10)
+
+
+def new_token(args, role, name):
+    """A token made with cordonctl, or None."""
+    try:
+        p = subprocess.run([args.ctl, "tokens", "create", "--role", role, "--name", name],
+                           capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    t = (p.stdout.strip().splitlines() or [""])[-1].strip()
+    return t if p.returncode == 0 and t else None
+
+
+def sign_in(driver, w, by_id, token, name):
+    """Signs out if needed and signs in with <token>; True when the console shows <name>."""
+    if by_id("session").is_displayed():
+        by_id("signout").click()
+        w.until(EC.visibility_of_element_located((By.ID, "token")))
+    by_id("token").clear()
+    by_id("token").send_keys(token)
+    by_id("signin-button").click()
+    try:
+        w.until(lambda d: d.find_element(By.ID, "me-name").text == name)
+        return True
+    except TimeoutException:
+        return False
+
+
+def open_row(driver, w, by_id, aid):
+    """Opens alert <aid> from the queue; True when its detail is shown."""
+    try:
+        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert'))
+        driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
+        return True
+    except TimeoutException:
+        return False
+
+
+def workflow_check(args, driver, w, by_id, shot, officer):
+    """Queue search and filters, folded hits with officers' field names, the legal basis of a
+    sanctions entry, no pre-selected decision, and four eyes: an officer's release of a critical
+    alert waits until a supervisor approves it in the console."""
+    tag = os.getpid()
+    # The queue is redrawn while filters change: a row found may go stale before it is read.
+    w = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    sub = new_token(args, "submitter", f"console-wf-sub-{tag}")
+    sup_name = f"console-supervisor-{tag}"
+    sup = new_token(args, "supervisor", sup_name)
+    if not check("workflow: submitter and supervisor tokens from cordonctl", sub and sup):
+        return
+    try:
+        ref = f"CONSOLE-4EYES-{tag}"
+        decl = {"reference": ref, "type": "export",
+                "parties": [{"role": "exporter", "name": "Hanse Maschinen GmbH", "country": "DE"},
+                            {"role": "consignee", "name": "Korea Mining Development Trading Corporation", "country": "KP"}],
+                "route": {"dispatch": "DE", "destination": "KP"},
+                "items": [{"seq": 1, "hs_code": "2812 12 00", "description": "Phosphorus oxychloride (POCl3), 200 kg drums",
+                           "cas": ["10025-87-3"]}]}
+        st, res = api(args.url, sub, "/v1/declarations", "POST", decl)
+        alerts = (res or {}).get("alerts") or []
+        crit = next((a for a in alerts if a.get("severity") == "critical" and a.get("category") == "sanctions"), None)
+        folded = next((a for a in alerts if len(a.get("hits") or []) > len({(h["list"], h["entry"]) for h in a["hits"]})), None)
+        if not check("workflow: the declaration raises a critical alert and one with repeated hits of an entry",
+                     st == 201 and crit and folded, f"HTTP {st} {json.dumps(alerts)[:300]}"):
+            return
+        driver.get(args.url + "/")
+        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]"))
+
+        # search: only this declaration's alerts remain
+        by_id("f-q").clear()
+        by_id("f-q").send_keys(ref)
+        by_id("refresh").click()
+        try:
+            w.until(lambda d: {r.get_attribute("data-alert-id") for r in d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]")}
+                    == {a["id"] for a in alerts})
+            ok(f"the search box narrows the queue to the declaration's {len(alerts)} alerts")
+        except TimeoutException:
+            notok("search in the queue", by_id("queue-count").text)
+        row = w.until(lambda d: d.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{crit["id"]}"]').text)
+        check("the queue shows destination, consignee and submitter",
+              "KP" in row and "Korea Mining" in row and f"console-wf-sub-{tag}" in row, row)
+        # country filter that excludes it
+        by_id("f-country").send_keys("AE")
+        by_id("refresh").click()
+        try:
+            w.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#queue-body tr[data-alert-id]"))
+            ok("the country filter combines with the search")
+        except TimeoutException:
+            notok("country filter", by_id("queue-count").text)
+        by_id("f-country").clear()
+        by_id("refresh").click()
+        shot("10-search")
+
+        # folded hits, field names as officers say them
+        if open_row(driver, w, by_id, folded["id"]):
+            entries = {}
+            for h in folded["hits"]:
+                entries.setdefault(h["list"] + " " + h["entry"], []).append(h)
+            lines = driver.find_elements(By.CSS_SELECTOR, "#hits > li.hit")
+            key, hs = next((k, v) for k, v in entries.items() if len(v) > 1)
+            line = [l for l in lines if l.get_attribute("data-entry") == key]
+            check(f"repeated hits of {key} are one line with {len(hs)} pieces of evidence",
+                  len(lines) == len(entries) and len(line) == 1 and
+                  len(line[0].find_elements(By.CSS_SELECTOR, "li.evidence-item")) == len(hs),
+                  f"{len(lines)} lines for {len(entries)} entries")
+            labels = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#hits .field-label")]
+            check("field names as officers say them (item 1 HS code, consignee country)",
+                  any(l.startswith("item 1 HS code") for l in labels) and not any("[" in l for l in labels), labels)
+            shot("11-folded")
+        else:
+            notok("open the alert with repeated hits")
+
+        # the critical alert: legal basis, no pre-selected decision, four eyes
+        if not open_row(driver, w, by_id, crit["id"]):
+            notok("open the critical alert")
+            return
+        check("the legal basis of the sanctions entry is shown (programme and list)",
+              "DPRK" in by_id("entries").text and "Legal basis" in by_id("entries").text, by_id("entries").text[:300])
+        by_id("claim").click()
+        w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-status") == "claimed")
+        check("no decision is pre-selected", Select(by_id("decision")).first_selected_option.get_attribute("value") == "")
+        by_id("decide-reason").send_keys("end user verified by the consulate")
+        by_id("decide").click()
+        try:
+            w.until(lambda d: "Choose a decision" in d.find_element(By.ID, "action-error").text)
+            ok("deciding without choosing a decision is refused in the page")
+        except TimeoutException:
+            notok("no decision chosen", by_id("action-error").text)
+        Select(by_id("decision")).select_by_value("released")
+        by_id("decide").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "approval").is_displayed())
+            ok("a critical release is sent for approval (%s)" % by_id("action-status").text.strip())
+        except TimeoutException:
+            notok("release sent for approval", by_id("action-error").text)
+            return
+        st, now = api(args.url, officer, "/v1/alerts/" + crit["id"])
+        check("the API keeps the alert claimed while the request waits",
+              st == 200 and now["status"] == "claimed" and now["pending"]["decision"] == "released", f"{now}")
+        check("the officer cannot approve their own request", not by_id("approve").is_enabled())
+        shot("12-pending")
+
+        # the supervisor approves
+        if not check("signed in as the supervisor", sign_in(driver, w, by_id, sup, sup_name)):
+            return
+        by_id("f-approval").click()
+        if not open_row(driver, w, by_id, crit["id"]):
+            notok("the supervisor finds the request with the 'awaiting approval' filter")
+            return
+        ok("the supervisor finds the request with the 'awaiting approval' filter")
+        by_id("approve-comment").send_keys("consulate letter seen")
+        by_id("approve").click()
+        try:
+            w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-status") == "released")
+            ok("the supervisor's approval releases the alert")
+        except TimeoutException:
+            notok("supervisor approval", by_id("action-error").text)
+            return
+        st, me = api(args.url, officer, "/v1/me")
+        want = f"released by {me['name']}, approved by {sup_name}"
+        hist = by_id("history").text
+        check(f"the history says \"{want}\"", want in hist and f"claimed by {me['name']}" in hist, hist)
+        shot("13-approved")
+        by_id("f-approval").click()
+    except TimeoutException as e:
+        notok("workflow in the console", str(e))
+    finally:
+        for n in (f"console-wf-sub-{tag}", sup_name):
+            subprocess.run([args.ctl, "tokens", "revoke", n], capture_output=True, timeout=10)
 
 
 def make_driver(profile):
@@ -471,6 +642,8 @@ def main():
         # bidi controls in a reference and a description are shown, not applied
         bidi_check(args, driver, w, by_id, shot, want[0],
                    alert["declaration"]["items"][idx].get("hs_code") or "")
+        # queue search and filters, folded hits, four eyes with a supervisor
+        workflow_check(args, driver, w, by_id, shot, args.token)
 
         # sign out
         by_id("signout").click()

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "route.h"
+#include "words.h"
 
 #include "harness.h"
 
@@ -32,27 +33,33 @@ test_table(void)
 		{ ROUTE_GET, "/v1/declarations", ROUTE_BAD_METHOD, 0, 0, NULL, NULL, "POST" },
 		{ 0, "/v1/declarations", ROUTE_BAD_METHOD, 0, 0, NULL, NULL, "POST" },
 		{ ROUTE_GET, "/v1/declarations/0190-x", ROUTE_FOUND, ROUTE_DECL_GET,
-		    ROLE_SUBMITTER | ROLE_OFFICER | ROLE_AUDITOR, "0190-x", NULL, NULL },
+		    ROLE_SUBMITTER | ROUTE_WORK | ROLE_AUDITOR, "0190-x", NULL, NULL },
 		{ ROUTE_GET, "/v1/declarations/", ROUTE_NOT_FOUND, 0, 0, NULL, NULL, NULL },
 		{ ROUTE_GET, "/v1/declarations/a/b", ROUTE_NOT_FOUND, 0, 0, NULL, NULL, NULL },
 		{ ROUTE_GET, "/v1/alerts", ROUTE_FOUND, ROUTE_ALERTS,
-		    ROLE_OFFICER | ROLE_AUDITOR, "", NULL, NULL },
+		    ROUTE_WORK | ROLE_AUDITOR, "", NULL, NULL },
 		{ ROUTE_GET, "/v1/alerts/A1", ROUTE_FOUND, ROUTE_ALERT,
-		    ROLE_OFFICER | ROLE_AUDITOR, "A1", NULL, NULL },
+		    ROUTE_WORK | ROLE_AUDITOR, "A1", NULL, NULL },
 		{ ROUTE_POST, "/v1/alerts/A1/claim", ROUTE_FOUND, ROUTE_ALERT_ACTION,
-		    ROLE_OFFICER, "A1", "claim", NULL },
+		    ROUTE_WORK, "A1", "claim", NULL },
 		{ ROUTE_POST, "/v1/alerts/A1/unclaim", ROUTE_FOUND, ROUTE_ALERT_ACTION,
-		    ROLE_OFFICER, "A1", "unclaim", NULL },
+		    ROUTE_WORK, "A1", "unclaim", NULL },
 		{ ROUTE_POST, "/v1/alerts/A1/decision", ROUTE_FOUND, ROUTE_ALERT_ACTION,
-		    ROLE_OFFICER, "A1", "decision", NULL },
+		    ROUTE_WORK, "A1", "decision", NULL },
 		{ ROUTE_POST, "/v1/alerts/A1/reopen", ROUTE_FOUND, ROUTE_ALERT_ACTION,
-		    ROLE_OFFICER, "A1", "reopen", NULL },
+		    ROUTE_WORK, "A1", "reopen", NULL },
 		{ ROUTE_POST, "/v1/alerts/A1/notes", ROUTE_FOUND, ROUTE_ALERT_ACTION,
-		    ROLE_OFFICER, "A1", "note", NULL },
+		    ROUTE_WORK, "A1", "note", NULL },
+		{ ROUTE_POST, "/v1/alerts/A1/assign", ROUTE_FOUND, ROUTE_ALERT_ACTION,
+		    ROUTE_WORK, "A1", "assign", NULL },
+		{ ROUTE_POST, "/v1/alerts/A1/approve", ROUTE_FOUND, ROUTE_ALERT_ACTION,
+		    ROLE_SUPERVISOR, "A1", "approve", NULL },
+		{ ROUTE_POST, "/v1/alerts/A1/reject", ROUTE_FOUND, ROUTE_ALERT_ACTION,
+		    ROLE_SUPERVISOR, "A1", "reject", NULL },
 		{ ROUTE_GET, "/v1/alerts/A1/claim", ROUTE_BAD_METHOD, 0, 0, NULL, NULL, "POST" },
 		{ ROUTE_POST, "/v1/alerts/A1/delete", ROUTE_NOT_FOUND, 0, 0, NULL, NULL, NULL },
 		{ ROUTE_POST, "/v1/suppressions", ROUTE_FOUND, ROUTE_SUPPRESSIONS,
-		    ROLE_OFFICER, "", NULL, NULL },
+		    ROUTE_WORK, "", NULL, NULL },
 		{ ROUTE_GET, "/v1/audit", ROUTE_FOUND, ROUTE_AUDIT,
 		    ROLE_AUDITOR | ROLE_ADMIN, "", NULL, NULL },
 		{ ROUTE_GET, "/v1/lists", ROUTE_FOUND, ROUTE_LISTS, ROUTE_ANY_ROLE, "", NULL, NULL },
@@ -114,10 +121,51 @@ test_roles(void)
 			CHECK(!(r[i].roles & ROLE_SUBMITTER));
 		if (r[i].methods & ROUTE_POST)
 			CHECK(!(r[i].roles & ROLE_AUDITOR));	/* reads only */
+		/* Four eyes: only a supervisor answers a request, and a
+		 * supervisor may do all an officer may. */
+		if (r[i].action != NULL && (strcmp(r[i].action, "approve") == 0 ||
+		    strcmp(r[i].action, "reject") == 0))
+			CHECK_INT_EQ(r[i].roles, ROLE_SUPERVISOR);
+		if (r[i].roles & ROLE_OFFICER)
+			CHECK(r[i].roles & ROLE_SUPERVISOR);
 		if (r[i].roles == 0)	/* public: reads only */
 			CHECK(r[i].methods == ROUTE_GET);
 	}
 	harness_context(NULL);
+}
+
+/* The roles of the vocabulary are those the tokens table accepts (0009). */
+static void
+test_role_words(void)
+{
+	const struct word_list *l = words_list("roles");
+	char *path = harness_data_path("../../schemas/0009_workflow.sql");
+	char *sql = harness_read(path, NULL);
+	char *c = sql ? strstr(sql, "CHECK (role IN (") : NULL;
+	char *close = c ? strchr(c, ')') : NULL;
+	size_t k, quoted = 0;
+	char *p;
+
+	if (!CHECK(l != NULL && l->n == 5 && c != NULL && close != NULL))
+		goto done;
+	for (p = c; p < close; p++)
+		if (*p == '\'')
+			quoted++;
+	CHECK_INT_EQ(quoted, 2 * l->n);
+	for (k = 0; k < l->n; k++) {
+		char w[64];
+
+		snprintf(w, sizeof(w), "'%s'", l->words[k]);
+		harness_context("role %s", l->words[k]);
+		p = strstr(c, w);
+		CHECK(p != NULL && p < close);
+		CHECK_INT_EQ(auth_role(l->words[k]), 1 << k);
+	}
+	harness_context(NULL);
+	CHECK_STR_EQ(auth_role_name(ROLE_SUPERVISOR), "supervisor");
+done:
+	free(sql);
+	free(path);
 }
 
 int
@@ -126,5 +174,6 @@ main(void)
 	harness_init("test_route");
 	test_table();
 	test_roles();
+	test_role_words();
 	return harness_done();
 }
