@@ -416,6 +416,7 @@ struct read_ctx {
 	struct alert_filter	 filter;	/* READ_ALERTS; owns its strings */
 	bool			 csv;		/* the queue as text/csv */
 	int			 limit;
+	char			*status;	/* READ_EVENTS */
 	char			*since, *until;		/* READ_STATS */
 	long			 days;
 	json_t			*out;

@@ -419,13 +419,27 @@ store_alert_action(PGconn *c, const struct alert_act *x, json_t **outp,
 	if (store_audit_append(c, actor, audit_action, "alert", x->id,
 	    x->list_version, det, msgp) == -1)
 		goto fail;
-	/* The outbox row, in this transaction (store_events.c). */
-	if (strcmp(action, "decision") == 0 || strcmp(action, "reopen") == 0) {
-		json_object_set_new(det, "by", json_string(actor));
-		if (store_event_add(c, strcmp(action, "decision") == 0 ?
-		    EVENT_ALERT_DECIDED : EVENT_ALERT_REOPENED, id, NULL, det,
-		    msgp) == -1)
-			goto fail;
+	/*
+	 * The outbox row, in this transaction (store_events.c), when a
+	 * decision or a reopening takes effect: at once, or on a
+	 * supervisor's approval; a four-eyes request (202) sends nothing.
+	 */
+	{
+		const char *ev = NULL;
+
+		if (done == 200 && strcmp(action, "decision") == 0)
+			ev = EVENT_ALERT_DECIDED;
+		else if (done == 200 && strcmp(action, "reopen") == 0)
+			ev = EVENT_ALERT_REOPENED;
+		else if (strcmp(action, "approve") == 0)
+			ev = strcmp(st.pending_action, "decision") == 0 ?
+			    EVENT_ALERT_DECIDED : EVENT_ALERT_REOPENED;
+		if (ev != NULL) {
+			json_object_set_new(det, "by", json_string(actor));
+			if (store_event_add(c, ev, x->id, NULL, det,
+			    msgp) == -1)
+				goto fail;
+		}
 	}
 	if (store_exec_ok(c, "COMMIT", 0, NULL, msgp, action) == -1)
 		goto fail;
