@@ -40,7 +40,7 @@ ALTER TABLE alerts ADD CONSTRAINT alerts_rescreen_run_fk
 -- Re-screening and backtests walk the declarations by age.
 CREATE INDEX declarations_created ON declarations (created_at, id);
 -- Rule quality statistics read alerts by age.
-CREATE INDEX alerts_created ON alerts (created_at);
+CREATE INDEX IF NOT EXISTS alerts_created ON alerts (created_at);
 
 -- The version active when this migration runs screened what came in under
 -- it: an upgrade does not re-screen the last days against it.
