@@ -2396,7 +2396,9 @@ if start_daemon workflow --db "$DSN"; then
     grep -qi '^content-type: text/csv' "$work/csv.h" && head -1 "$work/q.csv" | grep -q '^id,reference,severity' &&
         [ "$(($(wc -l <"$work/q.csv") - 1))" = "$nj" ] && grep -q "Korea Mining Development Trading Corporation" "$work/q.csv" &&
         ok "CSV export of the filtered queue ($nj alerts, format=csv)" || notok "CSV export" "$(head -3 "$work/q.csv")"
-    acurl "$OFF" -s -H 'Accept: text/csv' "$url/v1/alerts?country=KP" | head -1 | grep -q '^id,reference' &&
+    # Whole answer first: with pipefail, head closing early would fail curl (SIGPIPE) on a long queue.
+    acurl "$OFF" -s -H 'Accept: text/csv' -o "$work/q-accept.csv" "$url/v1/alerts?country=KP"
+    head -1 "$work/q-accept.csv" | grep -q '^id,reference' &&
         ok "CSV with Accept: text/csv" || notok "CSV by Accept"
     # cordonctl alerts list: a table by default, JSON with --json.
     out=$(CORDON_URL=$url CORDON_TOKEN=$OFF "$ctl" alerts list --q WF- --country KP)
