@@ -252,9 +252,12 @@ export CORDON_TOKEN=$SUB
 python3 "$client" load "$hx" "$work/stop" 16 KILL "$work/kill.jsonl" >"$work/kill.summary" &
 load_pid=$!
 sleep $((3 * slow))
-t_kill=$(now)
 kill -KILL "${pids[c2]}"
 wait "${pids[c2]}" 2>/dev/null
+# The moment it is gone: a request started before this was in flight there
+# (taking the time before the kill counted the few ms until the process
+# died, when requests still reached it, as "after the kill").
+t_kill=$(now)
 unset 'pids[c2]'
 sleep $((3 * slow))
 down_state=$(server_state c2)
