@@ -39,27 +39,6 @@ metrics_count_reply(unsigned method, const char *path, int code)
 	replies[r][c]++;
 }
 
-static void
-help(struct buf *b, const char *name, const char *type, const char *text)
-{
-	buf_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, text, name, type);
-}
-
-/* A label value with backslash, quote and newline escaped. */
-static void
-label(struct buf *b, const char *v)
-{
-	for (; *v != '\0'; v++) {
-		if (*v == '\\' || *v == '"')
-			buf_addc(b, '\\');
-		if (*v == '\n') {
-			buf_adds(b, "\\n");
-			continue;
-		}
-		buf_addc(b, *v);
-	}
-}
-
 /* The webhook sender's counters (webhook.c); zeros without endpoints. */
 static void
 webhook_metrics(struct buf *b)
@@ -67,7 +46,7 @@ webhook_metrics(struct buf *b)
 	struct webhook_stats ws;
 
 	webhook_stats(rt->webhook, &ws);
-	help(b, "cordon_webhook_deliveries_total", "counter",
+	observe_help(b, "cordon_webhook_deliveries_total", "counter",
 	    "Webhook delivery attempts by outcome: delivered (2xx), retried "
 	    "(failed, to be sent again), dead (failed, dead letter), released "
 	    "(claimed, given back at shutdown).");
@@ -79,7 +58,7 @@ webhook_metrics(struct buf *b)
 	    "%llu\n", (unsigned long long)ws.dead);
 	buf_printf(b, "cordon_webhook_deliveries_total{outcome=\"released\"} "
 	    "%llu\n", (unsigned long long)ws.released);
-	help(b, "cordon_webhook_pending_events", "gauge",
+	observe_help(b, "cordon_webhook_pending_events", "gauge",
 	    "Deliveries to this daemon's endpoints not yet delivered or dead, "
 	    "as the sender last counted them.");
 	buf_printf(b, "cordon_webhook_pending_events %lld\n",
@@ -97,14 +76,14 @@ metrics_text(void)
 
 	table = route_table(&n);
 	buf_init(&b);
-	help(&b, "cordon_http_responses_total", "counter",
+	observe_help(&b, "cordon_http_responses_total", "counter",
 	    "HTTP answers by route and status code.");
 	for (r = 0; r <= MAX_ROUTES; r++)
 		for (c = 0; c <= NCODES; c++) {
 			if (replies[r][c] == 0)
 				continue;
 			buf_adds(&b, "cordon_http_responses_total{route=\"");
-			label(&b, r < n && r < MAX_ROUTES ? table[r].path :
+			observe_label(&b, r < n && r < MAX_ROUTES ? table[r].path :
 			    "(none)");
 			if (c < NCODES)
 				buf_printf(&b, "\",code=\"%d\"} %llu\n",
@@ -113,45 +92,45 @@ metrics_text(void)
 				buf_printf(&b, "\",code=\"other\"} %llu\n",
 				    (unsigned long long)replies[r][c]);
 		}
-	help(&b, "cordon_http_requests_total", "counter",
+	observe_help(&b, "cordon_http_requests_total", "counter",
 	    "HTTP requests received.");
 	buf_printf(&b, "cordon_http_requests_total %llu\n",
 	    (unsigned long long)rt->requests);
-	help(&b, "cordon_declarations_stored_total", "counter",
+	observe_help(&b, "cordon_declarations_stored_total", "counter",
 	    "Declarations committed in PostgreSQL.");
 	buf_printf(&b, "cordon_declarations_stored_total %llu\n",
 	    (unsigned long long)rt->declarations);
-	help(&b, "cordon_declarations_rejected_total", "counter",
+	observe_help(&b, "cordon_declarations_rejected_total", "counter",
 	    "Declarations refused (400, 422).");
 	buf_printf(&b, "cordon_declarations_rejected_total %llu\n",
 	    (unsigned long long)rt->rejected);
-	help(&b, "cordon_unavailable_replies_total", "counter",
+	observe_help(&b, "cordon_unavailable_replies_total", "counter",
 	    "503 answers because PostgreSQL was unreachable.");
 	buf_printf(&b, "cordon_unavailable_replies_total %llu\n",
 	    (unsigned long long)rt->unavailable);
 
 	db_stats(rt->db, &st);
-	help(&b, "cordon_commit_batches_total", "counter",
+	observe_help(&b, "cordon_commit_batches_total", "counter",
 	    "Group commits of declarations.");
 	buf_printf(&b, "cordon_commit_batches_total %llu\n",
 	    (unsigned long long)st.batches);
-	help(&b, "cordon_commit_batched_declarations_total", "counter",
+	observe_help(&b, "cordon_commit_batched_declarations_total", "counter",
 	    "Declarations written by group commits (divide by the batches "
 	    "for the mean batch size).");
 	buf_printf(&b, "cordon_commit_batched_declarations_total %llu\n",
 	    (unsigned long long)st.stored);
-	help(&b, "cordon_commit_batch_max", "gauge",
+	observe_help(&b, "cordon_commit_batch_max", "gauge",
 	    "Largest group commit so far.");
 	buf_printf(&b, "cordon_commit_batch_max %llu\n",
 	    (unsigned long long)st.max_batch);
-	help(&b, "cordon_commit_failures_total", "counter",
+	observe_help(&b, "cordon_commit_failures_total", "counter",
 	    "Group commits that failed.");
 	buf_printf(&b, "cordon_commit_failures_total %llu\n",
 	    (unsigned long long)st.failures);
 
 	if (rt->read_db != NULL) {
 		db_stats(rt->read_db, &st);
-		help(&b, "cordon_read_db_queries_total", "counter",
+		observe_help(&b, "cordon_read_db_queries_total", "counter",
 		    "Officers' reads answered by read_db, and those passed to "
 		    "the primary (read_db unreachable, a failed query, or a row "
 		    "it had not replayed yet).");
@@ -162,34 +141,34 @@ metrics_text(void)
 	}
 
 	db_health(rt->db, &dh);
-	help(&b, "cordon_database_up", "gauge",
+	observe_help(&b, "cordon_database_up", "gauge",
 	    "1 if the database workers' last contact with PostgreSQL succeeded.");
 	buf_printf(&b, "cordon_database_up %d\n", dh.last_ok_ms > 0 &&
 	    dh.last_ok_ms >= dh.last_fail_ms ? 1 : 0);
-	help(&b, "cordon_db_queue_depth", "gauge",
+	observe_help(&b, "cordon_db_queue_depth", "gauge",
 	    "Database jobs waiting for a worker.");
 	buf_printf(&b, "cordon_db_queue_depth %zu\n", db_pending(rt->db));
-	help(&b, "cordon_screening_queue_depth", "gauge",
+	observe_help(&b, "cordon_screening_queue_depth", "gauge",
 	    "Declarations waiting for a screening thread.");
 	buf_printf(&b, "cordon_screening_queue_depth %zu\n",
 	    (size_t)pool_pending(rt->pool));
-	help(&b, "cordon_http_connections", "gauge", "Open HTTP connections.");
+	observe_help(&b, "cordon_http_connections", "gauge", "Open HTTP connections.");
 	buf_printf(&b, "cordon_http_connections %zu\n",
 	    (size_t)http_connections());
 
 	observe_write(&b);
 
-	help(&b, "cordon_list_version_info", "gauge",
+	observe_help(&b, "cordon_list_version_info", "gauge",
 	    "The list version in use (value 1), and whether it is a fallback "
 	    "from an active version that does not build.");
 	if (rt->snap != NULL) {
 		buf_adds(&b, "cordon_list_version_info{version=\"");
-		label(&b, rt->snap->version);
+		observe_label(&b, rt->snap->version);
 		buf_printf(&b, "\",fallback=\"%s\"} 1\n",
 		    rt->snap->fallback != NULL ? "true" : "false");
 	}
 	webhook_metrics(&b);
-	help(&b, "cordon_list_version_fallback", "gauge",
+	observe_help(&b, "cordon_list_version_fallback", "gauge",
 	    "1 while the daemon runs a fallback list version.");
 	buf_printf(&b, "cordon_list_version_fallback %d\n",
 	    rt->snap != NULL && rt->snap->fallback != NULL);

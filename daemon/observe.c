@@ -20,8 +20,6 @@
 
 #define MAX_ROUTES	OBSERVE_MAX_ROUTES
 
-static void	help(struct buf *, const char *, const char *, const char *);
-static void	label(struct buf *, const char *);
 
 /*
  * A histogram with fixed upper bounds.  Screening threads and database
@@ -184,15 +182,15 @@ hist_write(struct buf *b, const char *name, const char *labels,
 	    labels, labels[0] ? "}" : "", (unsigned long long)c.count);
 }
 
-static void
-help(struct buf *b, const char *name, const char *type, const char *text)
+void
+observe_help(struct buf *b, const char *name, const char *type, const char *text)
 {
 	buf_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, text, name, type);
 }
 
 /* A label value with backslash, quote and newline escaped. */
-static void
-label(struct buf *b, const char *v)
+void
+observe_label(struct buf *b, const char *v)
 {
 	for (; *v != '\0'; v++) {
 		if (*v == '\\' || *v == '"')
@@ -212,7 +210,7 @@ observe_write(struct buf *bp)
 	size_t n, r, c;
 
 	table = route_table(&n);
-	help(bp, "cordon_http_request_duration_seconds", "histogram",
+	observe_help(bp, "cordon_http_request_duration_seconds", "histogram",
 	    "Time from a complete request to its answer, by route.");
 	for (r = 0; r <= MAX_ROUTES; r++) {
 		struct buf lab;
@@ -221,32 +219,32 @@ observe_write(struct buf *bp)
 			continue;
 		buf_init(&lab);
 		buf_adds(&lab, "route=\"");
-		label(&lab, r < n && r < MAX_ROUTES ? table[r].path : "(none)");
+		observe_label(&lab, r < n && r < MAX_ROUTES ? table[r].path : "(none)");
 		buf_addc(&lab, '"');
 		hist_write(bp, "cordon_http_request_duration_seconds", lab.data,
 		    &request_hist[r]);
 		buf_free(&lab);
 	}
-	help(bp, "cordon_screening_duration_seconds", "histogram",
+	observe_help(bp, "cordon_screening_duration_seconds", "histogram",
 	    "Screening of one declaration on a screening thread (parse, "
 	    "bounds, matching).");
 	hist_write(bp, "cordon_screening_duration_seconds", "", &screen_hist);
-	help(bp, "cordon_commit_duration_seconds", "histogram",
+	observe_help(bp, "cordon_commit_duration_seconds", "histogram",
 	    "One group commit: the batch's statements and COMMIT.");
 	hist_write(bp, "cordon_commit_duration_seconds", "", &commit_hist);
-	help(bp, "cordon_commit_batch_size", "histogram",
+	observe_help(bp, "cordon_commit_batch_size", "histogram",
 	    "Declarations per group commit.");
 	hist_write(bp, "cordon_commit_batch_size", "", &batch_hist);
-	help(bp, "cordon_reloads_total", "counter",
+	observe_help(bp, "cordon_reloads_total", "counter",
 	    "Reloads by outcome: ok (a new snapshot), unchanged, failed, "
 	    "unavailable (PostgreSQL away).");
 	for (c = 0; c < NOUTCOMES; c++)
 		buf_printf(bp, "cordon_reloads_total{outcome=\"%s\"} %llu\n",
 		    reload_outcomes[c], (unsigned long long)reloads[c]);
-	help(bp, "cordon_reload_duration_seconds", "histogram",
+	observe_help(bp, "cordon_reload_duration_seconds", "histogram",
 	    "Time to build and swap in a list version, or to fail.");
 	hist_write(bp, "cordon_reload_duration_seconds", "", &reload_hist);
-	help(bp, "cordon_alerts_raised_total", "counter",
+	observe_help(bp, "cordon_alerts_raised_total", "counter",
 	    "Alerts raised by stored declarations, by category.");
 	for (c = 0; c < CAT_COUNT_; c++)
 		buf_printf(bp, "cordon_alerts_raised_total{category=\"%s\"} "

@@ -32,5 +32,11 @@ void	observe_reload(bool ok, bool changed, bool unavailable, double seconds);
 void	observe_alerts(const struct screen_result *r);
 /* Appends every histogram and counter family of this module to <b>. */
 void	observe_write(struct buf *b);
+/* The Prometheus text format's HELP and TYPE lines of a family, for
+ * metrics.c too. */
+void	observe_help(struct buf *b, const char *name, const char *type,
+	    const char *text);
+/* A label value with backslash, quote and newline escaped. */
+void	observe_label(struct buf *b, const char *v);
 
 #endif
