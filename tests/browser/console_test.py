@@ -32,7 +32,8 @@ import urllib.request
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
+    from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException,
+                                            TimeoutException, WebDriverException)
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
@@ -157,8 +158,7 @@ def party_check(args, driver, w, by_id, shot):
         aid = next((a["id"] for a in (page or {}).get("alerts") or [] if a.get("reference") == decl["reference"]), None)
         if not check("party evidence: the party alert is in the open queue", aid, f"HTTP {st}"):
             return
-        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert'))
-        driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        click_open(driver, aid)
         w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
         ev = w.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#parties-body .party-evidence"))
         # One evidence block per hit on the party (UN and OFAC may both list it).
@@ -231,10 +231,11 @@ def bidi_check(args, driver, w, by_id, shot, word, hs_code):
                 more.click()
         if not check("bidi controls: the alert is in the open queue", row is not None, "not found after 100 pages"):
             return
-        cell = row.find_element(By.CSS_SELECTOR, "td.ref").text
+        cell = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] td.ref').text)
         check("bidi controls: the queue shows the reference with ⟨U+202E⟩ and without the override itself",
               f"BIDI-{os.getpid()}-{RLO_TOKEN}gpj.exe" in cell and RLO not in cell, repr(cell))
-        row.find_element(By.CSS_SELECTOR, "button.open-alert").click()
+        click_open(driver, aid)
         w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
         title = by_id("detail-title").text
         check("bidi controls: the detail title shows the reference with ⟨U+202E⟩ in place",
@@ -283,11 +284,21 @@ def sign_in(driver, w, by_id, token, name):
         return False
 
 
+def click_open(driver, aid):
+    """Clicks the open button of alert <aid>'s queue row. The queue is redrawn whenever a load
+    answers (sign-in, a filter, a refresh), so the row found may be replaced before the click
+    reaches it: find and click happen inside one wait that tries again on a stale row."""
+    def attempt(d):
+        d.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        return True
+    WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,
+                                                    NoSuchElementException)).until(attempt)
+
+
 def open_row(driver, w, by_id, aid):
     """Opens alert <aid> from the queue; True when its detail is shown."""
     try:
-        w.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert'))
-        driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        click_open(driver, aid)
         w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
         return True
     except TimeoutException:
@@ -528,7 +539,7 @@ def main():
               row < len(ids) and ids[row] == alert["id"], f"rows {ids[:5]}")
 
         aid = alert["id"]
-        driver.find_element(By.CSS_SELECTOR, f'tr[data-alert-id="{aid}"] button.open-alert').click()
+        click_open(driver, aid)
         try:
             w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-alert-id") == aid)
             ok(f"opened alert {alert['reference']} ({aid})")
