@@ -9,33 +9,43 @@
 -- into the TOAST table (a second heap and index insert).  lz4 compresses
 -- several times faster at a similar ratio for this JSON, and a tuple target
 -- of 4000 bytes keeps the compressed row inline.  New rows only; stored rows
--- stay as they are and are read as before.  A server built without lz4
+-- stay as they are and are read as before.  The same for an alert's hits
+-- (1-4 KB: the larger ones were compressed with pglz too).  A server built without lz4
 -- keeps pglz.  A partition created later copies lz4 from the parent but
 -- not the tuple target (PostgreSQL keeps storage parameters per table).
 DO $$
 DECLARE
+    tab text;
+    cols text[];
     rel regclass;
+    col text;
     lz4 boolean := true;
 BEGIN
-    -- The table, or when it is partitioned: the parent (which new
-    -- partitions copy the compression from) and every leaf partition
-    -- (which alone take storage parameters).
-    FOR rel IN SELECT t.relid::regclass FROM pg_partition_tree('declarations') t
-               JOIN pg_class c ON c.oid = t.relid
-               ORDER BY t.level
-    LOOP
-        IF lz4 THEN
-            BEGIN
-                EXECUTE format('ALTER TABLE %s ALTER COLUMN body SET COMPRESSION lz4, '
-                               'ALTER COLUMN result SET COMPRESSION lz4', rel);
-            EXCEPTION WHEN feature_not_supported THEN
-                RAISE NOTICE 'lz4 is not available: declarations keep pglz';
-                lz4 := false;
-            END;
-        END IF;
-        IF (SELECT relkind FROM pg_class WHERE oid = rel) = 'r' THEN
-            EXECUTE format('ALTER TABLE %s SET (toast_tuple_target = 4000)', rel);
-        END IF;
+    FOREACH tab IN ARRAY ARRAY['declarations', 'alerts'] LOOP
+        cols := CASE tab WHEN 'declarations' THEN ARRAY['body', 'result']
+                         ELSE ARRAY['hits'] END;
+        -- The table, or when it is partitioned: the parent (which new
+        -- partitions copy the compression from) and every leaf partition
+        -- (which alone take storage parameters).
+        FOR rel IN SELECT tab::regclass
+                   UNION ALL
+                   SELECT t.relid::regclass FROM pg_partition_tree(tab::regclass) t
+                   WHERE t.relid <> tab::regclass
+        LOOP
+            FOREACH col IN ARRAY cols LOOP
+                CONTINUE WHEN NOT lz4;
+                BEGIN
+                    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET COMPRESSION lz4',
+                                   rel, col);
+                EXCEPTION WHEN feature_not_supported THEN
+                    RAISE NOTICE 'lz4 is not available: % keeps pglz', tab;
+                    lz4 := false;
+                END;
+            END LOOP;
+            IF (SELECT relkind FROM pg_class WHERE oid = rel) = 'r' THEN
+                EXECUTE format('ALTER TABLE %s SET (toast_tuple_target = 4000)', rel);
+            END IF;
+        END LOOP;
     END LOOP;
 END $$;
 

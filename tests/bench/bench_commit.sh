@@ -24,12 +24,17 @@
 # Usage: tests/bench/bench_commit.sh          (from anywhere; tree built)
 # Environment: DURATION (s per run, 10), CLIENTS ("1 8 32 64"),
 #   BATCH_ROWS (50), WRK_THREADS (1), CLIENT (wrk|python), KEEP_WORK=1,
-#   CORDOND and CORDONCTL (binaries to measure instead of the tree's).
+#   CORDOND and CORDONCTL (binaries to measure instead of the tree's),
+#   BEFORE (a built Cordon tree, e.g. a worktree of main: its cordond is
+#   measured too, in the same run, against a second database migrated with
+#   its own schemas and loaded with its own rules; each client count runs
+#   the BEFORE daemon, then this tree's, so a busy machine weighs on both).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 ctl=${CORDONCTL:-$top/daemon/cordonctl}
 cordond=${CORDOND:-$top/daemon/cordond}
+BEFORE=${BEFORE:-}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 DURATION=${DURATION:-10}
 CLIENTS=${CLIENTS:-"1 8 32 64"}
@@ -44,6 +49,11 @@ say() { echo "# $*" >&2; }
 die() { echo "bench_commit: $*" >&2; exit 1; }
 
 [ -x "$cordond" ] && [ -x "$ctl" ] || die "build first: contrib/build"
+if [ -n "$BEFORE" ]; then
+    BEFORE=$(cd "$BEFORE" && pwd) || die "BEFORE: no such directory"
+    [ -x "$BEFORE/daemon/cordond" ] && [ -x "$BEFORE/daemon/cordonctl" ] && [ -d "$BEFORE/schemas" ] ||
+        die "BEFORE=$BEFORE: not a built Cordon tree (daemon/cordond, daemon/cordonctl, schemas/)"
+fi
 [ -x "$PGBIN/pgbench" ] || die "$PGBIN/pgbench missing (postgresql-15)"
 if [ "$CLIENT" = wrk ] && ! command -v wrk >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
@@ -66,6 +76,10 @@ cd "$work" || exit 1
 mkdir -p "$work/bin" && cp "$cordond" "$ctl" "$work/bin/" || die "cannot copy the binaries"
 cordond=$work/bin/cordond
 ctl=$work/bin/cordonctl
+if [ -n "$BEFORE" ]; then
+    mkdir -p "$work/before" && cp "$BEFORE/daemon/cordond" "$BEFORE/daemon/cordonctl" "$work/before/" ||
+        die "cannot copy the BEFORE binaries"
+fi
 pgdir=$work/pg
 cordond_pid=
 client_pid=
@@ -92,6 +106,26 @@ ver=$("$ctl" lists import "$top/rules" 2>/dev/null) || die "cordonctl lists impo
 SUB=$("$ctl" tokens create --role submitter --name bench-submitter 2>/dev/null)
 ADM=$("$ctl" tokens create --role admin --name bench-admin 2>/dev/null)
 [ -n "$SUB" ] && [ -n "$ADM" ] || die "token creation failed"
+if [ -n "$BEFORE" ]; then
+    sql "CREATE DATABASE cordon_before" || die "cannot create the BEFORE database"
+    B_DSN=${DSN/dbname=cordon/dbname=cordon_before}
+    bctl() { CORDON_DB=$B_DSN "$work/before/cordonctl" "$@"; }
+    bctl db migrate --schemas "$BEFORE/schemas" >/dev/null 2>&1 || die "BEFORE: cordonctl db migrate failed"
+    bver=$(bctl lists import "$BEFORE/rules" 2>/dev/null) || die "BEFORE: cordonctl lists import failed"
+    bctl lists activate "$bver" >/dev/null 2>&1 || die "BEFORE: cordonctl lists activate failed"
+    B_SUB=$(bctl tokens create --role submitter --name bench-submitter 2>/dev/null)
+    B_ADM=$(bctl tokens create --role admin --name bench-admin 2>/dev/null)
+    [ -n "$B_SUB" ] && [ -n "$B_ADM" ] || die "BEFORE: token creation failed"
+fi
+# The daemon being measured: binary, database, tokens (use_daemon after|before).
+use_daemon() {
+    if [ "$1" = before ]; then
+        cur_bin=$work/before/cordond cur_dsn=$B_DSN cur_sub=$B_SUB cur_adm=$B_ADM
+    else
+        cur_bin=$cordond cur_dsn=$DSN cur_sub=$SUB cur_adm=$ADM
+    fi
+}
+use_daemon after
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -99,7 +133,7 @@ free_port() {
 start_cordond() { # sets $url, $cordond_pid
     local port; port=$(free_port)
     url=http://127.0.0.1:$port
-    "$cordond" --db "$DSN" --listen 127.0.0.1:"$port" >>"$work/cordond.log" 2>&1 &
+    "$cur_bin" --db "$cur_dsn" --listen 127.0.0.1:"$port" >>"$work/cordond.log" 2>&1 &
     cordond_pid=$!
     # Building the shipped rules takes tens of CPU-seconds on a busy machine.
     for _ in $(seq 1 3000); do
@@ -116,7 +150,7 @@ stop_cordond() {
     wait "$cordond_pid" 2>/dev/null
     cordond_pid=
 }
-metrics() { curl -fs -H "Authorization: Bearer $ADM" "$url/metrics"; }
+metrics() { curl -fs -H "Authorization: Bearer $cur_adm" "$url/metrics"; }
 # CPU ticks: whole machine busy/total, one pid, the postmaster's children
 machine_ticks() { awk '/^cpu /{t=0; for(i=2;i<=NF;i++) t+=$i; print t-$5-$6, t}' /proc/stat; }
 pid_ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -224,10 +258,10 @@ run_client() {
     local c=$1 secs=$2 label=$3 out=$4 t=$WRK_THREADS
     [ "$t" -gt "$c" ] && t=$c
     if [ "$CLIENT" = wrk ]; then
-        BENCH_RUN=$label BENCH_TOKEN=$SUB /usr/bin/time -f 'CPU %U %S %e' -o "$out.time" \
+        BENCH_RUN=$label BENCH_TOKEN=$cur_sub /usr/bin/time -f 'CPU %U %S %e' -o "$out.time" \
             wrk -t"$t" -c"$c" -d"${secs}s" --timeout 30s -s "$work/decl.lua" "$url/" >"$out" 2>&1 &
     else
-        CORDON_TOKEN=$SUB /usr/bin/time -f 'CPU %U %S %e' -o "$out.time" \
+        CORDON_TOKEN=$cur_sub /usr/bin/time -f 'CPU %U %S %e' -o "$out.time" \
             python3 "$top/tests/bench/bench_client.py" "$url" "$c" "$secs" "$label" >"$out" 2>&1 &
     fi
     client_pid=$!
@@ -327,22 +361,28 @@ sql "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
 
 # ---- cordond ----------------------------------------------------------------
 declare -A cd_rate cd_p50 cd_p99 cd_avgb cd_maxb cd_commits cd_other cd_ccpu cd_dcpu cd_pcpu cd_mcpu cd_cps cd_else cd_kcpu
+daemons=after
+[ -n "$BEFORE" ] && daemons="before after"
 for c in $CLIENTS; do
+  for who in $daemons; do
+    k=$c
+    [ "$who" = before ] && k=b$c
+    use_daemon "$who"
     start_cordond
-    run_client "$c" 1 "warm$c" "$work/warm$c.out"
+    run_client "$c" 1 "warm$k" "$work/warm$k.out"
     sql "CHECKPOINT" >/dev/null
     m0=$(metrics)
     read -r mb0 mt0 < <(machine_ticks)
     d0=$(pid_ticks "$cordond_pid")
     p0=$(pg_ticks)
     k0=$(kthread_ticks)
-    run_client "$c" "$DURATION" "run$c" "$work/run$c.out"
+    run_client "$c" "$DURATION" "run$k" "$work/run$k.out"
     p1=$(pg_ticks)
     k1=$(kthread_ticks)
     d1=$(pid_ticks "$cordond_pid")
     read -r mb1 mt1 < <(machine_ticks)
     m1=$(metrics)
-    r=$(python3 - "$work/run$c.out" "$work/run$c.out.time" "$m0" "$m1" <<'PY'
+    r=$(python3 - "$work/run$k.out" "$work/run$k.out.time" "$m0" "$m1" <<'PY'
 import json, sys
 line = [l for l in open(sys.argv[1]) if l.startswith("BENCH ")]
 if not line:
@@ -361,17 +401,18 @@ print("%.0f %.2f %.2f %.1f %d %d %d %.0f %.0f" % (
     commits / b["duration_s"]))
 PY
 )
-    read -r cd_rate[$c] cd_p50[$c] cd_p99[$c] cd_avgb[$c] cd_maxb[$c] cd_commits[$c] cd_other[$c] cd_ccpu[$c] cd_cps[$c] <<<"$r"
+    read -r cd_rate[$k] cd_p50[$k] cd_p99[$k] cd_avgb[$k] cd_maxb[$k] cd_commits[$k] cd_other[$k] cd_ccpu[$k] cd_cps[$k] <<<"$r"
     secs=$(awk -v a="$mt1" -v b="$mt0" -v n="$(nproc)" 'BEGIN{print (a-b)/n}')   # wall ticks
-    cd_dcpu[$c]=$(awk -v a="$d1" -v b="$d0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
-    cd_pcpu[$c]=$(awk -v a="$p1" -v b="$p0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
-    cd_mcpu[$c]=$(awk -v a="$mb1" -v b="$mb0" -v t="$mt1" -v u="$mt0" 'BEGIN{printf "%.0f", (t > u) ? (a-b)/(t-u)*100 : 0}')
-    cd_kcpu[$c]=$(awk -v a="$k1" -v b="$k0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
-    cd_else[$c]=$(awk -v m="${cd_mcpu[$c]}" -v n="$(nproc)" -v a="${cd_ccpu[$c]}" -v b="${cd_dcpu[$c]}" \
-        -v p="${cd_pcpu[$c]}" -v k="${cd_kcpu[$c]}" 'BEGIN{x = m*n - a - b - p - k; printf "%.0f", (x > 0) ? x : 0}')
-    say "cordond c=$c: ${cd_rate[$c]} decl/s, ${cd_commits[$c]} commits, avg batch ${cd_avgb[$c]}," \
-        "p50 ${cd_p50[$c]} ms, p99 ${cd_p99[$c]} ms, non-201/errors ${cd_other[$c]}"
+    cd_dcpu[$k]=$(awk -v a="$d1" -v b="$d0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
+    cd_pcpu[$k]=$(awk -v a="$p1" -v b="$p0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
+    cd_mcpu[$k]=$(awk -v a="$mb1" -v b="$mb0" -v t="$mt1" -v u="$mt0" 'BEGIN{printf "%.0f", (t > u) ? (a-b)/(t-u)*100 : 0}')
+    cd_kcpu[$k]=$(awk -v a="$k1" -v b="$k0" -v w="$secs" 'BEGIN{printf "%.0f", w ? (a-b)/w*100 : 0}')
+    cd_else[$k]=$(awk -v m="${cd_mcpu[$k]}" -v n="$(nproc)" -v a="${cd_ccpu[$k]}" -v b="${cd_dcpu[$k]}" \
+        -v p="${cd_pcpu[$k]}" -v k="${cd_kcpu[$k]}" 'BEGIN{x = m*n - a - b - p - k; printf "%.0f", (x > 0) ? x : 0}')
+    say "cordond${BEFORE:+ ($who)} c=$c: ${cd_rate[$k]} decl/s, ${cd_commits[$k]} commits, avg batch ${cd_avgb[$k]}," \
+        "p50 ${cd_p50[$k]} ms, p99 ${cd_p99[$k]} ms, non-201/errors ${cd_other[$k]}"
     stop_cordond
+  done
 done
 
 # ---- the report ----------------------------------------------------------------
@@ -390,23 +431,31 @@ echo
 printf '%-7s | %17s | %18s | %15s | %13s | %9s | %9s | %9s | %8s | %8s\n' clients "pgbench 1-row tps" \
     "pgbench ${BATCH_ROWS}-row tps" "naive decl tps" "cordon decl/s" "x naive" "x 1-row" "avg batch" "p50 ms" "p99 ms"
 printf -- '--------+-------------------+--------------------+-----------------+---------------+-----------+-----------+-----------+----------+---------\n'
-for c in $CLIENTS; do
-    printf '%7s | %17.0f | %18.0f | %15.0f | %13s | %9s | %9s | %9s | %8s | %8s\n' "$c" "${pg1[$c]}" "${pgb[$c]}" \
-        "${pgn[$c]}" "${cd_rate[$c]}" \
-        "$(awk -v a="${cd_rate[$c]}" -v b="${pgn[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
-        "$(awk -v a="${cd_rate[$c]}" -v b="${pg1[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
-        "${cd_avgb[$c]}" "${cd_p50[$c]}" "${cd_p99[$c]}"
+# keys: "b64" is the BEFORE daemon at 64 clients, "64" this tree's
+row_keys() { local c; for c in $CLIENTS; do [ -n "$BEFORE" ] && echo "b$c"; echo "$c"; done; }
+row_label() { case $1 in b*) echo "${1#b} bef" ;; *) echo "$1" ;; esac; }
+for k in $(row_keys); do
+    c=${k#b}
+    printf '%7s | %17.0f | %18.0f | %15.0f | %13s | %9s | %9s | %9s | %8s | %8s\n' "$(row_label "$k")" "${pg1[$c]}" \
+        "${pgb[$c]}" "${pgn[$c]}" "${cd_rate[$k]}" \
+        "$(awk -v a="${cd_rate[$k]}" -v b="${pgn[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
+        "$(awk -v a="${cd_rate[$k]}" -v b="${pg1[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
+        "${cd_avgb[$k]}" "${cd_p50[$k]}" "${cd_p99[$k]}"
 done
 echo
 echo "details"
-printf '%-7s | %14s | %9s | %9s | %9s | %9s | %7s | %8s | %9s | %10s | %10s | %7s\n' clients \
-    "pgbench rows/s" "pgb cpu %" commits commits/s "max batch" non-201 "client %" "cordond %" "postgres %" "kthreads %" "other %"
-printf -- '--------+----------------+-----------+-----------+-----------+-----------+---------+----------+-----------+------------+------------+--------\n'
-for c in $CLIENTS; do
-    printf '%7s | %14.0f | %9s | %9s | %9s | %9s | %7s | %8s | %9s | %10s | %10s | %7s\n' "$c" \
-        "$(awk -v t="${pgb[$c]}" -v n="$BATCH_ROWS" 'BEGIN{print t*n}')" "${pg1cpu[$c]}" \
-        "${cd_commits[$c]}" "${cd_cps[$c]}" "${cd_maxb[$c]}" "${cd_other[$c]}" "${cd_ccpu[$c]}" \
-        "${cd_dcpu[$c]}" "${cd_pcpu[$c]}" "${cd_kcpu[$c]}" "${cd_else[$c]}"
+printf '%-7s | %14s | %9s | %9s | %9s | %9s | %7s | %8s | %9s | %10s | %10s | %7s | %9s | %9s\n' clients \
+    "pgbench rows/s" "pgb cpu %" commits commits/s "max batch" non-201 "client %" "cordond %" "postgres %" \
+    "kthreads %" "other %" "cd us/decl" "pg us/decl"
+printf -- '--------+----------------+-----------+-----------+-----------+-----------+---------+----------+-----------+------------+------------+---------+-----------+-----------\n'
+us_per_decl() { awk -v p="$1" -v r="$2" 'BEGIN{printf "%.0f", (r > 0) ? p / 100 / r * 1e6 : 0}'; }
+for k in $(row_keys); do
+    c=${k#b}
+    printf '%7s | %14.0f | %9s | %9s | %9s | %9s | %7s | %8s | %9s | %10s | %10s | %7s | %9s | %9s\n' \
+        "$(row_label "$k")" "$(awk -v t="${pgb[$c]}" -v n="$BATCH_ROWS" 'BEGIN{print t*n}')" "${pg1cpu[$c]}" \
+        "${cd_commits[$k]}" "${cd_cps[$k]}" "${cd_maxb[$k]}" "${cd_other[$k]}" "${cd_ccpu[$k]}" \
+        "${cd_dcpu[$k]}" "${cd_pcpu[$k]}" "${cd_kcpu[$k]}" "${cd_else[$k]}" \
+        "$(us_per_decl "${cd_dcpu[$k]}" "${cd_rate[$k]}")" "$(us_per_decl "${cd_pcpu[$k]}" "${cd_rate[$k]}")"
 done
 echo
 echo "naive decl tps: pgbench transactions that each write one declaration's rows (declaration row with its"
@@ -417,11 +466,14 @@ echo "commits, commits/s, max batch: GET /metrics deltas over the timed run (db_
 echo "restarted per client count); avg batch = db_batched_declarations / db_batches.  non-201: other statuses"
 echo "and socket errors.  client %, cordond %, postgres % (postmaster and children): CPU in % of one core during"
 echo "the timed Cordon run; kthreads %: kernel threads (journal, block I/O, softirq); other %: the rest of the"
-echo "machine's busy CPU (interrupts, other processes), of $(nproc) x 100 %."
+echo "machine's busy CPU (interrupts, other processes), of $(nproc) x 100 %.  cd us/decl, pg us/decl: cordond's"
+echo "and PostgreSQL's CPU per stored declaration (microseconds), which a busy machine changes less than rates."
+[ -n "$BEFORE" ] && echo "bef: the BEFORE tree ($BEFORE, $(git -C "$BEFORE" rev-parse --short HEAD 2>/dev/null || echo '?')) in" \
+    "the same run, its own database and rules; the other rows: this tree."
 echo "machine busy, % of all $(nproc) CPUs:"
 for c in $CLIENTS; do
     echo "  c=$c: pgbench 1-row ${pg1busy[$c]}%, pgbench ${BATCH_ROWS}-row ${pgbbusy[$c]}%, naive ${pgnbusy[$c]}%," \
-        "cordon ${cd_mcpu[$c]}%"
+        "cordon ${cd_mcpu[$c]}%${BEFORE:+, cordon before ${cd_mcpu[b$c]}%}"
 done
 echo "load average before the run: $load0"
 echo "total time: $(( $(date +%s) - t_start )) s"

@@ -2412,5 +2412,52 @@ else
 fi
 [ -n "$wf_prev" ] && "$ctl" lists activate "$wf_prev" >/dev/null 2>&1
 
+
+# ---- commit: the batch path's prepared statements and pipelined round trips, 0013 ----
+# 0013 on declarations and alerts (or each of their partitions): lz4 for the JSON columns, the 4000-byte
+# tuple target; the two indexes no query needed are gone.
+cm_rels="SELECT t FROM unnest(ARRAY['declarations', 'alerts']::regclass[]) t UNION
+    SELECT p.relid FROM unnest(ARRAY['declarations', 'alerts']::regclass[]) t, pg_partition_tree(t) p"
+[ "$(sql "SELECT bool_and(a.attcompression = 'l') FROM ($cm_rels) r(rel) JOIN pg_attribute a ON a.attrelid = r.rel
+        WHERE a.attname IN ('body', 'result', 'hits')")" = t ] &&
+    [ "$(sql "SELECT bool_and('toast_tuple_target=4000' = ANY (c.reloptions)) FROM ($cm_rels) r(rel)
+        JOIN pg_class c ON c.oid = r.rel WHERE c.relkind = 'r'")" = t ] &&
+    [ "$(sql "SELECT count(*) FROM pg_class WHERE relname IN ('alerts_status_id', 'declarations_submitter')")" = 0 ] &&
+    ok "0013: declaration and alert rows lz4, kept inline up to 4000 bytes; two unused indexes dropped" ||
+    notok "0013 storage settings" "$(sql "SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'declarations%'")"
+if start_daemon commit --db "$DSN"; then
+    cm_pid=$daemon_pid
+    cm_decl() { sed "s/\"IT-0001\"/\"CM-$1\"/" "$work/d1.json" >"$work/cm-$1.json"; }
+    cm_decl 1
+    req POST /v1/declarations "$work/cm-1.json"
+    cm_id=$(jq_ 'd["id"]' 2>/dev/null)
+    [ "$code" = 201 ] && ok "commit: a declaration is stored through the prepared batch statement" ||
+        notok "commit: first declaration" "$code $body"
+    # The server ends the workers' sessions, and their prepared statements with them: the next batches
+    # run on new connections, which must prepare the statements again (not take them for prepared).
+    sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+         WHERE application_name = 'cordon' AND pid <> pg_backend_pid()" >/dev/null
+    cm_codes=
+    for k in 2 3 4; do
+        cm_decl $k
+        req POST /v1/declarations "$work/cm-$k.json"
+        cm_codes="$cm_codes$code "
+    done
+    [ "$cm_codes" = "201 201 201 " ] &&
+        [ "$(sql "SELECT count(*) FROM declarations WHERE reference IN ('CM-2', 'CM-3', 'CM-4')")" = 3 ] &&
+        ok "commit: after the server ended the workers' sessions, new connections prepare again and store" ||
+        notok "commit: store after lost sessions" "$cm_codes $body"
+    req POST /v1/declarations "$work/cm-1.json"
+    [ "$code" = 200 ] && [ "$(jq_ 'd["id"]')" = "$cm_id" ] &&
+        ok "commit: a replay after reconnecting answers the stored declaration (200)" ||
+        notok "commit: replay after reconnect" "$code $body"
+    sed 's/25 kg cylinders/30 kg cylinders/' "$work/cm-1.json" >"$work/cm-1b.json"
+    req POST /v1/declarations "$work/cm-1b.json"
+    [ "$code" = 409 ] && ok "commit: same reference, other body after reconnecting → 409" ||
+        notok "commit: conflict after reconnect" "$code $body"
+    stop_daemon "$cm_pid"
+else
+    notok "cordond for the commit checks"
+fi
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
