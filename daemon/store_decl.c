@@ -278,7 +278,7 @@ static int
 pipe_run(PGconn *c, struct pipe_cmd *cmd, int n, int *sent)
 {
 	PGresult *r;
-	int k, ok;
+	int k, ok, nulls;
 
 	*sent = 0;
 	for (k = 0; k < n; k++)
@@ -306,20 +306,28 @@ pipe_run(PGconn *c, struct pipe_cmd *cmd, int n, int *sent)
 		return -1;
 	}
 	*sent = 1;
-	for (k = 0; k <= n; k++) {
-		/* Each command: its result, then NULL; last the sync. */
-		while ((r = PQgetResult(c)) == NULL)
+	/*
+	 * Each command's result (each followed by NULL; after a failed one
+	 * PGRES_PIPELINE_ABORTED), then the sync.  More NULLs than commands
+	 * would mean nothing is left to read: stop rather than spin.
+	 */
+	for (k = 0, nulls = 0;;) {
+		if ((r = PQgetResult(c)) == NULL) {
 			if (PQstatus(c) == CONNECTION_BAD)
 				return -1;
-		if (k == n) {
-			ok = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-			PQclear(r);
-			if (!ok)
+			if (++nulls > 2 * n + 2) {
+				PQexitPipelineMode(c);
 				return -1;
+			}
+			continue;
+		}
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
 			break;
 		}
-		cmd[k].res = r;
-		while ((r = PQgetResult(c)) != NULL)
+		if (k < n)
+			cmd[k++].res = r;
+		else
 			PQclear(r);
 	}
 	PQexitPipelineMode(c);

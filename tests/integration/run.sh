@@ -2455,6 +2455,21 @@ if start_daemon commit --db "$DSN"; then
     req POST /v1/declarations "$work/cm-1b.json"
     [ "$code" = 409 ] && ok "commit: same reference, other body after reconnecting → 409" ||
         notok "commit: conflict after reconnect" "$code $body"
+    # A batch statement that fails: the pipeline's COMMIT is skipped, the transaction rolled back,
+    # nothing of that declaration stored, and the connection serves the next batch.
+    sql "ALTER TABLE declarations ADD CONSTRAINT cm_refuse CHECK (reference <> 'CM-BAD') NOT VALID"
+    cm_decl BAD
+    req POST /v1/declarations "$work/cm-BAD.json"
+    cm_bad=$code
+    sql "ALTER TABLE declarations DROP CONSTRAINT cm_refuse"
+    cm_decl 5
+    req POST /v1/declarations "$work/cm-5.json"
+    cm_5xx=0
+    case $cm_bad in 5??) cm_5xx=1 ;; esac
+    [ "$cm_5xx" = 1 ] && [ "$code" = 201 ] &&
+        [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'CM-BAD'")" = 0 ] &&
+        ok "commit: a failed batch statement stores nothing ($cm_bad) and the next declaration is stored" ||
+        notok "commit: failed statement" "$cm_bad then $code $body"
     stop_daemon "$cm_pid"
 else
     notok "cordond for the commit checks"
