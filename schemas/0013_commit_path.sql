@@ -9,8 +9,10 @@
 -- into the TOAST table (a second heap and index insert).  lz4 compresses
 -- several times faster at a similar ratio for this JSON, and a tuple target
 -- of 4000 bytes keeps the compressed row inline.  New rows only; stored rows
--- stay as they are and are read as before.  The same for an alert's hits
--- (1-4 KB: the larger ones were compressed with pglz too).  A server built without lz4
+-- stay as they are and are read as before.  An alert's hits (1-4 KB) get
+-- lz4 too (the larger ones were compressed with pglz), with the default
+-- target: most alert rows fit under it uncompressed, and the larger ones
+-- would double in size if kept raw.  A server built without lz4
 -- keeps pglz.  A partition created later copies lz4 from the parent but
 -- not the tuple target (PostgreSQL keeps storage parameters per table).
 DO $$
@@ -42,7 +44,8 @@ BEGIN
                     lz4 := false;
                 END;
             END LOOP;
-            IF (SELECT relkind FROM pg_class WHERE oid = rel) = 'r' THEN
+            IF tab = 'declarations' AND
+               (SELECT relkind FROM pg_class WHERE oid = rel) = 'r' THEN
                 EXECUTE format('ALTER TABLE %s SET (toast_tuple_target = 4000)', rel);
             END IF;
         END LOOP;
