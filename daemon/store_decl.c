@@ -679,10 +679,14 @@ store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
 			supp_apply(cmd[ncmd - 1].res, items, n);
 		pipe_clear(cmd, ncmd);
 		begun = true;
-		if (store_amend_prepare(c, items, n, errp) == -1)
-			goto rollback;
 	} else
 		buf_free(&fps.b);
+	/*
+	 * Every round: it resets each item's version state; it queries (in
+	 * the transaction begun above) only when a message amends or cancels.
+	 */
+	if (store_amend_prepare(c, items, n, errp) == -1)
+		goto rollback;
 
 	/* The batch statement and COMMIT (after BEGIN if not yet begun). */
 	batch_arrays(items, n, col);

@@ -2433,6 +2433,13 @@ if start_daemon commit --db "$DSN"; then
     cm_id=$(jq_ 'd["id"]' 2>/dev/null)
     [ "$code" = 201 ] && ok "commit: a declaration is stored through the prepared batch statement" ||
         notok "commit: first declaration" "$code $body"
+    # A clear declaration (no alerts, no fingerprints) goes as BEGIN, statement and COMMIT in one flush.
+    printf '{"reference": "CM-CLEAR", "type": "export", "parties": [{"role": "consignee", "name": "Fjord Chemicals AS", "country": "NO"}], "route": {"dispatch": "DE", "destination": "NO"}, "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}' >"$work/cm-clear.json"
+    req POST /v1/declarations "$work/cm-clear.json"
+    [ "$code" = 201 ] && [ "$(jq_ 'd["verdict"], len(d["alerts"])' | tr '\n' ' ')" = "clear 0 " ] &&
+        [ "$(sql "SELECT version || ' ' || function || ' ' || state FROM declarations WHERE reference = 'CM-CLEAR'")" = "1 original current" ] &&
+        ok "commit: a clear declaration (one round trip: BEGIN, statement, COMMIT) is stored as version 1" ||
+        notok "commit: clear declaration" "$code $body"
     # The server ends the workers' sessions, and their prepared statements with them: the next batches
     # run on new connections, which must prepare the statements again (not take them for prepared).
     sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
