@@ -2412,7 +2412,7 @@ else
 fi
 [ -n "$wf_prev" ] && "$ctl" lists activate "$wf_prev" >/dev/null 2>&1
 
-# ---- docs: log_target syslog, cordonctl --help ----------------------------------
+# ---- docs: log_target syslog ---------------------------------------------------
 # With log_target: syslog, cordond's messages go through syslog(3) with their
 # priority (the journal under systemd) and not to standard error.  A datagram
 # socket of this test stands in for /dev/log: bound over it in a private
