@@ -38,6 +38,7 @@ static const struct setting settings[] = {
 	S(read_db,	CT_STR, NULL, 0, 0, false),
 	S(rules_dir,	CT_STR, NULL, 0, 0, false),
 	S(log_level,	CT_STR, "info", 0, 0, true),
+	S(log_target,	CT_STR, "stderr", 0, 0, false),
 	S(max_body,	CT_INT, "1048576", 1024, 64L << 20, false),
 	S(db_workers,	CT_INT, "2", 1, 64, false),
 	S(batch_max,	CT_INT, "256", 1, 10000, true),
@@ -148,6 +149,11 @@ set_value(struct conf *c, const struct setting *s, const char *v,
 		if (strcmp(s->name, "log_level") == 0 && strcmp(v, "error") &&
 		    strcmp(v, "warn") && strcmp(v, "info") && strcmp(v, "debug")) {
 			*why = "expected error, warn, info or debug";
+			return -1;
+		}
+		if (strcmp(s->name, "log_target") == 0 && strcmp(v, "stderr") &&
+		    strcmp(v, "syslog")) {
+			*why = "expected stderr or syslog";
 			return -1;
 		}
 		return 0;

@@ -17,6 +17,7 @@ struct conf {
 	char	*read_db;	/* DSN for officers' reads (a standby), or NULL */
 	char	*rules_dir;	/* screen against a directory instead of the DB */
 	char	*log_level;	/* error warn info debug */
+	char	*log_target;	/* stderr, or syslog (the journal under systemd) */
 	long	 max_body;	/* bytes */
 	long	 db_workers;
 	long	 batch_max;	/* declarations per commit at most */

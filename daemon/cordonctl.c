@@ -1,13 +1,9 @@
 /*
  * cordonctl: the administrators' and bulk-screening command line.
  *
- *   cordonctl [--db DSN] db migrate [--schemas DIR]
- *   cordonctl rules check DIR
- *   cordonctl rules coverage DIR [--languages LIST] [--summary]
- *   cordonctl [--db DSN] lists import DIR | fetch URL | activate VERSION | show
- *   cordonctl [--db DSN] lists status | backtest VERSION [--since 30d]
- *   cordonctl stats entries [--days N | --since T] [--until T] [--json]
- *   cordonctl screen --rules DIR | --db DSN      (NDJSON in, NDJSON out)
+ * The commands, their synopses and their --help are one table, commands[]
+ * near the end of this file: main() dispatches through it and usage() and
+ * `cordonctl COMMAND [SUBCOMMAND] --help` print from it.
  *
  * Thin: parsing, screening and SQL live in libcore.
  */
@@ -66,39 +62,8 @@ actor(void)
 	return name;
 }
 
-static void __attribute__((noreturn))
-usage(void)
-{
-	fprintf(stderr,
-	    "usage: cordonctl [--db DSN | --db-file FILE] db migrate [--schemas DIR]\n"
-	    "       cordonctl rules check DIR\n"
-	    "       cordonctl rules coverage DIR [--languages en,fr,...] [--summary]\n"
-	    "       cordonctl [--db DSN] lists import DIR\n"
-	    "       cordonctl [--db DSN] lists fetch URL [--name FILE]\n"
-	    "       cordonctl [--db DSN] lists activate VERSION\n"
-	    "       cordonctl [--db DSN] lists show\n"
-	    "       cordonctl [--db DSN] lists status [--json]\n"
-	    "       cordonctl [--db DSN] lists backtest VERSION [--since 30d] [--json]\n"
-	    "       cordonctl screen [--strict] [--stats] (--rules DIR | --db DSN) < declarations.ndjson\n"
-	    "       cordonctl screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...\n"
-	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
-	    "       cordonctl [--db DSN] audit verify | export\n"
-	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--json | --csv] [--mine]\n"
-	    "                 [--awaiting-approval] [--status S[,S...]] [--category C] [--severity S]\n"
-	    "                 [--q TEXT] [--country CC] [--from DATE] [--to DATE] [--submitter NAME]\n"
-	    "                 [--limit N] [--cursor C]\n"
-	    "                 | show ID | claim ID | unclaim ID | assign ID NAME [REASON]\n"
-	    "                 | decide ID DECISION REASON | note ID TEXT | reopen ID REASON\n"
-	    "       cordonctl [--url URL] [--token TOKEN] events list [--status S] [--limit N]\n"
-	    "                 [--cursor SEQ] | redeliver ID [ENDPOINT]\n"
-	    "       cordonctl [--url URL] [--token TOKEN] stats entries [--days N | --since T]\n"
-	    "                 [--until T] [--json]\n"
-	    "                 | approve ID [COMMENT] | reject ID REASON\n"
-	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
-	    "CORDON_URL (default "
-	    "http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
-	exit(2);
-}
+static void	usage(void) __attribute__((noreturn));
+static void	help_maybe(int, char **);
 
 /*
  * --db-file FILE: the connection string from a file only its owner can
@@ -1336,6 +1301,392 @@ cmd_stats(int argc, char **argv)
 	return 0;
 }
 
+/* ---- the commands: dispatch, usage and --help from one table ---------- */
+
+static int
+cmd_db(int argc, char **argv)
+{
+	if (argc < 1 || strcmp(argv[0], "migrate") != 0)
+		usage();
+	return cmd_migrate(argc - 1, argv + 1);
+}
+
+/* How a command reaches Cordon: its global options and usual exit status. */
+enum reach { REACH_NONE, REACH_DB, REACH_API };
+
+/*
+ * One row per command and subcommand.  A row whose <about> is NULL is one
+ * more synopsis of the row above (screen has two).  Every row of a command
+ * has the same <run>, which gets the words after the command.  A new
+ * command or subcommand gets its row here, and its paragraph in
+ * cordonctl.8; tests/unit/test_cordonctl_help.sh checks both from
+ * `cordonctl --help`.
+ */
+struct command {
+	const char	*cmd, *sub;	/* sub NULL: no subcommands */
+	int		(*run)(int, char **);
+	enum reach	 reach;
+	const char	*synopsis;	/* after "cordonctl " */
+	const char	*about;		/* what it does */
+	const char	*options;	/* its own options, or NULL */
+	const char	*exit;		/* NULL: the usual one for <reach> */
+};
+
+#define G_DB	"[--db DSN | --db-file FILE] "
+#define G_API	"[--url URL] [--token TOKEN] "
+
+static const struct command commands[] = {
+	{ "db", "migrate", cmd_db, REACH_DB,
+	    G_DB "db migrate [--schemas DIR]",
+	    "Apply the SQL migrations (NNNN_*.sql) of DIR not yet recorded, each in\n"
+	    "its own transaction; running it twice changes nothing.\n",
+	    "  --schemas DIR      the migrations (default: CORDON_SCHEMAS, else\n"
+	    "                     ./schemas, else the installed ones)\n", NULL },
+	{ "rules", "check", cmd_rules, REACH_NONE,
+	    "rules check DIR",
+	    "Parse and compile every list file of DIR as cordond would; print each\n"
+	    "list and term file with its counts, or every error as file:line: why.\n",
+	    NULL,
+	    "0 when the directory builds; 1 when it does not; 2 on\n"
+	    "a usage error.\n" },
+	{ "rules", "coverage", cmd_rules, REACH_NONE,
+	    "rules coverage DIR [--languages en,fr,...] [--summary]",
+	    "Show how far the language term files of DIR cover its goods entries:\n"
+	    "terms per entry and language, entries stating a threshold without\n"
+	    "parameters, the entries each language covers, and a summary line.\n",
+	    "  --languages LIST   comma-separated target languages (default: the six\n"
+	    "                     UN languages and de it pt nl pl tr uk fa ko ja)\n"
+	    "  --summary          only the threshold list, the per-language line and\n"
+	    "                     the summary line\n",
+	    "0; 1 when the directory does not load; 2 on a usage error.\n" },
+	{ "lists", "import", cmd_lists, REACH_DB,
+	    G_DB "lists import DIR",
+	    "Check the list files of DIR as a whole version (parse, compile, index),\n"
+	    "then store them as a new immutable list version, or find the stored one\n"
+	    "with the same checksum; print its id.  Not activated.\n",
+	    NULL, NULL },
+	{ "lists", "fetch", cmd_lists, REACH_DB,
+	    G_DB "lists fetch URL [--name FILE]",
+	    "Download one list file, print its SHA-256, and store a new version made\n"
+	    "of the active version's files with this one added or replaced.  Not\n"
+	    "activated.\n",
+	    "  --name FILE        its file name in the version (default: the last\n"
+	    "                     part of URL)\n", NULL },
+	{ "lists", "activate", cmd_lists, REACH_DB,
+	    G_DB "lists activate VERSION",
+	    "Build VERSION from its stored files exactly as cordond does, then make\n"
+	    "it active; every running cordond reloads.  A version that does not\n"
+	    "build is refused with its errors and the active version stays.\n",
+	    NULL, NULL },
+	{ "lists", "show", cmd_lists, REACH_DB,
+	    G_DB "lists show",
+	    "Print the stored list versions as JSON, the active one marked.\n",
+	    NULL, NULL },
+	{ "lists", "status", cmd_lists, REACH_DB,
+	    G_DB "lists status [--json]",
+	    "Print the active list version and the progress of its re-screening:\n"
+	    "status, declarations done of the total, alerts raised, notes added.\n",
+	    "  --json             the same as JSON\n", NULL },
+	{ "lists", "backtest", cmd_lists, REACH_DB,
+	    G_DB "lists backtest VERSION [--since 30d] [--json]",
+	    "Build VERSION here and screen the declarations stored in the last days\n"
+	    "against it (progress on standard error), then print what would change:\n"
+	    "alerts that would be new and alerts none of whose hits would remain, by\n"
+	    "list entry, with how officers decided the ones that would go.\n"
+	    "Read-only.\n",
+	    "  --since N[d]       days back, 1 .. 3650 (default 30)\n"
+	    "  --json             the report as JSON\n", NULL },
+	{ "screen", NULL, cmd_screen, REACH_NONE,
+	    "screen [--strict] [--stats] (--rules DIR | --db DSN) < declarations.ndjson",
+	    "Screen declarations without storing them: NDJSON on standard input, one\n"
+	    "result line each on standard output, a refused line answered with its\n"
+	    "error; with --format wco, the WCO DEC-DMS XML files FILE.xml, one result\n"
+	    "line each naming its file.\n",
+	    "  --rules DIR        screen against the list files of DIR\n"
+	    "  --db DSN           screen against the active list version\n"
+	    "  --format json|wco  NDJSON on standard input (the default), or XML files\n"
+	    "  --strict           refused lines or files make the exit status 1\n"
+	    "  --stats            declarations screened per CPU-second, on standard\n"
+	    "                     error\n",
+	    "0, refused lines included; 1 when the rules do not\n"
+	    "build or, with --strict, when anything was refused; 2 on a usage\n"
+	    "error.\n" },
+	{ "screen", NULL, cmd_screen, REACH_NONE,
+	    "screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...",
+	    NULL, NULL, NULL },
+	{ "tokens", "create", cmd_tokens, REACH_DB,
+	    G_DB "tokens create --role ROLE --name NAME",
+	    "Create an API token and print it once on standard output; only its\n"
+	    "SHA-256 is stored.  Audited.  A submitter token's name is the name of\n"
+	    "the submitting system.\n",
+	    "  --role ROLE        submitter, officer, supervisor (an officer who also\n"
+	    "                     approves what needs four eyes), admin or auditor\n"
+	    "  --name NAME        unique name of the token\n", NULL },
+	{ "tokens", "list", cmd_tokens, REACH_DB,
+	    G_DB "tokens list",
+	    "Print the tokens (name, role, created, revoked) as JSON; never the\n"
+	    "tokens themselves.\n",
+	    NULL, NULL },
+	{ "tokens", "revoke", cmd_tokens, REACH_DB,
+	    G_DB "tokens revoke NAME",
+	    "Revoke the active token NAME; every cordond stops accepting it.\n"
+	    "Audited.\n",
+	    NULL, NULL },
+	{ "audit", "verify", cmd_audit, REACH_DB,
+	    G_DB "audit verify",
+	    "Recompute the audit trail's hash chain and name the first altered,\n"
+	    "deleted or reordered row; then name every token row the trail does not\n"
+	    "account for.\n",
+	    NULL,
+	    "0 when the trail is intact and every token accounted\n"
+	    "for; 1 otherwise or on a database error; 2 on a usage error.\n" },
+	{ "audit", "export", cmd_audit, REACH_DB,
+	    G_DB "audit export",
+	    "Write the audit trail as JSON lines on standard output, oldest first.\n",
+	    NULL, NULL },
+	{ "alerts", "list", cmd_alerts, REACH_API,
+	    G_API "alerts list [--json | --csv] [--mine] [--awaiting-approval] "
+	    "[--status S[,S...]] [--category C] [--severity S] [--q TEXT] "
+	    "[--country CC] [--from DATE] [--to DATE] [--submitter NAME] "
+	    "[--limit N] [--cursor C]",
+	    "Print one page of the officers' queue (GET /v1/alerts) as a table: id,\n"
+	    "severity, score, status, claimant, reference, destination, consignee,\n"
+	    "entries; then the --cursor of the next page, if any.\n",
+	    "  --json             the API's page as JSON\n"
+	    "  --csv              the whole filtered queue as CSV (csv_max_rows at most)\n"
+	    "  --mine             alerts claimed by the token's name\n"
+	    "  --awaiting-approval  alerts with a pending four-eyes request\n"
+	    "  --status S[,S...]  open, claimed, released, held, inspection_ordered,\n"
+	    "                     referred_licensing, referred_enforcement,\n"
+	    "                     false_positive, auto_closed\n"
+	    "  --category C       nuclear, chemical, biological, missile, ...\n"
+	    "  --severity S       low, medium, high or critical\n"
+	    "  --q TEXT           in the reference, item descriptions, party names\n"
+	    "  --country CC       in the route, the parties or the origins\n"
+	    "  --from DATE, --to DATE  created from, to (YYYY-MM-DD)\n"
+	    "  --submitter NAME   declarations of one submitting system\n"
+	    "  --limit N          alerts per page\n"
+	    "  --cursor C         the cursor printed after the previous page\n", NULL },
+	{ "alerts", "show", cmd_alerts, REACH_API,
+	    G_API "alerts show ID",
+	    "Print alert ID with its evidence, declaration, control entries and\n"
+	    "history, as JSON.\n",
+	    NULL, NULL },
+	{ "alerts", "claim", cmd_alerts, REACH_API,
+	    G_API "alerts claim ID",
+	    "Claim the open alert ID for the token's officer.\n",
+	    NULL, NULL },
+	{ "alerts", "unclaim", cmd_alerts, REACH_API,
+	    G_API "alerts unclaim ID",
+	    "Give back the claim on alert ID.\n",
+	    NULL, NULL },
+	{ "alerts", "assign", cmd_alerts, REACH_API,
+	    G_API "alerts assign ID NAME [REASON]",
+	    "Hand alert ID, open or claimed by the caller, to the officer NAME.\n"
+	    "Audited.\n",
+	    NULL, NULL },
+	{ "alerts", "decide", cmd_alerts, REACH_API,
+	    G_API "alerts decide ID DECISION REASON",
+	    "Decide alert ID: released, held, inspection_ordered,\n"
+	    "referred_licensing, referred_enforcement or false_positive, with a\n"
+	    "reason.  Releasing a critical alert answers 202: a supervisor other\n"
+	    "than the caller approves or rejects it.  Audited.\n",
+	    NULL, NULL },
+	{ "alerts", "note", cmd_alerts, REACH_API,
+	    G_API "alerts note ID TEXT",
+	    "Add a note to alert ID.  Audited.\n",
+	    NULL, NULL },
+	{ "alerts", "reopen", cmd_alerts, REACH_API,
+	    G_API "alerts reopen ID REASON",
+	    "Reopen the decided alert ID, with a reason; another officer's decision\n"
+	    "answers 202 and waits for a supervisor.  Audited.\n",
+	    NULL, NULL },
+	{ "alerts", "approve", cmd_alerts, REACH_API,
+	    G_API "alerts approve ID [COMMENT]",
+	    "Approve the pending request on alert ID, with a supervisor's token other\n"
+	    "than the requester's.  Audited.\n",
+	    NULL, NULL },
+	{ "alerts", "reject", cmd_alerts, REACH_API,
+	    G_API "alerts reject ID REASON",
+	    "Reject the pending request on alert ID, with a supervisor's token other\n"
+	    "than the requester's and a reason.  Audited.\n",
+	    NULL, NULL },
+	{ "events", "list", cmd_events, REACH_API,
+	    G_API "events list [--status S] [--limit N] [--cursor SEQ]",
+	    "Print the outbox of signed events (admin token), newest first, each with\n"
+	    "its deliveries, as JSON.\n",
+	    "  --status S         pending, delivering, delivered or failed (the dead\n"
+	    "                     letters)\n"
+	    "  --limit N          events per page\n"
+	    "  --cursor SEQ       the next_cursor of the previous page\n", NULL },
+	{ "events", "redeliver", cmd_events, REACH_API,
+	    G_API "events redeliver ID [ENDPOINT]",
+	    "Send event ID again (to ENDPOINT only, if given): its deliveries become\n"
+	    "pending and due now, with a new retry window (admin token).  Audited.\n",
+	    NULL, NULL },
+	{ "stats", "entries", cmd_stats, REACH_API,
+	    G_API "stats entries [--days N | --since T] [--until T] [--json]",
+	    "Per list entry, for the alerts created in the period (default the last\n"
+	    "30 days): hits, alerts, decisions by outcome, the false-positive share\n"
+	    "of the decided alerts and the median time to decision, as a table\n"
+	    "(admin or auditor token).\n",
+	    "  --days N           the last N days, 1 .. 3650\n"
+	    "  --since T, --until T  from, to: an RFC 3339 time or a YYYY-MM-DD date\n"
+	    "  --json             the API's answer as JSON\n", NULL },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char global_db[] =
+    "  --db DSN           libpq connection string (default: CORDON_DB)\n"
+    "  --db-file FILE     read it from FILE, not readable by group or others\n";
+static const char global_api[] =
+    "  --url URL          the API (default: CORDON_URL, else\n"
+    "                     http://127.0.0.1:8470)\n"
+    "  --token TOKEN      an API token (default: CORDON_TOKEN)\n";
+static const char *const exit_usual[] = {
+	[REACH_NONE] = "0 on success; 1 when it fails (the reason on standard\n"
+	    "error); 2 on a usage error.\n",
+	[REACH_DB] = "0 on success; 1 when it fails (the reason on standard\n"
+	    "error, the database's included); 2 on a usage error.\n",
+	[REACH_API] = "0 when the API answered 2xx; 1 otherwise (its answer and\n"
+	    "the HTTP status on standard error); 2 on a usage error.\n",
+};
+
+/* The end of the word of a synopsis at <p>: a blank outside () and []. */
+static const char *
+synopsis_word(const char *p)
+{
+	int depth = 0;
+
+	for (; *p != '\0' && (depth > 0 || *p != ' '); p++)
+		if (*p == '[' || *p == '(')
+			depth++;
+		else if ((*p == ']' || *p == ')') && depth > 0)
+			depth--;
+	return p;
+}
+
+/*
+ * "cordonctl <synopsis>" after <lead>, wrapped before column 80 at blanks
+ * outside brackets, continuation lines indented under the first word after
+ * "cordonctl".  An option stays with its argument ("--name NAME") and a
+ * redirection with its file.
+ */
+static void
+synopsis_print(FILE *fp, const char *lead, const char *synopsis)
+{
+	const char *p = synopsis, *w;
+	int col;
+
+	col = fprintf(fp, "%scordonctl", lead);
+	while (*p != '\0') {
+		w = p;
+		p = synopsis_word(p);
+		if (p[0] == ' ' && ((*w == '-' && p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p - w == 1 && *w == '<')))
+			p = synopsis_word(p + 1);
+		if (col + 1 + (p - w) > 79 && col > 17)
+			col = fprintf(fp, "\n%16s", "") - 1;
+		col += fprintf(fp, " %.*s", (int)(p - w), w);
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', fp);
+}
+
+/* The synopsis of every command on <fp>; exits with <status>. */
+static void __attribute__((noreturn))
+usage_to(FILE *fp, int status)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		synopsis_print(fp, i == 0 ? "usage: " : "       ",
+		    commands[i].synopsis);
+	fprintf(fp,
+	    "       cordonctl COMMAND [SUBCOMMAND] --help\n"
+	    "       cordonctl --version\n"
+	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
+	    "CORDON_URL (default http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
+	exit(status);
+}
+
+/* The synopses on standard error, exit 2: a usage error. */
+static void
+usage(void)
+{
+	usage_to(stderr, 2);
+}
+
+static bool
+is_help(const char *s)
+{
+	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+/* The help of row <i> (and the synopses following it) on standard output. */
+static void __attribute__((noreturn))
+help_print(size_t i)
+{
+	const struct command *c = &commands[i];
+	size_t k;
+
+	synopsis_print(stdout, "usage: ", c->synopsis);
+	for (k = i + 1; k < NCOMMANDS && commands[k].about == NULL; k++)
+		synopsis_print(stdout, "       ", commands[k].synopsis);
+	printf("\n%s", c->about);
+	if (c->options != NULL || c->reach != REACH_NONE)
+		printf("\nOptions:\n%s%s%s",
+		    c->reach == REACH_DB ? global_db : "",
+		    c->reach == REACH_API ? global_api : "",
+		    c->options ? c->options : "");
+	printf("\nExit status: %s", c->exit ? c->exit : exit_usual[c->reach]);
+	exit(0);
+}
+
+/*
+ * When argv (the words after the global options) asks for help, prints it
+ * and exits 0: `COMMAND SUBCOMMAND --help` that subcommand's, `COMMAND
+ * --help` the synopses of the command's subcommands.  A word that names no
+ * command or subcommand is a usage error (exit 2).
+ */
+static void
+help_maybe(int argc, char **argv)
+{
+	enum reach reach = REACH_NONE;
+	size_t i, shown = 0;
+	int k;
+
+	for (k = 0; k < argc && !is_help(argv[k]); k++)
+		if (strcmp(argv[k], "--") == 0)
+			return;
+	if (k == argc)
+		return;
+	if (k == 0)
+		usage_to(stdout, 0);
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].cmd, argv[0]) != 0 ||
+		    commands[i].about == NULL)
+			continue;
+		if (commands[i].sub == NULL || (k >= 2 &&
+		    strcmp(commands[i].sub, argv[1]) == 0))
+			help_print(i);
+	}
+	if (k >= 2)	/* a subcommand that does not exist */
+		usage();
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].cmd, argv[0]) == 0) {
+			synopsis_print(stdout, shown++ == 0 ? "usage: " :
+			    "       ", commands[i].synopsis);
+			reach = commands[i].reach;
+		}
+	if (shown == 0)
+		usage();
+	printf("\n`cordonctl %s SUBCOMMAND --help` tells more about each.\n"
+	    "\nExit status: %s", argv[0], exit_usual[reach]);
+	exit(0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1348,6 +1699,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	size_t i;
 	int ch;
 
 	log_init("cordonctl", LOG_LEVEL_INFO, false);
@@ -1371,6 +1723,8 @@ main(int argc, char **argv)
 		case 'V':
 			printf("cordonctl %s\n", PACKAGE_VERSION);
 			return 0;
+		case 'h':
+			usage_to(stdout, 0);
 		default:
 			usage();
 		}
@@ -1379,24 +1733,9 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc < 1)
 		usage();
-	if (strcmp(argv[0], "db") == 0 && argc >= 2 &&
-	    strcmp(argv[1], "migrate") == 0)
-		return cmd_migrate(argc - 2, argv + 2);
-	if (strcmp(argv[0], "rules") == 0)
-		return cmd_rules(argc - 1, argv + 1);
-	if (strcmp(argv[0], "lists") == 0)
-		return cmd_lists(argc - 1, argv + 1);
-	if (strcmp(argv[0], "screen") == 0)
-		return cmd_screen(argc - 1, argv + 1);
-	if (strcmp(argv[0], "tokens") == 0)
-		return cmd_tokens(argc - 1, argv + 1);
-	if (strcmp(argv[0], "audit") == 0)
-		return cmd_audit(argc - 1, argv + 1);
-	if (strcmp(argv[0], "alerts") == 0)
-		return cmd_alerts(argc - 1, argv + 1);
-	if (strcmp(argv[0], "events") == 0)
-		return cmd_events(argc - 1, argv + 1);
-	if (strcmp(argv[0], "stats") == 0)
-		return cmd_stats(argc - 1, argv + 1);
+	help_maybe(argc, argv);
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].cmd, argv[0]) == 0)
+			return commands[i].run(argc - 1, argv + 1);
 	usage();
 }

@@ -17,6 +17,8 @@
 #include <sys/queue.h>
 #include <sys/socket.h>
 
+#include <netinet/in.h>
+
 #include <errno.h>
 #include <malloc.h>
 #include <stdbool.h>
@@ -25,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -257,10 +260,10 @@ parse_listen(const char *listen, char *host, size_t hostlen,
 int
 http_check_listen(const char *listen, char **errp)
 {
-	struct evutil_addrinfo hints, *ai = NULL;
+	struct evutil_addrinfo hints, *ai = NULL, *a;
 	char host[256], port[8];
 	ev_uint16_t p;
-	int rc;
+	int rc, bind_errno = 0;
 
 	if (parse_listen(listen, host, sizeof(host), &p, errp) == -1)
 		return -1;
@@ -275,8 +278,36 @@ http_check_listen(const char *listen, char **errp)
 		    evutil_gai_strerror(rc));
 		return -1;
 	}
+	/*
+	 * The host must be an address of this machine: bind it with port 0,
+	 * so that a running cordond holding the port does not fail the check.
+	 */
+	for (a = ai; a != NULL; a = a->ai_next) {
+		struct sockaddr_storage ss;
+		int fd;
+
+		if (a->ai_addrlen > sizeof(ss) || (a->ai_family != AF_INET &&
+		    a->ai_family != AF_INET6))
+			continue;
+		memcpy(&ss, a->ai_addr, a->ai_addrlen);
+		if (a->ai_family == AF_INET)
+			((struct sockaddr_in *)&ss)->sin_port = 0;
+		else
+			((struct sockaddr_in6 *)&ss)->sin6_port = 0;
+		if ((fd = socket(a->ai_family, SOCK_STREAM, 0)) == -1)
+			continue;	/* no such family here: try the next */
+		rc = bind(fd, (struct sockaddr *)&ss, a->ai_addrlen);
+		bind_errno = errno;
+		close(fd);
+		if (rc == 0) {
+			evutil_freeaddrinfo(ai);
+			return 0;
+		}
+	}
 	evutil_freeaddrinfo(ai);
-	return 0;
+	xasprintf(errp, "listen: cannot use \"%s\": %s", listen,
+	    bind_errno ? strerror(bind_errno) : "no usable address");
+	return -1;
 }
 
 /* ---- connections: count, cap, deadline ----------------------------- */

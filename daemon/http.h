@@ -14,8 +14,8 @@
 /* Binds conf.listen and routes every request to api_dispatch(). 0 or -1. */
 int	http_start(char **errp);
 
-/* Checks that <listen> is HOST:PORT with a host that resolves (cordond -n).
- * 0, or -1 with *errp (caller frees). */
+/* Checks that <listen> is HOST:PORT with a host that resolves to an address
+ * of this machine (cordond -n).  0, or -1 with *errp (caller frees). */
 int	http_check_listen(const char *listen, char **errp);
 /* Stops accepting new connections; requests in flight still finish. */
 void	http_stop_accepting(void);

@@ -333,7 +333,13 @@ main(int argc, char **argv)
 		conf_set(&rt->conf, "listen", listen);
 	if (rules)
 		conf_set(&rt->conf, "rules_dir", rules);
-	log_set_level(verbose ? LOG_LEVEL_DEBUG : level_of(rt->conf.log_level));
+	/*
+	 * To syslog (the journal under systemd) when configured; cordond -n
+	 * answers on the terminal whatever the setting.
+	 */
+	log_init("cordond", verbose ? LOG_LEVEL_DEBUG :
+	    level_of(rt->conf.log_level), !check &&
+	    strcmp(rt->conf.log_target, "syslog") == 0);
 
 	if (check)
 		return config_check();

@@ -2481,5 +2481,70 @@ if start_daemon commit --db "$DSN"; then
 else
     notok "cordond for the commit checks"
 fi
+# ---- docs: log_target syslog ---------------------------------------------------
+# With log_target: syslog, cordond's messages go through syslog(3) with their
+# priority (the journal under systemd) and not to standard error.  A datagram
+# socket of this test stands in for /dev/log: bound over it in a private
+# mount namespace when the machine has one, else linked there for the run.
+if [ "$(id -u)" != 0 ]; then
+    echo "# skipped: the log_target syslog check needs root to stand in for /dev/log"
+elif { [ -e /dev/log ] || [ -L /dev/log ]; } && ! unshare -m true 2>/dev/null; then
+    echo "# skipped: /dev/log exists and this machine cannot make a private mount namespace to stand in for it"
+else
+    sl_sock=$work/devlog.sock
+    python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+with open(sys.argv[2], "ab", buffering=0) as f:
+    while True:
+        f.write(s.recv(65536).rstrip(b"\n") + b"\n")' "$sl_sock" "$work/syslog.out" &
+    sl_rcv=$!
+    wait_for 5 test -S "$sl_sock"
+    sl_link=""
+    if [ -e /dev/log ] || [ -L /dev/log ]; then
+        printf '#!/bin/sh\nexec unshare -m sh -c '\''mount --bind "$0" /dev/log && exec "$@"'\'' %s %s "$@"\n' \
+            "$sl_sock" "$cordond" >"$work/cordond-devlog"
+    else
+        ln -s "$sl_sock" /dev/log && sl_link=/dev/log
+        printf '#!/bin/sh\nexec %s "$@"\n' "$cordond" >"$work/cordond-devlog"
+    fi
+    chmod +x "$work/cordond-devlog"
+    printf 'log_target: syslog\nmax_body: 1048576\n' >"$work/syslog.yaml"
+    sl_cordond=$cordond
+    cordond=$work/cordond-devlog
+    if start_daemon syslog -f "$work/syslog.yaml" --rules "$data/rules-v1"; then
+        # A restart-only setting changed on reload: a warning.
+        printf 'log_target: syslog\nmax_body: 2097152\n' >"$work/syslog.yaml"
+        kill -HUP "$daemon_pid"
+        wait_for 10 grep -q 'setting max_body changed: needs a restart' "$work/syslog.out"
+        grep -Eq "^<30>.*cordond\[$daemon_pid\]: listening on 127\.0\.0\.1:" "$work/syslog.out" &&
+            ok "log_target syslog: info messages reach syslog with priority daemon.info and the pid" ||
+            notok "log_target syslog: info messages" "$(head -3 "$work/syslog.out")"
+        grep -Eq "^<28>.*cordond\[$daemon_pid\]: setting max_body changed: needs a restart" "$work/syslog.out" &&
+            ok "log_target syslog: a warning has priority daemon.warning" ||
+            notok "log_target syslog: warning priority" "$(tail -3 "$work/syslog.out")"
+        grep -Eq ' cordond (info|warning):' "$work/syslog.log" &&
+            notok "log_target syslog: nothing logged to standard error" "$(head -3 "$work/syslog.log")" ||
+            ok "log_target syslog: nothing logged to standard error"
+        stop_daemon "$daemon_pid"
+    else
+        notok "cordond starts with log_target syslog"
+    fi
+    cordond=$sl_cordond
+    [ -n "$sl_link" ] && rm -f "$sl_link"
+    kill "$sl_rcv" 2>/dev/null
+    wait "$sl_rcv" 2>/dev/null
+    # The default stays standard error, with a timestamp.
+    if start_daemon stderrlog --rules "$data/rules-v1"; then
+        grep -Eq '^[0-9-]+T[0-9:.]+Z cordond info: listening on' "$work/stderrlog.log" &&
+            ok "log_target stderr (the default): messages on standard error" ||
+            notok "log_target stderr" "$(head -3 "$work/stderrlog.log")"
+        stop_daemon "$daemon_pid"
+    else
+        notok "cordond starts with the default log_target"
+    fi
+fi
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

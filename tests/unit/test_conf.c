@@ -222,6 +222,11 @@ test_set_and_reload(void)
 	CHECK_INT_EQ(conf_set(&cur, "log_level", "trace"), -1);
 	CHECK_INT_EQ(conf_set(&cur, "log_level", "error"), 0);
 	CHECK_STR_EQ(cur.log_level, "error");
+	CHECK_STR_EQ(cur.log_target, "stderr");
+	CHECK_INT_EQ(conf_set(&cur, "log_target", "file"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "log_target", "journal"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "log_target", "syslog"), 0);
+	CHECK_STR_EQ(cur.log_target, "syslog");
 	CHECK_INT_EQ(conf_set(&cur, "no_such_setting", "1"), -1);
 
 	/* Reloadable settings move; the others keep the old value. */
@@ -231,7 +236,9 @@ test_set_and_reload(void)
 	CHECK_INT_EQ(conf_set(&next, "batch_max", "17"), 0);
 	CHECK_INT_EQ(conf_set(&next, "party_threshold", "0.9"), 0);
 	CHECK_INT_EQ(conf_set(&next, "log_level", "debug"), 0);
+	CHECK_INT_EQ(conf_set(&next, "log_target", "stderr"), 0);
 	conf_apply_reload(&cur, &next);
+	CHECK_STR_EQ(cur.log_target, "syslog");	/* needs a restart */
 	CHECK_STR_EQ(cur.listen, "[::1]:8000");
 	CHECK_INT_EQ(cur.db_workers, 8);
 	CHECK_INT_EQ(cur.batch_max, 17);
