@@ -1478,10 +1478,24 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 	case ROUTE_METRICS:
 		api_metrics(req);
 		break;
-	case ROUTE_RELOAD:
+	case ROUTE_RELOAD: {
+		/* The configuration file first, as SIGHUP does. */
+		char *err, msg[1024];
+
+		if (reload_conf(&err) == -1) {
+			snprintf(msg, sizeof(msg), "reload failed: %s; no "
+			    "changes were applied", err);
+			free(err);
+			http_reply_json(req, 422, json_pack("{s:s, s:b, s:s, "
+			    "s:o}", "status", "failed", "changed", 0, "message",
+			    msg, "list_version", rt->snap != NULL ?
+			    json_string(rt->snap->version) : json_null()));
+			break;
+		}
 		inflight++;
 		reload_run(reload_replied, req);
 		break;
+	}
 	case ROUTE_EVENTS:
 		api_events_get(req, query);
 		break;
