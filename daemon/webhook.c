@@ -781,8 +781,7 @@ webhook_start(const struct conf *c)
 	endpoints_set(w, webhook_endpoints_dup(c->webhooks, c->nwebhooks),
 	    c->nwebhooks);
 	pthread_mutex_init(&w->mu, NULL);
-	/* The first purge a minute after the start, not at once. */
-	w->purged_at = time(NULL) - PURGE_EVERY + 60;
+	w->purged_at = 0;	/* the first purge when the outbox is idle */
 	atomic_init(&w->stop, 0);
 	atomic_init(&w->pending, -1);
 	if (pipe(w->wake) == -1)

@@ -2494,6 +2494,103 @@ PY
 else
     notok "cordond for the wco2 checks"
 fi
+# Webhook endpoints follow a reload (SIGHUP, POST /v1/admin/reload), a refused
+# file changes nothing; the outbox purge keeps what is still owed.
+w2_secret=wco2-webhook-secret-0123456789
+w2_recv() { # w2_recv NAME: a receiver recording into $work/w2-NAME.jsonl; sets $w2_port
+    rm -f "$work/w2-$1.port"
+    python3 "$top/tests/integration/webhook_receiver.py" --secret "$w2_secret" --out "$work/w2-$1.jsonl" \
+        --port-file "$work/w2-$1.port" >>"$work/w2-recv.log" 2>&1 &
+    daemon_pids+=("$!")
+    wait_for 10 test -s "$work/w2-$1.port" && w2_port=$(cat "$work/w2-$1.port")
+}
+w2_conf() { # w2_conf NAME PORT: cordond.yaml with one endpoint
+    cat >"$work/w2.yaml" <<EOF
+webhook_backoff_min: 200
+webhook_backoff_max: 1000
+webhook_poll: 500
+webhook_keep_days: 30
+webhooks:
+  - name: $1
+    url: http://127.0.0.1:$2/hook
+    secret: $w2_secret
+EOF
+    chmod 600 "$work/w2.yaml"
+}
+w2_got() { # w2_got NAME REFERENCE: deliveries with a good signature of REFERENCE's event
+    python3 - "$work/w2-$1.jsonl" "$2" <<'PY'
+import json, os, sys
+path, ref = sys.argv[1:3]
+rows = [json.loads(l) for l in open(path)] if os.path.exists(path) else []
+print(sum(1 for r in rows if r["signature_ok"] and (r["data"] or {}).get("reference") == ref))
+PY
+}
+w2_got_is() { [ "$(w2_got "$1" "$2")" = "$3" ]; }
+w2_enabled() { sql "SELECT string_agg(name, ' ' ORDER BY name) FROM webhook_endpoints WHERE enabled AND name LIKE 'wco2-%'"; }
+w2_enabled_is() { [ "$(w2_enabled)" = "$1" ]; }
+w2_post() { # w2_post REFERENCE: a flagged declaration (sniper rifles)
+    printf '{"reference": "%s", "type": "export", "items": [{"seq": 1, "hs_code": "9301.90", "description": "sniper rifles"}]}' "$1" >"$work/$1.json"
+    req POST /v1/declarations "$work/$1.json"
+}
+w2_recv a; w2a=$w2_port
+w2_recv b; w2b=$w2_port
+w2_conf wco2-a "$w2a"
+if start_daemon w2hook -f "$work/w2.yaml" --db "$DSN" --rules "$top/rules"; then
+    w2h_pid=$daemon_pid
+    wait_for 10 w2_enabled_is wco2-a
+    w2_post W2-HOOK-1
+    wait_for 15 w2_got_is a W2-HOOK-1 1 && ok "wco2: the first endpoint receives a flagged declaration" ||
+        notok "wco2: delivery before the reload" "$code $(w2_got a W2-HOOK-1) $(w2_enabled)"
+    # SIGHUP with endpoint b instead of a.
+    w2_conf wco2-b "$w2b"
+    kill -HUP "$w2h_pid"
+    wait_for 10 w2_enabled_is wco2-b
+    w2_post W2-HOOK-2
+    wait_for 15 w2_got_is b W2-HOOK-2 1 && w2_got_is a W2-HOOK-2 0 && w2_enabled_is wco2-b &&
+        ok "wco2: SIGHUP takes the new endpoint list: the new endpoint receives, the dropped one is disabled" ||
+        notok "wco2: endpoints after SIGHUP" "$(w2_got b W2-HOOK-2) $(w2_got a W2-HOOK-2) $(w2_enabled)"
+    # POST /v1/admin/reload: back to a; a broken file is refused with its line and changes nothing.
+    printf 'webhooks:\n  - url: ftp://nowhere.example/\n    secret: %s\n' "$w2_secret" >"$work/w2.yaml"
+    as "$ADM" req POST /v1/admin/reload
+    w2_bad="$code $(jq_ 'd["message"]')"
+    w2_conf wco2-a "$w2a"
+    as "$ADM" req POST /v1/admin/reload
+    w2_good=$code
+    wait_for 10 w2_enabled_is wco2-a
+    w2_post W2-HOOK-3
+    case $w2_bad in "422 reload failed: $work/w2.yaml:2: webhooks: url: expected http:// or https://"*"no changes were applied") w2_badok=1 ;; *) w2_badok=0 ;; esac
+    [ "$w2_badok" = 1 ] && [ "$w2_good" = 200 ] && wait_for 15 w2_got_is a W2-HOOK-3 1 && w2_got_is b W2-HOOK-3 0 &&
+        ok "wco2: POST /v1/admin/reload takes the endpoint list too; a refused file answers 422 with file:line and changes nothing" ||
+        notok "wco2: endpoints after POST /v1/admin/reload" "$w2_bad / $w2_good $(w2_got a W2-HOOK-3) $(w2_enabled)"
+    stop_daemon "$w2h_pid"
+    # The purge, at the sender's start: old events nothing is owed for go, the rest stay.
+    sql "INSERT INTO events (type, subject_id, payload, created_at) SELECT 'list_version.activated', 'wco2-purge-' || k,
+         '{}', now() - interval '40 days' FROM unnest(ARRAY['delivered', 'pending', 'dead-old', 'dead-recent', 'new']) k" >/dev/null
+    sql "UPDATE events SET created_at = now() WHERE subject_id = 'wco2-purge-new';
+         UPDATE event_deliveries d SET status = CASE e.subject_id WHEN 'wco2-purge-pending' THEN 'pending'
+             WHEN 'wco2-purge-delivered' THEN 'delivered' WHEN 'wco2-purge-new' THEN 'delivered' ELSE 'failed' END,
+           delivered_at = CASE WHEN e.subject_id IN ('wco2-purge-delivered', 'wco2-purge-new') THEN now() - interval '35 days' END,
+           next_attempt_at = CASE e.subject_id WHEN 'wco2-purge-pending' THEN now() + interval '1 hour'
+             WHEN 'wco2-purge-dead-recent' THEN now() - interval '2 days' ELSE now() - interval '39 days' END,
+           retry_from = now() - interval '40 days'
+         FROM events e WHERE e.id = d.event_id AND e.subject_id LIKE 'wco2-purge-%'" >/dev/null
+    w2_left() { sql "SELECT string_agg(substr(subject_id, 12), ' ' ORDER BY subject_id) FROM events WHERE subject_id LIKE 'wco2-purge-%'"; }
+    w2_before=$(w2_left)
+    if start_daemon w2purge -f "$work/w2.yaml" --db "$DSN" --rules "$top/rules"; then
+        w2p_pid=$daemon_pid
+        wait_for 15 grep -q 'purged' "$work/w2purge.log"
+        w2_after=$(w2_left)
+        [ "$w2_before" = "dead-old dead-recent delivered new pending" ] && [ "$w2_after" = "dead-recent new pending" ] &&
+            [ "$(sql "SELECT count(*) FROM event_deliveries d LEFT JOIN events e ON e.id = d.event_id WHERE e.id IS NULL")" = 0 ] &&
+            ok "wco2: the outbox purge deletes old delivered events and old dead letters, keeps pending, recent and recently tried ones" ||
+            notok "wco2: outbox purge" "before: $w2_before; after: $w2_after; $(grep -i purge "$work/w2purge.log" | tail -2)"
+        stop_daemon "$w2p_pid"
+    else
+        notok "wco2: cordond for the purge"
+    fi
+else
+    notok "wco2: cordond with a webhook endpoint"
+fi
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
