@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +98,64 @@ on_stop(evutil_socket_t sig, short ev, void *arg)
 	reload_listen_stop();
 	t = evtimer_new(rt->base, check_stopped, event_self_cbarg());
 	evtimer_add(t, &tv);
+}
+
+/*
+ * The steps of an orderly exit each join a thread.  A step that does not
+ * end would leave a process that said "stopped" and never exits, with
+ * nothing telling the operator why: a watcher names the step every
+ * STOP_NAG_S seconds until the exit is done.
+ */
+#define STOP_NAG_S	10
+
+static struct {
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	const char	*step;		/* NULL: done */
+	pthread_t	 th;
+	bool		 watching;
+} stopw = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+static void *
+stop_watch(void *unused)
+{
+	struct timespec ts;
+	int waited = 0;
+
+	pthread_mutex_lock(&stopw.mu);
+	while (stopw.step != NULL) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += STOP_NAG_S;
+		if (pthread_cond_timedwait(&stopw.cv, &stopw.mu, &ts) ==
+		    ETIMEDOUT && stopw.step != NULL) {
+			waited += STOP_NAG_S;
+			log_warnx("stopping: still waiting for %s after %d s",
+			    stopw.step, waited);
+		}
+	}
+	pthread_mutex_unlock(&stopw.mu);
+	return NULL;
+}
+
+static void
+stop_step(const char *what)
+{
+	bool first;
+
+	pthread_mutex_lock(&stopw.mu);
+	first = stopw.step == NULL;
+	stopw.step = what;
+	pthread_cond_broadcast(&stopw.cv);
+	pthread_mutex_unlock(&stopw.mu);
+	if (first && what != NULL)
+		stopw.watching = pthread_create(&stopw.th, NULL, stop_watch,
+		    NULL) == 0;
+	else if (what == NULL && stopw.watching) {
+		pthread_join(stopw.th, NULL);
+		stopw.watching = false;
+	}
+	if (what != NULL)
+		log_debug("stopping: %s", what);
 }
 
 int
@@ -273,12 +333,18 @@ main(int argc, char **argv)
 	event_free(ev_hup);
 	event_free(ev_term);
 	event_free(ev_int);
+	stop_step("the webhook sender");
 	webhook_stop(rt->webhook);
 	http_free();
+	stop_step("the re-screening and backtest threads");
 	rescreen_stop();
+	stop_step("the screening threads");
 	pool_free(rt->pool);
+	stop_step("the read_db workers");
 	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
+	stop_step("the storage workers");
 	db_free(rt->db);
+	stop_step(NULL);
 	bounds_table_free(&rt->tokens_inflight);
 	reload_listen_stop();
 	reload_free();
