@@ -153,6 +153,7 @@ static void	post_screened(struct pool_job *);
 static void
 post_merge_again(struct post_ctx *p, struct store_item *it)
 {
+	free(p->merge_body);
 	p->merge_body = it->stored;
 	it->stored = NULL;
 	snprintf(p->merge_id, sizeof(p->merge_id), "%s", it->existing_id);

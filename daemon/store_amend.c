@@ -157,7 +157,7 @@ static const char record_sql[] =
 
 /*
  * Adds a finding to <r> (storage's own: what only the stored versions
- * tell), once: a batch round that is tried again does not repeat it.
+ * tell), once.
  */
 static void
 add_finding(struct screen_result *r, const char *field, const char *kind,
@@ -181,6 +181,28 @@ add_finding(struct screen_result *r, const char *field, const char *kind,
 	f->field = xstrdup(field);
 	f->kind = xstrdup(kind);
 	f->message = xstrdup(message);
+}
+
+/* Takes storage's findings off <r> again: each round decides afresh. */
+static void
+drop_findings(struct screen_result *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nfindings; i++) {
+		struct screen_finding *f = &r->findings[i];
+
+		if (f->kind != NULL && (strcmp(f->kind, FINDING_UNSEEN) == 0 ||
+		    strcmp(f->kind, FINDING_NO_GOODS) == 0)) {
+			free(f->field);
+			free(f->kind);
+			free(f->value);
+			free(f->message);
+			continue;
+		}
+		r->findings[n++] = *f;
+	}
+	r->nfindings = n;
 }
 
 /*
@@ -396,8 +418,10 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 		it->target_id[0] = '\0';
 		free(it->prev_alert);
 		it->prev_alert = NULL;
-		if (is_versioned(it))
+		if (is_versioned(it)) {
+			drop_findings(it->result);
 			any++;
+		}
 	}
 	if (any == 0)
 		return 0;
