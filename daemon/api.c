@@ -115,6 +115,10 @@ struct post_ctx {
 	struct event		*deadline;
 	bool			 replied;	/* the deadline answered */
 	bool			 in_db;		/* handed to a database worker */
+	/* a header-only amendment: the stored version it takes goods from */
+	char			*merge_body;	/* its body (JSON text) */
+	char			 merge_id[37];
+	int			 merge_version, merges;
 };
 
 static void
@@ -132,9 +136,44 @@ post_free(struct post_ctx *p)
 	snapshot_unref(p->snap);
 	free(p->body);
 	free(p->body_json);
+	free(p->merge_body);
 	free(p->submitter);
 	free(p);
 	inflight--;
+}
+
+static void	post_screen(struct pool_job *, struct pool_thread *);
+static void	post_screened(struct pool_job *);
+
+/*
+ * A header-only amendment met the stored version it amends: screen it
+ * again with that version's goods (storage checks that version is still
+ * the latest when it stores it).  Takes the body from <it>.
+ */
+static void
+post_merge_again(struct post_ctx *p, struct store_item *it)
+{
+	free(p->merge_body);
+	p->merge_body = it->stored;
+	it->stored = NULL;
+	snprintf(p->merge_id, sizeof(p->merge_id), "%s", it->existing_id);
+	p->merge_version = it->version;
+	p->merges++;
+	free(p->job.err);
+	p->job.err = NULL;
+	free(p->job.item.prev_alert);
+	p->job.item.prev_alert = NULL;
+	screen_result_free(p->result);
+	p->result = NULL;
+	decl_free(p->d);
+	p->d = NULL;
+	free(p->body_json);
+	p->body_json = NULL;
+	p->in_db = false;
+	p->pjob.run = post_screen;
+	p->pjob.done = post_screened;
+	p->pjob.arg = p;
+	pool_submit(rt->pool, &p->pjob);
 }
 
 static void
@@ -178,13 +217,23 @@ post_done(struct db_job *j)
 		    "it cannot be amended or cancelled again", "status", 409,
 		    "reference", p->d->reference, "id", it->existing_id));
 		break;
-	case STORE_NOT_FOUND:
-		rt->rejected++;
-		http_reply_json(p->req, 422, json_pack("{s:s, s:i, s:[{s:s, "
-		    "s:s}]}", "error", "nothing to amend or cancel; nothing was "
-		    "stored", "status", 422, "errors", "field", p->xml ?
-		    "Declaration/FunctionalReferenceID" : "reference", "message",
-		    "this submitter has no declaration with this reference"));
+	case STORE_RECORDED:
+		/* A cancellation of a reference never stored: its own row. */
+		rt->declarations++;
+		snprintf(loc, sizeof(loc), "/v1/declarations/%s", p->result->id);
+		evhttp_add_header(evhttp_request_get_output_headers(p->req),
+		    "Location", loc);
+		http_reply_text(p->req, 201, it->stored);
+		break;
+	case STORE_NEEDS_GOODS:
+		/* Versions keep coming in between: a few turns, then 503. */
+		if (p->merges < 3 && it->stored != NULL) {
+			post_merge_again(p, it);
+			return;
+		}
+		http_reply_unavailable(p->req, "the declaration changed while "
+		    "this amendment was merged onto it; nothing was stored, "
+		    "retry later");
 		break;
 	case STORE_UNKNOWN:
 		http_reply_unavailable(p->req, "the connection to the database "
@@ -247,6 +296,47 @@ field_errors_json(struct field_errors *errs)
 
 static void	post_screen_run(struct post_ctx *, struct pool_thread *);
 
+/*
+ * A header-only amendment with the goods of the stored version it amends
+ * (p->merge_body): replaces p->d with the merged declaration and the JSON
+ * stored for it, with a finding naming the version.  On failure sets
+ * p->err and p->status.
+ */
+static void
+post_merge(struct post_ctx *p)
+{
+	json_t *stored, *merged;
+	struct decl *d;
+	char msg[160];
+
+	stored = json_loads(p->merge_body, 0, NULL);
+	merged = decl_merge_goods(p->d->raw, stored, p->merge_id,
+	    p->merge_version);
+	json_decref(stored);
+	if (merged == NULL) {
+		p->status = 500;
+		p->err = json_pack("{s:s, s:i}", "error", "the stored version "
+		    "could not be read; nothing was stored", "status", 500);
+		return;
+	}
+	d = decl_from_json_flags(merged, DECL_ITEM_CODE_OPTIONAL, &p->err,
+	    &p->status);
+	if (d == NULL) {
+		json_decref(merged);
+		return;
+	}
+	snprintf(msg, sizeof(msg), "an amendment of header data only: the "
+	    "goods items are those of version %d", p->merge_version);
+	json_array_append_new(d->warnings, json_pack("{s:s, s:s, s:s}",
+	    "field", "Declaration/GoodsShipment/GovernmentAgencyGoodsItem",
+	    "kind", "goods_from_earlier_version", "message", msg));
+	free(p->body_json);
+	p->body_json = json_dumps(merged, JSON_COMPACT);
+	json_decref(merged);
+	decl_free(p->d);
+	p->d = d;
+}
+
 /* On a screening thread: parse, check the limits, screen; timed. */
 static void
 post_screen(struct pool_job *pj, struct pool_thread *t)
@@ -277,21 +367,16 @@ post_screen_run(struct post_ctx *p, struct pool_thread *t)
 		p->result->list_version = xstrdup(p->snap->version);
 		goto identify;
 	}
-	if (p->d->nitems == 0 || p->d->type == NULL) {
-		/*
-		 * A WCO amendment of header data only.  An amendment is
-		 * stored as the whole new version and screened as such, so it
-		 * carries the type and every goods item.
-		 */
-		p->status = 422;
-		p->err = json_pack("{s:s, s:i, s:[{s:s, s:s}]}",
-		    "error", "an amendment without goods items is not "
-		    "accepted; nothing was stored", "status", 422, "errors",
-		    "field", p->d->type == NULL ? "Declaration/TypeCode" :
-		    "Declaration/GoodsShipment/GovernmentAgencyGoodsItem",
-		    "message", "an amendment replaces the stored version: it "
-		    "carries the type and every goods item of the declaration");
-		return;
+	/*
+	 * A WCO amendment of header data only: the goods are those of the
+	 * version it amends, which storage names (STORE_NEEDS_GOODS); until
+	 * then, and when there is none, its parties and route are screened.
+	 */
+	p->job.item.header_only = p->d->nitems == 0;
+	if (p->job.item.header_only && p->merge_body != NULL) {
+		post_merge(p);
+		if (p->err != NULL)
+			return;
 	}
 	if (bounds_check_decl(&p->lim, p->d, &errs) > 0) {
 		p->err = field_errors_json(&errs);
@@ -349,6 +434,8 @@ post_screened(struct pool_job *pj)
 		p->job.item.raw_len = p->len;
 	}
 	p->job.item.result = p->result;
+	snprintf(p->job.item.merge_base, sizeof(p->job.item.merge_base), "%s",
+	    p->merge_body != NULL ? p->merge_id : "");
 	p->in_db = true;
 	db_submit(rt->db, &p->job);
 }
@@ -1408,10 +1495,24 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 	case ROUTE_METRICS:
 		api_metrics(req);
 		break;
-	case ROUTE_RELOAD:
+	case ROUTE_RELOAD: {
+		/* The configuration file first, as SIGHUP does. */
+		char *err, msg[1024];
+
+		if (reload_conf(&err) == -1) {
+			snprintf(msg, sizeof(msg), "reload failed: %s; no "
+			    "changes were applied", err);
+			free(err);
+			http_reply_json(req, 422, json_pack("{s:s, s:b, s:s, "
+			    "s:o}", "status", "failed", "changed", 0, "message",
+			    msg, "list_version", rt->snap != NULL ?
+			    json_string(rt->snap->version) : json_null()));
+			break;
+		}
 		inflight++;
 		reload_run(reload_replied, req);
 		break;
+	}
 	case ROUTE_EVENTS:
 		api_events_get(req, query);
 		break;

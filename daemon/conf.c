@@ -68,6 +68,7 @@ static const struct setting settings[] = {
 	S(webhook_backoff_max, CT_INT, "3600000", 10, 86400000, false),
 	S(webhook_poll, CT_INT, "5000", 10, 600000, false),
 	S(webhook_batch, CT_INT, "32", 1, 1000, false),
+	S(webhook_keep_days, CT_INT, "30", 1, 3650, false),
 	S(rescreen_days, CT_INT, "30", 0, 3650, false),
 	S(rescreen_batch, CT_INT, "200", 1, 10000, false),
 	S(rescreen_rate, CT_INT, "500", 0, 1000000, false),
@@ -272,10 +273,18 @@ conf_apply_reload(struct conf *cur, const struct conf *next)
 {
 	size_t i;
 
+	/* The endpoint list is the conf's; the sender takes a copy of it
+	 * (webhook_reload). */
 	if (!webhook_endpoints_equal(cur->webhooks, cur->nwebhooks,
-	    next->webhooks, next->nwebhooks))
-		log_warnx("setting webhooks changed: needs a restart; keeping "
-		    "the old value");
+	    next->webhooks, next->nwebhooks)) {
+		webhook_endpoints_free(cur->webhooks, cur->nwebhooks);
+		cur->webhooks = webhook_endpoints_dup(next->webhooks,
+		    next->nwebhooks);
+		cur->nwebhooks = next->nwebhooks;
+		log_info("webhooks: %zu endpoint%s from the reloaded "
+		    "configuration", cur->nwebhooks, cur->nwebhooks == 1 ?
+		    "" : "s");
+	}
 	for (i = 0; i < NSETTINGS; i++) {
 		const struct setting *s = &settings[i];
 		bool changed;

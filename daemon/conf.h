@@ -49,6 +49,7 @@ struct conf {
 	long	 webhook_backoff_max;	/* ms between retries at most */
 	long	 webhook_poll;	/* ms between looks without a NOTIFY */
 	long	 webhook_batch;	/* deliveries claimed at once */
+	long	 webhook_keep_days; /* delivered and dead events kept */
 	long	 rescreen_days;	/* re-screen on activation: days back, 0 off */
 	long	 rescreen_batch; /* declarations per re-screening batch */
 	long	 rescreen_rate;	/* re-screened declarations/s at most, 0 any */

@@ -813,3 +813,68 @@ decl_canonical(const struct decl *d)
 		s = xstrdup("");
 	return s;
 }
+
+/* ---- header-only amendments ----------------------------------------- */
+
+/* True if the party <p> has a role one of <parties> also has. */
+static bool
+role_named(json_t *parties, json_t *p)
+{
+	const char *role = json_string_value(json_object_get(p, "role"));
+	json_t *q;
+	size_t i;
+
+	if (role == NULL || !json_is_array(parties))
+		return false;
+	json_array_foreach(parties, i, q)
+		if (json_is_string(json_object_get(q, "role")) &&
+		    strcmp(json_string_value(json_object_get(q, "role")),
+		    role) == 0)
+			return true;
+	return false;
+}
+
+json_t *
+decl_merge_goods(json_t *amendment, json_t *stored, const char *stored_id,
+    int stored_version)
+{
+	json_t *out, *v, *ap, *sp, *merged, *route;
+	const char *key;
+	size_t i;
+
+	if (!json_is_object(amendment) || !json_is_object(stored))
+		return NULL;
+	out = json_deep_copy(stored);
+	json_object_foreach(amendment, key, v) {
+		if (strcmp(key, "items") == 0 || strcmp(key, "parties") == 0 ||
+		    strcmp(key, "route") == 0)
+			continue;
+		json_object_set(out, key, v);
+	}
+	/* Parties: the roles the amendment names replace those roles. */
+	ap = json_object_get(amendment, "parties");
+	sp = json_object_get(stored, "parties");
+	if (json_is_array(ap) && json_array_size(ap) > 0) {
+		merged = json_array();
+		json_array_foreach(sp, i, v)
+			if (!role_named(ap, v))
+				json_array_append(merged, v);
+		json_array_foreach(ap, i, v)
+			json_array_append(merged, v);
+		json_object_set_new(out, "parties", merged);
+	}
+	/* Route: what the amendment states, key by key. */
+	if (json_is_object(json_object_get(amendment, "route"))) {
+		route = json_is_object(json_object_get(out, "route")) ?
+		    json_object_get(out, "route") : NULL;
+		if (route == NULL) {
+			route = json_object();
+			json_object_set_new(out, "route", route);
+		}
+		json_object_foreach(json_object_get(amendment, "route"), key, v)
+			json_object_set(route, key, v);
+	}
+	json_object_set_new(out, "goods_from", json_pack("{s:s, s:i}", "id",
+	    stored_id, "version", stored_version));
+	return out;
+}

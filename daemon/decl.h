@@ -76,6 +76,18 @@ struct decl	*decl_from_json_flags(json_t *root, int flags, json_t **errp,
 		    int *statusp);
 void		 decl_free(struct decl *);
 
+/*
+ * A header-only amendment (no goods items) applied to the stored body of
+ * the version it amends: the goods items are the stored version's; every
+ * other field the amendment carries replaces the stored one, a party
+ * replaces the stored parties of its role, a route key the stored key; what
+ * the amendment leaves out is kept.  "goods_from" names the stored version
+ * (<stored_id>, <stored_version>).  Returns a new object the caller owns,
+ * or NULL when either is not an object.  Pure.
+ */
+json_t		*decl_merge_goods(json_t *amendment, json_t *stored,
+		    const char *stored_id, int stored_version);
+
 /* Canonical form for idempotency: sorted keys, compact.  Caller frees. */
 char		*decl_canonical(const struct decl *);
 

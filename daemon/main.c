@@ -41,18 +41,6 @@ usage(void)
 	exit(2);
 }
 
-static enum log_level
-level_of(const char *s)
-{
-	if (strcmp(s, "error") == 0)
-		return LOG_LEVEL_ERROR;
-	if (strcmp(s, "warn") == 0)
-		return LOG_LEVEL_WARN;
-	if (strcmp(s, "debug") == 0)
-		return LOG_LEVEL_DEBUG;
-	return LOG_LEVEL_INFO;
-}
-
 /* The service manager hears the outcome of a SIGHUP reload. */
 static void
 reloaded(const struct reload_outcome *o, void *arg)
@@ -68,22 +56,13 @@ reloaded(const struct reload_outcome *o, void *arg)
 static void
 on_sighup(evutil_socket_t sig, short ev, void *arg)
 {
-	log_info("SIGHUP: reloading");
-	if (rt->conf_path != NULL) {
-		struct conf next;
-		char *err;
+	char *err;
 
-		conf_init(&next);
-		if (conf_load(rt->conf_path, &next, &err) == -1) {
-			log_warnx("reload failed: %s; no changes were applied", err);
-			free(err);
-			conf_free(&next);
-			return;
-		}
-		conf_apply_reload(&rt->conf, &next);
-		conf_free(&next);
-		log_set_level(level_of(rt->conf.log_level));
-		db_set_batch_max(rt->db, (int)rt->conf.batch_max);
+	log_info("SIGHUP: reloading");
+	if (reload_conf(&err) == -1) {
+		log_warnx("reload failed: %s; no changes were applied", err);
+		free(err);
+		return;
 	}
 	notify_reloading();
 	reload_run(reloaded, NULL);
@@ -338,7 +317,7 @@ main(int argc, char **argv)
 	 * answers on the terminal whatever the setting.
 	 */
 	log_init("cordond", verbose ? LOG_LEVEL_DEBUG :
-	    level_of(rt->conf.log_level), !check &&
+	    reload_log_level(rt->conf.log_level), !check &&
 	    strcmp(rt->conf.log_target, "syslog") == 0);
 
 	if (check)

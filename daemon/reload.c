@@ -22,6 +22,7 @@
 #include "tokens.h"
 #include "snapshot.h"
 #include "store.h"
+#include "webhook.h"
 #include "xmalloc.h"
 
 struct waiter {
@@ -548,4 +549,40 @@ reload_free(void)
 	}
 	free(rt->reload);
 	rt->reload = NULL;
+}
+
+/* ---- the configuration file ------------------------------------------ */
+
+enum log_level
+reload_log_level(const char *s)
+{
+	if (strcmp(s, "error") == 0)
+		return LOG_LEVEL_ERROR;
+	if (strcmp(s, "warn") == 0)
+		return LOG_LEVEL_WARN;
+	if (strcmp(s, "debug") == 0)
+		return LOG_LEVEL_DEBUG;
+	return LOG_LEVEL_INFO;
+}
+
+int
+reload_conf(char **errp)
+{
+	struct conf next;
+
+	*errp = NULL;
+	if (rt->conf_path == NULL)
+		return 0;
+	conf_init(&next);
+	if (conf_load(rt->conf_path, &next, errp) == -1) {
+		conf_free(&next);
+		return -1;
+	}
+	conf_apply_reload(&rt->conf, &next);
+	conf_free(&next);
+	log_set_level(reload_log_level(rt->conf.log_level));
+	db_set_batch_max(rt->db, (int)rt->conf.batch_max);
+	/* The sender takes the new endpoint list between two rounds. */
+	rt->webhook = webhook_reload(rt->webhook, &rt->conf);
+	return 0;
 }

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+#include "log.h"
+
 struct reload_outcome {
 	bool		 ok;		/* the daemon now runs on <version> */
 	bool		 changed;	/* a new snapshot was swapped in */
@@ -25,6 +27,17 @@ typedef void (*reload_cb)(const struct reload_outcome *, void *arg);
  * be NULL.  Runs on the loop thread.
  */
 void	reload_run(reload_cb cb, void *arg);
+
+/*
+ * Reads the configuration file again (nothing without -f) and applies what
+ * may change while running: the reloadable settings, the log level, the
+ * batch size and the webhook endpoint list.  SIGHUP and POST
+ * /v1/admin/reload call it before reload_run.  0, or -1 with *errp
+ * ("file:line: why"; caller frees) and nothing applied.  Loop thread.
+ */
+int	reload_conf(char **errp);
+/* The log level a `log_level` setting names (info for anything else). */
+enum log_level reload_log_level(const char *name);
 
 /* Loads the first snapshot synchronously (startup, -n).  0 or -1 + *errp. */
 int	reload_initial(char **errp);

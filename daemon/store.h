@@ -67,10 +67,17 @@ enum store_outcome {
 	STORE_FAILED,		/* refused by the database: not stored */
 	STORE_CANCELLED,	/* a cancellation applied: the stored version
 				   is cancelled */
-	STORE_NOT_FOUND,	/* an amendment or cancellation of a reference
-				   this submitter never stored */
 	STORE_CLOSED,		/* an amendment or cancellation of a cancelled
 				   declaration */
+	STORE_RECORDED,		/* a cancellation of a reference this submitter
+				   never stored: recorded as a cancelled first
+				   version (nothing screened); its state in
+				   ->stored */
+	STORE_NEEDS_GOODS,	/* a header-only amendment (->header_only) of a
+				   stored version that is not ->merge_base:
+				   nothing stored; ->stored holds that
+				   version's body (JSON), ->existing_id its id;
+				   merge its goods and send it again */
 };
 
 /* One declaration of a store batch. */
@@ -88,7 +95,13 @@ struct store_item {
 	size_t			 raw_len;
 	struct screen_result	*result;	/* borrowed; its id is the
 						   declaration's; storage sets
-						   the alerts' statuses */
+						   the alerts' statuses and
+						   may add findings */
+	bool			 header_only;	/* an amendment without goods
+						   items (WCO header data) */
+	char			 merge_base[37];	/* header_only: the version
+						   whose goods it carries now
+						   ("" none yet) */
 	/* out */
 	enum store_outcome	 outcome;
 	char			*stored;	/* the stored result (JSON text;

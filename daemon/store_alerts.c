@@ -40,6 +40,14 @@ store_get_alert(PGconn *c, const char *id, char **errp)
 	*errp = NULL;
 	r = store_q(c, "SELECT " ALERT_JSON " || jsonb_build_object("
 	    "'declaration', d.body, "
+	    /* Across versions of the declaration (store_amend.c): the alert
+	     * this one follows, the one that follows it, and why the system
+	     * closed it. */
+	    "'previous_alert_id', a.previous_alert_id, 'next_alert_id', "
+	    "  (SELECT n.id FROM alerts n WHERE n.previous_alert_id = a.id "
+	    "  ORDER BY n.id LIMIT 1), 'closed_reason', a.closed_reason, "
+	    "'closed_by', a.closed_by, 'closed_at', a.closed_at, "
+	    "'declaration_version', d.version, 'declaration_state', d.state, "
 	    "'entries', coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object("
 	    "  'list_id', e.list_id, 'code', e.code, 'title', e.title, "
 	    "  'explanation', e.explanation, 'source', e.source, 'regimes', "

@@ -1,12 +1,15 @@
 /*
  * Amendments and cancellations in the batch store: inside the batch's
  * transaction, before its INSERT, decide what each amendment or
- * cancellation of the batch comes to (replay, unknown reference, refused
- * because cancelled, or applied), supersede or cancel the stored versions,
- * close their open alerts, and pair the new version's alerts with the old
- * ones.  Set-based like the batch: a fixed number of statements whatever
- * the number of messages, and none at all for a batch of originals.
- * The new version's rows are written by the batch INSERT (store_decl.c).
+ * cancellation of the batch comes to (replay, refused because cancelled,
+ * applied, a header-only amendment that needs the goods of the stored
+ * version, or the first news of a reference: an amendment stored as the
+ * first version, a cancellation recorded), supersede or cancel the stored
+ * versions, close their open alerts, and pair the new version's alerts
+ * with the old ones.  Set-based like the batch: a fixed number of
+ * statements whatever the number of messages, and none at all for a batch
+ * of originals.  The new version's rows are written by the batch INSERT
+ * (store_decl.c); a recorded cancellation's row by its own INSERT here.
  */
 #include "config.h"
 
@@ -23,6 +26,10 @@
 #include "store_int.h"
 #include "words.h"
 #include "xmalloc.h"
+
+/* Finding kinds of this file (README, openapi.json). */
+#define FINDING_UNSEEN		"earlier_version_not_received"
+#define FINDING_NO_GOODS	"no_goods_screened"
 
 /* A PostgreSQL text array literal, one element at a time. */
 static void
@@ -74,14 +81,15 @@ is_versioned(const struct store_item *it)
  */
 static const char look_sql[] =
     "WITH d AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[],"
-    "  $4::text[]) AS t(ord, submitter, reference, body_hash))"
+    "  $4::text[], $5::bool[]) AS t(ord, submitter, reference, body_hash,"
+    "  header))"
     " SELECT d.ord, cur.id, cur.version, cur.state, rep.id, rep.result,"
     "  rep.cancel, (SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id,"
     "  'fp', coalesce(a.fingerprint, ''), 'entries', a.entries, 'item',"
     "  a.item_seq IS NOT NULL, 'category', a.category, 'status', a.status)"
     "  ORDER BY a.id), '[]'::jsonb) FROM alerts a"
-    "  WHERE a.declaration_id = cur.id)"
-    " FROM d LEFT JOIN LATERAL (SELECT x.id, x.version, x.state"
+    "  WHERE a.declaration_id = cur.id), CASE WHEN d.header THEN cur.body END"
+    " FROM d LEFT JOIN LATERAL (SELECT x.id, x.version, x.state, x.body"
     "  FROM declarations x WHERE x.submitter = d.submitter"
     "  AND x.reference = d.reference ORDER BY x.version DESC LIMIT 1) cur"
     "  ON true"
@@ -124,7 +132,99 @@ static const char state_sql[] =
     " 'id', a.id, 'item_seq', a.item_seq, 'status', a.status,"
     " 'closed_reason', a.closed_reason) ORDER BY a.id), '[]'::jsonb)"
     " FROM alerts a WHERE a.declaration_id = d.id))"
+    /* A recorded cancellation (its own row) says why it is one. */
+    " || CASE WHEN d.function = 'cancellation' THEN jsonb_build_object("
+    " 'findings', d.result->'findings') ELSE '{}'::jsonb END"
     " FROM declarations d WHERE d.id = ANY($1::uuid[])";
+
+/*
+ * A cancellation of a reference never stored, recorded as a cancelled
+ * first version: $1 id, $2 submitter, $3 reference, $4 hash, $5 body,
+ * $6 result, $7 list version, $8 body type, $9 body in hex.
+ */
+static const char record_sql[] =
+    "INSERT INTO declarations (id, submitter, reference, body_hash, type,"
+    " body, result, verdict, list_version, version, function, state,"
+    " body_type, raw_body, cancelled_at, cancel_hash, cancel_type,"
+    " cancel_body)"
+    " SELECT k.id, k.s, k.r, k.h, coalesce(k.b::jsonb->>'type', ''),"
+    "  k.b::jsonb, k.res::jsonb, 'clear', k.lv, 1, 'cancellation',"
+    "  'cancelled', k.t, decode(k.raw, 'hex'), now(), k.h, k.t,"
+    "  decode(k.raw, 'hex')"
+    " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],"
+    "  $6::text[], $7::text[], $8::text[], $9::text[])"
+    "  AS k(id, s, r, h, b, res, lv, t, raw)";
+
+/*
+ * Adds a finding to <r> (storage's own: what only the stored versions
+ * tell), once.
+ */
+static void
+add_finding(struct screen_result *r, const char *field, const char *kind,
+    const char *message)
+{
+	struct screen_finding *f;
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind != NULL &&
+		    strcmp(r->findings[i].kind, kind) == 0)
+			return;
+	if (r->nfindings == r->capfindings) {
+		r->capfindings = r->capfindings ? r->capfindings * 2 : 4;
+		r->findings = xreallocarray(r->findings, r->capfindings,
+		    sizeof(*r->findings));
+	}
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->item_seq = SCREEN_NONE;
+	f->field = xstrdup(field);
+	f->kind = xstrdup(kind);
+	f->message = xstrdup(message);
+}
+
+/* Takes storage's findings off <r> again: each round decides afresh. */
+static void
+drop_findings(struct screen_result *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nfindings; i++) {
+		struct screen_finding *f = &r->findings[i];
+
+		if (f->kind != NULL && (strcmp(f->kind, FINDING_UNSEEN) == 0 ||
+		    strcmp(f->kind, FINDING_NO_GOODS) == 0)) {
+			free(f->field);
+			free(f->kind);
+			free(f->value);
+			free(f->message);
+			continue;
+		}
+		r->findings[n++] = *f;
+	}
+	r->nfindings = n;
+}
+
+/*
+ * True if a message of the batch before <k> amends or cancels <k>'s
+ * reference and is not put off to a later round.
+ */
+static bool
+earlier_on_reference(struct store_item **items, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		if (items[j]->decl->function != DECL_FUNCTION_ORIGINAL &&
+		    !items[j]->deferred &&
+		    (items[j]->outcome == STORE_PENDING ||
+		    items[j]->outcome == STORE_RECORDED) &&
+		    strcmp(items[j]->submitter, items[k]->submitter) == 0 &&
+		    strcmp(items[j]->decl->reference,
+		    items[k]->decl->reference) == 0)
+			return true;
+	return false;
+}
 
 /* True if the JSON array of strings <a> holds exactly <alert>'s entries. */
 static bool
@@ -221,19 +321,80 @@ audit_applied(PGconn *c, struct store_item *it, const char *target,
 	json_t *det;
 	int rc;
 
-	det = json_pack("{s:s, s:s, s:O}", "reference", it->decl->reference,
+	det = json_pack("{s:s, s:s, s:o}", "reference", it->decl->reference,
 	    "function", words_function(it->decl->function), "alerts_closed",
-	    closed ? closed : json_array());
+	    closed ? json_incref(closed) : json_array());
 	if (it->decl->function == DECL_FUNCTION_AMENDMENT) {
-		json_object_set_new(det, "supersedes", json_string(target));
+		json_object_set_new(det, "supersedes", target[0] != '\0' ?
+		    json_string(target) : json_null());
 		json_object_set_new(det, "version", json_integer(it->version));
 	}
+	if (target[0] == '\0' || it->outcome == STORE_RECORDED)
+		json_object_set_new(det, "earlier_version", json_string(
+		    "not received"));
 	rc = store_audit_append(c, it->submitter, it->decl->function ==
 	    DECL_FUNCTION_AMENDMENT ? "declaration_amend" :
 	    "declaration_cancel", "declaration", it->decl->function ==
-	    DECL_FUNCTION_AMENDMENT ? it->result->id : target,
+	    DECL_FUNCTION_AMENDMENT || it->outcome == STORE_RECORDED ?
+	    it->result->id : target,
 	    it->result->list_version, det, errp);
 	json_decref(det);
+	return rc;
+}
+
+/*
+ * Records the cancellations of references never stored (<rec>: indexes
+ * into <items>) as cancelled first versions, in one INSERT, with a finding
+ * each and an audit row; their state is answered with the others'.
+ */
+static int
+record_cancellations(PGconn *c, struct store_item **items, const size_t *rec,
+    size_t nrec, struct buf *states, char **errp)
+{
+	struct buf a[9], text;
+	const char *p[9];
+	size_t i, k;
+	int rc = -1;
+
+	for (k = 0; k < 9; k++)
+		arr_begin(&a[k]);
+	buf_init(&text);
+	for (i = 0; i < nrec; i++) {
+		struct store_item *it = items[rec[i]];
+
+		add_finding(it->result, it->body_type ? "Declaration/"
+		    "FunctionalReferenceID" : "reference", FINDING_UNSEEN,
+		    "no declaration with this reference was received before "
+		    "this cancellation: it is recorded as a cancelled first "
+		    "version, and nothing was screened");
+		buf_reset(&text);
+		result_write(&text, it->result, true, NULL);
+		arr_elem(&a[0], it->result->id);
+		arr_elem(&a[1], it->submitter);
+		arr_elem(&a[2], it->decl->reference);
+		arr_elem(&a[3], it->body_hash);
+		arr_elem(&a[4], it->body);
+		arr_elem(&a[5], text.data);
+		arr_elem(&a[6], it->result->list_version);
+		arr_elem(&a[7], it->body_type ? it->body_type :
+		    "application/json");
+		hex_elem(&a[8], it->raw ? it->raw : it->body,
+		    it->raw ? it->raw_len : it->body_len);
+		arr_elem(states, it->result->id);
+	}
+	for (k = 0; k < 9; k++)
+		p[k] = arr_finish(&a[k]);
+	if (store_exec_ok(c, record_sql, 9, p, errp, "cancellations") == -1)
+		goto done;
+	for (i = 0; i < nrec; i++)
+		if (audit_applied(c, items[rec[i]], items[rec[i]]->result->id,
+		    NULL, errp) == -1)
+			goto done;
+	rc = 0;
+done:
+	for (k = 0; k < 9; k++)
+		buf_free(&a[k]);
+	buf_free(&text);
 	return rc;
 }
 
@@ -241,11 +402,11 @@ int
 store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
     char **errp)
 {
-	struct buf ord, sub, ref, hash, sold, snew, cid, chash, ctype, cbody,
-	    states;
+	struct buf ord, sub, ref, hash, hdr, sold, snew, cid, chash, ctype,
+	    cbody, states;
 	const char *p[6];
 	PGresult *r = NULL, *ra = NULL;
-	size_t i, any = 0, napplied = 0;
+	size_t i, any = 0, napplied = 0, nrec = 0, *rec = NULL;
 	int row, rc = -1;
 
 	for (i = 0; i < n; i++) {
@@ -257,21 +418,26 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 		it->target_id[0] = '\0';
 		free(it->prev_alert);
 		it->prev_alert = NULL;
-		if (is_versioned(it))
+		if (is_versioned(it)) {
+			drop_findings(it->result);
 			any++;
+		}
 	}
 	if (any == 0)
 		return 0;
 
 	arr_begin(&ord); arr_begin(&sub); arr_begin(&ref); arr_begin(&hash);
-	arr_begin(&sold); arr_begin(&snew); arr_begin(&cid); arr_begin(&chash);
-	arr_begin(&ctype); arr_begin(&cbody); arr_begin(&states);
+	arr_begin(&hdr); arr_begin(&sold); arr_begin(&snew); arr_begin(&cid);
+	arr_begin(&chash); arr_begin(&ctype); arr_begin(&cbody);
+	arr_begin(&states);
+	rec = xcalloc(n, sizeof(*rec));
 	for (i = 0; i < n; i++)
 		if (is_versioned(items[i])) {
 			arr_int(&ord, (long long)i);
 			arr_elem(&sub, items[i]->submitter);
 			arr_elem(&ref, items[i]->decl->reference);
 			arr_elem(&hash, items[i]->body_hash);
+			arr_elem(&hdr, items[i]->header_only ? "t" : "f");
 		}
 	/*
 	 * Messages on one reference take turns: a transaction-scoped lock per
@@ -294,7 +460,8 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 	p[1] = sub.data;
 	p[2] = ref.data;
 	p[3] = arr_finish(&hash);
-	r = store_q(c, look_sql, 4, p);
+	p[4] = arr_finish(&hdr);
+	r = store_q(c, look_sql, 5, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		store_fail(c, r, errp, "amendments");
 		r = NULL;
@@ -334,10 +501,35 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 				    strcmp(items[j]->decl->reference,
 				    it->decl->reference) == 0)
 					break;
-			if (j < n)
+			if (j < n || earlier_on_reference(items, k)) {
 				it->deferred = true;
-			else
-				it->outcome = STORE_NOT_FOUND;
+				continue;
+			}
+			/*
+			 * The first news of this reference (the earlier
+			 * messages were lost or went elsewhere): a
+			 * cancellation is recorded, an amendment is screened
+			 * and stored as the first version.
+			 */
+			if (it->decl->function == DECL_FUNCTION_CANCELLATION) {
+				it->outcome = STORE_RECORDED;
+				rec[nrec++] = k;
+				continue;
+			}
+			add_finding(it->result, it->body_type ? "Declaration/"
+			    "FunctionalReferenceID" : "reference",
+			    FINDING_UNSEEN, "no earlier version of this "
+			    "declaration was received: this amendment is "
+			    "screened and stored as its first version");
+			if (it->header_only)
+				add_finding(it->result, it->body_type ?
+				    "Declaration/GoodsShipment/"
+				    "GovernmentAgencyGoodsItem" : "items",
+				    FINDING_NO_GOODS, "an amendment of header "
+				    "data only, and no earlier version holds "
+				    "the goods: only the parties and the route "
+				    "were screened");
+			napplied++;
 			continue;
 		}
 		if (strcmp(PQgetvalue(r, row, 3), "cancelled") == 0) {
@@ -352,6 +544,21 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 				break;
 		if (j < k) {
 			it->deferred = true;
+			continue;
+		}
+		if (it->header_only && strcmp(it->merge_base, cur) != 0) {
+			/*
+			 * The goods are the stored version's: the caller
+			 * merges them and screens again.  Against another
+			 * version than it merged (one came in between), the
+			 * same.
+			 */
+			it->outcome = STORE_NEEDS_GOODS;
+			snprintf(it->existing_id, sizeof(it->existing_id), "%s",
+			    cur);
+			it->version = atoi(PQgetvalue(r, row, 2));
+			free(it->stored);
+			it->stored = xstrdup(PQgetvalue(r, row, 8));
 			continue;
 		}
 		snprintf(it->target_id, sizeof(it->target_id), "%s", cur);
@@ -374,6 +581,9 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 		pair_alerts(it, old);
 		json_decref(old);
 	}
+	if (nrec > 0 &&
+	    record_cancellations(c, items, rec, nrec, &states, errp) == -1)
+		goto done;
 	if (napplied > 0) {
 		p[0] = arr_finish(&sold);
 		p[1] = arr_finish(&snew);
@@ -392,7 +602,8 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 			json_t *closed = NULL;
 
 			if (!is_versioned(it) || it->deferred ||
-			    it->target_id[0] == '\0')
+			    (it->target_id[0] == '\0' && it->decl->function !=
+			    DECL_FUNCTION_AMENDMENT))
 				continue;
 			for (row = 0; row < PQntuples(ra); row++)
 				if (strcmp(PQgetvalue(ra, row, 0),
@@ -419,10 +630,12 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 		for (i = 0; i < n; i++) {
 			struct store_item *it = items[i];
 			const char *id = it->outcome == STORE_CANCELLED ?
-			    it->target_id : it->existing_id;
+			    it->target_id : it->outcome == STORE_RECORDED ?
+			    it->result->id : it->existing_id;
 
 			if (it->decl->function != DECL_FUNCTION_CANCELLATION ||
 			    (it->outcome != STORE_CANCELLED &&
+			    it->outcome != STORE_RECORDED &&
 			    it->outcome != STORE_REPLAY))
 				continue;
 			for (row = 0; row < PQntuples(r); row++)
@@ -436,21 +649,27 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 done:
 	PQclear(r);
 	PQclear(ra);
+	free(rec);
 	buf_free(&ord); buf_free(&sub); buf_free(&ref); buf_free(&hash);
-	buf_free(&sold); buf_free(&snew); buf_free(&cid); buf_free(&chash);
-	buf_free(&ctype); buf_free(&cbody); buf_free(&states);
+	buf_free(&hdr); buf_free(&sold); buf_free(&snew); buf_free(&cid);
+	buf_free(&chash); buf_free(&ctype); buf_free(&cbody);
+	buf_free(&states);
 	return rc;
 }
 
 void
 store_amend_annotate(struct buf *text, const struct store_item *it)
 {
-	if (it->version <= 1 || text->len == 0 ||
+	if (it->decl->function != DECL_FUNCTION_AMENDMENT || text->len == 0 ||
 	    text->data[text->len - 1] != '}')
 		return;
 	text->len--;
 	buf_printf(text, ",\"function\":\"amendment\",\"version\":%d,"
-	    "\"supersedes\":\"%s\"}", it->version, it->supersedes);
+	    "\"supersedes\":", it->version);
+	if (it->supersedes[0] != '\0')
+		buf_printf(text, "\"%s\"}", it->supersedes);
+	else
+		buf_adds(text, "null}");
 }
 
 json_t *

@@ -17,11 +17,15 @@
  * Inside the batch's transaction, before its INSERT: for every pending
  * amendment or cancellation of <items>, finds the latest stored version of
  * its reference and decides it.  A replay gets STORE_REPLAY with the stored
- * answer; an unknown reference STORE_NOT_FOUND; a cancelled one
- * STORE_CLOSED; a cancellation is applied (STORE_CANCELLED, its state in
- * ->stored); an amendment stays pending with ->version, ->supersedes and
- * ->prev_alert set, the version it supersedes already marked, for the
- * INSERT to write.  A message whose reference another message of the batch
+ * answer; a cancelled one STORE_CLOSED; a cancellation is applied
+ * (STORE_CANCELLED, its state in ->stored); an amendment stays pending
+ * with ->version, ->supersedes and ->prev_alert set, the version it
+ * supersedes already marked, for the INSERT to write.  A header-only
+ * amendment whose ->merge_base is not the latest version gets
+ * STORE_NEEDS_GOODS with that version's body.  Of a reference never
+ * stored, a cancellation is recorded as a cancelled first version
+ * (STORE_RECORDED, its state in ->stored) and an amendment stays pending
+ * as the first version; both get a finding in ->result.  A message whose reference another message of the batch
  * changes first gets ->deferred (the next round takes it).  Open and claimed
  * alerts of superseded and cancelled versions are closed, and each applied
  * message is audited.  Resets those fields on every item first; no
@@ -30,8 +34,9 @@
 int	store_amend_prepare(PGconn *, struct store_item **items, size_t n,
 	    char **errp);
 /*
- * Adds an amendment's version and the id it supersedes to its answer
- * <text> (a JSON object result_write made); nothing for a first version.
+ * Adds an amendment's function, version and the id it supersedes (null
+ * for a first version) to its answer <text> (a JSON object result_write
+ * made); nothing for an original.
  */
 void	store_amend_annotate(struct buf *text, const struct store_item *it);
 /* Appends <len> bytes of <s> in hex as an element of the array in <b>. */

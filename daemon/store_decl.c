@@ -573,14 +573,15 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 	free(at);
 }
 
-/* A rolled-back round cancelled nothing: those are pending again. */
+/* A rolled-back round cancelled or recorded nothing: pending again. */
 static void
 undo_cancelled(struct store_item **items, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (items[i]->outcome == STORE_CANCELLED)
+		if (items[i]->outcome == STORE_CANCELLED ||
+		    items[i]->outcome == STORE_RECORDED)
 			items[i]->outcome = STORE_PENDING;
 }
 

@@ -397,3 +397,37 @@ fail:
 	PQclear(PQexec(c, "ROLLBACK"));
 	return -1;
 }
+
+/* ---- retention ------------------------------------------------------- */
+
+long
+store_events_purge(PGconn *c, long keep_days, int limit, char **errp)
+{
+	char days[24], lim[24];
+	const char *p[2] = { days, lim };
+	PGresult *r;
+	long n;
+
+	*errp = NULL;
+	snprintf(days, sizeof(days), "%ld", keep_days);
+	snprintf(lim, sizeof(lim), "%d", limit);
+	r = store_q(c, "WITH cut AS (SELECT now() - make_interval(days =>"
+	    " $1::int) AS t),"
+	    " v AS (SELECT e.id FROM events e, cut WHERE e.created_at < cut.t"
+	    "  AND NOT EXISTS (SELECT 1 FROM event_deliveries d"
+	    "  WHERE d.event_id = e.id AND NOT ("
+	    "  (d.status = 'delivered' AND d.delivered_at < cut.t) OR"
+	    "  (d.status = 'failed' AND greatest(d.retry_from,"
+	    "  d.next_attempt_at) < cut.t)))"
+	    "  ORDER BY e.seq LIMIT $2::int FOR UPDATE OF e SKIP LOCKED),"
+	    " dd AS (DELETE FROM event_deliveries d USING v"
+	    "  WHERE d.event_id = v.id)"
+	    " , de AS (DELETE FROM events e USING v WHERE e.id = v.id"
+	    "  RETURNING 1)"
+	    " SELECT count(*) FROM de", 2, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return store_fail(c, r, errp, "events purge");
+	n = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return n;
+}

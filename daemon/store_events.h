@@ -110,4 +110,14 @@ json_t	*store_events_list(PGconn *, const char *status, long long before,
 int	 store_event_redeliver(PGconn *, const char *id, const char *endpoint,
 	    const char *actor, struct act_result *res);
 
+/*
+ * Deletes at most <limit> events older than <keep_days> days with their
+ * deliveries, once nothing is left to send: every delivery delivered more
+ * than <keep_days> ago, or a dead letter whose last attempt (or redeliver)
+ * is that old.  An event with a pending or delivering delivery stays.
+ * Rows another session holds are skipped.  The number deleted, or -1 with
+ * *errp.
+ */
+long	 store_events_purge(PGconn *, long keep_days, int limit, char **errp);
+
 #endif

@@ -7,8 +7,11 @@
  * records the outcome: delivered on 2xx, else retried with exponential
  * backoff and jitter until webhook_retry_for has passed since the event
  * was written, then failed (the dead letter).  Delivery is at least once:
- * receivers deduplicate on the event id.  This module never touches the
- * event loop or the HTTP server; metrics read its counters.
+ * receivers deduplicate on the event id.  The sender owns a copy of the
+ * endpoint list; a reload hands it a new one, taken between two rounds.
+ * Every few minutes it purges events nothing is left to send for, older
+ * than webhook_keep_days.  This module never touches the event loop or the
+ * HTTP server; metrics read its counters.
  */
 #include "config.h"
 
@@ -41,6 +44,10 @@
 #define SECRET_MIN	16
 /* Kept of an endpoint's answer for last_error. */
 #define ANSWER_KEEP	200
+/* The outbox purge: every PURGE_EVERY seconds, PURGE_BATCH events at most
+ * per statement (again at once while whole batches go). */
+#define PURGE_EVERY	300
+#define PURGE_BATCH	1000
 
 /* One list of event types: words.c (the vocabulary and migration say it). */
 bool
@@ -70,6 +77,31 @@ webhook_endpoints_free(struct webhook_endpoint *eps, size_t n)
 		free(eps[i].secret_file);
 	}
 	free(eps);
+}
+
+struct webhook_endpoint *
+webhook_endpoints_dup(const struct webhook_endpoint *eps, size_t n)
+{
+	struct webhook_endpoint *d;
+	size_t i, k;
+
+	if (n == 0)
+		return NULL;
+	d = xcalloc(n, sizeof(*d));
+	for (i = 0; i < n; i++) {
+		d[i].name = xstrdup(eps[i].name);
+		d[i].url = xstrdup(eps[i].url);
+		d[i].ntypes = eps[i].ntypes;
+		d[i].types = xcalloc(eps[i].ntypes + 1, sizeof(*d[i].types));
+		for (k = 0; k < eps[i].ntypes; k++)
+			d[i].types[k] = xstrdup(eps[i].types[k]);
+		d[i].secret_len = eps[i].secret_len;
+		d[i].secret = xmalloc(eps[i].secret_len + 1);
+		memcpy(d[i].secret, eps[i].secret, eps[i].secret_len);
+		d[i].secret_file = eps[i].secret_file ?
+		    xstrdup(eps[i].secret_file) : NULL;
+	}
+	return d;
 }
 
 /*
@@ -316,8 +348,16 @@ struct webhook {
 	pthread_t			 thr;
 	int				 wake[2];	/* stop: a byte */
 	atomic_int			 stop;
-	const struct conf		*conf;		/* borrowed */
-	const char			**names;	/* of the endpoints */
+	const struct conf		*conf;		/* borrowed: settings only */
+	struct webhook_endpoint		*eps;		/* the thread's own copy */
+	size_t				 neps;
+	const char			**names;	/* of eps */
+	/* a new list from a reload, taken by the thread between rounds */
+	pthread_mutex_t			 mu;
+	struct webhook_endpoint		*next_eps;
+	size_t				 next_n;
+	bool				 has_next;
+	time_t				 purged_at;	/* last purge */
 	PGconn				*c;
 	CURLM				*multi;
 	atomic_ullong			 delivered, retried, dead, released;
@@ -341,9 +381,9 @@ endpoint_find(struct webhook *w, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < w->conf->nwebhooks; i++)
-		if (strcmp(w->conf->webhooks[i].name, name) == 0)
-			return &w->conf->webhooks[i];
+	for (i = 0; i < w->neps; i++)
+		if (strcmp(w->eps[i].name, name) == 0)
+			return &w->eps[i];
 	return NULL;
 }
 
@@ -401,14 +441,108 @@ wait_for(struct webhook *w, long ms)
 	}
 }
 
+/* Writes the endpoint list to webhook_endpoints; 0 or -1 with *errp. */
+static int
+endpoints_sync(struct webhook *w, char **errp)
+{
+	struct store_endpoint *eps;
+	size_t i;
+	int rc;
+
+	eps = xcalloc(w->neps + 1, sizeof(*eps));
+	for (i = 0; i < w->neps; i++) {
+		eps[i].name = w->eps[i].name;
+		eps[i].url = w->eps[i].url;
+		eps[i].types = (const char *const *)w->eps[i].types;
+		eps[i].ntypes = w->eps[i].ntypes;
+	}
+	rc = store_endpoints_sync(w->c, eps, w->neps, errp);
+	free(eps);
+	return rc;
+}
+
+/* Makes <eps> (taken over) the sender's list. */
+static void
+endpoints_set(struct webhook *w, struct webhook_endpoint *eps, size_t n)
+{
+	size_t i;
+
+	webhook_endpoints_free(w->eps, w->neps);
+	free(w->names);
+	w->eps = eps;
+	w->neps = n;
+	w->names = xcalloc(n + 1, sizeof(*w->names));
+	for (i = 0; i < n; i++)
+		w->names[i] = w->eps[i].name;
+}
+
+/*
+ * Between two rounds: takes the list a reload handed over, if any, and
+ * writes it to the database (or the next connection does).
+ */
+static void
+endpoints_take(struct webhook *w)
+{
+	struct webhook_endpoint *eps;
+	char *err = NULL;
+	size_t n;
+
+	pthread_mutex_lock(&w->mu);
+	if (!w->has_next) {
+		pthread_mutex_unlock(&w->mu);
+		return;
+	}
+	eps = w->next_eps;
+	n = w->next_n;
+	w->next_eps = NULL;
+	w->next_n = 0;
+	w->has_next = false;
+	pthread_mutex_unlock(&w->mu);
+	endpoints_set(w, eps, n);
+	log_info("webhooks: now sending to %zu endpoint%s", n, n == 1 ? "" :
+	    "s");
+	if (w->c != NULL && PQstatus(w->c) == CONNECTION_OK &&
+	    endpoints_sync(w, &err) == -1) {
+		/* The next connection writes it. */
+		log_warnx("webhooks: %s", err);
+		free(err);
+		PQfinish(w->c);
+		w->c = NULL;
+	}
+}
+
+/* Every PURGE_EVERY seconds: the outbox's old events, in bounded batches. */
+static void
+outbox_purge(struct webhook *w)
+{
+	time_t now = time(NULL);
+	char *err = NULL;
+	long n, total = 0;
+
+	if (now - w->purged_at < PURGE_EVERY)
+		return;
+	w->purged_at = now;
+	do {
+		n = store_events_purge(w->c, w->conf->webhook_keep_days,
+		    PURGE_BATCH, &err);
+		if (n > 0)
+			total += n;
+	} while (n == PURGE_BATCH && !atomic_load(&w->stop));
+	if (n == -1) {
+		log_warnx("webhooks: %s", err);
+		free(err);
+	}
+	if (total > 0)
+		log_info("webhooks: purged %ld event%s older than %ld days",
+		    total, total == 1 ? "" : "s", w->conf->webhook_keep_days);
+}
+
 /* Connects, LISTENs and writes the endpoints; 0 or -1 (logged). */
 static int
 sender_connect(struct webhook *w)
 {
-	struct store_endpoint *eps;
 	PGresult *r;
 	char *err = NULL;
-	size_t i;
 
 	PQfinish(w->c);
 	if ((w->c = store_connect_deadline(w->conf->db, 30000, &err)) == NULL)
@@ -420,16 +554,7 @@ sender_connect(struct webhook *w)
 		goto fail;
 	}
 	PQclear(r);
-	eps = xcalloc(w->conf->nwebhooks, sizeof(*eps));
-	for (i = 0; i < w->conf->nwebhooks; i++) {
-		eps[i].name = w->conf->webhooks[i].name;
-		eps[i].url = w->conf->webhooks[i].url;
-		eps[i].types = (const char *const *)w->conf->webhooks[i].types;
-		eps[i].ntypes = w->conf->webhooks[i].ntypes;
-	}
-	i = store_endpoints_sync(w->c, eps, w->conf->nwebhooks, &err) == -1;
-	free(eps);
-	if (i)
+	if (endpoints_sync(w, &err) == -1)
 		goto fail;
 	return 0;
 fail:
@@ -598,6 +723,7 @@ sender_run(void *arg)
 	int lease = (int)w->conf->webhook_timeout * 2 + 30;
 
 	while (!atomic_load(&w->stop)) {
+		endpoints_take(w);
 		if (w->c == NULL || PQstatus(w->c) != CONNECTION_OK) {
 			if (sender_connect(w) == -1) {
 				wait_for(w, backoff);
@@ -606,7 +732,7 @@ sender_run(void *arg)
 			}
 			backoff = 1000;
 		}
-		if (store_deliveries_claim(w->c, w->names, w->conf->nwebhooks,
+		if (store_deliveries_claim(w->c, w->names, w->neps,
 		    lease, (int)w->conf->webhook_batch, &ds, &n, &err) == -1)
 			goto again;
 		if (n > 0) {
@@ -615,7 +741,8 @@ sender_run(void *arg)
 			continue;
 		}
 		store_deliveries_free(ds, n);
-		if (store_deliveries_due(w->c, w->names, w->conf->nwebhooks,
+		outbox_purge(w);
+		if (store_deliveries_due(w->c, w->names, w->neps,
 		    &pending, &due, &err) == -1)
 			goto again;
 		atomic_store(&w->pending, pending);
@@ -643,7 +770,6 @@ struct webhook *
 webhook_start(const struct conf *c)
 {
 	struct webhook *w;
-	size_t i;
 	int fl;
 
 	if (c->nwebhooks == 0)
@@ -652,9 +778,10 @@ webhook_start(const struct conf *c)
 		fatalx("webhooks: cannot start libcurl");
 	w = xcalloc(1, sizeof(*w));
 	w->conf = c;
-	w->names = xcalloc(c->nwebhooks, sizeof(*w->names));
-	for (i = 0; i < c->nwebhooks; i++)
-		w->names[i] = c->webhooks[i].name;
+	endpoints_set(w, webhook_endpoints_dup(c->webhooks, c->nwebhooks),
+	    c->nwebhooks);
+	pthread_mutex_init(&w->mu, NULL);
+	w->purged_at = 0;	/* the first purge when the outbox is idle */
 	atomic_init(&w->stop, 0);
 	atomic_init(&w->pending, -1);
 	if (pipe(w->wake) == -1)
@@ -682,8 +809,27 @@ webhook_stop(struct webhook *w)
 	curl_multi_cleanup(w->multi);
 	close(w->wake[0]);
 	close(w->wake[1]);
+	webhook_endpoints_free(w->eps, w->neps);
+	webhook_endpoints_free(w->next_eps, w->next_n);
+	pthread_mutex_destroy(&w->mu);
 	free(w->names);
 	free(w);
+}
+
+struct webhook *
+webhook_reload(struct webhook *w, const struct conf *c)
+{
+	if (w == NULL)
+		return webhook_start(c);
+	pthread_mutex_lock(&w->mu);
+	webhook_endpoints_free(w->next_eps, w->next_n);
+	w->next_eps = webhook_endpoints_dup(c->webhooks, c->nwebhooks);
+	w->next_n = c->nwebhooks;
+	w->has_next = true;
+	pthread_mutex_unlock(&w->mu);
+	if (write(w->wake[1], "x", 1) == -1)
+		log_warn("webhooks: wake");
+	return w;
 }
 
 void

@@ -35,6 +35,9 @@ struct webhook_endpoint {
 int	 webhook_conf_parse(const struct ynode *v, const char *path,
 	    struct webhook_endpoint **epsp, size_t *np, struct buf *errs);
 void	 webhook_endpoints_free(struct webhook_endpoint *, size_t n);
+/* A deep copy of <n> endpoints (NULL for none); free with the above. */
+struct webhook_endpoint *webhook_endpoints_dup(
+	    const struct webhook_endpoint *eps, size_t n);
 /* True if both lists say the same (names, URLs, types and secrets). */
 bool	 webhook_endpoints_equal(const struct webhook_endpoint *a, size_t na,
 	    const struct webhook_endpoint *b, size_t nb);
@@ -72,11 +75,19 @@ struct webhook_stats {
 };
 
 /*
- * Starts the sender thread for the endpoints of <c> on its own connection
- * to <c>->db.  <c> is borrowed until webhook_stop (the webhooks list is not
- * reloadable).  NULL when no endpoint is configured.
+ * Starts the sender thread for a copy of the endpoints of <c> on its own
+ * connection to <c>->db.  <c> is borrowed until webhook_stop for its
+ * settings (not reloadable).  NULL when no endpoint is configured.
  */
 struct webhook	*webhook_start(const struct conf *c);
+/*
+ * After a reload: hands a copy of <c>'s endpoint list to the sender, which
+ * takes it between two rounds (deliveries in flight finish first), writes
+ * it to webhook_endpoints (disabling the endpoints it no longer lists) and
+ * claims for it.  With no sender yet (<w> NULL) starts one as
+ * webhook_start.  Returns the sender (NULL: none).  Loop thread.
+ */
+struct webhook	*webhook_reload(struct webhook *w, const struct conf *c);
 /* Stops and joins the thread; claims in flight are released.  NULL: no-op. */
 void		 webhook_stop(struct webhook *);
 /* Current counters; all zero (pending -1) for NULL. */

@@ -183,15 +183,27 @@ static void
 test_annotate_and_raw(void)
 {
 	struct store_item it;
+	struct decl d;
 	struct buf b;
 	json_t *j;
 
 	memset(&it, 0, sizeof(it));
+	memset(&d, 0, sizeof(d));
+	it.decl = &d;
 	buf_init(&b);
 	buf_adds(&b, "{\"id\":\"x\",\"alerts\":[]}");
+	/* An original: nothing added. */
+	d.function = DECL_FUNCTION_ORIGINAL;
 	it.version = 1;
 	store_amend_annotate(&b, &it);
 	CHECK_STR_EQ(b.data, "{\"id\":\"x\",\"alerts\":[]}");
+	/* An amendment of a reference never received: version 1, no link. */
+	d.function = DECL_FUNCTION_AMENDMENT;
+	store_amend_annotate(&b, &it);
+	CHECK_STR_EQ(b.data, "{\"id\":\"x\",\"alerts\":[],\"function\":"
+	    "\"amendment\",\"version\":1,\"supersedes\":null}");
+	buf_reset(&b);
+	buf_adds(&b, "{\"id\":\"x\",\"alerts\":[]}");
 	it.version = 3;
 	snprintf(it.supersedes, sizeof(it.supersedes), "%s",
 	    "01a22803-983a-7580-8817-7ab478bffac4");

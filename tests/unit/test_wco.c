@@ -3,7 +3,8 @@
  * with every goods item, commodity code and document of items-index.tsv;
  * the 3 malformed ones give 400 with the line of their first error; XML
  * features a declaration never needs (DOCTYPE, entities) are refused; a
- * well-formed message that lacks what screening needs names each element.
+ * well-formed message that lacks what screening needs names each element;
+ * a header-only amendment merged onto the goods of the stored version.
  */
 #include "config.h"
 
@@ -391,11 +392,87 @@ test_mapping(void)
 	}
 }
 
+/*
+ * A header-only amendment (a GPN naming a new consignee and destination)
+ * onto a stored version: the goods are the stored ones, the consignee
+ * replaced, the exporter kept, the route changed key by key.
+ */
+static void
+test_merge(void)
+{
+	static const char amendment[] = DEC_OPEN
+	    "<FunctionCode>13</FunctionCode>"
+	    "<FunctionalReferenceID>LRN-7</FunctionalReferenceID>"
+	    "<TypeCode>GPR</TypeCode>"
+	    "<GoodsShipment><Consignee><Name>Kish Marine Supply</Name>"
+	    "<Address><CountryCode>IR</CountryCode></Address></Consignee>"
+	    "<Destination><CountryCode>IR</CountryCode></Destination>"
+	    "</GoodsShipment></Declaration>";
+	json_t *stored, *merged, *err = NULL, *parties;
+	struct decl *a, *d;
+	int status = 0;
+
+	stored = json_pack("{s:s, s:s, s:s, s:[{s:s, s:s, s:s}, {s:s, s:s, "
+	    "s:s}], s:{s:s, s:s, s:[s]}, s:[{s:i, s:s, s:s}, {s:i, s:s, s:s}]}",
+	    "reference", "LRN-7", "type", "export", "customs_office", "GB1",
+	    "parties", "role", "exporter", "name", "Acme Tools Ltd", "country",
+	    "GB", "role", "consignee", "name", "Levant Trading FZE", "country",
+	    "AE", "route", "dispatch", "GB", "destination", "AE", "transit",
+	    "TR", "items", "seq", 1, "hs_code", "93011000", "description",
+	    "Rifles", "seq", 2, "hs_code", "48171000", "description",
+	    "Envelopes");
+	a = parse_str(amendment, &err, &status);
+	if (!CHECK(a != NULL)) {
+		json_decref(err);
+		json_decref(stored);
+		return;
+	}
+	CHECK_INT_EQ((long)a->nitems, 0);
+	CHECK(a->type == NULL);
+	CHECK(decl_merge_goods(a->raw, json_null(), "x", 1) == NULL);
+	merged = decl_merge_goods(a->raw, stored, "0190-id", 1);
+	if (!CHECK(merged != NULL)) {
+		decl_free(a);
+		json_decref(stored);
+		return;
+	}
+	d = decl_from_json_flags(merged, DECL_ITEM_CODE_OPTIONAL, &err,
+	    &status);
+	if (CHECK(d != NULL)) {
+		CHECK_INT_EQ((long)d->nitems, 2);
+		CHECK_STR_EQ(d->items[0].hs, "93011000");
+		CHECK_STR_EQ(d->type, "export");
+		CHECK(d->function == DECL_FUNCTION_AMENDMENT);
+		CHECK_STR_EQ(d->customs_office, "GB1");
+		CHECK_STR_EQ(d->destination, "IR");
+		CHECK_STR_EQ(d->dispatch, "GB");
+		CHECK(d->ntransit == 1 && strcmp(d->transit[0], "TR") == 0);
+		CHECK_INT_EQ((long)d->nparties, 2);
+		CHECK_STR_EQ(d->parties[0].name, "Acme Tools Ltd");
+		CHECK_STR_EQ(d->parties[1].role, "consignee");
+		CHECK_STR_EQ(d->parties[1].name, "Kish Marine Supply");
+		decl_free(d);
+	}
+	CHECK_INT_EQ(json_integer_value(json_object_get(json_object_get(merged,
+	    "goods_from"), "version")), 1);
+	/* The stored body is not changed. */
+	parties = json_object_get(stored, "parties");
+	CHECK_STR_EQ(json_string_value(json_object_get(json_array_get(parties,
+	    1), "name")), "Levant Trading FZE");
+	CHECK_STR_EQ(json_string_value(json_object_get(json_object_get(stored,
+	    "route"), "destination")), "AE");
+	json_decref(merged);
+	json_decref(stored);
+	json_decref(err);
+	decl_free(a);
+}
+
 int
 main(void)
 {
 	harness_init("test_wco");
 	test_mapping();
+	test_merge();
 	test_refused();
 	test_malformed_samples();
 	test_hmrc_samples();

@@ -83,6 +83,53 @@ write_file(const char *name, const char *text, mode_t mode)
 	return path;
 }
 
+/*
+ * A reload takes the new endpoint list (a copy the conf owns): an endpoint
+ * dropped, another added, a secret changed; the copy is deep.
+ */
+static void
+test_reload_list(struct conf *cur)
+{
+	struct webhook_endpoint *dup;
+	struct conf next;
+	char *path, *err = NULL;
+
+	dup = webhook_endpoints_dup(cur->webhooks, cur->nwebhooks);
+	CHECK(webhook_endpoints_equal(dup, cur->nwebhooks, cur->webhooks,
+	    cur->nwebhooks));
+	CHECK(dup != NULL && dup[0].name != cur->webhooks[0].name &&
+	    dup[0].secret != cur->webhooks[0].secret);
+	CHECK(dup != NULL && dup[0].types[1] != cur->webhooks[0].types[1]);
+	path = write_file("reload.yaml",
+	    "webhooks:\n"
+	    "  - name: clearance\n"
+	    "    url: https://clearance.example/cordon\n"
+	    "    secret: 'a-new-secret-0123456789'\n"
+	    "  - name: risk\n"
+	    "    url: https://risk.example/in\n"
+	    "    events: [alert.decided]\n"
+	    "    secret: 'risk-secret-0123456789'\n", 0600);
+	conf_init(&next);
+	CHECK_INT_EQ(conf_load(path, &next, &err), 0);
+	conf_apply_reload(cur, &next);
+	conf_free(&next);
+	CHECK_INT_EQ(cur->nwebhooks, 2);
+	if (cur->nwebhooks == 2) {
+		CHECK_STR_EQ(cur->webhooks[0].name, "clearance");
+		CHECK_INT_EQ(cur->webhooks[0].secret_len, 23);
+		CHECK_INT_EQ(cur->webhooks[0].ntypes, 0);
+		CHECK_STR_EQ(cur->webhooks[1].name, "risk");
+		CHECK_STR_EQ(cur->webhooks[1].types[0], "alert.decided");
+	}
+	CHECK(!webhook_endpoints_equal(dup, 2, cur->webhooks,
+	    cur->nwebhooks));
+	CHECK(webhook_endpoints_dup(NULL, 0) == NULL);
+	webhook_endpoints_free(dup, 2);
+	unlink(path);
+	free(path);
+	free(err);
+}
+
 static void
 test_conf(void)
 {
@@ -116,6 +163,8 @@ test_conf(void)
 	CHECK_INT_EQ(c.webhook_backoff_min, 200);
 	CHECK_INT_EQ(c.webhook_retry_for, 86400);	/* the default: 24 h */
 	CHECK_INT_EQ(c.webhook_timeout, 10);
+	CHECK_INT_EQ(c.webhook_keep_days, 30);		/* the default */
+	test_reload_list(&c);
 	conf_free(&c);
 	CHECK(c.webhooks == NULL);
 	free(path);
