@@ -690,6 +690,171 @@ legal_typo(const char *w)
 	return false;
 }
 
+/* True if <w> is one edit from a title of 6 letters or more ("Msulana"). */
+static bool
+title_typo(const char *w)
+{
+	size_t i, n = strlen(w);
+
+	if (n < 6)
+		return false;
+	for (i = 0; i < NELEM(titles); i++)
+		if (strlen(titles[i]) >= 6 && partyname_edit_distance(w, n,
+		    titles[i], strlen(titles[i]), 1) <= 1)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words run together                                                  */
+
+/*
+ * True if folded <p> can stand as a word of its own in a split: a particle,
+ * a word of the tables of three letters or more (stopword, title, legal
+ * form), "Abd al-" alone or
+ * before a known word, or a word <known> says the lists have.  <*vocab> is
+ * set when it was a listed word (not only a table word).
+ */
+static bool
+piece_ok(const char *p, size_t len, partyname_known_fn known, void *ctx,
+    bool *vocab)
+{
+	char w[MAXTOKLEN];
+	size_t ab;
+
+	*vocab = false;
+	if (len < 2 || len >= sizeof(w))
+		return false;
+	memcpy(w, p, len);
+	w[len] = '\0';
+	/* Table words of two letters ("da", "co") end too many syllables. */
+	if (particle_canon(w) != NULL)
+		return true;
+	if (in_table(stopwords, NELEM(stopwords), w) ||
+	    in_table(titles, NELEM(titles), w) ||
+	    in_table(legalforms, NELEM(legalforms), w))
+		return len >= 3;
+	if ((ab = abd_prefix(w)) > 0 && (w[ab] == '\0' ||
+	    (len - ab >= 3 && known(ctx, w + ab))))
+		return *vocab = true;
+	return *vocab = known(ctx, w);
+}
+
+/*
+ * Where folded word <w> splits into two or three pieces that each stand as
+ * a word (piece_ok), one of them at least a listed word: "maulanafazlullah"
+ * is maulana | fazlullah, "jangsu" jang | su.  The split of fewest pieces
+ * wins, then the one whose shortest piece is longest.  Fills <cut> with the
+ * piece boundaries (cut[0] < cut[1], cut[1] == len for two pieces) and
+ * returns the count of pieces, or 0 if none.
+ */
+static size_t
+split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
+    size_t cut[2])
+{
+	size_t i, j, best = 0, pieces = 0;
+	bool v1, v2, v3;
+
+	for (i = 2; i + 2 <= len; i++) {
+		size_t m = i < len - i ? i : len - i;
+
+		if (m <= best || !piece_ok(w, i, known, ctx, &v1) ||
+		    !piece_ok(w + i, len - i, known, ctx, &v2) || !(v1 || v2))
+			continue;
+		best = m;
+		cut[0] = i;
+		cut[1] = len;
+		pieces = 2;
+	}
+	if (pieces > 0 || len < 6)
+		return pieces;
+	for (i = 2; i + 4 <= len; i++) {
+		if (i <= best || !piece_ok(w, i, known, ctx, &v1))
+			continue;
+		for (j = i + 2; j + 2 <= len; j++) {
+			size_t m = i;
+
+			if (j - i < m)
+				m = j - i;
+			if (len - j < m)
+				m = len - j;
+			if (m <= best || !piece_ok(w + i, j - i, known, ctx,
+			    &v2) || !piece_ok(w + j, len - j, known, ctx, &v3) ||
+			    !(v1 || v2 || v3))
+				continue;
+			best = m;
+			cut[0] = i;
+			cut[1] = j;
+			pieces = 3;
+		}
+	}
+	return pieces;
+}
+
+/*
+ * Query words the lists do not know, of five letters or more, split where
+ * they are listed words run together; words that are a typed title
+ * ("Msulana") go like the title.  <words> (<*nw> of them, room for <max>)
+ * is rewritten in place; the pieces are kept in <store>.
+ */
+static void
+split_unknown(char **words, size_t *nw, size_t max,
+    char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
+{
+	char *w[MAXTOK * 2];
+	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
+
+	for (i = 0; i < *nw && n < NELEM(w); i++) {
+		const char *x = words[i];
+		bool alpha = true;
+
+		len = strlen(x);
+		for (k = 0; k < len && alpha; k++)
+			alpha = x[k] >= 'a' && x[k] <= 'z';
+		if (!alpha || len < 5 || len >= MAXTOKLEN ||
+		    in_table(stopwords, NELEM(stopwords), x) ||
+		    in_table(titles, NELEM(titles), x) ||
+		    in_table(legalforms, NELEM(legalforms), x) ||
+		    legal_typo(x) || known(ctx, x)) {
+			w[n++] = words[i];
+			continue;
+		}
+		if (title_typo(x))
+			continue;
+		/* "Abdel" before words run together: the prefix apart. */
+		if ((ab = abd_prefix(x)) > 0) {
+			if (len - ab < 5 || known(ctx, x + ab) ||
+			    (np = split_word(x + ab, len - ab, known, ctx,
+			    cut)) == 0 || ns + np + 1 > MAXTOK * 2 ||
+			    n + np + 1 > NELEM(w)) {
+				w[n++] = words[i];
+				continue;
+			}
+			memcpy(store[ns], x, ab);
+			store[ns][ab] = '\0';
+			w[n++] = store[ns++];
+			x += ab;
+			len -= ab;
+		} else if ((np = split_word(x, len, known, ctx, cut)) == 0 ||
+		    ns + np > MAXTOK * 2 || n + np > NELEM(w)) {
+			w[n++] = words[i];
+			continue;
+		}
+		for (k = 0; k < np; k++) {
+			size_t from = k == 0 ? 0 : cut[k - 1];
+			size_t to = k < np - 1 ? cut[k] : len;
+
+			memcpy(store[ns], x + from, to - from);
+			store[ns][to - from] = '\0';
+			w[n++] = store[ns++];
+		}
+	}
+	if (n > max)
+		n = max;
+	memcpy(words, w, n * sizeof(*w));
+	*nw = n;
+}
+
 /*
  * Splits <name> into canonical tokens; returns the count (<= MAXTOK).
  * Apostrophes join (P'yongyang), single letters in a row join ("S.A.");
@@ -700,8 +865,16 @@ legal_typo(const char *w)
 size_t
 partyname_tokenize(const char *name, struct qtok *out)
 {
+	return partyname_tokenize_known(name, out, NULL, NULL);
+}
+
+size_t
+partyname_tokenize_known(const char *name, struct qtok *out,
+    partyname_known_fn known, void *ctx)
+{
 	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
+	char store[MAXTOK * 2][MAXTOKLEN];
 	char joined[MAXTOK * 2][MAXTOKLEN];
 	bool isinit[MAXTOK * 2];
 	size_t nw = 0, nj = 0, i, n = 0, len, k = 0, nfull = 0;
@@ -738,6 +911,8 @@ partyname_tokenize(const char *name, struct qtok *out)
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);
 	    p = strtok_r(NULL, " ", &save))
 		words[nw++] = p;
+	if (known != NULL)
+		split_unknown(words, &nw, NELEM(words), store, known, ctx);
 
 	/* Join runs of single letters; split "Abdulkarim". */
 	for (i = 0; i < nw && nj + 1 < NELEM(joined); ) {
@@ -791,11 +966,11 @@ partyname_tokenize(const char *name, struct qtok *out)
 		/* Initials only beside a full word: "KOMID" stays whole. */
 		if (isinit[i] && nfull > 0) {
 			partyname_qtok_set(&out[n], joined[i], false);
-			snprintf(out[n].key, sizeof(out[n].key), "%s",
-			    joined[i]);
+			snprintf(out[n].key, sizeof(out[n].key), "%.*s",
+			    MAXTOKLEN - 1, joined[i]);
 			out[n].len = strlen(out[n].key);
-			snprintf(out[n].skel, sizeof(out[n].skel), "%s",
-			    joined[i]);
+			snprintf(out[n].skel, sizeof(out[n].skel), "%.*s",
+			    MAXTOKLEN - 1, joined[i]);
 			out[n].poor = false;
 			out[n++].initials = true;
 			continue;

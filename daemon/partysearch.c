@@ -316,14 +316,38 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 	return n;
 }
 
+/*
+ * The vocabulary the query tokenizer splits run-together words by: a
+ * folded word is known if its canonical spelling is a word of a listed
+ * name (not only a join of two).
+ */
+static bool
+query_known(void *ctx, const char *w)
+{
+	const struct party_index *idx = ctx;
+	struct qtok q;
+	long id;
+
+	partyname_qtok_set(&q, w, false);
+	id = partyindex_tok_lookup(idx, q.key, q.len);
+	return id >= 0 && !idx->toks[id].concat;
+}
+
+/*
+ * The query of <name>; <split>: words the lists do not know split where
+ * they are listed words run together (a second reading of the name, beside
+ * the plain one, so that a typing error is never split into nonsense).
+ */
 static void
-query_build(const struct party_index *idx, const char *name, struct query *qu)
+query_build(const struct party_index *idx, const char *name, bool split,
+    struct query *qu)
 {
 	struct qtok t[MAXTOK];
 	size_t i, span;
 
 	memset(qu, 0, sizeof(*qu));
-	qu->n = partyname_tokenize(name, t);
+	qu->n = split ? partyname_tokenize_known(name, t, query_known,
+	    (void *)idx) : partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
@@ -773,6 +797,7 @@ struct ihit {
 	struct party_hit	 h;
 	uint32_t		 name;
 	unsigned		 form;		/* PARTY_D_ADDRESS, _CAREOF */
+	bool			 split;		/* words run together split */
 	const char		*text;		/* the form searched */
 };
 
@@ -788,11 +813,44 @@ struct hits {
  * their score times <factor> (forms that leave words out weigh a little
  * less).  <name> is kept until the search ends.
  */
+static void	search_query(const struct party_index *, struct query *,
+		    char *, double, double, unsigned, bool, struct hits *);
+
+/* True if queries <a> and <b> have the same tokens. */
+static bool
+query_same(const struct query *a, const struct query *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->q[i].t.key, b->q[i].t.key) != 0)
+			return false;
+	return true;
+}
+
 static void
 search_one(const struct party_index *idx, char *name, double threshold,
     double factor, unsigned form, struct hits *hs)
 {
-	struct query *qu = xmalloc(sizeof(*qu));
+	struct query *qu = xmalloc(2 * sizeof(*qu));
+
+	query_build(idx, name, false, &qu[0]);
+	search_query(idx, &qu[0], name, threshold, factor, form, false, hs);
+	query_build(idx, name, true, &qu[1]);
+	if (!query_same(&qu[0], &qu[1]))
+		search_query(idx, &qu[1], name, threshold, factor, form, true,
+		    hs);
+	free(qu);
+}
+
+/* Searches query <qu> of <name>, as search_one says. */
+static void
+search_query(const struct party_index *idx, struct query *qu, char *name,
+    double threshold, double factor, unsigned form, bool split,
+    struct hits *hs)
+{
 	struct cand c;
 	bool skip[MAXTOK];
 	size_t order[MAXTOK], i, j, nclose;
@@ -803,7 +861,6 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	long cid;
 
 	cand_init(idx, &c);
-	query_build(idx, name, qu);
 	if (qu->n == 0)
 		goto done;
 
@@ -875,12 +932,12 @@ search_one(const struct party_index *idx, char *name, double threshold,
 		hs->v[besthit].h.score = s;
 		hs->v[besthit].name = (uint32_t)cid;
 		hs->v[besthit].form = form;
+		hs->v[besthit].split = split;
 		hs->v[besthit].text = name;
 		lastrec = nm->rec;
 	}
 done:
 	free(c.bits);
-	free(qu);
 }
 
 static int
@@ -1033,7 +1090,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	unsigned d = ih->form;
 	const unsigned char *u;
 
-	query_build(idx, ih->text, qu);
+	query_build(idx, ih->text, ih->split, qu);
 	(void)score_name(idx, qu, nm, &det);
 	buf_init(&stripped);
 	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
@@ -1085,6 +1142,9 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	}
 	if (det.dropped)
 		d |= PARTY_D_DROPPED;
+	/* Words run together, split for the search. */
+	if (ih->split)
+		d |= PARTY_D_JOINED;
 	/*
 	 * Weak evidence: a low-quality alias, or a person's name found only
 	 * through words that many listed names share (common given names,

