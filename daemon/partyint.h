@@ -25,6 +25,9 @@
 #define SKEL_SIM	0.90	/* similarity of equal consonant skeletons */
 #define TYPO_SIM	0.88	/* one typing error in a longer word */
 #define TYPO2_SIM	0.84	/* two in a long word */
+#define TYPO_SHORT_SIM	0.80	/* one in a word of 3-4 letters the lists
+				 * do not know */
+#define TYPO2_SHORT_SIM	0.80	/* two in one of 6-7 letters, the same */
 #define INITIAL_SIM	0.85	/* a name written as its initial */
 #define BLOCK_MIN_DF	64	/* tokens this rare are always used to block */
 #define MAX_ERR_LINES	20	/* unresolved-row messages per file */
@@ -103,6 +106,8 @@ struct pname {
 struct ptok {
 	char		*key;		/* canonical spelling */
 	char		*skel;		/* consonant skeleton */
+	char		*raw;		/* first folded spelling, NULL if it is
+					 * <key> */
 	float		 w;		/* weight */
 	uint32_t	 df;		/* names containing it */
 	uint32_t	 post, npost;	/* slice of idx->post */
@@ -157,6 +162,7 @@ struct qtok {
 	bool	initials;	/* given names written as initials */
 	char	first;		/* first letter before canonical spelling */
 	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
+	bool	unknown;	/* a query word no listed name has */
 };
 
 static inline bool

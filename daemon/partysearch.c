@@ -353,6 +353,8 @@ query_build(const struct party_index *idx, const char *name, bool split,
 
 		q->t = t[i];
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
+		q->t.unknown = !t[i].particle && !t[i].initials &&
+		    (q->id < 0 || idx->toks[q->id].concat);
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -398,8 +400,9 @@ struct detail {
 static enum how
 how_of(double s)
 {
-	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ?
-	    HOW_TYPO : s > 0 ? HOW_VARIANT : HOW_NONE;
+	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ||
+	    s == TYPO_SHORT_SIM || s == TYPO2_SHORT_SIM ? HOW_TYPO :
+	    s > 0 ? HOW_VARIANT : HOW_NONE;
 }
 
 /*
@@ -446,11 +449,54 @@ struct scoring {
 	struct detail		*det;		/* or NULL */
 };
 
+/*
+ * Typing errors in a query word the lists do not know, the tolerance
+ * scaled by the length of the words: one edit in a word of three or four
+ * letters ("Juam" for JUMA, "Ami" for AMIN; between words of three letters
+ * only two letters swapped, "Nma" for NAM), two between words of six and
+ * seven letters or more ("Nrahim" for IBRAHIM); longer words as token_sim
+ * says.  One of the first
+ * two letters stays in place.  A word the lists know is a name of its own,
+ * never a typing error for its neighbour (Chol Man is not Chol Nam).
+ */
+static double
+typo_sim(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t shorter = la < lb ? la : lb, longer = la < lb ? lb : la, d;
+	size_t max = shorter >= 6 && longer >= 7 ? 2 : 1;
+
+	if (shorter < 3 || longer >= MAXTOKLEN)
+		return 0.0;
+	/* Three letters against three: only two of them swapped. */
+	if (longer == 3 && !(a[0] == b[0] ? a[1] == b[2] && a[2] == b[1] :
+	    a[2] == b[2] && a[0] == b[1] && a[1] == b[0]))
+		return 0.0;
+	if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] && a[1] != b[0])
+		return 0.0;
+	d = partyname_edit_distance(a, la, b, lb, max);
+	if (d == 1)
+		return shorter >= 5 ? TYPO_SIM : TYPO_SHORT_SIM;
+	if (d == 2 && max == 2)
+		return shorter >= 8 ? TYPO2_SIM : TYPO2_SHORT_SIM;
+	return 0.0;
+}
+
 static double
 sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 {
-	return token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
+	double s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
+
+	if (s > 0 || strict || !q->unknown || n->particle || n->initials)
+		return s;
+	if ((s = typo_sim(n->key, n->len, q->key, q->len)) > 0)
+		return s;
+	/* The spellings as written, before the canonical rewrites. */
+	if (n->raw != NULL || strcmp(q->raw, q->key) != 0)
+		s = typo_sim(n->raw != NULL ? n->raw : n->key,
+		    strlen(n->raw != NULL ? n->raw : n->key), q->raw,
+		    strlen(q->raw));
+	return s;
 }
 
 /* Query joins close to a name token: "nam chon gang", "al haramain". */

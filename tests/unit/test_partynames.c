@@ -36,7 +36,10 @@ build_index(void)
 	    ROW("3007", "KIM, Chol Nam", "\"individual\"")
 	    ROW("3008", "KIM, Chol Man", "\"individual\"")
 	    ROW("3009", "QADHIRAN VELMORSK", "-0- ")
-	    ROW("3010", "BAKHT GUL", "\"individual\"");
+	    ROW("3010", "BAKHT GUL", "\"individual\"")
+	    ROW("3011", "AHMED ZELTRANI", "\"individual\"")
+	    ROW("3012", "NORBATI KELSHANIR", "\"individual\"")
+	    ROW("3013", "BESTAM KURVALI", "\"individual\"");
 	struct party_index *idx = party_index_new();
 	struct buf errs;
 
@@ -44,7 +47,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 10);
+	CHECK_INT_EQ(party_count(idx), 13);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -121,6 +124,39 @@ test_title_typo(const struct party_index *idx)
 	CHECK(h[0].score > 0.99);
 }
 
+/*
+ * Typing errors scaled by the length of the word, in query words the lists
+ * do not know; a word the lists know is a name of its own.
+ */
+static void
+test_typos(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		/* One edit in a word of three or four letters. */
+		{ "KIM CHOL NMA", "3007", PARTY_D_TYPO },
+		{ "PAK SLO GON", "3005", PARTY_D_TYPO },
+		/* Two edits between words of six and seven letters. */
+		{ "NRBATU KELSHANIR", "3012", PARTY_D_TYPO },
+		/* The spelling as written: "Ahmed" is "amed" canonically. */
+		{ "ZAHMED ZELTRANI", "3011", PARTY_D_TYPO },
+		/* Two edits in a word of six letters are another name. */
+		{ "BOSTAN KURVALI", NULL, 0 },
+		/* Two letters are too few to tell a typing error. */
+		{ "KIM CHOL AM", NULL, 0 },
+	};
+	struct party_hit h[4];
+	size_t n, k;
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+	/* CHOL MAN is listed: it finds itself, never CHOL NAM by a typo. */
+	n = party_search(idx, "KIM CHOL MAN", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "3008");
+	for (k = 0; k < n; k++)
+		CHECK(strcmp(h[k].rec->ref, "3007") != 0);
+}
+
 int
 main(void)
 {
@@ -130,6 +166,7 @@ main(void)
 	idx = build_index();
 	test_concat(idx);
 	test_title_typo(idx);
+	test_typos(idx);
 	party_index_free(idx);
 	return harness_done();
 }
