@@ -196,16 +196,19 @@ void	party_rec_add_country(struct prec *r, const char *iso);
 size_t	partyname_tokenize(const char *name, struct qtok *out);
 /*
  * True if the lists know folded word <w> as a word of a name (not only as
- * a join of two); <ctx> is the caller's (the index).
+ * a join of two), or with <next> not NULL, <w> written before <next> in a
+ * listed name; <ctx> is the caller's (the index).
  */
-typedef bool (*partyname_known_fn)(void *ctx, const char *w);
+typedef bool (*partyname_known_fn)(void *ctx, const char *w,
+    const char *next);
 /*
  * partyname_tokenize for a query: words <known> does not know are split
  * where they are known words run together ("MAULANAFAZLULLAH"), and typed
- * titles go like titles.  <known> NULL: as partyname_tokenize.
+ * titles go like titles; <*changed> (if not NULL) says whether any did.
+ * <known> NULL: as partyname_tokenize.
  */
 size_t	partyname_tokenize_known(const char *name, struct qtok *out,
-	    partyname_known_fn known, void *ctx);
+	    partyname_known_fn known, void *ctx, bool *changed);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */
 void	partyname_qtok_set(struct qtok *q, const char *folded, bool generic);
 /*

@@ -708,58 +708,98 @@ title_typo(const char *w)
 /* ------------------------------------------------------------------ */
 /* Words run together                                                  */
 
+/* What a piece of a split word is (piece_kind). */
+enum piece {
+	PIECE_NONE,		/* not a word */
+	PIECE_TABLE,		/* a particle or a table word */
+	PIECE_WORD,		/* a listed word of four letters or more */
+	PIECE_SHORT,		/* a listed word of two or three letters */
+};
+
 /*
- * True if folded <p> can stand as a word of its own in a split: a particle,
- * a word of the tables of three letters or more (stopword, title, legal
- * form), "Abd al-" alone or
- * before a known word, or a word <known> says the lists have.  <*vocab> is
- * set when it was a listed word (not only a table word).
+ * What folded <p> (<len> bytes) is in a split: a particle, a word of the
+ * tables of three letters or more (stopword, title, legal form; a legal
+ * form of two letters as the <last> piece, "shippingco"), "Abd al-" alone
+ * or before a listed word, a listed word (<known>), or none.
  */
-static bool
-piece_ok(const char *p, size_t len, partyname_known_fn known, void *ctx,
-    bool *vocab)
+static enum piece
+piece_kind(const char *p, size_t len, bool last, partyname_known_fn known,
+    void *ctx)
 {
 	char w[MAXTOKLEN];
 	size_t ab;
 
-	*vocab = false;
 	if (len < 2 || len >= sizeof(w))
-		return false;
+		return PIECE_NONE;
 	memcpy(w, p, len);
 	w[len] = '\0';
 	/* Table words of two letters ("da", "co") end too many syllables. */
 	if (particle_canon(w) != NULL)
-		return true;
+		return PIECE_TABLE;
+	if (in_table(legalforms, NELEM(legalforms), w))
+		return len >= 3 || last ? PIECE_TABLE : PIECE_NONE;
 	if (in_table(stopwords, NELEM(stopwords), w) ||
-	    in_table(titles, NELEM(titles), w) ||
-	    in_table(legalforms, NELEM(legalforms), w))
-		return len >= 3;
+	    in_table(titles, NELEM(titles), w))
+		return len >= 3 ? PIECE_TABLE : PIECE_NONE;
 	if ((ab = abd_prefix(w)) > 0 && (w[ab] == '\0' ||
-	    (len - ab >= 3 && known(ctx, w + ab))))
-		return *vocab = true;
-	return *vocab = known(ctx, w);
+	    (len - ab >= 3 && known(ctx, w + ab, NULL))))
+		return PIECE_WORD;
+	if (!known(ctx, w, NULL))
+		return PIECE_NONE;
+	return len >= 4 ? PIECE_WORD : PIECE_SHORT;
+}
+
+/*
+ * True if the pieces [a0, a1) and [a1, b1) of <w> may stand side by side:
+ * a short listed word only beside a listed word it is written next to in
+ * some listed name, in either order ("jang su", "se gon", "Lau Edwina"),
+ * so that "metro" is not "me tro"; one of three letters also beside a word
+ * of the tables ("ali hajj").
+ */
+static bool
+pair_ok(const char *w, size_t a0, size_t a1, size_t b1, enum piece ka,
+    enum piece kb, partyname_known_fn known, void *ctx)
+{
+	char x[MAXTOKLEN], y[MAXTOKLEN];
+
+	if (ka != PIECE_SHORT && kb != PIECE_SHORT)
+		return true;
+	memcpy(x, w + a0, a1 - a0);
+	x[a1 - a0] = '\0';
+	memcpy(y, w + a1, b1 - a1);
+	y[b1 - a1] = '\0';
+	if ((ka == PIECE_TABLE && particle_canon(x) == NULL) ||
+	    (kb == PIECE_TABLE && particle_canon(y) == NULL))
+		return (ka == PIECE_SHORT ? a1 - a0 : b1 - a1) >= 3;
+	return known(ctx, x, y) || known(ctx, y, x);
 }
 
 /*
  * Where folded word <w> splits into two or three pieces that each stand as
- * a word (piece_ok), one of them at least a listed word: "maulanafazlullah"
- * is maulana | fazlullah, "jangsu" jang | su.  The split of fewest pieces
- * wins, then the one whose shortest piece is longest.  Fills <cut> with the
- * piece boundaries (cut[0] < cut[1], cut[1] == len for two pieces) and
- * returns the count of pieces, or 0 if none.
+ * a word (piece_kind), one of them at least a listed word of four letters
+ * or more when there are three, a short one beside a neighbour it may
+ * stand next to (pair_ok): "companylimited" is two legal forms,
+ * "maulanafazlullah" is maulana | fazlullah, "jangsu" jang | su.  The split
+ * of fewest pieces wins, then the one whose shortest piece is longest.
+ * Fills <cut> with the piece boundaries (cut[0] < cut[1], cut[1] == len for
+ * two pieces) and returns the count of pieces, or 0 if none.
  */
 static size_t
 split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
     size_t cut[2])
 {
 	size_t i, j, best = 0, pieces = 0;
-	bool v1, v2, v3;
+	enum piece k1, k2, k3;
+	bool l, r;
 
 	for (i = 2; i + 2 <= len; i++) {
 		size_t m = i < len - i ? i : len - i;
 
-		if (m <= best || !piece_ok(w, i, known, ctx, &v1) ||
-		    !piece_ok(w + i, len - i, known, ctx, &v2) || !(v1 || v2))
+		if (m <= best ||
+		    (k1 = piece_kind(w, i, false, known, ctx)) ==
+		    PIECE_NONE ||
+		    (k2 = piece_kind(w + i, len - i, true, known, ctx)) ==
+		    PIECE_NONE || !pair_ok(w, 0, i, len, k1, k2, known, ctx))
 			continue;
 		best = m;
 		cut[0] = i;
@@ -769,7 +809,8 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 	if (pieces > 0 || len < 6)
 		return pieces;
 	for (i = 2; i + 4 <= len; i++) {
-		if (i <= best || !piece_ok(w, i, known, ctx, &v1))
+		if (i <= best ||
+		    (k1 = piece_kind(w, i, false, known, ctx)) == PIECE_NONE)
 			continue;
 		for (j = i + 2; j + 2 <= len; j++) {
 			size_t m = i;
@@ -778,9 +819,21 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 				m = j - i;
 			if (len - j < m)
 				m = len - j;
-			if (m <= best || !piece_ok(w + i, j - i, known, ctx,
-			    &v2) || !piece_ok(w + j, len - j, known, ctx, &v3) ||
-			    !(v1 || v2 || v3))
+			if (m <= best ||
+			    (k2 = piece_kind(w + i, j - i, false, known,
+			    ctx)) == PIECE_NONE ||
+			    (k3 = piece_kind(w + j, len - j, true, known,
+			    ctx)) == PIECE_NONE || (k1 != PIECE_WORD &&
+			    k2 != PIECE_WORD && k3 != PIECE_WORD))
+				continue;
+			/* Each short piece beside a neighbour it is listed
+			 * next to. */
+			l = pair_ok(w, 0, i, j, k1, k2, known, ctx);
+			r = pair_ok(w, i, j, len, k2, k3, known, ctx);
+			if ((k1 == PIECE_SHORT && !l) ||
+			    (k3 == PIECE_SHORT && !r) ||
+			    (k2 == PIECE_SHORT && !l && !r) ||
+			    (k2 != PIECE_SHORT && (!l || !r)))
 				continue;
 			best = m;
 			cut[0] = i;
@@ -795,12 +848,15 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
  * Query words the lists do not know, of five letters or more, split where
  * they are listed words run together; words that are a typed title
  * ("Msulana") go like the title.  <words> (<*nw> of them, room for <max>)
- * is rewritten in place; the pieces are kept in <store>.
+ * is rewritten in place; the pieces are kept in <store>.  Returns true if
+ * anything changed.
  */
-static void
+static bool
 split_unknown(char **words, size_t *nw, size_t max,
     char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
 {
+	bool changed = false;
+
 	char *w[MAXTOK * 2];
 	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
 
@@ -815,15 +871,17 @@ split_unknown(char **words, size_t *nw, size_t max,
 		    in_table(stopwords, NELEM(stopwords), x) ||
 		    in_table(titles, NELEM(titles), x) ||
 		    in_table(legalforms, NELEM(legalforms), x) ||
-		    legal_typo(x) || known(ctx, x)) {
+		    legal_typo(x) || known(ctx, x, NULL)) {
 			w[n++] = words[i];
 			continue;
 		}
-		if (title_typo(x))
+		if (title_typo(x)) {
+			changed = true;
 			continue;
+		}
 		/* "Abdel" before words run together: the prefix apart. */
 		if ((ab = abd_prefix(x)) > 0) {
-			if (len - ab < 5 || known(ctx, x + ab) ||
+			if (len - ab < 5 || known(ctx, x + ab, NULL) ||
 			    (np = split_word(x + ab, len - ab, known, ctx,
 			    cut)) == 0 || ns + np + 1 > MAXTOK * 2 ||
 			    n + np + 1 > NELEM(w)) {
@@ -848,11 +906,13 @@ split_unknown(char **words, size_t *nw, size_t max,
 			store[ns][to - from] = '\0';
 			w[n++] = store[ns++];
 		}
+		changed = true;
 	}
 	if (n > max)
 		n = max;
 	memcpy(words, w, n * sizeof(*w));
 	*nw = n;
+	return changed;
 }
 
 /*
@@ -865,12 +925,12 @@ split_unknown(char **words, size_t *nw, size_t max,
 size_t
 partyname_tokenize(const char *name, struct qtok *out)
 {
-	return partyname_tokenize_known(name, out, NULL, NULL);
+	return partyname_tokenize_known(name, out, NULL, NULL, NULL);
 }
 
 size_t
 partyname_tokenize_known(const char *name, struct qtok *out,
-    partyname_known_fn known, void *ctx)
+    partyname_known_fn known, void *ctx, bool *changed)
 {
 	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
@@ -911,8 +971,11 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);
 	    p = strtok_r(NULL, " ", &save))
 		words[nw++] = p;
-	if (known != NULL)
-		split_unknown(words, &nw, NELEM(words), store, known, ctx);
+	if (changed != NULL)
+		*changed = false;
+	if (known != NULL && split_unknown(words, &nw, NELEM(words), store,
+	    known, ctx) && changed != NULL)
+		*changed = true;
 
 	/* Join runs of single letters; split "Abdulkarim". */
 	for (i = 0; i < nw && nj + 1 < NELEM(joined); ) {

@@ -319,35 +319,42 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 /*
  * The vocabulary the query tokenizer splits run-together words by: a
  * folded word is known if its canonical spelling is a word of a listed
- * name (not only a join of two).
+ * name (not only a join of two); two words if their join is one the index
+ * build made of adjacent words.
  */
 static bool
-query_known(void *ctx, const char *w)
+query_known(void *ctx, const char *w, const char *next)
 {
 	const struct party_index *idx = ctx;
-	struct qtok q;
+	struct qtok q[3];
 	long id;
 
-	partyname_qtok_set(&q, w, false);
-	id = partyindex_tok_lookup(idx, q.key, q.len);
+	partyname_qtok_set(&q[0], w, false);
+	if (next != NULL) {
+		partyname_qtok_set(&q[1], next, false);
+		partyindex_join(q, 0, 2, &q[2]);
+		return partyindex_tok_lookup(idx, q[2].key, q[2].len) >= 0;
+	}
+	id = partyindex_tok_lookup(idx, q[0].key, q[0].len);
 	return id >= 0 && !idx->toks[id].concat;
 }
 
 /*
  * The query of <name>; <split>: words the lists do not know split where
  * they are listed words run together (a second reading of the name, beside
- * the plain one, so that a typing error is never split into nonsense).
+ * the plain one, so that a typing error is never split into nonsense), and
+ * <*changed> (if not NULL) says whether any was.
  */
 static void
 query_build(const struct party_index *idx, const char *name, bool split,
-    struct query *qu)
+    struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
 	size_t i, span;
 
 	memset(qu, 0, sizeof(*qu));
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
-	    (void *)idx) : partyname_tokenize(name, t);
+	    (void *)idx, changed) : partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
@@ -862,32 +869,20 @@ struct hits {
 static void	search_query(const struct party_index *, struct query *,
 		    char *, double, double, unsigned, bool, struct hits *);
 
-/* True if queries <a> and <b> have the same tokens. */
-static bool
-query_same(const struct query *a, const struct query *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (strcmp(a->q[i].t.key, b->q[i].t.key) != 0)
-			return false;
-	return true;
-}
-
 static void
 search_one(const struct party_index *idx, char *name, double threshold,
     double factor, unsigned form, struct hits *hs)
 {
-	struct query *qu = xmalloc(2 * sizeof(*qu));
+	struct query *qu = xmalloc(sizeof(*qu));
+	bool split;
 
-	query_build(idx, name, false, &qu[0]);
-	search_query(idx, &qu[0], name, threshold, factor, form, false, hs);
-	query_build(idx, name, true, &qu[1]);
-	if (!query_same(&qu[0], &qu[1]))
-		search_query(idx, &qu[1], name, threshold, factor, form, true,
-		    hs);
+	/* Mostly nothing is split, and the one reading is the plain one. */
+	query_build(idx, name, true, qu, &split);
+	if (split)
+		search_query(idx, qu, name, threshold, factor, form, true, hs);
+	if (split)
+		query_build(idx, name, false, qu, NULL);
+	search_query(idx, qu, name, threshold, factor, form, false, hs);
 	free(qu);
 }
 
@@ -1136,7 +1131,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	unsigned d = ih->form;
 	const unsigned char *u;
 
-	query_build(idx, ih->text, ih->split, qu);
+	query_build(idx, ih->text, ih->split, qu, NULL);
 	(void)score_name(idx, qu, nm, &det);
 	buf_init(&stripped);
 	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
