@@ -386,6 +386,15 @@ canon_token(const char *in, char *out)
 			i++;
 			continue;
 		}
+		/*
+		 * Arabic dhal: dh, z or d (Qadhafi / Qaddafi, Ramadhan /
+		 * Ramadan; z is a consonant pair of d in partysearch.c).
+		 */
+		if (c == 'd' && d == 'h') {
+			t[n++] = 'd';
+			i++;
+			continue;
+		}
 		if ((c == 'p' && d == 'h')) {
 			t[n++] = 'f';
 			i++;
@@ -626,25 +635,29 @@ particle_canon(const char *w)
 }
 
 /*
- * "Abdul", "Abdel", "Abdal", "Abdoul", "Abdur" are "Abd al-": one spelling,
+ * "Abdul", "Abdel", "Abdal", "Abdoul", "Abdur", "Abdor" ("abd", one or two
+ * vowels, l or r) are "Abd al-": one spelling,
  * "abdal"; glued to the next name ("Abdulkarim") they are split from it.
  * Returns the length of the prefix in <w> (0 if none).
  */
 static size_t
 abd_prefix(const char *w)
 {
-	static const char *const pre[] = {
-		"abdoul", "abdool", "abdul", "abdel", "abdal", "abdol",
-		"abdur", "abdar", "abder", "abdu",
-	};
-	size_t i, n;
+	size_t i = 3;
 
-	for (i = 0; i < NELEM(pre); i++) {
-		n = strlen(pre[i]);
-		if (strncmp(w, pre[i], n) == 0)
-			return n;
-	}
-	return 0;
+	if (strncmp(w, "abd", 3) != 0)
+		return 0;
+	/* Any romanisation of the vowel: Abdul, Abdel, Abdoul, Abdor... */
+	while (i < 5 && is_vowel(w[i]))
+		i++;
+	if (i > 3 && w[i] == 'l')
+		return i + 1;
+	/* The article assimilated: Abdurrahman, and Abdurahman is Abdu
+	 * Rahman (the r begins the name). */
+	if (i > 3 && w[i] == 'r')
+		return is_vowel(w[i + 1]) ? i : i + 1;
+	/* "Abdu" before the name: Abdusalam, Abdukadir. */
+	return w[3] == 'u' ? 4 : 0;
 }
 
 /* Removes the legal phrases of several words from folded <s>, in place. */

@@ -89,7 +89,8 @@ vowel_pair(char x, char y)
 /*
  * Consonants that romanisations of one sound write differently: Egyptian
  * g for j (Gamal / Jamal), Turkish c for j (Cemal), French ch for sh
- * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan).
+ * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan),
+ * Gulf and Sudanese g for q (Gasim / Qasim: q is k canonically).
  */
 static bool
 consonant_pair(const char *a, const char *b, size_t x)
@@ -103,7 +104,7 @@ consonant_pair(const char *a, const char *b, size_t x)
 		q = t;
 	}
 	if ((p == 'g' && q == 'j') || (p == 'c' && q == 'j') ||
-	    (p == 'd' && q == 'z'))
+	    (p == 'd' && q == 'z') || (p == 'g' && q == 'k'))
 		return true;
 	/* ch / sh */
 	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
@@ -139,7 +140,13 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 			else
 				break;
 		}
-		if (x == la && diff * 4 <= la && (cons == 0 || la >= 5))
+		/*
+		 * A vowel in four letters, two in seven (Mohamed /
+		 * Muhamad); a consonant pair from five letters, or four for
+		 * ch / sh, which is two letters (Kich / Kish).
+		 */
+		if (x == la && diff * 3 <= la && (cons == 0 || la >= 5 ||
+		    strstr(a, "ch") != NULL || strstr(b, "ch") != NULL))
 			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
 	}
 	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
@@ -529,6 +536,14 @@ score_query_joins(struct scoring *s)
 			if (s->nmerged[j] || n->key[0] != jt->key[0] ||
 			    (size_t)n->len + 2 < jt->len ||
 			    jt->len + 2 < n->len)
+				continue;
+			/* One word of the span is that listed word itself:
+			 * "chang an" is CHANG and AN, not CHANG. */
+			for (x = f; x < f + sp; x++)
+				if (qu->q[x].t.len == n->len &&
+				    strcmp(qu->q[x].t.key, n->key) == 0)
+					break;
+			if (x < f + sp)
 				continue;
 			sim = n->len == jt->len &&
 			    strcmp(n->key, jt->key) == 0 ? 1.0 :

@@ -42,7 +42,11 @@ build_index(void)
 	    ROW("3013", "BESTAM KURVALI", "\"individual\"")
 	    ROW("3014", "ME NOR", "\"individual\"")
 	    ROW("3015", "TRO BASHKIR", "\"individual\"")
-	    ROW("3016", "CHONDERAK SHIPPING CO", "-0- ");
+	    ROW("3016", "CHONDERAK SHIPPING CO", "-0- ")
+	    ROW("3017", "CHANG AN MERIDOR TECHNOLOGY", "-0- ")
+	    ROW("3018", "ORIENTAL VELKAN KISH", "-0- ")
+	    ROW("3019", "QASIM FARZALI MOHAMED", "\"individual\"")
+	    ROW("3020", "SALMAN AL-QADHIRI", "\"individual\"");
 	struct party_index *idx = party_index_new();
 	struct buf errs;
 
@@ -50,7 +54,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 16);
+	CHECK_INT_EQ(party_count(idx), 20);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -179,6 +183,29 @@ test_typos(const struct party_index *idx)
 		CHECK(strcmp(h[k].rec->ref, "3007") != 0);
 }
 
+/* Romanisation variants. */
+static void
+test_translit(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		/* The name as listed: a join of "chang an" is not CHANG. */
+		{ "CHANG AN MERIDOR TECHNOLOGY", "3017", 0 },
+		/* Korean j / ch (Revised Romanization / McCune-Reischauer). */
+		{ "JANG AN MERIDOR TECHNOLOGY", "3017", 0 },
+		/* French ch for sh, in a word of four letters. */
+		{ "ORIENTAL VELKAN KICH", "3018", PARTY_D_SPELLING },
+		/* Gulf g for q; two vowels of seven letters. */
+		{ "GASIM FARZALI MUHAMAD", "3019", PARTY_D_SPELLING },
+		/* dh, d or z for the Arabic dhal. */
+		{ "SALMAN AL-QADIRI", "3020", 0 },
+		{ "SALMAN AL-QAZIRI", "3020", PARTY_D_SPELLING },
+		/* Three vowels of seven letters are another name. */
+		{ "QASIM FARZALI MIHEMUD", NULL, 0 },
+	};
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 int
 main(void)
 {
@@ -189,6 +216,7 @@ main(void)
 	test_concat(idx);
 	test_title_typo(idx);
 	test_typos(idx);
+	test_translit(idx);
 	party_index_free(idx);
 	return harness_done();
 }
