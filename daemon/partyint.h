@@ -163,6 +163,7 @@ struct qtok {
 	char	first;		/* first letter before canonical spelling */
 	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
 	bool	unknown;	/* a query word no listed name has */
+	bool	rawdiff;	/* <raw> is not <key> */
 };
 
 static inline bool
@@ -209,6 +210,8 @@ typedef bool (*partyname_known_fn)(void *ctx, const char *w,
  */
 size_t	partyname_tokenize_known(const char *name, struct qtok *out,
 	    partyname_known_fn known, void *ctx, bool *changed);
+/* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
+size_t	partyname_key(const char *folded, char *key);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */
 void	partyname_qtok_set(struct qtok *q, const char *folded, bool generic);
 /*

@@ -358,24 +358,24 @@ canon_token(const char *in, char *out)
 	for (i = 0; i < len && n < sizeof(t) - 2; i++) {
 		char c = in[i], d = in[i + 1];
 
-		if (strncmp(in + i, "isation", 7) == 0) {
+		if (c == 'i' && strncmp(in + i, "isation", 7) == 0) {
 			memcpy(t + n, "iza", 3);
 			n += 3;
 			i += 2;
 			continue;
 		}
 		/* Cyrillic spelling of Arabic gh (гх). */
-		if (strncmp(in + i, "gkh", 3) == 0) {
+		if (c == 'g' && d == 'k' && in[i + 2] == 'h') {
 			t[n++] = 'k';
 			i += 2;
 			continue;
 		}
-		if (strncmp(in + i, "dzh", 3) == 0) {
+		if (c == 'd' && d == 'z' && in[i + 2] == 'h') {
 			t[n++] = 'j';
 			i += 2;
 			continue;
 		}
-		if (strncmp(in + i, "tch", 3) == 0) {
+		if (c == 't' && d == 'c' && in[i + 2] == 'h') {
 			t[n++] = 'c';
 			t[n++] = 'h';
 			i += 2;
@@ -575,30 +575,37 @@ poor_token(const char *key)
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
+size_t
+partyname_key(const char *folded, char *key)
+{
+	size_t len;
+
+	canon_token(folded, key);
+	len = strlen(key);
+	/*
+	 * Arabic script writes the article attached: "altkryty" is
+	 * al-Tikriti.
+	 */
+	if (len >= 5 && strncmp(key, "al", 2) == 0 && poor_token(key)) {
+		memmove(key, key + 2, len - 1);
+		len -= 2;
+	}
+	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
+	if (len > 3 && key[0] == 'a' && key[1] == 'y' && !is_vowel(key[2])) {
+		memmove(key, key + 1, len);
+		key[0] = 'i';
+		len--;
+	}
+	return len;
+}
+
 void
 partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
 	memset(q, 0, sizeof(*q));
 	q->first = folded[0];
 	snprintf(q->raw, sizeof(q->raw), "%s", folded);
-	canon_token(folded, q->key);
-	q->len = strlen(q->key);
-	q->poor = poor_token(q->key);
-	/*
-	 * Arabic script writes the article attached: "altkryty" is
-	 * al-Tikriti.
-	 */
-	if (q->poor && q->len >= 5 && strncmp(q->key, "al", 2) == 0) {
-		memmove(q->key, q->key + 2, q->len - 1);
-		q->len -= 2;
-	}
-	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
-	if (q->len > 3 && q->key[0] == 'a' && q->key[1] == 'y' &&
-	    !is_vowel(q->key[2])) {
-		memmove(q->key, q->key + 1, q->len);
-		q->key[0] = 'i';
-		q->len--;
-	}
+	q->len = partyname_key(folded, q->key);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	q->generic = generic;
@@ -694,12 +701,17 @@ legal_typo(const char *w)
 	};
 	size_t i, n = strlen(w);
 
-	if (n < 6)
+	if (n < 6 || n > 13)
 		return false;
-	for (i = 0; i < NELEM(longforms); i++)
-		if (partyname_edit_distance(w, n, longforms[i],
-		    strlen(longforms[i]), 1) <= 1)
+	for (i = 0; i < NELEM(longforms); i++) {
+		const char *f = longforms[i];
+
+		/* One edit leaves one of the first two letters in place. */
+		if ((w[0] == f[0] || w[1] == f[1] || w[0] == f[1] ||
+		    w[1] == f[0]) && partyname_edit_distance(w, n, f,
+		    strlen(f), 1) <= 1)
 			return true;
+	}
 	return false;
 }
 
@@ -709,12 +721,17 @@ title_typo(const char *w)
 {
 	size_t i, n = strlen(w);
 
-	if (n < 6)
+	if (n < 5 || n > 8)
 		return false;
-	for (i = 0; i < NELEM(titles); i++)
-		if (strlen(titles[i]) >= 6 && partyname_edit_distance(w, n,
-		    titles[i], strlen(titles[i]), 1) <= 1)
+	for (i = 0; i < NELEM(titles); i++) {
+		const char *t = titles[i];
+
+		/* One edit leaves one of the first two letters in place. */
+		if (strlen(t) >= 6 && (w[0] == t[0] || w[1] == t[1] ||
+		    w[0] == t[1] || w[1] == t[0]) &&
+		    partyname_edit_distance(w, n, t, strlen(t), 1) <= 1)
 			return true;
+	}
 	return false;
 }
 
@@ -802,15 +819,16 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
     size_t cut[2])
 {
 	size_t i, j, best = 0, pieces = 0;
-	enum piece k1, k2, k3;
+	enum piece k1, k2, k3, pre[MAXTOKLEN];
 	bool l, r;
 
+	/* The kind of each prefix, asked once for both passes. */
+	for (i = 2; i + 2 <= len; i++)
+		pre[i] = piece_kind(w, i, false, known, ctx);
 	for (i = 2; i + 2 <= len; i++) {
 		size_t m = i < len - i ? i : len - i;
 
-		if (m <= best ||
-		    (k1 = piece_kind(w, i, false, known, ctx)) ==
-		    PIECE_NONE ||
+		if (m <= best || (k1 = pre[i]) == PIECE_NONE ||
 		    (k2 = piece_kind(w + i, len - i, true, known, ctx)) ==
 		    PIECE_NONE || !pair_ok(w, 0, i, len, k1, k2, known, ctx))
 			continue;
@@ -822,8 +840,7 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 	if (pieces > 0 || len < 6)
 		return pieces;
 	for (i = 2; i + 4 <= len; i++) {
-		if (i <= best ||
-		    (k1 = piece_kind(w, i, false, known, ctx)) == PIECE_NONE)
+		if (i <= best || (k1 = pre[i]) == PIECE_NONE)
 			continue;
 		for (j = i + 2; j + 2 <= len; j++) {
 			size_t m = i;

@@ -334,15 +334,18 @@ query_known(void *ctx, const char *w, const char *next)
 {
 	const struct party_index *idx = ctx;
 	struct qtok q[3];
+	char key[MAXTOKLEN];
+	size_t len;
 	long id;
 
-	partyname_qtok_set(&q[0], w, false);
 	if (next != NULL) {
+		partyname_qtok_set(&q[0], w, false);
 		partyname_qtok_set(&q[1], next, false);
 		partyindex_join(q, 0, 2, &q[2]);
 		return partyindex_tok_lookup(idx, q[2].key, q[2].len) >= 0;
 	}
-	id = partyindex_tok_lookup(idx, q[0].key, q[0].len);
+	len = partyname_key(w, key);
+	id = partyindex_tok_lookup(idx, key, len);
 	return id >= 0 && !idx->toks[id].concat;
 }
 
@@ -369,6 +372,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
 		q->t.unknown = !t[i].particle && !t[i].initials &&
 		    (q->id < 0 || idx->toks[q->id].concat);
+		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -506,7 +510,7 @@ sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 	if ((s = typo_sim(n->key, n->len, q->key, q->len)) > 0)
 		return s;
 	/* The spellings as written, before the canonical rewrites. */
-	if (n->raw != NULL || strcmp(q->raw, q->key) != 0)
+	if (n->raw != NULL || q->rawdiff)
 		s = typo_sim(n->raw != NULL ? n->raw : n->key,
 		    strlen(n->raw != NULL ? n->raw : n->key), q->raw,
 		    strlen(q->raw));
