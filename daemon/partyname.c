@@ -735,6 +735,27 @@ title_typo(const char *w)
 	return false;
 }
 
+/*
+ * True if <w> is one edit from a spelling of Abd al- written alone ("Adul",
+ * "Abdl", "Abdual" for Abdul, Abdel, Abdoul...).
+ */
+static bool
+abd_typo(const char *w)
+{
+	static const char *const forms[] = {
+		"abdal", "abdel", "abdoul", "abdul",
+	};
+	size_t i, n = strlen(w);
+
+	if (n < 4 || w[0] != 'a')
+		return false;
+	for (i = 0; i < NELEM(forms); i++)
+		if (partyname_edit_distance(w, n, forms[i], strlen(forms[i]),
+		    1) <= 1)
+			return true;
+	return false;
+}
+
 /* ------------------------------------------------------------------ */
 /* Words run together                                                  */
 
@@ -877,7 +898,8 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 /*
  * Query words the lists do not know, of five letters or more, split where
  * they are listed words run together; words that are a typed title
- * ("Msulana") go like the title.  <words> (<*nw> of them, room for <max>)
+ * ("Msulana") go like the title, and a typed Abd al- ("Adul") like Abd
+ * al-.  <words> (<*nw> of them, room for <max>)
  * is rewritten in place; the pieces are kept in <store>.  Returns true if
  * anything changed.
  */
@@ -885,10 +907,9 @@ static bool
 split_unknown(char **words, size_t *nw, size_t max,
     char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
 {
-	bool changed = false;
-
 	char *w[MAXTOK * 2];
 	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
+	bool changed = false;
 
 	for (i = 0; i < *nw && n < NELEM(w); i++) {
 		const char *x = words[i];
@@ -897,11 +918,23 @@ split_unknown(char **words, size_t *nw, size_t max,
 		len = strlen(x);
 		for (k = 0; k < len && alpha; k++)
 			alpha = x[k] >= 'a' && x[k] <= 'z';
-		if (!alpha || len < 5 || len >= MAXTOKLEN ||
+		if (!alpha || len < 4 || len >= MAXTOKLEN ||
 		    in_table(stopwords, NELEM(stopwords), x) ||
 		    in_table(titles, NELEM(titles), x) ||
 		    in_table(legalforms, NELEM(legalforms), x) ||
 		    legal_typo(x) || known(ctx, x, NULL)) {
+			w[n++] = words[i];
+			continue;
+		}
+		/* A typed "Abdul" ("Adul", "Abdl") is Abd al- too. */
+		if (len <= 6 && abd_prefix(x) == 0 && abd_typo(x) &&
+		    ns < MAXTOK * 2) {
+			memcpy(store[ns], "abdal", 6);
+			w[n++] = store[ns++];
+			changed = true;
+			continue;
+		}
+		if (len < 5) {
 			w[n++] = words[i];
 			continue;
 		}

@@ -46,7 +46,8 @@ build_index(void)
 	    ROW("3017", "CHANG AN MERIDOR TECHNOLOGY", "-0- ")
 	    ROW("3018", "ORIENTAL VELKAN KISH", "-0- ")
 	    ROW("3019", "QASIM FARZALI MOHAMED", "\"individual\"")
-	    ROW("3020", "SALMAN AL-QADHIRI", "\"individual\"");
+	    ROW("3020", "SALMAN AL-QADHIRI", "\"individual\"")
+	    ROW("3021", "ABDUL WAHIR SELDARI", "\"individual\"");
 	struct party_index *idx = party_index_new();
 	struct buf errs;
 
@@ -54,7 +55,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 20);
+	CHECK_INT_EQ(party_count(idx), 21);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -133,7 +134,8 @@ test_concat(const struct party_index *idx)
 		CHECK_STR_EQ(h[0].rec->ref, "3014");
 }
 
-/* A typed title ("Mualvi") goes like the title it stands for. */
+/* A typed title ("Mualvi") goes like the title it stands for, a typed
+ * Abd al- ("Adul") like Abd al-. */
 static void
 test_title_typo(const struct party_index *idx)
 {
@@ -143,7 +145,14 @@ test_title_typo(const struct party_index *idx)
 	};
 	struct party_hit h[2];
 
+	static const struct qcase abd[] = {
+		/* A typed Abd al- goes like Abd al-. */
+		{ "ADUL WAHIR SELDARI", "3021", 0 },
+		{ "ABDLU WAHIR SELDARI", "3021", 0 },
+	};
+
 	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+	run_cases(idx, abd, sizeof(abd) / sizeof(abd[0]));
 	/* At the score of the name as listed. */
 	CHECK_INT_EQ(party_search(idx, "MUALVI ORBASHANI", THRESHOLD, h, 2),
 	    1);
