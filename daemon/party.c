@@ -168,6 +168,7 @@ party_index_free(struct party_index *idx)
 	for (i = 0; i < idx->ntoks; i++) {
 		free(idx->toks[i].key);
 		free(idx->toks[i].skel);
+		free(idx->toks[i].raw);
 	}
 	free(idx->toks);
 	free(idx->tab);

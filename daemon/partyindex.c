@@ -211,6 +211,10 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	memset(t, 0, sizeof(*t));
 	t->key = xstrdup(q->key);
 	t->skel = xstrdup(q->skel);
+	/* The spelling as written, for typing errors the canonical rewrites
+	 * would hide ("Zahmed": Ahmed is "amed"). */
+	t->raw = concat || q->particle || q->initials ||
+	    strcmp(q->raw, q->key) == 0 ? NULL : xstrdup(q->raw);
 	t->len = (uint8_t)q->len;
 	t->generic = q->generic;
 	t->poor = q->poor;

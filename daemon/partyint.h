@@ -25,6 +25,9 @@
 #define SKEL_SIM	0.90	/* similarity of equal consonant skeletons */
 #define TYPO_SIM	0.88	/* one typing error in a longer word */
 #define TYPO2_SIM	0.84	/* two in a long word */
+#define TYPO_SHORT_SIM	0.80	/* one in a word of 3-4 letters the lists
+				 * do not know */
+#define TYPO2_SHORT_SIM	0.80	/* two in one of 6-7 letters, the same */
 #define INITIAL_SIM	0.85	/* a name written as its initial */
 #define BLOCK_MIN_DF	64	/* tokens this rare are always used to block */
 #define MAX_ERR_LINES	20	/* unresolved-row messages per file */
@@ -103,6 +106,8 @@ struct pname {
 struct ptok {
 	char		*key;		/* canonical spelling */
 	char		*skel;		/* consonant skeleton */
+	char		*raw;		/* first folded spelling, NULL if it is
+					 * <key> */
 	float		 w;		/* weight */
 	uint32_t	 df;		/* names containing it */
 	uint32_t	 post, npost;	/* slice of idx->post */
@@ -157,6 +162,8 @@ struct qtok {
 	bool	initials;	/* given names written as initials */
 	char	first;		/* first letter before canonical spelling */
 	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
+	bool	unknown;	/* a query word no listed name has */
+	bool	rawdiff;	/* <raw> is not <key> */
 };
 
 static inline bool
@@ -188,6 +195,23 @@ void	party_rec_add_country(struct prec *r, const char *iso);
  * would remain.
  */
 size_t	partyname_tokenize(const char *name, struct qtok *out);
+/*
+ * True if the lists know folded word <w> as a word of a name (not only as
+ * a join of two), or with <next> not NULL, <w> written before <next> in a
+ * listed name; <ctx> is the caller's (the index).
+ */
+typedef bool (*partyname_known_fn)(void *ctx, const char *w,
+    const char *next);
+/*
+ * partyname_tokenize for a query: words <known> does not know are split
+ * where they are known words run together ("MAULANAFAZLULLAH"), and typed
+ * titles go like titles; <*changed> (if not NULL) says whether any did.
+ * <known> NULL: as partyname_tokenize.
+ */
+size_t	partyname_tokenize_known(const char *name, struct qtok *out,
+	    partyname_known_fn known, void *ctx, bool *changed);
+/* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
+size_t	partyname_key(const char *folded, char *key);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */
 void	partyname_qtok_set(struct qtok *q, const char *folded, bool generic);
 /*

@@ -358,24 +358,24 @@ canon_token(const char *in, char *out)
 	for (i = 0; i < len && n < sizeof(t) - 2; i++) {
 		char c = in[i], d = in[i + 1];
 
-		if (strncmp(in + i, "isation", 7) == 0) {
+		if (c == 'i' && strncmp(in + i, "isation", 7) == 0) {
 			memcpy(t + n, "iza", 3);
 			n += 3;
 			i += 2;
 			continue;
 		}
 		/* Cyrillic spelling of Arabic gh (гх). */
-		if (strncmp(in + i, "gkh", 3) == 0) {
+		if (c == 'g' && d == 'k' && in[i + 2] == 'h') {
 			t[n++] = 'k';
 			i += 2;
 			continue;
 		}
-		if (strncmp(in + i, "dzh", 3) == 0) {
+		if (c == 'd' && d == 'z' && in[i + 2] == 'h') {
 			t[n++] = 'j';
 			i += 2;
 			continue;
 		}
-		if (strncmp(in + i, "tch", 3) == 0) {
+		if (c == 't' && d == 'c' && in[i + 2] == 'h') {
 			t[n++] = 'c';
 			t[n++] = 'h';
 			i += 2;
@@ -383,6 +383,15 @@ canon_token(const char *in, char *out)
 		}
 		if ((c == 'k' && d == 'h') || (c == 'g' && d == 'h')) {
 			t[n++] = c == 'k' ? 'h' : 'k';
+			i++;
+			continue;
+		}
+		/*
+		 * Arabic dhal: dh, z or d (Qadhafi / Qaddafi, Ramadhan /
+		 * Ramadan; z is a consonant pair of d in partysearch.c).
+		 */
+		if (c == 'd' && d == 'h') {
+			t[n++] = 'd';
 			i++;
 			continue;
 		}
@@ -566,30 +575,37 @@ poor_token(const char *key)
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
+size_t
+partyname_key(const char *folded, char *key)
+{
+	size_t len;
+
+	canon_token(folded, key);
+	len = strlen(key);
+	/*
+	 * Arabic script writes the article attached: "altkryty" is
+	 * al-Tikriti.
+	 */
+	if (len >= 5 && strncmp(key, "al", 2) == 0 && poor_token(key)) {
+		memmove(key, key + 2, len - 1);
+		len -= 2;
+	}
+	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
+	if (len > 3 && key[0] == 'a' && key[1] == 'y' && !is_vowel(key[2])) {
+		memmove(key, key + 1, len);
+		key[0] = 'i';
+		len--;
+	}
+	return len;
+}
+
 void
 partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
 	memset(q, 0, sizeof(*q));
 	q->first = folded[0];
 	snprintf(q->raw, sizeof(q->raw), "%s", folded);
-	canon_token(folded, q->key);
-	q->len = strlen(q->key);
-	q->poor = poor_token(q->key);
-	/*
-	 * Arabic script writes the article attached: "altkryty" is
-	 * al-Tikriti.
-	 */
-	if (q->poor && q->len >= 5 && strncmp(q->key, "al", 2) == 0) {
-		memmove(q->key, q->key + 2, q->len - 1);
-		q->len -= 2;
-	}
-	/* Initial "ay" before a consonant is "i" (Arabic alef-ya: Iran). */
-	if (q->len > 3 && q->key[0] == 'a' && q->key[1] == 'y' &&
-	    !is_vowel(q->key[2])) {
-		memmove(q->key, q->key + 1, q->len);
-		q->key[0] = 'i';
-		q->len--;
-	}
+	q->len = partyname_key(folded, q->key);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	q->generic = generic;
@@ -626,25 +642,29 @@ particle_canon(const char *w)
 }
 
 /*
- * "Abdul", "Abdel", "Abdal", "Abdoul", "Abdur" are "Abd al-": one spelling,
+ * "Abdul", "Abdel", "Abdal", "Abdoul", "Abdur", "Abdor" ("abd", one or two
+ * vowels, l or r) are "Abd al-": one spelling,
  * "abdal"; glued to the next name ("Abdulkarim") they are split from it.
  * Returns the length of the prefix in <w> (0 if none).
  */
 static size_t
 abd_prefix(const char *w)
 {
-	static const char *const pre[] = {
-		"abdoul", "abdool", "abdul", "abdel", "abdal", "abdol",
-		"abdur", "abdar", "abder", "abdu",
-	};
-	size_t i, n;
+	size_t i = 3;
 
-	for (i = 0; i < NELEM(pre); i++) {
-		n = strlen(pre[i]);
-		if (strncmp(w, pre[i], n) == 0)
-			return n;
-	}
-	return 0;
+	if (strncmp(w, "abd", 3) != 0)
+		return 0;
+	/* Any romanisation of the vowel: Abdul, Abdel, Abdoul, Abdor... */
+	while (i < 5 && is_vowel(w[i]))
+		i++;
+	if (i > 3 && w[i] == 'l')
+		return i + 1;
+	/* The article assimilated: Abdurrahman, and Abdurahman is Abdu
+	 * Rahman (the r begins the name). */
+	if (i > 3 && w[i] == 'r')
+		return is_vowel(w[i + 1]) ? i : i + 1;
+	/* "Abdu" before the name: Abdusalam, Abdukadir. */
+	return w[3] == 'u' ? 4 : 0;
 }
 
 /* Removes the legal phrases of several words from folded <s>, in place. */
@@ -681,13 +701,281 @@ legal_typo(const char *w)
 	};
 	size_t i, n = strlen(w);
 
-	if (n < 6)
+	if (n < 6 || n > 13)
 		return false;
-	for (i = 0; i < NELEM(longforms); i++)
-		if (partyname_edit_distance(w, n, longforms[i],
-		    strlen(longforms[i]), 1) <= 1)
+	for (i = 0; i < NELEM(longforms); i++) {
+		const char *f = longforms[i];
+
+		/* One edit leaves one of the first two letters in place. */
+		if ((w[0] == f[0] || w[1] == f[1] || w[0] == f[1] ||
+		    w[1] == f[0]) && partyname_edit_distance(w, n, f,
+		    strlen(f), 1) <= 1)
+			return true;
+	}
+	return false;
+}
+
+/* True if <w> is one edit from a title of 6 letters or more ("Msulana"). */
+static bool
+title_typo(const char *w)
+{
+	size_t i, n = strlen(w);
+
+	if (n < 5 || n > 8)
+		return false;
+	for (i = 0; i < NELEM(titles); i++) {
+		const char *t = titles[i];
+
+		/* One edit leaves one of the first two letters in place. */
+		if (strlen(t) >= 6 && (w[0] == t[0] || w[1] == t[1] ||
+		    w[0] == t[1] || w[1] == t[0]) &&
+		    partyname_edit_distance(w, n, t, strlen(t), 1) <= 1)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * True if <w> is one edit from a spelling of Abd al- written alone ("Adul",
+ * "Abdl", "Abdual" for Abdul, Abdel, Abdoul...).
+ */
+static bool
+abd_typo(const char *w)
+{
+	static const char *const forms[] = {
+		"abdal", "abdel", "abdoul", "abdul",
+	};
+	size_t i, n = strlen(w);
+
+	if (n < 4 || w[0] != 'a')
+		return false;
+	for (i = 0; i < NELEM(forms); i++)
+		if (partyname_edit_distance(w, n, forms[i], strlen(forms[i]),
+		    1) <= 1)
 			return true;
 	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words run together                                                  */
+
+/* What a piece of a split word is (piece_kind). */
+enum piece {
+	PIECE_NONE,		/* not a word */
+	PIECE_TABLE,		/* a particle or a table word */
+	PIECE_WORD,		/* a listed word of four letters or more */
+	PIECE_SHORT,		/* a listed word of two or three letters */
+};
+
+/*
+ * What folded <p> (<len> bytes) is in a split: a particle, a word of the
+ * tables of three letters or more (stopword, title, legal form; a legal
+ * form of two letters as the <last> piece, "shippingco"), "Abd al-" alone
+ * or before a listed word, a listed word (<known>), or none.
+ */
+static enum piece
+piece_kind(const char *p, size_t len, bool last, partyname_known_fn known,
+    void *ctx)
+{
+	char w[MAXTOKLEN];
+	size_t ab;
+
+	if (len < 2 || len >= sizeof(w))
+		return PIECE_NONE;
+	memcpy(w, p, len);
+	w[len] = '\0';
+	/* Table words of two letters ("da", "co") end too many syllables. */
+	if (particle_canon(w) != NULL)
+		return PIECE_TABLE;
+	if (in_table(legalforms, NELEM(legalforms), w))
+		return len >= 3 || last ? PIECE_TABLE : PIECE_NONE;
+	if (in_table(stopwords, NELEM(stopwords), w) ||
+	    in_table(titles, NELEM(titles), w))
+		return len >= 3 ? PIECE_TABLE : PIECE_NONE;
+	if ((ab = abd_prefix(w)) > 0 && (w[ab] == '\0' ||
+	    (len - ab >= 3 && known(ctx, w + ab, NULL))))
+		return PIECE_WORD;
+	if (!known(ctx, w, NULL))
+		return PIECE_NONE;
+	return len >= 4 ? PIECE_WORD : PIECE_SHORT;
+}
+
+/*
+ * True if the pieces [a0, a1) and [a1, b1) of <w> may stand side by side:
+ * a short listed word only beside a listed word it is written next to in
+ * some listed name, in either order ("jang su", "se gon", "Lau Edwina"),
+ * so that "metro" is not "me tro"; one of three letters also beside a word
+ * of the tables ("ali hajj").
+ */
+static bool
+pair_ok(const char *w, size_t a0, size_t a1, size_t b1, enum piece ka,
+    enum piece kb, partyname_known_fn known, void *ctx)
+{
+	char x[MAXTOKLEN], y[MAXTOKLEN];
+
+	if (ka != PIECE_SHORT && kb != PIECE_SHORT)
+		return true;
+	memcpy(x, w + a0, a1 - a0);
+	x[a1 - a0] = '\0';
+	memcpy(y, w + a1, b1 - a1);
+	y[b1 - a1] = '\0';
+	if ((ka == PIECE_TABLE && particle_canon(x) == NULL) ||
+	    (kb == PIECE_TABLE && particle_canon(y) == NULL))
+		return (ka == PIECE_SHORT ? a1 - a0 : b1 - a1) >= 3;
+	return known(ctx, x, y) || known(ctx, y, x);
+}
+
+/*
+ * Where folded word <w> splits into two or three pieces that each stand as
+ * a word (piece_kind), one of them at least a listed word of four letters
+ * or more when there are three, a short one beside a neighbour it may
+ * stand next to (pair_ok): "companylimited" is two legal forms,
+ * "maulanafazlullah" is maulana | fazlullah, "jangsu" jang | su.  The split
+ * of fewest pieces wins, then the one whose shortest piece is longest.
+ * Fills <cut> with the piece boundaries (cut[0] < cut[1], cut[1] == len for
+ * two pieces) and returns the count of pieces, or 0 if none.
+ */
+static size_t
+split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
+    size_t cut[2])
+{
+	size_t i, j, best = 0, pieces = 0;
+	enum piece k1, k2, k3, pre[MAXTOKLEN];
+	bool l, r;
+
+	/* The kind of each prefix, asked once for both passes. */
+	for (i = 2; i + 2 <= len; i++)
+		pre[i] = piece_kind(w, i, false, known, ctx);
+	for (i = 2; i + 2 <= len; i++) {
+		size_t m = i < len - i ? i : len - i;
+
+		if (m <= best || (k1 = pre[i]) == PIECE_NONE ||
+		    (k2 = piece_kind(w + i, len - i, true, known, ctx)) ==
+		    PIECE_NONE || !pair_ok(w, 0, i, len, k1, k2, known, ctx))
+			continue;
+		best = m;
+		cut[0] = i;
+		cut[1] = len;
+		pieces = 2;
+	}
+	if (pieces > 0 || len < 6)
+		return pieces;
+	for (i = 2; i + 4 <= len; i++) {
+		if (i <= best || (k1 = pre[i]) == PIECE_NONE)
+			continue;
+		for (j = i + 2; j + 2 <= len; j++) {
+			size_t m = i;
+
+			if (j - i < m)
+				m = j - i;
+			if (len - j < m)
+				m = len - j;
+			if (m <= best ||
+			    (k2 = piece_kind(w + i, j - i, false, known,
+			    ctx)) == PIECE_NONE ||
+			    (k3 = piece_kind(w + j, len - j, true, known,
+			    ctx)) == PIECE_NONE || (k1 != PIECE_WORD &&
+			    k2 != PIECE_WORD && k3 != PIECE_WORD))
+				continue;
+			/* Each short piece beside a neighbour it is listed
+			 * next to. */
+			l = pair_ok(w, 0, i, j, k1, k2, known, ctx);
+			r = pair_ok(w, i, j, len, k2, k3, known, ctx);
+			if ((k1 == PIECE_SHORT && !l) ||
+			    (k3 == PIECE_SHORT && !r) ||
+			    (k2 == PIECE_SHORT && !l && !r) ||
+			    (k2 != PIECE_SHORT && (!l || !r)))
+				continue;
+			best = m;
+			cut[0] = i;
+			cut[1] = j;
+			pieces = 3;
+		}
+	}
+	return pieces;
+}
+
+/*
+ * Query words the lists do not know, of five letters or more, split where
+ * they are listed words run together; words that are a typed title
+ * ("Msulana") go like the title, and a typed Abd al- ("Adul") like Abd
+ * al-.  <words> (<*nw> of them, room for <max>)
+ * is rewritten in place; the pieces are kept in <store>.  Returns true if
+ * anything changed.
+ */
+static bool
+split_unknown(char **words, size_t *nw, size_t max,
+    char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
+{
+	char *w[MAXTOK * 2];
+	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
+	bool changed = false;
+
+	for (i = 0; i < *nw && n < NELEM(w); i++) {
+		const char *x = words[i];
+		bool alpha = true;
+
+		len = strlen(x);
+		for (k = 0; k < len && alpha; k++)
+			alpha = x[k] >= 'a' && x[k] <= 'z';
+		if (!alpha || len < 4 || len >= MAXTOKLEN ||
+		    in_table(stopwords, NELEM(stopwords), x) ||
+		    in_table(titles, NELEM(titles), x) ||
+		    in_table(legalforms, NELEM(legalforms), x) ||
+		    legal_typo(x) || known(ctx, x, NULL)) {
+			w[n++] = words[i];
+			continue;
+		}
+		/* A typed "Abdul" ("Adul", "Abdl") is Abd al- too. */
+		if (len <= 6 && abd_prefix(x) == 0 && abd_typo(x) &&
+		    ns < MAXTOK * 2) {
+			memcpy(store[ns], "abdal", 6);
+			w[n++] = store[ns++];
+			changed = true;
+			continue;
+		}
+		if (len < 5) {
+			w[n++] = words[i];
+			continue;
+		}
+		if (title_typo(x)) {
+			changed = true;
+			continue;
+		}
+		/* "Abdel" before words run together: the prefix apart. */
+		if ((ab = abd_prefix(x)) > 0) {
+			if (len - ab < 5 || known(ctx, x + ab, NULL) ||
+			    (np = split_word(x + ab, len - ab, known, ctx,
+			    cut)) == 0 || ns + np + 1 > MAXTOK * 2 ||
+			    n + np + 1 > NELEM(w)) {
+				w[n++] = words[i];
+				continue;
+			}
+			memcpy(store[ns], x, ab);
+			store[ns][ab] = '\0';
+			w[n++] = store[ns++];
+			x += ab;
+			len -= ab;
+		} else if ((np = split_word(x, len, known, ctx, cut)) == 0 ||
+		    ns + np > MAXTOK * 2 || n + np > NELEM(w)) {
+			w[n++] = words[i];
+			continue;
+		}
+		for (k = 0; k < np; k++) {
+			size_t from = k == 0 ? 0 : cut[k - 1];
+			size_t to = k < np - 1 ? cut[k] : len;
+
+			memcpy(store[ns], x + from, to - from);
+			store[ns][to - from] = '\0';
+			w[n++] = store[ns++];
+		}
+		changed = true;
+	}
+	if (n > max)
+		n = max;
+	memcpy(words, w, n * sizeof(*w));
+	*nw = n;
+	return changed;
 }
 
 /*
@@ -700,8 +988,16 @@ legal_typo(const char *w)
 size_t
 partyname_tokenize(const char *name, struct qtok *out)
 {
+	return partyname_tokenize_known(name, out, NULL, NULL, NULL);
+}
+
+size_t
+partyname_tokenize_known(const char *name, struct qtok *out,
+    partyname_known_fn known, void *ctx, bool *changed)
+{
 	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
+	char store[MAXTOK * 2][MAXTOKLEN];
 	char joined[MAXTOK * 2][MAXTOKLEN];
 	bool isinit[MAXTOK * 2];
 	size_t nw = 0, nj = 0, i, n = 0, len, k = 0, nfull = 0;
@@ -738,6 +1034,11 @@ partyname_tokenize(const char *name, struct qtok *out)
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);
 	    p = strtok_r(NULL, " ", &save))
 		words[nw++] = p;
+	if (changed != NULL)
+		*changed = false;
+	if (known != NULL && split_unknown(words, &nw, NELEM(words), store,
+	    known, ctx) && changed != NULL)
+		*changed = true;
 
 	/* Join runs of single letters; split "Abdulkarim". */
 	for (i = 0; i < nw && nj + 1 < NELEM(joined); ) {
@@ -791,11 +1092,11 @@ partyname_tokenize(const char *name, struct qtok *out)
 		/* Initials only beside a full word: "KOMID" stays whole. */
 		if (isinit[i] && nfull > 0) {
 			partyname_qtok_set(&out[n], joined[i], false);
-			snprintf(out[n].key, sizeof(out[n].key), "%s",
-			    joined[i]);
+			snprintf(out[n].key, sizeof(out[n].key), "%.*s",
+			    MAXTOKLEN - 1, joined[i]);
 			out[n].len = strlen(out[n].key);
-			snprintf(out[n].skel, sizeof(out[n].skel), "%s",
-			    joined[i]);
+			snprintf(out[n].skel, sizeof(out[n].skel), "%.*s",
+			    MAXTOKLEN - 1, joined[i]);
 			out[n].poor = false;
 			out[n++].initials = true;
 			continue;

@@ -89,7 +89,8 @@ vowel_pair(char x, char y)
 /*
  * Consonants that romanisations of one sound write differently: Egyptian
  * g for j (Gamal / Jamal), Turkish c for j (Cemal), French ch for sh
- * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan).
+ * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan),
+ * Gulf and Sudanese g for q (Gasim / Qasim: q is k canonically).
  */
 static bool
 consonant_pair(const char *a, const char *b, size_t x)
@@ -103,7 +104,7 @@ consonant_pair(const char *a, const char *b, size_t x)
 		q = t;
 	}
 	if ((p == 'g' && q == 'j') || (p == 'c' && q == 'j') ||
-	    (p == 'd' && q == 'z'))
+	    (p == 'd' && q == 'z') || (p == 'g' && q == 'k'))
 		return true;
 	/* ch / sh */
 	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
@@ -139,7 +140,13 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 			else
 				break;
 		}
-		if (x == la && diff * 4 <= la && (cons == 0 || la >= 5))
+		/*
+		 * A vowel in four letters, two in seven (Mohamed /
+		 * Muhamad); a consonant pair from five letters, or four for
+		 * ch / sh, which is two letters (Kich / Kish).
+		 */
+		if (x == la && diff * 3 <= la && (cons == 0 || la >= 5 ||
+		    strstr(a, "ch") != NULL || strstr(b, "ch") != NULL))
 			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
 	}
 	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
@@ -316,19 +323,56 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 	return n;
 }
 
+/*
+ * The vocabulary the query tokenizer splits run-together words by: a
+ * folded word is known if its canonical spelling is a word of a listed
+ * name (not only a join of two); two words if their join is one the index
+ * build made of adjacent words.
+ */
+static bool
+query_known(void *ctx, const char *w, const char *next)
+{
+	const struct party_index *idx = ctx;
+	struct qtok q[3];
+	char key[MAXTOKLEN];
+	size_t len;
+	long id;
+
+	if (next != NULL) {
+		partyname_qtok_set(&q[0], w, false);
+		partyname_qtok_set(&q[1], next, false);
+		partyindex_join(q, 0, 2, &q[2]);
+		return partyindex_tok_lookup(idx, q[2].key, q[2].len) >= 0;
+	}
+	len = partyname_key(w, key);
+	id = partyindex_tok_lookup(idx, key, len);
+	return id >= 0 && !idx->toks[id].concat;
+}
+
+/*
+ * The query of <name>; <split>: words the lists do not know split where
+ * they are listed words run together (a second reading of the name, beside
+ * the plain one, so that a typing error is never split into nonsense), and
+ * <*changed> (if not NULL) says whether any was.
+ */
 static void
-query_build(const struct party_index *idx, const char *name, struct query *qu)
+query_build(const struct party_index *idx, const char *name, bool split,
+    struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
 	size_t i, span;
 
 	memset(qu, 0, sizeof(*qu));
-	qu->n = partyname_tokenize(name, t);
+	qu->n = split ? partyname_tokenize_known(name, t, query_known,
+	    (void *)idx, changed) : partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
 		q->t = t[i];
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
+		q->t.unknown = !t[i].particle && !t[i].initials &&
+		    (q->id < 0 || idx->toks[q->id].concat);
+		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -374,8 +418,9 @@ struct detail {
 static enum how
 how_of(double s)
 {
-	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ?
-	    HOW_TYPO : s > 0 ? HOW_VARIANT : HOW_NONE;
+	return s >= 1.0 ? HOW_EXACT : s == TYPO_SIM || s == TYPO2_SIM ||
+	    s == TYPO_SHORT_SIM || s == TYPO2_SHORT_SIM ? HOW_TYPO :
+	    s > 0 ? HOW_VARIANT : HOW_NONE;
 }
 
 /*
@@ -422,11 +467,54 @@ struct scoring {
 	struct detail		*det;		/* or NULL */
 };
 
+/*
+ * Typing errors in a query word the lists do not know, the tolerance
+ * scaled by the length of the words: one edit in a word of three or four
+ * letters ("Juam" for JUMA, "Ami" for AMIN; between words of three letters
+ * only two letters swapped, "Nma" for NAM), two between words of six and
+ * seven letters or more ("Nrahim" for IBRAHIM); longer words as token_sim
+ * says.  One of the first
+ * two letters stays in place.  A word the lists know is a name of its own,
+ * never a typing error for its neighbour (Chol Man is not Chol Nam).
+ */
+static double
+typo_sim(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t shorter = la < lb ? la : lb, longer = la < lb ? lb : la, d;
+	size_t max = shorter >= 6 && longer >= 7 ? 2 : 1;
+
+	if (shorter < 3 || longer >= MAXTOKLEN)
+		return 0.0;
+	/* Three letters against three: only two of them swapped. */
+	if (longer == 3 && !(a[0] == b[0] ? a[1] == b[2] && a[2] == b[1] :
+	    a[2] == b[2] && a[0] == b[1] && a[1] == b[0]))
+		return 0.0;
+	if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] && a[1] != b[0])
+		return 0.0;
+	d = partyname_edit_distance(a, la, b, lb, max);
+	if (d == 1)
+		return shorter >= 5 ? TYPO_SIM : TYPO_SHORT_SIM;
+	if (d == 2 && max == 2)
+		return shorter >= 8 ? TYPO2_SIM : TYPO2_SHORT_SIM;
+	return 0.0;
+}
+
 static double
 sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 {
-	return token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
+	double s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
+
+	if (s > 0 || strict || !q->unknown || n->particle || n->initials)
+		return s;
+	if ((s = typo_sim(n->key, n->len, q->key, q->len)) > 0)
+		return s;
+	/* The spellings as written, before the canonical rewrites. */
+	if (n->raw != NULL || q->rawdiff)
+		s = typo_sim(n->raw != NULL ? n->raw : n->key,
+		    strlen(n->raw != NULL ? n->raw : n->key), q->raw,
+		    strlen(q->raw));
+	return s;
 }
 
 /* Query joins close to a name token: "nam chon gang", "al haramain". */
@@ -452,6 +540,14 @@ score_query_joins(struct scoring *s)
 			if (s->nmerged[j] || n->key[0] != jt->key[0] ||
 			    (size_t)n->len + 2 < jt->len ||
 			    jt->len + 2 < n->len)
+				continue;
+			/* One word of the span is that listed word itself:
+			 * "chang an" is CHANG and AN, not CHANG. */
+			for (x = f; x < f + sp; x++)
+				if (qu->q[x].t.len == n->len &&
+				    strcmp(qu->q[x].t.key, n->key) == 0)
+					break;
+			if (x < f + sp)
 				continue;
 			sim = n->len == jt->len &&
 			    strcmp(n->key, jt->key) == 0 ? 1.0 :
@@ -773,6 +869,7 @@ struct ihit {
 	struct party_hit	 h;
 	uint32_t		 name;
 	unsigned		 form;		/* PARTY_D_ADDRESS, _CAREOF */
+	bool			 split;		/* words run together split */
 	const char		*text;		/* the form searched */
 };
 
@@ -788,11 +885,32 @@ struct hits {
  * their score times <factor> (forms that leave words out weigh a little
  * less).  <name> is kept until the search ends.
  */
+static void	search_query(const struct party_index *, struct query *,
+		    char *, double, double, unsigned, bool, struct hits *);
+
 static void
 search_one(const struct party_index *idx, char *name, double threshold,
     double factor, unsigned form, struct hits *hs)
 {
 	struct query *qu = xmalloc(sizeof(*qu));
+	bool split;
+
+	/* Mostly nothing is split, and the one reading is the plain one. */
+	query_build(idx, name, true, qu, &split);
+	if (split)
+		search_query(idx, qu, name, threshold, factor, form, true, hs);
+	if (split)
+		query_build(idx, name, false, qu, NULL);
+	search_query(idx, qu, name, threshold, factor, form, false, hs);
+	free(qu);
+}
+
+/* Searches query <qu> of <name>, as search_one says. */
+static void
+search_query(const struct party_index *idx, struct query *qu, char *name,
+    double threshold, double factor, unsigned form, bool split,
+    struct hits *hs)
+{
 	struct cand c;
 	bool skip[MAXTOK];
 	size_t order[MAXTOK], i, j, nclose;
@@ -803,7 +921,6 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	long cid;
 
 	cand_init(idx, &c);
-	query_build(idx, name, qu);
 	if (qu->n == 0)
 		goto done;
 
@@ -875,12 +992,12 @@ search_one(const struct party_index *idx, char *name, double threshold,
 		hs->v[besthit].h.score = s;
 		hs->v[besthit].name = (uint32_t)cid;
 		hs->v[besthit].form = form;
+		hs->v[besthit].split = split;
 		hs->v[besthit].text = name;
 		lastrec = nm->rec;
 	}
 done:
 	free(c.bits);
-	free(qu);
 }
 
 static int
@@ -1033,7 +1150,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	unsigned d = ih->form;
 	const unsigned char *u;
 
-	query_build(idx, ih->text, qu);
+	query_build(idx, ih->text, ih->split, qu, NULL);
 	(void)score_name(idx, qu, nm, &det);
 	buf_init(&stripped);
 	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
@@ -1085,6 +1202,9 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	}
 	if (det.dropped)
 		d |= PARTY_D_DROPPED;
+	/* Words run together, split for the search. */
+	if (ih->split)
+		d |= PARTY_D_JOINED;
 	/*
 	 * Weak evidence: a low-quality alias, or a person's name found only
 	 * through words that many listed names share (common given names,

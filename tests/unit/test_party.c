@@ -299,6 +299,13 @@ test_names(void)
 		{ "S.A.", "sa" },
 		{ "ООО Ромашка", "romashka" },
 		{ "HQ", "headkuarters" },
+		/* Arabic dhal written dh is d (Qadhafi / Qaddafi). */
+		{ "Qadhafi", "kadafi" },
+		{ "Qaddafi", "kadafi" },
+		/* "Abd al-" in any vowel before l or r. */
+		{ "Abdorakhmanov", "abdal rahmanov" },
+		{ "Abdirahman", "abdal rahman" },
+		{ "Abdusalam", "abdal salam" },
 	};
 	size_t i;
 

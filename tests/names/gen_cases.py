@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Generates the cases of Cordon's name-matching generalisation check.
+
+usage: gen_cases.py [--seed N] [--per-kind N] [--exclude CASES.tsv] UN.xml [SDN.csv] NEG-FILES...
+
+Positives: a seeded sample of primary names of the UN consolidated list (and,
+with SDN.csv, of the OFAC SDN list, searched with UN + OFAC loaded), each
+distorted by one kind of distortion written here from the romanisation
+systems and typing habits themselves, not from any evaluation set:
+
+  concat    two or more adjacent words run together ("MAULANAFAZLULLAH")
+  typo1     one letter wrong, missing, added or two swapped
+  typo2     two such errors in the name
+  translit  another romanisation: Arabic / Persian (ou/u, kh/h/x, j/dj/zh,
+            q/k/g, ee/i, -iy/-i, al-/el-/ul-, dh/z, th/s, w/v, sh/ch, a/e),
+            Russian (BGN / scholarly / French / German), Korean (McCune-
+            Reischauer / Revised: k/g, p/b, t/d, ch/j, eo/o/u, ae/ay),
+            Chinese (pinyin / Wade-Giles: x/hs, zh/ch, q/ch, j/ch, z/ts)
+  swap      word order changed
+  split     a long word split in two
+
+Names of other sources serve as negatives: whatever NEG-FILES hold (HMRC
+declaration XML party names; BIS DPL dpl.txt; us-csl csl.csv rows that are
+not on the SDN list), each as is and with one typing error.  The output is
+TSV: kind, label (POS/NEG), list ("un" or "ofac"), expected reference, listed
+name, query.  --exclude drops listed subjects that another set already uses.
+"""
+import argparse
+import csv
+import glob
+import os
+import random
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+VOWELS = "aeiou"
+
+# Romanisation rewrites, each (pattern, replacement) on lower case, applied
+# where they match; a variant takes one to three of them.
+ARABIC = [
+    (r"ou", "u"), (r"u", "ou"), (r"oo", "u"), (r"kh", "h"), (r"kh", "x"),
+    (r"\bj", "dj"), (r"j", "zh"), (r"q", "k"), (r"q", "g"), (r"k", "q"),
+    (r"ee", "i"), (r"i", "ee"), (r"iy\b", "i"), (r"i\b", "iy"),
+    (r"\bal-", "el-"), (r"\bal-", "ul-"), (r"\bal ", "el "), (r"\bel-", "al-"),
+    (r"dh", "z"), (r"th", "s"), (r"w", "v"), (r"sh", "ch"), (r"a", "e"),
+    (r"e", "a"), (r"mohammed", "muhammad"), (r"muhammad", "mohamed"),
+    (r"mohammad", "mohamad"), (r"ahmed", "ahmad"), (r"ahmad", "ahmed"),
+    (r"y", "i"), (r"aa", "a"), (r"abdul ", "abd al-"), (r"abd al-", "abdul "),
+    (r"gh", "q"), (r"ei", "ay"), (r"ai", "ay"), (r"ay", "ai"), (r"o", "u"),
+    (r"u", "o"), (r"ss", "s"), (r"([^aeiou])\1", r"\1"), (r"z", "dh"),
+]
+RUSSIAN = [
+    (r"kh", "h"), (r"kh", "ch"), (r"zh", "j"), (r"zh", "sch"), (r"ya", "ia"),
+    (r"yu", "iu"), (r"ya", "ja"), (r"yu", "ju"), (r"iy\b", "y"), (r"iy\b", "ij"),
+    (r"y\b", "i"), (r"ev\b", "yev"), (r"shch", "sch"), (r"ts", "tz"),
+    (r"ch", "tch"), (r"sh", "ch"), (r"ovich\b", "ovitch"), (r"ov\b", "off"),
+    (r"ye", "e"), (r"e", "ye"), (r"v", "w"),
+]
+KOREAN = [
+    (r"\bk", "g"), (r"\bg", "k"), (r"\bp", "b"), (r"\bb", "p"), (r"\bt", "d"),
+    (r"\bd", "t"), (r"\bch", "j"), (r"\bj", "ch"), (r"eo", "o"), (r"o", "eo"),
+    (r"u", "oo"), (r"ae", "ay"), (r"\bri\b", "li"), (r"\bri\b", "lee"),
+    (r"\bri\b", "yi"), (r"\bchoe\b", "choi"), (r"\bkim\b", "gim"),
+    (r"\bpak\b", "park"), (r"yo", "yeo"), (r"-", " "), (r"-", ""),
+    (r"ung", "ong"), (r"\byong", "ryong"), (r"\bry", "y"), (r"eu", "u"),
+    (r"wo", "weo"), (r"\bs", "sh"),
+]
+CHINESE = [
+    (r"\bx", "hs"), (r"\bhs", "x"), (r"\bzh", "ch"), (r"\bq", "ch"),
+    (r"\bj", "ch"), (r"\bz", "ts"), (r"\bc", "ts"), (r"ong\b", "ung"),
+    (r"ui\b", "uei"), (r"\bg", "k"), (r"\bd", "t"), (r"\bb", "p"),
+    (r"ian\b", "ien"), (r"e\b", "o"),
+]
+
+
+def norm_space(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def un_names(path):
+    out = []
+    root = ET.parse(path).getroot()
+    for sec, kind in (("INDIVIDUALS", "individual"), ("ENTITIES", "entity")):
+        for e in root.find(sec):
+            ref = (e.findtext("REFERENCE_NUMBER") or "").strip()
+            parts = [(e.findtext(t) or "").strip() for t in
+                     ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+            name = norm_space(" ".join(p for p in parts if p))
+            if ref and name:
+                out.append((ref, kind, name, ref[:2]))
+    return out
+
+
+def sdn_names(path):
+    out = []
+    with open(path, encoding="latin-1") as f:
+        for row in csv.reader(f):
+            if len(row) < 4 or row[2].strip() not in ("-0-", "individual"):
+                continue
+            kind = "individual" if row[2].strip() == "individual" else "entity"
+            name = row[1].strip()
+            if kind == "individual" and "," in name:
+                last, first = name.split(",", 1)
+                name = first.strip() + " " + last.strip()
+            out.append((row[0].strip(), kind, norm_space(name), row[3].strip()))
+    return out
+
+
+def regime_rules(ref, name):
+    """Romanisation rules that fit the name's origin (UN reference prefix)."""
+    p = ref[:2]
+    if p == "KP":
+        return KOREAN
+    if p in ("RU", "UA"):
+        return RUSSIAN
+    if re.search(r"\b(zh|x[aeiou]|q[aeiou]|hs)", name.lower()) and p != "KP":
+        return CHINESE + ARABIC
+    return ARABIC
+
+
+def romanise(rng, name, rules):
+    low = name.lower()
+    tried = rng.sample(rules, len(rules))
+    done = 0
+    want = rng.choice((1, 1, 2, 2, 3))
+    for pat, rep in tried:
+        hits = list(re.finditer(pat, low))
+        if not hits:
+            continue
+        m = rng.choice(hits)
+        new = low[:m.start()] + m.expand(rep) + low[m.end():]
+        if new != low:
+            low = new
+            done += 1
+        if done >= want:
+            break
+    return low.upper() if done else None
+
+
+def words(name):
+    return name.split(" ")
+
+
+def concat(rng, name):
+    w = words(name)
+    if len(w) < 2:
+        return None
+    if len(w) == 2 or rng.random() < 0.2:
+        i, n = 0, len(w) if len(w) <= 3 else 2
+    else:
+        i = rng.randrange(len(w) - 1)
+        n = 2
+    return " ".join(w[:i] + ["".join(w[i:i + n])] + w[i + n:])
+
+
+def split_word(rng, name):
+    w = words(name)
+    cand = [i for i, x in enumerate(w) if len(x) >= 8 and x.isalpha()]
+    if not cand:
+        return None
+    i = rng.choice(cand)
+    k = rng.randrange(3, len(w[i]) - 2)
+    w[i] = w[i][:k] + " " + w[i][k:]
+    return " ".join(w)
+
+
+def typo(rng, name, count):
+    s = list(name)
+    letters = [i for i, c in enumerate(s) if c.isalpha()]
+    if len(letters) < 6:
+        return None
+    for _ in range(count):
+        letters = [i for i, c in enumerate(s) if c.isalpha()]
+        i = rng.choice(letters)
+        op = rng.choice(("sub", "del", "ins", "swap"))
+        if op == "sub":
+            s[i] = rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        elif op == "del":
+            del s[i]
+        elif op == "ins":
+            s.insert(i, rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        elif i + 1 < len(s):
+            s[i], s[i + 1] = s[i + 1], s[i]
+    out = "".join(s)
+    return out if out != name else None
+
+
+def swap(rng, name):
+    w = words(name)
+    if len(w) < 2:
+        return None
+    if len(w) == 2:
+        return w[1] + " " + w[0]
+    return " ".join([w[-1]] + w[:-1])
+
+
+def neg_names(paths):
+    out = set()
+    for p in paths:
+        base = os.path.basename(p)
+        if os.path.isdir(p):
+            for f in glob.glob(os.path.join(p, "*.xml")):
+                txt = open(f, encoding="utf-8", errors="replace").read()
+                for m in re.finditer(r"<Name>([^<]+)</Name>", txt):
+                    n = norm_space(m.group(1))
+                    if re.search(r"[A-Za-z]{3}", n) and " " in n:
+                        out.add(n)
+        elif base == "dpl.txt":
+            with open(p, encoding="utf-8", errors="replace") as f:
+                for row in csv.reader(f, delimiter="\t"):
+                    if row and row[0] != "Name":
+                        out.add(norm_space(row[0]))
+        elif base.endswith(".csv"):
+            with open(p, encoding="utf-8", errors="replace") as f:
+                for row in csv.DictReader(f):
+                    if "SDN" in row.get("source", "") or "SSI" in row.get("source", ""):
+                        continue
+                    out.add(norm_space(row.get("name", "")))
+    return sorted(n for n in out if n)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=20261129)
+    ap.add_argument("--per-kind", type=int, default=120)
+    ap.add_argument("--exclude")
+    ap.add_argument("--sdn")
+    ap.add_argument("un")
+    ap.add_argument("neg", nargs="*")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    skip = set()
+    if a.exclude:
+        for line in open(a.exclude, encoding="utf-8"):
+            f = line.rstrip("\n").split("\t")
+            if len(f) > 2:
+                skip.add(f[2])
+    w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    sources = [("un", [n for n in un_names(a.un) if n[0] not in skip])]
+    if a.sdn:
+        sources.append(("ofac", sdn_names(a.sdn)))
+    for lst, names in sources:
+        kinds = {
+            "concat": lambda n: concat(rng, n[2]),
+            "split": lambda n: split_word(rng, n[2]),
+            "typo1": lambda n: typo(rng, n[2], 1),
+            "typo2": lambda n: typo(rng, n[2], 2),
+            "translit": lambda n: romanise(rng, n[2], regime_rules(n[3], n[2])),
+            "swap": lambda n: swap(rng, n[2]),
+        }
+        for kind, f in kinds.items():
+            pool = rng.sample(names, len(names))
+            made = 0
+            for n in pool:
+                if made >= a.per_kind:
+                    break
+                q = f(n)
+                if not q or norm_space(q) == "" or q.upper() == n[2].upper():
+                    continue
+                w.writerow([kind, "POS", lst, n[0], n[2], norm_space(q)])
+                made += 1
+    negs = neg_names(a.neg)
+    for n in negs:
+        w.writerow(["neg", "NEG", "", "", "", n])
+        t = typo(rng, n, 1)
+        if t:
+            w.writerow(["neg-typo", "NEG", "", "", "", t])
+
+
+if __name__ == "__main__":
+    main()
