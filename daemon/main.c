@@ -179,6 +179,80 @@ stop_step(const char *what)
 		log_debug("stopping: %s", what);
 }
 
+/*
+ * cordond -n: builds the full snapshot as a start would, checks the
+ * listen addresses and TLS, says "configuration OK" or why not; the exit
+ * status.
+ */
+static int
+config_check(void)
+{
+	char *err;
+
+	if (reload_initial(&err) == -1) {
+		fprintf(stderr, "%s\n", err);
+		fprintf(stderr, "configuration NOT OK\n");
+		free(err);
+		return 1;
+	}
+	/*
+	 * A start would run, but not on the active list version: the
+	 * configuration check must not call that OK.
+	 */
+	if (rt->snap->fallback != NULL) {
+		fprintf(stderr, "a start would fall back: %s\n"
+		    "configuration NOT OK\n", rt->snap->fallback);
+		snapshot_unref(rt->snap);
+		return 1;
+	}
+	if (http_check_listen(rt->conf.listen, &err) == -1 ||
+	    (rt->conf.tls_listen != NULL &&
+	    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
+		fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+		free(err);
+		return 1;
+	}
+	if (rt->conf.tls_listen != NULL) {
+		SSL_CTX *ctx = tls_ctx_new(&rt->conf, &err);
+
+		if (ctx == NULL) {
+			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+			free(err);
+			return 1;
+		}
+		SSL_CTX_free(ctx);
+	}
+	printf("configuration OK\n");
+	snapshot_unref(rt->snap);
+	return 0;
+}
+
+/* The orderly exit after the event loop ended: every thread joined. */
+static void
+stop_all(void)
+{
+	stop_step("the webhook sender");
+	webhook_stop(rt->webhook);
+	http_free();
+	stop_step("the re-screening and backtest threads");
+	rescreen_stop();
+	stop_step("the screening threads");
+	pool_free(rt->pool);
+	stop_step("the read_db workers");
+	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
+	stop_step("the storage workers");
+	db_free(rt->db);
+	stop_step(NULL);
+	bounds_table_free(&rt->tokens_inflight);
+	reload_listen_stop();
+	reload_free();
+	snapshot_unref(rt->snap);
+	tokens_free(&rt->tokens);
+	conf_free(&rt->conf);
+	event_base_free(rt->base);
+	free(rt);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -261,45 +335,8 @@ main(int argc, char **argv)
 		conf_set(&rt->conf, "rules_dir", rules);
 	log_set_level(verbose ? LOG_LEVEL_DEBUG : level_of(rt->conf.log_level));
 
-	if (check) {
-		/* Build the full snapshot as a start would, then stop. */
-		if (reload_initial(&err) == -1) {
-			fprintf(stderr, "%s\n", err);
-			fprintf(stderr, "configuration NOT OK\n");
-			free(err);
-			return 1;
-		}
-		/*
-		 * A start would run, but not on the active list version: the
-		 * configuration check must not call that OK.
-		 */
-		if (rt->snap->fallback != NULL) {
-			fprintf(stderr, "a start would fall back: %s\n"
-			    "configuration NOT OK\n", rt->snap->fallback);
-			snapshot_unref(rt->snap);
-			return 1;
-		}
-		if (http_check_listen(rt->conf.listen, &err) == -1 ||
-		    (rt->conf.tls_listen != NULL &&
-		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
-			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
-			free(err);
-			return 1;
-		}
-		if (rt->conf.tls_listen != NULL) {
-			SSL_CTX *ctx = tls_ctx_new(&rt->conf, &err);
-
-			if (ctx == NULL) {
-				fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
-				free(err);
-				return 1;
-			}
-			SSL_CTX_free(ctx);
-		}
-		printf("configuration OK\n");
-		snapshot_unref(rt->snap);
-		return 0;
-	}
+	if (check)
+		return config_check();
 
 	signal(SIGPIPE, SIG_IGN);
 	if (evthread_use_pthreads() == -1)
@@ -354,25 +391,6 @@ main(int argc, char **argv)
 	event_free(ev_hup);
 	event_free(ev_term);
 	event_free(ev_int);
-	stop_step("the webhook sender");
-	webhook_stop(rt->webhook);
-	http_free();
-	stop_step("the re-screening and backtest threads");
-	rescreen_stop();
-	stop_step("the screening threads");
-	pool_free(rt->pool);
-	stop_step("the read_db workers");
-	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
-	stop_step("the storage workers");
-	db_free(rt->db);
-	stop_step(NULL);
-	bounds_table_free(&rt->tokens_inflight);
-	reload_listen_stop();
-	reload_free();
-	snapshot_unref(rt->snap);
-	tokens_free(&rt->tokens);
-	conf_free(&rt->conf);
-	event_base_free(rt->base);
-	free(rt);
+	stop_all();
 	return 0;
 }
