@@ -230,9 +230,8 @@ screen_hits_free(struct screen_hits *hs)
 	hs->cap = 0;
 }
 
-/* Appends a finding; <item_seq> may be SCREEN_NONE, <value> NULL. */
-static void
-finding_add(struct screen_result *r, int item_seq, const char *field,
+void
+screen_finding_add(struct screen_result *r, int item_seq, const char *field,
     const char *kind, const char *value, const char *message)
 {
 	struct screen_finding *f;
@@ -401,8 +400,8 @@ check_hs(const struct decl_item *it, const char *hsfield,
 		snprintf(msg, sizeof(msg), "HS code %s exists in HS 2017 but not "
 		    "in HS 2022: the declaration may use an outdated "
 		    "classification", it->hs_raw);
-		finding_add(res, it->seq, hsfield, "hs_outdated", it->hs_raw,
-		    msg);
+		screen_finding_add(res, it->seq, hsfield, "hs_outdated",
+		    it->hs_raw, msg);
 		return;
 	case HSNOM_UNKNOWN:
 		if (row != NULL)
@@ -413,7 +412,8 @@ check_hs(const struct decl_item *it, const char *hsfield,
 			snprintf(msg, sizeof(msg), "HS code %s is in neither HS "
 			    "2022 nor HS 2017: check the classification",
 			    it->hs_raw);
-		finding_add(res, it->seq, hsfield, "hs_unknown", it->hs_raw, msg);
+		screen_finding_add(res, it->seq, hsfield, "hs_unknown",
+		    it->hs_raw, msg);
 		return;
 	}
 }
@@ -745,7 +745,7 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 	hs_label(it, st->hslabel, sizeof(st->hslabel));
 	normalize_fold(it->description, strlen(it->description), &st->f);
 	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
-		finding_add(res, it->seq, st->field, "scan_error", NULL,
+		screen_finding_add(res, it->seq, st->field, "scan_error", NULL,
 		    "the keyword scan failed for this description");
 }
 
@@ -796,7 +796,7 @@ item_cas_refs(const struct decl *d, size_t ii, struct item_scan *st,
 			    "items[%zu].cas[%zu]", ii, it->cas_pos[i]);
 		}
 		if (!normalize_cas_valid(it->cas[i])) {
-			finding_add(res, it->seq, r->field,
+			screen_finding_add(res, it->seq, r->field,
 			    "cas_check_digit", it->cas[i], "CAS number fails "
 			    "its check digit; not matched");
 			continue;
@@ -814,9 +814,9 @@ item_cas_refs(const struct decl *d, size_t ii, struct item_scan *st,
 		struct cas_ref *r = &cr[st->ncr];
 
 		if (!cf[i].valid) {
-			finding_add(res, it->seq, st->field, "cas_check_digit",
-			    cf[i].cas, "CAS-shaped number fails its check "
-			    "digit; not matched");
+			screen_finding_add(res, it->seq, st->field,
+			    "cas_check_digit", cf[i].cas, "CAS-shaped number "
+			    "fails its check digit; not matched");
 			continue;
 		}
 		snprintf(r->cas, sizeof(r->cas), "%.15s", cf[i].cas);
@@ -1358,7 +1358,7 @@ decl_findings(const struct decl *d, struct screen_result *res)
 	json_array_foreach(d->warnings, i, w) {
 		json_t *seq = json_object_get(w, "item_seq");
 
-		finding_add(res, json_is_integer(seq) ?
+		screen_finding_add(res, json_is_integer(seq) ?
 		    (int)json_integer_value(seq) : SCREEN_NONE,
 		    json_string_value(json_object_get(w, "field")),
 		    json_string_value(json_object_get(w, "kind")) ?

@@ -106,6 +106,10 @@ struct screen_result *screen_run(const struct matcher *m,
 	    struct match_scratch *sc, const struct decl *d,
 	    const char *list_version, const struct screen_opts *o);
 void	 screen_result_free(struct screen_result *);
+/* Appends a finding to <r>; <item_seq> may be SCREEN_NONE, <value> NULL. */
+void	 screen_finding_add(struct screen_result *r, int item_seq,
+	    const char *field, const char *kind, const char *value,
+	    const char *message);
 /* Gives the result and each alert a fresh UUIDv7. */
 void	 screen_result_ids(struct screen_result *);
 

@@ -163,24 +163,13 @@ static void
 add_finding(struct screen_result *r, const char *field, const char *kind,
     const char *message)
 {
-	struct screen_finding *f;
 	size_t i;
 
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].kind != NULL &&
 		    strcmp(r->findings[i].kind, kind) == 0)
 			return;
-	if (r->nfindings == r->capfindings) {
-		r->capfindings = r->capfindings ? r->capfindings * 2 : 4;
-		r->findings = xreallocarray(r->findings, r->capfindings,
-		    sizeof(*r->findings));
-	}
-	f = &r->findings[r->nfindings++];
-	memset(f, 0, sizeof(*f));
-	f->item_seq = SCREEN_NONE;
-	f->field = xstrdup(field);
-	f->kind = xstrdup(kind);
-	f->message = xstrdup(message);
+	screen_finding_add(r, SCREEN_NONE, field, kind, NULL, message);
 }
 
 /* Takes storage's findings off <r> again: each round decides afresh. */
@@ -305,12 +294,6 @@ hex_elem(struct buf *b, const char *s, size_t len)
 		buf_addc(b, digits[(unsigned char)s[i] & 0xf]);
 	}
 	buf_addc(b, '"');
-}
-
-void
-store_amend_hex(struct buf *b, const char *s, size_t len)
-{
-	hex_elem(b, s, len);
 }
 
 /* One audit row per applied amendment or cancellation. */

@@ -39,8 +39,6 @@ int	store_amend_prepare(PGconn *, struct store_item **items, size_t n,
  * made); nothing for an original.
  */
 void	store_amend_annotate(struct buf *text, const struct store_item *it);
-/* Appends <len> bytes of <s> in hex as an element of the array in <b>. */
-void	store_amend_hex(struct buf *b, const char *s, size_t len);
 /*
  * The stored original body (<hex> as PostgreSQL's encode(, 'hex') gives
  * it) as {"encoding": "utf-8", "text": ...}, or with "encoding": "hex"
