@@ -55,6 +55,32 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT parent || '_p' || to_char(m, 'YYYY_MM')
 $$;
 
+-- Names the indexes of partition <part> after the parent's index they belong
+-- to (declarations_search_p2026_11, ...), so that a plan shows which of
+-- Cordon's indexes it uses whatever month it reads.
+CREATE FUNCTION cordon_partition_index_names(part text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    r    record;
+    sfx  text := coalesce(substring(part from '(_p[0-9]{4}_[0-9]{2}|_default)$'),
+                          '_' || part);
+    name text;
+BEGIN
+    FOR r IN
+        SELECT ci.relname AS child, pi.relname AS parent
+          FROM pg_index x
+          JOIN pg_class ci ON ci.oid = x.indexrelid
+          JOIN pg_inherits h ON h.inhrelid = x.indexrelid
+          JOIN pg_class pi ON pi.oid = h.inhparent
+         WHERE x.indrelid = to_regclass(quote_ident(part))
+    LOOP
+        name := left(r.parent, 63 - length(sfx)) || sfx;
+        IF r.child <> name AND to_regclass(quote_ident(name)) IS NULL THEN
+            EXECUTE format('ALTER INDEX %I RENAME TO %I', r.child, name);
+        END IF;
+    END LOOP;
+END $$;
+
 -- Creates the monthly partitions of <parent> from the month holding <p_from>
 -- up to and including the month holding <p_to>; returns how many it
 -- created.  Bounds are UTC month starts.
@@ -74,6 +100,7 @@ BEGIN
                            '(%L) TO (%L)', part, parent,
                            m::text || ' 00:00:00+00',
                            (m + interval '1 month')::date::text || ' 00:00:00+00');
+            PERFORM cordon_partition_index_names(part);
             n := n + 1;
         END IF;
         m := (m + interval '1 month')::date;
@@ -341,6 +368,13 @@ BEGIN
 
     FOREACH s IN ARRAY fks LOOP
         EXECUTE s;
+    END LOOP;
+    -- The months' indexes were made with the parent's: name them.
+    FOR r IN SELECT i.inhrelid::regclass::text AS part
+               FROM pg_inherits i
+              WHERE i.inhparent::regclass::text = ANY (tabs)
+    LOOP
+        PERFORM cordon_partition_index_names(r.part);
     END LOOP;
 END $$;
 
