@@ -33,6 +33,7 @@
 #include "decl.h"
 #include "fetch.h"
 #include "log.h"
+#include "maint.h"
 #include "party.h"
 #include "result.h"
 #include "rules.h"
@@ -41,6 +42,7 @@
 #include "snapshot.h"
 #include "stats.h"
 #include "store.h"
+#include "store_maint.h"
 #include "store_rescreen.h"
 #include "util.h"
 #include "wco.h"
@@ -83,6 +85,9 @@ usage(void)
 	    "       cordonctl screen --format wco [--strict] (--rules DIR | --db DSN) FILE.xml...\n"
 	    "       cordonctl [--db DSN] tokens create --role ROLE --name NAME | list | revoke NAME\n"
 	    "       cordonctl [--db DSN] audit verify | export\n"
+	    "       cordonctl [--db DSN] partitions list [--retention-months N] [--json]\n"
+	    "                 | create [--ahead N]\n"
+	    "       cordonctl [--db DSN] retention export | run --retention-months N --dir DIR\n"
 	    "       cordonctl [--url URL] [--token TOKEN] alerts list [--json | --csv] [--mine]\n"
 	    "                 [--awaiting-approval] [--status S[,S...]] [--category C] [--severity S]\n"
 	    "                 [--q TEXT] [--country CC] [--from DATE] [--to DATE] [--submitter NAME]\n"
@@ -1336,6 +1341,160 @@ cmd_stats(int argc, char **argv)
 	return 0;
 }
 
+/* ---- partitions and retention (schemas/0011, maint.c) ------------------ */
+
+/* A whole number in [<min>, <max>] from option <opt>, or usage. */
+static int
+int_arg(const char *opt, const char *v, int min, int max)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < min || n > max)
+		fatalx("%s: a whole number from %d to %d, not \"%s\"", opt, min,
+		    max, v);
+	return (int)n;
+}
+
+/* Runs maint_run with <o> and prints what it did; the exit status. */
+static int
+run_maint(const struct maint_opts *o)
+{
+	struct buf out;
+	PGconn *c;
+	char *err;
+	int rc;
+
+	c = connect_or_die();
+	buf_init(&out);
+	rc = maint_run(c, o, actor(), &out, &err);
+	fputs(out.data ? out.data : "", stdout);
+	buf_free(&out);
+	PQfinish(c);
+	if (rc == 1) {
+		fprintf(stderr, "cordonctl: another maintenance run holds the "
+		    "lock; nothing done\n");
+		return 1;
+	}
+	if (rc == -1) {
+		fprintf(stderr, "cordonctl: %s\n", err);
+		free(err);
+		return 1;
+	}
+	return 0;
+}
+
+/* The partitions list of store_partitions_list as a table. */
+static void
+print_partitions(json_t *j)
+{
+	size_t i;
+	json_t *p;
+
+	printf("%-13s %-26s %-8s %12s %14s %s\n", "TABLE", "PARTITION",
+	    "MONTH", "ROWS (EST.)", "BYTES", "PAST RETENTION");
+	json_array_foreach(j, i, p) {
+		const char *from = json_string_value(json_object_get(p, "from"));
+
+		printf("%-13s %-26s %-8.7s %12lld %14lld %s\n",
+		    json_string_value(json_object_get(p, "table")),
+		    json_string_value(json_object_get(p, "partition")),
+		    from ? from : "", (long long)json_integer_value(
+		    json_object_get(p, "rows_estimate")), (long long)
+		    json_integer_value(json_object_get(p, "bytes")),
+		    json_is_true(json_object_get(p, "past_retention")) ? "yes" :
+		    "no");
+	}
+}
+
+/*
+ * partitions list [--retention-months N] [--json] | create [--ahead N]:
+ * the monthly partitions (size, rows estimated, past retention), or months
+ * created ahead as cordond's maintenance job does.
+ */
+static int
+cmd_partitions(int argc, char **argv)
+{
+	struct maint_opts o = { 3, 0, NULL, false };
+	bool as_json = false;
+	int i;
+
+	if (argc < 1)
+		usage();
+	for (i = 1; i < argc; i += 2) {
+		if (strcmp(argv[0], "list") == 0 &&
+		    strcmp(argv[i], "--json") == 0) {
+			as_json = true;
+			i--;
+			continue;
+		}
+		if (i + 1 >= argc)
+			usage();
+		if (strcmp(argv[0], "list") == 0 &&
+		    strcmp(argv[i], "--retention-months") == 0)
+			o.retention = int_arg(argv[i], argv[i + 1], 0, 1200);
+		else if (strcmp(argv[0], "create") == 0 &&
+		    strcmp(argv[i], "--ahead") == 0)
+			o.ahead = int_arg(argv[i], argv[i + 1], 1, 120);
+		else
+			usage();
+	}
+	if (strcmp(argv[0], "list") == 0) {
+		PGconn *c = connect_or_die();
+		char *err;
+		json_t *j;
+
+		if ((j = store_partitions_list(c, o.retention, &err)) == NULL)
+			fatalx("%s", err);
+		if (as_json) {
+			json_dumpf(j, stdout, JSON_INDENT(2));
+			putchar('\n');
+		} else
+			print_partitions(j);
+		json_decref(j);
+		PQfinish(c);
+		return 0;
+	}
+	if (strcmp(argv[0], "create") == 0)
+		return run_maint(&o);
+	usage();
+}
+
+/*
+ * retention export | run --retention-months N --dir DIR: the months past
+ * N months written to DIR (export), and then detached and dropped, each
+ * drop audited (run).  The key tables and the audit trail stay.
+ */
+static int
+cmd_retention(int argc, char **argv)
+{
+	struct maint_opts o = { 0, 0, NULL, false };
+	int i;
+
+	if (argc < 1 || (strcmp(argv[0], "export") != 0 &&
+	    strcmp(argv[0], "run") != 0))
+		usage();
+	o.export_only = strcmp(argv[0], "export") == 0;
+	for (i = 1; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			usage();
+		if (strcmp(argv[i], "--retention-months") == 0)
+			o.retention = int_arg(argv[i], argv[i + 1], 1, 1200);
+		else if (strcmp(argv[i], "--dir") == 0)
+			o.export_dir = argv[i + 1];
+		else
+			usage();
+	}
+	if (o.retention == 0 || o.export_dir == NULL)
+		fatalx("retention %s: --retention-months N and --dir DIR are "
+		    "required", argv[0]);
+	if (!is_dir(o.export_dir))
+		fatalx("%s: not a directory", o.export_dir);
+	return run_maint(&o);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1392,6 +1551,10 @@ main(int argc, char **argv)
 		return cmd_tokens(argc - 1, argv + 1);
 	if (strcmp(argv[0], "audit") == 0)
 		return cmd_audit(argc - 1, argv + 1);
+	if (strcmp(argv[0], "partitions") == 0)
+		return cmd_partitions(argc - 1, argv + 1);
+	if (strcmp(argv[0], "retention") == 0)
+		return cmd_retention(argc - 1, argv + 1);
 	if (strcmp(argv[0], "alerts") == 0)
 		return cmd_alerts(argc - 1, argv + 1);
 	if (strcmp(argv[0], "events") == 0)

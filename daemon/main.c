@@ -19,6 +19,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "maint.h"
 #include "notify.h"
 #include "reload.h"
 #include "rescreen.h"
@@ -63,6 +64,9 @@ reloaded(const struct reload_outcome *o, void *arg)
 	notify_ready(status);
 }
 
+/* Partitions ahead and retention (maint.c); NULL when switched off. */
+static struct maint *maint;
+
 static void
 on_sighup(evutil_socket_t sig, short ev, void *arg)
 {
@@ -82,6 +86,9 @@ on_sighup(evutil_socket_t sig, short ev, void *arg)
 		conf_free(&next);
 		log_set_level(level_of(rt->conf.log_level));
 		db_set_batch_max(rt->db, (int)rt->conf.batch_max);
+		if (maint != NULL)
+			maint_set(maint, (int)rt->conf.partitions_ahead,
+			    (int)rt->conf.retention_months);
 	}
 	notify_reloading();
 	reload_run(reloaded, NULL);
@@ -272,6 +279,11 @@ main(int argc, char **argv)
 	tokens_refresh(&rt->tokens, rt->db);
 	reload_listen_start();
 	rt->webhook = webhook_start(&rt->conf);
+	/* Months ahead and retention: one instance at a time runs it. */
+	if (rt->conf.maintenance_interval > 0)
+		maint = maint_start(rt->conf.db, (int)rt->conf.maintenance_interval,
+		    (int)rt->conf.partitions_ahead, (int)rt->conf.retention_months,
+		    rt->conf.retention_export_dir);
 	{
 		char status[160];
 
@@ -295,6 +307,7 @@ main(int argc, char **argv)
 	event_free(ev_term);
 	event_free(ev_int);
 	webhook_stop(rt->webhook);
+	maint_stop(maint);
 	http_free();
 	rescreen_stop();
 	pool_free(rt->pool);
