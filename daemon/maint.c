@@ -58,11 +58,16 @@ export_partition(PGconn *c, const struct store_partition *pt,
 	struct export_file f = { NULL, NULL };
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0, i;
-	char *tmp = NULL, *path = NULL;
+	char *tmp = NULL, *path = NULL, *abs;
 	int fd = -1, dfd;
 
-	xasprintf(&path, "%s/%s.csv", dir, pt->name);
-	xasprintf(&tmp, "%s/.%s.csv.tmp", dir, pt->name);
+	/* The audit row names the file wherever the run started from. */
+	if ((abs = realpath(dir, NULL)) == NULL) {
+		xasprintf(errp, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	xasprintf(&path, "%s/%s.csv", abs, pt->name);
+	xasprintf(&tmp, "%s/.%s.csv.tmp", abs, pt->name);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) == -1 ||
 	    (f.fp = fdopen(fd, "w")) == NULL) {
 		xasprintf(errp, "%s: %s", tmp, strerror(errno));
@@ -90,7 +95,7 @@ export_partition(PGconn *c, const struct store_partition *pt,
 		goto fail;
 	}
 	/* The rename itself is durable once the directory is synced. */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+	if ((dfd = open(abs, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
 		fsync(dfd);
 		close(dfd);
 	}
@@ -100,6 +105,7 @@ export_partition(PGconn *c, const struct store_partition *pt,
 	EVP_MD_CTX_free(f.md);
 	*pathp = path;
 	free(tmp);
+	free(abs);
 	return 0;
 fail:
 	if (f.fp != NULL)
@@ -110,6 +116,7 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	free(path);
+	free(abs);
 	return -1;
 }
 

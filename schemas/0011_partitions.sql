@@ -243,7 +243,9 @@ BEGIN
 END $$;
 
 -- Of a reference's stored versions, the one with <p_body_hash>, else the
--- latest: what a replay answers, or what a conflict names.
+-- latest: what a replay answers, or what a conflict names.  A reference
+-- whose rows retention dropped is still taken: its latest key, without a
+-- body hash or result, answers as a conflict.
 CREATE FUNCTION cordon_stored_version(p_submitter text, p_reference text,
                                       p_body_hash text)
 RETURNS TABLE (id uuid, body_hash text, result jsonb)
@@ -254,6 +256,13 @@ BEGIN
                     AND x.reference = p_reference
                   ORDER BY x.body_hash = p_body_hash DESC, x.version DESC
                   LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT k.id, NULL::text, NULL::jsonb
+                       FROM declaration_keys k
+                      WHERE k.submitter = p_submitter
+                        AND k.reference = p_reference
+                      ORDER BY k.version DESC LIMIT 1;
+    END IF;
 END $$;
 
 -- ---- items get their month ------------------------------------------------
@@ -438,3 +447,11 @@ CREATE TRIGGER alerts_keys AFTER INSERT ON alerts
 CREATE TRIGGER alerts_key_fixed
     BEFORE UPDATE OF id, declaration_id, created_at
     ON alerts FOR EACH ROW EXECUTE FUNCTION cordon_alert_key_fixed();
+
+-- The queue without a status filter (GET /v1/alerts over every status)
+-- reads the queue's order from an index instead of sorting every alert of
+-- every month.
+CREATE INDEX alerts_priority ON alerts (priority DESC, id);
+SELECT cordon_partition_index_names(p.part) FROM cordon_partitions() p
+ WHERE p.parent = 'alerts';
+SELECT cordon_partition_index_names('alerts_default');
