@@ -43,22 +43,47 @@ store_maint_unlock(PGconn *c)
 	PQclear(PQexec(c, "SELECT pg_advisory_unlock(" MAINT_LOCK ")"));
 }
 
+/*
+ * One table at a time, each in its own transaction: creating a partition
+ * locks its table, and a batch INSERT locks declarations, items and alerts
+ * in turn, so holding two of them at once could deadlock with ingest.  A
+ * lock not granted within 5 s (a long query on the table) leaves that
+ * table for the next run instead of stalling ingest behind the wait.
+ */
 int
 store_partitions_ahead(PGconn *c, int months, int *created, char **errp)
 {
+	static const char *const tables[] = { "declarations", "items",
+	    "alerts" };
 	char m[16];
-	const char *p[1] = { m };
+	const char *p[2];
 	PGresult *r;
+	size_t i;
 
 	*errp = NULL;
+	*created = 0;
 	snprintf(m, sizeof(m), "%d", months);
-	r = store_q(c, "SELECT coalesce(sum(cordon_partitions_create(t, now(), "
-	    "now() + make_interval(months => $1::integer))), 0) FROM "
-	    "unnest(cordon_partitioned_tables()) t", 1, p);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK)
-		return store_fail(c, r, errp, "partitions");
-	*created = atoi(PQgetvalue(r, 0, 0));
-	PQclear(r);
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		p[0] = tables[i];
+		p[1] = m;
+		r = PQexec(c, "BEGIN; SET LOCAL lock_timeout = '5s'");
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			return store_fail(c, r, errp, "partitions");
+		PQclear(r);
+		r = store_q(c, "SELECT cordon_partitions_create($1, now(), now() + "
+		    "make_interval(months => $2::integer))", 2, p);
+		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+			store_fail(c, r, errp, tables[i]);
+			PQclear(PQexec(c, "ROLLBACK"));
+			return -1;
+		}
+		*created += atoi(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		r = PQexec(c, "COMMIT");
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			return store_fail(c, r, errp, tables[i]);
+		PQclear(r);
+	}
 	return 0;
 }
 
