@@ -776,9 +776,7 @@ struct act_ctx {
 	char			 actor[128];
 	char			*list_version;
 	long			 max_days;	/* suppression_max_days */
-	json_t			*out;
-	int			 status;
-	char			*msg;
+	struct act_result	 res;
 };
 
 static int
@@ -788,24 +786,22 @@ act_fn(PGconn *c, struct db_job *j)
 
 	if (strcmp(a->action, "redeliver") == 0)
 		return store_event_redeliver(c, a->id, a->text, a->actor,
-		    &a->out, &a->status, &a->msg);
+		    &a->res);
 	if (strcmp(a->action, "suppression") == 0)
 		return store_suppression_create_limited(c, a->id, a->actor,
-		    a->text, a->expires, a->max_days, a->list_version, &a->out,
-		    &a->status, &a->msg);
+		    a->text, a->expires, a->max_days, a->list_version, &a->res);
 	{
 		struct alert_act x = { a->id, a->actor, a->action, a->decision,
 			a->text, a->to, a->list_version };
 
-		return store_alert_action(c, &x, &a->out, &a->status, &a->msg);
+		return store_alert_action(c, &x, &a->res);
 	}
 }
 
 static void
 act_ctx_free(struct act_ctx *a)
 {
-	json_decref(a->out);
-	free(a->msg);
+	act_result_clear(&a->res);
 	free(a->id);
 	free(a->action);
 	free(a->decision);
@@ -814,6 +810,37 @@ act_ctx_free(struct act_ctx *a)
 	free(a->to);
 	free(a->list_version);
 	free(a);
+}
+
+/* The HTTP answer to what an officer's action came to. */
+static void
+act_reply(struct evhttp_request *req, struct act_result *res)
+{
+	switch (res->outcome) {
+	case ACT_DONE:
+	case ACT_CREATED:
+	case ACT_AWAITS_APPROVAL:
+		http_reply_json(req, res->outcome == ACT_DONE ? 200 :
+		    res->outcome == ACT_CREATED ? 201 : 202, res->out);
+		res->out = NULL;
+		break;
+	case ACT_NOT_FOUND:
+		http_reply_error(req, 404, res->msg ? res->msg : "not found");
+		break;
+	case ACT_REFUSED:
+		http_reply_error(req, 409, res->msg);
+		break;
+	case ACT_INVALID: {
+		char *text;
+
+		xasprintf(&text, "%s: %s", res->field, res->msg);
+		http_reply_json(req, 422, json_pack("{s:s, s:[{s:s, s:s}]}",
+		    "error", text, "errors", "field", res->field, "message",
+		    res->msg));
+		free(text);
+		break;
+	}
+	}
 }
 
 static void
@@ -827,25 +854,14 @@ act_done(struct db_job *j)
 			http_reply_unavailable(a->req, "the database is not "
 			    "available; nothing was changed, retry later");
 		else {
-			log_warnx("%s %s: %s", a->action, a->id, a->msg ? a->msg :
+			log_warnx("%s %s: %s", a->action, a->id, a->res.msg ?
+			    a->res.msg :
 			    j->err ? j->err : "?");
 			http_reply_error(a->req, 500, "the change could not be "
 			    "stored; nothing was changed");
 		}
-	} else if (a->status == 200 || a->status == 201 || a->status == 202) {
-		http_reply_json(a->req, a->status, a->out);
-		a->out = NULL;
-	} else if (a->status == 422) {
-		const char *colon = strchr(a->msg, ':');
-		char field[64];
-
-		snprintf(field, sizeof(field), "%.*s", colon ? (int)(colon -
-		    a->msg) : 0, a->msg);
-		http_reply_json(a->req, 422, json_pack("{s:s, s:[{s:s, s:s}]}",
-		    "error", a->msg, "errors", "field", field, "message",
-		    colon ? colon + 2 : a->msg));
 	} else
-		http_reply_error(a->req, a->status, a->msg);
+		act_reply(a->req, &a->res);
 	free(j->err);
 	act_ctx_free(a);
 }

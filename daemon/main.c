@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +128,140 @@ on_stop(evutil_socket_t sig, short ev, void *arg)
 	evtimer_add(t, &tv);
 }
 
+/*
+ * The steps of an orderly exit each join a thread.  A step that does not
+ * end would leave a process that said "stopped" and never exits, with
+ * nothing telling the operator why: a watcher names the step every
+ * STOP_NAG_S seconds until the exit is done.
+ */
+#define STOP_NAG_S	10
+
+static struct {
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	const char	*step;		/* NULL: done */
+	pthread_t	 th;
+	bool		 watching;
+} stopw = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+static void *
+stop_watch(void *unused)
+{
+	struct timespec ts;
+	int waited = 0;
+
+	pthread_mutex_lock(&stopw.mu);
+	while (stopw.step != NULL) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += STOP_NAG_S;
+		if (pthread_cond_timedwait(&stopw.cv, &stopw.mu, &ts) ==
+		    ETIMEDOUT && stopw.step != NULL) {
+			waited += STOP_NAG_S;
+			log_warnx("stopping: still waiting for %s after %d s",
+			    stopw.step, waited);
+		}
+	}
+	pthread_mutex_unlock(&stopw.mu);
+	return NULL;
+}
+
+static void
+stop_step(const char *what)
+{
+	bool first;
+
+	pthread_mutex_lock(&stopw.mu);
+	first = stopw.step == NULL;
+	stopw.step = what;
+	pthread_cond_broadcast(&stopw.cv);
+	pthread_mutex_unlock(&stopw.mu);
+	if (first && what != NULL)
+		stopw.watching = pthread_create(&stopw.th, NULL, stop_watch,
+		    NULL) == 0;
+	else if (what == NULL && stopw.watching) {
+		pthread_join(stopw.th, NULL);
+		stopw.watching = false;
+	}
+	if (what != NULL)
+		log_debug("stopping: %s", what);
+}
+
+/*
+ * cordond -n: builds the full snapshot as a start would, checks the
+ * listen addresses and TLS, says "configuration OK" or why not; the exit
+ * status.
+ */
+static int
+config_check(void)
+{
+	char *err;
+
+	if (reload_initial(&err) == -1) {
+		fprintf(stderr, "%s\n", err);
+		fprintf(stderr, "configuration NOT OK\n");
+		free(err);
+		return 1;
+	}
+	/*
+	 * A start would run, but not on the active list version: the
+	 * configuration check must not call that OK.
+	 */
+	if (rt->snap->fallback != NULL) {
+		fprintf(stderr, "a start would fall back: %s\n"
+		    "configuration NOT OK\n", rt->snap->fallback);
+		snapshot_unref(rt->snap);
+		return 1;
+	}
+	if (http_check_listen(rt->conf.listen, &err) == -1 ||
+	    (rt->conf.tls_listen != NULL &&
+	    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
+		fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+		free(err);
+		return 1;
+	}
+	if (rt->conf.tls_listen != NULL) {
+		SSL_CTX *ctx = tls_ctx_new(&rt->conf, &err);
+
+		if (ctx == NULL) {
+			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
+			free(err);
+			return 1;
+		}
+		SSL_CTX_free(ctx);
+	}
+	printf("configuration OK\n");
+	snapshot_unref(rt->snap);
+	return 0;
+}
+
+/* The orderly exit after the event loop ended: every thread joined. */
+static void
+stop_all(void)
+{
+	stop_step("the webhook sender");
+	webhook_stop(rt->webhook);
+	stop_step("the maintenance job");
+	maint_stop(maint);
+	http_free();
+	stop_step("the re-screening and backtest threads");
+	rescreen_stop();
+	stop_step("the screening threads");
+	pool_free(rt->pool);
+	stop_step("the read_db workers");
+	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
+	stop_step("the storage workers");
+	db_free(rt->db);
+	stop_step(NULL);
+	bounds_table_free(&rt->tokens_inflight);
+	reload_listen_stop();
+	reload_free();
+	snapshot_unref(rt->snap);
+	tokens_free(&rt->tokens);
+	conf_free(&rt->conf);
+	event_base_free(rt->base);
+	free(rt);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -208,45 +344,8 @@ main(int argc, char **argv)
 		conf_set(&rt->conf, "rules_dir", rules);
 	log_set_level(verbose ? LOG_LEVEL_DEBUG : level_of(rt->conf.log_level));
 
-	if (check) {
-		/* Build the full snapshot as a start would, then stop. */
-		if (reload_initial(&err) == -1) {
-			fprintf(stderr, "%s\n", err);
-			fprintf(stderr, "configuration NOT OK\n");
-			free(err);
-			return 1;
-		}
-		/*
-		 * A start would run, but not on the active list version: the
-		 * configuration check must not call that OK.
-		 */
-		if (rt->snap->fallback != NULL) {
-			fprintf(stderr, "a start would fall back: %s\n"
-			    "configuration NOT OK\n", rt->snap->fallback);
-			snapshot_unref(rt->snap);
-			return 1;
-		}
-		if (http_check_listen(rt->conf.listen, &err) == -1 ||
-		    (rt->conf.tls_listen != NULL &&
-		    http_check_listen(rt->conf.tls_listen, &err) == -1)) {
-			fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
-			free(err);
-			return 1;
-		}
-		if (rt->conf.tls_listen != NULL) {
-			SSL_CTX *ctx = tls_ctx_new(&rt->conf, &err);
-
-			if (ctx == NULL) {
-				fprintf(stderr, "%s\nconfiguration NOT OK\n", err);
-				free(err);
-				return 1;
-			}
-			SSL_CTX_free(ctx);
-		}
-		printf("configuration OK\n");
-		snapshot_unref(rt->snap);
-		return 0;
-	}
+	if (check)
+		return config_check();
 
 	signal(SIGPIPE, SIG_IGN);
 	if (evthread_use_pthreads() == -1)
@@ -306,20 +405,6 @@ main(int argc, char **argv)
 	event_free(ev_hup);
 	event_free(ev_term);
 	event_free(ev_int);
-	webhook_stop(rt->webhook);
-	maint_stop(maint);
-	http_free();
-	rescreen_stop();
-	pool_free(rt->pool);
-	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
-	db_free(rt->db);
-	bounds_table_free(&rt->tokens_inflight);
-	reload_listen_stop();
-	reload_free();
-	snapshot_unref(rt->snap);
-	tokens_free(&rt->tokens);
-	conf_free(&rt->conf);
-	event_base_free(rt->base);
-	free(rt);
+	stop_all();
 	return 0;
 }

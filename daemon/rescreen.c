@@ -364,12 +364,39 @@ static struct {
 	pthread_t	 th;
 	bool		 started, stop;
 	struct snapshot	*offered;	/* newest published snapshot */
+	PGcancel	*cancel;	/* of the thread's connection */
 	json_t		*progress;	/* newest run, as last read */
 	char		*dsn;
 	long		 days, batch, rate;
 	double		 threshold;
 	char		 worker[96];
 } R = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+/*
+ * The thread's connection, for rescreen_stop() to cancel the statement it
+ * waits on: a statement blocked on a lock would otherwise hold the thread,
+ * and cordond's exit with it, for as long as the lock is held.
+ */
+static void
+set_conn(PGconn *c)
+{
+	PGcancel *pc = c != NULL ? PQgetCancel(c) : NULL;
+
+	pthread_mutex_lock(&R.mu);
+	PQfreeCancel(R.cancel);
+	R.cancel = pc;
+	pthread_mutex_unlock(&R.mu);
+}
+
+/* Cancels what <pc>'s connection runs now; for stopping threads. */
+static void
+cancel_statement(PGcancel *pc)
+{
+	char why[256];
+
+	if (pc != NULL && PQcancel(pc, why, sizeof(why)) == 0)
+		log_debug("rescreen: cancel: %s", why);
+}
 
 static void
 set_progress(json_t *j)
@@ -538,6 +565,7 @@ rescreen_main(void *unused)
 		pthread_mutex_unlock(&R.mu);
 
 		if (c == NULL || !store_ok(c)) {
+			set_conn(NULL);
 			PQfinish(c);
 			if ((c = store_connect(R.dsn, &err)) == NULL) {
 				log_debug("rescreen: %s", err);
@@ -546,6 +574,7 @@ rescreen_main(void *unused)
 				wait_ms(5000, false);
 				continue;
 			}
+			set_conn(c);
 		}
 		if ((st = store_rescreen_status(c, &err)) != NULL)
 			set_progress(json_incref(st));
@@ -583,6 +612,7 @@ rescreen_main(void *unused)
 		wait_ms(2000, true);
 	}
 	snapshot_unref(snap);
+	set_conn(NULL);
 	PQfinish(c);
 	return NULL;
 }
@@ -871,6 +901,7 @@ struct bt_job {
 	pthread_t	 th;
 	bool		 running, joined;
 	volatile bool	 stop;
+	PGcancel	*cancel;	/* of its connection, under B.mu */
 	size_t		 done, total;
 	json_t		*report;
 	char		*error;
@@ -908,6 +939,9 @@ bt_main(void *arg)
 	buf_init(&errs);
 	if ((c = store_connect(j->dsn, &err)) == NULL)
 		goto out;
+	pthread_mutex_lock(&B.mu);
+	j->cancel = PQgetCancel(c);
+	pthread_mutex_unlock(&B.mu);
 	if (!store_version_exists(c, j->version)) {
 		xasprintf(&err, "no list version \"%s\"", j->version);
 		goto out;
@@ -920,6 +954,10 @@ bt_main(void *arg)
 	}
 	rep = rescreen_backtest(c, s, j->days, j->threshold, &pr, &err);
 out:
+	pthread_mutex_lock(&B.mu);
+	PQfreeCancel(j->cancel);
+	j->cancel = NULL;
+	pthread_mutex_unlock(&B.mu);
 	PQfinish(c);
 	snapshot_unref(s);
 	buf_free(&errs);
@@ -1021,8 +1059,10 @@ rescreen_stop(void)
 
 	pthread_mutex_lock(&B.mu);
 	for (i = 0; i < BACKTEST_KEEP; i++)
-		if (B.jobs[i] != NULL)
+		if (B.jobs[i] != NULL) {
 			B.jobs[i]->stop = true;
+			cancel_statement(B.jobs[i]->cancel);
+		}
 	pthread_mutex_unlock(&B.mu);
 	for (i = 0; i < BACKTEST_KEEP; i++) {
 		bt_free(B.jobs[i]);
@@ -1031,6 +1071,7 @@ rescreen_stop(void)
 	if (R.started) {
 		pthread_mutex_lock(&R.mu);
 		R.stop = true;
+		cancel_statement(R.cancel);
 		pthread_cond_broadcast(&R.cv);
 		pthread_mutex_unlock(&R.mu);
 		pthread_join(R.th, NULL);

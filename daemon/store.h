@@ -191,19 +191,41 @@ struct alert_act {
 	const char	*list_version;	/* for the audit row; may be NULL */
 };
 /*
+ * What an officer's action (or an administrator's redelivery) came to: a
+ * domain outcome, not HTTP; api.c answers it.
+ */
+enum act_outcome {
+	ACT_DONE,		/* applied; out is the alert (the event) */
+	ACT_CREATED,		/* a new row; out is it */
+	ACT_AWAITS_APPROVAL,	/* four eyes: stored as a request a
+				   supervisor answers; out is the alert */
+	ACT_NOT_FOUND,		/* no such alert (event) */
+	ACT_REFUSED,		/* not allowed in its present state: msg */
+	ACT_INVALID,		/* request field <field> is missing or
+				   wrong: msg says how */
+};
+
+struct act_result {
+	enum act_outcome	 outcome;
+	const char		*field;	/* ACT_INVALID: a static name */
+	char			*msg;	/* why; the error when -1 */
+	json_t			*out;
+};
+
+/* Frees and zeroes <res> (ACT_DONE, no message, no object). */
+void	 act_result_clear(struct act_result *res);
+/*
  * Runs <x> under the four-eyes principle: releasing a critical alert and
- * reopening another officer's decision become a pending request (202)
- * that only a supervisor other than the requester approves or rejects.
- * Sets *statusp to 200, 202, 404, 409 or 422 and, on 200/202, *outp to
- * the alert.  Returns -1 only on a database error.
+ * reopening another officer's decision become a pending request
+ * (ACT_AWAITS_APPROVAL) that only a supervisor other than the requester
+ * approves or rejects.  Returns -1 only on a database error.
  */
 int	 store_alert_action(PGconn *, const struct alert_act *x,
-	    json_t **outp, int *statusp, char **msgp);
-/* Suppression from a reviewed alert; statuses as above (201 on success). */
+	    struct act_result *res);
+/* Suppression from a reviewed alert: ACT_CREATED, or a refusal. */
 int	 store_suppression_create(PGconn *, const char *alert_id,
 	    const char *actor, const char *reason, const char *expires_at,
-	    const char *list_version, json_t **outp, int *statusp,
-	    char **msgp);
+	    const char *list_version, struct act_result *res);
 
 /* ---- hardening: activation checks, token audit, suppression policy ---- */
 
@@ -220,12 +242,11 @@ int	 store_tokens_unaudited(PGconn *, struct buf *out, char **errp);
  * POST /v1/suppressions under the server's policy (schemas/0004): the
  * alert must be decided, not held by another officer, and <expires_at>
  * at most <max_days> days ahead.  The database enforces the same policy
- * on every insert; this answers a refusal with 409/422 instead of an
- * error.  Then as store_suppression_create().
+ * on every insert; this answers a refusal (ACT_REFUSED, ACT_INVALID)
+ * instead of an error.  Then as store_suppression_create().
  */
 int	 store_suppression_create_limited(PGconn *, const char *alert_id,
 	    const char *actor, const char *reason, const char *expires_at,
-	    long max_days, const char *list_version, json_t **outp,
-	    int *statusp, char **msgp);
+	    long max_days, const char *list_version, struct act_result *res);
 
 #endif

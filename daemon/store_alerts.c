@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,295 +185,375 @@ is_colleague(PGconn *c, const char *to, char **msgp)
 	return yes;
 }
 
-int
-store_alert_action(PGconn *c, const struct alert_act *x, json_t **outp,
-    int *statusp, char **msgp)
-{
-	const char *p[4];
-	const char *action = x->action, *actor = x->actor, *text = x->text;
-	const char *audit_action = action;
-	struct alert_state st;
-	PGresult *r = NULL;
-	json_t *det;
-	int found, done = 200;
+/* One action under way: what the step functions below read and fill. */
+struct act_run {
+	PGconn			*c;
+	const struct alert_act	*x;
+	struct alert_state	*st;
+	json_t			*det;		/* the audit row's details */
+	struct act_result	*res;
+	const char		*audit_action;
+};
 
-	*outp = NULL;
-	free(*msgp);	/* a retried job may carry the first attempt's */
-	*msgp = NULL;
+/* Refuses the action in the alert's present state; 1. */
+static int __attribute__((format(printf, 2, 3)))
+refuse(struct act_run *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	a->res->outcome = ACT_REFUSED;
+	va_start(ap, fmt);
+	if (vasprintf(&a->res->msg, fmt, ap) == -1)
+		a->res->msg = NULL;
+	va_end(ap);
+	return 1;
+}
+
+/* Refuses the action for request field <field>; 1. */
+static int
+invalid(struct act_run *a, const char *field, const char *msg)
+{
+	a->res->outcome = ACT_INVALID;
+	a->res->field = field;
+	a->res->msg = xstrdup(msg);
+	return 1;
+}
+
+/* Runs one UPDATE of the action; 0 or -1. */
+static int
+act_exec(struct act_run *a, const char *sql, int n, const char **p)
+{
+	PGresult *r = store_q(a->c, sql, n, p);
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		return store_fail(a->c, r, &a->res->msg, a->x->action);
+	PQclear(r);
+	return 0;
+}
+
+#define SQL_REOPEN	"UPDATE alerts SET status = 'open', claimed_by = " \
+	"NULL, claimed_at = NULL, decision = NULL, decided_by = NULL, " \
+	"decided_at = NULL, approved_by = NULL WHERE id = $1::uuid"
+
+/*
+ * The steps, one per action: each returns 0 when the action applies
+ * (ACT_DONE, or ACT_AWAITS_APPROVAL for a four-eyes request), 1 when it
+ * is refused (outcome and message set), -1 on a database error.
+ */
+static int
+act_claim(struct act_run *a)
+{
+	const char *p[2] = { a->x->id, a->x->actor };
+
+	if (strcmp(a->st->status, "open") != 0)
+		return a->st->has_claim ? refuse(a, "already claimed by %s",
+		    a->st->claimed) : refuse(a, "the alert is %s, not open",
+		    a->st->status);
+	return act_exec(a, "UPDATE alerts SET status = 'claimed', claimed_by = "
+	    "$2, claimed_at = now() WHERE id = $1::uuid", 2, p);
+}
+
+static int
+act_unclaim(struct act_run *a)
+{
+	const char *p[1] = { a->x->id };
+
+	if (strcmp(a->st->status, "claimed") != 0 ||
+	    strcmp(a->st->claimed, a->x->actor) != 0)
+		return refuse(a, "only the officer who claimed the alert can "
+		    "release the claim");
+	return act_exec(a, "UPDATE alerts SET status = 'open', claimed_by = "
+	    "NULL, claimed_at = NULL WHERE id = $1::uuid", 1, p);
+}
+
+static int
+act_assign(struct act_run *a)
+{
+	const struct alert_act *x = a->x;
+	const char *p[2] = { x->id, x->to };
+	int ok;
+
+	if (blank(x->to))
+		return invalid(a, "to", "the name of the officer to assign to "
+		    "is required");
+	if (strcmp(a->st->status, "open") != 0 && (strcmp(a->st->status,
+	    "claimed") != 0 || strcmp(a->st->claimed, x->actor) != 0))
+		return a->st->has_claim ? refuse(a, "claimed by %s; only they "
+		    "can hand it on", a->st->claimed) : refuse(a, "the alert is "
+		    "%s, not open", a->st->status);
+	if ((ok = is_colleague(a->c, x->to, &a->res->msg)) == -1)
+		return -1;
+	if (ok == 0) {
+		char *why;
+
+		xasprintf(&why, "%s is not an active officer or supervisor",
+		    x->to);
+		invalid(a, "to", why);
+		free(why);
+		return 1;
+	}
+	if (act_exec(a, "UPDATE alerts SET status = 'claimed', claimed_by = "
+	    "$2, claimed_at = now() WHERE id = $1::uuid", 2, p) == -1)
+		return -1;
+	json_object_set_new(a->det, "to", json_string(x->to));
+	if (a->st->has_claim)
+		json_object_set_new(a->det, "from", json_string(a->st->claimed));
+	if (!blank(x->text))
+		json_object_set_new(a->det, "reason", json_string(x->text));
+	return 0;
+}
+
+/* Four eyes: <x> becomes a request a supervisor answers; 0 or -1. */
+static int
+act_request(struct act_run *a)
+{
+	if (approval_request(a->c, a->x, a->det, &a->res->msg) == -1)
+		return -1;
+	a->audit_action = "approval_request";
+	a->res->outcome = ACT_AWAITS_APPROVAL;
+	return 0;
+}
+
+static int
+act_decide(struct act_run *a)
+{
+	const struct alert_act *x = a->x;
+	const char *p[3] = { x->id, x->actor, x->decision };
+
+	if (x->decision == NULL || !words_is_decision(x->decision))
+		return invalid(a, "decision", "must be one of released held "
+		    "inspection_ordered referred_licensing referred_enforcement "
+		    "false_positive");
+	if (blank(x->text))
+		return invalid(a, "reason", "a decision needs a reason");
+	if (strcmp(a->st->status, "claimed") != 0 ||
+	    strcmp(a->st->claimed, x->actor) != 0)
+		return refuse(a, "claim the alert before deciding it");
+	if (strcmp(x->decision, "released") == 0 &&
+	    strcmp(a->st->severity, "critical") == 0)
+		return act_request(a);
+	if (act_exec(a, "UPDATE alerts SET status = $3, decision = $3, "
+	    "decided_by = $2, decided_at = now(), approved_by = NULL WHERE id "
+	    "= $1::uuid", 3, p) == -1)
+		return -1;
+	json_object_set_new(a->det, "decision", json_string(x->decision));
+	json_object_set_new(a->det, "reason", json_string(x->text));
+	return 0;
+}
+
+static int
+act_reopen(struct act_run *a)
+{
+	const char *p[1] = { a->x->id };
+
+	if (blank(a->x->text))
+		return invalid(a, "reason", "reopening needs a reason");
+	if (strcmp(a->st->status, "open") == 0 ||
+	    strcmp(a->st->status, "claimed") == 0)
+		return refuse(a, "the alert is not decided");
+	if (a->st->decided_by[0] != '\0' &&
+	    strcmp(a->st->decided_by, a->x->actor) != 0) {
+		/* Four eyes: another officer's decision. */
+		json_object_set_new(a->det, "decided_by",
+		    json_string(a->st->decided_by));
+		return act_request(a);
+	}
+	if (act_exec(a, SQL_REOPEN, 1, p) == -1)
+		return -1;
+	json_object_set_new(a->det, "reason", json_string(a->x->text));
+	json_object_set_new(a->det, "previous_status",
+	    json_string(a->st->status));
+	return 0;
+}
+
+/* A supervisor's answer to the waiting request: approve or reject. */
+static int
+act_answer(struct act_run *a)
+{
+	const struct alert_act *x = a->x;
+	const struct alert_state *st = a->st;
+	bool approve = strcmp(x->action, "approve") == 0;
+	const char *p[4] = { x->id, x->actor, st->pending_id,
+		blank(x->text) ? NULL : x->text };
+
+	if (!st->has_pending)
+		return refuse(a, "nothing on this alert waits for approval");
+	if (strcmp(st->requested_by, x->actor) == 0)
+		return refuse(a, "four eyes: a second supervisor must answer "
+		    "your own request");
+	if (!approve && blank(x->text))
+		return invalid(a, "reason", "a rejection needs a reason");
+	if (act_exec(a, approve ? "UPDATE approvals SET state = 'approved', "
+	    "decided_by = $2, decided_at = now(), comment = $4 WHERE id = "
+	    "$3::bigint AND alert_id = $1::uuid" : "UPDATE approvals SET "
+	    "state = 'rejected', decided_by = $2, decided_at = now(), "
+	    "comment = $4 WHERE id = $3::bigint AND alert_id = $1::uuid",
+	    4, p) == -1)
+		return -1;
+	json_object_set_new(a->det, "request_id", json_integer(strtoll(
+	    st->pending_id, NULL, 10)));
+	json_object_set_new(a->det, "requested_action",
+	    json_string(st->pending_action));
+	if (st->pending_decision[0] != '\0')
+		json_object_set_new(a->det, "decision",
+		    json_string(st->pending_decision));
+	json_object_set_new(a->det, "reason", json_string(st->pending_reason));
+	json_object_set_new(a->det, "requested_by",
+	    json_string(st->requested_by));
+	json_object_set_new(a->det, approve ? "approved_by" : "rejected_by",
+	    json_string(x->actor));
+	if (p[3] != NULL)
+		json_object_set_new(a->det, "comment", json_string(x->text));
+	if (!approve)
+		return 0;
+	if (strcmp(st->pending_action, "decision") == 0) {
+		const char *q[4] = { x->id, st->requested_by,
+			st->pending_decision, x->actor };
+
+		return act_exec(a, "UPDATE alerts SET status = $3, decision = "
+		    "$3, decided_by = $2, decided_at = now(), approved_by = $4 "
+		    "WHERE id = $1::uuid", 4, q);
+	}
+	if (act_exec(a, SQL_REOPEN, 1, p) == -1)
+		return -1;
+	json_object_set_new(a->det, "previous_status", json_string(st->status));
+	return 0;
+}
+
+static int
+act_note(struct act_run *a)
+{
+	if (blank(a->x->text))
+		return invalid(a, "text", "a note needs text");
+	json_object_set_new(a->det, "text", json_string(a->x->text));
+	return 0;
+}
+
+static const struct {
+	const char	*action;
+	int		(*step)(struct act_run *);
+	bool		 while_pending;	/* allowed while a request waits */
+} act_steps[] = {
+	{ "claim",	act_claim,	false },
+	{ "unclaim",	act_unclaim,	false },
+	{ "assign",	act_assign,	false },
+	{ "decision",	act_decide,	false },
+	{ "reopen",	act_reopen,	false },
+	{ "approve",	act_answer,	true },
+	{ "reject",	act_answer,	true },
+	{ "note",	act_note,	true },
+};
+
+/*
+ * The outbox event of an action that took effect (store_events.c): a
+ * decision or a reopening, at once or on a supervisor's approval; a
+ * four-eyes request sends nothing.  NULL for none.
+ */
+static const char *
+act_event(const struct act_run *a)
+{
+	const char *action = a->x->action;
+
+	if (a->res->outcome != ACT_DONE)
+		return NULL;
+	if (strcmp(action, "decision") == 0)
+		return EVENT_ALERT_DECIDED;
+	if (strcmp(action, "reopen") == 0)
+		return EVENT_ALERT_REOPENED;
+	if (strcmp(action, "approve") == 0)
+		return strcmp(a->st->pending_action, "decision") == 0 ?
+		    EVENT_ALERT_DECIDED : EVENT_ALERT_REOPENED;
+	return NULL;
+}
+
+/* The audit row and the outbox row of an applied action; 0 or -1. */
+static int
+act_record(struct act_run *a)
+{
+	const struct alert_act *x = a->x;
+	const char *ev = act_event(a);
+
+	json_object_set_new(a->det, "from_status", json_string(a->st->status));
+	if (store_audit_append(a->c, x->actor, a->audit_action, "alert", x->id,
+	    x->list_version, a->det, &a->res->msg) == -1)
+		return -1;
+	if (ev == NULL)
+		return 0;
+	json_object_set_new(a->det, "by", json_string(x->actor));
+	return store_event_add(a->c, ev, x->id, NULL, a->det, &a->res->msg);
+}
+
+void
+act_result_clear(struct act_result *res)
+{
+	json_decref(res->out);
+	free(res->msg);
+	memset(res, 0, sizeof(*res));
+}
+
+int
+store_alert_action(PGconn *c, const struct alert_act *x,
+    struct act_result *res)
+{
+	struct alert_state st;
+	struct act_run a = { c, x, &st, NULL, res, x->action };
+	size_t i;
+	int found, rc;
+
+	act_result_clear(res);	/* a retried job may carry the first attempt's */
+	for (i = 0; i < sizeof(act_steps) / sizeof(act_steps[0]); i++)
+		if (strcmp(act_steps[i].action, x->action) == 0)
+			break;
+	if (i == sizeof(act_steps) / sizeof(act_steps[0])) {
+		res->msg = xstrdup("unknown action");
+		return -1;
+	}
 	memset(&st, 0, sizeof(st));
 	PQclear(PQexec(c, "BEGIN"));
-	if ((found = alert_lock(c, x->id, &st, msgp)) <= 0) {
+	if ((found = alert_lock(c, x->id, &st, &res->msg)) <= 0) {
 		PQclear(PQexec(c, "ROLLBACK"));
 		if (found == 0) {
-			*statusp = 404;
-			*msgp = xstrdup("no such alert");
+			res->outcome = ACT_NOT_FOUND;
+			res->msg = xstrdup("no such alert");
 		}
 		return found;
 	}
-
-	*statusp = 409;
-	det = json_object();
-	p[0] = x->id;
-	p[1] = actor;
+	a.det = json_object();
 	/* A waiting request freezes the alert for everything but notes and
 	 * the supervisor's answer. */
-	if (st.has_pending && strcmp(action, "note") != 0 &&
-	    strcmp(action, "approve") != 0 && strcmp(action, "reject") != 0) {
-		xasprintf(msgp, "%s asked a supervisor to approve %s%s; wait for "
-		    "the answer", st.requested_by, strcmp(st.pending_action,
-		    "reopen") == 0 ? "reopening the alert" : "the decision ",
-		    strcmp(st.pending_action, "reopen") == 0 ? "" :
-		    st.pending_decision);
-		goto refuse;
-	}
-	if (strcmp(action, "claim") == 0) {
-		if (strcmp(st.status, "open") != 0) {
-			xasprintf(msgp, st.has_claim ? "already claimed by %s" :
-			    "the alert is %s, not open", st.has_claim ? st.claimed :
-			    st.status);
-			goto refuse;
-		}
-		r = store_q(c, "UPDATE alerts SET status = 'claimed', claimed_by = $2, "
-		    "claimed_at = now() WHERE id = $1::uuid", 2, p);
-	} else if (strcmp(action, "unclaim") == 0) {
-		if (strcmp(st.status, "claimed") != 0 ||
-		    strcmp(st.claimed, actor) != 0) {
-			*msgp = xstrdup("only the officer who claimed the alert can "
-			    "release the claim");
-			goto refuse;
-		}
-		r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = NULL, "
-		    "claimed_at = NULL WHERE id = $1::uuid", 1, p);
-	} else if (strcmp(action, "assign") == 0) {
-		int ok;
+	if (st.has_pending && !act_steps[i].while_pending) {
+		bool reopen = strcmp(st.pending_action, "reopen") == 0;
 
-		if (blank(x->to)) {
-			*statusp = 422;
-			*msgp = xstrdup("to: the name of the officer to assign to "
-			    "is required");
-			goto refuse;
-		}
-		if (strcmp(st.status, "open") != 0 && (strcmp(st.status,
-		    "claimed") != 0 || strcmp(st.claimed, actor) != 0)) {
-			xasprintf(msgp, st.has_claim ? "claimed by %s; only they can "
-			    "hand it on" : "the alert is %s, not open", st.has_claim ?
-			    st.claimed : st.status);
-			goto refuse;
-		}
-		if ((ok = is_colleague(c, x->to, msgp)) <= 0) {
-			if (ok == -1)
-				goto fail;
-			*statusp = 422;
-			xasprintf(msgp, "to: %s is not an active officer or "
-			    "supervisor", x->to);
-			goto refuse;
-		}
-		{
-			const char *q[2] = { x->id, x->to };
-
-			r = store_q(c, "UPDATE alerts SET status = 'claimed', "
-			    "claimed_by = $2, claimed_at = now() WHERE id = "
-			    "$1::uuid", 2, q);
-		}
-		json_object_set_new(det, "to", json_string(x->to));
-		if (st.has_claim)
-			json_object_set_new(det, "from", json_string(st.claimed));
-		if (!blank(text))
-			json_object_set_new(det, "reason", json_string(text));
-	} else if (strcmp(action, "decision") == 0) {
-		if (x->decision == NULL || !words_is_decision(x->decision) ||
-		    blank(text)) {
-			*statusp = 422;
-			*msgp = xstrdup(x->decision == NULL ||
-			    !words_is_decision(x->decision) ?
-			    "decision: must be one of released held "
-			    "inspection_ordered referred_licensing "
-			    "referred_enforcement false_positive" :
-			    "reason: a decision needs a reason");
-			goto refuse;
-		}
-		if (strcmp(st.status, "claimed") != 0 ||
-		    strcmp(st.claimed, actor) != 0) {
-			*msgp = xstrdup("claim the alert before deciding it");
-			goto refuse;
-		}
-		if (strcmp(x->decision, "released") == 0 &&
-		    strcmp(st.severity, "critical") == 0) {
-			/* Four eyes: the release waits for a supervisor. */
-			if (approval_request(c, x, det, msgp) == -1)
-				goto fail;
-			audit_action = "approval_request";
-			done = 202;
-		} else {
-			p[2] = x->decision;
-			r = store_q(c, "UPDATE alerts SET status = $3, decision = $3, "
-			    "decided_by = $2, decided_at = now(), approved_by = NULL "
-			    "WHERE id = $1::uuid", 3, p);
-			json_object_set_new(det, "decision", json_string(x->decision));
-			json_object_set_new(det, "reason", json_string(text));
-		}
-	} else if (strcmp(action, "reopen") == 0) {
-		if (blank(text)) {
-			*statusp = 422;
-			*msgp = xstrdup("reason: reopening needs a reason");
-			goto refuse;
-		}
-		if (strcmp(st.status, "open") == 0 ||
-		    strcmp(st.status, "claimed") == 0) {
-			*msgp = xstrdup("the alert is not decided");
-			goto refuse;
-		}
-		if (st.decided_by[0] != '\0' && strcmp(st.decided_by, actor) != 0) {
-			/* Four eyes: another officer's decision. */
-			if (approval_request(c, x, det, msgp) == -1)
-				goto fail;
-			json_object_set_new(det, "decided_by",
-			    json_string(st.decided_by));
-			audit_action = "approval_request";
-			done = 202;
-		} else {
-			r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = "
-			    "NULL, claimed_at = NULL, decision = NULL, decided_by = "
-			    "NULL, decided_at = NULL, approved_by = NULL WHERE id = "
-			    "$1::uuid", 1, p);
-			json_object_set_new(det, "reason", json_string(text));
-			json_object_set_new(det, "previous_status",
-			    json_string(st.status));
-		}
-	} else if (strcmp(action, "approve") == 0 ||
-	    strcmp(action, "reject") == 0) {
-		bool approve = strcmp(action, "approve") == 0;
-
-		if (!st.has_pending) {
-			*msgp = xstrdup("nothing on this alert waits for approval");
-			goto refuse;
-		}
-		if (strcmp(st.requested_by, actor) == 0) {
-			*msgp = xstrdup("four eyes: a second supervisor must answer "
-			    "your own request");
-			goto refuse;
-		}
-		if (!approve && blank(text)) {
-			*statusp = 422;
-			*msgp = xstrdup("reason: a rejection needs a reason");
-			goto refuse;
-		}
-		p[2] = st.pending_id;
-		p[3] = blank(text) ? NULL : text;
-		r = store_q(c, approve ? "UPDATE approvals SET state = 'approved', "
-		    "decided_by = $2, decided_at = now(), comment = $4 WHERE id = "
-		    "$3::bigint AND alert_id = $1::uuid" : "UPDATE approvals SET "
-		    "state = 'rejected', decided_by = $2, decided_at = now(), "
-		    "comment = $4 WHERE id = $3::bigint AND alert_id = $1::uuid",
-		    4, p);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			store_fail(c, r, msgp, action);
-			goto fail;
-		}
-		PQclear(r);
-		r = NULL;
-		json_object_set_new(det, "request_id", json_integer(strtoll(
-		    st.pending_id, NULL, 10)));
-		json_object_set_new(det, "requested_action",
-		    json_string(st.pending_action));
-		if (st.pending_decision[0] != '\0')
-			json_object_set_new(det, "decision",
-			    json_string(st.pending_decision));
-		json_object_set_new(det, "reason", json_string(st.pending_reason));
-		json_object_set_new(det, "requested_by",
-		    json_string(st.requested_by));
-		json_object_set_new(det, approve ? "approved_by" : "rejected_by",
-		    json_string(actor));
-		if (p[3] != NULL)
-			json_object_set_new(det, "comment", json_string(text));
-		if (approve && strcmp(st.pending_action, "decision") == 0) {
-			const char *q[4] = { x->id, st.requested_by,
-				st.pending_decision, actor };
-
-			r = store_q(c, "UPDATE alerts SET status = $3, decision = $3, "
-			    "decided_by = $2, decided_at = now(), approved_by = $4 "
-			    "WHERE id = $1::uuid", 4, q);
-		} else if (approve) {
-			r = store_q(c, "UPDATE alerts SET status = 'open', claimed_by = "
-			    "NULL, claimed_at = NULL, decision = NULL, decided_by = "
-			    "NULL, decided_at = NULL, approved_by = NULL WHERE id = "
-			    "$1::uuid", 1, p);
-			json_object_set_new(det, "previous_status",
-			    json_string(st.status));
-		}
-	} else {	/* note */
-		if (blank(text)) {
-			*statusp = 422;
-			*msgp = xstrdup("text: a note needs text");
-			goto refuse;
-		}
-		json_object_set_new(det, "text", json_string(text));
-	}
-	if (r != NULL) {
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			store_fail(c, r, msgp, action);
-			goto fail;
-		}
-		PQclear(r);
-	}
-	json_object_set_new(det, "from_status", json_string(st.status));
-	if (store_audit_append(c, actor, audit_action, "alert", x->id,
-	    x->list_version, det, msgp) == -1)
-		goto fail;
-	/*
-	 * The outbox row, in this transaction (store_events.c), when a
-	 * decision or a reopening takes effect: at once, or on a
-	 * supervisor's approval; a four-eyes request (202) sends nothing.
-	 */
-	{
-		const char *ev = NULL;
-
-		if (done == 200 && strcmp(action, "decision") == 0)
-			ev = EVENT_ALERT_DECIDED;
-		else if (done == 200 && strcmp(action, "reopen") == 0)
-			ev = EVENT_ALERT_REOPENED;
-		else if (strcmp(action, "approve") == 0)
-			ev = strcmp(st.pending_action, "decision") == 0 ?
-			    EVENT_ALERT_DECIDED : EVENT_ALERT_REOPENED;
-		if (ev != NULL) {
-			json_object_set_new(det, "by", json_string(actor));
-			if (store_event_add(c, ev, x->id, NULL, det,
-			    msgp) == -1)
-				goto fail;
-		}
-	}
-	if (store_exec_ok(c, "COMMIT", 0, NULL, msgp, action) == -1)
-		goto fail;
-	json_decref(det);
+		rc = refuse(&a, "%s asked a supervisor to approve %s%s; wait "
+		    "for the answer", st.requested_by, reopen ? "reopening the "
+		    "alert" : "the decision ", reopen ? "" : st.pending_decision);
+	} else
+		rc = act_steps[i].step(&a);
+	if (rc == 0 && (act_record(&a) == -1 ||
+	    store_exec_ok(c, "COMMIT", 0, NULL, &res->msg, x->action) == -1))
+		rc = -1;
+	json_decref(a.det);
 	free(st.pending_reason);
-	*outp = store_get_alert(c, x->id, msgp);
-	*statusp = done;
-	return *outp ? 0 : -1;
-refuse:
-	json_decref(det);
-	free(st.pending_reason);
-	PQclear(PQexec(c, "ROLLBACK"));
-	return 0;
-fail:
-	json_decref(det);
-	free(st.pending_reason);
-	PQclear(PQexec(c, "ROLLBACK"));
-	return -1;
+	if (rc != 0) {
+		PQclear(PQexec(c, "ROLLBACK"));
+		return rc == 1 ? 0 : -1;
+	}
+	res->out = store_get_alert(c, x->id, &res->msg);
+	return res->out ? 0 : -1;
 }
 
 int
 store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
     const char *reason, const char *expires_at, const char *list_version,
-    json_t **outp, int *statusp, char **msgp)
+    struct act_result *res)
 {
 	const char *p[5] = { alert_id, actor, reason, expires_at, NULL };
+	char **msgp = &res->msg;
 	PGresult *r;
 	json_t *det;
 	char sid[32];
 
-	*outp = NULL;
-	free(*msgp);
-	*msgp = NULL;
+	act_result_clear(res);
 	PQclear(PQexec(c, "BEGIN"));
 	{
 		const char *pp[2] = { alert_id, expires_at };
@@ -487,11 +568,17 @@ store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
 	}
 	if (PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 0), "t") != 0 ||
 	    strcmp(PQgetvalue(r, 0, 1), "t") != 0) {
-		*statusp = PQntuples(r) == 0 ? 404 : 422;
-		*msgp = xstrdup(PQntuples(r) == 0 ? "no such alert" :
-		    strcmp(PQgetvalue(r, 0, 0), "t") != 0 ?
-		    "alert_id: only item alerts can be suppressed" :
-		    "expires_at: must be in the future");
+		if (PQntuples(r) == 0) {
+			res->outcome = ACT_NOT_FOUND;
+			res->msg = xstrdup("no such alert");
+		} else {
+			bool item = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+
+			res->outcome = ACT_INVALID;
+			res->field = item ? "expires_at" : "alert_id";
+			res->msg = xstrdup(item ? "must be in the future" :
+			    "only item alerts can be suppressed");
+		}
 		PQclear(r);
 		PQclear(PQexec(c, "ROLLBACK"));
 		return 0;
@@ -538,26 +625,23 @@ store_suppression_create(PGconn *c, const char *alert_id, const char *actor,
 	    "'created_by', created_by, 'created_at', created_at, 'expires_at', "
 	    "expires_at)::text FROM suppressions WHERE id = $1::bigint", 1, p);
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
-		*outp = store_json_cell(r, 0, 0);
+		res->out = store_json_cell(r, 0, 0);
 	PQclear(r);
-	*statusp = 201;
-	return *outp ? 0 : -1;
+	res->outcome = ACT_CREATED;
+	return res->out ? 0 : -1;
 }
 
 int
 store_suppression_create_limited(PGconn *c, const char *alert_id,
     const char *actor, const char *reason, const char *expires_at,
-    long max_days, const char *list_version, json_t **outp, int *statusp,
-    char **msgp)
+    long max_days, const char *list_version, struct act_result *res)
 {
 	char days[24];
 	const char *p[4] = { alert_id, actor, expires_at, days };
 	const char *state;
 	PGresult *r;
 
-	*outp = NULL;
-	free(*msgp);	/* a retried job may carry the first attempt's */
-	*msgp = NULL;
+	act_result_clear(res);
 	snprintf(days, sizeof(days), "%ld", max_days);
 	/* The session setting is what the insert trigger enforces. */
 	r = store_q(c, "SELECT set_config('cordon.suppression_max_days', $4, false), "
@@ -568,21 +652,34 @@ store_suppression_create_limited(PGconn *c, const char *alert_id,
 		/* Class 22: a time PostgreSQL cannot read (2026-02-30). */
 		if (state != NULL && strncmp(state, "22", 2) == 0) {
 			PQclear(r);
-			*statusp = 422;
-			*msgp = xstrdup("expires_at: not a valid date and time");
+			res->outcome = ACT_INVALID;
+			res->field = "expires_at";
+			res->msg = xstrdup("not a valid date and time");
 			return 0;
 		}
-		return store_fail(c, r, msgp, "suppression");
+		return store_fail(c, r, &res->msg, "suppression");
 	}
 	if (!PQgetisnull(r, 0, 1)) {
+		/*
+		 * The policy function (schemas/0009) answers "409 field: why"
+		 * for a state that forbids it, "422 field: why" for a value.
+		 */
 		const char *why = PQgetvalue(r, 0, 1);
+		const char *text = strlen(why) > 4 ? why + 4 : why;
+		const char *colon = strstr(text, ": ");
 
-		*statusp = atoi(why);
-		*msgp = xstrdup(strlen(why) > 4 ? why + 4 : why);
+		res->outcome = strncmp(why, "422", 3) == 0 ? ACT_INVALID :
+		    ACT_REFUSED;
+		if (res->outcome == ACT_INVALID && colon != NULL) {
+			res->field = strncmp(text, "expires_at", 10) == 0 ?
+			    "expires_at" : "alert_id";
+			res->msg = xstrdup(colon + 2);
+		} else
+			res->msg = xstrdup(text);
 		PQclear(r);
 		return 0;
 	}
 	PQclear(r);
 	return store_suppression_create(c, alert_id, actor, reason, expires_at,
-	    list_version, outp, statusp, msgp);
+	    list_version, res);
 }

@@ -324,16 +324,15 @@ store_events_list(PGconn *c, const char *status, long long before,
 
 int
 store_event_redeliver(PGconn *c, const char *id, const char *endpoint,
-    const char *actor, json_t **outp, int *statusp, char **msgp)
+    const char *actor, struct act_result *res)
 {
+	char **msgp = &res->msg;
 	const char *p[2] = { id, endpoint };
 	PGresult *r;
 	json_t *det;
 	int n;
 
-	*outp = NULL;
-	free(*msgp);	/* a retried job may carry the first attempt's */
-	*msgp = NULL;
+	act_result_clear(res);	/* a retried job may carry the first attempt's */
 	if (store_exec_ok(c, "BEGIN", 0, NULL, msgp, "redeliver") == -1)
 		return -1;
 	r = store_q(c, "SELECT 1 FROM events WHERE id = $1::uuid", 1, p);
@@ -344,7 +343,7 @@ store_event_redeliver(PGconn *c, const char *id, const char *endpoint,
 	n = PQntuples(r);
 	PQclear(r);
 	if (n == 0) {
-		*statusp = 404;
+		res->outcome = ACT_NOT_FOUND;
 		*msgp = xstrdup("no such event");
 		goto refuse;
 	}
@@ -361,7 +360,7 @@ store_event_redeliver(PGconn *c, const char *id, const char *endpoint,
 	n = PQntuples(r);
 	PQclear(r);
 	if (n == 0) {
-		*statusp = 409;
+		res->outcome = ACT_REFUSED;
 		*msgp = xstrdup(endpoint ? "the event has no delivery to that "
 		    "endpoint that can be sent again now" : "the event has no "
 		    "delivery that can be sent again now (none configured, or "
@@ -387,9 +386,9 @@ store_event_redeliver(PGconn *c, const char *id, const char *endpoint,
 		store_fail(c, r, msgp, "redeliver");
 		return -1;
 	}
-	*outp = store_json_cell(r, 0, 0);
+	res->out = store_json_cell(r, 0, 0);
 	PQclear(r);
-	*statusp = 200;
+	res->outcome = ACT_DONE;
 	return 0;
 refuse:
 	PQclear(PQexec(c, "ROLLBACK"));

@@ -13,6 +13,8 @@
 #include <jansson.h>
 #include <libpq-fe.h>
 
+struct act_result;	/* store.h */
+
 /* Event types, as stored and sent. */
 #define EVENT_DECLARATION_FLAGGED	"declaration.flagged"
 #define EVENT_ALERT_DECIDED		"alert.decided"
@@ -101,11 +103,11 @@ json_t	*store_events_list(PGconn *, const char *status, long long before,
 /*
  * Makes the deliveries of event <id> (to <endpoint> only, if not NULL)
  * that are not being sent right now pending and due now, with the attempt
- * count reset; audits it.  *statusp: 200 with *outp the event, 404 no
- * such event, 409 nothing to redeliver (*msgp says why).  -1 only on a
- * database error.
+ * count reset; audits it.  ACT_DONE with res->out the event,
+ * ACT_NOT_FOUND, or ACT_REFUSED when nothing can be sent again (res->msg
+ * says why).  -1 only on a database error.
  */
 int	 store_event_redeliver(PGconn *, const char *id, const char *endpoint,
-	    const char *actor, json_t **outp, int *statusp, char **msgp);
+	    const char *actor, struct act_result *res);
 
 #endif

@@ -146,10 +146,27 @@ EOF
 all_up() {
     [ "$(server_state c1)" = UP ] && [ "$(server_state c2)" = UP ] && [ "$(server_state c3)" = UP ]
 }
+# Every instance must exit within 20 s (times $slow) of SIGTERM.  One that
+# does not is a failure: its threads' stacks go to the output (gdb, when
+# installed) and its log's last lines, then SIGKILL, so the stage never waits
+# on it.
 stop_all() {
-    local n
+    local n p left
     for n in "${!pids[@]}"; do kill "${pids[$n]}" 2>/dev/null; done
     [ -n "$hx_pid" ] && kill "$hx_pid" 2>/dev/null
+    for n in "${!pids[@]}"; do
+        p=${pids[$n]}
+        left=$(( 200 * slow ))
+        while kill -0 "$p" 2>/dev/null && [ $left -gt 0 ]; do sleep 0.1; left=$((left - 1)); done
+        if kill -0 "$p" 2>/dev/null; then
+            notok "cordond $n exits within $(( 20 * slow )) s of SIGTERM" "still running; its threads:"
+            if command -v gdb >/dev/null; then
+                gdb -p "$p" -batch -ex 'thread apply all bt' 2>/dev/null | grep -E '^(Thread|#)' | sed 's/^/#   /'
+            fi
+            tail -5 "$work/$n.log" | sed 's/^/#   /'
+            kill -KILL "$p" 2>/dev/null
+        fi
+    done
     wait 2>/dev/null
     pids=()
     hx_pid=""
