@@ -417,6 +417,8 @@ def workflow_check(args, driver, w, by_id, shot, officer):
             notok("the supervisor finds the request with the 'awaiting approval' filter")
             return
         ok("the supervisor finds the request with the 'awaiting approval' filter")
+        # The pane may still show the officer's copy of this alert until the supervisor's arrives.
+        w.until(lambda d: d.find_element(By.ID, "approve-set").is_enabled())
         by_id("approve-comment").send_keys("consulate letter seen")
         by_id("approve").click()
         try:
