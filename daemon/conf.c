@@ -72,6 +72,10 @@ static const struct setting settings[] = {
 	S(rescreen_days, CT_INT, "30", 0, 3650, false),
 	S(rescreen_batch, CT_INT, "200", 1, 10000, false),
 	S(rescreen_rate, CT_INT, "500", 0, 1000000, false),
+	S(partitions_ahead, CT_INT, "3", 1, 120, true),
+	S(retention_months, CT_INT, "0", 0, 1200, true),
+	S(retention_export_dir, CT_STR, NULL, 0, 0, false),
+	S(maintenance_interval, CT_INT, "3600", 0, 604800, false),
 };
 #undef S
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

@@ -53,6 +53,10 @@ struct conf {
 	long	 rescreen_days;	/* re-screen on activation: days back, 0 off */
 	long	 rescreen_batch; /* declarations per re-screening batch */
 	long	 rescreen_rate;	/* re-screened declarations/s at most, 0 any */
+	long	 partitions_ahead; /* months of partitions created ahead */
+	long	 retention_months; /* months kept; 0 keeps everything */
+	char	*retention_export_dir; /* months go here before being dropped */
+	long	 maintenance_interval; /* s between maintenance runs; 0 none */
 };
 
 void	conf_init(struct conf *);	/* defaults */

@@ -29,6 +29,7 @@
 #include "decl.h"
 #include "fetch.h"
 #include "log.h"
+#include "maint.h"
 #include "party.h"
 #include "result.h"
 #include "rules.h"
@@ -37,6 +38,7 @@
 #include "snapshot.h"
 #include "stats.h"
 #include "store.h"
+#include "store_maint.h"
 #include "store_rescreen.h"
 #include "util.h"
 #include "wco.h"
@@ -1301,6 +1303,160 @@ cmd_stats(int argc, char **argv)
 	return 0;
 }
 
+/* ---- partitions and retention (schemas/0014, maint.c) ------------------ */
+
+/* A whole number in [<min>, <max>] from option <opt>, or usage. */
+static int
+int_arg(const char *opt, const char *v, int min, int max)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < min || n > max)
+		fatalx("%s: a whole number from %d to %d, not \"%s\"", opt, min,
+		    max, v);
+	return (int)n;
+}
+
+/* Runs maint_run with <o> and prints what it did; the exit status. */
+static int
+run_maint(const struct maint_opts *o)
+{
+	struct buf out;
+	PGconn *c;
+	char *err;
+	int rc;
+
+	c = connect_or_die();
+	buf_init(&out);
+	rc = maint_run(c, o, actor(), &out, &err);
+	fputs(out.data ? out.data : "", stdout);
+	buf_free(&out);
+	PQfinish(c);
+	if (rc == 1) {
+		fprintf(stderr, "cordonctl: another maintenance run holds the "
+		    "lock; nothing done\n");
+		return 1;
+	}
+	if (rc == -1) {
+		fprintf(stderr, "cordonctl: %s\n", err);
+		free(err);
+		return 1;
+	}
+	return 0;
+}
+
+/* The partitions list of store_partitions_list as a table. */
+static void
+print_partitions(json_t *j)
+{
+	size_t i;
+	json_t *p;
+
+	printf("%-13s %-26s %-8s %12s %14s %s\n", "TABLE", "PARTITION",
+	    "MONTH", "ROWS (EST.)", "BYTES", "PAST RETENTION");
+	json_array_foreach(j, i, p) {
+		const char *from = json_string_value(json_object_get(p, "from"));
+
+		printf("%-13s %-26s %-8.7s %12lld %14lld %s\n",
+		    json_string_value(json_object_get(p, "table")),
+		    json_string_value(json_object_get(p, "partition")),
+		    from ? from : "", (long long)json_integer_value(
+		    json_object_get(p, "rows_estimate")), (long long)
+		    json_integer_value(json_object_get(p, "bytes")),
+		    json_is_true(json_object_get(p, "past_retention")) ? "yes" :
+		    "no");
+	}
+}
+
+/*
+ * partitions list [--retention-months N] [--json] | create [--ahead N]:
+ * the monthly partitions (size, rows estimated, past retention), or months
+ * created ahead as cordond's maintenance job does.
+ */
+static int
+cmd_partitions(int argc, char **argv)
+{
+	struct maint_opts o = { 3, 0, NULL, false };
+	bool as_json = false;
+	int i;
+
+	if (argc < 1)
+		usage();
+	for (i = 1; i < argc; i += 2) {
+		if (strcmp(argv[0], "list") == 0 &&
+		    strcmp(argv[i], "--json") == 0) {
+			as_json = true;
+			i--;
+			continue;
+		}
+		if (i + 1 >= argc)
+			usage();
+		if (strcmp(argv[0], "list") == 0 &&
+		    strcmp(argv[i], "--retention-months") == 0)
+			o.retention = int_arg(argv[i], argv[i + 1], 0, 1200);
+		else if (strcmp(argv[0], "create") == 0 &&
+		    strcmp(argv[i], "--ahead") == 0)
+			o.ahead = int_arg(argv[i], argv[i + 1], 1, 120);
+		else
+			usage();
+	}
+	if (strcmp(argv[0], "list") == 0) {
+		PGconn *c = connect_or_die();
+		char *err;
+		json_t *j;
+
+		if ((j = store_partitions_list(c, o.retention, &err)) == NULL)
+			fatalx("%s", err);
+		if (as_json) {
+			json_dumpf(j, stdout, JSON_INDENT(2));
+			putchar('\n');
+		} else
+			print_partitions(j);
+		json_decref(j);
+		PQfinish(c);
+		return 0;
+	}
+	if (strcmp(argv[0], "create") == 0)
+		return run_maint(&o);
+	usage();
+}
+
+/*
+ * retention export | run --retention-months N --dir DIR: the months past
+ * N months written to DIR (export), and then detached and dropped, each
+ * drop audited (run).  The key tables and the audit trail stay.
+ */
+static int
+cmd_retention(int argc, char **argv)
+{
+	struct maint_opts o = { 0, 0, NULL, false };
+	int i;
+
+	if (argc < 1 || (strcmp(argv[0], "export") != 0 &&
+	    strcmp(argv[0], "run") != 0))
+		usage();
+	o.export_only = strcmp(argv[0], "export") == 0;
+	for (i = 1; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			usage();
+		if (strcmp(argv[i], "--retention-months") == 0)
+			o.retention = int_arg(argv[i], argv[i + 1], 1, 1200);
+		else if (strcmp(argv[i], "--dir") == 0)
+			o.export_dir = argv[i + 1];
+		else
+			usage();
+	}
+	if (o.retention == 0 || o.export_dir == NULL)
+		fatalx("retention %s: --retention-months N and --dir DIR are "
+		    "required", argv[0]);
+	if (!is_dir(o.export_dir))
+		fatalx("%s: not a directory", o.export_dir);
+	return run_maint(&o);
+}
+
 /* ---- the commands: dispatch, usage and --help from one table ---------- */
 
 static int
@@ -1444,6 +1600,41 @@ static const struct command commands[] = {
 	    G_DB "audit export",
 	    "Write the audit trail as JSON lines on standard output, oldest first.\n",
 	    NULL, NULL },
+	{ "partitions", "list", cmd_partitions, REACH_DB,
+	    G_DB "partitions list [--retention-months N] [--json]",
+	    "Print the monthly partitions of declarations, items and alerts: month,\n"
+	    "estimated rows, bytes, and whether the month is past the retention\n"
+	    "period.\n",
+	    "  --retention-months N  mark the months older than N months, 0 .. 1200\n"
+	    "                     (default 0: none)\n"
+	    "  --json             the same as JSON\n", NULL },
+	{ "partitions", "create", cmd_partitions, REACH_DB,
+	    G_DB "partitions create [--ahead N]",
+	    "Create the months from the current one to N months ahead, as the\n"
+	    "maintenance job of cordond does, and report rows found in the DEFAULT\n"
+	    "partitions.\n",
+	    "  --ahead N          months ahead, 1 .. 120 (default 3)\n",
+	    "0 on success; 1 when another maintenance run holds the\n"
+	    "lock (nothing done) or on a database error; 2 on a usage error.\n" },
+	{ "retention", "export", cmd_retention, REACH_DB,
+	    G_DB "retention export --retention-months N --dir DIR",
+	    "Write every month older than N months to DIR, one CSV file with a\n"
+	    "header per table and month, synced; drop nothing.\n",
+	    "  --retention-months N  months kept, 1 .. 1200\n"
+	    "  --dir DIR          where the files go (an existing directory)\n",
+	    "0 on success; 1 when another maintenance run holds the\n"
+	    "lock (nothing done) or on an error; 2 on a usage error.\n" },
+	{ "retention", "run", cmd_retention, REACH_DB,
+	    G_DB "retention run --retention-months N --dir DIR",
+	    "Apply retention as the maintenance job does: each month older than N\n"
+	    "months is detached, written to DIR and dropped, each drop audited with\n"
+	    "the file, its rows and its SHA-256; a month whose file cannot be\n"
+	    "written is attached back.  The audit trail and the reference keys are\n"
+	    "never dropped.\n",
+	    "  --retention-months N  months kept, 1 .. 1200\n"
+	    "  --dir DIR          where the files go (an existing directory)\n",
+	    "0 on success; 1 when another maintenance run holds the\n"
+	    "lock (nothing done) or on an error; 2 on a usage error.\n" },
 	{ "alerts", "list", cmd_alerts, REACH_API,
 	    G_API "alerts list [--json | --csv] [--mine] [--awaiting-approval] "
 	    "[--status S[,S...]] [--category C] [--severity S] [--q TEXT] "

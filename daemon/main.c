@@ -21,6 +21,7 @@
 #include "db.h"
 #include "http.h"
 #include "log.h"
+#include "maint.h"
 #include "notify.h"
 #include "reload.h"
 #include "rescreen.h"
@@ -212,6 +213,8 @@ stop_all(void)
 {
 	stop_step("the webhook sender");
 	webhook_stop(rt->webhook);
+	stop_step("the maintenance job");
+	maint_stop(rt->maint);
 	http_free();
 	stop_step("the re-screening and backtest threads");
 	rescreen_stop();
@@ -354,6 +357,11 @@ main(int argc, char **argv)
 	tokens_refresh(&rt->tokens, rt->db);
 	reload_listen_start();
 	rt->webhook = webhook_start(&rt->conf);
+	/* Months ahead and retention: one instance at a time runs it. */
+	if (rt->conf.maintenance_interval > 0)
+		rt->maint = maint_start(rt->conf.db, (int)rt->conf.maintenance_interval,
+		    (int)rt->conf.partitions_ahead, (int)rt->conf.retention_months,
+		    rt->conf.retention_export_dir);
 	{
 		char status[160];
 

@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "log.h"
+#include "maint.h"
 #include "observe.h"
 #include "reload.h"
 #include "rescreen.h"
@@ -584,5 +585,9 @@ reload_conf(char **errp)
 	db_set_batch_max(rt->db, (int)rt->conf.batch_max);
 	/* The sender takes the new endpoint list between two rounds. */
 	rt->webhook = webhook_reload(rt->webhook, &rt->conf);
+	/* The maintenance job takes the new values from its next run. */
+	if (rt->maint != NULL)
+		maint_set(rt->maint, (int)rt->conf.partitions_ahead,
+		    (int)rt->conf.retention_months);
 	return 0;
 }

@@ -42,6 +42,7 @@ struct runtime {
 	SSL_CTX			*tls_ctx;
 	struct reload_state	*reload;
 	struct webhook		*webhook;	/* the event sender, or NULL */
+	struct maint		*maint;		/* partitions/retention, or NULL */
 	struct token_cache	 tokens;	/* active API tokens (hashes) */
 
 	/* LISTEN connection for list activations (loop thread). */

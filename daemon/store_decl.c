@@ -419,7 +419,9 @@ static const char store_sql[] =
     "  $19::int[], $20::text[], $21::text[], $22::text[], $23::text[],"
     "  $24::text[], $25::text[], $26::bigint[], $32::uuid[]) AS a(id, did,"
     "  seq, sev, score, cat, lv, hits, status, fp, ents, sid, prev)"
-    "  LEFT JOIN alerts o ON o.id = a.prev"
+    /* Reads of the partitioned tables go through functions with kept
+     * plans (schemas/0014_partitions.sql). */
+    "  LEFT JOIN LATERAL cordon_alert_claim(a.prev) o ON true"
     " WHERE a.did IN (SELECT id FROM ins)),"
     /* The outbox row of a flagged declaration (schemas/0007_outbox.sql). */
     " ev AS ("
@@ -433,10 +435,8 @@ static const char store_sql[] =
     "  x.result FROM d LEFT JOIN ins ON ins.id = d.id"
     /* Of the reference's versions, the one with these bytes, else the
      * latest (store_amend.c). */
-    " LEFT JOIN LATERAL (SELECT x.id, x.body_hash, x.result FROM"
-    "  declarations x WHERE ins.id IS NULL AND x.submitter = d.submitter"
-    "  AND x.reference = d.reference ORDER BY x.body_hash = d.body_hash"
-    "  DESC, x.version DESC LIMIT 1) x ON true";
+    " LEFT JOIN LATERAL (SELECT * FROM cordon_stored_version(d.submitter,"
+    "  d.reference, d.body_hash) WHERE ins.id IS NULL LIMIT 1) x ON true";
 
 /* $27..$32: the version columns (store_amend.c). */
 enum { NCOLS = 32 };
@@ -797,7 +797,7 @@ store_batch_committed(PGconn *c, struct store_item **items, size_t n,
 		arr_add(&ids, items[i]->result->id);
 	p[0] = arr_end(&ids);
 	len[0] = arr_len(&ids);
-	r = PQexecParams(c, "SELECT id FROM declarations WHERE id = "
+	r = PQexecParams(c, "SELECT id FROM declaration_keys WHERE id = "
 	    "ANY($1::uuid[])", 1, supp_types, p, len, binary_fmts, 0);
 	buf_free(&ids.b);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)

@@ -249,6 +249,41 @@ test_set_and_reload(void)
 	conf_free(&cur);
 }
 
+/* The history settings (daemon/maint.c): defaults, ranges, reload. */
+static void
+test_history_settings(void)
+{
+	struct conf cur, next;
+
+	harness_context("history settings");
+	conf_init(&cur);
+	CHECK_INT_EQ(cur.partitions_ahead, 3);
+	CHECK_INT_EQ(cur.retention_months, 0);
+	CHECK(cur.retention_export_dir == NULL);
+	CHECK_INT_EQ(cur.maintenance_interval, 3600);
+	CHECK_INT_EQ(conf_set(&cur, "partitions_ahead", "0"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "partitions_ahead", "121"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "retention_months", "1201"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "retention_months", "-1"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "maintenance_interval", "604801"), -1);
+	CHECK_INT_EQ(conf_set(&cur, "retention_export_dir", "/srv/exports"), 0);
+	CHECK_STR_EQ(cur.retention_export_dir, "/srv/exports");
+	/* Months ahead and retention apply on reload; the interval and the
+	 * directory need a restart. */
+	conf_init(&next);
+	CHECK_INT_EQ(conf_set(&next, "partitions_ahead", "6"), 0);
+	CHECK_INT_EQ(conf_set(&next, "retention_months", "84"), 0);
+	CHECK_INT_EQ(conf_set(&next, "maintenance_interval", "60"), 0);
+	CHECK_INT_EQ(conf_set(&next, "retention_export_dir", "/elsewhere"), 0);
+	conf_apply_reload(&cur, &next);
+	CHECK_INT_EQ(cur.partitions_ahead, 6);
+	CHECK_INT_EQ(cur.retention_months, 84);
+	CHECK_INT_EQ(cur.maintenance_interval, 3600);
+	CHECK_STR_EQ(cur.retention_export_dir, "/srv/exports");
+	conf_free(&next);
+	conf_free(&cur);
+}
+
 int
 main(void)
 {
@@ -268,6 +303,7 @@ main(void)
 	test_bad_files();
 	test_files();
 	test_set_and_reload();
+	test_history_settings();
 	free(example);
 	free(dir);
 	return harness_done();
