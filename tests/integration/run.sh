@@ -2741,6 +2741,15 @@ out=$("$ctl" partitions create --ahead 6 2>&1)
 sql "SELECT 1 FROM cordon_partitions() WHERE parent = 'alerts' AND month_start = date_trunc('month', now() AT TIME ZONE 'UTC' + interval '6 months') AT TIME ZONE 'UTC'" | grep -q 1 &&
     grep -q "created .* monthly partitions" <<<"$out" && ok "cordonctl partitions create makes months ahead" || notok "partitions create" "$out"
 "$ctl" partitions list | grep -q "^declarations  *declarations_p[0-9]\{4\}_[0-9][0-9] " && ok "cordonctl partitions list" || notok "partitions list"
+# 0013's storage settings on the months made later too: lz4 from the parent, the tuple target from
+# the DEFAULT partition (PostgreSQL does not copy storage parameters to a new partition).
+[ "$(sql "SELECT count(*) FROM cordon_partitions() p JOIN pg_class c ON c.relname = p.part
+        WHERE p.parent = 'declarations' AND NOT ('toast_tuple_target=4000' = ANY (coalesce(c.reloptions, '{}')))")" = 0 ] &&
+    [ "$(sql "SELECT count(*) FROM cordon_partitions() p JOIN pg_attribute a ON a.attrelid = p.part::regclass
+        WHERE a.attname IN ('body', 'result', 'hits') AND a.attcompression <> 'l'")" = 0 ] &&
+    [ "$(sql "SELECT count(*) FROM cordon_partitions() WHERE parent = 'declarations' AND month_start > now() + interval '4 months'")" -ge 2 ] &&
+    ok "months created by the maintenance job keep 0013's lz4 and declaration tuple target" ||
+    notok "storage settings of new months" "$(sql "SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'declarations_p%'")"
 # One run at a time: while another session holds the lock, nothing is done.
 ("${PSQL[@]}" -c "SELECT pg_advisory_lock(84703), pg_sleep(4)" >/dev/null 2>&1 &)
 sleep 1.5
