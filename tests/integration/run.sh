@@ -1286,7 +1286,7 @@ PY
         sed 's/IT-0001/IT-HUNG-2/' "$work/d1.json" >"$work/hung2.json"
         kill -STOP $pgpids
         t0=$(date +%s%N)
-        curl -s -o "$work/hung1.out" -D "$work/hung1.hdr" -w '%{http_code}' -H "Authorization: Bearer $SUB" \
+        curl -s -o "$work/hung1.out" -D "$work/hung1.hdr" -w '%{http_code}' --max-time 20 -H "Authorization: Bearer $SUB" \
             -H 'Content-Type: application/json' --data-binary @"$work/hung1.json" "$url/v1/declarations" >"$work/hung1.code" &
         hung_pid=$!
         sleep 0.3
@@ -2788,9 +2788,11 @@ if [ -n "$pgsock" ] && wait_for 5 test -S "$work/pgcut/$(basename "$pgsock")" &&
         a14_pg="$pm $(pgrep -P "$pm" | tr '\n' ' ')"
         kill -STOP $a14_pg
         t0=$(date +%s%N)
-        a14_post IT-HUNG-T
+        sed "s/IT-0001/IT-HUNG-T/" "$work/d1.json" >"$work/IT-HUNG-T.json"
+        hung_code=$(curl -s -o "$work/hung-t.out" -w '%{http_code}' --max-time 20 -H "Authorization: Bearer $SUB" \
+            -H 'Content-Type: application/json' --data-binary @"$work/IT-HUNG-T.json" "$url/v1/declarations")
         t1=$(date +%s%N)
-        hung_code=$code hung_body=$body
+        hung_body=$(cat "$work/hung-t.out")
         kill -CONT $a14_pg
         wait_for 10 curl -fs "$url/readyz"
         sleep 2    # the job that was stuck finishes
