@@ -64,7 +64,9 @@ start_daemon() {
     "$cordond" --listen 127.0.0.1:"$port" "$@" >"$work/$name.log" 2>&1 &
     daemon_pid=$!
     daemon_pids+=("$daemon_pid")
-    for _ in $(seq 1 $((200 * slow))); do
+    # 40 s per unit of slow: under ASan the shipped rules took 342 s to
+    # build on the shared 2-core machine at load 9 (20 s per unit was short).
+    for _ in $(seq 1 $((400 * slow))); do
         curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
