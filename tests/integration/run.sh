@@ -64,7 +64,9 @@ start_daemon() {
     "$cordond" --listen 127.0.0.1:"$port" "$@" >"$work/$name.log" 2>&1 &
     daemon_pid=$!
     daemon_pids+=("$daemon_pid")
-    for _ in $(seq 1 $((200 * slow))); do
+    # 40 s per unit of slow: under ASan the shipped rules took 342 s to
+    # build on the shared 2-core machine at load 9 (20 s per unit was short).
+    for _ in $(seq 1 $((400 * slow))); do
         curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
@@ -1286,7 +1288,7 @@ PY
         sed 's/IT-0001/IT-HUNG-2/' "$work/d1.json" >"$work/hung2.json"
         kill -STOP $pgpids
         t0=$(date +%s%N)
-        curl -s -o "$work/hung1.out" -D "$work/hung1.hdr" -w '%{http_code}' -H "Authorization: Bearer $SUB" \
+        curl -s -o "$work/hung1.out" -D "$work/hung1.hdr" -w '%{http_code}' --max-time 20 -H "Authorization: Bearer $SUB" \
             -H 'Content-Type: application/json' --data-binary @"$work/hung1.json" "$url/v1/declarations" >"$work/hung1.code" &
         hung_pid=$!
         sleep 0.3
@@ -2847,6 +2849,107 @@ while IFS= read -r line; do
     esac
 done <<<"$qout"
 grep -q "^ok - queue plan index-backed: open, cursor" <<<"$qout" || notok "bench_queue.sh CHECK=1" "$(tail -20 <<<"$qout")"
+
+# ---- audit14: the hardening issue's findings without a test above ----
+# 503 after COMMIT: a relay between cordond and PostgreSQL (pgcut.py) loses
+# the connection right after the server committed a batch, or just before
+# COMMIT reached it.  Every answer must be true: 201 for what was committed
+# (checked on a fresh connection), a 503 that never says "nothing was stored"
+# of a committed declaration, and no second row.  Then the hung database: a
+# 503 saying "nothing was stored" is checked against the table once
+# PostgreSQL runs again.  Last, the submitter's reads of declarations (own and
+# another's), which leaked 44 bytes each: the sanitizer stage's LeakSanitizer
+# fails the run if the ownership check leaks again.
+pgsock=$(ls "$pgdir"/.s.PGSQL.* 2>/dev/null | grep -v '\.lock$' | head -1)
+a14ctl=$work/pgcut.ctl
+python3 "$top/tests/integration/pgcut.py" "$work/pgcut" "$pgsock" "$a14ctl" >"$work/pgcut.log" 2>&1 &
+daemon_pids+=("$!")
+cat >"$work/a14.yaml" <<YAML
+db_deadline: 1500
+retry_after: 3
+YAML
+a14_rows() { sql "SELECT count(*) || ' ' || coalesce(min(id::text), '-') FROM declarations WHERE reference = '$1'"; }
+a14_post() { # a14_post REF: posts d1.json under REF; sets $code $body $a14_id
+    sed "s/IT-0001/$1/" "$work/d1.json" >"$work/$1.json"
+    req POST /v1/declarations "$work/$1.json"
+    a14_id=$(jq_ 'd.get("id", "-")' 2>/dev/null)
+}
+if [ -n "$pgsock" ] && wait_for 5 test -S "$work/pgcut/$(basename "$pgsock")" &&
+    start_daemon a14 -f "$work/a14.yaml" --db "${DSN/host=$pgdir/host=$work/pgcut}"; then
+    a14_pid=$daemon_pid
+    wait_for 10 curl -fs "$url/readyz"
+    # Committed, then the answer lost: the worker asks a fresh connection and answers 201.
+    echo after-commit >"$a14ctl"
+    a14_post IT-CUT-A
+    [ "$(cat "$a14ctl")" = cut ] && [ "$code" = 201 ] && [ "$(a14_rows IT-CUT-A)" = "1 $a14_id" ] &&
+        grep -q "the commit's outcome was checked" "$work/a14.log" &&
+        ok "connection lost after COMMIT: the commit is found on a fresh connection → 201 with its id, stored once" ||
+        notok "connection lost after COMMIT" "relay: $(cat "$a14ctl"); $code $body; rows: $(a14_rows IT-CUT-A)"
+    # Committed, and the database cannot be asked: a 503, but not "nothing was stored".
+    echo after-commit-refuse >"$a14ctl"
+    a14_post IT-CUT-B
+    b_rows=$(a14_rows IT-CUT-B)
+    [ "$(cat "$a14ctl")" = cut-refuse ] && [ "$code" = 503 ] && grep -qi '^Retry-After: 3' "$work/headers" &&
+        ! grep -q 'nothing was stored' <<<"$body" && grep -q 'send it again with the same reference' <<<"$body" &&
+        [ "${b_rows%% *}" = 1 ] &&
+        ok "connection lost after COMMIT and the database unreachable: 503 saying the outcome is not known, never \"nothing was stored\"" ||
+        notok "503 after COMMIT" "relay: $(cat "$a14ctl"); $code $body; rows: $b_rows"
+    echo off >"$a14ctl"
+    wait_for 10 curl -fs "$url/readyz"
+    a14_post IT-CUT-B
+    [ "$code" = 200 ] && [ "$(a14_rows IT-CUT-B)" = "$b_rows" ] && [ "$a14_id" = "${b_rows#* }" ] &&
+        ok "sent again after that 503: 200 with the committed declaration, no second row" ||
+        notok "resend after the 503 after COMMIT" "$code $body; rows: $(a14_rows IT-CUT-B) (before $b_rows)"
+    # Cut before COMMIT reached the server: rolled back there, stored once on a fresh connection.
+    echo before-commit >"$a14ctl"
+    a14_post IT-CUT-C
+    [ "$(cat "$a14ctl")" = cut ] && [ "$code" = 201 ] && [ "$(a14_rows IT-CUT-C)" = "1 $a14_id" ] &&
+        ok "connection lost before COMMIT: rolled back, stored once on a fresh connection → 201" ||
+        notok "connection lost before COMMIT" "relay: $(cat "$a14ctl"); $code $body; rows: $(a14_rows IT-CUT-C)"
+    # A hung database (SIGSTOP): whatever the 503 says is true once PostgreSQL runs again.
+    pm=$(head -1 "$pgdir/data/postmaster.pid" 2>/dev/null)
+    if [ -n "$pm" ]; then
+        a14_pg="$pm $(pgrep -P "$pm" | tr '\n' ' ')"
+        kill -STOP $a14_pg
+        t0=$(date +%s%N)
+        sed "s/IT-0001/IT-HUNG-T/" "$work/d1.json" >"$work/IT-HUNG-T.json"
+        hung_code=$(curl -s -o "$work/hung-t.out" -w '%{http_code}' --max-time 20 -H "Authorization: Bearer $SUB" \
+            -H 'Content-Type: application/json' --data-binary @"$work/IT-HUNG-T.json" "$url/v1/declarations")
+        t1=$(date +%s%N)
+        hung_body=$(cat "$work/hung-t.out")
+        kill -CONT $a14_pg
+        wait_for 10 curl -fs "$url/readyz"
+        sleep 2    # the job that was stuck finishes
+        h_rows=$(a14_rows IT-HUNG-T)
+        if [ "$hung_code" = 503 ] && [ $(( (t1 - t0) / 1000000 )) -lt 5000 ] &&
+            { { grep -q 'nothing was stored' <<<"$hung_body" && [ "${h_rows%% *}" = 0 ]; } ||
+              { grep -q 'is not known yet' <<<"$hung_body" && [ "${h_rows%% *}" -le 1 ]; }; }; then
+            a14_post IT-HUNG-T
+            { [ "$code" = 201 ] || [ "$code" = 200 ]; } && [ "$(a14_rows IT-HUNG-T | cut -d' ' -f1)" = 1 ] &&
+                ok "a hung database: 503 by db_deadline whose words are true once it runs again (stored: ${h_rows%% *}); sent again, stored once" ||
+                notok "resend after the hung database" "$code $body"
+        else
+            notok "hung database: the 503 is true" "$hung_code $(( (t1 - t0) / 1000000 )) ms $hung_body; rows: $h_rows"
+        fi
+    else
+        notok "hung database (audit14): no postmaster.pid"
+    fi
+    # The submitter's reads: its own declaration 200, another system's 404, many times.
+    A14SUB2=$("$ctl" tokens create --role submitter --name a14-other-system 2>/dev/null)
+    a14_post IT-READ-1
+    own=$a14_id
+    reads=""
+    for _ in $(seq 1 25); do
+        reads="$reads$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SUB" "$url/v1/declarations/$own")"
+        reads="$reads$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $A14SUB2" "$url/v1/declarations/$own")"
+    done
+    [ "$reads" = "$(printf '200404%.0s' $(seq 1 25))" ] &&
+        ok "a submitter reads its own declaration (200) and not another system's (404), 25 times each" ||
+        notok "submitter reads" "$reads"
+    stop_daemon "$a14_pid" || notok "cordond (audit14) stops on SIGTERM"
+else
+    notok "audit14: relay and cordond" "$(cat "$work/pgcut.log" 2>/dev/null | tail -3)"
+fi
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
