@@ -32,8 +32,9 @@ import urllib.request
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException,
-                                            TimeoutException, WebDriverException)
+    from selenium.common.exceptions import (ElementNotInteractableException, NoSuchElementException,
+                                            StaleElementReferenceException, TimeoutException,
+                                            WebDriverException)
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
@@ -295,6 +296,22 @@ def click_open(driver, aid):
                                                     NoSuchElementException)).until(attempt)
 
 
+def when_ready(driver, eid, act):
+    """Runs act(element) on #<eid> once it is shown and enabled.  The detail pane is drawn again
+    when the alert's newest copy arrives (a supervisor's view after the officer's), so an element
+    found enabled may be hidden or replaced before the keys or the click reach it: the find, the
+    check and the action happen inside one wait that tries again."""
+    def attempt(d):
+        e = d.find_element(By.ID, eid)
+        if not (e.is_displayed() and e.is_enabled()):
+            return False
+        act(e)
+        return True
+    WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,
+                                                    ElementNotInteractableException,
+                                                    NoSuchElementException)).until(attempt)
+
+
 def open_row(driver, w, by_id, aid):
     """Opens alert <aid> from the queue; True when its detail is shown."""
     try:
@@ -419,8 +436,11 @@ def workflow_check(args, driver, w, by_id, shot, officer):
         ok("the supervisor finds the request with the 'awaiting approval' filter")
         # The pane may still show the officer's copy of this alert until the supervisor's arrives.
         w.until(lambda d: d.find_element(By.ID, "approve-set").is_enabled())
-        by_id("approve-comment").send_keys("consulate letter seen")
-        by_id("approve").click()
+        def type_comment(e):
+            e.clear()
+            e.send_keys("consulate letter seen")
+        when_ready(driver, "approve-comment", type_comment)
+        when_ready(driver, "approve", lambda e: e.click())
         try:
             w.until(lambda d: d.find_element(By.ID, "detail-body").get_attribute("data-status") == "released")
             ok("the supervisor's approval releases the alert")
