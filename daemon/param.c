@@ -976,8 +976,8 @@ number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
 		tmp[o++] = s[i++];
 	if (o == 0)
 		return 0;
-	/* Thousands groups after 1 to 3 leading digits. */
-	if (o <= 3) {
+	/* Thousands groups after 1 to 3 leading digits ("0.025" has none). */
+	if (o <= 3 && tmp[0] != '0') {
 		for (;;) {
 			sl = group_sep(s + i, len - i);
 			if (sl == 0 || !three_digits(s + i + sl, len - i - sl))
@@ -1583,8 +1583,8 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			static const struct param_unit pct = { "%", Q_PERCENT, 1,
 			    true };
 
-			count = emit(out, count, max, &pct, R_NONE, num, alt,
-			    has_alt, k, i + n - k);
+			count = emit(out, count, max, &pct, role_before(t,
+			    prev_end, k), num, alt, has_alt, k, i + n - k);
 			prev_end = i + n;
 			i += n;
 			continue;

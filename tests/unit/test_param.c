@@ -520,6 +520,13 @@ test_words(void)
 		{ "300 km or more", Q_LENGTH, 3e5, PCMP_GE, R_NONE },
 		{ "menzil 300 km'den fazla", Q_LENGTH, 3e5, PCMP_GT, R_NONE },
 		{ "overall 5 mm", Q_LENGTH, 0.005, PCMP_EQ, R_NONE },
+		/* a leading zero groups no thousands */
+		{ "inner diameter 0.025 m", Q_LENGTH, 0.025, PCMP_EQ, R_INNER_DIAMETER },
+		/* the role before a per-cent word */
+		{ "Hf y\xc3\xbczde 0,8", Q_PERCENT, 0.8, PCMP_EQ, R_HAFNIUM },	/* Hf yüzde 0,8 */
+		{ "Hf \xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b" "0.8", Q_PERCENT, 0.8, PCMP_EQ, R_HAFNIUM },	/* Hf 百分之0.8 */
+		/* a long cue ending a compound */
+		{ "Rohrdurchmesser 1200 mm", Q_LENGTH, 1.2, PCMP_EQ, R_DIAMETER },
 	};
 	size_t i, n;
 	struct pvalue pv[4];
