@@ -98,10 +98,21 @@ store_connect_deadline(const char *dsn, int statement_timeout_ms,
 	return c;
 }
 
+/*
+ * Whether <c> can take the next statement.  A connection cut off in the
+ * middle of a pipeline can keep CONNECTION_OK and stay in pipeline mode
+ * (PQexitPipelineMode refuses while results are owed): every later
+ * PQexec on it fails at once, so a ping "failed" on a live-looking
+ * connection and the declarations of a failover were answered 500 as if
+ * the database had refused them.  Such a connection counts as lost: the
+ * worker drops it, asks a fresh one whether the batch committed, and
+ * answers 503 only when nothing was.
+ */
 bool
 store_ok(PGconn *c)
 {
-	return c != NULL && PQstatus(c) == CONNECTION_OK;
+	return c != NULL && PQstatus(c) == CONNECTION_OK &&
+	    PQpipelineStatus(c) == PQ_PIPELINE_OFF;
 }
 
 int
