@@ -731,6 +731,8 @@ unit_word_at(const char *s, size_t len, size_t minlen,
 	if ((ll = lower_head(s, len, low)) == 0)
 		return 0;
 	for (k = 0; k < param_unit_words_n; k++) {
+		if (param_unit_words[k].name[0] != low[0])
+			continue;
 		wl = strlen(param_unit_words[k].name);
 		if (wl <= minlen || wl <= best || !word_starts(s, len, low, ll,
 		    param_unit_words[k].name, wl))
@@ -755,6 +757,8 @@ word_at(const char *s, size_t len, const struct param_word *tab, size_t n,
 	if ((ll = lower_head(s, len, low)) == 0)
 		return 0;
 	for (k = 0; k < n; k++) {
+		if (tab[k].w[0] != low[0])
+			continue;
 		wl = strlen(tab[k].w);
 		if (wl <= best || !word_starts(s, len, low, ll, tab[k].w, wl))
 			continue;
