@@ -481,6 +481,7 @@ put(struct pvalue *out, size_t n, size_t max, const struct grade_hit *h,
 		return n;
 	out[n].q = q;
 	out[n].role = role;
+	out[n].cmp = PCMP_EQ;
 	out[n].v = v;
 	out[n].off = h->off;
 	out[n].len = h->len;

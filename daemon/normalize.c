@@ -308,6 +308,144 @@ fold_ascii(struct foldbuf *f, unsigned char c, size_t from, size_t to)
 		fold_space(f, from, to);
 }
 
+/* What arabic_clitics() asks of a code point's folding. */
+#define CLITIC_BREAK	0x01	/* a word break after it */
+#define CLITIC_AL	0x02	/* "a" before it: the article's elided alef */
+#define CLITIC_DROP	0x04	/* nothing: a suffix */
+
+/* A letter of an Arabic-script word (not a mark, tatweel or joiner). */
+static bool
+arabic_letter(utf8proc_int32_t cp)
+{
+	return (cp >= 0x620 && cp <= 0x63f) || (cp >= 0x641 && cp <= 0x64a) ||
+	    (cp >= 0x671 && cp <= 0x6d3) || (cp >= 0x6fa && cp <= 0x6ff);
+}
+
+/* Inside an Arabic-script word: a letter, a mark, tatweel or ZWNJ. */
+static bool
+arabic_in_word(utf8proc_int32_t cp)
+{
+	return arabic_letter(cp) || (cp >= 0x64b && cp <= 0x65f) ||
+	    cp == 0x670 || cp == 0x640 || cp == 0x200c;
+}
+
+/*
+ * The clitics of one Arabic-script word, its letters at cps[idx[0..n)]:
+ * words written joined to the next one, split off it so that a term finds
+ * its word whatever is attached.  Only what letters cannot be mistaken for
+ * is split, the same way in a term as in a declaration:
+ * - a conjunction و and a preposition ب ل ك (or ف) before the article ال
+ *   ("بالمفاعل", "والمفاعل" hold "المفاعل");
+ * - ل before the article, whose alef is then not written ("للمفاعل" is
+ *   ل + المفاعل, folded as "l almfal");
+ * - a conjunction و before a word of four letters or more ("وصمامات"; not
+ *   the و of "وقود" or "وعاء");
+ * and dropped: the Persian plural ها / های / هایی written after a
+ * zero-width non-joiner or joined to a stem of three letters or more, and
+ * after a non-joiner the suffixes ی and ای ("پمپ‌های خلاء" holds "پمپ خلاء").
+ */
+static void
+arabic_word(const utf8proc_int32_t *cps, const size_t *idx, size_t n,
+    const size_t *zwnj, size_t nz, unsigned char *act)
+{
+	size_t p = 0, k, end = n, cut;
+	bool conj = false;
+
+#define L(i)	(cps[idx[(i)]])
+#define YE(c)	((c) == 0x6cc || (c) == 0x64a)		/* ی, or Arabic ي */
+	if (n >= 2 && L(0) == 0x648)			/* و */
+		conj = true;
+	p = conj ? 1 : 0;
+	/* Persian suffixes first: the stem's length decides the prefixes. */
+	cut = nz > 0 ? zwnj[nz - 1] : n;	/* letters before the last ZWNJ */
+	if (nz > 0 && cut >= 2) {
+		size_t sl = n - cut;
+		bool drop = false;
+
+		if (sl == 1 && YE(L(cut)))			/* ی */
+			drop = true;
+		else if (sl == 2 && L(cut) == 0x627 && YE(L(cut + 1)))
+			drop = true;				/* ای */
+		else if (sl >= 2 && sl <= 4 && L(cut) == 0x647 &&
+		    L(cut + 1) == 0x627 && (sl == 2 || (YE(L(cut + 2)) &&
+		    (sl == 3 || YE(L(cut + 3))))))
+			drop = true;				/* ها های هایی */
+		if (drop)
+			end = cut;
+	} else if (n >= 5 && L(n - 2) == 0x647 && L(n - 1) == 0x627)
+		end = n - 2;					/* ها */
+	else if (n >= 6 && L(n - 3) == 0x647 && L(n - 2) == 0x627 &&
+	    YE(L(n - 1)))
+		end = n - 3;					/* های */
+	for (k = end; k < n; k++)
+		act[idx[k]] |= CLITIC_DROP;
+	/* Prefixes before the article. */
+	for (k = 0; k < 2; k++) {
+		size_t q = p + k;
+
+		if (k == 1 && !(L(p) == 0x628 || L(p) == 0x644 ||
+		    L(p) == 0x643 || (L(p) == 0x641 && !conj)))
+			break;
+		if (q + 3 < end + 1 && q + 2 < end && L(q) == 0x627 &&
+		    L(q + 1) == 0x644 && end - (q + 2) >= 2) {
+			/* [و][ب ل ك ف]ال + stem */
+			if (conj)
+				act[idx[0]] |= CLITIC_BREAK;
+			if (k == 1)
+				act[idx[p]] |= CLITIC_BREAK;
+			if (conj || k == 1)
+				return;
+		}
+	}
+	if (p + 1 < end && L(p) == 0x644 && L(p + 1) == 0x644 &&
+	    end - (p + 2) >= 2) {
+		/* [و]لل + stem: ل and the article without its alef */
+		if (conj)
+			act[idx[0]] |= CLITIC_BREAK;
+		act[idx[p]] |= CLITIC_BREAK;
+		act[idx[p + 1]] |= CLITIC_AL;
+		return;
+	}
+	if (conj && end >= 5)
+		act[idx[0]] |= CLITIC_BREAK;
+#undef YE
+#undef L
+}
+
+/*
+ * Marks in <act> (one byte per code point) the clitics of every
+ * Arabic-script word of <cps>; other scripts are left alone.
+ */
+static void
+arabic_clitics(const utf8proc_int32_t *cps, size_t ncp, unsigned char *act)
+{
+	size_t i = 0, j, n, nz, *idx = NULL, *zw = NULL;
+
+	while (i < ncp) {
+		if (cps[i] < 0 || !arabic_letter(cps[i]) || (i > 0 &&
+		    cps[i - 1] >= 0 && arabic_in_word(cps[i - 1]))) {
+			i++;
+			continue;
+		}
+		for (j = i; j < ncp && cps[j] >= 0 && arabic_in_word(cps[j]); j++)
+			;
+		if (idx == NULL) {
+			idx = xreallocarray(NULL, ncp, sizeof(*idx));
+			zw = xreallocarray(NULL, ncp, sizeof(*zw));
+		}
+		for (n = 0, nz = 0; i < j; i++) {
+			if (arabic_letter(cps[i]))
+				idx[n++] = i;
+			else if (cps[i] == 0x200c && n > 0)
+				zw[nz++] = n;
+		}
+		if (n >= 3)
+			arabic_word(cps, idx, n, zw, nz, act);
+	}
+	free(idx);
+	free(zw);
+}
+
 /*
  * Decides, word by word, which look-alike letters fold to the Latin letter
  * they imitate (mode[i] = 1).  A word mixing Latin letters with look-alikes
@@ -532,7 +670,7 @@ normalize_fold(const char *s, size_t len, struct folded *out)
 	struct foldbuf f;
 	utf8proc_int32_t *cps = NULL;
 	size_t *offs = NULL, ncp = 0, off, i;
-	unsigned char *mode = NULL;
+	unsigned char *mode = NULL, *act;
 	bool ascii = true;
 
 	memset(out, 0, sizeof(*out));
@@ -568,8 +706,18 @@ normalize_fold(const char *s, size_t len, struct folded *out)
 	offs[ncp] = len;
 	mode = xcalloc(ncp + 1, 1);
 	fold_words(cps, ncp, mode, &out->rep);
-	for (i = 0; i < ncp; i++)
+	act = xcalloc(ncp + 1, 1);
+	arabic_clitics(cps, ncp, act);
+	for (i = 0; i < ncp; i++) {
+		if (act[i] & CLITIC_DROP)
+			continue;
+		if (act[i] & CLITIC_AL)
+			fold_emit(&f, "a", 1, offs[i], offs[i + 1]);
 		fold_cp(&f, cps, ncp, i, mode, offs[i], offs[i + 1]);
+		if (act[i] & CLITIC_BREAK)
+			fold_space(&f, offs[i], offs[i + 1]);
+	}
+	free(act);
 	free(cps);
 	free(offs);
 	free(mode);

@@ -13,16 +13,10 @@
 #include <strings.h>
 
 #include "param.h"
+#include "param_words.h"
 #include "xmalloc.h"
 
-struct unit {
-	const char	*name;
-	enum quantity	 q;
-	double		 factor;
-	bool		 ci;	/* may be matched ignoring case */
-};
-
-static const struct unit units[] = {
+static const struct param_unit units[] = {
 	{ "Hz", Q_FREQUENCY, 1, true }, { "kHz", Q_FREQUENCY, 1e3, true },
 	{ "MHz", Q_FREQUENCY, 1e6, false }, { "GHz", Q_FREQUENCY, 1e9, true },
 	{ "Pa", Q_PRESSURE, 1, false }, { "kPa", Q_PRESSURE, 1e3, true },
@@ -300,7 +294,7 @@ static const char *qbase[Q_COUNT_] = {
 };
 static const char *rnames[R_COUNT_] = {
 	"", "diameter", "inner_diameter", "thickness", "tensile_strength",
-	"modulus", "bias",
+	"modulus", "bias", "hafnium",
 };
 
 /*
@@ -425,6 +419,37 @@ static const struct cue cues[] = {
 	{ "\xe5\xbc\xbe\xe6\x80\xa7\xe7\x8e\x87", R_MODULUS },			/* 弾性率 */
 	{ "\xed\x83\x84\xec\x84\xb1\xeb\xa5\xa0", R_MODULUS },			/* 탄성률 */
 	{ "\xe0\xa4\xae\xe0\xa4\xbe\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\x82\xe0\xa4\x95", R_MODULUS },	/* मापांक */
+	/* hafnium content (of zirconium): the element's symbol or name */
+	{ "hf", R_HAFNIUM },
+	{ "hafnium", R_HAFNIUM },
+	{ "hafnio", R_HAFNIUM },
+	{ "h\xc3\xa1" "fnio", R_HAFNIUM },	/* háfnio */
+	{ "hafnu", R_HAFNIUM },
+	{ "hafniu", R_HAFNIUM },
+	{ "hafniyum", R_HAFNIUM },
+	{ "hafni", R_HAFNIUM },
+	{ "\xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd0\xb8\xd0\xb9", R_HAFNIUM },	/* гафний */
+	{ "\xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd0\xb8\xd1\x8f", R_HAFNIUM },	/* гафния */
+	{ "\xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd1\x96\xd1\x8f", R_HAFNIUM },	/* гафнія */
+	{ "\xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd1\x96\xd0\xb9", R_HAFNIUM },	/* гафній */
+	{ "\xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd0\xb8\xd1\x8e", R_HAFNIUM },	/* гафнию */
+	{ "\xce\xac\xcf\x86\xce\xbd\xce\xb9\xce\xbf", R_HAFNIUM },	/* άφνιο */
+	{ "\xce\xb1\xcf\x86\xce\xbd\xce\xaf\xce\xbf\xcf\x85", R_HAFNIUM },	/* αφνίου */
+	{ "\xd7\x94\xd7\xa4\xd7\xa0\xd7\x99\xd7\x95\xd7\x9d", R_HAFNIUM },	/* הפניום */
+	{ "\xe0\xa4\xb9\xe0\xa5\x88\xe0\xa4\xab\xe0\xa5\x8d\xe0\xa4\xa8\xe0\xa4\xbf\xe0\xa4\xaf\xe0\xa4\xae", R_HAFNIUM },	/* हैफ्नियम */
+	{ "\xd9\x87\xd8\xa7\xd9\x81\xd9\x86\xdb\x8c\xd9\x88\xd9\x85", R_HAFNIUM },	/* هافنیوم */
+	{ "\xd9\x87\xd8\xa7\xd9\x81\xd9\x86\xd9\x8a\xd9\x88\xd9\x85", R_HAFNIUM },	/* هافنيوم */
+	{ "\xe9\x93\xaa", R_HAFNIUM },	/* 铪 */
+	{ "\xe9\x89\xbf", R_HAFNIUM },	/* 鉿 */
+	{ "\xe3\x83\x8f\xe3\x83\x95\xe3\x83\x8b\xe3\x82\xa6\xe3\x83\xa0", R_HAFNIUM },	/* ハフニウム */
+	{ "\xed\x95\x98\xed\x94\x84\xeb\x8a\x84", R_HAFNIUM },	/* 하프늄 */
+	{ "hf content", R_HAFNIUM },
+	{ "hafnium content", R_HAFNIUM },
+	{ "hf-gehalt", R_HAFNIUM },
+	{ "hafniumgehalt", R_HAFNIUM },
+	{ "teneur en hafnium", R_HAFNIUM },
+	{ "contenido de hafnio", R_HAFNIUM },
+	{ "\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd0\xb8\xd1\x8f", R_HAFNIUM },	/* содержание гафния */
 };
 
 enum quantity
@@ -662,11 +687,93 @@ inch_word_ok(const char *s, size_t len)
  * Looks up the unit that starts at <s>: the longest table name that matches
  * and is followed by a character that cannot continue it.  Sets *ulen.
  */
-static const struct unit *
+/*
+ * Whether the lowercase word <w> (<wl> bytes) starts <s>, whose first <ll>
+ * bytes are lowered in <low>, as a whole word: what follows cannot continue
+ * it (a word of a script written without spaces may be followed by more).
+ */
+static bool
+word_starts(const char *s, size_t len, const char *low, size_t ll,
+    const char *w, size_t wl)
+{
+	if (wl > ll || w[0] != low[0] || memcmp(low, w, wl) != 0)
+		return false;
+	if (wl < len && (isalnum((unsigned char)s[wl]) || letter_at(s + wl,
+	    len - wl)) && (isalnum((unsigned char)w[wl - 1]) ||
+	    letter_at(w + u8_prev(w, wl), wl - u8_prev(w, wl))))
+		return false;
+	return true;
+}
+
+/* Lowers up to 64 bytes of <s> (whole characters) into <low>; the count. */
+static size_t
+lower_head(const char *s, size_t len, char *low)
+{
+	size_t ll = len < 64 ? len : 64;
+
+	while (ll > 0 && ll < len && ((unsigned char)s[ll] & 0xc0) == 0x80)
+		ll--;
+	lower_copy(s, ll, low);
+	return ll;
+}
+
+/*
+ * The longest unit word (param_words.c) longer than <minlen> bytes that
+ * starts <s>, ignoring case: its length, and *found; or 0.
+ */
+static size_t
+unit_word_at(const char *s, size_t len, size_t minlen,
+    const struct param_unit **found)
+{
+	char low[72];
+	size_t ll, k, wl, best = 0;
+
+	if ((ll = lower_head(s, len, low)) == 0)
+		return 0;
+	for (k = 0; k < param_unit_words_n; k++) {
+		if (param_unit_words[k].name[0] != low[0])
+			continue;
+		wl = strlen(param_unit_words[k].name);
+		if (wl <= minlen || wl <= best || !word_starts(s, len, low, ll,
+		    param_unit_words[k].name, wl))
+			continue;
+		best = wl;
+		*found = &param_unit_words[k];
+	}
+	return best;
+}
+
+/*
+ * The longest word of <tab> that starts <s>, ignoring case: its length,
+ * and *found; or 0.
+ */
+static size_t
+word_at(const char *s, size_t len, const struct param_word *tab, size_t n,
+    const struct param_word **found)
+{
+	char low[72];
+	size_t ll, k, wl, best = 0;
+
+	if ((ll = lower_head(s, len, low)) == 0)
+		return 0;
+	for (k = 0; k < n; k++) {
+		if (tab[k].w[0] != low[0])
+			continue;
+		wl = strlen(tab[k].w);
+		if (wl <= best || !word_starts(s, len, low, ll, tab[k].w, wl))
+			continue;
+		best = wl;
+		*found = &tab[k];
+	}
+	return best;
+}
+
+static const struct param_unit *
 unit_at(const char *s, size_t len, size_t *ulen)
 {
-	const struct unit *best = NULL;
-	size_t i, n, bestn = 0;
+	const struct param_unit *best = NULL;
+	const struct param_unit *w;
+	size_t i, n, bestn = 0, wn;
 
 	if (len == 0)
 		return NULL;
@@ -691,6 +798,11 @@ unit_at(const char *s, size_t len, size_t *ulen)
 		best = &units[i];
 		bestn = n;
 	}
+	/* a unit written out: "Millimeter", "миллиметров", "درصد" */
+	if ((wn = unit_word_at(s, len, bestn, &w)) > 0) {
+		best = w;
+		bestn = wn;
+	}
 	/* "deg per hour", "degrees per hour" */
 	if (len >= 3 && strncasecmp(s, "deg", 3) == 0) {
 		const char *p = s + 3;
@@ -699,7 +811,7 @@ unit_at(const char *s, size_t len, size_t *ulen)
 		if (end - p >= 4 && strncasecmp(p, "rees", 4) == 0)
 			p += 4;
 		if (end - p >= 9 && strncasecmp(p, " per hour", 9) == 0) {
-			static const struct unit dph = { "deg per hour",
+			static const struct param_unit dph = { "deg per hour",
 			    Q_DRIFT, 1, true };
 			*ulen = (size_t)(p + 9 - s);
 			return &dph;
@@ -868,8 +980,8 @@ number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
 		tmp[o++] = s[i++];
 	if (o == 0)
 		return 0;
-	/* Thousands groups after 1 to 3 leading digits. */
-	if (o <= 3) {
+	/* Thousands groups after 1 to 3 leading digits ("0.025" has none). */
+	if (o <= 3 && tmp[0] != '0') {
 		for (;;) {
 			sl = group_sep(s + i, len - i);
 			if (sl == 0 || !three_digits(s + i + sl, len - i - sl))
@@ -917,7 +1029,7 @@ number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
 }
 
 static double
-to_base(const struct unit *u, double v)
+to_base(const struct param_unit *u, double v)
 {
 	if (u->q == Q_TEMPERATURE && strcmp(u->name, "K") == 0)
 		return v - 273.15;
@@ -927,7 +1039,7 @@ to_base(const struct unit *u, double v)
 int
 param_parse_value(const char *s, enum quantity *q, double *v)
 {
-	const struct unit *u;
+	const struct param_unit *u;
 	size_t n, ulen, len = strlen(s);
 	double num, alt;
 	bool has_alt;
@@ -1045,8 +1157,11 @@ role_before(const char *t, size_t from, size_t at)
 			if (low[p] != w[0] || memcmp(low + p, w, cl) != 0)
 				continue;
 			e = p + cl;
-			/* a word start, unless CJK or a sign */
-			if (p > 0 && cp_is_letter(first) &&
+			/*
+			 * a word start, unless CJK or a sign; a long cue may
+			 * end a compound ("Rohrdurchmesser", "buisdiameter")
+			 */
+			if (p > 0 && cp_is_letter(first) && cl < 8 &&
 			    letter_at(low + u8_prev(low, p), wl - u8_prev(low, p)))
 				continue;
 			/* short cues are whole words */
@@ -1071,7 +1186,7 @@ role_before(const char *t, size_t from, size_t at)
 
 /* US customary units, after which a dot is always a decimal mark. */
 static bool
-unit_imperial(const struct unit *u)
+unit_imperial(const struct param_unit *u)
 {
 	static const char *const names[] = { "in", "inch", "inches", "\"",
 		"\xe2\x80\xb3", "ft", "feet", "oz", "lb", "lbs", "psi", "ksi",
@@ -1087,7 +1202,7 @@ unit_imperial(const struct unit *u)
 
 /* Appends a value (and its other reading, if any) to <out>. */
 static size_t
-emit(struct pvalue *out, size_t count, size_t max, const struct unit *u,
+emit(struct pvalue *out, size_t count, size_t max, const struct param_unit *u,
     enum prole role, double num, double alt, bool has_alt, size_t off,
     size_t len)
 {
@@ -1099,6 +1214,7 @@ emit(struct pvalue *out, size_t count, size_t max, const struct unit *u,
 	if (count < max) {
 		out[count].q = u->q;
 		out[count].role = role;
+		out[count].cmp = PCMP_EQ;
 		out[count].grade = 0;
 		out[count].v = to_base(u, num);
 		out[count].off = off;
@@ -1288,10 +1404,10 @@ accel_context(const char *t, size_t from, size_t at)
 }
 
 /* The acceleration unit for a mass unit read as one (g, mg, µg). */
-static const struct unit *
-accel_unit(const struct unit *u)
+static const struct param_unit *
+accel_unit(const struct param_unit *u)
 {
-	static const struct unit acc[] = {
+	static const struct param_unit acc[] = {
 		{ "g", Q_ACCELERATION, 1, false },
 		{ "mg", Q_ACCELERATION, 1e-3, false },
 		{ "ug", Q_ACCELERATION, 1e-6, false },
@@ -1302,6 +1418,96 @@ accel_unit(const struct unit *u)
 	if (u->factor == 1e-6)
 		return &acc[1];
 	return &acc[2];
+}
+
+/* Sets the comparison of values <from> to <to> of <out>. */
+static void
+set_cmp(struct pvalue *out, size_t from, size_t to, enum pcmp c)
+{
+	for (; from < to; from++)
+		out[from].cmp = c;
+}
+
+/*
+ * Where a word of <tab> ends the text between <from> and <at> (blanks and
+ * a colon after it allowed): its start, and *found; or (size_t)-1.  A word
+ * that starts with a letter starts a word of the text.
+ */
+static size_t
+word_before(const char *t, size_t from, size_t at, const struct param_word *tab,
+    size_t n, const struct param_word **found)
+{
+	char low[80];
+	size_t ws, wl, k, cl, best = (size_t)-1, bestlen = 0;
+
+	while (at > from && (t[at - 1] == ' ' || t[at - 1] == ':'))
+		at--;
+	ws = at > from + 64 ? at - 64 : from;
+	while (ws < at && ((unsigned char)t[ws] & 0xc0) == 0x80)
+		ws++;
+	wl = at - ws;
+	if (wl == 0)
+		return best;
+	lower_copy(t + ws, wl, low);
+	for (k = 0; k < n; k++) {
+		const char *w = tab[k].w;
+		unsigned first;
+
+		cl = strlen(w);
+		if (cl > wl || cl <= bestlen || memcmp(low + wl - cl, w, cl) != 0)
+			continue;
+		u8_decode(w, cl, &first);
+		if (cl < wl && (cp_is_letter(first) || isdigit((unsigned char)w[0])) &&
+		    (isalnum((unsigned char)low[wl - cl - 1]) ||
+		    letter_at(low + u8_prev(low, wl - cl), wl - cl -
+		    u8_prev(low, wl - cl))))
+			continue;
+		best = ws + wl - cl;
+		bestlen = cl;
+		*found = &tab[k];
+	}
+	return best;
+}
+
+/*
+ * The comparison the text makes for the value at <at> whose unit ends at
+ * <end>: a word or sign just before it ("mehr als", "не менее", "≤") or
+ * just after its unit ("以上", "이하", "or more", Turkish "'den fazla").
+ */
+static enum pcmp
+cmp_around(const char *t, size_t len, size_t from, size_t at, size_t end)
+{
+	const struct param_word *w;
+	size_t k = end;
+
+	if (word_before(t, from, at, param_cmp_before, param_cmp_before_n,
+	    &w) != (size_t)-1)
+		return (enum pcmp)w->kind;
+	while (k < len && t[k] == ' ')
+		k++;
+	if (k < len && t[k] == '\'')
+		k++;
+	else if (k + 3 <= len && strncmp(t + k, "\xe2\x80\x99", 3) == 0)
+		k += 3;				/* ’ */
+	while (k < len && t[k] == ' ')
+		k++;
+	if (k < len && word_at(t + k, len - k, param_cmp_after,
+	    param_cmp_after_n, &w) > 0)
+		return (enum pcmp)w->kind;
+	return PCMP_EQ;
+}
+
+bool
+param_meets(const struct pvalue *pv, bool has_min, double min, bool has_max,
+    double max)
+{
+	if (has_min && (pv->v < min * (1 - 1e-9) || (pv->cmp == PCMP_LT &&
+	    pv->v <= min * (1 + 1e-9))))
+		return false;
+	if (has_max && (pv->v > max * (1 + 1e-9) || (pv->cmp == PCMP_GT &&
+	    pv->v >= max * (1 - 1e-9))))
+		return false;
+	return true;
 }
 
 size_t
@@ -1315,15 +1521,17 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 	t = pt.t;
 	len = pt.n;
 	while (i < len && count < max) {
-		const struct unit *u;
+		const struct param_unit *u;
 		size_t n, j, ulen;
 		double num, alt, num2;
 		bool has_alt, spaced = false;
 		enum prole role;
+		const struct param_word *pw;
+		size_t c0 = count;
 
 		if ((k = dn_at(t, len, i, &num)) > 0 && count < max) {
 			/* "DN 300", "Ду 500": nominal bore in millimetres */
-			static const struct unit dnu = { "mm", Q_LENGTH, 1e-3,
+			static const struct param_unit dnu = { "mm", Q_LENGTH, 1e-3,
 			    false };
 
 			count = emit(out, count, max, &dnu, R_INNER_DIAMETER, num,
@@ -1368,12 +1576,19 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 				continue;
 			}
 		}
-		if (i > 0 && t[i - 1] == '%' && count < max) {
-			/* "%93 W": the percent sign written first (Turkish) */
-			static const struct unit pct = { "%", Q_PERCENT, 1, true };
+		if (count < max && (k = word_before(t, prev_end, i,
+		    param_percent_before, param_percent_before_n, &pw)) !=
+		    (size_t)-1 && (t[i - 1] == '%' || unit_at(t + i + n,
+		    len - i - n, &ulen) == NULL)) {
+			/*
+			 * "%93 W" (the percent sign written first, Turkish),
+			 * "yüzde 99,5", "百分之99.9"
+			 */
+			static const struct param_unit pct = { "%", Q_PERCENT, 1,
+			    true };
 
-			count = emit(out, count, max, &pct, R_NONE, num, alt,
-			    has_alt, i - 1, n + 1);
+			count = emit(out, count, max, &pct, role_before(t,
+			    prev_end, k), num, alt, has_alt, k, i + n - k);
 			prev_end = i + n;
 			i += n;
 			continue;
@@ -1424,6 +1639,9 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			role = role_before(t, prev_end, i);
 			count = emit(out, count, max, u, role, num, alt,
 			    has_alt, i, j + ulen - i);
+			if (word_before(t, prev_end, i, param_cmp_before,
+			    param_cmp_before_n, &pw) != (size_t)-1)
+				set_cmp(out, c0, count, (enum pcmp)pw->kind);
 			i += n;
 			continue;
 		}
@@ -1433,6 +1651,7 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 			u = accel_unit(u);
 		count = emit(out, count, max, u, role, num, alt, has_alt, i,
 		    j + ulen - i);
+		set_cmp(out, c0, count, cmp_around(t, len, prev_end, i, j + ulen));
 		/* The next value's cue starts after this one. */
 		prev_end = j + ulen;
 		i = j + ulen;

@@ -53,12 +53,27 @@ enum prole {
 	R_TENSILE_STRENGTH,	/* ultimate tensile strength */
 	R_MODULUS,		/* tensile (Young's) modulus */
 	R_BIAS,			/* bias, offset or bias stability of a sensor */
+	R_HAFNIUM,		/* hafnium content (of zirconium): "Hf 50 ppm" */
 	R_COUNT_
+};
+
+/*
+ * How the text compares the goods with the value: "less than 5 mm",
+ * "не менее 300 мм", "99,9 % 以上", "Hf < 0.01 %".  PCMP_EQ when no word
+ * says.  Only the strict forms change a threshold check (param_meets).
+ */
+enum pcmp {
+	PCMP_EQ = 0,
+	PCMP_LT,		/* <, less than, below, unter, менее, 未満, 미만 */
+	PCMP_LE,		/* <=, up to, max, höchstens, не более, 以下, 이하 */
+	PCMP_GT,		/* >, more than, over, mehr als, более, 超过, 초과 */
+	PCMP_GE,		/* >=, at least, min, mindestens, не менее, 以上 */
 };
 
 struct pvalue {
 	enum quantity	q;
 	enum prole	role;
+	enum pcmp	cmp;
 	double		v;		/* in the base unit */
 	size_t		off, len;	/* span of number and unit in the text */
 	size_t		grade;		/* 0, or 1 + the grade table index when
@@ -95,6 +110,16 @@ int	param_parse_value(const char *s, enum quantity *q, double *v);
  * role words before a value.  Spans are byte offsets into <s>.
  */
 size_t	param_scan(const char *s, size_t len, struct pvalue *out, size_t max);
+
+/*
+ * True if the stated value <pv> meets a threshold: at least <min> when
+ * <has_min>, at most <max> when <has_max>.  A value read as a bound meets
+ * it as the value itself does, except at the edge it excludes: "less than
+ * 75 mm" is no diameter of 75 mm or more, "more than 0.2 %" no content of
+ * 0.2 % or less.
+ */
+bool	param_meets(const struct pvalue *pv, bool has_min, double min,
+	    bool has_max, double max);
 
 /*
  * Adds the values that follow from others: specific modulus and specific

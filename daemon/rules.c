@@ -1433,8 +1433,26 @@ is_subentry(const char *code, const char *parent)
  * A term-file key that names a code the list splits into subparagraphs
  * ("nsg/1C202" for 1C202.a and 1C202.b) was resolved to the first of them;
  * its terms, requires and exclusions go to the others too, so that
- * splitting an entry as the law does never loses a language.
+ * splitting an entry as the law does never loses a language.  Requires are
+ * the one exception: a subparagraph the same file gives requires of its own
+ * (its own key) keeps only those, since the parent's were written for the
+ * first subparagraph and would let its wording ("Roving" of carbon fibre,
+ * 1C210.a) satisfy another's requirement (high-strength glass, 1C210.b).
+ * own_key() tells whether term file <t> has a key of <part> for <e> itself.
  */
+static bool
+own_key(const struct rule_terms *t, enum term_part part,
+    const struct rule_entry *e)
+{
+	size_t k;
+
+	for (k = 0; k < t->nkeys; k++)
+		if (t->keys[k].part == part && t->keys[k].entry == e &&
+		    strcmp(strchr(t->keys[k].key, '/') + 1, e->code) == 0)
+			return true;
+	return false;
+}
+
 static int
 terms_share(struct ruleset *rs, struct buf *errs)
 {
@@ -1460,6 +1478,9 @@ terms_share(struct ruleset *rs, struct buf *errs)
 				struct rule_entry *e = &l->entries[x];
 
 				if (e == tk->entry || !is_subentry(e->code, code))
+					continue;
+				if (tk->part == TERM_PART_REQUIRES &&
+				    own_key(t, tk->part, e))
 					continue;
 				if (tk->part != TERM_PART_TERMS) {
 					nerr += terms_add_words(t, tk, e, errs);

@@ -460,8 +460,8 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			    (rp->role != R_NONE || pv[k].role == R_MODULUS))
 				continue;
 			stated = 1;
-			if ((!rp->has_min || pv[k].v >= rp->min * (1 - 1e-9)) &&
-			    (!rp->has_max || pv[k].v <= rp->max * (1 + 1e-9))) {
+			if (param_meets(&pv[k], rp->has_min, rp->min,
+			    rp->has_max, rp->max)) {
 				ok = &pv[k];
 				break;
 			}

@@ -267,6 +267,43 @@ test_fold(void)
 	check_fold("5 µm and 5 μm", "5 mm and 5 mm");	/* micro sign, mu */
 }
 
+/*
+ * Arabic and Persian clitics: joined prepositions and conjunctions before
+ * the article are split off, the Persian plural is dropped, and letters
+ * that may be the word's own stay.  Other scripts are not touched.
+ */
+static void
+test_fold_clitics(void)
+{
+	/* ب + the article: "with the reactor" */
+	check_fold("\xd8\xa8\xd8\xa7\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84", "b almfal");	/* بالمفاعل */
+	/* و + the article */
+	check_fold("\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84", "w almfal");	/* والمفاعل */
+	check_fold("\xd9\x81\xd8\xa7\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84", "f almfal");	/* فالمفاعل */
+	check_fold("\xd9\x83\xd8\xa7\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84", "k almfal");	/* كالمفاعل */
+	/* ل + the article without its alef */
+	check_fold("\xd9\x84\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84\xd8\xa7\xd8\xaa \xd8\xa7\xd9\x84\xd9\x86\xd9\x88\xd9\x88\xd9\x8a\xd8\xa9", "l almfalat alnwwya");	/* للمفاعلات النووية */
+	check_fold("\xd9\x88\xd9\x84\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84", "w l almfal");	/* وللمفاعل */
+	/* the article alone stays */
+	check_fold("\xd8\xa7\xd9\x84\xd9\x85\xd9\x81\xd8\xa7\xd8\xb9\xd9\x84", "almfal");	/* المفاعل */
+	/* و before four letters or more */
+	check_fold("\xd9\x88\xd8\xb5\xd9\x85\xd8\xa7\xd9\x85\xd8\xa7\xd8\xaa", "w smamat");	/* وصمامات */
+	/* the و of a short word is its own (fuel) */
+	check_fold("\xd9\x88\xd9\x82\xd9\x88\xd8\xaf", "wqwd");	/* وقود */
+	check_fold("\xd9\x88\xd8\xb9\xd8\xa7\xd8\xa1", "wa");	/* وعاء */
+	/* ب without the article stays (battery) */
+	check_fold("\xd8\xa8\xd8\xb7\xd8\xa7\xd8\xb1\xd9\x8a\xd8\xa9", "btarya");	/* بطارية */
+	/* Persian plural after a ZWNJ */
+	check_fold("\xd9\xbe\xd9\x85\xd9\xbe\xe2\x80\x8c\xd9\x87\xd8\xa7\xdb\x8c \xd8\xae\xd9\x84\xd8\xa7\xd8\xa1", "pmp khla");	/* پمپ‌های خلاء */
+	/* joined plural */
+	check_fold("\xd9\xbe\xd9\x85\xd9\xbe\xd9\x87\xd8\xa7\xdb\x8c \xd8\xae\xd9\x84\xd8\xa7\xd8\xa1", "pmp khla");	/* پمپهای خلاء */
+	check_fold("\xd8\xaf\xd9\x88\xd8\xb1\xd8\xa8\xdb\x8c\xd9\x86\xe2\x80\x8c\xd9\x87\xd8\xa7", "dwrbyn");	/* دوربین‌ها */
+	/* a short stem keeps its ها */
+	check_fold("\xd8\xaa\xd9\x86\xd9\x87\xd8\xa7", "tnha");	/* تنها */
+	check_fold("ballon valve, Wall", "ballon valve wall");
+	check_fold("\xd0\xb2\xd0\xb0\xd0\xbb", "val");	/* вал */
+}
+
 /* Checks that the original bytes behind folded [from, to) are <want>. */
 static void
 check_span(const char *orig, const struct folded *f, const char *needle,
@@ -696,6 +733,7 @@ main(void)
 	test_cas_notations();
 	test_digits();
 	test_fold();
+	test_fold_clitics();
 	test_fold_map();
 	test_fold_invisible();
 	test_fold_lookalike();

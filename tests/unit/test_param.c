@@ -456,6 +456,132 @@ test_derive_packing(void)
 	}
 }
 
+/*
+ * Parameter words of the trade languages: units and per-cent written out,
+ * per-cent words before the number, comparison words and signs before the
+ * number or after its unit, and the hafnium content role.  Each text holds
+ * one value.
+ */
+static void
+test_words(void)
+{
+	static const struct {
+		const char	*in;
+		enum quantity	 q;
+		double		 v;
+		enum pcmp	 cmp;
+		enum prole	 role;
+	} t[] = {
+		{ "Reinheit 99,99 Prozent", Q_PERCENT, 99.99, PCMP_EQ, R_NONE },
+		{ "puret\xc3\xa9 99,5 pour cent", Q_PERCENT, 99.5, PCMP_EQ, R_NONE },	/* pureté 99,5 pour cent */
+		{ "pureza 99,9 por ciento", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },
+		{ "purezza 99,9 per cento", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },
+		{ "\xd1\x87\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x82\xd0\xb0 99,9 \xd0\xbf\xd1\x80\xd0\xbe\xd1\x86\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },	/* чистота 99,9 процента */
+		{ "\xd8\xae\xd9\x84\xd9\x88\xd8\xb5 99.99 \xd8\xaf\xd8\xb1\xd8\xb5\xd8\xaf", Q_PERCENT, 99.99, PCMP_EQ, R_NONE },	/* خلوص 99.99 درصد */
+		{ "\xd9\x86\xd9\x82\xd8\xa7\xd9\x88\xd8\xa9 99 \xd9\x81\xd9\x8a \xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xa6\xd8\xa9", Q_PERCENT, 99, PCMP_EQ, R_NONE },	/* نقاوة 99 في المائة */
+		{ "\xe7\xba\xaf\xe5\xba\xa6\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b" "99.9", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },	/* 纯度百分之99.9 */
+		{ "\xe7\xb4\x94\xe5\xba\xa6" "99.9\xe3\x83\x91\xe3\x83\xbc\xe3\x82\xbb\xe3\x83\xb3\xe3\x83\x88", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },	/* 純度99.9パーセント */
+		{ "\xec\x88\x9c\xeb\x8f\x84 99.9 \xed\x8d\xbc\xec\x84\xbc\xed\x8a\xb8", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },	/* 순도 99.9 퍼센트 */
+		{ "safl\xc4\xb1k y\xc3\xbczde 99,5", Q_PERCENT, 99.5, PCMP_EQ, R_NONE },	/* saflık yüzde 99,5 */
+		{ "czysto\xc5\x9b\xc4\x87 99,9 procent", Q_PERCENT, 99.9, PCMP_EQ, R_NONE },	/* czystość 99,9 procent */
+		{ "Ni 18 Gew.-%", Q_PERCENT, 18, PCMP_EQ, R_NONE },
+		{ "\xd0\xb4\xd0\xb8\xd0\xb0\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80 300 \xd0\xbc\xd0\xb8\xd0\xbb\xd0\xbb\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2", Q_LENGTH, 0.3, PCMP_EQ, R_DIAMETER },	/* диаметр 300 миллиметров */
+		{ "Durchmesser 300 Millimeter", Q_LENGTH, 0.3, PCMP_EQ, R_DIAMETER },
+		{ "diam\xc3\xa8tre 300 millim\xc3\xa8tres", Q_LENGTH, 0.3, PCMP_EQ, R_DIAMETER },	/* diamètre 300 millimètres */
+		{ "\xec\xa7\x81\xea\xb2\xbd 300 \xeb\xb0\x80\xeb\xa6\xac\xeb\xaf\xb8\xed\x84\xb0", Q_LENGTH, 0.3, PCMP_EQ, R_DIAMETER },	/* 직경 300 밀리미터 */
+		{ "\xd0\xbc\xd0\xb0\xd1\x81\xd1\x81\xd0\xb0 20 \xd0\xba\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xb3\xd1\x80\xd0\xb0\xd0\xbc\xd0\xbc\xd0\xbe\xd0\xb2", Q_MASS, 20, PCMP_EQ, R_NONE },	/* масса 20 килограммов */
+		{ "\xec\xa4\x91\xeb\x9f\x89 300 \xed\x82\xac\xeb\xa1\x9c\xea\xb7\xb8\xeb\x9e\xa8", Q_MASS, 300, PCMP_EQ, R_NONE },	/* 중량 300 킬로그램 */
+		{ "12 Zoll", Q_LENGTH, 0.3048, PCMP_EQ, R_NONE },
+		{ "1000 \xd0\xb3\xd1\x80\xd0\xb0\xd0\xb4\xd1\x83\xd1\x81\xd0\xbe\xd0\xb2", Q_TEMPERATURE, 1000, PCMP_EQ, R_NONE },	/* 1000 градусов */
+		{ "1200 Grad Celsius", Q_TEMPERATURE, 1200, PCMP_EQ, R_NONE },
+		{ "1100 \xc2\xba" "C", Q_TEMPERATURE, 1100, PCMP_EQ, R_NONE },	/* 1100 ºC */
+		{ "5 \xd0\xbc\xd0\xbf\xd0\xb0", Q_PRESSURE, 5e6, PCMP_EQ, R_NONE },	/* 5 мпа */
+		{ "400 \xd0\xb3\xd0\xb5\xd1\x80\xd1\x86", Q_FREQUENCY, 400, PCMP_EQ, R_NONE },	/* 400 герц */
+		{ "Tank 30 Liter", Q_VOLUME, 30, PCMP_EQ, R_NONE },
+		{ "5-Achs-Fr\xc3\xa4smaschine", Q_AXES, 5, PCMP_EQ, R_NONE },	/* 5-Achs-Fräsmaschine */
+		{ "\xd1\x81\xd1\x82\xd0\xb0\xd0\xbd\xd0\xbe\xd0\xba 5-\xd0\xbe\xd1\x81\xd0\xb5\xd0\xb2\xd0\xbe\xd0\xb9", Q_AXES, 5, PCMP_EQ, R_NONE },	/* станок 5-осевой */
+		{ "less than 75 mm", Q_LENGTH, 0.075, PCMP_LT, R_NONE },
+		{ "weniger als 2 Achsen", Q_AXES, 2, PCMP_LT, R_NONE },
+		{ "Reichweite mehr als 300 km", Q_LENGTH, 3e5, PCMP_GT, R_NONE },
+		{ "au moins 5 axes", Q_AXES, 5, PCMP_GE, R_NONE },
+		{ "alcance de menos de 50 km", Q_LENGTH, 5e4, PCMP_LT, R_NONE },
+		{ "\xd0\xbd\xd0\xb5 \xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb5\xd0\xb5 99,9 %", Q_PERCENT, 99.9, PCMP_GE, R_NONE },	/* не менее 99,9 % */
+		{ "\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb5\xd0\xb5 75 \xd0\xbc\xd0\xbc", Q_LENGTH, 0.075, PCMP_LT, R_NONE },	/* менее 75 мм */
+		{ "\xd8\xa3\xd9\x83\xd8\xab\xd8\xb1 \xd9\x85\xd9\x86 300 \xd9\x83\xd9\x85", Q_LENGTH, 3e5, PCMP_GT, R_NONE },	/* أكثر من 300 كم */
+		{ "\xd8\xa8\xdb\x8c\xd8\xb4 \xd8\xa7\xd8\xb2 300 \xda\xa9\xdb\x8c\xd9\x84\xd9\x88\xd9\x85\xd8\xaa\xd8\xb1", Q_LENGTH, 3e5, PCMP_GT, R_NONE },	/* بیش از 300 کیلومتر */
+		{ "\xe5\xb0\x84\xe7\xa8\x8b\xe8\xb6\x85\xe8\xbf\x87" "300\xe5\x85\xac\xe9\x87\x8c", Q_LENGTH, 3e5, PCMP_GT, R_NONE },	/* 射程超过300公里 */
+		{ "Hf < 0.01 %", Q_PERCENT, 0.01, PCMP_LT, R_HAFNIUM },
+		{ "Hf\xe2\x89\xa4" "100 ppm", Q_PERCENT, 0.01, PCMP_LE, R_HAFNIUM },	/* Hf≤100 ppm */
+		{ "(Hf up to 4.5 %)", Q_PERCENT, 4.5, PCMP_LE, R_HAFNIUM },
+		{ "\xd1\x81\xd0\xbe\xd0\xb4\xd0\xb5\xd1\x80\xd0\xb6\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\xb3\xd0\xb0\xd1\x84\xd0\xbd\xd0\xb8\xd1\x8f \xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb5\xd0\xb5 0,01 %", Q_PERCENT, 0.01, PCMP_LT, R_HAFNIUM },	/* содержание гафния менее 0,01 % */
+		{ "99.9%\xe4\xbb\xa5\xe4\xb8\x8a", Q_PERCENT, 99.9, PCMP_GE, R_NONE },	/* 99.9%以上 */
+		{ "5mm\xe6\x9c\xaa\xe6\xba\x80", Q_LENGTH, 0.005, PCMP_LT, R_NONE },	/* 5mm未満 */
+		{ "70 % \xec\x9d\xb4\xec\x83\x81", Q_PERCENT, 70, PCMP_GE, R_NONE },	/* 70 % 이상 */
+		{ "300 km or more", Q_LENGTH, 3e5, PCMP_GE, R_NONE },
+		{ "menzil 300 km'den fazla", Q_LENGTH, 3e5, PCMP_GT, R_NONE },
+		{ "overall 5 mm", Q_LENGTH, 0.005, PCMP_EQ, R_NONE },
+		/* a leading zero groups no thousands */
+		{ "inner diameter 0.025 m", Q_LENGTH, 0.025, PCMP_EQ, R_INNER_DIAMETER },
+		/* the role before a per-cent word */
+		{ "Hf y\xc3\xbczde 0,8", Q_PERCENT, 0.8, PCMP_EQ, R_HAFNIUM },	/* Hf yüzde 0,8 */
+		{ "Hf \xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b" "0.8", Q_PERCENT, 0.8, PCMP_EQ, R_HAFNIUM },	/* Hf 百分之0.8 */
+		/* a long cue ending a compound */
+		{ "Rohrdurchmesser 1200 mm", Q_LENGTH, 1.2, PCMP_EQ, R_DIAMETER },
+	};
+	size_t i, n;
+	struct pvalue pv[4];
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		harness_context("param_scan(\"%s\")", t[i].in);
+		n = param_scan(t[i].in, strlen(t[i].in), pv, 4);
+		if (CHECK_INT_EQ(n, 1)) {
+			CHECK_STR_EQ(param_quantity_name(pv[0].q),
+			    param_quantity_name(t[i].q));
+			CHECK(near(pv[0].v, t[i].v));
+			CHECK_INT_EQ(pv[0].cmp, t[i].cmp);
+			CHECK_STR_EQ(param_role_name(pv[0].role),
+			    param_role_name(t[i].role));
+		}
+		harness_context(NULL);
+	}
+	CHECK(param_role("hafnium") == R_HAFNIUM);
+}
+
+/*
+ * A bound meets a threshold as its value does, except at the edge it
+ * excludes.
+ */
+static void
+test_meets(void)
+{
+	struct pvalue v;
+
+	memset(&v, 0, sizeof(v));
+	v.v = 75;
+	CHECK(param_meets(&v, true, 75, false, 0));
+	v.cmp = PCMP_LE;
+	CHECK(param_meets(&v, true, 75, false, 0));
+	v.cmp = PCMP_LT;		/* less than 75: below a minimum of 75 */
+	CHECK(!param_meets(&v, true, 75, false, 0));
+	CHECK(param_meets(&v, true, 70, false, 0));
+	CHECK(!param_meets(&v, true, 80, false, 0));
+	v.cmp = PCMP_GT;		/* more than 75 */
+	CHECK(param_meets(&v, true, 75, false, 0));
+	CHECK(!param_meets(&v, false, 0, true, 75));
+	CHECK(param_meets(&v, false, 0, true, 80));
+	v.cmp = PCMP_EQ;
+	CHECK(param_meets(&v, true, 50, true, 100));
+	CHECK(!param_meets(&v, true, 80, true, 100));
+	CHECK(!param_meets(&v, true, 50, true, 70));
+	/* Hf up to 4.5 % is no hafnium content of at most 0.2 % */
+	v.v = 4.5;
+	v.cmp = PCMP_LE;
+	CHECK(!param_meets(&v, false, 0, true, 0.2));
+	v.v = 0.01;
+	v.cmp = PCMP_LT;
+	CHECK(param_meets(&v, false, 0, true, 0.2));
+}
+
 int
 main(void)
 {
@@ -466,5 +592,7 @@ main(void)
 	test_scan_forms();
 	test_roles();
 	test_derive_packing();
+	test_words();
+	test_meets();
 	return harness_done();
 }

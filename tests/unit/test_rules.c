@@ -569,6 +569,77 @@ done:
 	buf_free(&errs);
 }
 
+/*
+ * A term file's key for a code the list splits ("nsg/1C210" for 1C210.a and
+ * 1C210.b) shares its terms and exclusions with every subparagraph, and its
+ * requires with those the file gives no requires of their own: the parent's
+ * "Roving" (written for carbon fibre) must not satisfy glass fibre's.
+ */
+static void
+test_terms_subentry_requires(void)
+{
+	static const char list[] =
+	    "list:\n  id: nsg\n  title: T\n  source: S\n"
+	    "  version_date: 2024-01-31\n"
+	    "entries:\n"
+	    "  - code: 1C210.a\n    title: Carbon fibres\n"
+	    "    category: nuclear\n    explanation: E\n"
+	    "    keywords: [carbon fibre*]\n    requires: [roving*]\n"
+	    "  - code: 1C210.b\n    title: Glass fibres\n"
+	    "    category: nuclear\n    explanation: E\n"
+	    "    keywords: [glass fibre*]\n    requires: [high strength]\n"
+	    "  - code: 1C210.c\n    title: Polyimide fibres\n"
+	    "    category: nuclear\n    explanation: E\n"
+	    "    keywords: [polyimide fibre*]\n    requires: [filament*]\n";
+	static const char de[] =
+	    "language: de\ntitle: T\nsource: S\n"
+	    "terms:\n"
+	    "  nsg/1C210: [Faserverbund*]\n"
+	    "requires:\n"
+	    "  nsg/1C210: [Roving*, Garn*]\n"
+	    "  nsg/1C210.b: [hochfest*]\n"
+	    "exclude:\n"
+	    "  nsg/1C210: [Glaswolle]\n";
+	struct ruleset *rs = rules_new();
+	struct buf errs;
+	const struct rule_entry *a, *b, *c;
+	size_t k;
+	int roving_b = 0, roving_c = 0, hoch_b = 0;
+
+	buf_init(&errs);
+	if (!CHECK_INT_EQ(rules_add_buffer(rs, "r/nsg.yaml", list,
+	    strlen(list), &errs) + rules_add_buffer(rs, "r/terms-de.yaml", de,
+	    strlen(de), &errs) + rules_finish(rs, &errs), 0)) {
+		printf("%s", errs.data ? errs.data : "");
+		goto done;
+	}
+	a = &rs->lists[0].entries[0];
+	b = &rs->lists[0].entries[1];
+	c = &rs->lists[0].entries[2];
+	/* The first subparagraph takes the parent's requires ("Roving*"
+	 * folds like its own "roving*"). */
+	CHECK_INT_EQ(a->requires.n, 2);
+	for (k = 0; k < b->requires.n; k++) {
+		roving_b += strcmp(b->requires.v[k], "Roving*") == 0;
+		hoch_b += strcmp(b->requires.v[k], "hochfest*") == 0;
+	}
+	for (k = 0; k < c->requires.n; k++)
+		roving_c += strcmp(c->requires.v[k], "Roving*") == 0;
+	/* 1C210.b has requires of its own in the file: not the parent's. */
+	CHECK_INT_EQ(roving_b, 0);
+	CHECK_INT_EQ(hoch_b, 1);
+	CHECK_INT_EQ(b->requires.n, 2);
+	/* 1C210.c has none: the parent's still reach it. */
+	CHECK_INT_EQ(roving_c, 1);
+	/* Terms and exclusions go to every subparagraph. */
+	CHECK_INT_EQ(b->keywords.n, 2);
+	CHECK_INT_EQ(c->exclude.n, 1);
+	CHECK_INT_EQ(b->exclude.n, 1);
+done:
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 static void
 test_terms_bad(void)
 {
@@ -778,6 +849,7 @@ main(void)
 	test_ytree();
 	test_terms_good();
 	test_terms_bad();
+	test_terms_subentry_requires();
 	test_coverage();
 	test_terms_context();
 	return harness_done();
