@@ -461,46 +461,137 @@ us_date(const char *s, char out[11])
 	return 0;
 }
 
+/* What reading one Denied Persons List file gathers row by row. */
+struct dpl_read {
+	const char	 *name;		/* the file, for messages */
+	struct buf	 *errs;
+	int		  nerr;
+	int		  nrows;	/* rows read well */
+	char		  today[11];	/* YYYY-MM-DD, UTC */
+	char		  latest[11];	/* newest Last_Update so far */
+	char		**refs;		/* row keys recorded */
+	size_t		  nrefs;
+};
+
+/*
+ * Reads the first line of <c>: the header the list is known by.  Returns
+ * true if it is; else reports why to <errs>.
+ */
+static bool
+dpl_header_ok(struct csv *c, const char *name, struct buf *errs)
+{
+	const char *why;
+	size_t i;
+	int r;
+
+	if ((r = csv_next(c, &why)) <= 0) {
+		buf_printf(errs, "%s:1: %s\n", name, r < 0 ? why :
+		    "empty file");
+		return false;
+	}
+	for (i = 0; i < DPL_NFIELDS; i++)
+		if (c->nf != DPL_NFIELDS ||
+		    strcmp(csv_field(c, i), dpl_header[i]) != 0) {
+			buf_printf(errs, "%s:1: not a Denied Persons List "
+			    "header (expected Name, Street_Address, ... "
+			    "FR_Citation, tab-separated)\n", name);
+			return false;
+		}
+	return true;
+}
+
+/*
+ * The list has no identifiers: the row key (<hex>, 13 bytes) is a hash of
+ * the folded name <nm> and the effective <date>.  Returns true if it is
+ * new to <dr> (and records it), false for another row of the same person
+ * with the same order (several addresses): one record.
+ */
+static bool
+dpl_new_key(struct dpl_read *dr, const char *nm, const char *date,
+    char hex[65])
+{
+	struct buf key;
+	char *f = normalize_fold_str(nm);
+	size_t i;
+
+	buf_init(&key);
+	buf_printf(&key, "%s|%s", f, date);
+	free(f);
+	util_sha256_hex(key.data, key.len, hex);
+	buf_free(&key);
+	hex[12] = '\0';
+	for (i = 0; i < dr->nrefs; i++)
+		if (strcmp(dr->refs[i], hex) == 0)
+			return false;
+	dr->refs = xreallocarray(dr->refs, dr->nrefs + 1, sizeof(char *));
+	dr->refs[dr->nrefs++] = xstrdup(hex);
+	return true;
+}
+
+/*
+ * One well-formed row of <c>: a name and an effective date are required;
+ * the newest Last_Update is the list's date, but the file has typos from
+ * the future ("3017-08-22"), which do not count.  A new person is recorded
+ * in <b>.
+ */
+static void
+dpl_row(struct party_batch *b, struct csv *c, struct dpl_read *dr)
+{
+	const char *nm, *country, *upd;
+	char date[11], hex[65];
+
+	nm = csv_field(c, 0);
+	while (*nm == ' ')
+		nm++;
+	if (*nm == '\0') {
+		row_error(&dr->nerr, dr->errs, dr->name, c->row_line, "%s",
+		    "empty Name");
+		return;
+	}
+	if (us_date(csv_field(c, 6), date) != 0) {
+		row_error(&dr->nerr, dr->errs, dr->name, c->row_line,
+		    "Effective_Date \"%.20s\" is not MM/DD/YYYY",
+		    csv_field(c, 6));
+		return;
+	}
+	upd = csv_field(c, 9);
+	if (strlen(upd) == 10 && strcmp(upd, dr->latest) > 0 &&
+	    strcmp(upd, dr->today) <= 0)
+		memcpy(dr->latest, upd, 11);
+	dr->nrows++;
+	if (!dpl_new_key(dr, nm, date, hex))
+		return;
+	country = csv_field(c, 4);
+	party_batch_record(b, hex, "party", nm, "BIS DPL", date,
+	    *country ? country : NULL);
+}
+
 int
 partyload_bis_dpl(struct party_batch *b, const char *name, const char *data,
     size_t len, struct buf *errs)
 {
+	struct dpl_read dr;
 	struct csv c;
 	const char *why;
-	char msg[128], date[11], latest[11] = "", today[11], hex[65];
-	char **refs = NULL;
-	size_t i, nrefs = 0;
-	int nerr = 0, r, nrows = 0;
+	char msg[128];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t i;
+	int r;
 
-	{
-		time_t now = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&now, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	}
+	memset(&dr, 0, sizeof(dr));
+	dr.name = name;
+	dr.errs = errs;
+	gmtime_r(&now, &tm);
+	strftime(dr.today, sizeof(dr.today), "%Y-%m-%d", &tm);
 	csv_init(&c, name, data, len, '\t');
-	if ((r = csv_next(&c, &why)) <= 0) {
-		buf_printf(errs, "%s:1: %s\n", name, r < 0 ? why :
-		    "empty file");
+	if (!dpl_header_ok(&c, name, errs)) {
 		csv_free(&c);
 		return 1;
 	}
-	for (i = 0; i < DPL_NFIELDS; i++)
-		if (c.nf != DPL_NFIELDS ||
-		    strcmp(csv_field(&c, i), dpl_header[i]) != 0) {
-			buf_printf(errs, "%s:1: not a Denied Persons List "
-			    "header (expected Name, Street_Address, ... "
-			    "FR_Citation, tab-separated)\n", name);
-			csv_free(&c);
-			return 1;
-		}
 	while ((r = csv_next(&c, &why)) != 0) {
-		const char *nm, *country, *upd;
-		struct buf key;
-
 		if (r < 0) {
-			row_error(&nerr, errs, name, c.row_line, "%s", why);
+			row_error(&dr.nerr, errs, name, c.row_line, "%s", why);
 			if (strcmp(why, "unterminated quoted field") == 0)
 				break;
 			continue;
@@ -508,69 +599,23 @@ partyload_bis_dpl(struct party_batch *b, const char *name, const char *data,
 		if (c.nf != DPL_NFIELDS) {
 			snprintf(msg, sizeof(msg), "expected %zu fields, "
 			    "found %zu", DPL_NFIELDS, c.nf);
-			row_error(&nerr, errs, name, c.row_line, "%s", msg);
+			row_error(&dr.nerr, errs, name, c.row_line, "%s", msg);
 			continue;
 		}
-		nm = csv_field(&c, 0);
-		while (*nm == ' ')
-			nm++;
-		if (*nm == '\0') {
-			row_error(&nerr, errs, name, c.row_line, "%s",
-			    "empty Name");
-			continue;
-		}
-		if (us_date(csv_field(&c, 6), date) != 0) {
-			row_error(&nerr, errs, name, c.row_line,
-			    "Effective_Date \"%.20s\" is not MM/DD/YYYY",
-			    csv_field(&c, 6));
-			continue;
-		}
-		/* The newest Last_Update is the list's date; the file has
-		 * typos from the future ("3017-08-22"), which do not count. */
-		upd = csv_field(&c, 9);
-		if (strlen(upd) == 10 && strcmp(upd, latest) > 0 &&
-		    strcmp(upd, today) <= 0)
-			memcpy(latest, upd, 11);
-		nrows++;
-
-		/*
-		 * The list has no identifiers: the row key is a hash of the
-		 * folded name and the effective date.  Rows of the same person
-		 * with the same order (several addresses) are one record.
-		 */
-		buf_init(&key);
-		{
-			char *f = normalize_fold_str(nm);
-
-			buf_printf(&key, "%s|%s", f, date);
-			free(f);
-		}
-		util_sha256_hex(key.data, key.len, hex);
-		buf_free(&key);
-		hex[12] = '\0';
-		for (i = 0; i < nrefs; i++)
-			if (strcmp(refs[i], hex) == 0)
-				break;
-		if (i < nrefs)
-			continue;
-		refs = xreallocarray(refs, nrefs + 1, sizeof(char *));
-		refs[nrefs++] = xstrdup(hex);
-		country = csv_field(&c, 4);
-		party_batch_record(b, hex, "party", nm, "BIS DPL", date,
-		    *country ? country : NULL);
+		dpl_row(b, &c, &dr);
 	}
-	if (nerr == 0 && nrows == 0) {
+	if (dr.nerr == 0 && dr.nrows == 0) {
 		buf_printf(errs, "%s:2: no rows after the header\n", name);
-		nerr++;
+		dr.nerr++;
 	}
-	if (latest[0] != '\0')
-		party_batch_generated(b, latest);
-	errors_summary(nerr, errs, name);
-	for (i = 0; i < nrefs; i++)
-		free(refs[i]);
-	free(refs);
+	if (dr.latest[0] != '\0')
+		party_batch_generated(b, dr.latest);
+	errors_summary(dr.nerr, errs, name);
+	for (i = 0; i < dr.nrefs; i++)
+		free(dr.refs[i]);
+	free(dr.refs);
 	csv_free(&c);
-	return nerr;
+	return dr.nerr;
 }
 
 /* ------------------------------------------------------------------ */
