@@ -1135,6 +1135,139 @@ search_forms(const struct party_index *idx, const char *name,
 	}
 }
 
+/*
+ * The listed name <nm>'s tokens into <lt> (MAXTOK), in the order the index
+ * holds them: without its bracketed acronyms when that gives the same
+ * count, else (a bracketed part is its own name) the whole text.  Returns
+ * the count.
+ */
+static size_t
+listed_tokens(const struct pname *nm, struct qtok *lt)
+{
+	struct buf stripped;
+	char **parts = NULL;
+	size_t nparts = 0, nl, p;
+
+	buf_init(&stripped);
+	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
+	nl = partyname_tokenize(stripped.data, lt);
+	if (nl != nm->ntok)
+		nl = 0;		/* a bracketed part: its own name */
+	if (nl == 0)
+		nl = partyname_tokenize(nm->text, lt);
+	for (p = 0; p < nparts; p++)
+		free(parts[p]);
+	free(parts);
+	buf_free(&stripped);
+	return nl;
+}
+
+/*
+ * The mark written after a word pair matched as <how> ("~typo"...), and
+ * the distortion it shows added to *<d>.
+ */
+static const char *
+how_mark(int how, unsigned *d)
+{
+	switch (how) {
+	case HOW_EXACT:
+		return "";
+	case HOW_VARIANT:
+		*d |= PARTY_D_SPELLING;
+		return "~";
+	case HOW_TYPO:
+		*d |= PARTY_D_TYPO;
+		return "~typo";
+	case HOW_INITIAL:
+		*d |= PARTY_D_INITIALS;
+		return "~initial";
+	case HOW_JOINED:
+		*d |= PARTY_D_JOINED;
+		return "~joined";
+	default:
+		*d |= PARTY_D_DROPPED;
+		return "";
+	}
+}
+
+/*
+ * Which words matched which, into <w> ("listed=query~how ..."), for the
+ * <nl> listed tokens <lt> of <nm> against query <qu> as <det> scored them;
+ * the distortions seen (spelling, typos, initials, joins, dropped words,
+ * another order) are added to *<d>.
+ */
+static void
+word_pairs(const struct pname *nm, const struct qtok *lt, size_t nl,
+    const struct query *qu, const struct detail *det, struct buf *w,
+    unsigned *d)
+{
+	size_t j;
+	int last = -1;
+
+	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
+		const char *how;
+		int f = det->from[j];
+
+		if (lt[j].particle && det->how[j] == HOW_NONE)
+			continue;
+		how = how_mark(det->how[j], d);
+		if (f >= 0 && (size_t)f < qu->n) {
+			if (f < last)
+				*d |= PARTY_D_ORDER;
+			last = f;
+		}
+		if (w->len > 0)
+			buf_addc(w, ' ');
+		buf_printf(w, "%s=%s%s", lt[j].raw, f >= 0 &&
+		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
+	}
+}
+
+/*
+ * Weak evidence: a low-quality alias, or a person's name found only
+ * through words that many listed names share (common given names,
+ * "Mohammad Ali"): the officer must confirm the identity.  Sets <ih>'s
+ * quality and weak flag.
+ */
+static void
+weigh_evidence(const struct party_index *idx, const struct pname *nm,
+    const struct detail *det, struct ihit *ih)
+{
+	const struct prec *r = idx->recs[nm->rec];
+	bool distinct = false;
+	size_t j;
+
+	ih->h.quality = PARTY_Q_NONE;
+	for (j = 0; j < r->nalias; j++)
+		if (r->alias[j] == nm->text)
+			ih->h.quality = (enum party_quality)r->aq[j];
+	for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
+		const struct ptok *t = &idx->toks[nm->tok[j]];
+
+		if (det->how[j] != HOW_NONE && !t->particle &&
+		    t->df < idx->common_df)
+			distinct = true;
+	}
+	ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
+	    (!distinct && strcmp(r->kind, "individual") == 0);
+}
+
+/*
+ * True if <text> holds letters of a script other than Latin: a UTF-8 lead
+ * byte from U+0340 on, leaving out the punctuation and symbol blocks
+ * (lead bytes 0xe2, 0xef) that Latin text carries.
+ */
+static bool
+other_script(const char *text)
+{
+	const unsigned char *u;
+
+	for (u = (const unsigned char *)text; *u != '\0'; u++)
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef)
+			return true;
+	return false;
+}
+
 /* Fills the evidence of <ih>: which words matched which, distortions. */
 static void
 explain_hit(const struct party_index *idx, struct ihit *ih)
@@ -1143,102 +1276,25 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	struct query *qu = xmalloc(sizeof(*qu));
 	struct qtok *lt = xreallocarray(NULL, MAXTOK, sizeof(*lt));
 	struct detail det;
-	struct buf stripped, w;
-	char **parts = NULL;
-	size_t nparts = 0, nl, j, p;
-	int last = -1;
+	struct buf w;
+	size_t nl;
 	unsigned d = ih->form;
-	const unsigned char *u;
 
 	query_build(idx, ih->text, ih->split, qu, NULL);
 	(void)score_name(idx, qu, nm, &det);
-	buf_init(&stripped);
-	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
-	nl = partyname_tokenize(stripped.data, lt);
-	if (nl != nm->ntok)
-		nl = 0;		/* a bracketed part: its own name */
-	if (nl == 0)
-		nl = partyname_tokenize(nm->text, lt);
+	nl = listed_tokens(nm, lt);
 	buf_init(&w);
-	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
-		const char *how = "";
-		int f = det.from[j];
-
-		if (lt[j].particle && det.how[j] == HOW_NONE)
-			continue;
-		switch (det.how[j]) {
-		case HOW_EXACT:
-			how = "";
-			break;
-		case HOW_VARIANT:
-			how = "~";
-			d |= PARTY_D_SPELLING;
-			break;
-		case HOW_TYPO:
-			how = "~typo";
-			d |= PARTY_D_TYPO;
-			break;
-		case HOW_INITIAL:
-			how = "~initial";
-			d |= PARTY_D_INITIALS;
-			break;
-		case HOW_JOINED:
-			how = "~joined";
-			d |= PARTY_D_JOINED;
-			break;
-		default:
-			d |= PARTY_D_DROPPED;
-			break;
-		}
-		if (f >= 0 && (size_t)f < qu->n) {
-			if (f < last)
-				d |= PARTY_D_ORDER;
-			last = f;
-		}
-		if (w.len > 0)
-			buf_addc(&w, ' ');
-		buf_printf(&w, "%s=%s%s", lt[j].raw, f >= 0 &&
-		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
-	}
+	word_pairs(nm, lt, nl, qu, &det, &w, &d);
 	if (det.dropped)
 		d |= PARTY_D_DROPPED;
 	/* Words run together, split for the search. */
 	if (ih->split)
 		d |= PARTY_D_JOINED;
-	/*
-	 * Weak evidence: a low-quality alias, or a person's name found only
-	 * through words that many listed names share (common given names,
-	 * "Mohammad Ali"): the officer must confirm the identity.
-	 */
-	{
-		const struct prec *r = idx->recs[nm->rec];
-		bool distinct = false;
-
-		ih->h.quality = PARTY_Q_NONE;
-		for (j = 0; j < r->nalias; j++)
-			if (r->alias[j] == nm->text)
-				ih->h.quality = (enum party_quality)r->aq[j];
-		for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
-			const struct ptok *t = &idx->toks[nm->tok[j]];
-
-			if (det.how[j] != HOW_NONE && !t->particle &&
-			    t->df < idx->common_df)
-				distinct = true;
-		}
-		ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
-		    (!distinct && strcmp(r->kind, "individual") == 0);
-	}
-	for (u = (const unsigned char *)ih->text; *u != '\0'; u++)
-		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
-			d |= PARTY_D_SCRIPT;
-			break;
-		}
+	weigh_evidence(idx, nm, &det, ih);
+	if (other_script(ih->text))
+		d |= PARTY_D_SCRIPT;
 	ih->h.distortions = d;
 	snprintf(ih->h.words, sizeof(ih->h.words), "%s", w.len ? w.data : "");
-	for (p = 0; p < nparts; p++)
-		free(parts[p]);
-	free(parts);
-	buf_free(&stripped);
 	buf_free(&w);
 	free(lt);
 	free(qu);
