@@ -96,6 +96,92 @@ csv_skip_line(struct csv *c)
 	}
 }
 
+/* The DOS end-of-file byte (Ctrl-Z), which some exports leave in fields. */
+#define CSV_DOS_EOF	0x1a
+
+/*
+ * Reads a quoted field at c->p (on its opening quote) into c->text: a
+ * doubled quote is one quote, line breaks are kept, spaces may follow the
+ * closing quote.  Returns 0, or -1 with a reason in *why (an unterminated
+ * quote ends the input; otherwise the rest of the line is skipped).
+ */
+static int
+csv_quoted_field(struct csv *c, const char **why)
+{
+	int qline = c->line;
+
+	csv_field_start(c, true);
+	c->p++;
+	for (;;) {
+		if (c->p >= c->end) {
+			c->row_line = qline;
+			*why = "unterminated quoted field";
+			return -1;
+		}
+		if (*c->p == '"') {
+			if (c->p + 1 < c->end && c->p[1] == '"') {
+				buf_addc(&c->text, '"');
+				c->p += 2;
+				continue;
+			}
+			c->p++;
+			break;
+		}
+		if (*c->p == '\n')
+			c->line++;
+		if (*c->p == CSV_DOS_EOF) {
+			*why = "DOS end-of-file byte inside the data";
+			csv_skip_line(c);
+			return -1;
+		}
+		buf_addc(&c->text, *c->p++);
+	}
+	/* Spaces may follow the closing quote. */
+	while (c->p < c->end && *c->p == ' ')
+		c->p++;
+	if (c->p < c->end && *c->p != c->delim && *c->p != '\r' &&
+	    *c->p != '\n') {
+		*why = "text after a closing quote";
+		csv_skip_line(c);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Reads an unquoted field at c->p into c->text, trimmed of spaces; a quote
+ * inside it is an error.  Returns 0, or -1 with a reason in *why (the rest
+ * of the line skipped).
+ */
+static int
+csv_plain_field(struct csv *c, const char **why)
+{
+	const char *s = c->p, *e;
+
+	csv_field_start(c, false);
+	while (c->p < c->end && *c->p != c->delim && *c->p != '\r' &&
+	    *c->p != '\n') {
+		if (*c->p == '"') {
+			*why = "quote inside an unquoted field";
+			csv_skip_line(c);
+			return -1;
+		}
+		if (*c->p == CSV_DOS_EOF) {
+			*why = "DOS end-of-file byte inside the data";
+			csv_skip_line(c);
+			return -1;
+		}
+		c->p++;
+	}
+	e = c->p;
+	while (s < e && *s == ' ')
+		s++;
+	while (e > s && e[-1] == ' ')
+		e--;
+	buf_add(&c->text, s, (size_t)(e - s));
+	return 0;
+}
+
 /*
  * Reads the next row.  Returns 1 with the fields set, 0 at the end, or -1
  * with a reason in *why (the rest of the line is skipped, except for an
@@ -104,6 +190,8 @@ csv_skip_line(struct csv *c)
 static int
 csv_next(struct csv *c, const char **why)
 {
+	int rc;
+
 	buf_reset(&c->text);
 	c->nf = 0;
 
@@ -117,73 +205,12 @@ csv_next(struct csv *c, const char **why)
 		return 0;
 	c->row_line = c->line;
 	for (;;) {
-		if (c->p < c->end && *c->p == '"') {
-			int qline = c->line;
-
-			csv_field_start(c, true);
-			c->p++;
-			for (;;) {
-				if (c->p >= c->end) {
-					c->row_line = qline;
-					*why = "unterminated quoted field";
-					return -1;
-				}
-				if (*c->p == '"') {
-					if (c->p + 1 < c->end &&
-					    c->p[1] == '"') {
-						buf_addc(&c->text, '"');
-						c->p += 2;
-						continue;
-					}
-					c->p++;
-					break;
-				}
-				if (*c->p == '\n')
-					c->line++;
-				if (*c->p == 0x1a) {
-					*why = "DOS end-of-file byte inside "
-					    "the data";
-					csv_skip_line(c);
-					return -1;
-				}
-				buf_addc(&c->text, *c->p++);
-			}
-			/* Spaces may follow the closing quote. */
-			while (c->p < c->end && *c->p == ' ')
-				c->p++;
-			if (c->p < c->end && *c->p != c->delim &&
-			    *c->p != '\r' && *c->p != '\n') {
-				*why = "text after a closing quote";
-				csv_skip_line(c);
-				return -1;
-			}
-		} else {
-			const char *s = c->p, *e;
-
-			csv_field_start(c, false);
-			while (c->p < c->end && *c->p != c->delim &&
-			    *c->p != '\r' && *c->p != '\n') {
-				if (*c->p == '"') {
-					*why = "quote inside an unquoted "
-					    "field";
-					csv_skip_line(c);
-					return -1;
-				}
-				if (*c->p == 0x1a) {
-					*why = "DOS end-of-file byte inside "
-					    "the data";
-					csv_skip_line(c);
-					return -1;
-				}
-				c->p++;
-			}
-			e = c->p;
-			while (s < e && *s == ' ')
-				s++;
-			while (e > s && e[-1] == ' ')
-				e--;
-			buf_add(&c->text, s, (size_t)(e - s));
-		}
+		if (c->p < c->end && *c->p == '"')
+			rc = csv_quoted_field(c, why);
+		else
+			rc = csv_plain_field(c, why);
+		if (rc == -1)
+			return -1;
 		buf_addc(&c->text, '\0');
 		if (c->p < c->end && *c->p == c->delim) {
 			c->p++;
