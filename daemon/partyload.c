@@ -714,65 +714,70 @@ nested_text(xmlNode *parent, const char *name, const char *sub)
 	return NULL;
 }
 
-/* One INDIVIDUAL or ENTITY; returns 0 or -1 after reporting. */
-static int
-un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
-    int *nerr, struct buf *errs)
+/* The subject's name: FIRST_NAME to FOURTH_NAME, those present, into <full>. */
+static void
+un_full_name(xmlNode *s, struct buf *full)
 {
 	static const char *const parts[] = {
 		"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME",
 	};
-	struct buf full;
-	char *ref, *regime, *listed, *country, *t;
-	int line = (int)xmlGetLineNo(s);
-	xmlNode *n;
 	size_t i;
+	char *t;
 
-	buf_init(&full);
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		t = child_text(s, parts[i]);
 		if (*t != '\0') {
-			if (full.len > 0)
-				buf_addc(&full, ' ');
-			buf_adds(&full, t);
+			if (full->len > 0)
+				buf_addc(full, ' ');
+			buf_adds(full, t);
 		}
 		free(t);
 	}
-	ref = child_text(s, "REFERENCE_NUMBER");
-	if (full.len == 0 || *ref == '\0') {
-		row_error(nerr, errs, name, line, "%s", full.len == 0 ?
-		    "subject without FIRST_NAME" :
-		    "subject without REFERENCE_NUMBER");
-		buf_free(&full);
-		free(ref);
-		return -1;
-	}
-	regime = child_text(s, "UN_LIST_TYPE");
-	listed = child_text(s, "LISTED_ON");
-	/* xs:date may carry a zone ("2015-04-07-04:00"): keep the date. */
+}
+
+/*
+ * True if LISTED_ON <listed> is empty or YYYY-MM-DD; an xs:date zone
+ * ("2015-04-07-04:00") is cut off in place first.
+ */
+static bool
+un_listed_on_ok(char *listed)
+{
 	if (strlen(listed) > 10 && (listed[10] == '-' || listed[10] == '+' ||
 	    listed[10] == 'Z'))
 		listed[10] = '\0';
-	if (*listed != '\0' && (strlen(listed) != 10 || listed[4] != '-' ||
-	    listed[7] != '-' || !isdigit((unsigned char)listed[0]))) {
-		row_error(nerr, errs, name, line, "LISTED_ON \"%.20s\" is not "
-		    "YYYY-MM-DD", listed);
-		buf_free(&full);
-		free(ref);
-		free(regime);
-		free(listed);
-		return -1;
-	}
-	if (person) {
-		country = nested_text(s, "NATIONALITY", "VALUE");
-		if (country == NULL)
-			country = nested_text(s, "INDIVIDUAL_ADDRESS",
-			    "COUNTRY");
-	} else
-		country = nested_text(s, "ENTITY_ADDRESS", "COUNTRY");
-	party_batch_record(b, ref, person ? "individual" : "entity",
-	    full.data, regime, listed, country);
-	/* Several addresses or nationalities: the first known country. */
+	return *listed == '\0' || (strlen(listed) == 10 && listed[4] == '-' &&
+	    listed[7] == '-' && isdigit((unsigned char)listed[0]));
+}
+
+/*
+ * The country recorded with the subject (caller frees; NULL if none): a
+ * person's first nationality, else the country of their first address; an
+ * entity's first address.
+ */
+static char *
+un_country(xmlNode *s, bool person)
+{
+	char *country;
+
+	if (!person)
+		return nested_text(s, "ENTITY_ADDRESS", "COUNTRY");
+	country = nested_text(s, "NATIONALITY", "VALUE");
+	if (country == NULL)
+		country = nested_text(s, "INDIVIDUAL_ADDRESS", "COUNTRY");
+	return country;
+}
+
+/*
+ * The aliases of the subject just recorded in <b> (with their quality),
+ * its name in the original script (a good alias), and every country of
+ * its nationalities and addresses.
+ */
+static void
+un_aliases_countries(struct party_batch *b, xmlNode *s)
+{
+	xmlNode *n;
+	char *t;
+
 	for (n = s->children; n != NULL; n = n->next) {
 		if (is_elem(n, "INDIVIDUAL_ALIAS") ||
 		    is_elem(n, "ENTITY_ALIAS")) {
@@ -797,12 +802,50 @@ un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
 			free(t);
 		}
 	}
+}
+
+/*
+ * One INDIVIDUAL or ENTITY: a name and a reference number are required,
+ * LISTED_ON must be a date when present.  Returns 0 or -1 after reporting.
+ */
+static int
+un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
+    int *nerr, struct buf *errs)
+{
+	struct buf full;
+	char *ref, *regime, *listed, *country;
+	int line = (int)xmlGetLineNo(s), rc = -1;
+
+	buf_init(&full);
+	un_full_name(s, &full);
+	ref = child_text(s, "REFERENCE_NUMBER");
+	if (full.len == 0 || *ref == '\0') {
+		row_error(nerr, errs, name, line, "%s", full.len == 0 ?
+		    "subject without FIRST_NAME" :
+		    "subject without REFERENCE_NUMBER");
+		buf_free(&full);
+		free(ref);
+		return -1;
+	}
+	regime = child_text(s, "UN_LIST_TYPE");
+	listed = child_text(s, "LISTED_ON");
+	if (!un_listed_on_ok(listed)) {
+		row_error(nerr, errs, name, line, "LISTED_ON \"%.20s\" is not "
+		    "YYYY-MM-DD", listed);
+		goto done;
+	}
+	country = un_country(s, person);
+	party_batch_record(b, ref, person ? "individual" : "entity",
+	    full.data, regime, listed, country);
+	un_aliases_countries(b, s);
+	free(country);
+	rc = 0;
+done:
 	buf_free(&full);
 	free(ref);
 	free(regime);
 	free(listed);
-	free(country);
-	return 0;
+	return rc;
 }
 
 /*
@@ -847,59 +890,113 @@ xml_doctype_line(const char *data, size_t len)
 	return 0;
 }
 
-int
-partyload_un_xml(struct party_batch *b, const char *name, const char *data,
-    size_t len, struct buf *errs)
+/*
+ * Refuses, before libxml2 sees it, a file that is too large or declares a
+ * document type.  Returns true if <data> may be parsed; else reports why.
+ */
+static bool
+un_xml_admissible(const char *name, const char *data, size_t len,
+    struct buf *errs)
 {
-	xmlParserCtxt *ctxt;
-	xmlDoc *doc = NULL;
-	xmlNode *root, *grp, *s;
-	xmlChar *gen;
-	int nerr = 0, nsubj = 0, line;
+	int line;
 
 	if (len > UN_XML_MAX_BYTES) {
 		buf_printf(errs, "%s:1: file too large (%zu bytes; at most %d "
 		    "MiB)\n", name, len, UN_XML_MAX_BYTES >> 20);
-		return 1;
+		return false;
 	}
 	if ((line = xml_doctype_line(data, len)) > 0) {
 		buf_printf(errs, "%s:%d: a document type declaration "
 		    "(<!DOCTYPE>, entities) is refused in a UN list\n", name,
 		    line);
-		return 1;
+		return false;
 	}
+	return true;
+}
+
+/*
+ * Parses <data> with <ctxt>.  No network, no DTD loading, no entity
+ * substitution, and libxml2's own limits on depth, text size and entity
+ * amplification kept on (no XML_PARSE_HUGE): the file comes from the
+ * internet.  Returns the document (caller frees), or NULL after reporting
+ * libxml2's message with its line.
+ */
+static xmlDoc *
+un_xml_read(xmlParserCtxt *ctxt, const char *name, const char *data,
+    size_t len, struct buf *errs)
+{
+	const xmlError *e;
+	xmlDoc *doc;
+	char msg[256] = "malformed XML", *huge;
+	size_t l;
+
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_BIG_LINES);
+	if (doc != NULL)
+		return doc;
+	e = xmlCtxtGetLastError(ctxt);
+	if (e != NULL && e->message != NULL) {
+		snprintf(msg, sizeof(msg), "%s", e->message);
+		/* libxml2's limits advise a switch Cordon keeps off. */
+		if ((huge = strstr(msg, " use XML_PARSE_HUGE")) != NULL)
+			snprintf(huge, sizeof(msg) - (size_t)(huge - msg),
+			    " (a limit kept for lists from outside)");
+		l = strlen(msg);
+		while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' '))
+			msg[--l] = '\0';
+	}
+	buf_printf(errs, "%s:%d: %s\n", name, e ? e->line : 1, msg);
+	return NULL;
+}
+
+/*
+ * Every INDIVIDUAL under INDIVIDUALS and ENTITY under ENTITIES of <root>
+ * into <b>.  Returns the number of subjects read well.
+ */
+static int
+un_subjects(struct party_batch *b, const char *name, xmlNode *root,
+    int *nerr, struct buf *errs)
+{
+	xmlNode *grp, *s;
+	int nsubj = 0;
+
+	for (grp = root->children; grp != NULL; grp = grp->next) {
+		bool person;
+
+		if (is_elem(grp, "INDIVIDUALS"))
+			person = true;
+		else if (is_elem(grp, "ENTITIES"))
+			person = false;
+		else
+			continue;
+		for (s = grp->children; s != NULL; s = s->next) {
+			if (!is_elem(s, person ? "INDIVIDUAL" : "ENTITY"))
+				continue;
+			if (un_subject(b, name, s, person, nerr, errs) == 0)
+				nsubj++;
+		}
+	}
+	return nsubj;
+}
+
+int
+partyload_un_xml(struct party_batch *b, const char *name, const char *data,
+    size_t len, struct buf *errs)
+{
+	xmlParserCtxt *ctxt;
+	xmlDoc *doc;
+	xmlNode *root;
+	xmlChar *gen;
+	int nerr = 0, nsubj;
+
+	if (!un_xml_admissible(name, data, len, errs))
+		return 1;
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		buf_printf(errs, "%s:1: cannot create an XML parser\n", name);
 		return 1;
 	}
-	/*
-	 * No network, no DTD loading, no entity substitution, and libxml2's
-	 * own limits on depth, text size and entity amplification kept on
-	 * (no XML_PARSE_HUGE): the file comes from the internet.
-	 */
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    XML_PARSE_BIG_LINES);
-	if (doc == NULL) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		char msg[256] = "malformed XML";
-		size_t l;
-
-		if (e != NULL && e->message != NULL) {
-			char *huge;
-
-			snprintf(msg, sizeof(msg), "%s", e->message);
-			/* libxml2's limits advise a switch Cordon keeps off. */
-			if ((huge = strstr(msg, " use XML_PARSE_HUGE")) != NULL)
-				snprintf(huge, sizeof(msg) - (size_t)(huge -
-				    msg), " (a limit kept for lists from "
-				    "outside)");
-			l = strlen(msg);
-			while (l > 0 && (msg[l - 1] == '\n' ||
-			    msg[l - 1] == ' '))
-				msg[--l] = '\0';
-		}
-		buf_printf(errs, "%s:%d: %s\n", name, e ? e->line : 1, msg);
+	if ((doc = un_xml_read(ctxt, name, data, len, errs)) == NULL) {
 		xmlFreeParserCtxt(ctxt);
 		return 1;
 	}
@@ -917,22 +1014,7 @@ partyload_un_xml(struct party_batch *b, const char *name, const char *data,
 		party_batch_generated(b, (const char *)gen);
 		xmlFree(gen);
 	}
-	for (grp = root->children; grp != NULL; grp = grp->next) {
-		bool person;
-
-		if (is_elem(grp, "INDIVIDUALS"))
-			person = true;
-		else if (is_elem(grp, "ENTITIES"))
-			person = false;
-		else
-			continue;
-		for (s = grp->children; s != NULL; s = s->next) {
-			if (!is_elem(s, person ? "INDIVIDUAL" : "ENTITY"))
-				continue;
-			if (un_subject(b, name, s, person, &nerr, errs) == 0)
-				nsubj++;
-		}
-	}
+	nsubj = un_subjects(b, name, root, &nerr, errs);
 	if (nerr == 0 && nsubj == 0) {
 		buf_printf(errs, "%s:%d: no INDIVIDUAL or ENTITY\n", name,
 		    (int)xmlGetLineNo(root));
