@@ -905,35 +905,25 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	free(qu);
 }
 
-/* Searches query <qu> of <name>, as search_one says. */
+/* Close spellings of one query token looked up in the index, at most. */
+#define MAX_CLOSE_TOKENS	512
+
+/*
+ * Blocking budget: marks in <skip> the commonest tokens of <qu>, as long
+ * as a name sharing only those could not reach <threshold>.
+ */
 static void
-search_query(const struct party_index *idx, struct query *qu, char *name,
-    double threshold, double factor, unsigned form, bool split,
-    struct hits *hs)
+block_common(const struct query *qu, double threshold, bool *skip)
 {
-	struct cand c;
-	bool skip[MAXTOK];
-	size_t order[MAXTOK], i, j, nclose;
-	uint32_t close[512];
+	size_t order[MAXTOK], i;
 	double total = 0, skipped = 0;
-	uint32_t lastrec = UINT32_MAX;
-	size_t besthit = 0, at;
-	long cid;
 
-	cand_init(idx, &c);
-	if (qu->n == 0)
-		goto done;
-
-	/*
-	 * Blocking budget: leave out the commonest tokens as long as a name
-	 * sharing only those could not reach the threshold.
-	 */
 	for (i = 0; i < qu->n; i++) {
 		order[i] = i;
 		skip[i] = false;
 		total += qu->q[i].w;
 	}
-	qsort_r(order, qu->n, sizeof(size_t), cmp_qdf, qu->q);
+	qsort_r(order, qu->n, sizeof(size_t), cmp_qdf, (void *)qu->q);
 	for (i = 0; i < qu->n; i++) {
 		const struct qinfo *q = &qu->q[order[i]];
 		double s = skipped + q->w;
@@ -945,12 +935,26 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		skip[order[i]] = true;
 		skipped = s;
 	}
+}
+
+/*
+ * The candidate names of <qu> into <c>: the postings of every spelling
+ * close to a token not skipped (initials and particles find nothing on
+ * their own), and of the joins that are rare enough to tell.
+ */
+static void
+gather_candidates(const struct party_index *idx, const struct query *qu,
+    const bool *skip, struct cand *c)
+{
+	uint32_t close[MAX_CLOSE_TOKENS];
+	size_t i, j, nclose;
+
 	for (i = 0; i < qu->n; i++) {
 		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
 			continue;
 		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
 		for (j = 0; j < nclose; j++)
-			cand_add_postings(idx, &c, close[j]);
+			cand_add_postings(idx, c, close[j]);
 	}
 	for (i = 0; i < qu->njoins; i++) {
 		long id = partyindex_tok_lookup(idx, qu->joins[i].key,
@@ -959,8 +963,39 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		/* A join as common as "abd al" finds nothing its words
 		 * do not find. */
 		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
-			cand_add_postings(idx, &c, (uint32_t)id);
+			cand_add_postings(idx, c, (uint32_t)id);
 	}
+}
+
+/* A new hit at the end of <hs>, zeroed; returns its index. */
+static size_t
+hits_add(struct hits *hs)
+{
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? hs->cap * 2 : 16;
+		hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
+	}
+	memset(&hs->v[hs->n], 0, sizeof(hs->v[hs->n]));
+	return hs->n++;
+}
+
+/* Searches query <qu> of <name>, as search_one says. */
+static void
+search_query(const struct party_index *idx, struct query *qu, char *name,
+    double threshold, double factor, unsigned form, bool split,
+    struct hits *hs)
+{
+	struct cand c;
+	bool skip[MAXTOK];
+	uint32_t lastrec = UINT32_MAX;
+	size_t besthit = 0, at;
+	long cid;
+
+	cand_init(idx, &c);
+	if (qu->n == 0)
+		goto done;
+	block_common(qu, threshold, skip);
+	gather_candidates(idx, qu, skip, &c);
 	if (c.n == 0)
 		goto done;
 
@@ -981,12 +1016,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 			}
 			continue;
 		}
-		if (hs->n == hs->cap) {
-			hs->cap = hs->cap ? hs->cap * 2 : 16;
-			hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
-		}
-		besthit = hs->n++;
-		memset(&hs->v[besthit], 0, sizeof(hs->v[besthit]));
+		besthit = hits_add(hs);
 		hs->v[besthit].h.rec = &idx->recs[nm->rec]->pub;
 		hs->v[besthit].h.matched = nm->text;
 		hs->v[besthit].h.score = s;
