@@ -23,6 +23,42 @@
 #include "util.h"
 #include "xmalloc.h"
 
+/*
+ * Jaro-Winkler's prefix bonus: up to JW_PREFIX_MAX common first letters,
+ * each worth JW_PREFIX_SCALE of the gap to 1 (Winkler's standard values).
+ */
+#define JW_PREFIX_MAX		4
+#define JW_PREFIX_SCALE		0.1
+/*
+ * Typing errors (token_sim, typo_sim): one edit is TYPO_SIM from words of
+ * TYPO_MINLEN letters, two edits TYPO2_SIM from TYPO2_MINLEN letters.
+ */
+#define TYPO_MINLEN		5
+#define TYPO2_MINLEN		8
+/*
+ * Typing errors in words the lists do not know (typo_sim): from words of
+ * TYPO_SHORT_MINLEN letters; two edits between words of
+ * TYPO2_SHORT_SHORTER and TYPO2_SHORT_LONGER letters or more.
+ */
+#define TYPO_SHORT_MINLEN	3
+#define TYPO2_SHORT_SHORTER	6
+#define TYPO2_SHORT_LONGER	7
+/*
+ * Tokens this long are compared by Jaro-Winkler when a lone token stands
+ * for the whole name, or when they start with different vowels.
+ */
+#define LONG_TOKEN_LEN		7
+/* Consonant skeletons this long or longer tell names apart. */
+#define SKEL_MINLEN		3
+/*
+ * Vowel variants (Asim / Asem): words of VOWEL_MINLEN letters or more, one
+ * vowel apart per VOWEL_SPAN letters; a consonant pair too from
+ * CONS_MINLEN letters (or four for ch / sh).
+ */
+#define VOWEL_MINLEN		4
+#define VOWEL_SPAN		3
+#define CONS_MINLEN		5
+
 /* ------------------------------------------------------------------ */
 /* Similarity                                                          */
 
@@ -64,10 +100,10 @@ jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
 	}
 	jaro = ((double)m / la + (double)m / lb +
 	    ((double)m - t / 2.0) / m) / 3.0;
-	while (prefix < 4 && prefix < la && prefix < lb &&
+	while (prefix < JW_PREFIX_MAX && prefix < la && prefix < lb &&
 	    a[prefix] == b[prefix])
 		prefix++;
-	return jaro + prefix * 0.1 * (1.0 - jaro);
+	return jaro + prefix * JW_PREFIX_SCALE * (1.0 - jaro);
 }
 
 /*
@@ -119,7 +155,8 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 
 	if (la == lb && memcmp(a, b, la) == 0)
 		return 1.0;
-	if (!strict && (pa || pb) && strlen(sa) >= 3 && strcmp(sa, sb) == 0)
+	if (!strict && (pa || pb) && strlen(sa) >= SKEL_MINLEN &&
+	    strcmp(sa, sb) == 0)
 		return SKEL_SIM;
 	/*
 	 * Transliterations of Arabic and Persian names differ mostly in their
@@ -127,7 +164,7 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	 * and in a consonant or so (Gamal / Jamal): same length, the same
 	 * letters elsewhere.
 	 */
-	if (!strict && la == lb && la >= 4) {
+	if (!strict && la == lb && la >= VOWEL_MINLEN) {
 		size_t x, diff = 0, cons = 0;
 
 		for (x = 0; x < la; x++) {
@@ -145,7 +182,8 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		 * Muhamad); a consonant pair from five letters, or four for
 		 * ch / sh, which is two letters (Kich / Kish).
 		 */
-		if (x == la && diff * 3 <= la && (cons == 0 || la >= 5 ||
+		if (x == la && diff * VOWEL_SPAN <= la && (cons == 0 ||
+		    la >= CONS_MINLEN ||
 		    strstr(a, "ch") != NULL || strstr(b, "ch") != NULL))
 			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
 	}
@@ -158,11 +196,13 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		 * tokens that start alike (or with vowels, when long).
 		 */
 		if (strict)
-			return la >= 7 && lb >= 7 && a[0] == b[0] &&
+			return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
+			    a[0] == b[0] &&
 			    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ?
 			    jw : 0.0;
 		if ((a[0] == b[0] || (is_vowel(a[0]) &&
-		    is_vowel(b[0]) && la >= 7 && lb >= 7)) &&
+		    is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
+		    lb >= LONG_TOKEN_LEN)) &&
 		    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
 			return jw;
 	} else if (strict)
@@ -174,9 +214,9 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	 * letters are mostly syllables of Korean or Chinese names, where one
 	 * letter makes another name (Sang / Song).
 	 */
-	if (shorter < 4 || (la + lb) < 9)
+	if (shorter < TYPO_MINLEN - 1 || (la + lb) < 2 * TYPO_MINLEN - 1)
 		return 0.0;
-	if (shorter < 8) {
+	if (shorter < TYPO2_MINLEN) {
 		/* One edit leaves one of the first two letters in place. */
 		if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] &&
 		    a[1] != b[0])
@@ -184,9 +224,9 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		d = partyname_edit_distance(a, la, b, lb, 1);
 	} else
 		d = partyname_edit_distance(a, la, b, lb, 2);
-	if (d == 1 && (shorter >= 5 || la != lb))
+	if (d == 1 && (shorter >= TYPO_MINLEN || la != lb))
 		return TYPO_SIM;
-	if (d == 2 && shorter >= 8)
+	if (d == 2 && shorter >= TYPO2_MINLEN)
 		return TYPO2_SIM;
 	return 0.0;
 }
@@ -310,7 +350,7 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 				out[n++] = h[k].tok;
 		}
 	}
-	if (strlen(q->skel) >= 3) {
+	if (strlen(q->skel) >= SKEL_MINLEN) {
 		if (q->poor)
 			h = hkey_find(idx->skels, idx->nskels,
 			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
@@ -481,9 +521,10 @@ static double
 typo_sim(const char *a, size_t la, const char *b, size_t lb)
 {
 	size_t shorter = la < lb ? la : lb, longer = la < lb ? lb : la, d;
-	size_t max = shorter >= 6 && longer >= 7 ? 2 : 1;
+	size_t max = shorter >= TYPO2_SHORT_SHORTER &&
+	    longer >= TYPO2_SHORT_LONGER ? 2 : 1;
 
-	if (shorter < 3 || longer >= MAXTOKLEN)
+	if (shorter < TYPO_SHORT_MINLEN || longer >= MAXTOKLEN)
 		return 0.0;
 	/* Three letters against three: only two of them swapped. */
 	if (longer == 3 && !(a[0] == b[0] ? a[1] == b[2] && a[2] == b[1] :
@@ -493,9 +534,9 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
 		return 0.0;
 	d = partyname_edit_distance(a, la, b, lb, max);
 	if (d == 1)
-		return shorter >= 5 ? TYPO_SIM : TYPO_SHORT_SIM;
+		return shorter >= TYPO_MINLEN ? TYPO_SIM : TYPO_SHORT_SIM;
 	if (d == 2 && max == 2)
-		return shorter >= 8 ? TYPO2_SIM : TYPO2_SHORT_SIM;
+		return shorter >= TYPO2_MINLEN ? TYPO2_SIM : TYPO2_SHORT_SIM;
 	return 0.0;
 }
 
