@@ -317,6 +317,9 @@ hkey_find(const struct hkey *v, size_t n, uint64_t h, size_t *count)
 {
 	size_t lo = 0, hi = n, e;
 
+	*count = 0;
+	if (n == 0)
+		return v;	/* an empty table may be NULL: no NULL + 0 */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 

@@ -33,6 +33,7 @@
 #include "screen.h"
 #include "store.h"
 #include "store_rescreen.h"
+#include "wco.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -255,21 +256,28 @@ walk_batch(PGconn *c, PGresult *rows, struct snapshot *snap,
 			dc.np = (size_t)(last - first + 1);
 		}
 		root = json_loads(PQgetvalue(rows, i, 2), 0, NULL);
-		/* The stored body of a WCO message is the mapped contract. */
+		/*
+		 * The stored body of a WCO message is the mapped contract,
+		 * read as intake read it.  A version stored without goods (an
+		 * amendment of header data only that had no earlier version)
+		 * is screened on its parties and route, as it was at intake; a
+		 * cancellation declares nothing.
+		 */
 		if (root != NULL)
-			d = decl_from_json_flags(root, json_object_get(root,
-			    "wco") ? DECL_ITEM_CODE_OPTIONAL : 0, &err, &status);
+			d = decl_from_json_flags(root, wco_decl_flags(root),
+			    &err, &status);
 		json_decref(root);
 		json_decref(err);
-		if (d != NULL && d->nitems > 0) {
+		if (d != NULL && d->function != DECL_FUNCTION_CANCELLATION) {
 			dc.res = screen_run(snap->m, sc, d, snap->version, &opts);
 			dc.isnew = xcalloc(dc.res->nalerts + 1, sizeof(bool));
 			dc.gone = xcalloc(dc.np + 1, sizeof(size_t));
 			dc.ngone = rescreen_compare(dc.res, dc.p, dc.np,
 			    dc.isnew, dc.gone);
 		} else
-			log_debug("rescreen: declaration %s: the stored body "
-			    "does not read as a declaration; skipped", id);
+			log_debug("rescreen: declaration %s: a cancellation, "
+			    "or its stored body does not read as a "
+			    "declaration; skipped", id);
 		fn(&dc, arg);
 		screen_result_free(dc.res);
 		free(dc.isnew);

@@ -598,15 +598,11 @@ wco_parse(const char *data, size_t len, json_t **errp, int *statusp)
 {
 	json_t *root, *wco;
 	struct decl *d;
-	int flags = DECL_ITEM_CODE_OPTIONAL;
 
 	if ((root = wco_to_json(data, len, errp, statusp)) == NULL)
 		return NULL;
 	wco = json_object_get(root, "wco");
-	if (strcmp(json_string_value(json_object_get(wco, "function")),
-	    "original") != 0)
-		flags |= DECL_GOODS_OPTIONAL;
-	d = decl_from_json_flags(root, flags, errp, statusp);
+	d = decl_from_json_flags(root, wco_decl_flags(root), errp, statusp);
 	if (d != NULL && json_object_get(wco, "namespace") != NULL)
 		json_array_append_new(d->warnings, json_pack("{s:s, s:s, s:O, "
 		    "s:s}", "field", "Declaration", "kind", "wco_namespace",
@@ -615,4 +611,18 @@ wco_parse(const char *data, size_t len, json_t **errp, int *statusp)
 		    "read by its element names"));
 	json_decref(root);
 	return d;
+}
+
+int
+wco_decl_flags(json_t *root)
+{
+	json_t *wco = json_object_get(root, "wco");
+	const char *fn;
+
+	if (wco == NULL)
+		return 0;
+	fn = json_string_value(json_object_get(wco, "function"));
+	if (fn != NULL && strcmp(fn, "original") == 0)
+		return DECL_ITEM_CODE_OPTIONAL;
+	return DECL_ITEM_CODE_OPTIONAL | DECL_GOODS_OPTIONAL;
 }

@@ -37,4 +37,12 @@ json_t	*wco_to_json(const char *data, size_t len, json_t **errp,
 struct decl *wco_parse(const char *data, size_t len, json_t **errp,
 	    int *statusp);
 
+/*
+ * The decl_from_json_flags flags of a declaration mapped from WCO XML (the
+ * "wco" member of <root>): items may lack a code, and anything but an
+ * original may come without goods.  0 for a declaration sent as JSON.
+ * Intake and re-screening read stored bodies alike with it.
+ */
+int	 wco_decl_flags(json_t *root);
+
 #endif

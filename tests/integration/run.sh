@@ -2254,6 +2254,41 @@ PY
 )
 [ "$out" = ok ] && ok "rescreen: the new answers validate against the OpenAPI description" || notok "rescreen: OpenAPI" "$out"
 stop_daemon "$rs_pid"
+# A version stored without goods (a WCO amendment of header data only, with
+# no earlier version: parties and route screened, "no_goods_screened") is
+# re-screened on its parties when a list adds one of them; a cancellation of
+# an unknown reference, which declares nothing, is not.
+mkdir -p "$rs/v4"
+cp "$rs/v3/chemicals.yaml" "$rs/v4/"
+sed 's#</ENTITIES>#<ENTITY><DATAID>3</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>KORYO SEAWARD PROVISIONS CORPORATION</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.090</REFERENCE_NUMBER><LISTED_ON>2026-11-28</LISTED_ON></ENTITY></ENTITIES>#' \
+    "$rs/v3/un-sc-consolidated.xml" >"$rs/v4/un-sc-consolidated.xml"
+rv4=$(rctl lists import "$rs/v4" 2>/dev/null)
+printf 'rescreen_days: 30\nrescreen_batch: 100\nrescreen_rate: 2000\n' >"$work/rs4.yaml"
+start_daemon rescreen4 -f "$work/rs4.yaml" --db "$RSDB" || notok "cordond for re-screening (v4)"
+rs_pid=$daemon_pid
+hdr_xml() { # hdr_xml FUNCTIONCODE REFERENCE: a WCO declaration without goods
+    printf '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><FunctionCode>%s</FunctionCode><FunctionalReferenceID>%s</FunctionalReferenceID><TypeCode>EXA</TypeCode><Exporter><Name>Baltic Components OU</Name><Address><CountryCode>EE</CountryCode></Address></Exporter><GoodsShipment><Consignee><Name>Koryo Seaward Provisions Corporation</Name><Address><CountryCode>CN</CountryCode></Address></Consignee><Destination><CountryCode>CN</CountryCode></Destination></GoodsShipment></Declaration>' "$1" "$2"
+}
+xpost() { # xpost XML: POST as the submitter; sets $code $body
+    code=$(curl -s -o "$work/rs.resp" -w '%{http_code}' -H "Authorization: Bearer $RSUB" \
+        -H 'Content-Type: application/xml' --data-binary "$1" "$url/v1/declarations")
+    body=$(cat "$work/rs.resp")
+}
+xpost "$(hdr_xml 13 RS-HDR-1)"
+rs_hdr=$(jq_ 'd["id"]' 2>/dev/null)
+[ "$code" = 201 ] && [ "$(jq_ 'd["verdict"], "no_goods_screened" in [f["kind"] for f in d["findings"]]' | tr '\n' ' ')" = "clear True " ] &&
+    ok "rescreen: a header-only amendment with no earlier version is stored without goods, clear under $rv3" ||
+    notok "rescreen: header-only amendment stored" "$code $body"
+xpost "$(hdr_xml 10 RS-CAN-1)"
+rs_can=$(jq_ 'd["id"]' 2>/dev/null)
+[ "${code:0:1}" = 2 ] && [ -n "$rs_can" ] || notok "rescreen: cancellation of an unknown reference stored" "$code $body"
+rctl lists activate "$rv4" >/dev/null 2>&1
+wait_for 60 run_is "$rv4" status finished
+[ "$(rsql "SELECT count(*) FROM alerts WHERE declaration_id = '$rs_hdr' AND origin = 'rescreen' AND cause LIKE 'consignee now matches un-sc KPe.090%'")" = 1 ] &&
+    [ "$(rsql "SELECT count(*) FROM alerts WHERE declaration_id = '$rs_can'")" = 0 ] &&
+    ok "rescreen: a version stored without goods is re-screened on its parties (KPe.090 alert); a cancellation is not" ||
+    notok "rescreen: header-only version re-screened" "$(rsql "SELECT status, done, total, alerts_raised FROM rescreen_runs WHERE version = '$rv4'") $(rsql "SELECT declaration_id, origin, cause FROM alerts WHERE declaration_id IN ('$rs_hdr', '$rs_can')")"
+stop_daemon "$rs_pid"
 # ---- workflow: four eyes, supervisor role, suppression limits, queue search, filters, assign, CSV ----
 SUP=$("$ctl" tokens create --role supervisor --name it-supervisor 2>/dev/null)
 SUP2=$("$ctl" tokens create --role supervisor --name it-supervisor-2 2>/dev/null)
