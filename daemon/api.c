@@ -710,6 +710,106 @@ query_error(json_t *errors, const char *f, const char *m)
 	    "message", m));
 }
 
+/* GET /v1/alerts: a page holds this many alerts unless limit says. */
+#define ALERTS_PAGE_DEFAULT	50
+/* GET /v1/alerts: the text filter q is 1 to this many characters. */
+#define ALERTS_Q_MAX		200
+
+/*
+ * The filters of GET /v1/alerts in <q> into <f>: status, category,
+ * severity, q, country, from/to, submitter, claimed_by ("me" is <who>),
+ * awaiting_approval.  Each bad value adds to <errors>.
+ */
+static void
+alerts_query_filters(struct evkeyvalq *q, struct alert_filter *f,
+    const struct caller *who, json_t *errors)
+{
+	const char *v;
+
+	if ((v = evhttp_find_header(q, "status")) != NULL) {
+		if (!queue_is_status_list(v))
+			query_error(errors, "status", "unknown alert status (a "
+			    "comma-separated list of statuses)");
+		f->statuses = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "category")) != NULL) {
+		if (!words_has("categories", v))
+			query_error(errors, "category", "unknown category");
+		f->category = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "severity")) != NULL) {
+		if (!words_has("severities", v))
+			query_error(errors, "severity", "unknown severity");
+		f->severity = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "q")) != NULL) {
+		if (v[strspn(v, " ")] == '\0' || strlen(v) > ALERTS_Q_MAX)
+			query_error(errors, "q", "1 to 200 characters of text");
+		f->q = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "country")) != NULL) {
+		if (!queue_is_country(v))
+			query_error(errors, "country", "an ISO 3166 alpha-2 code "
+			    "in capitals");
+		f->country = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "from")) != NULL) {
+		if (!queue_is_date(v))
+			query_error(errors, "from", "a date YYYY-MM-DD");
+		f->from = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "to")) != NULL) {
+		if (!queue_is_date(v))
+			query_error(errors, "to", "a date YYYY-MM-DD");
+		else if (f->from != NULL && strcmp(v, f->from) < 0)
+			query_error(errors, "to", "before from");
+		f->to = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "submitter")) != NULL)
+		f->submitter = xstrdup(v);
+	if ((v = evhttp_find_header(q, "claimed_by")) != NULL)
+		f->claimed_by = xstrdup(strcmp(v, "me") == 0 ? who->name : v);
+	if ((v = evhttp_find_header(q, "awaiting_approval")) != NULL) {
+		if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0)
+			query_error(errors, "awaiting_approval", "true or false");
+		f->awaiting_approval = strcmp(v, "true") == 0;
+	}
+}
+
+/*
+ * The page of GET /v1/alerts in <q> into <f>: cursor (from a previous
+ * page) and limit (1 to page_max).  Each bad value adds to <errors>.
+ */
+static void
+alerts_query_page(struct evkeyvalq *q, struct alert_filter *f,
+    json_t *errors)
+{
+	const char *v;
+	char *end;
+
+	if ((v = evhttp_find_header(q, "cursor")) != NULL) {
+		const char *us = strchr(v, '_');
+
+		/* The priority must fit the integer column: a bigger number
+		 * is a bad request, not a database outage. */
+		if (us == NULL || us == v || strspn(v, "0123456789") !=
+		    (size_t)(us - v) || us - v > 10 ||
+		    strtoll(v, NULL, 10) > INT32_MAX || !is_uuid(us + 1))
+			query_error(errors, "cursor", "not a cursor from a "
+			    "previous page");
+		f->cursor = xstrdup(v);
+	}
+	if ((v = evhttp_find_header(q, "limit")) != NULL) {
+		long n = strtol(v, &end, 10);
+
+		if (*v == '\0' || *end != '\0' || n < 1 || n > rt->conf.page_max)
+			query_error(errors, "limit", "must be an integer from "
+			    "1 to page_max");
+		else
+			f->limit = (int)n;
+	}
+}
+
 /*
  * GET /v1/alerts: the queue.  status (comma-separated), category,
  * severity, q (text), country, from/to (dates), submitter, claimed_by
@@ -726,7 +826,6 @@ api_alerts_get(struct evhttp_request *req, const char *query,
 	struct alert_filter *f;
 	const char *v, *accept;
 	json_t *errors = json_array();
-	char *end;
 
 	TAILQ_INIT(&q);
 	if (query && evhttp_parse_query_str(query, &q) == -1) {
@@ -738,55 +837,8 @@ api_alerts_get(struct evhttp_request *req, const char *query,
 	r->req = req;
 	r->kind = READ_ALERTS;
 	f = &r->filter;
-	f->limit = 50;
-	if ((v = evhttp_find_header(&q, "status")) != NULL) {
-		if (!queue_is_status_list(v))
-			query_error(errors, "status", "unknown alert status (a "
-			    "comma-separated list of statuses)");
-		f->statuses = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "category")) != NULL) {
-		if (!words_has("categories", v))
-			query_error(errors, "category", "unknown category");
-		f->category = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "severity")) != NULL) {
-		if (!words_has("severities", v))
-			query_error(errors, "severity", "unknown severity");
-		f->severity = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "q")) != NULL) {
-		if (v[strspn(v, " ")] == '\0' || strlen(v) > 200)
-			query_error(errors, "q", "1 to 200 characters of text");
-		f->q = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "country")) != NULL) {
-		if (!queue_is_country(v))
-			query_error(errors, "country", "an ISO 3166 alpha-2 code "
-			    "in capitals");
-		f->country = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "from")) != NULL) {
-		if (!queue_is_date(v))
-			query_error(errors, "from", "a date YYYY-MM-DD");
-		f->from = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "to")) != NULL) {
-		if (!queue_is_date(v))
-			query_error(errors, "to", "a date YYYY-MM-DD");
-		else if (f->from != NULL && strcmp(v, f->from) < 0)
-			query_error(errors, "to", "before from");
-		f->to = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "submitter")) != NULL)
-		f->submitter = xstrdup(v);
-	if ((v = evhttp_find_header(&q, "claimed_by")) != NULL)
-		f->claimed_by = xstrdup(strcmp(v, "me") == 0 ? who->name : v);
-	if ((v = evhttp_find_header(&q, "awaiting_approval")) != NULL) {
-		if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0)
-			query_error(errors, "awaiting_approval", "true or false");
-		f->awaiting_approval = strcmp(v, "true") == 0;
-	}
+	f->limit = ALERTS_PAGE_DEFAULT;
+	alerts_query_filters(&q, f, who, errors);
 	if ((v = evhttp_find_header(&q, "format")) != NULL) {
 		if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0)
 			query_error(errors, "format", "csv or json");
@@ -794,27 +846,7 @@ api_alerts_get(struct evhttp_request *req, const char *query,
 	} else if ((accept = evhttp_find_header(evhttp_request_get_input_headers(
 	    req), "Accept")) != NULL && strstr(accept, "text/csv") != NULL)
 		r->csv = true;
-	if ((v = evhttp_find_header(&q, "cursor")) != NULL) {
-		const char *us = strchr(v, '_');
-
-		/* The priority must fit the integer column: a bigger number
-		 * is a bad request, not a database outage. */
-		if (us == NULL || us == v || strspn(v, "0123456789") !=
-		    (size_t)(us - v) || us - v > 10 ||
-		    strtoll(v, NULL, 10) > INT32_MAX || !is_uuid(us + 1))
-			query_error(errors, "cursor", "not a cursor from a "
-			    "previous page");
-		f->cursor = xstrdup(v);
-	}
-	if ((v = evhttp_find_header(&q, "limit")) != NULL) {
-		long n = strtol(v, &end, 10);
-
-		if (*v == '\0' || *end != '\0' || n < 1 || n > rt->conf.page_max)
-			query_error(errors, "limit", "must be an integer from "
-			    "1 to page_max");
-		else
-			f->limit = (int)n;
-	}
+	alerts_query_page(&q, f, errors);
 	evhttp_clear_headers(&q);
 	if (json_array_size(errors) > 0) {
 		http_reply_json(req, 400, json_pack("{s:s, s:o}", "error",

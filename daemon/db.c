@@ -294,128 +294,169 @@ read_forward(struct db *db, struct db_job *j, bool up, const char *connerr)
 	return true;
 }
 
-static void *
-worker(void *arg)
+/* What one storage worker thread keeps between its batches. */
+struct db_worker {
+	struct db	 *db;
+	int		  slot;		/* its index in db->busy_since */
+	PGconn		 *c;		/* its connection, NULL when down */
+	struct db_job	**batch;	/* the jobs it runs now */
+	size_t		  cap;		/* room in <batch> */
+};
+
+/*
+ * Waits for work and takes it off the queue: every waiting store job, in
+ * order, up to batch_max (they commit in one transaction), or else the
+ * single job at the head.  Sets *<np> to the number taken.  Returns false
+ * when the pool stops and the queue is empty.
+ */
+static bool
+worker_take(struct db_worker *w, size_t *np)
 {
-	struct db *db = arg;
-	PGconn *c = NULL;
-	struct db_job **batch = NULL;
-	size_t cap = 0;
-	int slot;
+	struct db *db = w->db;
+	struct db_job *j, *prev, *nx;
+	size_t n = 0;
 
 	pthread_mutex_lock(&db->mu);
-	slot = db->next_slot++;
-	pthread_mutex_unlock(&db->mu);
-
-	for (;;) {
-		struct db_job *j, *prev, *nx;
-		size_t n = 0, i;
-		char *err = NULL, *connerr = NULL;
-		bool moved;
-		int attempt;
-
-		pthread_mutex_lock(&db->mu);
-		while (db->head == NULL && !db->stop)
-			pthread_cond_wait(&db->cv, &db->mu);
-		if (db->head == NULL && db->stop) {
-			pthread_mutex_unlock(&db->mu);
-			break;
-		}
-		if (cap < (size_t)db->batch_max) {
-			cap = (size_t)db->batch_max;
-			batch = xreallocarray(batch, cap, sizeof(*batch));
-		}
-		if (db->head->kind == DB_JOB_STORE) {
-			/* Take every waiting store job, in order, up to batch_max. */
-			for (prev = NULL, j = db->head; j && n < cap; j = nx) {
-				nx = j->next;
-				if (j->kind != DB_JOB_STORE) {
-					prev = j;
-					continue;
-				}
-				if (prev)
-					prev->next = nx;
-				else
-					db->head = nx;
-				if (db->tail == j)
-					db->tail = prev;
-				batch[n++] = j;
-			}
-		} else {
-			batch[n++] = db->head;
-			db->head = db->head->next;
-			if (db->head == NULL)
-				db->tail = NULL;
-		}
-		db->queued -= n;
-		db->running += n;
-		db->busy_since[slot] = util_now_ms();
+	while (db->head == NULL && !db->stop)
+		pthread_cond_wait(&db->cv, &db->mu);
+	if (db->head == NULL && db->stop) {
 		pthread_mutex_unlock(&db->mu);
-
-		/*
-		 * A connection can look fine and be dead (PostgreSQL restarted
-		 * while it was idle).  When it dies during a job, the job runs
-		 * once more on a fresh connection: a batch rolled back with the
-		 * connection, and a retried declaration that did commit comes
-		 * back as a replay of itself.
-		 */
-		for (attempt = 0; attempt < 2; attempt++) {
-			bool fresh = false;
-
-			if (!store_ok(c)) {
-				PQfinish(c);
-				c = store_connect_deadline(db->dsn, db->deadline_ms,
-				    &err);
-				if (c == NULL)
-					log_debug("worker: %s", err);
-				else {
-					log_info("connected to PostgreSQL");
-					fresh = true;
-				}
-				free(connerr);
-				connerr = err;	/* kept for read_forward */
-				err = NULL;
+		return false;
+	}
+	if (w->cap < (size_t)db->batch_max) {
+		w->cap = (size_t)db->batch_max;
+		w->batch = xreallocarray(w->batch, w->cap, sizeof(*w->batch));
+	}
+	if (db->head->kind == DB_JOB_STORE) {
+		for (prev = NULL, j = db->head; j && n < w->cap; j = nx) {
+			nx = j->next;
+			if (j->kind != DB_JOB_STORE) {
+				prev = j;
+				continue;
 			}
-			run_jobs(db, &c, batch, n);
-			if (c == NULL || store_ok(c))
-				break;
-			log_warnx("lost the connection to PostgreSQL");
-			PQfinish(c);
-			c = NULL;
-			if (batch[0]->kind == DB_JOB_STORE &&
-			    !store_recover(db, &c, batch, n))
-				break;
-			if (fresh || !jobs_failed(batch, n))
-				break;
-			jobs_reset(batch, n);
+			if (prev)
+				prev->next = nx;
+			else
+				db->head = nx;
+			if (db->tail == j)
+				db->tail = prev;
+			w->batch[n++] = j;
 		}
-		moved = read_forward(db, batch[0], store_ok(c), connerr);
-		free(connerr);
-		connerr = NULL;
-		if (moved) {
-			pthread_mutex_lock(&db->mu);
-			db->running -= n;
-			db->busy_since[slot] = 0;
-			pthread_mutex_unlock(&db->mu);
-			continue;
+	} else {
+		w->batch[n++] = db->head;
+		db->head = db->head->next;
+		if (db->head == NULL)
+			db->tail = NULL;
+	}
+	db->queued -= n;
+	db->running += n;
+	db->busy_since[w->slot] = util_now_ms();
+	pthread_mutex_unlock(&db->mu);
+	*np = n;
+	return true;
+}
+
+/*
+ * Runs the <n> jobs taken, connecting first if needed.  A connection can
+ * look fine and be dead (PostgreSQL restarted while it was idle).  When it
+ * dies during a job, the job runs once more on a fresh connection: a batch
+ * rolled back with the connection, and a retried declaration that did
+ * commit comes back as a replay of itself.  Returns the last connection
+ * error (for read_forward), or NULL; the caller frees it.
+ */
+static char *
+worker_run(struct db_worker *w, size_t n)
+{
+	char *err = NULL, *connerr = NULL;
+	int attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		bool fresh = false;
+
+		if (!store_ok(w->c)) {
+			PQfinish(w->c);
+			w->c = store_connect_deadline(w->db->dsn,
+			    w->db->deadline_ms, &err);
+			if (w->c == NULL)
+				log_debug("worker: %s", err);
+			else {
+				log_info("connected to PostgreSQL");
+				fresh = true;
+			}
+			free(connerr);
+			connerr = err;
+			err = NULL;
 		}
-		pthread_mutex_lock(&db->mu);
+		run_jobs(w->db, &w->c, w->batch, n);
+		if (w->c == NULL || store_ok(w->c))
+			break;
+		log_warnx("lost the connection to PostgreSQL");
+		PQfinish(w->c);
+		w->c = NULL;
+		if (w->batch[0]->kind == DB_JOB_STORE &&
+		    !store_recover(w->db, &w->c, w->batch, n))
+			break;
+		if (fresh || !jobs_failed(w->batch, n))
+			break;
+		jobs_reset(w->batch, n);
+	}
+	return connerr;
+}
+
+/*
+ * Hands the <n> jobs run back to the event loop (unless <moved>: another
+ * pool took them over), counts them, and records whether the database
+ * answered.
+ */
+static void
+worker_release(struct db_worker *w, size_t n, bool moved)
+{
+	struct db *db = w->db;
+	size_t i;
+
+	pthread_mutex_lock(&db->mu);
+	if (!moved) {
 		for (i = 0; i < n; i++) {
-			push_done(db, batch[i]);
-			if (batch[i]->kind == DB_JOB_CALL && batch[i]->rc == 0)
+			push_done(db, w->batch[i]);
+			if (w->batch[i]->kind == DB_JOB_CALL &&
+			    w->batch[i]->rc == 0)
 				db->stats.served++;
 		}
-		db->running -= n;
-		db->busy_since[slot] = 0;
-		if (store_ok(c))
+	}
+	db->running -= n;
+	db->busy_since[w->slot] = 0;
+	if (!moved) {
+		if (store_ok(w->c))
 			db->last_ok = util_now_ms();
 		else
 			db->last_fail = util_now_ms();
-		pthread_mutex_unlock(&db->mu);
-		event_active(db->done_ev, EV_READ, 0);
 	}
-	PQfinish(c);
-	free(batch);
+	pthread_mutex_unlock(&db->mu);
+	if (!moved)
+		event_active(db->done_ev, EV_READ, 0);
+}
+
+/* A storage worker thread: take a batch, run it, hand it back. */
+static void *
+worker(void *arg)
+{
+	struct db_worker w = { .db = arg };
+	char *connerr;
+	size_t n;
+	bool moved;
+
+	pthread_mutex_lock(&w.db->mu);
+	w.slot = w.db->next_slot++;
+	pthread_mutex_unlock(&w.db->mu);
+
+	while (worker_take(&w, &n)) {
+		connerr = worker_run(&w, n);
+		moved = read_forward(w.db, w.batch[0], store_ok(w.c), connerr);
+		free(connerr);
+		worker_release(&w, n, moved);
+	}
+	PQfinish(w.c);
+	free(w.batch);
 	return NULL;
 }
 

@@ -350,11 +350,148 @@ read_cas(struct vctx *v, json_t *el, const char *field)
 	return decl_keep(v->d, cas);
 }
 
+/* An item's seq runs from 1 to this (the API contract, console/openapi.json). */
+#define ITEM_SEQ_MAX	99999
+
+/* Item <x>'s seq: present, an integer in range, unique in <d>. */
+static void
+check_item_seq(struct vctx *v, struct decl *d, struct decl_item *x,
+    json_t *it, const char *path)
+{
+	char field[96];
+	json_t *seq;
+	size_t j;
+
+	seq = json_object_get(it, "seq");
+	snprintf(field, sizeof(field), "%sseq", path);
+	if (seq == NULL || json_is_null(seq))
+		verr(v, field, "is required");
+	else if (!json_is_integer(seq) || json_integer_value(seq) < 1 ||
+	    json_integer_value(seq) > ITEM_SEQ_MAX)
+		verr(v, field, "must be an integer from 1 to %d", ITEM_SEQ_MAX);
+	else {
+		x->seq = (int)json_integer_value(seq);
+		v->seq = x->seq;
+		for (j = 0; j < d->nitems; j++)
+			if (d->items[j].seq == x->seq) {
+				verr(v, field, "duplicate seq %d", x->seq);
+				break;
+			}
+	}
+}
+
+/*
+ * Item <x>'s commodity code and description: required (a finding instead
+ * when the caller allows items without them), the code readable as HS6,
+ * CN8 or TARIC10, the description valid UTF-8, bounded and not blank.
+ */
+static void
+check_item_goods(struct vctx *v, struct decl_item *x, json_t *it,
+    const char *path)
+{
+	char field[96];
+	const char *why;
+	bool valid;
+
+	if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
+	    json_object_get(it, "hs_code") == NULL) {
+		missing_item_field(v, x, path, "hs_code", "no commodity "
+		    "code declared; screened on its description");
+		x->hs_raw = NULL;
+	} else
+		x->hs_raw = req_str(v, it, "hs_code", path);
+	if (x->hs_raw && normalize_hs(x->hs_raw, 4, x->hs, &why) == -1) {
+		snprintf(field, sizeof(field), "%shs_code", path);
+		verr(v, field, "%s (4 to 10 digits: HS6, CN8 or TARIC10)",
+		    why);
+	}
+	if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
+	    json_object_get(it, "description") == NULL) {
+		missing_item_field(v, x, path, "description", "no "
+		    "description declared; screened on its code");
+		x->description = "";
+	} else
+		x->description = req_str(v, it, "description", path);
+	if (x->description && x->description[0] == '\0' &&
+	    (v->flags & DECL_ITEM_CODE_OPTIONAL))
+		;	/* reported above */
+	else if (x->description) {
+		snprintf(field, sizeof(field), "%sdescription", path);
+		utf8_chars(x->description, &valid);
+		if (!valid)
+			verr(v, field, "is not valid UTF-8");
+		else if (strlen(x->description) > DECL_MAX_DESCRIPTION)
+			verr(v, field, "is longer than %d bytes",
+			    DECL_MAX_DESCRIPTION);
+		else if (x->description[strspn(x->description,
+		    " \t\r\n")] == '\0')
+			verr(v, field, "must not be empty");
+	}
+}
+
+/*
+ * Item <x>'s origin.  Origin is informative and real declarations carry
+ * spellings such as "GB GB" (origin and preferential origin): keep the
+ * item and report the field as a finding rather than refuse it all.
+ */
+static void
+check_item_origin(struct vctx *v, struct decl *d, struct decl_item *x,
+    json_t *it, const char *path)
+{
+	char field[96], cc[3];
+
+	x->origin = opt_str(v, it, "origin", path);
+	if (x->origin == NULL || is_country(x->origin))
+		return;
+	snprintf(field, sizeof(field), "%sorigin", path);
+	if (read_country(x->origin, cc))
+		x->origin = decl_keep(d, cc);
+	else {
+		vwarn(v, field, "origin_not_iso",
+		    json_object_get(it, "origin"), "origin is "
+		    "not an ISO 3166-1 alpha-2 code; not used");
+		x->origin = NULL;
+	}
+}
+
+/* Item <i> of the array, <it>: every field checked, the item kept. */
+static void
+check_item(struct vctx *v, struct decl *d, json_t *it, size_t i)
+{
+	struct decl_item *x = &d->items[d->nitems];
+	char path[64], field[96];
+
+	snprintf(path, sizeof(path), "items[%zu].", i);
+	if (!json_is_object(it)) {
+		snprintf(field, sizeof(field), "items[%zu]", i);
+		verr(v, field, "must be an object");
+		return;
+	}
+	check_item_seq(v, d, x, it, path);
+	check_item_goods(v, x, it, path);
+	opt_strarray(v, it, "cas", path, &x->cas, &x->ncas, &x->cas_pos,
+	    read_cas);
+	opt_strarray(v, it, "documents", path, &x->documents,
+	    &x->ndocuments, NULL, NULL);
+	opt_number(v, it, "quantity", path);
+	opt_number(v, it, "net_mass_kg", path);
+	opt_number(v, it, "value", path);
+	(void)opt_str(v, it, "unit", path);
+	(void)opt_str(v, it, "currency", path);
+	check_item_origin(v, d, x, it, path);
+	v->seq = 0;
+	d->nitems++;
+}
+
+/*
+ * The items array: required unless the caller allows a declaration without
+ * goods, an array of 1 to DECL_MAX_ITEMS items, each checked in turn.
+ */
 static void
 check_items(struct vctx *v, struct decl *d, json_t *items)
 {
 	json_t *it;
-	size_t i, j;
+	size_t i;
 
 	if ((v->flags & DECL_GOODS_OPTIONAL) && (items == NULL ||
 	    (json_is_array(items) && json_array_size(items) == 0)))
@@ -374,100 +511,8 @@ check_items(struct vctx *v, struct decl *d, json_t *items)
 			return;
 	}
 	d->items = xcalloc(json_array_size(items), sizeof(*d->items));
-	json_array_foreach(items, i, it) {
-		struct decl_item *x = &d->items[d->nitems];
-		char path[64], field[96];
-		json_t *seq;
-		const char *why;
-		bool valid;
-
-		snprintf(path, sizeof(path), "items[%zu].", i);
-		if (!json_is_object(it)) {
-			snprintf(field, sizeof(field), "items[%zu]", i);
-			verr(v, field, "must be an object");
-			continue;
-		}
-		seq = json_object_get(it, "seq");
-		snprintf(field, sizeof(field), "%sseq", path);
-		if (seq == NULL || json_is_null(seq))
-			verr(v, field, "is required");
-		else if (!json_is_integer(seq) || json_integer_value(seq) < 1 ||
-		    json_integer_value(seq) > 99999)
-			verr(v, field, "must be an integer from 1 to 99999");
-		else {
-			x->seq = (int)json_integer_value(seq);
-			v->seq = x->seq;
-			for (j = 0; j < d->nitems; j++)
-				if (d->items[j].seq == x->seq) {
-					verr(v, field, "duplicate seq %d", x->seq);
-					break;
-				}
-		}
-		if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
-		    json_object_get(it, "hs_code") == NULL) {
-			missing_item_field(v, x, path, "hs_code", "no commodity "
-			    "code declared; screened on its description");
-			x->hs_raw = NULL;
-		} else
-			x->hs_raw = req_str(v, it, "hs_code", path);
-		if (x->hs_raw && normalize_hs(x->hs_raw, 4, x->hs, &why) == -1) {
-			snprintf(field, sizeof(field), "%shs_code", path);
-			verr(v, field, "%s (4 to 10 digits: HS6, CN8 or TARIC10)",
-			    why);
-		}
-		if ((v->flags & DECL_ITEM_CODE_OPTIONAL) &&
-		    json_object_get(it, "description") == NULL) {
-			missing_item_field(v, x, path, "description", "no "
-			    "description declared; screened on its code");
-			x->description = "";
-		} else
-			x->description = req_str(v, it, "description", path);
-		if (x->description && x->description[0] == '\0' &&
-		    (v->flags & DECL_ITEM_CODE_OPTIONAL))
-			;	/* reported above */
-		else if (x->description) {
-			snprintf(field, sizeof(field), "%sdescription", path);
-			utf8_chars(x->description, &valid);
-			if (!valid)
-				verr(v, field, "is not valid UTF-8");
-			else if (strlen(x->description) > DECL_MAX_DESCRIPTION)
-				verr(v, field, "is longer than %d bytes",
-				    DECL_MAX_DESCRIPTION);
-			else if (x->description[strspn(x->description,
-			    " \t\r\n")] == '\0')
-				verr(v, field, "must not be empty");
-		}
-		opt_strarray(v, it, "cas", path, &x->cas, &x->ncas, &x->cas_pos,
-		    read_cas);
-		opt_strarray(v, it, "documents", path, &x->documents,
-		    &x->ndocuments, NULL, NULL);
-		opt_number(v, it, "quantity", path);
-		opt_number(v, it, "net_mass_kg", path);
-		opt_number(v, it, "value", path);
-		(void)opt_str(v, it, "unit", path);
-		(void)opt_str(v, it, "currency", path);
-		/*
-		 * Origin is informative and real declarations carry spellings
-		 * such as "GB GB" (origin and preferential origin): keep the item
-		 * and report the field as a finding rather than refuse it all.
-		 */
-		x->origin = opt_str(v, it, "origin", path);
-		if (x->origin && !is_country(x->origin)) {
-			char cc[3];
-
-			snprintf(field, sizeof(field), "%sorigin", path);
-			if (read_country(x->origin, cc))
-				x->origin = decl_keep(d, cc);
-			else {
-				vwarn(v, field, "origin_not_iso",
-				    json_object_get(it, "origin"), "origin is "
-				    "not an ISO 3166-1 alpha-2 code; not used");
-				x->origin = NULL;
-			}
-		}
-		v->seq = 0;
-		d->nitems++;
-	}
+	json_array_foreach(items, i, it)
+		check_item(v, d, it, i);
 }
 
 static void

@@ -65,108 +65,142 @@ webhook_metrics(struct buf *b)
 	    ws.pending < 0 ? 0 : ws.pending);
 }
 
-char *
-metrics_text(void)
+/* HTTP answers by route and status code, and requests received. */
+static void
+http_metrics(struct buf *b)
 {
 	const struct route *table;
-	struct db_stats st;
-	struct db_health dh;
-	struct buf b;
 	size_t n, r, c;
 
 	table = route_table(&n);
-	buf_init(&b);
-	observe_help(&b, "cordon_http_responses_total", "counter",
+	observe_help(b, "cordon_http_responses_total", "counter",
 	    "HTTP answers by route and status code.");
 	for (r = 0; r <= MAX_ROUTES; r++)
 		for (c = 0; c <= NCODES; c++) {
 			if (replies[r][c] == 0)
 				continue;
-			buf_adds(&b, "cordon_http_responses_total{route=\"");
-			observe_label(&b, r < n && r < MAX_ROUTES ? table[r].path :
+			buf_adds(b, "cordon_http_responses_total{route=\"");
+			observe_label(b, r < n && r < MAX_ROUTES ? table[r].path :
 			    "(none)");
 			if (c < NCODES)
-				buf_printf(&b, "\",code=\"%d\"} %llu\n",
+				buf_printf(b, "\",code=\"%d\"} %llu\n",
 				    codes[c], (unsigned long long)replies[r][c]);
 			else
-				buf_printf(&b, "\",code=\"other\"} %llu\n",
+				buf_printf(b, "\",code=\"other\"} %llu\n",
 				    (unsigned long long)replies[r][c]);
 		}
-	observe_help(&b, "cordon_http_requests_total", "counter",
+	observe_help(b, "cordon_http_requests_total", "counter",
 	    "HTTP requests received.");
-	buf_printf(&b, "cordon_http_requests_total %llu\n",
+	buf_printf(b, "cordon_http_requests_total %llu\n",
 	    (unsigned long long)rt->requests);
-	observe_help(&b, "cordon_declarations_stored_total", "counter",
+}
+
+/* Declarations stored, refused, and answered 503. */
+static void
+declaration_metrics(struct buf *b)
+{
+	observe_help(b, "cordon_declarations_stored_total", "counter",
 	    "Declarations committed in PostgreSQL.");
-	buf_printf(&b, "cordon_declarations_stored_total %llu\n",
+	buf_printf(b, "cordon_declarations_stored_total %llu\n",
 	    (unsigned long long)rt->declarations);
-	observe_help(&b, "cordon_declarations_rejected_total", "counter",
+	observe_help(b, "cordon_declarations_rejected_total", "counter",
 	    "Declarations refused (400, 422).");
-	buf_printf(&b, "cordon_declarations_rejected_total %llu\n",
+	buf_printf(b, "cordon_declarations_rejected_total %llu\n",
 	    (unsigned long long)rt->rejected);
-	observe_help(&b, "cordon_unavailable_replies_total", "counter",
+	observe_help(b, "cordon_unavailable_replies_total", "counter",
 	    "503 answers because PostgreSQL was unreachable.");
-	buf_printf(&b, "cordon_unavailable_replies_total %llu\n",
+	buf_printf(b, "cordon_unavailable_replies_total %llu\n",
 	    (unsigned long long)rt->unavailable);
+}
+
+/* Group commits, and officers' reads on read_db when there is one. */
+static void
+commit_metrics(struct buf *b)
+{
+	struct db_stats st;
 
 	db_stats(rt->db, &st);
-	observe_help(&b, "cordon_commit_batches_total", "counter",
+	observe_help(b, "cordon_commit_batches_total", "counter",
 	    "Group commits of declarations.");
-	buf_printf(&b, "cordon_commit_batches_total %llu\n",
+	buf_printf(b, "cordon_commit_batches_total %llu\n",
 	    (unsigned long long)st.batches);
-	observe_help(&b, "cordon_commit_batched_declarations_total", "counter",
+	observe_help(b, "cordon_commit_batched_declarations_total", "counter",
 	    "Declarations written by group commits (divide by the batches "
 	    "for the mean batch size).");
-	buf_printf(&b, "cordon_commit_batched_declarations_total %llu\n",
+	buf_printf(b, "cordon_commit_batched_declarations_total %llu\n",
 	    (unsigned long long)st.stored);
-	observe_help(&b, "cordon_commit_batch_max", "gauge",
+	observe_help(b, "cordon_commit_batch_max", "gauge",
 	    "Largest group commit so far.");
-	buf_printf(&b, "cordon_commit_batch_max %llu\n",
+	buf_printf(b, "cordon_commit_batch_max %llu\n",
 	    (unsigned long long)st.max_batch);
-	observe_help(&b, "cordon_commit_failures_total", "counter",
+	observe_help(b, "cordon_commit_failures_total", "counter",
 	    "Group commits that failed.");
-	buf_printf(&b, "cordon_commit_failures_total %llu\n",
+	buf_printf(b, "cordon_commit_failures_total %llu\n",
 	    (unsigned long long)st.failures);
 
 	if (rt->read_db != NULL) {
 		db_stats(rt->read_db, &st);
-		observe_help(&b, "cordon_read_db_queries_total", "counter",
+		observe_help(b, "cordon_read_db_queries_total", "counter",
 		    "Officers' reads answered by read_db, and those passed to "
 		    "the primary (read_db unreachable, a failed query, or a row "
 		    "it had not replayed yet).");
-		buf_printf(&b, "cordon_read_db_queries_total{served_by="
+		buf_printf(b, "cordon_read_db_queries_total{served_by="
 		    "\"read_db\"} %llu\n", (unsigned long long)st.served);
-		buf_printf(&b, "cordon_read_db_queries_total{served_by="
+		buf_printf(b, "cordon_read_db_queries_total{served_by="
 		    "\"primary\"} %llu\n", (unsigned long long)st.forwarded);
 	}
+}
+
+/* Whether the database answers, and the queues and connections now. */
+static void
+load_metrics(struct buf *b)
+{
+	struct db_health dh;
 
 	db_health(rt->db, &dh);
-	observe_help(&b, "cordon_database_up", "gauge",
+	observe_help(b, "cordon_database_up", "gauge",
 	    "1 if the database workers' last contact with PostgreSQL succeeded.");
-	buf_printf(&b, "cordon_database_up %d\n", dh.last_ok_ms > 0 &&
+	buf_printf(b, "cordon_database_up %d\n", dh.last_ok_ms > 0 &&
 	    dh.last_ok_ms >= dh.last_fail_ms ? 1 : 0);
-	observe_help(&b, "cordon_db_queue_depth", "gauge",
+	observe_help(b, "cordon_db_queue_depth", "gauge",
 	    "Database jobs waiting for a worker.");
-	buf_printf(&b, "cordon_db_queue_depth %zu\n", db_pending(rt->db));
-	observe_help(&b, "cordon_screening_queue_depth", "gauge",
+	buf_printf(b, "cordon_db_queue_depth %zu\n", db_pending(rt->db));
+	observe_help(b, "cordon_screening_queue_depth", "gauge",
 	    "Declarations waiting for a screening thread.");
-	buf_printf(&b, "cordon_screening_queue_depth %zu\n",
+	buf_printf(b, "cordon_screening_queue_depth %zu\n",
 	    (size_t)pool_pending(rt->pool));
-	observe_help(&b, "cordon_http_connections", "gauge", "Open HTTP connections.");
-	buf_printf(&b, "cordon_http_connections %zu\n",
+	observe_help(b, "cordon_http_connections", "gauge", "Open HTTP connections.");
+	buf_printf(b, "cordon_http_connections %zu\n",
 	    (size_t)http_connections());
+}
 
-	observe_write(&b);
-
-	observe_help(&b, "cordon_list_version_info", "gauge",
+/* The list version in use and whether it is a fallback. */
+static void
+list_version_info(struct buf *b)
+{
+	observe_help(b, "cordon_list_version_info", "gauge",
 	    "The list version in use (value 1), and whether it is a fallback "
 	    "from an active version that does not build.");
 	if (rt->snap != NULL) {
-		buf_adds(&b, "cordon_list_version_info{version=\"");
-		observe_label(&b, rt->snap->version);
-		buf_printf(&b, "\",fallback=\"%s\"} 1\n",
+		buf_adds(b, "cordon_list_version_info{version=\"");
+		observe_label(b, rt->snap->version);
+		buf_printf(b, "\",fallback=\"%s\"} 1\n",
 		    rt->snap->fallback != NULL ? "true" : "false");
 	}
+}
+
+char *
+metrics_text(void)
+{
+	struct buf b;
+
+	buf_init(&b);
+	http_metrics(&b);
+	declaration_metrics(&b);
+	commit_metrics(&b);
+	load_metrics(&b);
+	observe_write(&b);
+	list_version_info(&b);
 	webhook_metrics(&b);
 	observe_help(&b, "cordon_list_version_fallback", "gauge",
 	    "1 while the daemon runs a fallback list version.");

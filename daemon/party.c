@@ -319,51 +319,124 @@ party_is_list_data(const char *name, const char *data, size_t len)
 	return false;
 }
 
+/*
+ * The list files the index reads, by base name, with their list and their
+ * loader (partyload.c); a NULL name stands for any UN consolidated list
+ * *.xml.
+ */
+static const struct list_file {
+	const char	*file;
+	const char	*list;
+	int		(*load)(struct party_batch *, const char *,
+			    const char *, size_t, struct buf *);
+} list_files[] = {
+	{ NULL, "un-sc", partyload_un_xml },
+	{ "sdn.csv", "ofac-sdn", partyload_ofac_sdn },
+	{ "alt.csv", "ofac-sdn", partyload_ofac_alt },
+	{ "add.csv", "ofac-sdn", partyload_ofac_add },
+	{ "dpl.txt", "bis-dpl", partyload_bis_dpl },
+};
+
+/* The list file <bn> is, or NULL if it is none of list_files. */
+static const struct list_file *
+list_file_for(const char *bn)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(list_files); i++)
+		if (list_files[i].file == NULL ? is_xml_name(bn) :
+		    strcmp(bn, list_files[i].file) == 0)
+			return &list_files[i];
+	return NULL;
+}
+
+/*
+ * The file <idx> already loaded that <bn> would load again (the same name,
+ * or a second UN list), or NULL.
+ */
+static const char *
+loaded_already(const struct party_index *idx, const char *bn)
+{
+	size_t i;
+
+	for (i = 0; i < idx->nfiles; i++)
+		if (strcmp(idx->files[i], bn) == 0 ||
+		    (is_xml_name(bn) && is_xml_name(idx->files[i])))
+			return idx->files[i];
+	return NULL;
+}
+
+/*
+ * Moves the records and links of loaded batch <b> into <idx> under list
+ * <list>, with the list's counts and date; <b> keeps nothing of them.
+ */
+static void
+merge_batch(struct party_index *idx, struct party_batch *b, const char *list)
+{
+	size_t i, nnames = 0;
+
+	b->list = index_list(idx, list);
+	for (i = 0; i < b->nrecs; i++) {
+		b->recs[i]->pub.list_id = idx->lists[b->list].id;
+		nnames += 1 + b->recs[i]->nalias;
+	}
+	if (idx->nrecs + b->nrecs > idx->crecs) {
+		idx->crecs = (idx->nrecs + b->nrecs) * 2;
+		idx->recs = xreallocarray(idx->recs, idx->crecs,
+		    sizeof(*idx->recs));
+	}
+	if (b->nrecs > 0)
+		memcpy(idx->recs + idx->nrecs, b->recs,
+		    b->nrecs * sizeof(*b->recs));
+	idx->nrecs += b->nrecs;
+	idx->lists[b->list].records += b->nrecs;
+	idx->lists[b->list].names += nnames;
+	if (b->generated != NULL) {
+		free(idx->lists[b->list].generated);
+		idx->lists[b->list].generated = b->generated;
+		b->generated = NULL;
+	}
+	b->nrecs = 0;
+	if (idx->nlinks + b->nlinks > idx->clinks) {
+		idx->clinks = (idx->nlinks + b->nlinks) * 2;
+		idx->links = xreallocarray(idx->links, idx->clinks,
+		    sizeof(*idx->links));
+	}
+	for (i = 0; i < b->nlinks; i++)
+		b->links[i].list = b->list;
+	if (b->nlinks > 0)
+		memcpy(idx->links + idx->nlinks, b->links,
+		    b->nlinks * sizeof(*b->links));
+	idx->nlinks += b->nlinks;
+	b->nlinks = 0;
+}
+
 int
 party_add_file(struct party_index *idx, const char *name, const char *data,
     size_t len, struct buf *errs)
 {
 	struct party_batch b;
 	const char *bn = base_name(name);
-	const char *list;
+	const struct list_file *lf;
+	const char *prev;
 	int nerr = 0;
-	size_t i, nnames = 0;
-	int (*load)(struct party_batch *, const char *, const char *, size_t,
-	    struct buf *);
+	size_t i;
 
 	if (idx->prepared) {
 		buf_printf(errs, "%s:1: the party index is already prepared\n",
 		    bn);
 		return 1;
 	}
-	if (is_xml_name(bn)) {
-		list = "un-sc";
-		load = partyload_un_xml;
-	} else if (strcmp(bn, "sdn.csv") == 0) {
-		list = "ofac-sdn";
-		load = partyload_ofac_sdn;
-	} else if (strcmp(bn, "alt.csv") == 0) {
-		list = "ofac-sdn";
-		load = partyload_ofac_alt;
-	} else if (strcmp(bn, "add.csv") == 0) {
-		list = "ofac-sdn";
-		load = partyload_ofac_add;
-	} else if (strcmp(bn, "dpl.txt") == 0) {
-		list = "bis-dpl";
-		load = partyload_bis_dpl;
-	} else {
+	if ((lf = list_file_for(bn)) == NULL) {
 		buf_printf(errs, "%s:1: not a party list file (expected a UN "
 		    "consolidated list *.xml, sdn.csv, alt.csv, add.csv or "
 		    "dpl.txt)\n", bn);
 		return 1;
 	}
-	for (i = 0; i < idx->nfiles; i++) {
-		if (strcmp(idx->files[i], bn) == 0 ||
-		    (is_xml_name(bn) && is_xml_name(idx->files[i]))) {
-			buf_printf(errs, "%s:1: list already loaded from %s\n",
-			    bn, idx->files[i]);
-			return 1;
-		}
+	if ((prev = loaded_already(idx, bn)) != NULL) {
+		buf_printf(errs, "%s:1: list already loaded from %s\n", bn,
+		    prev);
+		return 1;
 	}
 
 	memset(&b, 0, sizeof(b));
@@ -371,57 +444,21 @@ party_add_file(struct party_index *idx, const char *name, const char *data,
 	/* The list is created only if the file loads; index it lazily. */
 	b.list = (size_t)-1;
 	for (i = 0; i < idx->nlists; i++)
-		if (strcmp(idx->lists[i].id, list) == 0)
+		if (strcmp(idx->lists[i].id, lf->list) == 0)
 			b.list = i;
 	if (b.list == (size_t)-1)
 		b.list = idx->nlists;	/* the index it will get */
-	nerr = load(&b, bn, data, len, errs);
-	if (nerr > 0)
-		goto fail;
-
-	b.list = index_list(idx, list);
-	for (i = 0; i < b.nrecs; i++) {
-		b.recs[i]->pub.list_id = idx->lists[b.list].id;
-		nnames += 1 + b.recs[i]->nalias;
+	nerr = lf->load(&b, bn, data, len, errs);
+	if (nerr > 0) {
+		batch_free(&b);
+		return nerr;
 	}
-	if (idx->nrecs + b.nrecs > idx->crecs) {
-		idx->crecs = (idx->nrecs + b.nrecs) * 2;
-		idx->recs = xreallocarray(idx->recs, idx->crecs,
-		    sizeof(*idx->recs));
-	}
-	if (b.nrecs > 0)
-		memcpy(idx->recs + idx->nrecs, b.recs,
-		    b.nrecs * sizeof(*b.recs));
-	idx->nrecs += b.nrecs;
-	idx->lists[b.list].records += b.nrecs;
-	idx->lists[b.list].names += nnames;
-	if (b.generated != NULL) {
-		free(idx->lists[b.list].generated);
-		idx->lists[b.list].generated = b.generated;
-		b.generated = NULL;
-	}
-	b.nrecs = 0;
-	if (idx->nlinks + b.nlinks > idx->clinks) {
-		idx->clinks = (idx->nlinks + b.nlinks) * 2;
-		idx->links = xreallocarray(idx->links, idx->clinks,
-		    sizeof(*idx->links));
-	}
-	for (i = 0; i < b.nlinks; i++)
-		b.links[i].list = b.list;
-	if (b.nlinks > 0)
-		memcpy(idx->links + idx->nlinks, b.links,
-		    b.nlinks * sizeof(*b.links));
-	idx->nlinks += b.nlinks;
-	b.nlinks = 0;
+	merge_batch(idx, &b, lf->list);
 	idx->files = xreallocarray(idx->files, idx->nfiles + 1,
 	    sizeof(*idx->files));
 	idx->files[idx->nfiles++] = xstrdup(bn);
 	batch_free(&b);
 	return 0;
-
-fail:
-	batch_free(&b);
-	return nerr;
 }
 
 /* ------------------------------------------------------------------ */

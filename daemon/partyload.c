@@ -96,6 +96,92 @@ csv_skip_line(struct csv *c)
 	}
 }
 
+/* The DOS end-of-file byte (Ctrl-Z), which some exports leave in fields. */
+#define CSV_DOS_EOF	0x1a
+
+/*
+ * Reads a quoted field at c->p (on its opening quote) into c->text: a
+ * doubled quote is one quote, line breaks are kept, spaces may follow the
+ * closing quote.  Returns 0, or -1 with a reason in *why (an unterminated
+ * quote ends the input; otherwise the rest of the line is skipped).
+ */
+static int
+csv_quoted_field(struct csv *c, const char **why)
+{
+	int qline = c->line;
+
+	csv_field_start(c, true);
+	c->p++;
+	for (;;) {
+		if (c->p >= c->end) {
+			c->row_line = qline;
+			*why = "unterminated quoted field";
+			return -1;
+		}
+		if (*c->p == '"') {
+			if (c->p + 1 < c->end && c->p[1] == '"') {
+				buf_addc(&c->text, '"');
+				c->p += 2;
+				continue;
+			}
+			c->p++;
+			break;
+		}
+		if (*c->p == '\n')
+			c->line++;
+		if (*c->p == CSV_DOS_EOF) {
+			*why = "DOS end-of-file byte inside the data";
+			csv_skip_line(c);
+			return -1;
+		}
+		buf_addc(&c->text, *c->p++);
+	}
+	/* Spaces may follow the closing quote. */
+	while (c->p < c->end && *c->p == ' ')
+		c->p++;
+	if (c->p < c->end && *c->p != c->delim && *c->p != '\r' &&
+	    *c->p != '\n') {
+		*why = "text after a closing quote";
+		csv_skip_line(c);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Reads an unquoted field at c->p into c->text, trimmed of spaces; a quote
+ * inside it is an error.  Returns 0, or -1 with a reason in *why (the rest
+ * of the line skipped).
+ */
+static int
+csv_plain_field(struct csv *c, const char **why)
+{
+	const char *s = c->p, *e;
+
+	csv_field_start(c, false);
+	while (c->p < c->end && *c->p != c->delim && *c->p != '\r' &&
+	    *c->p != '\n') {
+		if (*c->p == '"') {
+			*why = "quote inside an unquoted field";
+			csv_skip_line(c);
+			return -1;
+		}
+		if (*c->p == CSV_DOS_EOF) {
+			*why = "DOS end-of-file byte inside the data";
+			csv_skip_line(c);
+			return -1;
+		}
+		c->p++;
+	}
+	e = c->p;
+	while (s < e && *s == ' ')
+		s++;
+	while (e > s && e[-1] == ' ')
+		e--;
+	buf_add(&c->text, s, (size_t)(e - s));
+	return 0;
+}
+
 /*
  * Reads the next row.  Returns 1 with the fields set, 0 at the end, or -1
  * with a reason in *why (the rest of the line is skipped, except for an
@@ -104,6 +190,8 @@ csv_skip_line(struct csv *c)
 static int
 csv_next(struct csv *c, const char **why)
 {
+	int rc;
+
 	buf_reset(&c->text);
 	c->nf = 0;
 
@@ -117,73 +205,12 @@ csv_next(struct csv *c, const char **why)
 		return 0;
 	c->row_line = c->line;
 	for (;;) {
-		if (c->p < c->end && *c->p == '"') {
-			int qline = c->line;
-
-			csv_field_start(c, true);
-			c->p++;
-			for (;;) {
-				if (c->p >= c->end) {
-					c->row_line = qline;
-					*why = "unterminated quoted field";
-					return -1;
-				}
-				if (*c->p == '"') {
-					if (c->p + 1 < c->end &&
-					    c->p[1] == '"') {
-						buf_addc(&c->text, '"');
-						c->p += 2;
-						continue;
-					}
-					c->p++;
-					break;
-				}
-				if (*c->p == '\n')
-					c->line++;
-				if (*c->p == 0x1a) {
-					*why = "DOS end-of-file byte inside "
-					    "the data";
-					csv_skip_line(c);
-					return -1;
-				}
-				buf_addc(&c->text, *c->p++);
-			}
-			/* Spaces may follow the closing quote. */
-			while (c->p < c->end && *c->p == ' ')
-				c->p++;
-			if (c->p < c->end && *c->p != c->delim &&
-			    *c->p != '\r' && *c->p != '\n') {
-				*why = "text after a closing quote";
-				csv_skip_line(c);
-				return -1;
-			}
-		} else {
-			const char *s = c->p, *e;
-
-			csv_field_start(c, false);
-			while (c->p < c->end && *c->p != c->delim &&
-			    *c->p != '\r' && *c->p != '\n') {
-				if (*c->p == '"') {
-					*why = "quote inside an unquoted "
-					    "field";
-					csv_skip_line(c);
-					return -1;
-				}
-				if (*c->p == 0x1a) {
-					*why = "DOS end-of-file byte inside "
-					    "the data";
-					csv_skip_line(c);
-					return -1;
-				}
-				c->p++;
-			}
-			e = c->p;
-			while (s < e && *s == ' ')
-				s++;
-			while (e > s && e[-1] == ' ')
-				e--;
-			buf_add(&c->text, s, (size_t)(e - s));
-		}
+		if (c->p < c->end && *c->p == '"')
+			rc = csv_quoted_field(c, why);
+		else
+			rc = csv_plain_field(c, why);
+		if (rc == -1)
+			return -1;
 		buf_addc(&c->text, '\0');
 		if (c->p < c->end && *c->p == c->delim) {
 			c->p++;
@@ -461,46 +488,137 @@ us_date(const char *s, char out[11])
 	return 0;
 }
 
+/* What reading one Denied Persons List file gathers row by row. */
+struct dpl_read {
+	const char	 *name;		/* the file, for messages */
+	struct buf	 *errs;
+	int		  nerr;
+	int		  nrows;	/* rows read well */
+	char		  today[11];	/* YYYY-MM-DD, UTC */
+	char		  latest[11];	/* newest Last_Update so far */
+	char		**refs;		/* row keys recorded */
+	size_t		  nrefs;
+};
+
+/*
+ * Reads the first line of <c>: the header the list is known by.  Returns
+ * true if it is; else reports why to <errs>.
+ */
+static bool
+dpl_header_ok(struct csv *c, const char *name, struct buf *errs)
+{
+	const char *why;
+	size_t i;
+	int r;
+
+	if ((r = csv_next(c, &why)) <= 0) {
+		buf_printf(errs, "%s:1: %s\n", name, r < 0 ? why :
+		    "empty file");
+		return false;
+	}
+	for (i = 0; i < DPL_NFIELDS; i++)
+		if (c->nf != DPL_NFIELDS ||
+		    strcmp(csv_field(c, i), dpl_header[i]) != 0) {
+			buf_printf(errs, "%s:1: not a Denied Persons List "
+			    "header (expected Name, Street_Address, ... "
+			    "FR_Citation, tab-separated)\n", name);
+			return false;
+		}
+	return true;
+}
+
+/*
+ * The list has no identifiers: the row key (<hex>, 13 bytes) is a hash of
+ * the folded name <nm> and the effective <date>.  Returns true if it is
+ * new to <dr> (and records it), false for another row of the same person
+ * with the same order (several addresses): one record.
+ */
+static bool
+dpl_new_key(struct dpl_read *dr, const char *nm, const char *date,
+    char hex[65])
+{
+	struct buf key;
+	char *f = normalize_fold_str(nm);
+	size_t i;
+
+	buf_init(&key);
+	buf_printf(&key, "%s|%s", f, date);
+	free(f);
+	util_sha256_hex(key.data, key.len, hex);
+	buf_free(&key);
+	hex[12] = '\0';
+	for (i = 0; i < dr->nrefs; i++)
+		if (strcmp(dr->refs[i], hex) == 0)
+			return false;
+	dr->refs = xreallocarray(dr->refs, dr->nrefs + 1, sizeof(char *));
+	dr->refs[dr->nrefs++] = xstrdup(hex);
+	return true;
+}
+
+/*
+ * One well-formed row of <c>: a name and an effective date are required;
+ * the newest Last_Update is the list's date, but the file has typos from
+ * the future ("3017-08-22"), which do not count.  A new person is recorded
+ * in <b>.
+ */
+static void
+dpl_row(struct party_batch *b, struct csv *c, struct dpl_read *dr)
+{
+	const char *nm, *country, *upd;
+	char date[11], hex[65];
+
+	nm = csv_field(c, 0);
+	while (*nm == ' ')
+		nm++;
+	if (*nm == '\0') {
+		row_error(&dr->nerr, dr->errs, dr->name, c->row_line, "%s",
+		    "empty Name");
+		return;
+	}
+	if (us_date(csv_field(c, 6), date) != 0) {
+		row_error(&dr->nerr, dr->errs, dr->name, c->row_line,
+		    "Effective_Date \"%.20s\" is not MM/DD/YYYY",
+		    csv_field(c, 6));
+		return;
+	}
+	upd = csv_field(c, 9);
+	if (strlen(upd) == 10 && strcmp(upd, dr->latest) > 0 &&
+	    strcmp(upd, dr->today) <= 0)
+		memcpy(dr->latest, upd, 11);
+	dr->nrows++;
+	if (!dpl_new_key(dr, nm, date, hex))
+		return;
+	country = csv_field(c, 4);
+	party_batch_record(b, hex, "party", nm, "BIS DPL", date,
+	    *country ? country : NULL);
+}
+
 int
 partyload_bis_dpl(struct party_batch *b, const char *name, const char *data,
     size_t len, struct buf *errs)
 {
+	struct dpl_read dr;
 	struct csv c;
 	const char *why;
-	char msg[128], date[11], latest[11] = "", today[11], hex[65];
-	char **refs = NULL;
-	size_t i, nrefs = 0;
-	int nerr = 0, r, nrows = 0;
+	char msg[128];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t i;
+	int r;
 
-	{
-		time_t now = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&now, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	}
+	memset(&dr, 0, sizeof(dr));
+	dr.name = name;
+	dr.errs = errs;
+	gmtime_r(&now, &tm);
+	strftime(dr.today, sizeof(dr.today), "%Y-%m-%d", &tm);
 	csv_init(&c, name, data, len, '\t');
-	if ((r = csv_next(&c, &why)) <= 0) {
-		buf_printf(errs, "%s:1: %s\n", name, r < 0 ? why :
-		    "empty file");
+	if (!dpl_header_ok(&c, name, errs)) {
 		csv_free(&c);
 		return 1;
 	}
-	for (i = 0; i < DPL_NFIELDS; i++)
-		if (c.nf != DPL_NFIELDS ||
-		    strcmp(csv_field(&c, i), dpl_header[i]) != 0) {
-			buf_printf(errs, "%s:1: not a Denied Persons List "
-			    "header (expected Name, Street_Address, ... "
-			    "FR_Citation, tab-separated)\n", name);
-			csv_free(&c);
-			return 1;
-		}
 	while ((r = csv_next(&c, &why)) != 0) {
-		const char *nm, *country, *upd;
-		struct buf key;
-
 		if (r < 0) {
-			row_error(&nerr, errs, name, c.row_line, "%s", why);
+			row_error(&dr.nerr, errs, name, c.row_line, "%s", why);
 			if (strcmp(why, "unterminated quoted field") == 0)
 				break;
 			continue;
@@ -508,69 +626,23 @@ partyload_bis_dpl(struct party_batch *b, const char *name, const char *data,
 		if (c.nf != DPL_NFIELDS) {
 			snprintf(msg, sizeof(msg), "expected %zu fields, "
 			    "found %zu", DPL_NFIELDS, c.nf);
-			row_error(&nerr, errs, name, c.row_line, "%s", msg);
+			row_error(&dr.nerr, errs, name, c.row_line, "%s", msg);
 			continue;
 		}
-		nm = csv_field(&c, 0);
-		while (*nm == ' ')
-			nm++;
-		if (*nm == '\0') {
-			row_error(&nerr, errs, name, c.row_line, "%s",
-			    "empty Name");
-			continue;
-		}
-		if (us_date(csv_field(&c, 6), date) != 0) {
-			row_error(&nerr, errs, name, c.row_line,
-			    "Effective_Date \"%.20s\" is not MM/DD/YYYY",
-			    csv_field(&c, 6));
-			continue;
-		}
-		/* The newest Last_Update is the list's date; the file has
-		 * typos from the future ("3017-08-22"), which do not count. */
-		upd = csv_field(&c, 9);
-		if (strlen(upd) == 10 && strcmp(upd, latest) > 0 &&
-		    strcmp(upd, today) <= 0)
-			memcpy(latest, upd, 11);
-		nrows++;
-
-		/*
-		 * The list has no identifiers: the row key is a hash of the
-		 * folded name and the effective date.  Rows of the same person
-		 * with the same order (several addresses) are one record.
-		 */
-		buf_init(&key);
-		{
-			char *f = normalize_fold_str(nm);
-
-			buf_printf(&key, "%s|%s", f, date);
-			free(f);
-		}
-		util_sha256_hex(key.data, key.len, hex);
-		buf_free(&key);
-		hex[12] = '\0';
-		for (i = 0; i < nrefs; i++)
-			if (strcmp(refs[i], hex) == 0)
-				break;
-		if (i < nrefs)
-			continue;
-		refs = xreallocarray(refs, nrefs + 1, sizeof(char *));
-		refs[nrefs++] = xstrdup(hex);
-		country = csv_field(&c, 4);
-		party_batch_record(b, hex, "party", nm, "BIS DPL", date,
-		    *country ? country : NULL);
+		dpl_row(b, &c, &dr);
 	}
-	if (nerr == 0 && nrows == 0) {
+	if (dr.nerr == 0 && dr.nrows == 0) {
 		buf_printf(errs, "%s:2: no rows after the header\n", name);
-		nerr++;
+		dr.nerr++;
 	}
-	if (latest[0] != '\0')
-		party_batch_generated(b, latest);
-	errors_summary(nerr, errs, name);
-	for (i = 0; i < nrefs; i++)
-		free(refs[i]);
-	free(refs);
+	if (dr.latest[0] != '\0')
+		party_batch_generated(b, dr.latest);
+	errors_summary(dr.nerr, errs, name);
+	for (i = 0; i < dr.nrefs; i++)
+		free(dr.refs[i]);
+	free(dr.refs);
 	csv_free(&c);
-	return nerr;
+	return dr.nerr;
 }
 
 /* ------------------------------------------------------------------ */
@@ -642,65 +714,70 @@ nested_text(xmlNode *parent, const char *name, const char *sub)
 	return NULL;
 }
 
-/* One INDIVIDUAL or ENTITY; returns 0 or -1 after reporting. */
-static int
-un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
-    int *nerr, struct buf *errs)
+/* The subject's name: FIRST_NAME to FOURTH_NAME, those present, into <full>. */
+static void
+un_full_name(xmlNode *s, struct buf *full)
 {
 	static const char *const parts[] = {
 		"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME",
 	};
-	struct buf full;
-	char *ref, *regime, *listed, *country, *t;
-	int line = (int)xmlGetLineNo(s);
-	xmlNode *n;
 	size_t i;
+	char *t;
 
-	buf_init(&full);
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		t = child_text(s, parts[i]);
 		if (*t != '\0') {
-			if (full.len > 0)
-				buf_addc(&full, ' ');
-			buf_adds(&full, t);
+			if (full->len > 0)
+				buf_addc(full, ' ');
+			buf_adds(full, t);
 		}
 		free(t);
 	}
-	ref = child_text(s, "REFERENCE_NUMBER");
-	if (full.len == 0 || *ref == '\0') {
-		row_error(nerr, errs, name, line, "%s", full.len == 0 ?
-		    "subject without FIRST_NAME" :
-		    "subject without REFERENCE_NUMBER");
-		buf_free(&full);
-		free(ref);
-		return -1;
-	}
-	regime = child_text(s, "UN_LIST_TYPE");
-	listed = child_text(s, "LISTED_ON");
-	/* xs:date may carry a zone ("2015-04-07-04:00"): keep the date. */
+}
+
+/*
+ * True if LISTED_ON <listed> is empty or YYYY-MM-DD; an xs:date zone
+ * ("2015-04-07-04:00") is cut off in place first.
+ */
+static bool
+un_listed_on_ok(char *listed)
+{
 	if (strlen(listed) > 10 && (listed[10] == '-' || listed[10] == '+' ||
 	    listed[10] == 'Z'))
 		listed[10] = '\0';
-	if (*listed != '\0' && (strlen(listed) != 10 || listed[4] != '-' ||
-	    listed[7] != '-' || !isdigit((unsigned char)listed[0]))) {
-		row_error(nerr, errs, name, line, "LISTED_ON \"%.20s\" is not "
-		    "YYYY-MM-DD", listed);
-		buf_free(&full);
-		free(ref);
-		free(regime);
-		free(listed);
-		return -1;
-	}
-	if (person) {
-		country = nested_text(s, "NATIONALITY", "VALUE");
-		if (country == NULL)
-			country = nested_text(s, "INDIVIDUAL_ADDRESS",
-			    "COUNTRY");
-	} else
-		country = nested_text(s, "ENTITY_ADDRESS", "COUNTRY");
-	party_batch_record(b, ref, person ? "individual" : "entity",
-	    full.data, regime, listed, country);
-	/* Several addresses or nationalities: the first known country. */
+	return *listed == '\0' || (strlen(listed) == 10 && listed[4] == '-' &&
+	    listed[7] == '-' && isdigit((unsigned char)listed[0]));
+}
+
+/*
+ * The country recorded with the subject (caller frees; NULL if none): a
+ * person's first nationality, else the country of their first address; an
+ * entity's first address.
+ */
+static char *
+un_country(xmlNode *s, bool person)
+{
+	char *country;
+
+	if (!person)
+		return nested_text(s, "ENTITY_ADDRESS", "COUNTRY");
+	country = nested_text(s, "NATIONALITY", "VALUE");
+	if (country == NULL)
+		country = nested_text(s, "INDIVIDUAL_ADDRESS", "COUNTRY");
+	return country;
+}
+
+/*
+ * The aliases of the subject just recorded in <b> (with their quality),
+ * its name in the original script (a good alias), and every country of
+ * its nationalities and addresses.
+ */
+static void
+un_aliases_countries(struct party_batch *b, xmlNode *s)
+{
+	xmlNode *n;
+	char *t;
+
 	for (n = s->children; n != NULL; n = n->next) {
 		if (is_elem(n, "INDIVIDUAL_ALIAS") ||
 		    is_elem(n, "ENTITY_ALIAS")) {
@@ -725,12 +802,50 @@ un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
 			free(t);
 		}
 	}
+}
+
+/*
+ * One INDIVIDUAL or ENTITY: a name and a reference number are required,
+ * LISTED_ON must be a date when present.  Returns 0 or -1 after reporting.
+ */
+static int
+un_subject(struct party_batch *b, const char *name, xmlNode *s, bool person,
+    int *nerr, struct buf *errs)
+{
+	struct buf full;
+	char *ref, *regime, *listed, *country;
+	int line = (int)xmlGetLineNo(s), rc = -1;
+
+	buf_init(&full);
+	un_full_name(s, &full);
+	ref = child_text(s, "REFERENCE_NUMBER");
+	if (full.len == 0 || *ref == '\0') {
+		row_error(nerr, errs, name, line, "%s", full.len == 0 ?
+		    "subject without FIRST_NAME" :
+		    "subject without REFERENCE_NUMBER");
+		buf_free(&full);
+		free(ref);
+		return -1;
+	}
+	regime = child_text(s, "UN_LIST_TYPE");
+	listed = child_text(s, "LISTED_ON");
+	if (!un_listed_on_ok(listed)) {
+		row_error(nerr, errs, name, line, "LISTED_ON \"%.20s\" is not "
+		    "YYYY-MM-DD", listed);
+		goto done;
+	}
+	country = un_country(s, person);
+	party_batch_record(b, ref, person ? "individual" : "entity",
+	    full.data, regime, listed, country);
+	un_aliases_countries(b, s);
+	free(country);
+	rc = 0;
+done:
 	buf_free(&full);
 	free(ref);
 	free(regime);
 	free(listed);
-	free(country);
-	return 0;
+	return rc;
 }
 
 /*
@@ -775,59 +890,113 @@ xml_doctype_line(const char *data, size_t len)
 	return 0;
 }
 
-int
-partyload_un_xml(struct party_batch *b, const char *name, const char *data,
-    size_t len, struct buf *errs)
+/*
+ * Refuses, before libxml2 sees it, a file that is too large or declares a
+ * document type.  Returns true if <data> may be parsed; else reports why.
+ */
+static bool
+un_xml_admissible(const char *name, const char *data, size_t len,
+    struct buf *errs)
 {
-	xmlParserCtxt *ctxt;
-	xmlDoc *doc = NULL;
-	xmlNode *root, *grp, *s;
-	xmlChar *gen;
-	int nerr = 0, nsubj = 0, line;
+	int line;
 
 	if (len > UN_XML_MAX_BYTES) {
 		buf_printf(errs, "%s:1: file too large (%zu bytes; at most %d "
 		    "MiB)\n", name, len, UN_XML_MAX_BYTES >> 20);
-		return 1;
+		return false;
 	}
 	if ((line = xml_doctype_line(data, len)) > 0) {
 		buf_printf(errs, "%s:%d: a document type declaration "
 		    "(<!DOCTYPE>, entities) is refused in a UN list\n", name,
 		    line);
-		return 1;
+		return false;
 	}
+	return true;
+}
+
+/*
+ * Parses <data> with <ctxt>.  No network, no DTD loading, no entity
+ * substitution, and libxml2's own limits on depth, text size and entity
+ * amplification kept on (no XML_PARSE_HUGE): the file comes from the
+ * internet.  Returns the document (caller frees), or NULL after reporting
+ * libxml2's message with its line.
+ */
+static xmlDoc *
+un_xml_read(xmlParserCtxt *ctxt, const char *name, const char *data,
+    size_t len, struct buf *errs)
+{
+	const xmlError *e;
+	xmlDoc *doc;
+	char msg[256] = "malformed XML", *huge;
+	size_t l;
+
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_BIG_LINES);
+	if (doc != NULL)
+		return doc;
+	e = xmlCtxtGetLastError(ctxt);
+	if (e != NULL && e->message != NULL) {
+		snprintf(msg, sizeof(msg), "%s", e->message);
+		/* libxml2's limits advise a switch Cordon keeps off. */
+		if ((huge = strstr(msg, " use XML_PARSE_HUGE")) != NULL)
+			snprintf(huge, sizeof(msg) - (size_t)(huge - msg),
+			    " (a limit kept for lists from outside)");
+		l = strlen(msg);
+		while (l > 0 && (msg[l - 1] == '\n' || msg[l - 1] == ' '))
+			msg[--l] = '\0';
+	}
+	buf_printf(errs, "%s:%d: %s\n", name, e ? e->line : 1, msg);
+	return NULL;
+}
+
+/*
+ * Every INDIVIDUAL under INDIVIDUALS and ENTITY under ENTITIES of <root>
+ * into <b>.  Returns the number of subjects read well.
+ */
+static int
+un_subjects(struct party_batch *b, const char *name, xmlNode *root,
+    int *nerr, struct buf *errs)
+{
+	xmlNode *grp, *s;
+	int nsubj = 0;
+
+	for (grp = root->children; grp != NULL; grp = grp->next) {
+		bool person;
+
+		if (is_elem(grp, "INDIVIDUALS"))
+			person = true;
+		else if (is_elem(grp, "ENTITIES"))
+			person = false;
+		else
+			continue;
+		for (s = grp->children; s != NULL; s = s->next) {
+			if (!is_elem(s, person ? "INDIVIDUAL" : "ENTITY"))
+				continue;
+			if (un_subject(b, name, s, person, nerr, errs) == 0)
+				nsubj++;
+		}
+	}
+	return nsubj;
+}
+
+int
+partyload_un_xml(struct party_batch *b, const char *name, const char *data,
+    size_t len, struct buf *errs)
+{
+	xmlParserCtxt *ctxt;
+	xmlDoc *doc;
+	xmlNode *root;
+	xmlChar *gen;
+	int nerr = 0, nsubj;
+
+	if (!un_xml_admissible(name, data, len, errs))
+		return 1;
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		buf_printf(errs, "%s:1: cannot create an XML parser\n", name);
 		return 1;
 	}
-	/*
-	 * No network, no DTD loading, no entity substitution, and libxml2's
-	 * own limits on depth, text size and entity amplification kept on
-	 * (no XML_PARSE_HUGE): the file comes from the internet.
-	 */
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    XML_PARSE_BIG_LINES);
-	if (doc == NULL) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		char msg[256] = "malformed XML";
-		size_t l;
-
-		if (e != NULL && e->message != NULL) {
-			char *huge;
-
-			snprintf(msg, sizeof(msg), "%s", e->message);
-			/* libxml2's limits advise a switch Cordon keeps off. */
-			if ((huge = strstr(msg, " use XML_PARSE_HUGE")) != NULL)
-				snprintf(huge, sizeof(msg) - (size_t)(huge -
-				    msg), " (a limit kept for lists from "
-				    "outside)");
-			l = strlen(msg);
-			while (l > 0 && (msg[l - 1] == '\n' ||
-			    msg[l - 1] == ' '))
-				msg[--l] = '\0';
-		}
-		buf_printf(errs, "%s:%d: %s\n", name, e ? e->line : 1, msg);
+	if ((doc = un_xml_read(ctxt, name, data, len, errs)) == NULL) {
 		xmlFreeParserCtxt(ctxt);
 		return 1;
 	}
@@ -845,22 +1014,7 @@ partyload_un_xml(struct party_batch *b, const char *name, const char *data,
 		party_batch_generated(b, (const char *)gen);
 		xmlFree(gen);
 	}
-	for (grp = root->children; grp != NULL; grp = grp->next) {
-		bool person;
-
-		if (is_elem(grp, "INDIVIDUALS"))
-			person = true;
-		else if (is_elem(grp, "ENTITIES"))
-			person = false;
-		else
-			continue;
-		for (s = grp->children; s != NULL; s = s->next) {
-			if (!is_elem(s, person ? "INDIVIDUAL" : "ENTITY"))
-				continue;
-			if (un_subject(b, name, s, person, &nerr, errs) == 0)
-				nsubj++;
-		}
-	}
+	nsubj = un_subjects(b, name, root, &nerr, errs);
 	if (nerr == 0 && nsubj == 0) {
 		buf_printf(errs, "%s:%d: no INDIVIDUAL or ENTITY\n", name,
 		    (int)xmlGetLineNo(root));

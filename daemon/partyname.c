@@ -346,118 +346,138 @@ ends_with(const char *s, size_t n, const char *suf)
 }
 
 /*
- * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
- * Only lowercase letters are rewritten; digits pass through.
+ * Rewrites the letter cluster at in[<i>] that every
+ * romanisation spells its own way (-isation, gkh, dzh, tch, kh/gh, dh, ph,
+ * ck/dj, eo/ou/oo, ee/iy), appending to <t> at *<n>.  Returns how many
+ * letters of <in> it took, 0 if no cluster starts there.
  */
-static void
-canon_token(const char *in, char *out)
+static size_t
+canon_cluster(const char *in, size_t i, char *t, size_t *n)
 {
-	char t[MAXTOKLEN * 2];
-	size_t i, n = 0, len = strlen(in);
+	char c = in[i], d = in[i + 1];
 
-	for (i = 0; i < len && n < sizeof(t) - 2; i++) {
+	if (c == 'i' && strncmp(in + i, "isation", 7) == 0) {
+		memcpy(t + *n, "iza", 3);
+		*n += 3;
+		return 3;
+	}
+	/* Cyrillic spelling of Arabic gh (гх). */
+	if (c == 'g' && d == 'k' && in[i + 2] == 'h') {
+		t[(*n)++] = 'k';
+		return 3;
+	}
+	if (c == 'd' && d == 'z' && in[i + 2] == 'h') {
+		t[(*n)++] = 'j';
+		return 3;
+	}
+	if (c == 't' && d == 'c' && in[i + 2] == 'h') {
+		t[(*n)++] = 'c';
+		t[(*n)++] = 'h';
+		return 3;
+	}
+	if ((c == 'k' && d == 'h') || (c == 'g' && d == 'h')) {
+		t[(*n)++] = c == 'k' ? 'h' : 'k';
+		return 2;
+	}
+	/*
+	 * Arabic dhal: dh, z or d (Qadhafi / Qaddafi, Ramadhan / Ramadan; z is
+	 * a consonant pair of d in partysearch.c).
+	 */
+	if (c == 'd' && d == 'h') {
+		t[(*n)++] = 'd';
+		return 2;
+	}
+	if ((c == 'p' && d == 'h')) {
+		t[(*n)++] = 'f';
+		return 2;
+	}
+	if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
+		t[(*n)++] = c == 'c' ? 'k' : 'j';
+		return 2;
+	}
+	if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u') ||
+	    (c == 'o' && d == 'o')) {
+		t[(*n)++] = c == 'e' ? 'o' : 'u';
+		return 2;
+	}
+	if ((c == 'e' && d == 'e') || (c == 'i' && d == 'y')) {
+		t[(*n)++] = 'i';
+		return 2;
+	}
+	return 0;
+}
+
+/*
+ * Rewrites the letters at in[<i>] (of <len>, <n> written so far) whose
+ * spelling depends on their place in the word or on the language's
+ * conventions (th, eu, final y, silent h, Wade-Giles hs, pinyin zh),
+ * appending to <t> at *<n>.  Returns how many letters of <in> it took
+ * (a silent h is taken and writes nothing), 0 if no rule applies.
+ */
+static size_t
+canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
+{
+	char c = in[i], d = in[i + 1];
+
+	/*
+	 * French "ou" before a vowel is w (Anouar / Anwar, Ouahid); Arabic th
+	 * is s in Persian and Turkish spellings (Othman / Osman); Korean eu
+	 * is u (Eun / Un).  The "ou" rule is never reached today:
+	 * canon_cluster() spells every "ou" as u first (kept as it was, the
+	 * cut into steps changes no output).
+	 */
+	if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
+	    (i == 0 || !is_vowel(in[i - 1]))) {
+		t[(*n)++] = 'v';
+		return 2;
+	}
+	if (c == 't' && d == 'h') {
+		t[(*n)++] = 's';
+		return 2;
+	}
+	if (c == 'e' && d == 'u') {
+		t[(*n)++] = 'u';
+		return 2;
+	}
+	/* Final y after a consonant is i (Aly / Ali, Zaidy / Zaidi). */
+	if (c == 'y' && d == '\0' && i >= 2 && !is_vowel(in[i - 1])) {
+		t[(*n)++] = 'i';
+		return 1;
+	}
+	/* Silent h after a vowel in a short word (Hahn / Han). */
+	if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
+	    (d == '\0' || !is_vowel(d)) && *n > 0)
+		return 1;
+	/* Wade-Giles hs is pinyin x (Hsu / Xu). */
+	if (i == 0 && c == 'h' && d == 's' && len <= 6) {
+		t[(*n)++] = 'x';
+		return 2;
+	}
+	/* Pinyin zh is Wade-Giles ch (Zhang / Chang). */
+	if (i == 0 && c == 'z' && d == 'h' && len <= 6) {
+		t[(*n)++] = 'j';
+		return 2;
+	}
+	return 0;
+}
+
+/*
+ * Spells folded token <in> letter by letter into <t> (<cap> bytes): the
+ * clusters first, then the contextual rules, then single letters (hard c
+ * and q are k, w is v).  Returns the length written.
+ */
+static size_t
+canon_spell(const char *in, char *t, size_t cap)
+{
+	size_t i, k, n = 0, len = strlen(in);
+
+	for (i = 0; i < len && n < cap - 2; i += k) {
 		char c = in[i], d = in[i + 1];
 
-		if (c == 'i' && strncmp(in + i, "isation", 7) == 0) {
-			memcpy(t + n, "iza", 3);
-			n += 3;
-			i += 2;
+		if ((k = canon_cluster(in, i, t, &n)) > 0 ||
+		    (k = canon_contextual(in, i, len, t, &n)) > 0)
 			continue;
-		}
-		/* Cyrillic spelling of Arabic gh (гх). */
-		if (c == 'g' && d == 'k' && in[i + 2] == 'h') {
-			t[n++] = 'k';
-			i += 2;
-			continue;
-		}
-		if (c == 'd' && d == 'z' && in[i + 2] == 'h') {
-			t[n++] = 'j';
-			i += 2;
-			continue;
-		}
-		if (c == 't' && d == 'c' && in[i + 2] == 'h') {
-			t[n++] = 'c';
-			t[n++] = 'h';
-			i += 2;
-			continue;
-		}
-		if ((c == 'k' && d == 'h') || (c == 'g' && d == 'h')) {
-			t[n++] = c == 'k' ? 'h' : 'k';
-			i++;
-			continue;
-		}
-		/*
-		 * Arabic dhal: dh, z or d (Qadhafi / Qaddafi, Ramadhan /
-		 * Ramadan; z is a consonant pair of d in partysearch.c).
-		 */
-		if (c == 'd' && d == 'h') {
-			t[n++] = 'd';
-			i++;
-			continue;
-		}
-		if ((c == 'p' && d == 'h')) {
-			t[n++] = 'f';
-			i++;
-			continue;
-		}
-		if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
-			t[n++] = c == 'c' ? 'k' : 'j';
-			i++;
-			continue;
-		}
-		if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u') ||
-		    (c == 'o' && d == 'o')) {
-			t[n++] = c == 'e' ? 'o' : 'u';
-			i++;
-			continue;
-		}
-		if ((c == 'e' && d == 'e') || (c == 'i' && d == 'y')) {
-			t[n++] = 'i';
-			i++;
-			continue;
-		}
-		/*
-		 * French "ou" before a vowel is w (Anouar / Anwar, Ouahid);
-		 * Arabic th is s in Persian and Turkish spellings (Othman /
-		 * Osman); Korean eu is u (Eun / Un).
-		 */
-		if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
-		    (i == 0 || !is_vowel(in[i - 1]))) {
-			t[n++] = 'v';
-			i++;
-			continue;
-		}
-		if (c == 't' && d == 'h') {
-			t[n++] = 's';
-			i++;
-			continue;
-		}
-		if (c == 'e' && d == 'u') {
-			t[n++] = 'u';
-			i++;
-			continue;
-		}
-		/* Final y after a consonant is i (Aly / Ali, Zaidy / Zaidi). */
-		if (c == 'y' && d == '\0' && i >= 2 && !is_vowel(in[i - 1])) {
-			t[n++] = 'i';
-			continue;
-		}
-		/* Silent h after a vowel in a short word (Hahn / Han). */
-		if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
-		    (d == '\0' || !is_vowel(d)) && n > 0)
-			continue;
-		/* Wade-Giles hs is pinyin x (Hsu / Xu). */
-		if (i == 0 && c == 'h' && d == 's' && len <= 6) {
-			t[n++] = 'x';
-			i++;
-			continue;
-		}
-		/* Pinyin zh is Wade-Giles ch (Zhang / Chang). */
-		if (i == 0 && c == 'z' && d == 'h' && len <= 6) {
-			t[n++] = 'j';
-			i++;
-			continue;
-		}
+		k = 1;
 		/* Hard c is k (Cyrillic and Korean spellings have no c). */
 		if (c == 'q' || (c == 'c' && d != 'h' && d != 'e' &&
 		    d != 'i' && d != 'y'))
@@ -467,67 +487,112 @@ canon_token(const char *in, char *out)
 		t[n++] = c;
 	}
 	t[n] = '\0';
+	return n;
+}
 
-	/* Doubled letters: Hemmat / Hemat, Mohammad / Mohamad (not in short
-	 * tokens, which are mostly acronyms: SPP is not SP). */
-	if (n > 4) {
-		size_t j = 0;
+/*
+ * Doubled letters: Hemmat / Hemat, Mohammad / Mohamad (not in short tokens,
+ * which are mostly acronyms: SPP is not SP).  Returns the new length of
+ * <t>.
+ */
+static size_t
+canon_undouble(char *t, size_t n)
+{
+	size_t i, j = 0;
 
-		for (i = 0; i < n; i++)
-			if (j == 0 || t[i] != t[j - 1] ||
-			    (t[i] >= '0' && t[i] <= '9'))
-				t[j++] = t[i];
-		n = j;
-		t[n] = '\0';
-	}
+	if (n <= 4)
+		return n;
+	for (i = 0; i < n; i++)
+		if (j == 0 || t[i] != t[j - 1] || (t[i] >= '0' && t[i] <= '9'))
+			t[j++] = t[i];
+	t[j] = '\0';
+	return j;
+}
 
-	/* Endings: -yan / -ian, Korean -un / -on, -ung / -ong. */
+/* Endings of <t> (length <n>): -yan / -ian, Korean -un / -on, -ung / -ong. */
+static void
+canon_endings(char *t, size_t n)
+{
 	if (n > 4 && ends_with(t, n, "yan") && !is_vowel(t[n - 4]))
 		t[n - 3] = 'i';
 	if (n > 4 && ends_with(t, n, "ung"))
 		t[n - 3] = 'o';
 	else if (n > 3 && ends_with(t, n, "un"))
 		t[n - 2] = 'o';
+}
 
-	/*
-	 * Korean syllables romanised two ways: Revised Romanization voices the
-	 * initial consonant where McCune-Reischauer does not (Dong / Tong,
-	 * Gang / Kang, Bong / Pong, Jong / Chong).  Only for short tokens of
-	 * one syllable's shape: consonant, vowels, optional n / ng / l / k / m
-	 * / p / t.
-	 */
-	if (n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
+/*
+ * Korean syllables romanised two ways: Revised Romanization voices the
+ * initial consonant where McCune-Reischauer does not (Dong / Tong, Gang /
+ * Kang, Bong / Pong, Jong / Chong).  Only for short tokens of one
+ * syllable's shape: consonant, vowels, optional n / ng / l / k / m / p /
+ * t.  <t> has <cap> bytes; returns its new length.
+ */
+static size_t
+canon_korean_voicing(char *t, size_t n, size_t cap)
+{
+	size_t v;
+
+	if (!(n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
 	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
-	    is_vowel(t[2])))) {
-		size_t v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
-
-		while (v < n && is_vowel(t[v]))
-			v++;
-		if (v == n || strcmp(t + v, "n") == 0 ||
-		    strcmp(t + v, "ng") == 0 || strcmp(t + v, "l") == 0 ||
-		    strcmp(t + v, "k") == 0 || strcmp(t + v, "m") == 0 ||
-		    strcmp(t + v, "p") == 0 || strcmp(t + v, "t") == 0) {
-			if (t[0] == 'j') {
-				if (n + 1 < sizeof(t)) {
-					memmove(t + 2, t + 1, n);
-					t[0] = 'c';
-					t[1] = 'h';
-					n++;
-				}
-			} else
-				t[0] = t[0] == 'b' ? 'p' : t[0] == 'd' ? 't' : 'k';
+	    is_vowel(t[2])))))
+		return n;
+	v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
+	while (v < n && is_vowel(t[v]))
+		v++;
+	if (!(v == n || strcmp(t + v, "n") == 0 ||
+	    strcmp(t + v, "ng") == 0 || strcmp(t + v, "l") == 0 ||
+	    strcmp(t + v, "k") == 0 || strcmp(t + v, "m") == 0 ||
+	    strcmp(t + v, "p") == 0 || strcmp(t + v, "t") == 0))
+		return n;
+	if (t[0] == 'j') {
+		if (n + 1 < cap) {
+			memmove(t + 2, t + 1, n);
+			t[0] = 'c';
+			t[1] = 'h';
+			n++;
 		}
-	}
+	} else
+		t[0] = t[0] == 'b' ? 'p' : t[0] == 'd' ? 't' : 'k';
+	return n;
+}
 
-	/* The Korean family names written most ways: Ri, Choe. */
+/*
+ * The Korean family names written most ways: Ri, Choe.  Returns the new
+ * length of <t>.
+ */
+static size_t
+canon_family_name(char *t, size_t n)
+{
 	if (strcmp(t, "li") == 0 || strcmp(t, "yi") == 0 ||
 	    strcmp(t, "rhi") == 0 || strcmp(t, "ni") == 0) {
 		memcpy(t, "ri", 3);
-		n = 2;
-	} else if (strcmp(t, "choi") == 0 || strcmp(t, "chwe") == 0) {
-		memcpy(t, "choe", 5);
-		n = 4;
+		return 2;
 	}
+	if (strcmp(t, "choi") == 0 || strcmp(t, "chwe") == 0) {
+		memcpy(t, "choe", 5);
+		return 4;
+	}
+	return n;
+}
+
+/*
+ * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
+ * Only lowercase letters are rewritten; digits pass through.  The steps run
+ * in this order: letters, doubled letters, endings, Korean voicing, family
+ * names, Korean final k, initial l / n / r.
+ */
+static void
+canon_token(const char *in, char *out)
+{
+	char t[MAXTOKLEN * 2];
+	size_t i, n;
+
+	n = canon_spell(in, t, sizeof(t));
+	n = canon_undouble(t, n);
+	canon_endings(t, n);
+	n = canon_korean_voicing(t, n, sizeof(t));
+	n = canon_family_name(t, n);
 
 	/* Korean final k written g (Paeg / Paek). */
 	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && is_vowel(t[n - 2]))
@@ -991,24 +1056,23 @@ partyname_tokenize(const char *name, struct qtok *out)
 	return partyname_tokenize_known(name, out, NULL, NULL, NULL);
 }
 
-size_t
-partyname_tokenize_known(const char *name, struct qtok *out,
-    partyname_known_fn known, void *ctx, bool *changed)
-{
-	char *clean, *folded, *p, *save = NULL, *latin;
-	char *words[MAXTOK * 2];
-	char store[MAXTOK * 2][MAXTOKLEN];
-	char joined[MAXTOK * 2][MAXTOKLEN];
-	bool isinit[MAXTOK * 2];
-	size_t nw = 0, nj = 0, i, n = 0, len, k = 0, nfull = 0;
-	bool keep_legal;
+/* The words of a name after initials are joined and Abd al- is split. */
+struct joined_words {
+	char	w[MAXTOK * 2][MAXTOKLEN];
+	bool	isinit[MAXTOK * 2];	/* a run of single letters */
+	size_t	n;
+};
 
-	latin = party_translit(name);
-	if (latin != NULL)
-		name = latin;
-	len = strlen(name);
-	/* Drop apostrophes: ASCII ', `, and U+2018, U+2019, U+02BC. */
-	clean = xmalloc(len + 1);
+/*
+ * <name> without apostrophes (ASCII ', `, and U+2018, U+2019, U+02BC), so
+ * that they join (P'yongyang).  Caller frees the result.
+ */
+static char *
+drop_apostrophes(const char *name)
+{
+	size_t i, k = 0, len = strlen(name);
+	char *clean = xmalloc(len + 1);
+
 	for (i = 0; i < len; i++) {
 		const unsigned char *u = (const unsigned char *)name + i;
 
@@ -1026,6 +1090,136 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 		clean[k++] = name[i];
 	}
 	clean[k] = '\0';
+	return clean;
+}
+
+/*
+ * Joins runs of single letters of <words> into one word (initials, unless
+ * it spells a legal form) and splits "Abdulkarim" into Abd al- and the
+ * rest; other words are kept, abbreviations expanded.
+ */
+static void
+join_words(char **words, size_t nw, struct joined_words *jw)
+{
+	size_t i;
+
+	jw->n = 0;
+	for (i = 0; i < nw && jw->n + 1 < NELEM(jw->w); ) {
+		size_t j = i, l = 0, ab;
+
+		while (j < nw && strlen(words[j]) == 1 &&
+		    words[j][0] >= 'a' && words[j][0] <= 'z' &&
+		    l < MAXTOKLEN - 1)
+			jw->w[jw->n][l++] = words[j++][0];
+		if (j > i) {
+			jw->w[jw->n][l] = '\0';
+			jw->isinit[jw->n] = !in_table(legalforms,
+			    NELEM(legalforms), jw->w[jw->n]);
+			jw->n++;
+			i = j;
+			continue;
+		}
+		jw->isinit[jw->n] = false;
+		if ((ab = abd_prefix(words[i])) > 0) {
+			snprintf(jw->w[jw->n++], MAXTOKLEN, "abdal");
+			if (strlen(words[i] + ab) >= 3) {
+				jw->isinit[jw->n] = false;
+				snprintf(jw->w[jw->n++], MAXTOKLEN, "%s",
+				    words[i] + ab);
+			}
+			i++;
+			continue;
+		}
+		snprintf(jw->w[jw->n++], MAXTOKLEN, "%s",
+		    abbrev_expand(words[i]));
+		i++;
+	}
+}
+
+/*
+ * Counts the full words of <jw> (not a stopword, title, particle, legal
+ * form or initials, two letters or more) and decides whether legal forms
+ * stay: only if the name is nothing else.
+ */
+static size_t
+count_full_words(const struct joined_words *jw, bool *keep_legal)
+{
+	size_t i, nfull = 0;
+
+	*keep_legal = true;
+	for (i = 0; i < jw->n; i++) {
+		const char *x = jw->w[i];
+		bool stop = in_table(stopwords, NELEM(stopwords), x) ||
+		    in_table(titles, NELEM(titles), x) ||
+		    particle_canon(x) != NULL;
+
+		if (!stop && !in_table(legalforms, NELEM(legalforms), x))
+			*keep_legal = false;
+		if (!stop && !jw->isinit[i] && strlen(x) >= 2 &&
+		    !in_table(legalforms, NELEM(legalforms), x))
+			nfull++;
+	}
+	return nfull;
+}
+
+/*
+ * The tokens of <jw> into <out> (MAXTOK at most): initials beside a full
+ * word stay as written ("KOMID" alone stays whole), stopwords and titles
+ * go unless they are the only word, legal forms go unless <keep_legal>,
+ * particles get their small weight, the rest their canonical spelling.
+ * Returns the count.
+ */
+static size_t
+emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
+    struct qtok *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < jw->n && n < MAXTOK; i++) {
+		const char *x = jw->w[i], *pc;
+
+		if (jw->isinit[i] && nfull > 0) {
+			partyname_qtok_set(&out[n], x, false);
+			snprintf(out[n].key, sizeof(out[n].key), "%.*s",
+			    MAXTOKLEN - 1, x);
+			out[n].len = strlen(out[n].key);
+			snprintf(out[n].skel, sizeof(out[n].skel), "%.*s",
+			    MAXTOKLEN - 1, x);
+			out[n].poor = false;
+			out[n++].initials = true;
+			continue;
+		}
+		if ((in_table(stopwords, NELEM(stopwords), x) ||
+		    in_table(titles, NELEM(titles), x)) && jw->n > 1)
+			continue;
+		if (!keep_legal &&
+		    (in_table(legalforms, NELEM(legalforms), x) ||
+		    legal_typo(x)))
+			continue;
+		if ((pc = particle_canon(x)) != NULL && jw->n > 1) {
+			qtok_particle(&out[n++], pc, x[0]);
+			continue;
+		}
+		partyname_qtok_set(&out[n++], x,
+		    in_table(generics, NELEM(generics), x));
+	}
+	return n;
+}
+
+size_t
+partyname_tokenize_known(const char *name, struct qtok *out,
+    partyname_known_fn known, void *ctx, bool *changed)
+{
+	char *clean, *folded, *p, *save = NULL, *latin;
+	char *words[MAXTOK * 2];
+	char store[MAXTOK * 2][MAXTOKLEN];
+	struct joined_words jw;
+	size_t nw = 0, n, nfull;
+	bool keep_legal;
+
+	/* Latin letters, no apostrophes, folded, legal phrases out. */
+	latin = party_translit(name);
+	clean = drop_apostrophes(latin != NULL ? latin : name);
 	free(latin);
 	folded = normalize_fold_str(clean);
 	free(clean);
@@ -1040,81 +1234,9 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 	    known, ctx) && changed != NULL)
 		*changed = true;
 
-	/* Join runs of single letters; split "Abdulkarim". */
-	for (i = 0; i < nw && nj + 1 < NELEM(joined); ) {
-		size_t j = i, l = 0, ab;
-
-		while (j < nw && strlen(words[j]) == 1 &&
-		    words[j][0] >= 'a' && words[j][0] <= 'z' &&
-		    l < MAXTOKLEN - 1)
-			joined[nj][l++] = words[j++][0];
-		if (j > i) {
-			joined[nj][l] = '\0';
-			isinit[nj] = !in_table(legalforms, NELEM(legalforms),
-			    joined[nj]);
-			nj++;
-			i = j;
-			continue;
-		}
-		isinit[nj] = false;
-		if ((ab = abd_prefix(words[i])) > 0) {
-			snprintf(joined[nj++], MAXTOKLEN, "abdal");
-			if (strlen(words[i] + ab) >= 3) {
-				isinit[nj] = false;
-				snprintf(joined[nj++], MAXTOKLEN, "%s",
-				    words[i] + ab);
-			}
-			i++;
-			continue;
-		}
-		snprintf(joined[nj++], MAXTOKLEN, "%s",
-		    abbrev_expand(words[i]));
-		i++;
-	}
-
-	/* Keep legal forms only if the name is nothing else. */
-	keep_legal = true;
-	for (i = 0; i < nj; i++) {
-		bool stop = in_table(stopwords, NELEM(stopwords), joined[i]) ||
-		    in_table(titles, NELEM(titles), joined[i]) ||
-		    particle_canon(joined[i]) != NULL;
-
-		if (!stop && !in_table(legalforms, NELEM(legalforms),
-		    joined[i]))
-			keep_legal = false;
-		if (!stop && !isinit[i] && strlen(joined[i]) >= 2 &&
-		    !in_table(legalforms, NELEM(legalforms), joined[i]))
-			nfull++;
-	}
-	for (i = 0; i < nj && n < MAXTOK; i++) {
-		const char *pc;
-
-		/* Initials only beside a full word: "KOMID" stays whole. */
-		if (isinit[i] && nfull > 0) {
-			partyname_qtok_set(&out[n], joined[i], false);
-			snprintf(out[n].key, sizeof(out[n].key), "%.*s",
-			    MAXTOKLEN - 1, joined[i]);
-			out[n].len = strlen(out[n].key);
-			snprintf(out[n].skel, sizeof(out[n].skel), "%.*s",
-			    MAXTOKLEN - 1, joined[i]);
-			out[n].poor = false;
-			out[n++].initials = true;
-			continue;
-		}
-		if ((in_table(stopwords, NELEM(stopwords), joined[i]) ||
-		    in_table(titles, NELEM(titles), joined[i])) && nj > 1)
-			continue;
-		if (!keep_legal &&
-		    (in_table(legalforms, NELEM(legalforms), joined[i]) ||
-		    legal_typo(joined[i])))
-			continue;
-		if ((pc = particle_canon(joined[i])) != NULL && nj > 1) {
-			qtok_particle(&out[n++], pc, joined[i][0]);
-			continue;
-		}
-		partyname_qtok_set(&out[n++], joined[i],
-		    in_table(generics, NELEM(generics), joined[i]));
-	}
+	join_words(words, nw, &jw);
+	nfull = count_full_words(&jw, &keep_legal);
+	n = emit_tokens(&jw, keep_legal, nfull, out);
 	free(folded);
 	return n;
 }

@@ -23,6 +23,42 @@
 #include "util.h"
 #include "xmalloc.h"
 
+/*
+ * Jaro-Winkler's prefix bonus: up to JW_PREFIX_MAX common first letters,
+ * each worth JW_PREFIX_SCALE of the gap to 1 (Winkler's standard values).
+ */
+#define JW_PREFIX_MAX		4
+#define JW_PREFIX_SCALE		0.1
+/*
+ * Typing errors (token_sim, typo_sim): one edit is TYPO_SIM from words of
+ * TYPO_MINLEN letters, two edits TYPO2_SIM from TYPO2_MINLEN letters.
+ */
+#define TYPO_MINLEN		5
+#define TYPO2_MINLEN		8
+/*
+ * Typing errors in words the lists do not know (typo_sim): from words of
+ * TYPO_SHORT_MINLEN letters; two edits between words of
+ * TYPO2_SHORT_SHORTER and TYPO2_SHORT_LONGER letters or more.
+ */
+#define TYPO_SHORT_MINLEN	3
+#define TYPO2_SHORT_SHORTER	6
+#define TYPO2_SHORT_LONGER	7
+/*
+ * Tokens this long are compared by Jaro-Winkler when a lone token stands
+ * for the whole name, or when they start with different vowels.
+ */
+#define LONG_TOKEN_LEN		7
+/* Consonant skeletons this long or longer tell names apart. */
+#define SKEL_MINLEN		3
+/*
+ * Vowel variants (Asim / Asem): words of VOWEL_MINLEN letters or more, one
+ * vowel apart per VOWEL_SPAN letters; a consonant pair too from
+ * CONS_MINLEN letters (or four for ch / sh).
+ */
+#define VOWEL_MINLEN		4
+#define VOWEL_SPAN		3
+#define CONS_MINLEN		5
+
 /* ------------------------------------------------------------------ */
 /* Similarity                                                          */
 
@@ -64,10 +100,10 @@ jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
 	}
 	jaro = ((double)m / la + (double)m / lb +
 	    ((double)m - t / 2.0) / m) / 3.0;
-	while (prefix < 4 && prefix < la && prefix < lb &&
+	while (prefix < JW_PREFIX_MAX && prefix < la && prefix < lb &&
 	    a[prefix] == b[prefix])
 		prefix++;
-	return jaro + prefix * 0.1 * (1.0 - jaro);
+	return jaro + prefix * JW_PREFIX_SCALE * (1.0 - jaro);
 }
 
 /*
@@ -119,7 +155,8 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 
 	if (la == lb && memcmp(a, b, la) == 0)
 		return 1.0;
-	if (!strict && (pa || pb) && strlen(sa) >= 3 && strcmp(sa, sb) == 0)
+	if (!strict && (pa || pb) && strlen(sa) >= SKEL_MINLEN &&
+	    strcmp(sa, sb) == 0)
 		return SKEL_SIM;
 	/*
 	 * Transliterations of Arabic and Persian names differ mostly in their
@@ -127,7 +164,7 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	 * and in a consonant or so (Gamal / Jamal): same length, the same
 	 * letters elsewhere.
 	 */
-	if (!strict && la == lb && la >= 4) {
+	if (!strict && la == lb && la >= VOWEL_MINLEN) {
 		size_t x, diff = 0, cons = 0;
 
 		for (x = 0; x < la; x++) {
@@ -145,7 +182,8 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		 * Muhamad); a consonant pair from five letters, or four for
 		 * ch / sh, which is two letters (Kich / Kish).
 		 */
-		if (x == la && diff * 3 <= la && (cons == 0 || la >= 5 ||
+		if (x == la && diff * VOWEL_SPAN <= la && (cons == 0 ||
+		    la >= CONS_MINLEN ||
 		    strstr(a, "ch") != NULL || strstr(b, "ch") != NULL))
 			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
 	}
@@ -158,11 +196,13 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		 * tokens that start alike (or with vowels, when long).
 		 */
 		if (strict)
-			return la >= 7 && lb >= 7 && a[0] == b[0] &&
+			return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
+			    a[0] == b[0] &&
 			    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ?
 			    jw : 0.0;
 		if ((a[0] == b[0] || (is_vowel(a[0]) &&
-		    is_vowel(b[0]) && la >= 7 && lb >= 7)) &&
+		    is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
+		    lb >= LONG_TOKEN_LEN)) &&
 		    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
 			return jw;
 	} else if (strict)
@@ -174,9 +214,9 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	 * letters are mostly syllables of Korean or Chinese names, where one
 	 * letter makes another name (Sang / Song).
 	 */
-	if (shorter < 4 || (la + lb) < 9)
+	if (shorter < TYPO_MINLEN - 1 || (la + lb) < 2 * TYPO_MINLEN - 1)
 		return 0.0;
-	if (shorter < 8) {
+	if (shorter < TYPO2_MINLEN) {
 		/* One edit leaves one of the first two letters in place. */
 		if (a[0] != b[0] && a[1] != b[1] && a[0] != b[1] &&
 		    a[1] != b[0])
@@ -184,9 +224,9 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 		d = partyname_edit_distance(a, la, b, lb, 1);
 	} else
 		d = partyname_edit_distance(a, la, b, lb, 2);
-	if (d == 1 && (shorter >= 5 || la != lb))
+	if (d == 1 && (shorter >= TYPO_MINLEN || la != lb))
 		return TYPO_SIM;
-	if (d == 2 && shorter >= 8)
+	if (d == 2 && shorter >= TYPO2_MINLEN)
 		return TYPO2_SIM;
 	return 0.0;
 }
@@ -313,7 +353,7 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 				out[n++] = h[k].tok;
 		}
 	}
-	if (strlen(q->skel) >= 3) {
+	if (strlen(q->skel) >= SKEL_MINLEN) {
 		if (q->poor)
 			h = hkey_find(idx->skels, idx->nskels,
 			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
@@ -484,9 +524,10 @@ static double
 typo_sim(const char *a, size_t la, const char *b, size_t lb)
 {
 	size_t shorter = la < lb ? la : lb, longer = la < lb ? lb : la, d;
-	size_t max = shorter >= 6 && longer >= 7 ? 2 : 1;
+	size_t max = shorter >= TYPO2_SHORT_SHORTER &&
+	    longer >= TYPO2_SHORT_LONGER ? 2 : 1;
 
-	if (shorter < 3 || longer >= MAXTOKLEN)
+	if (shorter < TYPO_SHORT_MINLEN || longer >= MAXTOKLEN)
 		return 0.0;
 	/* Three letters against three: only two of them swapped. */
 	if (longer == 3 && !(a[0] == b[0] ? a[1] == b[2] && a[2] == b[1] :
@@ -496,9 +537,9 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
 		return 0.0;
 	d = partyname_edit_distance(a, la, b, lb, max);
 	if (d == 1)
-		return shorter >= 5 ? TYPO_SIM : TYPO_SHORT_SIM;
+		return shorter >= TYPO_MINLEN ? TYPO_SIM : TYPO_SHORT_SIM;
 	if (d == 2 && max == 2)
-		return shorter >= 8 ? TYPO2_SIM : TYPO2_SHORT_SIM;
+		return shorter >= TYPO2_MINLEN ? TYPO2_SIM : TYPO2_SHORT_SIM;
 	return 0.0;
 }
 
@@ -908,35 +949,25 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	free(qu);
 }
 
-/* Searches query <qu> of <name>, as search_one says. */
+/* Close spellings of one query token looked up in the index, at most. */
+#define MAX_CLOSE_TOKENS	512
+
+/*
+ * Blocking budget: marks in <skip> the commonest tokens of <qu>, as long
+ * as a name sharing only those could not reach <threshold>.
+ */
 static void
-search_query(const struct party_index *idx, struct query *qu, char *name,
-    double threshold, double factor, unsigned form, bool split,
-    struct hits *hs)
+block_common(const struct query *qu, double threshold, bool *skip)
 {
-	struct cand c;
-	bool skip[MAXTOK];
-	size_t order[MAXTOK], i, j, nclose;
-	uint32_t close[512];
+	size_t order[MAXTOK], i;
 	double total = 0, skipped = 0;
-	uint32_t lastrec = UINT32_MAX;
-	size_t besthit = 0, at;
-	long cid;
 
-	cand_init(idx, &c);
-	if (qu->n == 0)
-		goto done;
-
-	/*
-	 * Blocking budget: leave out the commonest tokens as long as a name
-	 * sharing only those could not reach the threshold.
-	 */
 	for (i = 0; i < qu->n; i++) {
 		order[i] = i;
 		skip[i] = false;
 		total += qu->q[i].w;
 	}
-	qsort_r(order, qu->n, sizeof(size_t), cmp_qdf, qu->q);
+	qsort_r(order, qu->n, sizeof(size_t), cmp_qdf, (void *)qu->q);
 	for (i = 0; i < qu->n; i++) {
 		const struct qinfo *q = &qu->q[order[i]];
 		double s = skipped + q->w;
@@ -948,12 +979,26 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		skip[order[i]] = true;
 		skipped = s;
 	}
+}
+
+/*
+ * The candidate names of <qu> into <c>: the postings of every spelling
+ * close to a token not skipped (initials and particles find nothing on
+ * their own), and of the joins that are rare enough to tell.
+ */
+static void
+gather_candidates(const struct party_index *idx, const struct query *qu,
+    const bool *skip, struct cand *c)
+{
+	uint32_t close[MAX_CLOSE_TOKENS];
+	size_t i, j, nclose;
+
 	for (i = 0; i < qu->n; i++) {
 		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
 			continue;
 		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
 		for (j = 0; j < nclose; j++)
-			cand_add_postings(idx, &c, close[j]);
+			cand_add_postings(idx, c, close[j]);
 	}
 	for (i = 0; i < qu->njoins; i++) {
 		long id = partyindex_tok_lookup(idx, qu->joins[i].key,
@@ -962,8 +1007,39 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		/* A join as common as "abd al" finds nothing its words
 		 * do not find. */
 		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
-			cand_add_postings(idx, &c, (uint32_t)id);
+			cand_add_postings(idx, c, (uint32_t)id);
 	}
+}
+
+/* A new hit at the end of <hs>, zeroed; returns its index. */
+static size_t
+hits_add(struct hits *hs)
+{
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap ? hs->cap * 2 : 16;
+		hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
+	}
+	memset(&hs->v[hs->n], 0, sizeof(hs->v[hs->n]));
+	return hs->n++;
+}
+
+/* Searches query <qu> of <name>, as search_one says. */
+static void
+search_query(const struct party_index *idx, struct query *qu, char *name,
+    double threshold, double factor, unsigned form, bool split,
+    struct hits *hs)
+{
+	struct cand c;
+	bool skip[MAXTOK];
+	uint32_t lastrec = UINT32_MAX;
+	size_t besthit = 0, at;
+	long cid;
+
+	cand_init(idx, &c);
+	if (qu->n == 0)
+		goto done;
+	block_common(qu, threshold, skip);
+	gather_candidates(idx, qu, skip, &c);
 	if (c.n == 0)
 		goto done;
 
@@ -984,12 +1060,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 			}
 			continue;
 		}
-		if (hs->n == hs->cap) {
-			hs->cap = hs->cap ? hs->cap * 2 : 16;
-			hs->v = xreallocarray(hs->v, hs->cap, sizeof(*hs->v));
-		}
-		besthit = hs->n++;
-		memset(&hs->v[besthit], 0, sizeof(hs->v[besthit]));
+		besthit = hits_add(hs);
 		hs->v[besthit].h.rec = &idx->recs[nm->rec]->pub;
 		hs->v[besthit].h.matched = nm->text;
 		hs->v[besthit].h.score = s;
@@ -1138,6 +1209,139 @@ search_forms(const struct party_index *idx, const char *name,
 	}
 }
 
+/*
+ * The listed name <nm>'s tokens into <lt> (MAXTOK), in the order the index
+ * holds them: without its bracketed acronyms when that gives the same
+ * count, else (a bracketed part is its own name) the whole text.  Returns
+ * the count.
+ */
+static size_t
+listed_tokens(const struct pname *nm, struct qtok *lt)
+{
+	struct buf stripped;
+	char **parts = NULL;
+	size_t nparts = 0, nl, p;
+
+	buf_init(&stripped);
+	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
+	nl = partyname_tokenize(stripped.data, lt);
+	if (nl != nm->ntok)
+		nl = 0;		/* a bracketed part: its own name */
+	if (nl == 0)
+		nl = partyname_tokenize(nm->text, lt);
+	for (p = 0; p < nparts; p++)
+		free(parts[p]);
+	free(parts);
+	buf_free(&stripped);
+	return nl;
+}
+
+/*
+ * The mark written after a word pair matched as <how> ("~typo"...), and
+ * the distortion it shows added to *<d>.
+ */
+static const char *
+how_mark(int how, unsigned *d)
+{
+	switch (how) {
+	case HOW_EXACT:
+		return "";
+	case HOW_VARIANT:
+		*d |= PARTY_D_SPELLING;
+		return "~";
+	case HOW_TYPO:
+		*d |= PARTY_D_TYPO;
+		return "~typo";
+	case HOW_INITIAL:
+		*d |= PARTY_D_INITIALS;
+		return "~initial";
+	case HOW_JOINED:
+		*d |= PARTY_D_JOINED;
+		return "~joined";
+	default:
+		*d |= PARTY_D_DROPPED;
+		return "";
+	}
+}
+
+/*
+ * Which words matched which, into <w> ("listed=query~how ..."), for the
+ * <nl> listed tokens <lt> of <nm> against query <qu> as <det> scored them;
+ * the distortions seen (spelling, typos, initials, joins, dropped words,
+ * another order) are added to *<d>.
+ */
+static void
+word_pairs(const struct pname *nm, const struct qtok *lt, size_t nl,
+    const struct query *qu, const struct detail *det, struct buf *w,
+    unsigned *d)
+{
+	size_t j;
+	int last = -1;
+
+	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
+		const char *how;
+		int f = det->from[j];
+
+		if (lt[j].particle && det->how[j] == HOW_NONE)
+			continue;
+		how = how_mark(det->how[j], d);
+		if (f >= 0 && (size_t)f < qu->n) {
+			if (f < last)
+				*d |= PARTY_D_ORDER;
+			last = f;
+		}
+		if (w->len > 0)
+			buf_addc(w, ' ');
+		buf_printf(w, "%s=%s%s", lt[j].raw, f >= 0 &&
+		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
+	}
+}
+
+/*
+ * Weak evidence: a low-quality alias, or a person's name found only
+ * through words that many listed names share (common given names,
+ * "Mohammad Ali"): the officer must confirm the identity.  Sets <ih>'s
+ * quality and weak flag.
+ */
+static void
+weigh_evidence(const struct party_index *idx, const struct pname *nm,
+    const struct detail *det, struct ihit *ih)
+{
+	const struct prec *r = idx->recs[nm->rec];
+	bool distinct = false;
+	size_t j;
+
+	ih->h.quality = PARTY_Q_NONE;
+	for (j = 0; j < r->nalias; j++)
+		if (r->alias[j] == nm->text)
+			ih->h.quality = (enum party_quality)r->aq[j];
+	for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
+		const struct ptok *t = &idx->toks[nm->tok[j]];
+
+		if (det->how[j] != HOW_NONE && !t->particle &&
+		    t->df < idx->common_df)
+			distinct = true;
+	}
+	ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
+	    (!distinct && strcmp(r->kind, "individual") == 0);
+}
+
+/*
+ * True if <text> holds letters of a script other than Latin: a UTF-8 lead
+ * byte from U+0340 on, leaving out the punctuation and symbol blocks
+ * (lead bytes 0xe2, 0xef) that Latin text carries.
+ */
+static bool
+other_script(const char *text)
+{
+	const unsigned char *u;
+
+	for (u = (const unsigned char *)text; *u != '\0'; u++)
+		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef)
+			return true;
+	return false;
+}
+
 /* Fills the evidence of <ih>: which words matched which, distortions. */
 static void
 explain_hit(const struct party_index *idx, struct ihit *ih)
@@ -1146,102 +1350,25 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	struct query *qu = xmalloc(sizeof(*qu));
 	struct qtok *lt = xreallocarray(NULL, MAXTOK, sizeof(*lt));
 	struct detail det;
-	struct buf stripped, w;
-	char **parts = NULL;
-	size_t nparts = 0, nl, j, p;
-	int last = -1;
+	struct buf w;
+	size_t nl;
 	unsigned d = ih->form;
-	const unsigned char *u;
 
 	query_build(idx, ih->text, ih->split, qu, NULL);
 	(void)score_name(idx, qu, nm, &det);
-	buf_init(&stripped);
-	partyindex_split_acronyms(nm->text, &stripped, &parts, &nparts);
-	nl = partyname_tokenize(stripped.data, lt);
-	if (nl != nm->ntok)
-		nl = 0;		/* a bracketed part: its own name */
-	if (nl == 0)
-		nl = partyname_tokenize(nm->text, lt);
+	nl = listed_tokens(nm, lt);
 	buf_init(&w);
-	for (j = 0; j < nl && j < nm->ntok && j < MAXTOK; j++) {
-		const char *how = "";
-		int f = det.from[j];
-
-		if (lt[j].particle && det.how[j] == HOW_NONE)
-			continue;
-		switch (det.how[j]) {
-		case HOW_EXACT:
-			how = "";
-			break;
-		case HOW_VARIANT:
-			how = "~";
-			d |= PARTY_D_SPELLING;
-			break;
-		case HOW_TYPO:
-			how = "~typo";
-			d |= PARTY_D_TYPO;
-			break;
-		case HOW_INITIAL:
-			how = "~initial";
-			d |= PARTY_D_INITIALS;
-			break;
-		case HOW_JOINED:
-			how = "~joined";
-			d |= PARTY_D_JOINED;
-			break;
-		default:
-			d |= PARTY_D_DROPPED;
-			break;
-		}
-		if (f >= 0 && (size_t)f < qu->n) {
-			if (f < last)
-				d |= PARTY_D_ORDER;
-			last = f;
-		}
-		if (w.len > 0)
-			buf_addc(&w, ' ');
-		buf_printf(&w, "%s=%s%s", lt[j].raw, f >= 0 &&
-		    (size_t)f < qu->n ? qu->q[f].t.raw : "-", how);
-	}
+	word_pairs(nm, lt, nl, qu, &det, &w, &d);
 	if (det.dropped)
 		d |= PARTY_D_DROPPED;
 	/* Words run together, split for the search. */
 	if (ih->split)
 		d |= PARTY_D_JOINED;
-	/*
-	 * Weak evidence: a low-quality alias, or a person's name found only
-	 * through words that many listed names share (common given names,
-	 * "Mohammad Ali"): the officer must confirm the identity.
-	 */
-	{
-		const struct prec *r = idx->recs[nm->rec];
-		bool distinct = false;
-
-		ih->h.quality = PARTY_Q_NONE;
-		for (j = 0; j < r->nalias; j++)
-			if (r->alias[j] == nm->text)
-				ih->h.quality = (enum party_quality)r->aq[j];
-		for (j = 0; j < nm->ntok && j < MAXTOK; j++) {
-			const struct ptok *t = &idx->toks[nm->tok[j]];
-
-			if (det.how[j] != HOW_NONE && !t->particle &&
-			    t->df < idx->common_df)
-				distinct = true;
-		}
-		ih->h.weak = ih->h.quality == PARTY_Q_LOW ||
-		    (!distinct && strcmp(r->kind, "individual") == 0);
-	}
-	for (u = (const unsigned char *)ih->text; *u != '\0'; u++)
-		if (*u >= 0xcd && *u != 0xe2 && *u != 0xef) {
-			d |= PARTY_D_SCRIPT;
-			break;
-		}
+	weigh_evidence(idx, nm, &det, ih);
+	if (other_script(ih->text))
+		d |= PARTY_D_SCRIPT;
 	ih->h.distortions = d;
 	snprintf(ih->h.words, sizeof(ih->h.words), "%s", w.len ? w.data : "");
-	for (p = 0; p < nparts; p++)
-		free(parts[p]);
-	free(parts);
-	buf_free(&stripped);
 	buf_free(&w);
 	free(lt);
 	free(qu);

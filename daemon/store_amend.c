@@ -381,16 +381,53 @@ done:
 	return rc;
 }
 
-int
-store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
-    char **errp)
+/*
+ * The state one round of store_amend_prepare() shares between its steps:
+ * the keys of the batch's amendments and cancellations, sent as arrays,
+ * and what the look-up decided for them.
+ */
+struct amend_round {
+	PGconn		 *c;
+	struct store_item **items;
+	size_t		  n;
+	/* Keys of the versioned messages: batch index, submitter,
+	 * reference, body hash, header-only flag. */
+	struct buf	  ord, sub, ref, hash, hdr;
+	/* Amendments applied: superseded id, superseding id. */
+	struct buf	  sold, snew;
+	/* Cancellations applied: target id, body hash, type, body (hex). */
+	struct buf	  cid, chash, ctype, cbody;
+	/* Declarations whose state a cancellation (or replay) answers with. */
+	struct buf	  states;
+	size_t		  napplied;	/* amendments and cancellations applied */
+	size_t		 *rec;		/* cancellations to record as first news */
+	size_t		  nrec;
+};
+
+static size_t	amend_reset(struct store_item **, size_t);
+static void	amend_round_init(struct amend_round *, PGconn *,
+		    struct store_item **, size_t);
+static void	amend_round_free(struct amend_round *);
+static int	amend_lock(struct amend_round *, char **);
+static int	amend_look(struct amend_round *, char **);
+static void	amend_decide(struct amend_round *, PGresult *, int);
+static void	amend_replay(struct amend_round *, struct store_item *,
+		    PGresult *, int);
+static void	amend_first_news(struct amend_round *, size_t);
+static void	amend_on_stored(struct amend_round *, size_t, PGresult *,
+		    int);
+static int	amend_apply(struct amend_round *, char **);
+static int	amend_answer_states(struct amend_round *, char **);
+
+/*
+ * Clears what an earlier round decided for each message of the batch and
+ * storage's findings of the versioned ones.  Returns how many messages are
+ * amendments or cancellations still to decide.
+ */
+static size_t
+amend_reset(struct store_item **items, size_t n)
 {
-	struct buf ord, sub, ref, hash, hdr, sold, snew, cid, chash, ctype,
-	    cbody, states;
-	const char *p[6];
-	PGresult *r = NULL, *ra = NULL;
-	size_t i, any = 0, napplied = 0, nrec = 0, *rec = NULL;
-	int row, rc = -1;
+	size_t i, any = 0;
 
 	for (i = 0; i < n; i++) {
 		struct store_item *it = items[i];
@@ -406,237 +443,350 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 			any++;
 		}
 	}
-	if (any == 0)
-		return 0;
+	return any;
+}
 
-	arr_begin(&ord); arr_begin(&sub); arr_begin(&ref); arr_begin(&hash);
-	arr_begin(&hdr); arr_begin(&sold); arr_begin(&snew); arr_begin(&cid);
-	arr_begin(&chash); arr_begin(&ctype); arr_begin(&cbody);
-	arr_begin(&states);
-	rec = xcalloc(n, sizeof(*rec));
+/* Starts a round: the key arrays of the versioned messages, finished. */
+static void
+amend_round_init(struct amend_round *ar, PGconn *c, struct store_item **items,
+    size_t n)
+{
+	size_t i;
+
+	memset(ar, 0, sizeof(*ar));
+	ar->c = c;
+	ar->items = items;
+	ar->n = n;
+	arr_begin(&ar->ord); arr_begin(&ar->sub); arr_begin(&ar->ref);
+	arr_begin(&ar->hash); arr_begin(&ar->hdr); arr_begin(&ar->sold);
+	arr_begin(&ar->snew); arr_begin(&ar->cid); arr_begin(&ar->chash);
+	arr_begin(&ar->ctype); arr_begin(&ar->cbody); arr_begin(&ar->states);
+	ar->rec = xcalloc(n, sizeof(*ar->rec));
 	for (i = 0; i < n; i++)
 		if (is_versioned(items[i])) {
-			arr_int(&ord, (long long)i);
-			arr_elem(&sub, items[i]->submitter);
-			arr_elem(&ref, items[i]->decl->reference);
-			arr_elem(&hash, items[i]->body_hash);
-			arr_elem(&hdr, items[i]->header_only ? "t" : "f");
+			arr_int(&ar->ord, (long long)i);
+			arr_elem(&ar->sub, items[i]->submitter);
+			arr_elem(&ar->ref, items[i]->decl->reference);
+			arr_elem(&ar->hash, items[i]->body_hash);
+			arr_elem(&ar->hdr, items[i]->header_only ? "t" : "f");
 		}
-	/*
-	 * Messages on one reference take turns: a transaction-scoped lock per
-	 * submitter + reference, taken in one order so that two batches never
-	 * wait on each other.  Originals do not take it: a unique index
-	 * decides between them.
-	 */
-	p[0] = arr_finish(&sub);
-	p[1] = arr_finish(&ref);
-	r = store_q(c, "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT"
-	    " hashtextextended(s || E'\\n' || r, 8470) AS k FROM"
+	arr_finish(&ar->ord);
+	arr_finish(&ar->sub);
+	arr_finish(&ar->ref);
+	arr_finish(&ar->hash);
+	arr_finish(&ar->hdr);
+}
+
+static void
+amend_round_free(struct amend_round *ar)
+{
+	free(ar->rec);
+	ar->rec = NULL;
+	buf_free(&ar->ord); buf_free(&ar->sub); buf_free(&ar->ref);
+	buf_free(&ar->hash); buf_free(&ar->hdr); buf_free(&ar->sold);
+	buf_free(&ar->snew); buf_free(&ar->cid); buf_free(&ar->chash);
+	buf_free(&ar->ctype); buf_free(&ar->cbody); buf_free(&ar->states);
+}
+
+/*
+ * Messages on one reference take turns: a transaction-scoped lock per
+ * submitter + reference, taken in one order so that two batches never
+ * wait on each other.  Originals do not take it: a unique index decides
+ * between them.
+ */
+static int
+amend_lock(struct amend_round *ar, char **errp)
+{
+	const char *p[2] = { ar->sub.data, ar->ref.data };
+	PGresult *r;
+
+	r = store_q(ar->c, "SELECT pg_advisory_xact_lock(k) FROM (SELECT"
+	    " DISTINCT hashtextextended(s || E'\\n' || r, 8470) AS k FROM"
 	    " unnest($1::text[], $2::text[]) AS u(s, r) ORDER BY 1) z", 2, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		store_fail(c, r, errp, "amendments");
-		r = NULL;
-		goto done;
+		store_fail(ar->c, r, errp, "amendments");
+		return -1;
 	}
 	PQclear(r);
-	p[0] = arr_finish(&ord);
-	p[1] = sub.data;
-	p[2] = ref.data;
-	p[3] = arr_finish(&hash);
-	p[4] = arr_finish(&hdr);
-	r = store_q(c, look_sql, 5, p);
+	return 0;
+}
+
+/*
+ * Looks up the latest stored version of each message's reference (and an
+ * earlier message with the same bytes) and decides, message by message,
+ * what it comes to.
+ */
+static int
+amend_look(struct amend_round *ar, char **errp)
+{
+	const char *p[5] = { ar->ord.data, ar->sub.data, ar->ref.data,
+	    ar->hash.data, ar->hdr.data };
+	PGresult *r;
+	int row;
+
+	r = store_q(ar->c, look_sql, 5, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		store_fail(c, r, errp, "amendments");
-		r = NULL;
-		goto done;
+		store_fail(ar->c, r, errp, "amendments");
+		return -1;
 	}
-	for (row = 0; row < PQntuples(r); row++) {
-		size_t k = (size_t)atoll(PQgetvalue(r, row, 0)), j;
-		struct store_item *it;
-		const char *cur;
-		json_t *old;
+	for (row = 0; row < PQntuples(r); row++)
+		amend_decide(ar, r, row);
+	PQclear(r);
+	return 0;
+}
 
-		if (k >= n)
+/*
+ * Decides one row of look_sql: a replay, the first news of a reference,
+ * a message on a cancelled declaration, or one on a stored version.
+ */
+static void
+amend_decide(struct amend_round *ar, PGresult *r, int row)
+{
+	size_t k = (size_t)atoll(PQgetvalue(r, row, 0));
+	struct store_item *it;
+
+	if (k >= ar->n)
+		return;
+	it = ar->items[k];
+	if (!PQgetisnull(r, row, 4)) {
+		amend_replay(ar, it, r, row);
+		return;
+	}
+	if (PQgetisnull(r, row, 1)) {
+		amend_first_news(ar, k);
+		return;
+	}
+	if (strcmp(PQgetvalue(r, row, 3), "cancelled") == 0) {
+		it->outcome = STORE_CLOSED;
+		snprintf(it->existing_id, sizeof(it->existing_id), "%s",
+		    PQgetvalue(r, row, 1));
+		return;
+	}
+	amend_on_stored(ar, k, r, row);
+}
+
+/* The same message again: answer as before. */
+static void
+amend_replay(struct amend_round *ar, struct store_item *it, PGresult *r,
+    int row)
+{
+	it->outcome = STORE_REPLAY;
+	snprintf(it->existing_id, sizeof(it->existing_id), "%s",
+	    PQgetvalue(r, row, 4));
+	free(it->stored);
+	it->stored = NULL;
+	if (strcmp(PQgetvalue(r, row, 6), "t") == 0)
+		arr_elem(&ar->states, it->existing_id);
+	else
+		it->stored = xstrdup(PQgetvalue(r, row, 5));
+}
+
+/*
+ * No version of message <k>'s reference is stored.  Its original may be in
+ * this very batch, or an earlier message of the batch on the reference
+ * goes first: then it waits for a later round.  Otherwise this is the
+ * first news of the reference (the earlier messages were lost or went
+ * elsewhere): a cancellation is recorded, an amendment is screened and
+ * stored as the first version.
+ */
+static void
+amend_first_news(struct amend_round *ar, size_t k)
+{
+	struct store_item **items = ar->items, *it = items[k];
+	size_t j;
+
+	for (j = 0; j < ar->n; j++)
+		if (j != k && items[j]->outcome == STORE_PENDING &&
+		    items[j]->decl->function == DECL_FUNCTION_ORIGINAL &&
+		    strcmp(items[j]->submitter, it->submitter) == 0 &&
+		    strcmp(items[j]->decl->reference,
+		    it->decl->reference) == 0)
+			break;
+	if (j < ar->n || earlier_on_reference(items, k)) {
+		it->deferred = true;
+		return;
+	}
+	if (it->decl->function == DECL_FUNCTION_CANCELLATION) {
+		it->outcome = STORE_RECORDED;
+		ar->rec[ar->nrec++] = k;
+		return;
+	}
+	add_finding(it->result, it->body_type ? "Declaration/"
+	    "FunctionalReferenceID" : "reference",
+	    FINDING_UNSEEN, "no earlier version of this "
+	    "declaration was received: this amendment is "
+	    "screened and stored as its first version");
+	if (it->header_only)
+		add_finding(it->result, it->body_type ?
+		    "Declaration/GoodsShipment/"
+		    "GovernmentAgencyGoodsItem" : "items",
+		    FINDING_NO_GOODS, "an amendment of header "
+		    "data only, and no earlier version holds "
+		    "the goods: only the parties and the route "
+		    "were screened");
+	ar->napplied++;
+}
+
+/*
+ * Message <k> amends or cancels the stored version in <row> (not
+ * cancelled): it waits if an earlier message of the batch targets the
+ * same version, it needs the stored goods if it is header-only and has
+ * not merged them from this version, else it is applied.
+ */
+static void
+amend_on_stored(struct amend_round *ar, size_t k, PGresult *r, int row)
+{
+	struct store_item *it = ar->items[k];
+	const char *cur = PQgetvalue(r, row, 1);
+	json_t *old;
+	size_t j;
+
+	/* Two messages of this batch on one reference: one per round. */
+	for (j = 0; j < k; j++)
+		if (strcmp(ar->items[j]->target_id, cur) == 0)
+			break;
+	if (j < k) {
+		it->deferred = true;
+		return;
+	}
+	if (it->header_only && strcmp(it->merge_base, cur) != 0) {
+		/*
+		 * The goods are the stored version's: the caller merges them
+		 * and screens again.  Against another version than it merged
+		 * (one came in between), the same.
+		 */
+		it->outcome = STORE_NEEDS_GOODS;
+		snprintf(it->existing_id, sizeof(it->existing_id), "%s", cur);
+		it->version = atoi(PQgetvalue(r, row, 2));
+		free(it->stored);
+		it->stored = xstrdup(PQgetvalue(r, row, 8));
+		return;
+	}
+	snprintf(it->target_id, sizeof(it->target_id), "%s", cur);
+	ar->napplied++;
+	if (it->decl->function == DECL_FUNCTION_CANCELLATION) {
+		arr_elem(&ar->cid, cur);
+		arr_elem(&ar->chash, it->body_hash);
+		arr_elem(&ar->ctype, it->body_type ? it->body_type :
+		    "application/json");
+		hex_elem(&ar->cbody, it->raw ? it->raw : it->body,
+		    it->raw ? it->raw_len : it->body_len);
+		arr_elem(&ar->states, cur);
+		return;
+	}
+	it->version = atoi(PQgetvalue(r, row, 2)) + 1;
+	snprintf(it->supersedes, sizeof(it->supersedes), "%s", cur);
+	arr_elem(&ar->sold, cur);
+	arr_elem(&ar->snew, it->result->id);
+	old = store_json_cell(r, row, 7);
+	pair_alerts(it, old);
+	json_decref(old);
+}
+
+/*
+ * Supersedes and cancels the stored versions the round applies to, closes
+ * their open alerts, and writes one audit row per applied message with the
+ * alerts it closed.
+ */
+static int
+amend_apply(struct amend_round *ar, char **errp)
+{
+	const char *p[6];
+	PGresult *ra;
+	size_t i;
+	int row, rc = 0;
+
+	p[0] = arr_finish(&ar->sold);
+	p[1] = arr_finish(&ar->snew);
+	p[2] = arr_finish(&ar->cid);
+	p[3] = arr_finish(&ar->chash);
+	p[4] = arr_finish(&ar->ctype);
+	p[5] = arr_finish(&ar->cbody);
+	ra = store_q(ar->c, apply_sql, 6, p);
+	if (PQresultStatus(ra) != PGRES_TUPLES_OK) {
+		store_fail(ar->c, ra, errp, "amendments");
+		return -1;
+	}
+	for (i = 0; i < ar->n; i++) {
+		struct store_item *it = ar->items[i];
+		json_t *closed = NULL;
+
+		if (!is_versioned(it) || it->deferred ||
+		    (it->target_id[0] == '\0' && it->decl->function !=
+		    DECL_FUNCTION_AMENDMENT))
 			continue;
-		it = items[k];
-		cur = PQgetvalue(r, row, 1);
-		if (!PQgetisnull(r, row, 4)) {
-			/* The same message again: answer as before. */
-			it->outcome = STORE_REPLAY;
-			snprintf(it->existing_id, sizeof(it->existing_id), "%s",
-			    PQgetvalue(r, row, 4));
-			free(it->stored);
-			it->stored = NULL;
-			if (strcmp(PQgetvalue(r, row, 6), "t") == 0)
-				arr_elem(&states, it->existing_id);
-			else
-				it->stored = xstrdup(PQgetvalue(r, row, 5));
+		for (row = 0; row < PQntuples(ra); row++)
+			if (strcmp(PQgetvalue(ra, row, 0), it->target_id) == 0)
+				closed = store_json_cell(ra, row, 1);
+		rc = audit_applied(ar->c, it, it->target_id, closed, errp);
+		json_decref(closed);
+		if (rc == -1)
+			break;
+		if (it->decl->function == DECL_FUNCTION_CANCELLATION)
+			it->outcome = STORE_CANCELLED;
+	}
+	PQclear(ra);
+	return rc;
+}
+
+/* The state a cancellation (or its replay) answers with. */
+static int
+amend_answer_states(struct amend_round *ar, char **errp)
+{
+	const char *p[1];
+	PGresult *r;
+	size_t i;
+	int row;
+
+	p[0] = arr_finish(&ar->states);
+	r = store_q(ar->c, state_sql, 1, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		store_fail(ar->c, r, errp, "amendments");
+		return -1;
+	}
+	for (i = 0; i < ar->n; i++) {
+		struct store_item *it = ar->items[i];
+		const char *id = it->outcome == STORE_CANCELLED ?
+		    it->target_id : it->outcome == STORE_RECORDED ?
+		    it->result->id : it->existing_id;
+
+		if (it->decl->function != DECL_FUNCTION_CANCELLATION ||
+		    (it->outcome != STORE_CANCELLED &&
+		    it->outcome != STORE_RECORDED &&
+		    it->outcome != STORE_REPLAY))
 			continue;
-		}
-		if (PQgetisnull(r, row, 1)) {
-			/* Its original may be in this very batch. */
-			for (j = 0; j < n; j++)
-				if (j != k && items[j]->outcome == STORE_PENDING &&
-				    items[j]->decl->function ==
-				    DECL_FUNCTION_ORIGINAL &&
-				    strcmp(items[j]->submitter,
-				    it->submitter) == 0 &&
-				    strcmp(items[j]->decl->reference,
-				    it->decl->reference) == 0)
-					break;
-			if (j < n || earlier_on_reference(items, k)) {
-				it->deferred = true;
-				continue;
+		for (row = 0; row < PQntuples(r); row++)
+			if (strcmp(PQgetvalue(r, row, 0), id) == 0) {
+				free(it->stored);
+				it->stored = xstrdup(PQgetvalue(r, row, 1));
 			}
-			/*
-			 * The first news of this reference (the earlier
-			 * messages were lost or went elsewhere): a
-			 * cancellation is recorded, an amendment is screened
-			 * and stored as the first version.
-			 */
-			if (it->decl->function == DECL_FUNCTION_CANCELLATION) {
-				it->outcome = STORE_RECORDED;
-				rec[nrec++] = k;
-				continue;
-			}
-			add_finding(it->result, it->body_type ? "Declaration/"
-			    "FunctionalReferenceID" : "reference",
-			    FINDING_UNSEEN, "no earlier version of this "
-			    "declaration was received: this amendment is "
-			    "screened and stored as its first version");
-			if (it->header_only)
-				add_finding(it->result, it->body_type ?
-				    "Declaration/GoodsShipment/"
-				    "GovernmentAgencyGoodsItem" : "items",
-				    FINDING_NO_GOODS, "an amendment of header "
-				    "data only, and no earlier version holds "
-				    "the goods: only the parties and the route "
-				    "were screened");
-			napplied++;
-			continue;
-		}
-		if (strcmp(PQgetvalue(r, row, 3), "cancelled") == 0) {
-			it->outcome = STORE_CLOSED;
-			snprintf(it->existing_id, sizeof(it->existing_id), "%s",
-			    cur);
-			continue;
-		}
-		/* Two messages of this batch on one reference: one per round. */
-		for (j = 0; j < k; j++)
-			if (strcmp(items[j]->target_id, cur) == 0)
-				break;
-		if (j < k) {
-			it->deferred = true;
-			continue;
-		}
-		if (it->header_only && strcmp(it->merge_base, cur) != 0) {
-			/*
-			 * The goods are the stored version's: the caller
-			 * merges them and screens again.  Against another
-			 * version than it merged (one came in between), the
-			 * same.
-			 */
-			it->outcome = STORE_NEEDS_GOODS;
-			snprintf(it->existing_id, sizeof(it->existing_id), "%s",
-			    cur);
-			it->version = atoi(PQgetvalue(r, row, 2));
-			free(it->stored);
-			it->stored = xstrdup(PQgetvalue(r, row, 8));
-			continue;
-		}
-		snprintf(it->target_id, sizeof(it->target_id), "%s", cur);
-		napplied++;
-		if (it->decl->function == DECL_FUNCTION_CANCELLATION) {
-			arr_elem(&cid, cur);
-			arr_elem(&chash, it->body_hash);
-			arr_elem(&ctype, it->body_type ? it->body_type :
-			    "application/json");
-			hex_elem(&cbody, it->raw ? it->raw : it->body,
-			    it->raw ? it->raw_len : it->body_len);
-			arr_elem(&states, cur);
-			continue;
-		}
-		it->version = atoi(PQgetvalue(r, row, 2)) + 1;
-		snprintf(it->supersedes, sizeof(it->supersedes), "%s", cur);
-		arr_elem(&sold, cur);
-		arr_elem(&snew, it->result->id);
-		old = store_json_cell(r, row, 7);
-		pair_alerts(it, old);
-		json_decref(old);
 	}
-	if (nrec > 0 &&
-	    record_cancellations(c, items, rec, nrec, &states, errp) == -1)
+	PQclear(r);
+	return 0;
+}
+
+int
+store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
+    char **errp)
+{
+	struct amend_round ar;
+	int rc = -1;
+
+	if (amend_reset(items, n) == 0)
+		return 0;
+	amend_round_init(&ar, c, items, n);
+	if (amend_lock(&ar, errp) == -1 || amend_look(&ar, errp) == -1)
 		goto done;
-	if (napplied > 0) {
-		p[0] = arr_finish(&sold);
-		p[1] = arr_finish(&snew);
-		p[2] = arr_finish(&cid);
-		p[3] = arr_finish(&chash);
-		p[4] = arr_finish(&ctype);
-		p[5] = arr_finish(&cbody);
-		ra = store_q(c, apply_sql, 6, p);
-		if (PQresultStatus(ra) != PGRES_TUPLES_OK) {
-			store_fail(c, ra, errp, "amendments");
-			ra = NULL;
-			goto done;
-		}
-		for (i = 0; i < n; i++) {
-			struct store_item *it = items[i];
-			json_t *closed = NULL;
-
-			if (!is_versioned(it) || it->deferred ||
-			    (it->target_id[0] == '\0' && it->decl->function !=
-			    DECL_FUNCTION_AMENDMENT))
-				continue;
-			for (row = 0; row < PQntuples(ra); row++)
-				if (strcmp(PQgetvalue(ra, row, 0),
-				    it->target_id) == 0)
-					closed = store_json_cell(ra, row, 1);
-			rc = audit_applied(c, it, it->target_id, closed, errp);
-			json_decref(closed);
-			if (rc == -1)
-				goto done;
-			if (it->decl->function == DECL_FUNCTION_CANCELLATION)
-				it->outcome = STORE_CANCELLED;
-		}
-	}
-	/* The state a cancellation (or its replay) answers with. */
-	if (states.len > 1) {
-		PQclear(r);
-		p[0] = arr_finish(&states);
-		r = store_q(c, state_sql, 1, p);
-		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-			store_fail(c, r, errp, "amendments");
-			r = NULL;
-			goto done;
-		}
-		for (i = 0; i < n; i++) {
-			struct store_item *it = items[i];
-			const char *id = it->outcome == STORE_CANCELLED ?
-			    it->target_id : it->outcome == STORE_RECORDED ?
-			    it->result->id : it->existing_id;
-
-			if (it->decl->function != DECL_FUNCTION_CANCELLATION ||
-			    (it->outcome != STORE_CANCELLED &&
-			    it->outcome != STORE_RECORDED &&
-			    it->outcome != STORE_REPLAY))
-				continue;
-			for (row = 0; row < PQntuples(r); row++)
-				if (strcmp(PQgetvalue(r, row, 0), id) == 0) {
-					free(it->stored);
-					it->stored = xstrdup(PQgetvalue(r, row, 1));
-				}
-		}
-	}
+	if (ar.nrec > 0 && record_cancellations(c, items, ar.rec, ar.nrec,
+	    &ar.states, errp) == -1)
+		goto done;
+	if (ar.napplied > 0 && amend_apply(&ar, errp) == -1)
+		goto done;
+	if (ar.states.len > 1 && amend_answer_states(&ar, errp) == -1)
+		goto done;
 	rc = 0;
 done:
-	PQclear(r);
-	PQclear(ra);
-	free(rec);
-	buf_free(&ord); buf_free(&sub); buf_free(&ref); buf_free(&hash);
-	buf_free(&hdr); buf_free(&sold); buf_free(&snew); buf_free(&cid);
-	buf_free(&chash); buf_free(&ctype); buf_free(&cbody);
-	buf_free(&states);
+	amend_round_free(&ar);
 	return rc;
 }
 

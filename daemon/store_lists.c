@@ -46,50 +46,48 @@ pg_array(const struct strv *sv)
 	return buf_release(&b);
 }
 
-int
-store_import_version(PGconn *c, const struct ruleset *rs,
-    const struct fileset *fs, const char *actor, char **versionp,
-    bool *created, void (*progress)(const char *, size_t, size_t),
+/*
+ * The version already imported with <rs>'s checksum: sets *<versionp>
+ * (caller frees) and returns 1; 0 if there is none; -1 on error.
+ */
+static int
+import_existing(PGconn *c, const struct ruleset *rs, char **versionp,
     char **errp)
 {
-	const char *p[8];
+	const char *p[1] = { rs->checksum };
 	PGresult *r;
-	char version[64], count[32], ts[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	size_t i, k;
 
-	*created = false;
-	p[0] = rs->checksum;
 	r = store_q(c, "SELECT id FROM list_versions WHERE checksum = $1", 1, p);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return store_fail(c, r, errp, "import");
 	if (PQntuples(r) > 0) {
 		*versionp = xstrdup(PQgetvalue(r, 0, 0));
 		PQclear(r);
-		return 0;
+		return 1;
 	}
 	PQclear(r);
-	gmtime_r(&now, &tm);
-	strftime(ts, sizeof(ts), "%Y%m%d-%H%M%S", &tm);
-	snprintf(version, sizeof(version), "%s-%.8s", ts, rs->checksum);
-	snprintf(count, sizeof(count), "%zu", rs->nentries);
+	return 0;
+}
 
-	PQclear(PQexec(c, "BEGIN"));
+/*
+ * The files of <version>, verbatim, with their SHA-256; a file holding a
+ * NUL byte is refused (PostgreSQL text cannot hold it).  <progress> is told
+ * after each file.  Returns 0, or -1 with *<errp> set.
+ */
+static int
+import_files(PGconn *c, const char *version, const struct fileset *fs,
+    void (*progress)(const char *, size_t, size_t), char **errp)
+{
+	const char *p[4];
+	PGresult *r;
+	size_t i;
+
 	p[0] = version;
-	p[1] = rs->checksum;
-	p[2] = count;
-	r = store_q(c, "INSERT INTO list_versions (id, checksum, entry_count) "
-	    "VALUES ($1, $2, $3)", 3, p);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK)
-		goto fail;
-	PQclear(r);
 	for (i = 0; i < fs->n; i++) {
 		char sha[65];
 
 		if (memchr(fs->f[i].data, '\0', fs->f[i].len) != NULL) {
 			xasprintf(errp, "%s: contains a NUL byte", fs->f[i].name);
-			PQclear(PQexec(c, "ROLLBACK"));
 			return -1;
 		}
 		util_sha256_hex(fs->f[i].data, fs->f[i].len, sha);
@@ -99,11 +97,27 @@ store_import_version(PGconn *c, const struct ruleset *rs,
 		r = store_q(c, "INSERT INTO list_files (version, name, sha256, content) "
 		    "VALUES ($1, $2, $3, $4)", 4, p);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK)
-			goto fail;
+			return store_fail(c, r, errp, "import");
 		PQclear(r);
 		if (progress)
 			progress(fs->f[i].name, i + 1, fs->n);
 	}
+	return 0;
+}
+
+/*
+ * The headers and entries of <rs>'s lists, as <version>'s.  Returns 0, or
+ * -1 with *<errp> set.
+ */
+static int
+import_lists(PGconn *c, const char *version, const struct ruleset *rs,
+    char **errp)
+{
+	const char *p[8];
+	PGresult *r;
+	size_t i, k;
+
+	p[0] = version;
 	for (i = 0; i < rs->nlists; i++) {
 		const struct rule_list *l = &rs->lists[i];
 
@@ -115,7 +129,7 @@ store_import_version(PGconn *c, const struct ruleset *rs,
 		r = store_q(c, "INSERT INTO list_headers (version, list_id, title, source, "
 		    "version_date, file) VALUES ($1, $2, $3, $4, $5, $6)", 6, p);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK)
-			goto fail;
+			return store_fail(c, r, errp, "import");
 		PQclear(r);
 		for (k = 0; k < l->nentries; k++) {
 			const struct rule_entry *e = &l->entries[k];
@@ -133,26 +147,70 @@ store_import_version(PGconn *c, const struct ruleset *rs,
 			    "($1, $2, $3, $4, $5, $6, $7, $8)", 8, p);
 			free(regimes);
 			if (PQresultStatus(r) != PGRES_COMMAND_OK)
-				goto fail;
+				return store_fail(c, r, errp, "import");
 			PQclear(r);
 		}
 	}
-	{
-		json_t *files = json_array(), *det;
+	return 0;
+}
 
-		for (i = 0; i < rs->nfiles; i++)
-			json_array_append_new(files, json_pack("{s:s, s:s}", "name",
-			    rs->files[i].name, "sha256", rs->files[i].sha256));
-		det = json_pack("{s:s, s:I, s:o}", "checksum", rs->checksum,
-		    "entries", (json_int_t)rs->nentries, "files", files);
-		if (store_audit_append(c, actor, "list_import", "list_version",
-		    version, version, det, errp) == -1) {
-			json_decref(det);
-			PQclear(PQexec(c, "ROLLBACK"));
-			return -1;
-		}
-		json_decref(det);
+/* The audit row of the import: checksum, entry count, files. */
+static int
+import_audit(PGconn *c, const struct ruleset *rs, const char *actor,
+    const char *version, char **errp)
+{
+	json_t *files = json_array(), *det;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < rs->nfiles; i++)
+		json_array_append_new(files, json_pack("{s:s, s:s}", "name",
+		    rs->files[i].name, "sha256", rs->files[i].sha256));
+	det = json_pack("{s:s, s:I, s:o}", "checksum", rs->checksum,
+	    "entries", (json_int_t)rs->nentries, "files", files);
+	rc = store_audit_append(c, actor, "list_import", "list_version",
+	    version, version, det, errp);
+	json_decref(det);
+	return rc;
+}
+
+int
+store_import_version(PGconn *c, const struct ruleset *rs,
+    const struct fileset *fs, const char *actor, char **versionp,
+    bool *created, void (*progress)(const char *, size_t, size_t),
+    char **errp)
+{
+	const char *p[3];
+	PGresult *r;
+	char version[64], count[32], ts[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	int found;
+
+	*created = false;
+	if ((found = import_existing(c, rs, versionp, errp)) != 0)
+		return found == 1 ? 0 : -1;
+	/* A new version is named after the time and its checksum. */
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof(ts), "%Y%m%d-%H%M%S", &tm);
+	snprintf(version, sizeof(version), "%s-%.8s", ts, rs->checksum);
+	snprintf(count, sizeof(count), "%zu", rs->nentries);
+
+	PQclear(PQexec(c, "BEGIN"));
+	p[0] = version;
+	p[1] = rs->checksum;
+	p[2] = count;
+	r = store_q(c, "INSERT INTO list_versions (id, checksum, entry_count) "
+	    "VALUES ($1, $2, $3)", 3, p);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		store_fail(c, r, errp, "import");
+		goto fail;
 	}
+	PQclear(r);
+	if (import_files(c, version, fs, progress, errp) == -1 ||
+	    import_lists(c, version, rs, errp) == -1 ||
+	    import_audit(c, rs, actor, version, errp) == -1)
+		goto fail;
 	r = PQexec(c, "COMMIT");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		return store_fail(c, r, errp, "import");
@@ -161,7 +219,6 @@ store_import_version(PGconn *c, const struct ruleset *rs,
 	*created = true;
 	return 0;
 fail:
-	store_fail(c, r, errp, "import");
 	PQclear(PQexec(c, "ROLLBACK"));
 	return -1;
 }
