@@ -184,23 +184,96 @@ party(xmlNode *n, const char *role)
 	return p;
 }
 
+/*
+ * Declaration/TypeCode is read whole, never by its first letters: "COR" is
+ * an amendment's message type, not DE 1/1 "CO" with a DE 1/2 "R".  An
+ * additional message (FunctionCode 13) carries its own type code, which
+ * says nothing of the declaration's direction; INV also makes the message
+ * a cancellation whatever its function code.
+ */
+static const struct {
+	const char	*code;
+	const char	*what;
+} message_types[] = {
+	{ "COR",	"an amendment (correction)" },
+	{ "GPR",	"a goods presentation" },
+	{ "INV",	"an invalidation request" },
+};
+
+/* DE 1/1: the first two letters of an original's type code. */
+static const char *const de11_codes[] = { "EX", "IM", "CO" };
+
+/* True if <code> is the type code of an additional message. */
+static bool
+is_message_type(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(message_types) / sizeof(message_types[0]); i++)
+		if (strcmp(code, message_types[i].code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The DE 1/1 code of <code> when it is a declaration type code: DE 1/1
+ * alone, or followed by DE 1/2 (one capital letter: EXD, IMA, COJ); NULL
+ * for an additional message's type code or anything else.
+ */
+static const char *
+de11_of(const char *code)
+{
+	size_t i, len = strlen(code);
+
+	if (is_message_type(code) || len < 2 || len > 3 ||
+	    (len == 3 && (code[2] < 'A' || code[2] > 'Z')))
+		return NULL;
+	for (i = 0; i < sizeof(de11_codes) / sizeof(de11_codes[0]); i++)
+		if (strncmp(code, de11_codes[i], 2) == 0)
+			return de11_codes[i];
+	return NULL;
+}
+
 /* "export" or "import" from DE 1/1 (EX, IM, CO) and the parties present. */
 static const char *
 decl_type(const char *code, xmlNode *decl)
 {
-	if (code == NULL)
+	const char *de11 = code != NULL ? de11_of(code) : NULL;
+
+	if (de11 == NULL)
 		return NULL;
-	if (strncmp(code, "EX", 2) == 0)
+	if (strcmp(de11, "EX") == 0)
 		return "export";
-	if (strncmp(code, "IM", 2) == 0)
+	if (strcmp(de11, "IM") == 0)
 		return "import";
-	if (strncmp(code, "CO", 2) == 0)
-		/* Goods between special fiscal territories: the direction
-		 * shows in who is declared. */
-		return child(decl, "Exporter") != NULL &&
-		    path(decl, "GoodsShipment/Importer") == NULL ?
-		    "export" : "import";
-	return NULL;
+	/* CO: goods between special fiscal territories; the direction shows
+	 * in who is declared. */
+	return child(decl, "Exporter") != NULL &&
+	    path(decl, "GoodsShipment/Importer") == NULL ? "export" : "import";
+}
+
+/*
+ * Declaration/FunctionCode: 9, 10 or 13, written as digits; -1 for
+ * anything else ("130" is not 13).  An absent code is an original.
+ */
+static int
+function_code(const char *s)
+{
+	static const int known[] = { WCO_FUNCTION_ORIGINAL,
+	    WCO_FUNCTION_CANCELLATION, WCO_FUNCTION_AMENDMENT };
+	size_t i, len;
+	long v;
+
+	if (s == NULL)
+		return WCO_FUNCTION_ORIGINAL;
+	len = strlen(s);
+	if (len == 0 || len > 3 || strspn(s, "0123456789") != len)
+		return -1;
+	v = strtol(s, NULL, 10);
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (v == known[i])
+			return known[i];
+	return -1;
 }
 
 /*
@@ -451,36 +524,56 @@ error_body(const char *error, json_t *errors)
 	return json_pack("{s:s, s:o}", "error", error, "errors", errors);
 }
 
-static json_t *
-map_declaration(xmlNode *decl, json_t **errp, int *statusp)
+/*
+ * What kind of message <decl> is (FunctionCode, TypeCode): sets "type" of
+ * <root> and the codes and the function's name under <wco>, appends what cannot be
+ * read to <errors>.  True when the message may come without goods (a
+ * cancellation, an invalidation request, an amendment of header data).
+ */
+static bool
+map_kind(xmlNode *decl, json_t *root, json_t *wco, json_t *errors)
 {
-	json_t *root = json_object(), *route = json_object(), *parties =
-	    json_array(), *errors = json_array(), *wco = json_object(), *t;
 	char *type_code = text(child(decl, "TypeCode"));
 	char *function = text(child(decl, "FunctionCode"));
-	const char *type = decl_type(type_code, decl);
-	int fcode = function ? atoi(function) : WCO_FUNCTION_ORIGINAL;
-	const char *fname;
-	/* An invalidation request (type INV) or a cancellation carries no
-	 * goods; an amendment may change header data only. */
+	const char *type = decl_type(type_code, decl), *fname;
+	int fcode = function_code(function);
+	bool inv = type_code != NULL && strcmp(type_code, "INV") == 0;
 	bool no_goods_ok = fcode == WCO_FUNCTION_CANCELLATION ||
-	    fcode == WCO_FUNCTION_AMENDMENT ||
-	    (type_code != NULL && strcmp(type_code, "INV") == 0);
-	size_t i;
+	    fcode == WCO_FUNCTION_AMENDMENT || inv;
 
-	set_text(root, "reference", decl, "FunctionalReferenceID");
-	if (json_object_get(root, "reference") == NULL)
-		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
-		    "Declaration/FunctionalReferenceID", "message",
-		    "is required (the LRN)"));
+	if (fcode == -1)
+		json_array_append_new(errors, json_pack("{s:s, s:s, s:s}",
+		    "field", "Declaration/FunctionCode", "value", function,
+		    "message", "must be 9 (original), 10 (cancellation) or 13 "
+		    "(amendment)"));
 	if (type != NULL)
 		json_object_set_new(root, "type", json_string(type));
 	else if (!no_goods_ok)
 		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
-		    "Declaration/TypeCode", "message", type_code ?
-		    "must start with EX, IM or CO" : "is required"));
-	if ((t = issue_time(decl)) != NULL)
-		json_object_set_new(root, "lodged_at", t);
+		    "Declaration/TypeCode", "message", type_code == NULL ?
+		    "is required" : is_message_type(type_code) ? "is the type "
+		    "code of an additional message (FunctionCode 13); an "
+		    "original's is DE 1/1 (EX, IM or CO) and DE 1/2" :
+		    "must be DE 1/1 (EX, IM or CO) followed by DE 1/2 (one "
+		    "letter), as EXD or IMA"));
+	if (type_code != NULL)
+		json_object_set_new(wco, "type_code", json_string(type_code));
+	json_object_set_new(wco, "function_code", json_integer(fcode));
+	fname = fcode == WCO_FUNCTION_CANCELLATION || inv ? "cancellation" :
+	    fcode == WCO_FUNCTION_AMENDMENT ? "amendment" : "original";
+	json_object_set_new(wco, "function", json_string(fname));
+	free(type_code);
+	free(function);
+	return no_goods_ok;
+}
+
+/* The declaration's office and parties into <root>. */
+static void
+map_office_parties(xmlNode *decl, json_t *root)
+{
+	json_t *parties = json_array();
+	size_t i;
+
 	for (i = 0; i < sizeof(office_paths) / sizeof(office_paths[0]); i++) {
 		xmlNode *o = path(decl, office_paths[i]);
 		char *id = text(o != NULL && !is_elem(o, "ID") ? child(o, "ID") : o);
@@ -503,6 +596,24 @@ map_declaration(xmlNode *decl, json_t **errp, int *statusp)
 		json_object_set_new(root, "parties", parties);
 	else
 		json_decref(parties);
+}
+
+static json_t *
+map_declaration(xmlNode *decl, json_t **errp, int *statusp)
+{
+	json_t *root = json_object(), *route = json_object(), *errors =
+	    json_array(), *wco = json_object(), *t;
+	bool no_goods_ok;
+
+	set_text(root, "reference", decl, "FunctionalReferenceID");
+	if (json_object_get(root, "reference") == NULL)
+		json_array_append_new(errors, json_pack("{s:s, s:s}", "field",
+		    "Declaration/FunctionalReferenceID", "message",
+		    "is required (the LRN)"));
+	no_goods_ok = map_kind(decl, root, wco, errors);
+	if ((t = issue_time(decl)) != NULL)
+		json_object_set_new(root, "lodged_at", t);
+	map_office_parties(decl, root);
 	set_text(route, "dispatch", decl, "GoodsShipment/ExportCountry/ID");
 	goods_shipment(child(decl, "GoodsShipment"), root, route,
 	    no_goods_ok ? NULL : errors);
@@ -510,18 +621,9 @@ map_declaration(xmlNode *decl, json_t **errp, int *statusp)
 		json_object_set_new(root, "route", route);
 	else
 		json_decref(route);
-	if (type_code != NULL)
-		json_object_set_new(wco, "type_code", json_string(type_code));
-	json_object_set_new(wco, "function_code", json_integer(fcode));
-	fname = fcode == WCO_FUNCTION_CANCELLATION || (type_code != NULL &&
-	    strcmp(type_code, "INV") == 0) ? "cancellation" :
-	    fcode == WCO_FUNCTION_AMENDMENT ? "amendment" : "original";
-	json_object_set_new(wco, "function", json_string(fname));
 	/* The contract's own field: XML and JSON share one storage path. */
-	json_object_set_new(root, "function", json_string(fname));
+	json_object_set(root, "function", json_object_get(wco, "function"));
 	json_object_set_new(root, "wco", wco);
-	free(type_code);
-	free(function);
 	if (json_array_size(errors) > 0) {
 		*statusp = 422;
 		*errp = error_body("the WCO declaration lacks what screening "

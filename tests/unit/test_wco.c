@@ -50,6 +50,7 @@ struct idx_row {
 	int	seq;
 	char	code[16];
 	char	docs[160];
+	char	type_code[8];	/* Declaration/TypeCode */
 };
 
 static struct idx_row *
@@ -95,6 +96,7 @@ load_index(size_t *np)
 				    trc ? trc + 4 : "");
 		}
 		snprintf(r->docs, sizeof(r->docs), "%s", col[6]);
+		snprintf(r->type_code, sizeof(r->type_code), "%s", col[1]);
 	}
 	free(line);
 	fclose(f);
@@ -172,6 +174,18 @@ test_hmrc_samples(void)
 			if (!CHECK(i < d->nitems))
 				continue;
 			matched++;
+			/* The type from DE 1/1 (EX, IM, CO and DE 1/2);
+			 * none from an additional message's type code. */
+			if (strcmp(rows[r].type_code, "COR") == 0 ||
+			    strcmp(rows[r].type_code, "GPR") == 0 ||
+			    strcmp(rows[r].type_code, "INV") == 0)
+				CHECK(d->type == NULL);
+			else if (strncmp(rows[r].type_code, "EX", 2) == 0)
+				CHECK_STR_EQ(d->type, "export");
+			else if (strncmp(rows[r].type_code, "IM", 2) == 0)
+				CHECK_STR_EQ(d->type, "import");
+			else
+				CHECK(d->type != NULL);
 			/* The commodity code read is the index's TSP (+TRC). */
 			if (rows[r].code[0] != '\0')
 				CHECK_STR_EQ(d->items[i].hs, rows[r].code);
@@ -303,6 +317,100 @@ test_refused(void)
 			CHECK_STR_EQ(f, t[i].fields);
 		}
 		json_decref(err);
+	}
+	harness_context(NULL);
+}
+
+/*
+ * Declaration/TypeCode and FunctionCode are read whole (wco.c): COR is an
+ * amendment's message type, not DE 1/1 CO with a DE 1/2 R; every known
+ * code, and codes that merely start like one.
+ */
+static void
+test_codes(void)
+{
+	static const struct {
+		const char	*type, *function;	/* NULL: left out */
+		int		 status;		/* 0: accepted */
+		const char	*want_type, *want_function;
+		const char	*fields;		/* for 422 */
+	} t[] = {
+		{ "EXD", "9", 0, "export", "original", NULL },
+		{ "EXA", NULL, 0, "export", "original", NULL },
+		{ "EX", "9", 0, "export", "original", NULL },
+		{ "IMA", "9", 0, "import", "original", NULL },
+		{ "IMZ", "09", 0, "import", "original", NULL },
+		{ "COD", "9", 0, "export", "original", NULL },
+		/* Additional messages: no declaration type of their own. */
+		{ "COR", "13", 0, NULL, "amendment", NULL },
+		{ "GPR", "13", 0, NULL, "amendment", NULL },
+		{ "INV", "13", 0, NULL, "cancellation", NULL },
+		{ "INV", "9", 0, NULL, "cancellation", NULL },
+		{ "EXD", "10", 0, "export", "cancellation", NULL },
+		{ "IMA", "13", 0, "import", "amendment", NULL },
+		/* An original needs DE 1/1 + DE 1/2. */
+		{ "COR", "9", 422, NULL, NULL, "Declaration/TypeCode" },
+		{ "GPR", NULL, 422, NULL, NULL, "Declaration/TypeCode" },
+		{ "EXPORT", "9", 422, NULL, NULL, "Declaration/TypeCode" },
+		{ "IMAX", "9", 422, NULL, NULL, "Declaration/TypeCode" },
+		{ "EX1", "9", 422, NULL, NULL, "Declaration/TypeCode" },
+		{ "exd", "9", 422, NULL, NULL, "Declaration/TypeCode" },
+		{ "CORR", "13", 0, NULL, "amendment", NULL },
+		{ NULL, "9", 422, NULL, NULL, "Declaration/TypeCode" },
+		/* Function codes other than 9, 10 and 13, or not digits. */
+		{ "EXD", "130", 422, NULL, NULL, "Declaration/FunctionCode" },
+		{ "EXD", "1", 422, NULL, NULL, "Declaration/FunctionCode" },
+		{ "EXD", "13a", 422, NULL, NULL, "Declaration/FunctionCode" },
+		{ "EXD", "-9", 422, NULL, NULL, "Declaration/FunctionCode" },
+		{ "COR", "14", 422, NULL, NULL,
+		  "Declaration/FunctionCode|Declaration/TypeCode" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char xml[1024], tc[64] = "", fc[64] = "", f[256];
+		struct decl *d;
+		json_t *err;
+		int status;
+
+		harness_context("TypeCode %s FunctionCode %s", t[i].type ?
+		    t[i].type : "-", t[i].function ? t[i].function : "-");
+		if (t[i].type != NULL)
+			snprintf(tc, sizeof(tc), "<TypeCode>%s</TypeCode>",
+			    t[i].type);
+		if (t[i].function != NULL)
+			snprintf(fc, sizeof(fc), "<FunctionCode>%s"
+			    "</FunctionCode>", t[i].function);
+		snprintf(xml, sizeof(xml), DEC_OPEN "%s<FunctionalReferenceID>"
+		    "R1</FunctionalReferenceID>%s<Exporter><Name>Acme</Name>"
+		    "</Exporter><GoodsShipment><GovernmentAgencyGoodsItem>"
+		    "<SequenceNumeric>1</SequenceNumeric><Commodity>"
+		    "<Description>Envelopes</Description></Commodity>"
+		    "</GovernmentAgencyGoodsItem></GoodsShipment>"
+		    "</Declaration>", fc, tc);
+		d = parse_str(xml, &err, &status);
+		if (t[i].status != 0) {
+			CHECK(d == NULL);
+			CHECK_INT_EQ(status, t[i].status);
+			if (err != NULL) {
+				fields(err, f, sizeof(f));
+				CHECK_STR_EQ(f, t[i].fields);
+			}
+			json_decref(err);
+			decl_free(d);
+			continue;
+		}
+		if (!CHECK(d != NULL)) {
+			json_decref(err);
+			continue;
+		}
+		if (t[i].want_type == NULL)
+			CHECK(d->type == NULL);
+		else
+			CHECK_STR_EQ(d->type, t[i].want_type);
+		CHECK_STR_EQ(json_string_value(json_object_get(d->raw,
+		    "function")), t[i].want_function);
+		decl_free(d);
 	}
 	harness_context(NULL);
 }
@@ -474,6 +582,7 @@ main(void)
 	test_mapping();
 	test_merge();
 	test_refused();
+	test_codes();
 	test_malformed_samples();
 	test_hmrc_samples();
 	return harness_done();
