@@ -176,6 +176,21 @@ post_merge_again(struct post_ctx *p, struct store_item *it)
 	pool_submit(rt->pool, &p->pjob);
 }
 
+/*
+ * An original met a stored reference.  If that reference began with an
+ * amendment (the original was held up), storage stores it as version 0;
+ * it decides that under the reference's lock, so the original goes back
+ * to it once, marked.  A batch of originals pays nothing for this.
+ */
+static void
+post_store_late(struct post_ctx *p)
+{
+	free(p->job.err);
+	p->job.err = NULL;
+	p->job.item.late_original = true;
+	db_submit(rt->db, &p->job);
+}
+
 static void
 post_done(struct db_job *j)
 {
@@ -203,6 +218,11 @@ post_done(struct db_job *j)
 		http_reply_text(p->req, 200, it->stored);
 		break;
 	case STORE_CONFLICT:
+		if (p->d->function == DECL_FUNCTION_ORIGINAL &&
+		    !it->late_original) {
+			post_store_late(p);
+			return;
+		}
 		http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
 		    "error", p->xml ? "this reference was already used by this "
 		    "submitter with a different declaration (an amendment has "
@@ -213,8 +233,11 @@ post_done(struct db_job *j)
 		break;
 	case STORE_CLOSED:
 		http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
-		    "error", "the declaration with this reference is cancelled: "
-		    "it cannot be amended or cancelled again", "status", 409,
+		    "error", p->d->function == DECL_FUNCTION_ORIGINAL ? "the "
+		    "declaration with this reference was cancelled before its "
+		    "original arrived: the original is not stored" : "the "
+		    "declaration with this reference is cancelled: it cannot be "
+		    "amended or cancelled again", "status", 409,
 		    "reference", p->d->reference, "id", it->existing_id));
 		break;
 	case STORE_RECORDED:

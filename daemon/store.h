@@ -95,13 +95,20 @@ struct store_item {
 	size_t			 raw_len;
 	struct screen_result	*result;	/* borrowed; its id is the
 						   declaration's; storage sets
-						   the alerts' statuses and
-						   may add findings */
+						   the alerts' statuses, may
+						   add findings and gives an
+						   amendment without a type
+						   the amended version's */
 	bool			 header_only;	/* an amendment without goods
 						   items (WCO header data) */
 	char			 merge_base[37];	/* header_only: the version
 						   whose goods it carries now
 						   ("" none yet) */
+	bool			 late_original;	/* an original answered
+						   STORE_CONFLICT once, sent
+						   again: stored as version 0
+						   if its reference began with
+						   an amendment (store_amend.c) */
 	/* out */
 	enum store_outcome	 outcome;
 	char			*stored;	/* the stored result (JSON text;

@@ -4,7 +4,8 @@
  * cancellation of the batch comes to (replay, refused because cancelled,
  * applied, a header-only amendment that needs the goods of the stored
  * version, or the first news of a reference: an amendment stored as the
- * first version, a cancellation recorded), supersede or cancel the stored
+ * first version, a cancellation recorded; and an original that came after
+ * such a first version, stored as version 0), supersede or cancel the stored
  * versions, close their open alerts, and pair the new version's alerts
  * with the old ones.  Set-based like the batch: a fixed number of
  * statements whatever the number of messages, and none at all for a batch
@@ -30,6 +31,7 @@
 /* Finding kinds of this file (README, openapi.json). */
 #define FINDING_UNSEEN		"earlier_version_not_received"
 #define FINDING_NO_GOODS	"no_goods_screened"
+#define FINDING_LATE		"later_version_received_first"
 
 /* A PostgreSQL text array literal, one element at a time. */
 static void
@@ -68,11 +70,13 @@ arr_finish(struct buf *b)
 	return b->data;
 }
 
+/* True if <it> is decided here: an amendment, a cancellation, or an
+ * original sent again as a possible late original. */
 static bool
 is_versioned(const struct store_item *it)
 {
 	return it->outcome == STORE_PENDING &&
-	    it->decl->function != DECL_FUNCTION_ORIGINAL;
+	    (it->decl->function != DECL_FUNCTION_ORIGINAL || it->late_original);
 }
 
 /*
@@ -88,8 +92,10 @@ static const char look_sql[] =
     "  'fp', coalesce(a.fingerprint, ''), 'entries', a.entries, 'item',"
     "  a.item_seq IS NOT NULL, 'category', a.category, 'status', a.status)"
     "  ORDER BY a.id), '[]'::jsonb) FROM alerts a"
-    "  WHERE a.declaration_id = cur.id), CASE WHEN d.header THEN cur.body END"
-    " FROM d LEFT JOIN LATERAL (SELECT x.id, x.version, x.state, x.body"
+    "  WHERE a.declaration_id = cur.id), CASE WHEN d.header THEN cur.body END,"
+    "  cur.type"
+    " FROM d LEFT JOIN LATERAL (SELECT x.id, x.version, x.state, x.body,"
+    "  x.type"
     "  FROM declarations x WHERE x.submitter = d.submitter"
     "  AND x.reference = d.reference ORDER BY x.version DESC LIMIT 1) cur"
     "  ON true"
@@ -156,6 +162,21 @@ static const char record_sql[] =
     "  AS k(id, s, r, h, b, res, lv, t, raw)";
 
 /*
+ * The first stored version of each possible late original's reference
+ * ($1 batch index, $2 submitter, $3 reference), its id, number and
+ * function, and the latest version's id and state.
+ */
+static const char late_sql[] =
+    "SELECT d.ord, f.id, f.version, f.function, l.id, l.state"
+    " FROM unnest($1::int[], $2::text[], $3::text[]) AS d(ord, s, r)"
+    " LEFT JOIN LATERAL (SELECT x.id, x.version, x.function"
+    "  FROM declarations x WHERE x.submitter = d.s AND x.reference = d.r"
+    "  ORDER BY x.version LIMIT 1) f ON true"
+    " LEFT JOIN LATERAL (SELECT x.id, x.state"
+    "  FROM declarations x WHERE x.submitter = d.s AND x.reference = d.r"
+    "  ORDER BY x.version DESC LIMIT 1) l ON true";
+
+/*
  * Adds a finding to <r> (storage's own: what only the stored versions
  * tell), once.
  */
@@ -182,7 +203,8 @@ drop_findings(struct screen_result *r)
 		struct screen_finding *f = &r->findings[i];
 
 		if (f->kind != NULL && (strcmp(f->kind, FINDING_UNSEEN) == 0 ||
-		    strcmp(f->kind, FINDING_NO_GOODS) == 0)) {
+		    strcmp(f->kind, FINDING_NO_GOODS) == 0 ||
+		    strcmp(f->kind, FINDING_LATE) == 0)) {
 			free(f->field);
 			free(f->kind);
 			free(f->value);
@@ -296,7 +318,10 @@ hex_elem(struct buf *b, const char *s, size_t len)
 	buf_addc(b, '"');
 }
 
-/* One audit row per applied amendment or cancellation. */
+/*
+ * One audit row per applied amendment or cancellation, and per late
+ * original (stored as version 0, superseded by <target>).
+ */
 static int
 audit_applied(PGconn *c, struct store_item *it, const char *target,
     json_t *closed, char **errp)
@@ -304,6 +329,16 @@ audit_applied(PGconn *c, struct store_item *it, const char *target,
 	json_t *det;
 	int rc;
 
+	if (it->decl->function == DECL_FUNCTION_ORIGINAL) {
+		det = json_pack("{s:s, s:s, s:i, s:s}", "reference",
+		    it->decl->reference, "function", "original", "version",
+		    it->version, "superseded_by", target);
+		rc = store_audit_append(c, it->submitter,
+		    "declaration_late_original", "declaration",
+		    it->result->id, it->result->list_version, det, errp);
+		json_decref(det);
+		return rc;
+	}
 	det = json_pack("{s:s, s:s, s:o}", "reference", it->decl->reference,
 	    "function", words_function(it->decl->function), "alerts_closed",
 	    closed ? json_incref(closed) : json_array());
@@ -402,6 +437,10 @@ struct amend_round {
 	size_t		  napplied;	/* amendments and cancellations applied */
 	size_t		 *rec;		/* cancellations to record as first news */
 	size_t		  nrec;
+	/* Originals sent again after a conflict, still to decide: batch
+	 * index, submitter, reference. */
+	struct buf	  lord, lsub, lref;
+	size_t		  nlate;
 };
 
 static size_t	amend_reset(struct store_item **, size_t);
@@ -416,6 +455,8 @@ static void	amend_replay(struct amend_round *, struct store_item *,
 static void	amend_first_news(struct amend_round *, size_t);
 static void	amend_on_stored(struct amend_round *, size_t, PGresult *,
 		    int);
+static int	amend_late_look(struct amend_round *, char **);
+static void	amend_late_decide(struct amend_round *, PGresult *, int);
 static int	amend_apply(struct amend_round *, char **);
 static int	amend_answer_states(struct amend_round *, char **);
 
@@ -461,6 +502,7 @@ amend_round_init(struct amend_round *ar, PGconn *c, struct store_item **items,
 	arr_begin(&ar->hash); arr_begin(&ar->hdr); arr_begin(&ar->sold);
 	arr_begin(&ar->snew); arr_begin(&ar->cid); arr_begin(&ar->chash);
 	arr_begin(&ar->ctype); arr_begin(&ar->cbody); arr_begin(&ar->states);
+	arr_begin(&ar->lord); arr_begin(&ar->lsub); arr_begin(&ar->lref);
 	ar->rec = xcalloc(n, sizeof(*ar->rec));
 	for (i = 0; i < n; i++)
 		if (is_versioned(items[i])) {
@@ -486,6 +528,7 @@ amend_round_free(struct amend_round *ar)
 	buf_free(&ar->hash); buf_free(&ar->hdr); buf_free(&ar->sold);
 	buf_free(&ar->snew); buf_free(&ar->cid); buf_free(&ar->chash);
 	buf_free(&ar->ctype); buf_free(&ar->cbody); buf_free(&ar->states);
+	buf_free(&ar->lord); buf_free(&ar->lsub); buf_free(&ar->lref);
 }
 
 /*
@@ -550,6 +593,19 @@ amend_decide(struct amend_round *ar, PGresult *r, int row)
 	it = ar->items[k];
 	if (!PQgetisnull(r, row, 4)) {
 		amend_replay(ar, it, r, row);
+		return;
+	}
+	if (it->late_original) {
+		/* Decided by amend_late_look(), after the messages of the
+		 * batch that change the reference first. */
+		if (earlier_on_reference(ar->items, k)) {
+			it->deferred = true;
+			return;
+		}
+		arr_int(&ar->lord, (long long)k);
+		arr_elem(&ar->lsub, it->submitter);
+		arr_elem(&ar->lref, it->decl->reference);
+		ar->nlate++;
 		return;
 	}
 	if (PQgetisnull(r, row, 1)) {
@@ -676,11 +732,81 @@ amend_on_stored(struct amend_round *ar, size_t k, PGresult *r, int row)
 	}
 	it->version = atoi(PQgetvalue(r, row, 2)) + 1;
 	snprintf(it->supersedes, sizeof(it->supersedes), "%s", cur);
+	/* A WCO amendment (TypeCode COR) states no declaration type: it
+	 * keeps the type of the version it amends. */
+	if (it->result->type == NULL || it->result->type[0] == '\0') {
+		free(it->result->type);
+		it->result->type = xstrdup(PQgetvalue(r, row, 9));
+	}
 	arr_elem(&ar->sold, cur);
 	arr_elem(&ar->snew, it->result->id);
 	old = store_json_cell(r, row, 7);
 	pair_alerts(it, old);
 	json_decref(old);
+}
+
+/*
+ * Decides the originals sent again after a conflict (ar->lord...): a late
+ * original, or a conflict after all, or one on a cancelled declaration.
+ */
+static int
+amend_late_look(struct amend_round *ar, char **errp)
+{
+	const char *p[3] = { arr_finish(&ar->lord), arr_finish(&ar->lsub),
+	    arr_finish(&ar->lref) };
+	PGresult *r;
+	int row;
+
+	r = store_q(ar->c, late_sql, 3, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		store_fail(ar->c, r, errp, "late originals");
+		return -1;
+	}
+	for (row = 0; row < PQntuples(r); row++)
+		amend_late_decide(ar, r, row);
+	PQclear(r);
+	return 0;
+}
+
+/*
+ * One row of late_sql.  A late original becomes version 0, superseded by
+ * version 1 (schemas/0016_late_original.sql sets both on its row), with a
+ * finding that says so; the live version is not touched.  A conflict
+ * keeps the id the first answer named.
+ */
+static void
+amend_late_decide(struct amend_round *ar, PGresult *r, int row)
+{
+	size_t k = (size_t)atoll(PQgetvalue(r, row, 0));
+	struct store_item *it;
+	char msg[200];
+
+	if (k >= ar->n)
+		return;
+	it = ar->items[k];
+	switch (store_amend_late(PQgetisnull(r, row, 2) ? -1 :
+	    atoi(PQgetvalue(r, row, 2)), PQgetvalue(r, row, 3),
+	    PQgetvalue(r, row, 5))) {
+	case STORE_LATE_CONFLICT:
+		it->outcome = STORE_CONFLICT;
+		return;
+	case STORE_LATE_CLOSED:
+		it->outcome = STORE_CLOSED;
+		snprintf(it->existing_id, sizeof(it->existing_id), "%s",
+		    PQgetvalue(r, row, 4));
+		return;
+	case STORE_LATE_STORE:
+		break;
+	}
+	it->version = 0;
+	snprintf(it->target_id, sizeof(it->target_id), "%s",
+	    PQgetvalue(r, row, 1));
+	snprintf(msg, sizeof(msg), "version 1 of this reference (%s) was "
+	    "stored before this original arrived: the original is stored as "
+	    "version 0, superseded by version 1", PQgetvalue(r, row, 3));
+	add_finding(it->result, it->body_type ? "Declaration/"
+	    "FunctionalReferenceID" : "reference", FINDING_LATE, msg);
+	ar->napplied++;
 }
 
 /*
@@ -777,6 +903,8 @@ store_amend_prepare(PGconn *c, struct store_item **items, size_t n,
 	amend_round_init(&ar, c, items, n);
 	if (amend_lock(&ar, errp) == -1 || amend_look(&ar, errp) == -1)
 		goto done;
+	if (ar.nlate > 0 && amend_late_look(&ar, errp) == -1)
+		goto done;
 	if (ar.nrec > 0 && record_cancellations(c, items, ar.rec, ar.nrec,
 	    &ar.states, errp) == -1)
 		goto done;
@@ -793,8 +921,17 @@ done:
 void
 store_amend_annotate(struct buf *text, const struct store_item *it)
 {
-	if (it->decl->function != DECL_FUNCTION_AMENDMENT || text->len == 0 ||
-	    text->data[text->len - 1] != '}')
+	if (text->len == 0 || text->data[text->len - 1] != '}')
+		return;
+	if (it->decl->function == DECL_FUNCTION_ORIGINAL && it->late_original &&
+	    it->version == 0) {
+		text->len--;
+		buf_printf(text, ",\"function\":\"original\",\"version\":0,"
+		    "\"state\":\"superseded\",\"superseded_by\":\"%s\"}",
+		    it->target_id);
+		return;
+	}
+	if (it->decl->function != DECL_FUNCTION_AMENDMENT)
 		return;
 	text->len--;
 	buf_printf(text, ",\"function\":\"amendment\",\"version\":%d,"
@@ -830,4 +967,22 @@ store_raw_body_json(const char *hex)
 	}
 	free(bytes);
 	return json_pack("{s:s, s:s}", "encoding", "hex", "text", hex);
+}
+
+enum store_late
+store_amend_late(int first_version, const char *first_function,
+    const char *latest_state)
+{
+	/* No row left (retention dropped them): the reference is taken. */
+	if (first_version < 0 || first_function == NULL)
+		return STORE_LATE_CONFLICT;
+	/* Nothing is stored on a cancelled declaration, as for amendments. */
+	if (latest_state != NULL && strcmp(latest_state, "cancelled") == 0)
+		return STORE_LATE_CLOSED;
+	/* The reference began with an amendment: its original is missing. */
+	if (first_version == 1 && strcmp(first_function, "amendment") == 0)
+		return STORE_LATE_STORE;
+	/* Its own original (version 1), or a late one already (version 0):
+	 * another body under a taken reference. */
+	return STORE_LATE_CONFLICT;
 }

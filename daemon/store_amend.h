@@ -25,7 +25,11 @@
  * STORE_NEEDS_GOODS with that version's body.  Of a reference never
  * stored, a cancellation is recorded as a cancelled first version
  * (STORE_RECORDED, its state in ->stored) and an amendment stays pending
- * as the first version; both get a finding in ->result.  A message whose reference another message of the batch
+ * as the first version; both get a finding in ->result.  An original sent
+ * again after a conflict (->late_original) is stored as version 0 when the
+ * reference began with an amendment (->version 0, ->target_id that version
+ * 1, a finding), else gets STORE_CONFLICT or, on a cancelled declaration,
+ * STORE_CLOSED.  A message whose reference another message of the batch
  * changes first gets ->deferred (the next round takes it).  Open and claimed
  * alerts of superseded and cancelled versions are closed, and each applied
  * message is audited.  Resets those fields on every item first; no
@@ -36,9 +40,25 @@ int	store_amend_prepare(PGconn *, struct store_item **items, size_t n,
 /*
  * Adds an amendment's function, version and the id it supersedes (null
  * for a first version) to its answer <text> (a JSON object result_write
- * made); nothing for an original.
+ * made), and a late original's version 0, state and superseded_by;
+ * nothing for another original.
  */
 void	store_amend_annotate(struct buf *text, const struct store_item *it);
+/* What an original sent again after a conflict comes to. */
+enum store_late {
+	STORE_LATE_STORE,	/* a late original: stored as version 0 */
+	STORE_LATE_CONFLICT,	/* another body under a taken reference */
+	STORE_LATE_CLOSED,	/* the declaration is cancelled */
+};
+/*
+ * Decides it from the first stored version of the reference
+ * (<first_version>, <first_function>; -1 and NULL when no row is left) and
+ * the latest version's <latest_state>: it is a late original when the
+ * reference began with an amendment (version 1, no original received) and
+ * is not cancelled.  Pure.
+ */
+enum store_late store_amend_late(int first_version, const char *first_function,
+	    const char *latest_state);
 /*
  * The stored original body (<hex> as PostgreSQL's encode(, 'hex') gives
  * it) as {"encoding": "utf-8", "text": ...}, or with "encoding": "hex"

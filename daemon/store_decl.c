@@ -620,7 +620,10 @@ note_prepares(PGconn *c, const struct pipe_cmd *cmd, int k, int n)
 	}
 }
 
-/* True if a pending item of <items> amends or cancels (store_amend.c). */
+/*
+ * True if a pending item of <items> amends or cancels, or is an original
+ * sent again as a possible late one (store_amend.c).
+ */
 static bool
 any_versioned(struct store_item **items, size_t n)
 {
@@ -628,7 +631,8 @@ any_versioned(struct store_item **items, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (items[i]->outcome == STORE_PENDING &&
-		    items[i]->decl->function != DECL_FUNCTION_ORIGINAL)
+		    (items[i]->decl->function != DECL_FUNCTION_ORIGINAL ||
+		    items[i]->late_original))
 			return true;
 	return false;
 }

@@ -2951,5 +2951,158 @@ else
     notok "audit14: relay and cordond" "$(cat "$work/pgcut.log" 2>/dev/null | tail -3)"
 fi
 
+# ---- wco11: late originals (stored as version 0), WCO type and function codes read whole ----
+# An original that arrives after an amendment of its reference was stored as
+# version 1: stored and screened as version 0, superseded by version 1, its
+# alerts open, the live version untouched; replays answer as stored, other
+# bytes 409, none on a cancelled declaration; the same through JSON.  A COR
+# amendment keeps the declaration type of the version it amends.
+start_daemon wco11 --rules "$top/rules" || notok "cordond for late originals"
+lo_pid=$daemon_pid
+lo_src=$top/tests/data/wco/hmrc/declarations/TT_EX004a__TT_EX004a.xml
+out=$(/usr/bin/python3 - "$url" "$SUB" "$OFF" "$lo_src" <<'PY'
+import http.client, json, sys
+import jsonschema
+url, sub, off, src = sys.argv[1:5]
+host, port = url.rsplit("/", 1)[1].split(":")
+def call(method, path, token, body=None, ctype="application/json"):
+    c = http.client.HTTPConnection(host, int(port), timeout=30)
+    h = {"Authorization": "Bearer " + token}
+    if body is not None:
+        h["Content-Type"] = ctype
+    c.request(method, path, body, h)
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r.status, data
+bad = []
+def want(cond, what):
+    if not cond:
+        bad.append(what)
+    return cond
+doc = json.loads(call("GET", "/v1/openapi.json", sub)[1])
+resolver = jsonschema.RefResolver.from_schema(doc)
+def valid(name, data, schema):
+    try:
+        jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + schema},
+                                        resolver=resolver).validate(json.loads(data))
+    except jsonschema.ValidationError as e:
+        bad.append("%s does not validate as %s: %s" % (name, schema, e.message[:200]))
+def post(b, ctype="application/xml"):
+    st, d = call("POST", "/v1/declarations", sub, b, ctype)
+    return st, json.loads(d), d
+def get(i):
+    st, d = call("GET", "/v1/declarations/" + i, off)
+    return json.loads(d), d
+def item_alerts(r):
+    return {a["item_seq"]: a for a in r["alerts"] if a["item_seq"] is not None}
+def kinds(r):
+    return [f["kind"] for f in r.get("findings", [])]
+orig = open(src, "rb").read().replace(b"TTEX004a_1010WE", b"LATE-EX004a", 1)
+def variant(fc, lrn=b"LATE-EX004a", suppressor=True, type_code=None):
+    x = orig.replace(b"<FunctionCode>9</FunctionCode>", b"<FunctionCode>%d</FunctionCode>" % fc, 1)
+    if not suppressor:
+        x = x.replace(b"50 Suppressor and thermal cover", b"Cotton T-shirts for men", 1)
+        x = x.replace(b"<ID>93059100</ID>", b"<ID>61091000</ID>", 1)
+    if type_code:
+        x = x.replace(b"<TypeCode>EXY</TypeCode>", b"<TypeCode>" + type_code + b"</TypeCode>", 1)
+    return x.replace(b"LATE-EX004a", lrn, 1)
+
+# The amendment comes first: version 1, the rifle only.
+st, a1, raw = post(variant(13, suppressor=False))
+want(st == 201 and a1.get("version") == 1 and a1.get("supersedes") is None and
+     "earlier_version_not_received" in kinds(a1) and sorted(item_alerts(a1)) == [1], "amendment first: %d %s" % (st, raw[:300]))
+live0, _ = get(a1["id"])
+# The original, late: version 0, superseded by version 1, both items alert, open.
+st, o, raw = post(variant(9))
+want(st == 201 and o.get("version") == 0 and o.get("function") == "original" and o.get("state") == "superseded" and
+     o.get("superseded_by") == a1["id"] and "later_version_received_first" in kinds(o), "late original: %d %s" % (st, raw[:400]))
+valid("late original answer", raw, "ScreeningResult")
+oa = item_alerts(o)
+want(sorted(oa) == [1, 2] and all(a["status"] == "open" for a in oa.values()), "late original alerts: %s" % oa)
+g0, raw = get(o["id"])
+valid("GET late original", raw, "StoredDeclaration")
+want(g0["version"] == 0 and g0["state"] == "superseded" and g0["superseded_by"] == a1["id"] and g0["supersedes"] is None and
+     g0["function"] == "original" and g0["raw_body"]["text"].encode() == variant(9), "GET version 0: %s" % raw[:300])
+want([(v["version"], v["function"], v["state"]) for v in g0["versions"]] ==
+     [(0, "original", "superseded"), (1, "amendment", "current")], "versions: %s" % g0["versions"])
+want(all(a["status"] == "open" and a["previous_alert_id"] is None for a in g0["alerts"]), "version 0 alerts: %s" % g0["alerts"])
+# The live version is untouched.
+live1, _ = get(a1["id"])
+want({k: v for k, v in live1.items() if k != "versions"} == {k: v for k, v in live0.items() if k != "versions"},
+     "the live version changed")
+# Replays answer as stored; other bytes are a conflict; nothing new.
+st, r, raw2 = post(variant(9))
+want(st == 200 and r == o, "late original replay: %d %s" % (st, raw2[:200]))
+st, r, raw2 = post(variant(9) + b"\n<!-- sent again -->\n")
+want(st == 409, "late original with other bytes: %d %s" % (st, raw2[:200]))
+# The chain goes on from the live version.
+st, a2, raw = post(variant(13))
+want(st == 201 and a2.get("version") == 2 and a2.get("supersedes") == a1["id"], "amendment after: %d %s" % (st, raw[:200]))
+g2, _ = get(a2["id"])
+want([v["version"] for v in g2["versions"]] == [0, 1, 2], "versions after: %s" % g2["versions"])
+st, r, _ = post(variant(9))
+want(st == 200 and r["id"] == o["id"], "replay after the chain went on: %d" % st)
+# Cancelled first (recorded, or after an amendment): the original is refused.
+st, r, _ = post(variant(10, lrn=b"LATE-CANCELLED"))
+want(st == 201 and r.get("state") == "cancelled", "recorded cancellation: %d" % st)
+st, r, raw = post(variant(9, lrn=b"LATE-CANCELLED"))
+want(st == 409 and "cancelled" in r.get("error", ""), "original after a cancellation: %d %s" % (st, raw[:200]))
+post(variant(13, lrn=b"LATE-CANCELLED-2"))
+post(variant(10, lrn=b"LATE-CANCELLED-2"))
+st, r, raw = post(variant(9, lrn=b"LATE-CANCELLED-2"))
+want(st == 409 and "cancelled" in r.get("error", ""), "original after amendment and cancellation: %d %s" % (st, raw[:200]))
+# A reference that began with its original: another original is a conflict.
+st, r, _ = post(variant(9, lrn=b"LATE-ORIG"))
+st, r, raw = post(variant(9, lrn=b"LATE-ORIG") + b" ")
+want(st == 409, "second original of a reference: %d" % st)
+# The same through JSON.
+base = {"reference": "LATE-J1", "type": "export",
+        "items": [{"seq": 1, "hs_code": "9301.90", "description": "sniper rifles"},
+                  {"seq": 2, "hs_code": "6109.10", "description": "cotton t-shirts"}]}
+st, j1, _ = post(json.dumps(dict(base, function="amendment", items=[base["items"][1]])), "application/json")
+want(st == 201 and j1["version"] == 1, "json amendment first: %d" % st)
+st, j0, raw = post(json.dumps(base), "application/json")
+want(st == 201 and j0.get("version") == 0 and j0.get("superseded_by") == j1["id"] and sorted(item_alerts(j0)) == [1] and
+     [f["field"] for f in j0["findings"] if f["kind"] == "later_version_received_first"] == ["reference"],
+     "json late original: %d %s" % (st, raw[:300]))
+st, r, _ = post(json.dumps(base), "application/json")
+want(st == 200 and r == j0, "json late original replay: %d" % st)
+st, r, _ = post(json.dumps(dict(base, lodged_at="2026-11-30T00:00:00Z")), "application/json")
+want(st == 409, "json late original, other body: %d" % st)
+# A COR amendment states no declaration type: it keeps the stored one
+# (export here, though it names an importer and an exporter).
+st, c1, _ = post(variant(9, lrn=b"LATE-COR"))
+cor = variant(13, lrn=b"LATE-COR", suppressor=False, type_code=b"COR").replace(
+    b"<GoodsShipment>", b"<GoodsShipment><Importer><Name>Some Importer Ltd</Name></Importer>", 1)
+st, c2, raw = post(cor)
+want(st == 201 and c2.get("version") == 2, "COR amendment: %d %s" % (st, raw[:200]))
+st, r, raw = post(variant(13, lrn=b"LATE-COR-2").replace(b"<FunctionCode>13<", b"<FunctionCode>130<", 1))
+want(st == 422 and [e["field"] for e in r["errors"]] == ["Declaration/FunctionCode"], "function code 130: %d %s" % (st, raw[:200]))
+print("\n".join(bad) if bad else "ok %s %s" % (o["id"], c2.get("id")))
+sys.exit(1 if bad else 0)
+PY
+)
+lo_rc=$?
+[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open, the live version untouched; replays, conflicts and cancelled declarations answered" ||
+    notok "late originals" "$out"
+lo_ids=($out)
+[ $lo_rc = 0 ] && [ "$(sql "SELECT type FROM declarations WHERE id = '${lo_ids[2]}'")" = export ] &&
+    ok "a COR amendment keeps the declaration type of the version it amends" ||
+    notok "COR amendment type" "$(sql "SELECT type FROM declarations WHERE id = '${lo_ids[2]:-00000000-0000-0000-0000-000000000000}'")"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'declaration_late_original' AND details->>'reference' IN ('LATE-EX004a', 'LATE-J1')")" = 2 ] &&
+    "$ctl" audit verify >/dev/null 2>&1 &&
+    ok "late originals are in the audit trail, and it verifies" ||
+    notok "late original audit" "$(sql "SELECT action, details FROM audit WHERE action LIKE 'declaration_late%'")"
+# 0016: version 0 is only a late original, and needs a version 1.
+if sql "INSERT INTO declarations (id, submitter, reference, body_hash, type, body, result, verdict, list_version, version)
+        SELECT gen_random_uuid(), 'it-submitter', 'NO-VERSION-1', 'h', 'export', '{}', '{}', 'clear', list_version, 0
+        FROM declarations LIMIT 1" >/dev/null 2>&1; then
+    notok "0016: a version 0 without a version 1 is refused"
+else
+    ok "0016: a version 0 without a version 1 is refused"
+fi
+stop_daemon "$lo_pid"
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -2,7 +2,8 @@
  * Amendments and cancellations without a database: the contract's
  * "function" field (JSON and WCO), the words held to migration 0008's
  * CHECK lists, the parts of store_amend.c that need no connection (the
- * answer's version fields, the raw body as JSON), and the histograms of
+ * answer's version fields, the raw body as JSON, what an original sent
+ * again after a conflict comes to), and the histograms of
  * observe.c as Prometheus reads them.
  */
 #include "config.h"
@@ -231,6 +232,80 @@ test_annotate_and_raw(void)
 	json_decref(j);
 }
 
+/*
+ * An original sent again after a conflict (store_amend_late): a late
+ * original only when its reference began with an amendment and is not
+ * cancelled; the annotation of its answer.
+ */
+static void
+test_late_original(void)
+{
+	static const struct {
+		int		 first_version;
+		const char	*first_function, *latest_state;
+		enum store_late	 want;
+	} t[] = {
+		{ 1, "amendment", "current", STORE_LATE_STORE },
+		{ 1, "amendment", "superseded", STORE_LATE_STORE },
+		/* The reference's own original: another body, a conflict. */
+		{ 1, "original", "current", STORE_LATE_CONFLICT },
+		{ 1, "original", "superseded", STORE_LATE_CONFLICT },
+		/* A late original is stored already (other bytes). */
+		{ 0, "original", "current", STORE_LATE_CONFLICT },
+		/* Cancelled: recorded first, or after the amendment. */
+		{ 1, "cancellation", "cancelled", STORE_LATE_CLOSED },
+		{ 1, "amendment", "cancelled", STORE_LATE_CLOSED },
+		{ 0, "original", "cancelled", STORE_LATE_CLOSED },
+		/* Rows dropped by retention: the reference stays taken. */
+		{ -1, NULL, NULL, STORE_LATE_CONFLICT },
+		/* Version 1 gone, a later amendment first: not known to be
+		 * without its original. */
+		{ 2, "amendment", "current", STORE_LATE_CONFLICT },
+	};
+	struct store_item it;
+	struct decl d;
+	struct buf b;
+	json_t *j;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		harness_context("late #%zu", i);
+		CHECK_INT_EQ(store_amend_late(t[i].first_version,
+		    t[i].first_function, t[i].latest_state), t[i].want);
+	}
+	harness_context(NULL);
+
+	memset(&it, 0, sizeof(it));
+	memset(&d, 0, sizeof(d));
+	it.decl = &d;
+	d.function = DECL_FUNCTION_ORIGINAL;
+	buf_init(&b);
+	buf_adds(&b, "{\"id\":\"x\",\"alerts\":[]}");
+	/* Sent again, but not (yet) decided late: nothing added. */
+	it.late_original = true;
+	it.version = 1;
+	store_amend_annotate(&b, &it);
+	CHECK_STR_EQ(b.data, "{\"id\":\"x\",\"alerts\":[]}");
+	it.version = 0;
+	snprintf(it.target_id, sizeof(it.target_id), "%s",
+	    "01a22803-983a-7580-8817-7ab478bffac4");
+	store_amend_annotate(&b, &it);
+	j = json_loads(b.data, 0, NULL);
+	if (CHECK(j != NULL)) {
+		CHECK_INT_EQ(json_integer_value(json_object_get(j, "version")),
+		    0);
+		CHECK_STR_EQ(json_string_value(json_object_get(j, "function")),
+		    "original");
+		CHECK_STR_EQ(json_string_value(json_object_get(j, "state")),
+		    "superseded");
+		CHECK_STR_EQ(json_string_value(json_object_get(j,
+		    "superseded_by")), it.target_id);
+		CHECK(json_object_get(j, "supersedes") == NULL);
+	}
+	json_decref(j);
+	buf_free(&b);
+}
+
 /* The value of the sample line starting with <prefix> in <text>, or -1. */
 static double
 sample(const char *text, const char *prefix)
@@ -290,6 +365,7 @@ main(void)
 	test_wco_function();
 	test_words_migration();
 	test_annotate_and_raw();
+	test_late_original();
 	test_histograms();
 	return harness_done();
 }
