@@ -191,6 +191,32 @@ post_store_late(struct post_ctx *p)
 	db_submit(rt->db, &p->job);
 }
 
+/*
+ * 409: the reference is taken by another body (STORE_CONFLICT), or the
+ * declaration is cancelled (STORE_CLOSED).
+ */
+static void
+post_reply_409(struct post_ctx *p, const struct store_item *it)
+{
+	const char *why;
+
+	if (it->outcome == STORE_CLOSED)
+		why = p->d->function == DECL_FUNCTION_ORIGINAL ? "the "
+		    "declaration with this reference was cancelled before its "
+		    "original arrived: the original is not stored" : "the "
+		    "declaration with this reference is cancelled: it cannot be "
+		    "amended or cancelled again";
+	else
+		why = p->xml ? "this reference was already used by this "
+		    "submitter with a different declaration (an amendment has "
+		    "FunctionCode 13)" : "this reference was already used by "
+		    "this submitter with a different declaration (an amendment "
+		    "says \"function\": \"amendment\")";
+	http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
+	    "error", why, "status", 409, "reference", p->d->reference, "id",
+	    it->existing_id));
+}
+
 static void
 post_done(struct db_job *j)
 {
@@ -223,22 +249,10 @@ post_done(struct db_job *j)
 			post_store_late(p);
 			return;
 		}
-		http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
-		    "error", p->xml ? "this reference was already used by this "
-		    "submitter with a different declaration (an amendment has "
-		    "FunctionCode 13)" : "this reference was already used by "
-		    "this submitter with a different declaration (an amendment "
-		    "says \"function\": \"amendment\")", "status", 409,
-		    "reference", p->d->reference, "id", it->existing_id));
+		post_reply_409(p, it);
 		break;
 	case STORE_CLOSED:
-		http_reply_json(p->req, 409, json_pack("{s:s, s:i, s:s, s:s}",
-		    "error", p->d->function == DECL_FUNCTION_ORIGINAL ? "the "
-		    "declaration with this reference was cancelled before its "
-		    "original arrived: the original is not stored" : "the "
-		    "declaration with this reference is cancelled: it cannot be "
-		    "amended or cancelled again", "status", 409,
-		    "reference", p->d->reference, "id", it->existing_id));
+		post_reply_409(p, it);
 		break;
 	case STORE_RECORDED:
 		/* A cancellation of a reference never stored: its own row. */
@@ -1481,6 +1495,29 @@ api_metrics(struct evhttp_request *req)
 }
 
 /*
+ * POST /v1/admin/reload: the configuration file first, as SIGHUP does,
+ * then the list version; the reply waits for reload_replied().
+ */
+static void
+api_admin_reload(struct evhttp_request *req)
+{
+	char *err, msg[1024];
+
+	if (reload_conf(&err) == -1) {
+		snprintf(msg, sizeof(msg), "reload failed: %s; no changes were "
+		    "applied", err);
+		free(err);
+		http_reply_json(req, 422, json_pack("{s:s, s:b, s:s, s:o}",
+		    "status", "failed", "changed", 0, "message", msg,
+		    "list_version", rt->snap != NULL ?
+		    json_string(rt->snap->version) : json_null()));
+		return;
+	}
+	inflight++;
+	reload_run(reload_replied, req);
+}
+
+/*
  * Runs the handler of <m> for <who> (NULL on public routes), after the
  * role check of the route table (route.c).
  */
@@ -1550,24 +1587,9 @@ route_run(struct evhttp_request *req, const struct route_match *m,
 	case ROUTE_METRICS:
 		api_metrics(req);
 		break;
-	case ROUTE_RELOAD: {
-		/* The configuration file first, as SIGHUP does. */
-		char *err, msg[1024];
-
-		if (reload_conf(&err) == -1) {
-			snprintf(msg, sizeof(msg), "reload failed: %s; no "
-			    "changes were applied", err);
-			free(err);
-			http_reply_json(req, 422, json_pack("{s:s, s:b, s:s, "
-			    "s:o}", "status", "failed", "changed", 0, "message",
-			    msg, "list_version", rt->snap != NULL ?
-			    json_string(rt->snap->version) : json_null()));
-			break;
-		}
-		inflight++;
-		reload_run(reload_replied, req);
+	case ROUTE_RELOAD:
+		api_admin_reload(req);
 		break;
-	}
 	case ROUTE_EVENTS:
 		api_events_get(req, query);
 		break;

@@ -172,57 +172,47 @@ thousands(size_t n, int slot)
 	return out[slot];
 }
 
-/*
- * rules coverage DIR [--languages a,b,...] [--summary]: goods entries x
- * languages with the number of terms written in each, the entries whose
- * text states a threshold but which have no parameters, the entries each
- * language covers, and one summary line.
- */
-static int
-cmd_coverage(int argc, char **argv)
-{
-	const char *dir = NULL, *langs_opt = NULL;
-	const char *targets[64];
-	struct ruleset *rs = rules_new();
-	struct coverage *c;
-	struct buf errs;
-	char *langs_copy = NULL, *tok, *save = NULL;
-	size_t ntargets = 0, i, l, covered = 0, terms = 0, nthr = 0;
-	bool summary = false;
-	int k;
+/* What the coverage table counts as it is printed. */
+struct coverage_totals {
+	size_t	covered;	/* entry-languages with terms (targets) */
+	size_t	terms;		/* terms of all entries, after merging */
+	size_t	nthr;		/* entries stating a threshold, no params */
+};
 
-	for (k = 0; k < argc; k++) {
-		if (strcmp(argv[k], "--languages") == 0 && k + 1 < argc)
-			langs_opt = argv[++k];
-		else if (strcmp(argv[k], "--summary") == 0)
-			summary = true;
-		else if (dir == NULL && argv[k][0] != '-')
-			dir = argv[k];
-		else
-			usage();
-	}
-	if (dir == NULL)
-		usage();
-	if (langs_opt != NULL) {
-		langs_copy = xstrdup(langs_opt);
-		for (tok = strtok_r(langs_copy, ", ", &save); tok != NULL &&
-		    ntargets < 64; tok = strtok_r(NULL, ", ", &save))
-			targets[ntargets++] = tok;
+/*
+ * The target languages: <opt> split on commas and spaces into <targets>
+ * (at most <max>), or the 16 of coverage_targets.  Returns the copy of
+ * <opt> the targets point into (caller frees; NULL without <opt>).
+ */
+static char *
+coverage_languages(const char *opt, const char **targets, size_t max,
+    size_t *np)
+{
+	char *copy = NULL, *tok, *save = NULL;
+	size_t i, n = 0;
+
+	if (opt != NULL) {
+		copy = xstrdup(opt);
+		for (tok = strtok_r(copy, ", ", &save); tok != NULL &&
+		    n < max; tok = strtok_r(NULL, ", ", &save))
+			targets[n++] = tok;
 	} else
 		for (i = 0; i < sizeof(coverage_targets) /
 		    sizeof(coverage_targets[0]); i++)
-			targets[ntargets++] = coverage_targets[i];
-	buf_init(&errs);
-	if (rules_load_dir(rs, dir, &errs) > 0 || rules_finish(rs, &errs) > 0) {
-		fputs(errs.data ? errs.data : "unknown error\n", stderr);
-		fprintf(stderr, "%s: rules refused\n", dir);
-		buf_free(&errs);
-		rules_free(rs);
-		free(langs_copy);
-		return 1;
-	}
-	buf_free(&errs);
-	c = rules_coverage(rs, targets, ntargets);
+			targets[n++] = coverage_targets[i];
+	*np = n;
+	return copy;
+}
+
+/*
+ * One line per goods entry (unless <summary>): the terms in each language,
+ * the total, whether it has parameters; adds up <t> either way.
+ */
+static void
+coverage_table(const struct coverage *c, bool summary,
+    struct coverage_totals *t)
+{
+	size_t i, l;
 
 	if (!summary) {
 		printf("%-28s %-12s", "entry", "category");
@@ -241,7 +231,7 @@ cmd_coverage(int argc, char **argv)
 			size_t n = c->count[i * c->nlangs + l];
 
 			if (l < c->ntargets && n > 0)
-				covered++;
+				t->covered++;
 			if (summary)
 				continue;
 			if (n > 0)
@@ -249,14 +239,25 @@ cmd_coverage(int argc, char **argv)
 			else
 				printf(" %3s", "-");
 		}
-		terms += e->keywords.n;
+		t->terms += e->keywords.n;
 		if (c->threshold[i] != NULL)
-			nthr++;
+			t->nthr++;
 		if (!summary)
 			printf("  %5zu %s\n", e->keywords.n, e->nparams > 0 ?
 			    "yes" : c->threshold[i] != NULL ? "MISSING" : "-");
 	}
-	if (nthr > 0) {
+}
+
+/*
+ * The entries that state a threshold without parameters, the entries each
+ * language covers, and the summary line.
+ */
+static void
+coverage_report(const struct coverage *c, const struct coverage_totals *t)
+{
+	size_t i, l;
+
+	if (t->nthr > 0) {
 		printf("\nentries whose text states a threshold but that have no "
 		    "parameters:\n");
 		for (i = 0; i < c->nentries; i++)
@@ -279,10 +280,58 @@ cmd_coverage(int argc, char **argv)
 	printf("\ncoverage: %s goods entries, %zu languages, %s entry-languages "
 	    "of %s covered (%.0f%%), %s terms (after merging), %zu entries "
 	    "state a threshold without parameters\n", thousands(c->nentries, 0),
-	    c->ntargets, thousands(covered, 1),
+	    c->ntargets, thousands(t->covered, 1),
 	    thousands(c->nentries * c->ntargets, 2), c->nentries ?
-	    100.0 * (double)covered / (double)(c->nentries * c->ntargets) : 0.0,
-	    thousands(terms, 3), nthr);
+	    100.0 * (double)t->covered / (double)(c->nentries * c->ntargets) :
+	    0.0, thousands(t->terms, 3), t->nthr);
+}
+
+/*
+ * rules coverage DIR [--languages a,b,...] [--summary]: goods entries x
+ * languages with the number of terms written in each, the entries whose
+ * text states a threshold but which have no parameters, the entries each
+ * language covers, and one summary line.
+ */
+static int
+cmd_coverage(int argc, char **argv)
+{
+	const char *dir = NULL, *langs_opt = NULL;
+	const char *targets[64];
+	struct coverage_totals totals = { 0, 0, 0 };
+	struct ruleset *rs = rules_new();
+	struct coverage *c;
+	struct buf errs;
+	char *langs_copy;
+	size_t ntargets;
+	bool summary = false;
+	int k;
+
+	for (k = 0; k < argc; k++) {
+		if (strcmp(argv[k], "--languages") == 0 && k + 1 < argc)
+			langs_opt = argv[++k];
+		else if (strcmp(argv[k], "--summary") == 0)
+			summary = true;
+		else if (dir == NULL && argv[k][0] != '-')
+			dir = argv[k];
+		else
+			usage();
+	}
+	if (dir == NULL)
+		usage();
+	langs_copy = coverage_languages(langs_opt, targets, 64, &ntargets);
+	buf_init(&errs);
+	if (rules_load_dir(rs, dir, &errs) > 0 || rules_finish(rs, &errs) > 0) {
+		fputs(errs.data ? errs.data : "unknown error\n", stderr);
+		fprintf(stderr, "%s: rules refused\n", dir);
+		buf_free(&errs);
+		rules_free(rs);
+		free(langs_copy);
+		return 1;
+	}
+	buf_free(&errs);
+	c = rules_coverage(rs, targets, ntargets);
+	coverage_table(c, summary, &totals);
+	coverage_report(c, &totals);
 	rules_coverage_free(c);
 	rules_free(rs);
 	free(langs_copy);
@@ -591,68 +640,92 @@ cpu_seconds(void)
 	    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-static int
-cmd_screen(int argc, char **argv)
-{
-	const char *rules = NULL, *format = "json";
-	struct snapshot *s;
-	struct buf out;
-	char *line = NULL, **files;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-	int i, bad = 0, strict = 0, nfiles, stats = 0;
-	double cpu0 = 0;
-	size_t screened = 0;
+/* What `cordonctl screen` is asked to do. */
+struct screen_args {
+	const char	*rules;		/* a rules directory, else the active
+					   list version in the database */
+	const char	*format;	/* "json" (NDJSON on stdin) or "wco" */
+	char		**files;	/* --format wco: the files */
+	int		  nfiles;
+	int		  strict, stats;
+};
 
+/* The options of `cordonctl screen` into <a> (--db sets dsn). */
+static void
+screen_parse_args(int argc, char **argv, struct screen_args *a)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	a->format = "json";
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
-			rules = argv[++i];
+			a->rules = argv[++i];
 		else if (strcmp(argv[i], "--stats") == 0)
-			stats = 1;
+			a->stats = 1;
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			dsn = argv[++i];
 		else if (strcmp(argv[i], "--strict") == 0)
-			strict = 1;
+			a->strict = 1;
 		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			format = argv[++i];
-			if (strcmp(format, "json") != 0 &&
-			    strcmp(format, "wco") != 0)
+			a->format = argv[++i];
+			if (strcmp(a->format, "json") != 0 &&
+			    strcmp(a->format, "wco") != 0)
 				usage();
-		} else if (argv[i][0] != '-' && strcmp(format, "wco") == 0)
+		} else if (argv[i][0] != '-' && strcmp(a->format, "wco") == 0)
 			break;	/* the files */
 		else
 			usage();
 	}
-	files = argv + i;
-	nfiles = argc - i;
-	if (strcmp(format, "wco") == 0 && nfiles == 0)
+	a->files = argv + i;
+	a->nfiles = argc - i;
+	if (strcmp(a->format, "wco") == 0 && a->nfiles == 0)
 		usage();
-	if (rules != NULL) {
-		if ((s = load_rules(rules)) == NULL)
-			return 1;
-	} else {
-		PGconn *c = connect_or_die();
-		char *err, *v;
-		struct buf errs;
+}
 
-		if ((v = store_active_version(c, &err)) == NULL)
-			fatalx("%s", err ? err : "no active list version");
-		buf_init(&errs);
-		if ((s = store_load_version(c, v, &errs, &err)) == NULL)
-			fatalx("list version %s: %s%s", v, err ? err : "",
-			    errs.data ? errs.data : "");
-		buf_free(&errs);
-		free(v);
-		PQfinish(c);
-	}
-	if (nfiles > 0) {
-		bad = screen_wco_files(s, files, nfiles);
-		snapshot_unref(s);
-		if (bad > 0)
-			fprintf(stderr, "cordonctl: %d of %d files refused\n",
-			    bad, nfiles);
-		return bad > 0 && strict ? 1 : 0;
-	}
+/*
+ * The snapshot to screen with: built from <rules>, or from the active list
+ * version in the database (fatal if there is none).  NULL when the rules
+ * are refused (the errors printed).
+ */
+static struct snapshot *
+screen_snapshot(const char *rules)
+{
+	struct snapshot *s;
+	struct buf errs;
+	PGconn *c;
+	char *err, *v;
+
+	if (rules != NULL)
+		return load_rules(rules);
+	c = connect_or_die();
+	if ((v = store_active_version(c, &err)) == NULL)
+		fatalx("%s", err ? err : "no active list version");
+	buf_init(&errs);
+	if ((s = store_load_version(c, v, &errs, &err)) == NULL)
+		fatalx("list version %s: %s%s", v, err ? err : "",
+		    errs.data ? errs.data : "");
+	buf_free(&errs);
+	free(v);
+	PQfinish(c);
+	return s;
+}
+
+/*
+ * Screens the NDJSON declarations of standard input with <s>, one result
+ * line each, a refused line answered with its error; with <stats>, the
+ * screening rate on stderr.  Returns the refusals; *linesp the lines read.
+ */
+static int
+screen_ndjson(struct snapshot *s, int stats, size_t *linesp)
+{
+	struct buf out;
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, screened = 0;
+	ssize_t n;
+	double cpu0;
+	int bad = 0;
+
 	buf_init(&out);
 	cpu0 = cpu_seconds();
 	while ((n = getline(&line, &cap, stdin)) != -1) {
@@ -692,14 +765,39 @@ cmd_screen(int argc, char **argv)
 	}
 	free(line);
 	buf_free(&out);
+	*linesp = lineno;
+	return bad;
+}
+
+static int
+cmd_screen(int argc, char **argv)
+{
+	struct screen_args a;
+	struct snapshot *s;
+	size_t lineno;
+	int bad;
+
+	screen_parse_args(argc, argv, &a);
+	if ((s = screen_snapshot(a.rules)) == NULL)
+		return 1;
+	if (a.nfiles > 0) {
+		bad = screen_wco_files(s, a.files, a.nfiles);
+		snapshot_unref(s);
+		if (bad > 0)
+			fprintf(stderr, "cordonctl: %d of %d files refused\n",
+			    bad, a.nfiles);
+		return bad > 0 && a.strict ? 1 : 0;
+	}
+	bad = screen_ndjson(s, a.stats, &lineno);
 	snapshot_unref(s);
 	/*
 	 * A refused line is answered on its own output line, like any other:
 	 * bulk screening goes on.  --strict makes refusals fail the run.
 	 */
 	if (bad > 0)
-		fprintf(stderr, "cordonctl: %d of %zu lines refused\n", bad, lineno);
-	return bad > 0 && strict ? 1 : 0;
+		fprintf(stderr, "cordonctl: %d of %zu lines refused\n", bad,
+		    lineno);
+	return bad > 0 && a.strict ? 1 : 0;
 }
 
 static int

@@ -235,8 +235,18 @@ stop_all(void)
 	free(rt);
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+struct args {
+	const char	*db, *db_file, *listen, *rules;
+	int		 check, verbose;
+};
+
+/*
+ * Reads the options into <a> (and rt->conf_path).  Returns 1 when the
+ * process is done (--version printed); exits on a usage error.
+ */
+static int
+parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'D' },
@@ -246,14 +256,10 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *db = getenv("CORDON_DB"), *listen = NULL, *rules = NULL;
-	const char *db_file = NULL;
-	struct event *ev_hup, *ev_term, *ev_int;
-	int ch, check = 0, verbose = 0;
-	char *err;
+	int ch;
 
-	rt = xcalloc(1, sizeof(*rt));
-	log_init("cordond", LOG_LEVEL_INFO, false);
+	memset(a, 0, sizeof(*a));
+	a->db = getenv("CORDON_DB");
 	while ((ch = getopt_long(argc, argv, "df:nv", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -262,70 +268,85 @@ main(int argc, char **argv)
 			rt->conf_path = optarg;
 			break;
 		case 'n':
-			check = 1;
+			a->check = 1;
 			break;
 		case 'v':
-			verbose = 1;
+			a->verbose = 1;
 			break;
 		case 'D':
-			db = optarg;
+			a->db = optarg;
 			break;
 		case 'F':
-			db_file = optarg;
+			a->db_file = optarg;
 			break;
 		case 'L':
-			listen = optarg;
+			a->listen = optarg;
 			break;
 		case 'R':
-			rules = optarg;
+			a->rules = optarg;
 			break;
 		case 'V':
 			printf("cordond %s\n", PACKAGE_VERSION);
-			return 0;
+			return 1;
 		default:
 			usage();
 		}
 	}
 	if (optind != argc)
 		usage();
+	return 0;
+}
+
+/*
+ * The settings: the configuration file, then what the command line
+ * overrides, then logging as configured.  0, or -1 with the reason
+ * printed.
+ */
+static int
+configure(const struct args *a)
+{
+	char *err;
 
 	conf_init(&rt->conf);
 	if (rt->conf_path && conf_load(rt->conf_path, &rt->conf, &err) == -1) {
 		fprintf(stderr, "%s\n", err);
 		free(err);
-		return 1;
+		return -1;
 	}
 	/*
 	 * --db-file beats everything; otherwise --db or CORDON_DB beat the
 	 * configuration file's db_file and db.
 	 */
-	if (db_file)
-		conf_set(&rt->conf, "db_file", db_file);
-	else if (db) {
-		conf_set(&rt->conf, "db", db);
+	if (a->db_file)
+		conf_set(&rt->conf, "db_file", a->db_file);
+	else if (a->db) {
+		conf_set(&rt->conf, "db", a->db);
 		free(rt->conf.db_file);
 		rt->conf.db_file = NULL;
 	}
 	if (conf_db_resolve(&rt->conf, &err) == -1) {
 		fprintf(stderr, "%s\n", err);
 		free(err);
-		return 1;
+		return -1;
 	}
-	if (listen)
-		conf_set(&rt->conf, "listen", listen);
-	if (rules)
-		conf_set(&rt->conf, "rules_dir", rules);
+	if (a->listen)
+		conf_set(&rt->conf, "listen", a->listen);
+	if (a->rules)
+		conf_set(&rt->conf, "rules_dir", a->rules);
 	/*
 	 * To syslog (the journal under systemd) when configured; cordond -n
 	 * answers on the terminal whatever the setting.
 	 */
-	log_init("cordond", verbose ? LOG_LEVEL_DEBUG :
-	    reload_log_level(rt->conf.log_level), !check &&
+	log_init("cordond", a->verbose ? LOG_LEVEL_DEBUG :
+	    reload_log_level(rt->conf.log_level), !a->check &&
 	    strcmp(rt->conf.log_target, "syslog") == 0);
+	return 0;
+}
 
-	if (check)
-		return config_check();
-
+/* The event base, the database pools and the screening threads. */
+static void
+start_workers(void)
+{
 	signal(SIGPIPE, SIG_IGN);
 	if (evthread_use_pthreads() == -1)
 		fatalx("libevent without pthreads support");
@@ -338,6 +359,17 @@ main(int argc, char **argv)
 		db_set_fallback(rt->read_db, rt->db);
 	}
 	rt->pool = pool_new(rt->base, (int)rt->conf.screen_workers);
+}
+
+/*
+ * The first snapshot, then everything that serves: re-screening, the
+ * listeners, tokens, reload notifications, webhooks, maintenance; then
+ * tells the service manager it is ready.
+ */
+static void
+start_services(void)
+{
+	char *err, status[160];
 
 	if (reload_initial(&err) == -1) {
 		if (rt->conf.rules_dir != NULL)
@@ -362,14 +394,17 @@ main(int argc, char **argv)
 		rt->maint = maint_start(rt->conf.db, (int)rt->conf.maintenance_interval,
 		    (int)rt->conf.partitions_ahead, (int)rt->conf.retention_months,
 		    rt->conf.retention_export_dir);
-	{
-		char status[160];
+	snprintf(status, sizeof(status), "listening on %s; list "
+	    "version %s", rt->conf.listen, rt->snap ?
+	    rt->snap->version : "(none yet)");
+	notify_ready(status);
+}
 
-		snprintf(status, sizeof(status), "listening on %s; list "
-		    "version %s", rt->conf.listen, rt->snap ?
-		    rt->snap->version : "(none yet)");
-		notify_ready(status);
-	}
+/* The event loop, with SIGHUP (reload) and SIGTERM/SIGINT (stop). */
+static void
+run_loop(void)
+{
+	struct event *ev_hup, *ev_term, *ev_int;
 
 	ev_hup = evsignal_new(rt->base, SIGHUP, on_sighup, NULL);
 	ev_term = evsignal_new(rt->base, SIGTERM, on_stop, NULL);
@@ -384,6 +419,24 @@ main(int argc, char **argv)
 	event_free(ev_hup);
 	event_free(ev_term);
 	event_free(ev_int);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+
+	rt = xcalloc(1, sizeof(*rt));
+	log_init("cordond", LOG_LEVEL_INFO, false);
+	if (parse_args(argc, argv, &a) == 1)
+		return 0;
+	if (configure(&a) == -1)
+		return 1;
+	if (a.check)
+		return config_check();
+	start_workers();
+	start_services();
+	run_loop();
 	stop_all();
 	return 0;
 }
