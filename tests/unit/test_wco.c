@@ -415,6 +415,54 @@ test_codes(void)
 	harness_context(NULL);
 }
 
+/*
+ * The other WCO code lists are read whole too: a party element whose name
+ * only starts like a role's, a classification kind that only starts like
+ * TSP, a document type code longer than three characters.
+ */
+static void
+test_lookalike_codes(void)
+{
+	static const char xml[] = DEC_OPEN
+	    "<FunctionCode>9</FunctionCode>"
+	    "<FunctionalReferenceID>LRN-9</FunctionalReferenceID>"
+	    "<TypeCode>EXA</TypeCode>"
+	    "<ExporterAgent><Name>Not An Exporter</Name></ExporterAgent>"
+	    "<Declarant><Name>Forwarding Ltd</Name></Declarant>"
+	    "<GoodsShipment><GovernmentAgencyGoodsItem>"
+	    "<SequenceNumeric>1</SequenceNumeric>"
+	    "<AdditionalDocument><CategoryCode>X</CategoryCode>"
+	    "<TypeCode>0021</TypeCode></AdditionalDocument>"
+	    "<AdditionalDocument><CategoryCode>Y</CategoryCode>"
+	    "<TypeCode>901</TypeCode></AdditionalDocument>"
+	    "<Commodity><Description>Rifles</Description>"
+	    "<Classification><ID>85044088</ID><IdentificationTypeCode>TSPX"
+	    "</IdentificationTypeCode></Classification>"
+	    "<Classification><ID>93011000</ID><IdentificationTypeCode>TSP"
+	    "</IdentificationTypeCode></Classification>"
+	    "<Classification><ID>90</ID><IdentificationTypeCode>TRCX"
+	    "</IdentificationTypeCode></Classification>"
+	    "</Commodity></GovernmentAgencyGoodsItem></GoodsShipment>"
+	    "</Declaration>";
+	struct decl *d;
+	json_t *err;
+	int status;
+
+	d = parse_str(xml, &err, &status);
+	if (!CHECK(d != NULL)) {
+		json_decref(err);
+		return;
+	}
+	CHECK_INT_EQ((long)d->nparties, 1);
+	CHECK_STR_EQ(d->parties[0].role, "declarant");
+	CHECK_STR_EQ(d->items[0].hs, "93011000");
+	if (CHECK(d->items[0].ndocuments == 2)) {
+		CHECK_STR_EQ(d->items[0].documents[0], "X0021");
+		CHECK_STR_EQ(d->items[0].documents[1], "Y901");
+	}
+	decl_free(d);
+}
+
 static void
 test_mapping(void)
 {
@@ -583,6 +631,7 @@ main(void)
 	test_merge();
 	test_refused();
 	test_codes();
+	test_lookalike_codes();
 	test_malformed_samples();
 	test_hmrc_samples();
 	return harness_done();
