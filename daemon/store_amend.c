@@ -108,7 +108,10 @@ static const char look_sql[] =
 
 /*
  * Supersede ($1 old, $2 new) and cancel ($3 id, $4 hash, $5 type, $6 body
- * in hex); close their open and claimed alerts.
+ * in hex); close their open and claimed alerts, and on a cancellation
+ * those of the reference's late original (version 0, found in the small
+ * key table), which stay open until then.  Each applied row with the
+ * alerts it closed.
  */
 static const char apply_sql[] =
     "WITH s AS (UPDATE declarations x SET state = 'superseded',"
@@ -117,16 +120,22 @@ static const char apply_sql[] =
     " c AS (UPDATE declarations x SET state = 'cancelled', cancelled_at ="
     "  now(), cancel_hash = k.h, cancel_type = k.t, cancel_body ="
     "  decode(k.b, 'hex') FROM unnest($3::uuid[], $4::text[], $5::text[],"
-    "  $6::text[]) AS k(id, h, t, b) WHERE x.id = k.id RETURNING x.id, x.id AS by),"
+    "  $6::text[]) AS k(id, h, t, b) WHERE x.id = k.id RETURNING x.id,"
+    "  x.id AS by, x.submitter, x.reference),"
+    " v0 AS (SELECT k.id, c.by FROM c JOIN declaration_keys k ON"
+    "  k.submitter = c.submitter AND k.reference = c.reference AND"
+    "  k.version = 0 AND k.id <> c.id),"
     " closed AS (UPDATE alerts al SET status = 'auto_closed', closed_reason ="
     "  CASE WHEN z.why = 's' THEN 'superseded' ELSE 'cancelled' END,"
     "  closed_by = z.by, closed_at = now()"
     "  FROM (SELECT id, by, 's' AS why FROM s UNION ALL"
-    "  SELECT id, by, 'c' FROM c) z"
+    "  SELECT id, by, 'c' FROM c UNION ALL SELECT id, by, 'c' FROM v0) z"
     "  WHERE al.declaration_id = z.id AND al.status IN ('open', 'claimed')"
-    "  RETURNING al.id, al.declaration_id)"
+    "  RETURNING al.id, al.declaration_id, al.closed_by)"
     " SELECT z.id, (SELECT coalesce(jsonb_agg(closed.id ORDER BY closed.id),"
-    "  '[]'::jsonb) FROM closed WHERE closed.declaration_id = z.id)"
+    "  '[]'::jsonb) FROM closed WHERE closed.declaration_id = z.id OR"
+    "  (closed.closed_by = z.id AND closed.declaration_id IN"
+    "  (SELECT id FROM v0)))"
     " FROM (SELECT id FROM s UNION ALL SELECT id FROM c) z";
 
 /* What a cancellation answers: the declaration's state and its alerts. */

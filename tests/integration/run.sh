@@ -2954,8 +2954,9 @@ fi
 # ---- wco11: late originals (stored as version 0), WCO type and function codes read whole ----
 # An original that arrives after an amendment of its reference was stored as
 # version 1: stored and screened as version 0, superseded by version 1, its
-# alerts open, the live version untouched; replays answer as stored, other
-# bytes 409, none on a cancelled declaration; the same through JSON.  A COR
+# alerts open (closed when the declaration is cancelled), the live version
+# untouched; replays answer as stored, other bytes 409, none on a cancelled
+# declaration; the same through JSON.  A COR
 # amendment keeps the declaration type of the version it amends.
 start_daemon wco11 --rules "$top/rules" || notok "cordond for late originals"
 lo_pid=$daemon_pid
@@ -3043,6 +3044,14 @@ g2, _ = get(a2["id"])
 want([v["version"] for v in g2["versions"]] == [0, 1, 2], "versions after: %s" % g2["versions"])
 st, r, _ = post(variant(9))
 want(st == 200 and r["id"] == o["id"], "replay after the chain went on: %d" % st)
+# Cancelling the declaration closes the late original's open alerts too.
+st, c, raw = post(variant(10))
+want(st == 200 and c.get("state") == "cancelled" and c.get("id") == a2["id"], "cancel: %d %s" % (st, raw[:200]))
+g0, _ = get(o["id"])
+want(g0["state"] == "superseded" and all(a["status"] == "auto_closed" and a["closed_reason"] == "cancelled"
+     for a in g0["alerts"]) and len(g0["alerts"]) >= 2, "version 0 alerts after the cancellation: %s" % g0["alerts"])
+st, r, _ = post(variant(9))
+want(st == 200 and r["id"] == o["id"], "replay after the cancellation: %d" % st)
 # Cancelled first (recorded, or after an amendment): the original is refused.
 st, r, _ = post(variant(10, lrn=b"LATE-CANCELLED"))
 want(st == 201 and r.get("state") == "cancelled", "recorded cancellation: %d" % st)
@@ -3084,15 +3093,17 @@ sys.exit(1 if bad else 0)
 PY
 )
 lo_rc=$?
-[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open, the live version untouched; replays, conflicts and cancelled declarations answered" ||
+[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open until a cancellation, the live version untouched; replays, conflicts and cancelled declarations answered" ||
     notok "late originals" "$out"
 lo_ids=($out)
 [ $lo_rc = 0 ] && [ "$(sql "SELECT type FROM declarations WHERE id = '${lo_ids[2]}'")" = export ] &&
     ok "a COR amendment keeps the declaration type of the version it amends" ||
     notok "COR amendment type" "$(sql "SELECT type FROM declarations WHERE id = '${lo_ids[2]:-00000000-0000-0000-0000-000000000000}'")"
 [ "$(sql "SELECT count(*) FROM audit WHERE action = 'declaration_late_original' AND details->>'reference' IN ('LATE-EX004a', 'LATE-J1')")" = 2 ] &&
+    [ "$(sql "SELECT count(*) FROM audit a, alerts al WHERE a.action = 'declaration_cancel' AND a.details->>'reference' = 'LATE-EX004a'
+              AND a.details->'alerts_closed' ? al.id::text AND al.declaration_id = '${lo_ids[1]:-00000000-0000-0000-0000-000000000000}'")" -ge 2 ] &&
     "$ctl" audit verify >/dev/null 2>&1 &&
-    ok "late originals are in the audit trail, and it verifies" ||
+    ok "late originals are in the audit trail, the cancellation names the alerts of version 0 it closed, and it verifies" ||
     notok "late original audit" "$(sql "SELECT action, details FROM audit WHERE action LIKE 'declaration_late%'")"
 # 0016: version 0 is only a late original, and needs a version 1.
 if sql "INSERT INTO declarations (id, submitter, reference, body_hash, type, body, result, verdict, list_version, version)
