@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,6 +154,35 @@ run_store(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 }
 
 /*
+ * A connection for the storage workers, checked against the schema their
+ * statements need (store.h STORE_SCHEMA_NEEDED): a cordond started on a
+ * database not yet migrated would otherwise have its declarations skipped
+ * and answered as conflicts.  Such a database counts as unavailable (503,
+ * /readyz not ready) and the worker says why at most once a minute; it
+ * checks again at the next job, so `cordonctl db migrate` needs no
+ * restart.
+ */
+static PGconn *
+worker_connect(struct db *db, char **errp)
+{
+	static _Atomic uint64_t said_ms;
+	uint64_t now, last;
+	PGconn *c;
+
+	if ((c = store_connect_deadline(db->dsn, db->deadline_ms, errp)) == NULL)
+		return NULL;
+	if (store_schema_check(c, errp) == 0)
+		return c;
+	PQfinish(c);
+	now = util_now_ms();
+	last = said_ms;
+	if (now - last >= 60000 && atomic_compare_exchange_strong(&said_ms,
+	    &last, now))
+		log_warnx("%s", *errp);
+	return NULL;
+}
+
+/*
  * The connection was lost while a batch was stored.  If its COMMIT may have
  * reached the server, ask a fresh connection which declarations are there:
  * those were committed and are answered as created; a 503 says "nothing
@@ -171,7 +202,7 @@ store_recover(struct db *db, PGconn **cp, struct db_job **jobs, size_t n)
 			unknown = true;
 	if (!unknown)
 		return true;
-	*cp = store_connect_deadline(db->dsn, db->deadline_ms, &err);
+	*cp = worker_connect(db, &err);
 	if (*cp == NULL) {
 		log_warnx("a commit's outcome is unknown: %s", err);
 		free(err);
@@ -375,8 +406,7 @@ worker_run(struct db_worker *w, size_t n)
 
 		if (!store_ok(w->c)) {
 			PQfinish(w->c);
-			w->c = store_connect_deadline(w->db->dsn,
-			    w->db->deadline_ms, &err);
+			w->c = worker_connect(w->db, &err);
 			if (w->c == NULL)
 				log_debug("worker: %s", err);
 			else {

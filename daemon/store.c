@@ -224,6 +224,36 @@ unlock:
 	return rc;
 }
 
+int
+store_schema_check(PGconn *c, char **errp)
+{
+	const char *p[1] = { STORE_SCHEMA_NEEDED };
+	PGresult *r;
+	bool found;
+
+	r = store_q(c, "SELECT 1 FROM schema_migrations WHERE version = $1",
+	    1, p);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+		if (state == NULL || strcmp(state, "42P01") != 0)
+			return store_fail(c, r, errp, "schema check");
+		PQclear(r);
+		xasprintf(errp, "the database holds no Cordon schema: run "
+		    "`cordonctl db migrate`");
+		return -1;
+	}
+	found = PQntuples(r) > 0;
+	PQclear(r);
+	if (!found) {
+		xasprintf(errp, "the database schema is older than this cordond "
+		    "(%s is not applied): run `cordonctl db migrate`",
+		    STORE_SCHEMA_NEEDED);
+		return -1;
+	}
+	return 0;
+}
+
 /* Decodes the single JSON text value of a one-row result. */
 json_t *
 store_json_cell(PGresult *r, int row, int col)

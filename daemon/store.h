@@ -25,6 +25,20 @@ bool	 store_ok(PGconn *);
 /* Runs "SELECT 1"; 0 or -1. */
 int	 store_ping(PGconn *, char **errp);
 
+/*
+ * The newest migration cordond's own statements rely on: the batch store
+ * writes the key rows itself from 0015 on (schemas/0015_commit_keys.sql),
+ * and against an older schema its declarations would be skipped by 0014's
+ * trigger and answered as conflicts.  Whoever makes a statement depend on
+ * a newer migration moves this name with it.
+ */
+#define STORE_SCHEMA_NEEDED	"0015_commit_keys.sql"
+/*
+ * 0 when the database holds STORE_SCHEMA_NEEDED; -1 with *errp saying
+ * which migration is missing (and to run `cordonctl db migrate`).
+ */
+int	 store_schema_check(PGconn *, char **errp);
+
 /* Applies the NNNN_*.sql files of <dir> not yet applied; prints what it did. */
 int	 store_migrate(PGconn *, const char *dir, struct buf *out, char **errp);
 
