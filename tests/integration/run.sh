@@ -3001,9 +3001,10 @@ fi
 
 # ---- schema guard: cordond on a database without the migration its statements need ----
 # A cordond started before `cordonctl db migrate` must not store through a schema its batch statement does
-# not fit (with 0014's trigger and no 0015, every declaration was skipped and answered 409): the database
-# counts as unavailable, the log says which migration to apply, and once it is applied the next job stores.
-sql "DELETE FROM schema_migrations WHERE version = '0015_commit_keys.sql'" >/dev/null
+# not fit (with 0014's trigger and no 0015, every declaration was skipped and answered 409; without 0016 a late
+# original cannot be stored): the database counts as unavailable, the log says which migration to apply, and
+# once it is applied the next job stores.
+sql "DELETE FROM schema_migrations WHERE version = '0016_late_original.sql'" >/dev/null
 if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
     sg_pid=$daemon_pid
     printf '{"reference": "SG-0001", "type": "export", "parties": [{"role": "consignee", "name": "Quillfeather Stationers Ltd", "country": "NO"}], "route": {"dispatch": "DE", "destination": "NO"}, "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}' >"$work/sg.json"
@@ -3012,10 +3013,10 @@ if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
     sg_ready=$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")
     sg_rows=$(sql "SELECT count(*) FROM declarations WHERE reference = 'SG-0001'")
     [ "$sg_first" = 503 ] && [ "$sg_ready" = 503 ] && [ "$sg_rows" = 0 ] &&
-        grep -q "0015_commit_keys.sql is not applied): run .cordonctl db migrate." "$work/schemaguard.log" &&
-        ok "schema guard: a database without 0015 is unavailable (503, not ready) and the log names the migration" ||
+        grep -q "0016_late_original.sql is not applied): run .cordonctl db migrate." "$work/schemaguard.log" &&
+        ok "schema guard: a database without 0016 is unavailable (503, not ready) and the log names the migration" ||
         notok "schema guard: old schema" "$sg_first $sg_ready $sg_rows $(tail -3 "$work/schemaguard.log")"
-    sql "INSERT INTO schema_migrations (version) VALUES ('0015_commit_keys.sql')" >/dev/null
+    sql "INSERT INTO schema_migrations (version) VALUES ('0016_late_original.sql')" >/dev/null
     req POST /v1/declarations "$work/sg.json"
     [ "$code" = 201 ] && [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'SG-0001'")" = 1 ] &&
         wait_for 10 curl -fs "$url/readyz" &&
@@ -3023,7 +3024,7 @@ if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
         notok "schema guard: after migrate" "$code $body"
     stop_daemon "$sg_pid" || notok "cordond (schema guard) stops on SIGTERM"
 else
-    sql "INSERT INTO schema_migrations (version) VALUES ('0015_commit_keys.sql') ON CONFLICT DO NOTHING" >/dev/null
+    sql "INSERT INTO schema_migrations (version) VALUES ('0016_late_original.sql') ON CONFLICT DO NOTHING" >/dev/null
     notok "cordond for the schema guard checks"
 fi
 # ---- wco11: late originals (stored as version 0), WCO type and function codes read whole ----
