@@ -210,6 +210,12 @@ typedef bool (*partyname_known_fn)(void *ctx, const char *w,
  */
 size_t	partyname_tokenize_known(const char *name, struct qtok *out,
 	    partyname_known_fn known, void *ctx, bool *changed);
+/*
+ * The letter-by-letter spelling of folded word <in> into <t> (<cap> bytes,
+ * NUL included; a longer spelling is cut to fit); returns its length.  The
+ * first step of partyname_key.
+ */
+size_t	partyname_spell(const char *in, char *t, size_t cap);
 /* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
 size_t	partyname_key(const char *folded, char *key);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */

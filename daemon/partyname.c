@@ -25,6 +25,9 @@
 #include "util.h"
 #include "xmalloc.h"
 
+/* Letters one spelling rule writes at most ("isation" as "iza"). */
+#define SPELL_MAX_WRITE	3
+
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
 
@@ -395,8 +398,9 @@ canon_cluster(const char *in, size_t i, char *t, size_t *n)
 		t[(*n)++] = c == 'c' ? 'k' : 'j';
 		return 2;
 	}
-	if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u') ||
-	    (c == 'o' && d == 'o')) {
+	/* Not a French "ou" before a vowel (canon_contextual). */
+	if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u' &&
+	    !(i == 0 && is_vowel(in[i + 2]))) || (c == 'o' && d == 'o')) {
 		t[(*n)++] = c == 'e' ? 'o' : 'u';
 		return 2;
 	}
@@ -420,14 +424,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	char c = in[i], d = in[i + 1];
 
 	/*
-	 * French "ou" before a vowel is w (Anouar / Anwar, Ouahid); Arabic th
-	 * is s in Persian and Turkish spellings (Othman / Osman); Korean eu
-	 * is u (Eun / Un).  The "ou" rule is never reached today:
-	 * canon_cluster() spells every "ou" as u first (kept as it was, the
-	 * cut into steps changes no output).
+	 * French "ou" before a vowel starting a word is w (Ouahid / Wahid,
+	 * Ouali / Wali); inside a word it is as often Arabic u (Fouad / Fuad,
+	 * Mouayad), so there canon_cluster() spells it u.  Arabic th is s in
+	 * Persian and Turkish spellings (Othman / Osman); Korean eu is u (Eun
+	 * / Un).
 	 */
-	if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
-	    (i == 0 || !is_vowel(in[i - 1]))) {
+	if (i == 0 && c == 'o' && d == 'u' && is_vowel(in[i + 2])) {
 		t[(*n)++] = 'v';
 		return 2;
 	}
@@ -466,12 +469,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
  * clusters first, then the contextual rules, then single letters (hard c
  * and q are k, w is v).  Returns the length written.
  */
-static size_t
-canon_spell(const char *in, char *t, size_t cap)
+size_t
+partyname_spell(const char *in, char *t, size_t cap)
 {
 	size_t i, k, n = 0, len = strlen(in);
 
-	for (i = 0; i < len && n < cap - 2; i += k) {
+	/* A rule writes up to SPELL_MAX_WRITE letters, and the NUL follows. */
+	for (i = 0; i < len && n + SPELL_MAX_WRITE < cap; i += k) {
 		char c = in[i], d = in[i + 1];
 
 		if ((k = canon_cluster(in, i, t, &n)) > 0 ||
@@ -588,7 +592,7 @@ canon_token(const char *in, char *out)
 	char t[MAXTOKLEN * 2];
 	size_t i, n;
 
-	n = canon_spell(in, t, sizeof(t));
+	n = partyname_spell(in, t, sizeof(t));
 	n = canon_undouble(t, n);
 	canon_endings(t, n);
 	n = canon_korean_voicing(t, n, sizeof(t));

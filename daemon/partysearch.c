@@ -146,74 +146,47 @@ consonant_pair(const char *a, const char *b, size_t x)
 	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
 }
 
+/*
+ * Transliterations of Arabic and Persian names differ mostly in their
+ * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah) and in
+ * a consonant or so (Gamal / Jamal): same length <n>, the same letters
+ * elsewhere.  A vowel in four letters, two in seven (Mohamed / Muhamad); a
+ * consonant pair from five letters, or four for ch / sh, which is two
+ * letters (Kich / Kish).  Returns VOWEL_SIM, VOWEL_CONS_SIM or 0.
+ */
 static double
-token_sim(const char *a, size_t la, const char *sa, bool pa,
-    const char *b, size_t lb, const char *sb, bool pb, bool strict)
+vowel_variant_sim(const char *a, const char *b, size_t n)
 {
-	double jw;
+	size_t x, diff = 0, cons = 0;
+
+	for (x = 0; x < n; x++) {
+		if (a[x] == b[x])
+			continue;
+		if (vowel_pair(a[x], b[x]))
+			diff++;
+		else if (consonant_pair(a, b, x) && cons == 0)
+			cons++;
+		else
+			return 0.0;
+	}
+	if (diff * VOWEL_SPAN > n || (cons > 0 && n < CONS_MINLEN &&
+	    strstr(a, "ch") == NULL && strstr(b, "ch") == NULL))
+		return 0.0;
+	return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
+}
+
+/*
+ * Typing errors: one letter wrong, missing, added or swapped in a word of
+ * five letters or more (one missing from a word of five: "Abdl" for Abdul);
+ * two in a word of eight or more.  Words of four letters are mostly
+ * syllables of Korean or Chinese names, where one letter makes another
+ * name (Sang / Song).
+ */
+static double
+typo_long_sim(const char *a, size_t la, const char *b, size_t lb)
+{
 	size_t shorter = la < lb ? la : lb, d;
 
-	if (la == lb && memcmp(a, b, la) == 0)
-		return 1.0;
-	if (!strict && (pa || pb) && strlen(sa) >= SKEL_MINLEN &&
-	    strcmp(sa, sb) == 0)
-		return SKEL_SIM;
-	/*
-	 * Transliterations of Arabic and Persian names differ mostly in their
-	 * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah)
-	 * and in a consonant or so (Gamal / Jamal): same length, the same
-	 * letters elsewhere.
-	 */
-	if (!strict && la == lb && la >= VOWEL_MINLEN) {
-		size_t x, diff = 0, cons = 0;
-
-		for (x = 0; x < la; x++) {
-			if (a[x] == b[x])
-				continue;
-			if (vowel_pair(a[x], b[x]))
-				diff++;
-			else if (consonant_pair(a, b, x) && cons == 0)
-				cons++;
-			else
-				break;
-		}
-		/*
-		 * A vowel in four letters, two in seven (Mohamed /
-		 * Muhamad); a consonant pair from five letters, or four for
-		 * ch / sh, which is two letters (Kich / Kish).
-		 */
-		if (x == la && diff * VOWEL_SPAN <= la && (cons == 0 ||
-		    la >= CONS_MINLEN ||
-		    strstr(a, "ch") != NULL || strstr(b, "ch") != NULL))
-			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
-	}
-	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
-		return 0.0;
-	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN) {
-		/*
-		 * A lone token stands for the whole name: only near-exact.
-		 * Jaro-Winkler is computed only where its result can count:
-		 * tokens that start alike (or with vowels, when long).
-		 */
-		if (strict)
-			return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
-			    a[0] == b[0] &&
-			    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ?
-			    jw : 0.0;
-		if ((a[0] == b[0] || (is_vowel(a[0]) &&
-		    is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
-		    lb >= LONG_TOKEN_LEN)) &&
-		    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
-			return jw;
-	} else if (strict)
-		return 0.0;
-	/*
-	 * Typing errors: one letter wrong, missing, added or swapped in a
-	 * word of five letters or more (one missing from a word of five:
-	 * "Abdl" for Abdul); two in a word of eight or more.  Words of four
-	 * letters are mostly syllables of Korean or Chinese names, where one
-	 * letter makes another name (Sang / Song).
-	 */
 	if (shorter < TYPO_MINLEN - 1 || (la + lb) < 2 * TYPO_MINLEN - 1)
 		return 0.0;
 	if (shorter < TYPO2_MINLEN) {
@@ -229,6 +202,45 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	if (d == 2 && shorter >= TYPO2_MINLEN)
 		return TYPO2_SIM;
 	return 0.0;
+}
+
+/*
+ * Similarity of two canonical tokens: 1 if equal; equal consonant
+ * skeletons when one side lacks vowels (transliterated Arabic script);
+ * vowel and consonant variants; Jaro-Winkler above the floor for tokens of
+ * FUZZY_MINLEN letters or more that start alike (the canonical spelling
+ * already unifies the usual first-letter variants); typing errors; else 0.
+ * <strict> when one side is a single token: only near-exact.
+ */
+static double
+token_sim(const char *a, size_t la, const char *sa, bool pa,
+    const char *b, size_t lb, const char *sb, bool pb, bool strict)
+{
+	double jw;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return 1.0;
+	if (strict)
+		return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
+		    a[0] == b[0] &&
+		    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ? jw : 0.0;
+	if ((pa || pb) && strlen(sa) >= SKEL_MINLEN && strcmp(sa, sb) == 0)
+		return SKEL_SIM;
+	if (la == lb && la >= VOWEL_MINLEN &&
+	    (jw = vowel_variant_sim(a, b, la)) > 0)
+		return jw;
+	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
+		return 0.0;
+	/*
+	 * Jaro-Winkler is computed only where its result can count: tokens
+	 * that start alike (or with vowels, when long).
+	 */
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN && (a[0] == b[0] ||
+	    (is_vowel(a[0]) && is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
+	    lb >= LONG_TOKEN_LEN)) &&
+	    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
+		return jw;
+	return typo_long_sim(a, la, b, lb);
 }
 
 /* ------------------------------------------------------------------ */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "party.h"
+#include "partyint.h"
 #include "util.h"
 
 #include "harness.h"
@@ -215,6 +216,56 @@ test_translit(const struct party_index *idx)
 	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/*
+ * The speller never writes past its buffer, whatever a rule writes at its
+ * end ("isation" is three letters "iza" at once), and a word far longer
+ * than a token keeps a key of MAXTOKLEN.
+ */
+static void
+test_spell_bounds(void)
+{
+	char buf[32], word[200], key[MAXTOKLEN];
+	size_t cap, at, n, i;
+
+	for (cap = 4; cap <= 20; cap++) {
+		for (at = 0; at + 1 < cap; at++) {
+			memset(word, 'b', at);
+			snprintf(word + at, sizeof(word) - at, "isationmore");
+			memset(buf, 0x5a, sizeof(buf));
+			n = partyname_spell(word, buf, cap);
+			harness_context("cap %zu at %zu", cap, at);
+			CHECK(n < cap);
+			CHECK_INT_EQ(buf[n], 0);
+			for (i = cap; i < sizeof(buf); i++)
+				CHECK_INT_EQ(buf[i], 0x5a);
+		}
+	}
+	harness_context(NULL);
+	/* Through the key, as a query word of 150 letters would go. */
+	memset(word, 'b', 125);
+	snprintf(word + 125, sizeof(word) - 125, "isation");
+	n = partyname_key(word, key);
+	CHECK(n < MAXTOKLEN);
+	CHECK_INT_EQ(strlen(key), n);
+}
+
+/*
+ * French "ou" before a vowel at the start of a word is w (Ouahid / Wahid);
+ * inside a word it stays u (Fouad / Fuad).
+ */
+static void
+test_french_ou(void)
+{
+	char a[MAXTOKLEN], b[MAXTOKLEN];
+
+	partyname_key("ouahid", a);
+	partyname_key("wahid", b);
+	CHECK_STR_EQ(a, b);
+	partyname_key("fouad", a);
+	partyname_key("fuad", b);
+	CHECK_STR_EQ(a, b);
+}
+
 int
 main(void)
 {
@@ -227,5 +278,7 @@ main(void)
 	test_typos(idx);
 	test_translit(idx);
 	party_index_free(idx);
+	test_spell_bounds();
+	test_french_ou();
 	return harness_done();
 }
