@@ -91,31 +91,44 @@ static const char *const legalphrases[] = {
 };
 
 /*
- * Sorted: generic words of company names and places.  They keep a small
- * weight, so that sharing them with a listed name proves little.
+ * Sorted: generic words of company names and places, in English and in the
+ * lists' own languages (Persian sanat, tejarat, bazargani; Arabic sharikat,
+ * tijara; Russian zavod, kombinat; Korean muyok, sangsa; Chinese maoyi,
+ * jituan; Turkish sanayi, insaat).  They keep a small weight, so that
+ * sharing them with a listed name proves little, and a query word that is
+ * one is never a typing error of a distinctive listed word.
  */
 static const char *const generics[] = {
-	"agency", "airlines", "aviation", "bank", "banking", "branch",
-	"bureau", "center", "central", "centre", "chemical", "chemicals",
-	"china", "chinese", "commercial", "committee", "construction",
-	"consulting", "cooperation", "cooperative", "corporate", "department",
-	"development", "dprk", "east", "economic", "electric", "electrical",
-	"electronics", "energy", "engineering", "enterprise", "enterprises",
-	"equipment", "establishment", "export", "exports", "factory",
-	"finance", "financial", "firm", "foreign", "foundation", "freight",
-	"general", "global", "group", "headquarters", "holding", "holdings",
-	"import", "imports", "industrial", "industries", "industry",
+	"agency", "airlines", "aviation", "bank", "banking", "bazargani",
+	"branch", "bureau", "center", "central", "centre", "chemical",
+	"chemicals", "china", "chinese", "commerce", "commercial",
+	"committee", "construction", "consulting", "cooperation",
+	"cooperative", "corporate", "department", "development",
+	"distribution", "dprk", "east", "economic", "electric", "electrical",
+	"electro", "electronic", "electronics", "energy", "engineering",
+	"enterprise", "enterprises", "equipment", "establishment", "export",
+	"exports", "factory", "finance", "financial", "firm", "foreign",
+	"foundation", "freight", "general", "global", "group", "gruppa",
+	"headquarters", "hoesa", "holding", "holdings", "ihracat", "import",
+	"imports", "industrial", "industries", "industry", "insaat",
 	"institute", "insurance", "international", "investment",
-	"investments", "iran", "iranian", "joint", "korea", "korean",
-	"logistics", "machinery", "management", "manufacturing", "marine",
-	"maritime", "materials", "metal", "metals", "middle", "mining",
-	"ministry", "national", "navigation", "north", "office", "oil",
-	"organisation", "organization", "overseas", "petroleum", "power",
-	"products", "republic", "research", "resources", "russia", "russian",
-	"sanayi", "science", "scientific", "service", "services", "shipping",
-	"south", "state", "supplies", "supply", "syria", "syrian", "systems",
-	"technical", "technologies", "technology", "ticaret", "trade",
-	"trading", "transport", "united", "venture", "west", "world",
+	"investments", "iran", "iranian", "ithalat", "jituan", "joint",
+	"keji", "khadamat", "kiop", "kombinat", "kompaniya", "kongsa",
+	"korea", "korean", "logistics", "machinery", "madan", "management",
+	"manufacturing", "maoyi", "marine", "maritime", "materials", "metal",
+	"metals", "middle", "mining", "ministry", "mohandesi", "muassasa",
+	"muassasat", "muyok", "national", "navigation", "north", "office",
+	"oil", "organisation", "organization", "overseas", "pazarlama",
+	"petroleum", "power", "products", "republic", "research",
+	"resources", "russia", "russian", "sakhteman", "sanaat", "sanat",
+	"sanati", "sanaye", "sanayi", "sangsa", "science", "scientific",
+	"service", "services", "sharika", "sharikat", "sherkat", "shipping",
+	"shiye", "solutions", "south", "state", "supplies", "supply",
+	"syria", "syrian", "systems", "technical", "technologies",
+	"technology", "tejarat", "tejarati", "ticaret", "tijara", "tijariya",
+	"tijariyya", "tolid", "tolidi", "torgovy", "torgovyi", "trade",
+	"traders", "trading", "transport", "united", "venture", "west",
+	"world", "zavod",
 };
 
 /* Sorted: abbreviations written out before anything else looks at them. */

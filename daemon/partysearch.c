@@ -58,6 +58,8 @@
 #define VOWEL_MINLEN		4
 #define VOWEL_SPAN		3
 #define CONS_MINLEN		5
+/* Distinctive query words that let a place or generic word be a typo. */
+#define LEXICAL_SUPPORT		2
 
 /* ------------------------------------------------------------------ */
 /* Similarity                                                          */
@@ -405,6 +407,26 @@ query_known(void *ctx, const char *w, const char *next)
 }
 
 /*
+ * Generic words and places stay words of their own (qtok.lexical) unless
+ * the query has LEXICAL_SUPPORT other distinctive words: then the name is
+ * told by those, and a typing error in a word that happens to be a place
+ * ("Kamal" for JAMAL) is read as one.
+ */
+static void
+query_lexical(struct query *qu)
+{
+	size_t i, other = 0;
+
+	for (i = 0; i < qu->n; i++)
+		if (!qu->q[i].t.lexical && !qu->q[i].t.particle &&
+		    !qu->q[i].t.initials)
+			other++;
+	for (i = 0; i < qu->n; i++)
+		if (qu->q[i].t.lexical && other >= LEXICAL_SUPPORT)
+			qu->q[i].t.lexical = false;
+}
+
+/*
  * The query of <name>; <split>: words the lists do not know split where
  * they are listed words run together (a second reading of the name, beside
  * the plain one, so that a typing error is never split into nonsense), and
@@ -428,6 +450,8 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		q->t.unknown = !t[i].particle && !t[i].initials &&
 		    (q->id < 0 || idx->toks[q->id].concat);
 		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
+		q->t.lexical = t[i].generic ||
+		    partyindex_is_place(idx, t[i].key, t[i].len);
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -448,6 +472,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
 			q->df = 0;
 		}
 	}
+	query_lexical(qu);
 	for (span = 2; span <= 3; span++)
 		for (i = 0; i + span <= qu->n && qu->njoins < MAXTOK * 2;
 		    i++) {
@@ -555,12 +580,22 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
 	return 0.0;
 }
 
+/*
+ * Similarity of listed token <n> and query token <q>.  A query word that is
+ * a generic word or a place ("Sanat", "Kaesong") is a word of its own: it
+ * finds a distinctive listed word only as spelled or in another
+ * romanisation, never through a typing error or Jaro-Winkler (Sanam,
+ * Daesong).
+ */
 static double
 sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 {
 	double s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
 
+	if (q->lexical && !n->generic)
+		return s >= 1.0 || s == SKEL_SIM || s == VOWEL_SIM ||
+		    s == VOWEL_CONS_SIM ? s : 0.0;
 	if (s > 0 || strict || !q->unknown || n->particle || n->initials)
 		return s;
 	if ((s = typo_sim(n->key, n->len, q->key, q->len)) > 0)

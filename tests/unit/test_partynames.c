@@ -48,15 +48,24 @@ build_index(void)
 	    ROW("3018", "ORIENTAL VELKAN KISH", "-0- ")
 	    ROW("3019", "QASIM FARZALI MOHAMED", "\"individual\"")
 	    ROW("3020", "SALMAN AL-QADHIRI", "\"individual\"")
-	    ROW("3021", "ABDUL WAHIR SELDARI", "\"individual\"");
+	    ROW("3021", "ABDUL WAHIR SELDARI", "\"individual\"")
+	    ROW("3022", "DARVESK TRADING COMPANY", "-0- ")
+	    ROW("3023", "ELECTRO TOLIM COMPANY", "-0- ")
+	    ROW("3024", "JAMAL HORVATI ZELBRANI", "\"individual\"");
+	/* Places of the addresses: a city, a province, a postal code. */
+	static const char add[] =
+	    "3022,1,\"Street 4\",\"Karvesk Province\",\"Iran\",-0- \n"
+	    "3011,2,-0- ,\"Kamal 7733\",\"Iran\",-0- \n";
 	struct party_index *idx = party_index_new();
 	struct buf errs;
 
 	buf_init(&errs);
 	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
 	    &errs), 0);
+	CHECK_INT_EQ(party_add_file(idx, "add.csv", add, sizeof(add) - 1,
+	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 21);
+	CHECK_INT_EQ(party_count(idx), 24);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -217,6 +226,31 @@ test_translit(const struct party_index *idx)
 }
 
 /*
+ * A generic word or a place of the lists' addresses is a word of its own:
+ * with only generic words beside it, it is never a typing error or a
+ * Jaro-Winkler neighbour of a distinctive listed word.  Two other
+ * distinctive words let it be read as a typing error after all.
+ */
+static void
+test_lexical(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		/* Karvesk is a province of an address: not DARVESK typed. */
+		{ "KARVESK TRADING COMPANY", NULL, 0 },
+		/* Not a place: a typing error of DARVESK. */
+		{ "DARVEST TRADING COMPANY", "3022", 0 },
+		{ "DARVESK TRADING", "3022", 0 },
+		/* Tolid (production) is a generic word, not TOLIM typed. */
+		{ "ELECTRO TOLID COMPANY", NULL, 0 },
+		{ "ELECTRO TOLIM CO", "3023", 0 },
+		/* A place among two distinctive words: a typing error. */
+		{ "KAMAL HORVATI ZELBRANI", "3024", PARTY_D_TYPO },
+	};
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+}
+
+/*
  * The speller never writes past its buffer, whatever a rule writes at its
  * end ("isation" is three letters "iza" at once), and a word far longer
  * than a token keeps a key of MAXTOKLEN.
@@ -277,6 +311,7 @@ main(void)
 	test_title_typo(idx);
 	test_typos(idx);
 	test_translit(idx);
+	test_lexical(idx);
 	party_index_free(idx);
 	test_spell_bounds();
 	test_french_ou();
