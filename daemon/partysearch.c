@@ -262,6 +262,11 @@ struct query {
 	size_t		 n;
 	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
 	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
+	bool		 junknown[MAXTOK * 2];	/* a join with a word the
+						 * lists do not know */
+	long		 jid[MAXTOK * 2];	/* a join's token id or -1 */
+	bool		 anyunknown;		/* a query word the lists do
+						 * not know */
 	size_t		 ninitials;		/* tokens that are initials */
 	uint64_t	 lens;			/* bit L: a token of length L */
 };
@@ -437,7 +442,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
     struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
-	size_t i, span;
+	size_t i, k, span;
 
 	memset(qu, 0, sizeof(*qu));
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
@@ -452,6 +457,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
 		q->t.lexical = t[i].generic ||
 		    partyindex_is_place(idx, t[i].key, t[i].len);
+		qu->anyunknown |= q->t.unknown;
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -478,6 +484,17 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		    i++) {
 			partyindex_join(t, i, span, &qu->joins[qu->njoins]);
 			qu->jfrom[qu->njoins] = i;
+			qu->jid[qu->njoins] = partyindex_tok_lookup(idx,
+			    qu->joins[qu->njoins].key,
+			    qu->joins[qu->njoins].len);
+			qu->junknown[qu->njoins] = false;
+			for (k = i; k < i + span; k++)
+				qu->junknown[qu->njoins] |=
+				    qu->q[k].t.unknown;
+			/* A view of the words without their spaces or
+			 * hyphens: typed as an unknown word. */
+			qu->joins[qu->njoins].unknown =
+			    qu->junknown[qu->njoins];
 			qu->jspan[qu->njoins++] = span;
 		}
 }
@@ -705,6 +722,153 @@ score_name_joins(struct scoring *s, const struct pname *nm)
 				s->den += PSCORE_JOIN_WEIGHT * w;
 				break;
 			}
+		}
+	}
+}
+
+/*
+ * True if listed tokens [<j>, <j> + <nspan>) of <nm> against query tokens
+ * [<from>, <from> + <span>) are better left single: one is a query word as
+ * written outside that span, or the spans are the same words as written.
+ */
+static bool
+join_view_single(const struct scoring *s, const struct pname *nm, size_t j,
+    size_t nspan, size_t from, size_t span)
+{
+	size_t i, x;
+
+	if (nspan == span) {
+		for (x = 0; x < span; x++)
+			if (s->qu->q[from + x].id != (long)nm->tok[j + x])
+				break;
+		if (x == span)
+			return true;
+	}
+	for (x = j; x < j + nspan; x++)
+		for (i = 0; i < s->m; i++)
+			if ((i < from || i >= from + span) &&
+			    s->qu->q[i].id == (long)nm->tok[x])
+				return true;
+	return false;
+}
+
+/*
+ * A typing error read across query words [<from>, <from> + <span>): each
+ * word the lists do not know has three letters or more (two letters are
+ * too few to tell a typing error: "Chol Am" is not CHOL NAM), and not every
+ * word finds a listed word on its own (then the words are read singly:
+ * "Velkan Kich" is VELKAN KISH in French spelling).
+ */
+static bool
+join_view_typo_ok(const struct scoring *s, size_t from, size_t span)
+{
+	size_t i, j;
+	bool all = true;
+
+	for (i = from; i < from + span; i++) {
+		const struct qtok *q = &s->qu->q[i].t;
+		bool found = false;
+
+		if (q->unknown && q->len < TYPO_SHORT_MINLEN)
+			return false;
+		for (j = 0; j < s->k && !found && all; j++)
+			found = sim_tokens(s->nt[j], q, false) >=
+			    PSCORE_JOIN_MIN;
+		all &= found;
+	}
+	return !all;
+}
+
+/*
+ * Query word or join <q> (from query token <from>, <span> of them) against
+ * the listed join <jt> of listed tokens [<j>, <j> + <nspan>): merges both
+ * sides if they are the same letters less their spaces or hyphens, or one
+ * typing error apart (only an edit: Jaro-Winkler on runs of several words
+ * finds shared generic words, not the name).  Returns true if merged.
+ */
+static bool
+join_view_merge(struct scoring *s, const struct pname *nm,
+    const struct ptok *jt, size_t j, size_t nspan, const struct qtok *q,
+    size_t from, size_t span)
+{
+	double sim, w = 0;
+	size_t x;
+
+	/* Both ends in place: the same stretch of the name. */
+	if ((size_t)jt->len + 2 < q->len || q->len + 2 < jt->len ||
+	    jt->key[0] != q->key[0] || jt->key[jt->len - 1] !=
+	    q->key[q->len - 1])
+		return false;
+	for (x = from; x < from + span; x++)
+		if (s->qmerged[x])
+			return false;
+	/* The same letters, or one typing error in a long enough run. */
+	if (jt->len == q->len && strcmp(jt->key, q->key) == 0)
+		sim = 1.0;
+	else if (q->unknown && jt->len >= TYPO_MINLEN &&
+	    q->len >= TYPO_MINLEN && partyname_edit_distance(jt->key,
+	    jt->len, q->key, q->len, 1) == 1)
+		sim = TYPO_SIM;
+	else
+		return false;
+	if (join_view_single(s, nm, j, nspan, from, span) ||
+	    (sim < 1.0 && !join_view_typo_ok(s, from, span)))
+		return false;
+	for (x = j; x < j + nspan; x++) {
+		s->nmerged[x] = true;
+		w += s->nt[x]->w;
+		if (s->det != NULL) {
+			s->det->how[x] = sim >= 1.0 ? HOW_JOINED : how_of(sim);
+			s->det->from[x] = (int8_t)from;
+		}
+	}
+	for (x = from; x < from + span; x++) {
+		s->qmerged[x] = true;
+		if (s->det != NULL)
+			s->det->qused[x] = true;
+	}
+	s->num += PSCORE_JOIN_WEIGHT * w * sim;
+	s->den += PSCORE_JOIN_WEIGHT * w;
+	return true;
+}
+
+/*
+ * Names written with their spaces and hyphens elsewhere ("KWAGNI-L" for
+ * KWANG-IL, "ALQ-AIDA" for AL-QAIDA, "ALL-LOUBIRI"): two or three adjacent
+ * listed words, joined, against a join of two or three query words with
+ * the same letters, or against a query word or join that holds a word the
+ * lists do not know and is one typing error away.  Listed words found as
+ * written elsewhere in the query stay single; pairs go before triples.
+ */
+static void
+score_join_views(struct scoring *s, const struct pname *nm,
+    const struct party_index *idx)
+{
+	const struct query *qu = s->qu;
+	size_t span, i, j, x;
+
+	for (span = 2; span <= 3; span++) {
+		for (j = 0; j + span <= s->k; j++) {
+			uint32_t jid =
+			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
+			const struct ptok *jt = &idx->toks[jid];
+			bool done = false;
+
+			for (x = j; x < j + span; x++)
+				if (s->nmerged[x])
+					break;
+			if (x < j + span)
+				continue;
+			for (i = 0; i < qu->njoins && !done; i++)
+				done = (qu->jid[i] == (long)jid ||
+				    qu->junknown[i]) && join_view_merge(s, nm,
+				    jt, j, span, &qu->joins[i], qu->jfrom[i],
+				    qu->jspan[i]);
+			for (i = 0; i < s->m && !done; i++)
+				done = qu->q[i].t.unknown &&
+				    !qu->q[i].t.lexical &&
+				    join_view_merge(s, nm, jt, j, span,
+				    &qu->q[i].t, i, 1);
 		}
 	}
 }
@@ -939,6 +1103,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 
 	score_query_joins(&s);
 	score_name_joins(&s, nm);
+	score_join_views(&s, nm, idx);
 	score_query_initials(&s);
 	score_counterparts(idx, &s);
 	return score_total(&s, score_covered(&s, individual));
@@ -1048,13 +1213,22 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 			cand_add_postings(idx, c, close[j]);
 	}
 	for (i = 0; i < qu->njoins; i++) {
-		long id = partyindex_tok_lookup(idx, qu->joins[i].key,
-		    qu->joins[i].len);
+		long id = qu->jid[i];
 
 		/* A join as common as "abd al" finds nothing its words
 		 * do not find. */
 		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
 			cand_add_postings(idx, c, (uint32_t)id);
+		/* With a word the lists do not know: the listed words and
+		 * joins one edit away ("kwagni-l" for KWANG-IL). */
+		if (!qu->junknown[i] || qu->jspan[i] != 2)
+			continue;
+		nclose = close_tokens(idx, &qu->joins[i], close,
+		    NELEM(close));
+		for (j = 0; j < nclose; j++)
+			if ((long)close[j] != id &&
+			    idx->toks[close[j]].npost < BLOCK_MIN_DF)
+				cand_add_postings(idx, c, close[j]);
 	}
 }
 

@@ -226,6 +226,35 @@ test_translit(const struct party_index *idx)
 }
 
 /*
+ * Spaces and hyphens moved inside a name: adjacent listed words joined
+ * against adjacent query words joined, the same letters or one typing
+ * error apart, with both ends in place.
+ */
+static void
+test_join_views(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		{ "HAN JON-GSU", "3004", PARTY_D_JOINED },
+		{ "SALMAN ALQ-ADHIRI", "3020", PARTY_D_JOINED },
+		{ "KIRVANOB-ESTRAL", "3002", 0 },
+		/* One typing error besides. */
+		{ "SALMAN ALQ-ADHIRU", NULL, 0 },
+		{ "SALMAN ALQ-ADHRI", "3020", PARTY_D_TYPO },
+		/* Two letters are too few for a typing error. */
+		{ "KIM CHOL AM", NULL, 0 },
+	};
+	struct party_hit h[4];
+	size_t n;
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+	/* CHOL MAN as written, moved: never CHOL NAM before it. */
+	n = party_search(idx, "KIM CHOLM AN", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "3008");
+}
+
+/*
  * A generic word or a place of the lists' addresses is a word of its own:
  * with only generic words beside it, it is never a typing error or a
  * Jaro-Winkler neighbour of a distinctive listed word.  Two other
@@ -312,6 +341,7 @@ main(void)
 	test_typos(idx);
 	test_translit(idx);
 	test_lexical(idx);
+	test_join_views(idx);
 	party_index_free(idx);
 	test_spell_bounds();
 	test_french_ou();
