@@ -265,8 +265,9 @@ struct query {
 	bool		 junknown[MAXTOK * 2];	/* a join with a word the
 						 * lists do not know */
 	long		 jid[MAXTOK * 2];	/* a join's token id or -1 */
-	bool		 anyunknown;		/* a query word the lists do
-						 * not know */
+	uint32_t	 vfirst, vlast;		/* first and last letters of
+						 * the words and joins that
+						 * score_join_views tries */
 	size_t		 ninitials;		/* tokens that are initials */
 	uint64_t	 lens;			/* bit L: a token of length L */
 };
@@ -431,6 +432,16 @@ query_lexical(struct query *qu)
 			qu->q[i].t.lexical = false;
 }
 
+/* <q> is a word or join score_join_views tries: its end letters. */
+static void
+join_view_letters(struct query *qu, const struct qtok *q)
+{
+	if (q->len == 0)
+		return;
+	qu->vfirst |= letter_bit(q->key[0]);
+	qu->vlast |= letter_bit(q->key[q->len - 1]);
+}
+
 /*
  * The query of <name>; <split>: words the lists do not know split where
  * they are listed words run together (a second reading of the name, beside
@@ -444,7 +455,11 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	struct qtok t[MAXTOK];
 	size_t i, k, span;
 
-	memset(qu, 0, sizeof(*qu));
+	/* Every slot up to n and njoins is written below: clearing the
+	 * whole query (some 20 KiB) was most of the cost of short names. */
+	qu->n = qu->njoins = qu->ninitials = 0;
+	qu->lens = 0;
+	qu->vfirst = qu->vlast = 0;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
 	    (void *)idx, changed) : partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
@@ -457,7 +472,8 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
 		q->t.lexical = t[i].generic ||
 		    partyindex_is_place(idx, t[i].key, t[i].len);
-		qu->anyunknown |= q->t.unknown;
+		if (q->t.unknown && !q->t.lexical)
+			join_view_letters(qu, &q->t);
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -495,6 +511,10 @@ query_build(const struct party_index *idx, const char *name, bool split,
 			 * hyphens: typed as an unknown word. */
 			qu->joins[qu->njoins].unknown =
 			    qu->junknown[qu->njoins];
+			if (qu->junknown[qu->njoins] ||
+			    qu->jid[qu->njoins] >= 0)
+				join_view_letters(qu,
+				    &qu->joins[qu->njoins]);
 			qu->jspan[qu->njoins++] = span;
 		}
 }
@@ -847,6 +867,8 @@ score_join_views(struct scoring *s, const struct pname *nm,
 	const struct query *qu = s->qu;
 	size_t span, i, j, x;
 
+	if (qu->vfirst == 0)
+		return;
 	for (span = 2; span <= 3; span++) {
 		for (j = 0; j + span <= s->k; j++) {
 			uint32_t jid =
@@ -854,6 +876,11 @@ score_join_views(struct scoring *s, const struct pname *nm,
 			const struct ptok *jt = &idx->toks[jid];
 			bool done = false;
 
+			/* Both ends must be in place (join_view_merge). */
+			if ((letter_bit(jt->key[0]) & qu->vfirst) == 0 ||
+			    (letter_bit(jt->key[jt->len - 1]) &
+			    qu->vlast) == 0)
+				continue;
 			for (x = j; x < j + span; x++)
 				if (s->nmerged[x])
 					break;
