@@ -58,6 +58,13 @@
 #define VOWEL_MINLEN		4
 #define VOWEL_SPAN		3
 #define CONS_MINLEN		5
+/*
+ * Typing errors in words the lists know (score_supported_typos): from
+ * words of SUPPORTED_TYPO_MINLEN letters, once SUPPORTED_TYPO_FOUND other
+ * distinctive listed words are found.
+ */
+#define SUPPORTED_TYPO_MINLEN	4
+#define SUPPORTED_TYPO_FOUND	2
 /* Distinctive query words that let a place or generic word be a typo. */
 #define LEXICAL_SUPPORT		2
 
@@ -944,6 +951,92 @@ score_query_initials(struct scoring *s)
 	}
 }
 
+/*
+ * One typing error between <a> and <b> that a word of its own could not
+ * make: the first letter in place, from four letters; in a word of four
+ * letters only a letter missing, added or two swapped (a letter changed
+ * makes another syllable: Sang / Song).  Returns the similarity or 0.
+ */
+static double
+supported_typo_sim(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t shorter = la < lb ? la : lb, x, diff = 0;
+
+	if (shorter < SUPPORTED_TYPO_MINLEN || a[0] != b[0] ||
+	    la >= MAXTOKLEN || lb >= MAXTOKLEN)
+		return 0.0;
+	if (shorter < TYPO_MINLEN && la == lb) {
+		for (x = 0; x < la; x++)
+			diff += a[x] != b[x];
+		for (x = 0; x + 1 < la && a[x] == b[x]; x++)
+			;
+		if (diff != 2 || x + 1 >= la || a[x] != b[x + 1] ||
+		    a[x + 1] != b[x])
+			return 0.0;
+	}
+	if (partyname_edit_distance(a, la, b, lb, 1) != 1)
+		return 0.0;
+	return shorter >= TYPO_MINLEN ? TYPO_SIM : TYPO_SHORT_SIM;
+}
+
+/*
+ * Typing errors in words the lists know, where the name is told by other
+ * words: once SUPPORTED_TYPO_FOUND listed words are found (not initials,
+ * particles or generic words), a listed word
+ * still missing may be a query word the lists also know, typed ("Ahad"
+ * for AHMAD beside MAHMOOD HASSAN), canonically or as the query writes
+ * it against the listed word canonically or as first written.
+ */
+static void
+score_supported_typos(const struct party_index *idx, struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, found = 0;
+
+	for (j = 0; j < s->k; j++)
+		if (!s->nt[j]->particle && !s->nt[j]->generic &&
+		    !s->nt[j]->initials &&
+		    (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED))
+			found++;
+	if (found < SUPPORTED_TYPO_FOUND)
+		return;
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+		const char *nraw = n->raw != NULL ? n->raw : n->key;
+
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED ||
+		    n->particle || n->initials || n->generic)
+			continue;
+		for (i = 0; i < s->m; i++) {
+			const struct qtok *q = &qu->q[i].t;
+			double sim;
+
+			if (s->qmerged[i] || s->qbest[i] >= PSCORE_MATCHED ||
+			    q->particle || q->initials || q->lexical)
+				continue;
+			sim = supported_typo_sim(n->key, n->len, q->key,
+			    q->len);
+			if (sim == 0 && q->rawdiff)
+				sim = supported_typo_sim(n->key, n->len,
+				    q->raw, strlen(q->raw));
+			if (sim == 0 && n->raw != NULL)
+				sim = supported_typo_sim(nraw, strlen(nraw),
+				    q->raw, strlen(q->raw));
+			if (sim <= s->nbest[j])
+				continue;
+			s->nbest[j] = s->qbest[i] = sim;
+			if (qu->q[i].id < 0 || idx->toks[qu->q[i].id].concat)
+				s->qw[i] = n->w;
+			if (s->det != NULL) {
+				s->det->how[j] = HOW_TYPO;
+				s->det->from[j] = (int8_t)i;
+				s->det->qused[i] = true;
+			}
+			break;
+		}
+	}
+}
+
 /* Every remaining token against its best counterpart on the other side. */
 static void
 score_counterparts(const struct party_index *idx, struct scoring *s)
@@ -991,6 +1084,7 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			s->det->qused[bi] = true;
 		}
 	}
+	score_supported_typos(idx, s);
 }
 
 /*

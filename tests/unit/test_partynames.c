@@ -51,7 +51,9 @@ build_index(void)
 	    ROW("3021", "ABDUL WAHIR SELDARI", "\"individual\"")
 	    ROW("3022", "DARVESK TRADING COMPANY", "-0- ")
 	    ROW("3023", "ELECTRO TOLIM COMPANY", "-0- ")
-	    ROW("3024", "JAMAL HORVATI ZELBRANI", "\"individual\"");
+	    ROW("3024", "JAMAL HORVATI ZELBRANI", "\"individual\"")
+	    ROW("3025", "ORBASH NELTRANI DARUM", "\"individual\"")
+	    ROW("3026", "DAUM VELISTRO", "-0- ");
 	/* Places of the addresses: a city, a province, a postal code. */
 	static const char add[] =
 	    "3022,1,\"Street 4\",\"Karvesk Province\",\"Iran\",-0- \n"
@@ -65,7 +67,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "add.csv", add, sizeof(add) - 1,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 24);
+	CHECK_INT_EQ(party_count(idx), 26);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -184,6 +186,10 @@ test_typos(const struct party_index *idx)
 		{ "NRBATU KELSHANIR", "3012", PARTY_D_TYPO },
 		/* The spelling as written: "Ahmed" is "amed" canonically. */
 		{ "ZAHMED ZELTRANI", "3011", PARTY_D_TYPO },
+		/* A word the lists know ("DAUM"), typed, where two other
+		 * words tell the name; not with one. */
+		{ "ORBASH NELTRANI DAUM", "3025", PARTY_D_TYPO },
+		{ "ORBASH DAUM", NULL, 0 },
 		/* Two edits in a word of six letters are another name. */
 		{ "BOSTAN KURVALI", NULL, 0 },
 		/* Two letters are too few to tell a typing error. */
