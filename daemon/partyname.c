@@ -460,6 +460,17 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 		t[(*n)++] = 'i';
 		return 1;
 	}
+	/*
+	 * y between consonants, or starting a word before one, is the vowel
+	 * i (Amyn / Amin, Tymoshenko / Timoshenko, Yvan / Ivan); before a
+	 * vowel it stays a consonant (Kyong, Yusuf).
+	 */
+	if (c == 'y' && d != '\0' && !is_vowel(d) && d != 'y' &&
+	    d >= 'a' && d <= 'z' && (i == 0 || (!is_vowel(in[i - 1]) &&
+	    in[i - 1] >= 'a' && in[i - 1] <= 'z'))) {
+		t[(*n)++] = 'i';
+		return 1;
+	}
 	/* Silent h after a vowel in a short word (Hahn / Han). */
 	if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
 	    (d == '\0' || !is_vowel(d)) && *n > 0)

@@ -335,6 +335,31 @@ test_french_ou(void)
 	CHECK_STR_EQ(a, b);
 }
 
+/* y between consonants or starting a word before one is i; before a vowel
+ * it stays. */
+static void
+test_y_vowel(void)
+{
+	static const char *const same[][2] = {
+		{ "amyn", "amin" }, { "tymoshenko", "timoshenko" },
+		{ "yvan", "ivan" }, { "aamyr", "aamir" },
+	};
+	char a[MAXTOKLEN], b[MAXTOKLEN];
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		partyname_key(same[i][0], a);
+		partyname_key(same[i][1], b);
+		CHECK_STR_EQ(a, b);
+	}
+	partyname_key("yusuf", a);
+	partyname_key("iusuf", b);
+	CHECK(strcmp(a, b) != 0);
+	partyname_key("kyong", a);
+	partyname_key("kiong", b);
+	CHECK(strcmp(a, b) != 0);
+}
+
 int
 main(void)
 {
@@ -351,5 +376,6 @@ main(void)
 	party_index_free(idx);
 	test_spell_bounds();
 	test_french_ou();
+	test_y_vowel();
 	return harness_done();
 }
