@@ -269,12 +269,12 @@ struct query {
 	size_t		 n;
 	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
 	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
-	bool		 junknown[MAXTOK * 2];	/* a join with a word the
-						 * lists do not know */
-	long		 jid[MAXTOK * 2];	/* a join's token id or -1 */
-	uint32_t	 vfirst, vlast;		/* first and last letters of
-						 * the words and joins that
-						 * score_join_views tries */
+	/* Per join: a word the lists do not know in it; its token id or -1. */
+	bool		 junknown[MAXTOK * 2];
+	long		 jid[MAXTOK * 2];
+	/* First and last letters of the words and joins score_join_views
+	 * tries, as letter_bit() sets. */
+	uint32_t	 vfirst, vlast;
 	size_t		 ninitials;		/* tokens that are initials */
 	uint64_t	 lens;			/* bit L: a token of length L */
 };
@@ -361,9 +361,12 @@ hkey_find(const struct hkey *v, size_t n, uint64_t h, size_t *count)
 	return v + lo;
 }
 
-/* Token ids close to <q>: exact, one edit, same skeleton.  Returns count. */
+/*
+ * Token ids close to <q>: exact, one edit, and with <skel> the same
+ * skeleton.  Returns count.
+ */
 static size_t
-close_tokens(const struct party_index *idx, const struct qtok *q,
+close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
     uint32_t *out, size_t max)
 {
 	size_t n = 0, s, k, cnt;
@@ -380,7 +383,7 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 				out[n++] = h[k].tok;
 		}
 	}
-	if (strlen(q->skel) >= SKEL_MINLEN) {
+	if (skel && strlen(q->skel) >= SKEL_MINLEN) {
 		if (q->poor)
 			h = hkey_find(idx->skels, idx->nskels,
 			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
@@ -782,9 +785,11 @@ join_view_single(const struct scoring *s, const struct pname *nm, size_t j,
 /*
  * A typing error read across query words [<from>, <from> + <span>): each
  * word the lists do not know has three letters or more (two letters are
- * too few to tell a typing error: "Chol Am" is not CHOL NAM), and not every
- * word finds a listed word on its own (then the words are read singly:
- * "Velkan Kich" is VELKAN KISH in French spelling).
+ * too few to tell a typing error: "Chol Am" is not CHOL NAM), none is a
+ * generic word or a place (the error is then in the one distinctive word,
+ * read as sim_tokens reads it: "Dakar Shipping" is not DAVAR SHIPPING),
+ * and not every word finds a listed word on its own (then the words are
+ * read singly: "Velkan Kich" is VELKAN KISH in French spelling).
  */
 static bool
 join_view_typo_ok(const struct scoring *s, size_t from, size_t span)
@@ -796,7 +801,8 @@ join_view_typo_ok(const struct scoring *s, size_t from, size_t span)
 		const struct qtok *q = &s->qu->q[i].t;
 		bool found = false;
 
-		if (q->unknown && q->len < TYPO_SHORT_MINLEN)
+		if ((q->unknown && q->len < TYPO_SHORT_MINLEN) ||
+		    q->lexical || q->generic)
 			return false;
 		for (j = 0; j < s->k && !found && all; j++)
 			found = sim_tokens(s->nt[j], q, false) >=
@@ -1329,7 +1335,8 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 	for (i = 0; i < qu->n; i++) {
 		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
 			continue;
-		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
+		nclose = close_tokens(idx, &qu->q[i].t, true, close,
+		    NELEM(close));
 		for (j = 0; j < nclose; j++)
 			cand_add_postings(idx, c, close[j]);
 	}
@@ -1341,10 +1348,11 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
 			cand_add_postings(idx, c, (uint32_t)id);
 		/* With a word the lists do not know: the listed words and
-		 * joins one edit away ("kwagni-l" for KWANG-IL). */
+		 * joins one edit away ("kwagni-l" for KWANG-IL); a join's
+		 * skeleton is too loose to tell. */
 		if (!qu->junknown[i] || qu->jspan[i] != 2)
 			continue;
-		nclose = close_tokens(idx, &qu->joins[i], close,
+		nclose = close_tokens(idx, &qu->joins[i], false, close,
 		    NELEM(close));
 		for (j = 0; j < nclose; j++)
 			if ((long)close[j] != id &&
