@@ -176,6 +176,7 @@ party_index_free(struct party_index *idx)
 	free(idx->dels);
 	free(idx->skels);
 	free(idx->poorskels);
+	free(idx->places);
 	free(idx->byref);
 	free(idx);
 }
@@ -229,6 +230,29 @@ party_batch_country(struct party_batch *b, const char *country)
 }
 
 void
+party_batch_place(struct party_batch *b, const char *place)
+{
+	struct qtok t[MAXTOK];
+	size_t i, n;
+
+	if (place == NULL || *place == '\0')
+		return;
+	n = partyname_tokenize(place, t);
+	for (i = 0; i < n; i++) {
+		if (t[i].len < PLACE_MINLEN || t[i].particle ||
+		    t[i].initials || strspn(t[i].key,
+		    "abcdefghijklmnopqrstuvwxyz") != t[i].len)
+			continue;
+		if (b->nplaces == b->cplaces) {
+			b->cplaces = b->cplaces ? b->cplaces * 2 : 64;
+			b->places = xreallocarray(b->places, b->cplaces,
+			    sizeof(*b->places));
+		}
+		b->places[b->nplaces++] = partyindex_hash(t[i].key, t[i].len);
+	}
+}
+
+void
 party_batch_link(struct party_batch *b, enum party_link type, const char *ref,
     const char *value, int line)
 {
@@ -267,6 +291,7 @@ batch_free(struct party_batch *b)
 		link_free(&b->links[i]);
 	free(b->links);
 	free(b->generated);
+	free(b->places);
 }
 
 /* ------------------------------------------------------------------ */
@@ -367,7 +392,7 @@ loaded_already(const struct party_index *idx, const char *bn)
 }
 
 /*
- * Moves the records and links of loaded batch <b> into <idx> under list
+ * Moves the records, links and places of loaded batch <b> into <idx> under list
  * <list>, with the list's counts and date; <b> keeps nothing of them.
  */
 static void
@@ -409,6 +434,16 @@ merge_batch(struct party_index *idx, struct party_batch *b, const char *list)
 		    b->nlinks * sizeof(*b->links));
 	idx->nlinks += b->nlinks;
 	b->nlinks = 0;
+	if (idx->nplaces + b->nplaces > idx->cplaces) {
+		idx->cplaces = (idx->nplaces + b->nplaces) * 2;
+		idx->places = xreallocarray(idx->places, idx->cplaces,
+		    sizeof(*idx->places));
+	}
+	if (b->nplaces > 0)
+		memcpy(idx->places + idx->nplaces, b->places,
+		    b->nplaces * sizeof(*b->places));
+	idx->nplaces += b->nplaces;
+	b->nplaces = 0;
 }
 
 int

@@ -180,6 +180,12 @@ void	party_batch_alias(struct party_batch *, const char *alias,
 /* Sets the country of the last record if it has none (a country name or an
  * ISO code; unknown names are ignored). */
 void	party_batch_country(struct party_batch *, const char *country);
+/*
+ * A place of the list's addresses (a city, a province): its words join the
+ * vocabulary of places, and a query word that is a place is never a
+ * typing error or a spelling variant of another listed word.
+ */
+void	party_batch_place(struct party_batch *, const char *place);
 /* A row that refers to a record of another file by <ref> (OFAC ent_num). */
 void	party_batch_link(struct party_batch *, enum party_link, const char *ref,
 	    const char *value, int line);

@@ -501,6 +501,42 @@ index_side(struct party_index *idx)
 	hkey_sort(idx->poorskels, &idx->npoorskels);
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The place words of the lists' addresses, sorted and unique. */
+static void
+index_places(struct party_index *idx)
+{
+	size_t i, j = 0;
+
+	if (idx->nplaces == 0)
+		return;
+	qsort(idx->places, idx->nplaces, sizeof(*idx->places), cmp_u64);
+	for (i = 0; i < idx->nplaces; i++)
+		if (j == 0 || idx->places[i] != idx->places[j - 1])
+			idx->places[j++] = idx->places[i];
+	idx->nplaces = j;
+}
+
+bool
+partyindex_is_place(const struct party_index *idx, const char *key,
+    size_t len)
+{
+	uint64_t h;
+
+	if (len < PLACE_MINLEN || idx->nplaces == 0)
+		return false;
+	h = partyindex_hash(key, len);
+	return bsearch(&h, idx->places, idx->nplaces, sizeof(h),
+	    cmp_u64) != NULL;
+}
+
 int
 party_prepare(struct party_index *idx, struct buf *errs)
 {
@@ -521,6 +557,7 @@ party_prepare(struct party_index *idx, struct buf *errs)
 	index_postings(idx, pairs, npairs);
 	index_weights(idx);
 	index_side(idx);
+	index_places(idx);
 	idx->prepared = true;
 	return nerr;
 }

@@ -35,6 +35,7 @@
 #define COMMON_SHARE	200	/* a word in 1 name of 200 is common */
 #define COMMON_MIN_DF	20	/* ... and in 20 names at least */
 #define PARTICLE_W	0.1	/* weight of a particle token */
+#define PLACE_MINLEN	4	/* shorter words of a place are not kept */
 
 /*
  * Scoring a listed name against a query (partysearch.c), in one place with
@@ -90,6 +91,8 @@ struct party_batch {
 	size_t		  nlinks, clinks;
 	char		 *generated;
 	const char	 *file;
+	uint64_t	 *places;	/* hashes of place words */
+	size_t		  nplaces, cplaces;
 };
 
 /* One searchable name: a record's primary name, alias or acronym. */
@@ -150,6 +153,9 @@ struct party_index {
 	struct prec	**byref;	/* records sorted by (list, ref) */
 	double		  maxw;		/* weight of a token no list has */
 	uint32_t	  common_df;	/* names a common word is in */
+	uint64_t	 *places;	/* hashes of place words, sorted once
+					 * prepared */
+	size_t		  nplaces, cplaces;
 };
 
 /* A token of a query or of a name being built. */
@@ -164,6 +170,9 @@ struct qtok {
 	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
 	bool	unknown;	/* a query word no listed name has */
 	bool	rawdiff;	/* <raw> is not <key> */
+	bool	lexical;	/* a generic word or a place of the lists'
+				 * addresses: a word of its own, never a
+				 * typing error or variant of a listed one */
 };
 
 static inline bool
@@ -210,6 +219,12 @@ typedef bool (*partyname_known_fn)(void *ctx, const char *w,
  */
 size_t	partyname_tokenize_known(const char *name, struct qtok *out,
 	    partyname_known_fn known, void *ctx, bool *changed);
+/*
+ * The letter-by-letter spelling of folded word <in> into <t> (<cap> bytes,
+ * NUL included; a longer spelling is cut to fit); returns its length.  The
+ * first step of partyname_key.
+ */
+size_t	partyname_spell(const char *in, char *t, size_t cap);
 /* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
 size_t	partyname_key(const char *folded, char *key);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */
@@ -233,6 +248,9 @@ struct prec	*partyindex_find(const struct party_index *idx,
 void	partyindex_split_acronyms(const char *name, struct buf *stripped,
 	    char ***parts, size_t *nparts);
 uint64_t partyindex_hash(const char *s, size_t n);
+/* True if canonical <key> is a word of a place of the lists' addresses. */
+bool	partyindex_is_place(const struct party_index *idx, const char *key,
+	    size_t len);
 /* Hash of <key> with the byte at <skip> left out (skip >= len: none). */
 uint64_t partyindex_hash_deletion(const char *key, size_t len, size_t skip);
 /* Token id of canonical <key>, or -1. */

@@ -454,6 +454,8 @@ add_row(struct csv *c, void *arg)
 	if (*csv_field(c, 4) != '\0')
 		party_batch_link(arg, PARTY_LINK_COUNTRY, csv_field(c, 0),
 		    csv_field(c, 4), c->row_line);
+	/* City, state or province, postal code: the place words. */
+	party_batch_place(arg, csv_field(c, 3));
 }
 
 int
@@ -767,10 +769,24 @@ un_country(xmlNode *s, bool person)
 	return country;
 }
 
+/* The city and province of address or birthplace <n>: place words. */
+static void
+un_places(struct party_batch *b, xmlNode *n)
+{
+	char *t;
+
+	t = child_text(n, "CITY");
+	party_batch_place(b, t);
+	free(t);
+	t = child_text(n, "STATE_PROVINCE");
+	party_batch_place(b, t);
+	free(t);
+}
+
 /*
  * The aliases of the subject just recorded in <b> (with their quality),
- * its name in the original script (a good alias), and every country of
- * its nationalities and addresses.
+ * its name in the original script (a good alias), every country of its
+ * nationalities and addresses, and the places of its addresses and birth.
  */
 static void
 un_aliases_countries(struct party_batch *b, xmlNode *s)
@@ -800,7 +816,10 @@ un_aliases_countries(struct party_batch *b, xmlNode *s)
 			    "VALUE" : "COUNTRY");
 			party_batch_country(b, t);
 			free(t);
-		}
+			if (!is_elem(n, "NATIONALITY"))
+				un_places(b, n);
+		} else if (is_elem(n, "INDIVIDUAL_PLACE_OF_BIRTH"))
+			un_places(b, n);
 	}
 }
 

@@ -25,6 +25,9 @@
 #include "util.h"
 #include "xmalloc.h"
 
+/* Letters one spelling rule writes at most ("isation" as "iza"). */
+#define SPELL_MAX_WRITE	3
+
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
 
@@ -88,31 +91,44 @@ static const char *const legalphrases[] = {
 };
 
 /*
- * Sorted: generic words of company names and places.  They keep a small
- * weight, so that sharing them with a listed name proves little.
+ * Sorted: generic words of company names and places, in English and in the
+ * lists' own languages (Persian sanat, tejarat, bazargani; Arabic sharikat,
+ * tijara; Russian zavod, kombinat; Korean muyok, sangsa; Chinese maoyi,
+ * jituan; Turkish sanayi, insaat).  They keep a small weight, so that
+ * sharing them with a listed name proves little, and a query word that is
+ * one is never a typing error of a distinctive listed word.
  */
 static const char *const generics[] = {
-	"agency", "airlines", "aviation", "bank", "banking", "branch",
-	"bureau", "center", "central", "centre", "chemical", "chemicals",
-	"china", "chinese", "commercial", "committee", "construction",
-	"consulting", "cooperation", "cooperative", "corporate", "department",
-	"development", "dprk", "east", "economic", "electric", "electrical",
-	"electronics", "energy", "engineering", "enterprise", "enterprises",
-	"equipment", "establishment", "export", "exports", "factory",
-	"finance", "financial", "firm", "foreign", "foundation", "freight",
-	"general", "global", "group", "headquarters", "holding", "holdings",
-	"import", "imports", "industrial", "industries", "industry",
+	"agency", "airlines", "aviation", "bank", "banking", "bazargani",
+	"branch", "bureau", "center", "central", "centre", "chemical",
+	"chemicals", "china", "chinese", "commerce", "commercial",
+	"committee", "construction", "consulting", "cooperation",
+	"cooperative", "corporate", "department", "development",
+	"distribution", "dprk", "east", "economic", "electric", "electrical",
+	"electro", "electronic", "electronics", "energy", "engineering",
+	"enterprise", "enterprises", "equipment", "establishment", "export",
+	"exports", "factory", "finance", "financial", "firm", "foreign",
+	"foundation", "freight", "general", "global", "group", "gruppa",
+	"headquarters", "hoesa", "holding", "holdings", "ihracat", "import",
+	"imports", "industrial", "industries", "industry", "insaat",
 	"institute", "insurance", "international", "investment",
-	"investments", "iran", "iranian", "joint", "korea", "korean",
-	"logistics", "machinery", "management", "manufacturing", "marine",
-	"maritime", "materials", "metal", "metals", "middle", "mining",
-	"ministry", "national", "navigation", "north", "office", "oil",
-	"organisation", "organization", "overseas", "petroleum", "power",
-	"products", "republic", "research", "resources", "russia", "russian",
-	"sanayi", "science", "scientific", "service", "services", "shipping",
-	"south", "state", "supplies", "supply", "syria", "syrian", "systems",
-	"technical", "technologies", "technology", "ticaret", "trade",
-	"trading", "transport", "united", "venture", "west", "world",
+	"investments", "iran", "iranian", "ithalat", "jituan", "joint",
+	"keji", "khadamat", "kiop", "kombinat", "kompaniya", "kongsa",
+	"korea", "korean", "logistics", "machinery", "madan", "management",
+	"manufacturing", "maoyi", "marine", "maritime", "materials", "metal",
+	"metals", "middle", "mining", "ministry", "mohandesi", "muassasa",
+	"muassasat", "muyok", "national", "navigation", "north", "office",
+	"oil", "organisation", "organization", "overseas", "pazarlama",
+	"petroleum", "power", "products", "republic", "research",
+	"resources", "russia", "russian", "sakhteman", "sanaat", "sanat",
+	"sanati", "sanaye", "sanayi", "sangsa", "science", "scientific",
+	"service", "services", "sharika", "sharikat", "sherkat", "shipping",
+	"shiye", "solutions", "south", "state", "supplies", "supply",
+	"syria", "syrian", "systems", "technical", "technologies",
+	"technology", "tejarat", "tejarati", "ticaret", "tijara", "tijariya",
+	"tijariyya", "tolid", "tolidi", "torgovy", "torgovyi", "trade",
+	"traders", "trading", "transport", "united", "venture", "west",
+	"world", "zavod",
 };
 
 /* Sorted: abbreviations written out before anything else looks at them. */
@@ -395,8 +411,9 @@ canon_cluster(const char *in, size_t i, char *t, size_t *n)
 		t[(*n)++] = c == 'c' ? 'k' : 'j';
 		return 2;
 	}
-	if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u') ||
-	    (c == 'o' && d == 'o')) {
+	/* Not a French "ou" before a vowel (canon_contextual). */
+	if ((c == 'e' && d == 'o') || (c == 'o' && d == 'u' &&
+	    !(i == 0 && is_vowel(in[i + 2]))) || (c == 'o' && d == 'o')) {
 		t[(*n)++] = c == 'e' ? 'o' : 'u';
 		return 2;
 	}
@@ -420,14 +437,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	char c = in[i], d = in[i + 1];
 
 	/*
-	 * French "ou" before a vowel is w (Anouar / Anwar, Ouahid); Arabic th
-	 * is s in Persian and Turkish spellings (Othman / Osman); Korean eu
-	 * is u (Eun / Un).  The "ou" rule is never reached today:
-	 * canon_cluster() spells every "ou" as u first (kept as it was, the
-	 * cut into steps changes no output).
+	 * French "ou" before a vowel starting a word is w (Ouahid / Wahid,
+	 * Ouali / Wali); inside a word it is as often Arabic u (Fouad / Fuad,
+	 * Mouayad), so there canon_cluster() spells it u.  Arabic th is s in
+	 * Persian and Turkish spellings (Othman / Osman); Korean eu is u (Eun
+	 * / Un).
 	 */
-	if (c == 'o' && d == 'u' && is_vowel(in[i + 2]) &&
-	    (i == 0 || !is_vowel(in[i - 1]))) {
+	if (i == 0 && c == 'o' && d == 'u' && is_vowel(in[i + 2])) {
 		t[(*n)++] = 'v';
 		return 2;
 	}
@@ -441,6 +457,17 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	}
 	/* Final y after a consonant is i (Aly / Ali, Zaidy / Zaidi). */
 	if (c == 'y' && d == '\0' && i >= 2 && !is_vowel(in[i - 1])) {
+		t[(*n)++] = 'i';
+		return 1;
+	}
+	/*
+	 * y between consonants, or starting a word before one, is the vowel
+	 * i (Amyn / Amin, Tymoshenko / Timoshenko, Yvan / Ivan); before a
+	 * vowel it stays a consonant (Kyong, Yusuf).
+	 */
+	if (c == 'y' && d != '\0' && !is_vowel(d) && d != 'y' &&
+	    d >= 'a' && d <= 'z' && (i == 0 || (!is_vowel(in[i - 1]) &&
+	    in[i - 1] >= 'a' && in[i - 1] <= 'z'))) {
 		t[(*n)++] = 'i';
 		return 1;
 	}
@@ -466,12 +493,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
  * clusters first, then the contextual rules, then single letters (hard c
  * and q are k, w is v).  Returns the length written.
  */
-static size_t
-canon_spell(const char *in, char *t, size_t cap)
+size_t
+partyname_spell(const char *in, char *t, size_t cap)
 {
 	size_t i, k, n = 0, len = strlen(in);
 
-	for (i = 0; i < len && n < cap - 2; i += k) {
+	/* A rule writes up to SPELL_MAX_WRITE letters, and the NUL follows. */
+	for (i = 0; i < len && n + SPELL_MAX_WRITE < cap; i += k) {
 		char c = in[i], d = in[i + 1];
 
 		if ((k = canon_cluster(in, i, t, &n)) > 0 ||
@@ -588,7 +616,7 @@ canon_token(const char *in, char *out)
 	char t[MAXTOKLEN * 2];
 	size_t i, n;
 
-	n = canon_spell(in, t, sizeof(t));
+	n = partyname_spell(in, t, sizeof(t));
 	n = canon_undouble(t, n);
 	canon_endings(t, n);
 	n = canon_korean_voicing(t, n, sizeof(t));

@@ -58,6 +58,15 @@
 #define VOWEL_MINLEN		4
 #define VOWEL_SPAN		3
 #define CONS_MINLEN		5
+/*
+ * Typing errors in words the lists know (score_supported_typos): from
+ * words of SUPPORTED_TYPO_MINLEN letters, once SUPPORTED_TYPO_FOUND other
+ * distinctive listed words are found.
+ */
+#define SUPPORTED_TYPO_MINLEN	4
+#define SUPPORTED_TYPO_FOUND	2
+/* Distinctive query words that let a place or generic word be a typo. */
+#define LEXICAL_SUPPORT		2
 
 /* ------------------------------------------------------------------ */
 /* Similarity                                                          */
@@ -146,74 +155,47 @@ consonant_pair(const char *a, const char *b, size_t x)
 	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
 }
 
+/*
+ * Transliterations of Arabic and Persian names differ mostly in their
+ * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah) and in
+ * a consonant or so (Gamal / Jamal): same length <n>, the same letters
+ * elsewhere.  A vowel in four letters, two in seven (Mohamed / Muhamad); a
+ * consonant pair from five letters, or four for ch / sh, which is two
+ * letters (Kich / Kish).  Returns VOWEL_SIM, VOWEL_CONS_SIM or 0.
+ */
 static double
-token_sim(const char *a, size_t la, const char *sa, bool pa,
-    const char *b, size_t lb, const char *sb, bool pb, bool strict)
+vowel_variant_sim(const char *a, const char *b, size_t n)
 {
-	double jw;
+	size_t x, diff = 0, cons = 0;
+
+	for (x = 0; x < n; x++) {
+		if (a[x] == b[x])
+			continue;
+		if (vowel_pair(a[x], b[x]))
+			diff++;
+		else if (consonant_pair(a, b, x) && cons == 0)
+			cons++;
+		else
+			return 0.0;
+	}
+	if (diff * VOWEL_SPAN > n || (cons > 0 && n < CONS_MINLEN &&
+	    strstr(a, "ch") == NULL && strstr(b, "ch") == NULL))
+		return 0.0;
+	return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
+}
+
+/*
+ * Typing errors: one letter wrong, missing, added or swapped in a word of
+ * five letters or more (one missing from a word of five: "Abdl" for Abdul);
+ * two in a word of eight or more.  Words of four letters are mostly
+ * syllables of Korean or Chinese names, where one letter makes another
+ * name (Sang / Song).
+ */
+static double
+typo_long_sim(const char *a, size_t la, const char *b, size_t lb)
+{
 	size_t shorter = la < lb ? la : lb, d;
 
-	if (la == lb && memcmp(a, b, la) == 0)
-		return 1.0;
-	if (!strict && (pa || pb) && strlen(sa) >= SKEL_MINLEN &&
-	    strcmp(sa, sb) == 0)
-		return SKEL_SIM;
-	/*
-	 * Transliterations of Arabic and Persian names differ mostly in their
-	 * vowels (Asim / Asem, Esmatullah / Asmatullah, Abdallah / Abdullah)
-	 * and in a consonant or so (Gamal / Jamal): same length, the same
-	 * letters elsewhere.
-	 */
-	if (!strict && la == lb && la >= VOWEL_MINLEN) {
-		size_t x, diff = 0, cons = 0;
-
-		for (x = 0; x < la; x++) {
-			if (a[x] == b[x])
-				continue;
-			if (vowel_pair(a[x], b[x]))
-				diff++;
-			else if (consonant_pair(a, b, x) && cons == 0)
-				cons++;
-			else
-				break;
-		}
-		/*
-		 * A vowel in four letters, two in seven (Mohamed /
-		 * Muhamad); a consonant pair from five letters, or four for
-		 * ch / sh, which is two letters (Kich / Kish).
-		 */
-		if (x == la && diff * VOWEL_SPAN <= la && (cons == 0 ||
-		    la >= CONS_MINLEN ||
-		    strstr(a, "ch") != NULL || strstr(b, "ch") != NULL))
-			return cons ? VOWEL_CONS_SIM : VOWEL_SIM;
-	}
-	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
-		return 0.0;
-	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN) {
-		/*
-		 * A lone token stands for the whole name: only near-exact.
-		 * Jaro-Winkler is computed only where its result can count:
-		 * tokens that start alike (or with vowels, when long).
-		 */
-		if (strict)
-			return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
-			    a[0] == b[0] &&
-			    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ?
-			    jw : 0.0;
-		if ((a[0] == b[0] || (is_vowel(a[0]) &&
-		    is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
-		    lb >= LONG_TOKEN_LEN)) &&
-		    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
-			return jw;
-	} else if (strict)
-		return 0.0;
-	/*
-	 * Typing errors: one letter wrong, missing, added or swapped in a
-	 * word of five letters or more (one missing from a word of five:
-	 * "Abdl" for Abdul); two in a word of eight or more.  Words of four
-	 * letters are mostly syllables of Korean or Chinese names, where one
-	 * letter makes another name (Sang / Song).
-	 */
 	if (shorter < TYPO_MINLEN - 1 || (la + lb) < 2 * TYPO_MINLEN - 1)
 		return 0.0;
 	if (shorter < TYPO2_MINLEN) {
@@ -229,6 +211,45 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	if (d == 2 && shorter >= TYPO2_MINLEN)
 		return TYPO2_SIM;
 	return 0.0;
+}
+
+/*
+ * Similarity of two canonical tokens: 1 if equal; equal consonant
+ * skeletons when one side lacks vowels (transliterated Arabic script);
+ * vowel and consonant variants; Jaro-Winkler above the floor for tokens of
+ * FUZZY_MINLEN letters or more that start alike (the canonical spelling
+ * already unifies the usual first-letter variants); typing errors; else 0.
+ * <strict> when one side is a single token: only near-exact.
+ */
+static double
+token_sim(const char *a, size_t la, const char *sa, bool pa,
+    const char *b, size_t lb, const char *sb, bool pb, bool strict)
+{
+	double jw;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return 1.0;
+	if (strict)
+		return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
+		    a[0] == b[0] &&
+		    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ? jw : 0.0;
+	if ((pa || pb) && strlen(sa) >= SKEL_MINLEN && strcmp(sa, sb) == 0)
+		return SKEL_SIM;
+	if (la == lb && la >= VOWEL_MINLEN &&
+	    (jw = vowel_variant_sim(a, b, la)) > 0)
+		return jw;
+	if (la < FUZZY_MINLEN - 1 || lb < FUZZY_MINLEN - 1)
+		return 0.0;
+	/*
+	 * Jaro-Winkler is computed only where its result can count: tokens
+	 * that start alike (or with vowels, when long).
+	 */
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN && (a[0] == b[0] ||
+	    (is_vowel(a[0]) && is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
+	    lb >= LONG_TOKEN_LEN)) &&
+	    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
+		return jw;
+	return typo_long_sim(a, la, b, lb);
 }
 
 /* ------------------------------------------------------------------ */
@@ -248,6 +269,12 @@ struct query {
 	size_t		 n;
 	struct qtok	 joins[MAXTOK * 2];	/* joins of 2 and 3 tokens */
 	size_t		 jfrom[MAXTOK * 2], jspan[MAXTOK * 2], njoins;
+	/* Per join: a word the lists do not know in it; its token id or -1. */
+	bool		 junknown[MAXTOK * 2];
+	long		 jid[MAXTOK * 2];
+	/* First and last letters of the words and joins score_join_views
+	 * tries, as letter_bit() sets. */
+	uint32_t	 vfirst, vlast;
 	size_t		 ninitials;		/* tokens that are initials */
 	uint64_t	 lens;			/* bit L: a token of length L */
 };
@@ -334,9 +361,12 @@ hkey_find(const struct hkey *v, size_t n, uint64_t h, size_t *count)
 	return v + lo;
 }
 
-/* Token ids close to <q>: exact, one edit, same skeleton.  Returns count. */
+/*
+ * Token ids close to <q>: exact, one edit, and with <skel> the same
+ * skeleton.  Returns count.
+ */
 static size_t
-close_tokens(const struct party_index *idx, const struct qtok *q,
+close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
     uint32_t *out, size_t max)
 {
 	size_t n = 0, s, k, cnt;
@@ -353,7 +383,7 @@ close_tokens(const struct party_index *idx, const struct qtok *q,
 				out[n++] = h[k].tok;
 		}
 	}
-	if (strlen(q->skel) >= SKEL_MINLEN) {
+	if (skel && strlen(q->skel) >= SKEL_MINLEN) {
 		if (q->poor)
 			h = hkey_find(idx->skels, idx->nskels,
 			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
@@ -393,6 +423,36 @@ query_known(void *ctx, const char *w, const char *next)
 }
 
 /*
+ * Generic words and places stay words of their own (qtok.lexical) unless
+ * the query has LEXICAL_SUPPORT other distinctive words: then the name is
+ * told by those, and a typing error in a word that happens to be a place
+ * ("Kamal" for JAMAL) is read as one.
+ */
+static void
+query_lexical(struct query *qu)
+{
+	size_t i, other = 0;
+
+	for (i = 0; i < qu->n; i++)
+		if (!qu->q[i].t.lexical && !qu->q[i].t.particle &&
+		    !qu->q[i].t.initials)
+			other++;
+	for (i = 0; i < qu->n; i++)
+		if (qu->q[i].t.lexical && other >= LEXICAL_SUPPORT)
+			qu->q[i].t.lexical = false;
+}
+
+/* <q> is a word or join score_join_views tries: its end letters. */
+static void
+join_view_letters(struct query *qu, const struct qtok *q)
+{
+	if (q->len == 0)
+		return;
+	qu->vfirst |= letter_bit(q->key[0]);
+	qu->vlast |= letter_bit(q->key[q->len - 1]);
+}
+
+/*
  * The query of <name>; <split>: words the lists do not know split where
  * they are listed words run together (a second reading of the name, beside
  * the plain one, so that a typing error is never split into nonsense), and
@@ -403,9 +463,13 @@ query_build(const struct party_index *idx, const char *name, bool split,
     struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
-	size_t i, span;
+	size_t i, k, span;
 
-	memset(qu, 0, sizeof(*qu));
+	/* Every slot up to n and njoins is written below: clearing the
+	 * whole query (some 20 KiB) was most of the cost of short names. */
+	qu->n = qu->njoins = qu->ninitials = 0;
+	qu->lens = 0;
+	qu->vfirst = qu->vlast = 0;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
 	    (void *)idx, changed) : partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
@@ -416,6 +480,10 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		q->t.unknown = !t[i].particle && !t[i].initials &&
 		    (q->id < 0 || idx->toks[q->id].concat);
 		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
+		q->t.lexical = t[i].generic ||
+		    partyindex_is_place(idx, t[i].key, t[i].len);
+		if (q->t.unknown && !q->t.lexical)
+			join_view_letters(qu, &q->t);
 		qu->ninitials += t[i].initials;
 		qu->lens |= 1ULL << (t[i].len & 63);
 		if (t[i].particle) {
@@ -436,11 +504,27 @@ query_build(const struct party_index *idx, const char *name, bool split,
 			q->df = 0;
 		}
 	}
+	query_lexical(qu);
 	for (span = 2; span <= 3; span++)
 		for (i = 0; i + span <= qu->n && qu->njoins < MAXTOK * 2;
 		    i++) {
 			partyindex_join(t, i, span, &qu->joins[qu->njoins]);
 			qu->jfrom[qu->njoins] = i;
+			qu->jid[qu->njoins] = partyindex_tok_lookup(idx,
+			    qu->joins[qu->njoins].key,
+			    qu->joins[qu->njoins].len);
+			qu->junknown[qu->njoins] = false;
+			for (k = i; k < i + span; k++)
+				qu->junknown[qu->njoins] |=
+				    qu->q[k].t.unknown;
+			/* A view of the words without their spaces or
+			 * hyphens: typed as an unknown word. */
+			qu->joins[qu->njoins].unknown =
+			    qu->junknown[qu->njoins];
+			if (qu->junknown[qu->njoins] ||
+			    qu->jid[qu->njoins] >= 0)
+				join_view_letters(qu,
+				    &qu->joins[qu->njoins]);
 			qu->jspan[qu->njoins++] = span;
 		}
 }
@@ -543,12 +627,22 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
 	return 0.0;
 }
 
+/*
+ * Similarity of listed token <n> and query token <q>.  A query word that is
+ * a generic word or a place ("Sanat", "Kaesong") is a word of its own: it
+ * finds a distinctive listed word only as spelled or in another
+ * romanisation, never through a typing error or Jaro-Winkler (Sanam,
+ * Daesong).
+ */
 static double
 sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 {
 	double s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
 
+	if (q->lexical && !n->generic)
+		return s >= 1.0 || s == SKEL_SIM || s == VOWEL_SIM ||
+		    s == VOWEL_CONS_SIM ? s : 0.0;
 	if (s > 0 || strict || !q->unknown || n->particle || n->initials)
 		return s;
 	if ((s = typo_sim(n->key, n->len, q->key, q->len)) > 0)
@@ -663,6 +757,163 @@ score_name_joins(struct scoring *s, const struct pname *nm)
 }
 
 /*
+ * True if listed tokens [<j>, <j> + <nspan>) of <nm> against query tokens
+ * [<from>, <from> + <span>) are better left single: one is a query word as
+ * written outside that span, or the spans are the same words as written.
+ */
+static bool
+join_view_single(const struct scoring *s, const struct pname *nm, size_t j,
+    size_t nspan, size_t from, size_t span)
+{
+	size_t i, x;
+
+	if (nspan == span) {
+		for (x = 0; x < span; x++)
+			if (s->qu->q[from + x].id != (long)nm->tok[j + x])
+				break;
+		if (x == span)
+			return true;
+	}
+	for (x = j; x < j + nspan; x++)
+		for (i = 0; i < s->m; i++)
+			if ((i < from || i >= from + span) &&
+			    s->qu->q[i].id == (long)nm->tok[x])
+				return true;
+	return false;
+}
+
+/*
+ * A typing error read across query words [<from>, <from> + <span>): each
+ * word the lists do not know has three letters or more (two letters are
+ * too few to tell a typing error: "Chol Am" is not CHOL NAM), none is a
+ * generic word or a place (the error is then in the one distinctive word,
+ * read as sim_tokens reads it: "Dakar Shipping" is not DAVAR SHIPPING),
+ * and not every word finds a listed word on its own (then the words are
+ * read singly: "Velkan Kich" is VELKAN KISH in French spelling).
+ */
+static bool
+join_view_typo_ok(const struct scoring *s, size_t from, size_t span)
+{
+	size_t i, j;
+	bool all = true;
+
+	for (i = from; i < from + span; i++) {
+		const struct qtok *q = &s->qu->q[i].t;
+		bool found = false;
+
+		if ((q->unknown && q->len < TYPO_SHORT_MINLEN) ||
+		    q->lexical || q->generic)
+			return false;
+		for (j = 0; j < s->k && !found && all; j++)
+			found = sim_tokens(s->nt[j], q, false) >=
+			    PSCORE_JOIN_MIN;
+		all &= found;
+	}
+	return !all;
+}
+
+/*
+ * Query word or join <q> (from query token <from>, <span> of them) against
+ * the listed join <jt> of listed tokens [<j>, <j> + <nspan>): merges both
+ * sides if they are the same letters less their spaces or hyphens, or one
+ * typing error apart (only an edit: Jaro-Winkler on runs of several words
+ * finds shared generic words, not the name).  Returns true if merged.
+ */
+static bool
+join_view_merge(struct scoring *s, const struct pname *nm,
+    const struct ptok *jt, size_t j, size_t nspan, const struct qtok *q,
+    size_t from, size_t span)
+{
+	double sim, w = 0;
+	size_t x;
+
+	/* Both ends in place: the same stretch of the name. */
+	if ((size_t)jt->len + 2 < q->len || q->len + 2 < jt->len ||
+	    jt->key[0] != q->key[0] || jt->key[jt->len - 1] !=
+	    q->key[q->len - 1])
+		return false;
+	for (x = from; x < from + span; x++)
+		if (s->qmerged[x])
+			return false;
+	/* The same letters, or one typing error in a long enough run. */
+	if (jt->len == q->len && strcmp(jt->key, q->key) == 0)
+		sim = 1.0;
+	else if (q->unknown && jt->len >= TYPO_MINLEN &&
+	    q->len >= TYPO_MINLEN && partyname_edit_distance(jt->key,
+	    jt->len, q->key, q->len, 1) == 1)
+		sim = TYPO_SIM;
+	else
+		return false;
+	if (join_view_single(s, nm, j, nspan, from, span) ||
+	    (sim < 1.0 && !join_view_typo_ok(s, from, span)))
+		return false;
+	for (x = j; x < j + nspan; x++) {
+		s->nmerged[x] = true;
+		w += s->nt[x]->w;
+		if (s->det != NULL) {
+			s->det->how[x] = sim >= 1.0 ? HOW_JOINED : how_of(sim);
+			s->det->from[x] = (int8_t)from;
+		}
+	}
+	for (x = from; x < from + span; x++) {
+		s->qmerged[x] = true;
+		if (s->det != NULL)
+			s->det->qused[x] = true;
+	}
+	s->num += PSCORE_JOIN_WEIGHT * w * sim;
+	s->den += PSCORE_JOIN_WEIGHT * w;
+	return true;
+}
+
+/*
+ * Names written with their spaces and hyphens elsewhere ("KWAGNI-L" for
+ * KWANG-IL, "ALQ-AIDA" for AL-QAIDA, "ALL-LOUBIRI"): two or three adjacent
+ * listed words, joined, against a join of two or three query words with
+ * the same letters, or against a query word or join that holds a word the
+ * lists do not know and is one typing error away.  Listed words found as
+ * written elsewhere in the query stay single; pairs go before triples.
+ */
+static void
+score_join_views(struct scoring *s, const struct pname *nm,
+    const struct party_index *idx)
+{
+	const struct query *qu = s->qu;
+	size_t span, i, j, x;
+
+	if (qu->vfirst == 0)
+		return;
+	for (span = 2; span <= 3; span++) {
+		for (j = 0; j + span <= s->k; j++) {
+			uint32_t jid =
+			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
+			const struct ptok *jt = &idx->toks[jid];
+			bool done = false;
+
+			/* Both ends must be in place (join_view_merge). */
+			if ((letter_bit(jt->key[0]) & qu->vfirst) == 0 ||
+			    (letter_bit(jt->key[jt->len - 1]) &
+			    qu->vlast) == 0)
+				continue;
+			for (x = j; x < j + span; x++)
+				if (s->nmerged[x])
+					break;
+			if (x < j + span)
+				continue;
+			for (i = 0; i < qu->njoins && !done; i++)
+				done = (qu->jid[i] == (long)jid ||
+				    qu->junknown[i]) && join_view_merge(s, nm,
+				    jt, j, span, &qu->joins[i], qu->jfrom[i],
+				    qu->jspan[i]);
+			for (i = 0; i < s->m && !done; i++)
+				done = qu->q[i].t.unknown &&
+				    !qu->q[i].t.lexical &&
+				    join_view_merge(s, nm, jt, j, span,
+				    &qu->q[i].t, i, 1);
+		}
+	}
+}
+
+/*
  * Initials of the query ("C. Y. CHUN") for listed words, once the full
  * words have found theirs: a listed word that a full query word matches
  * is not taken by an initial.
@@ -702,6 +953,92 @@ score_query_initials(struct scoring *s)
 				s->det->from[j] = (int8_t)i;
 				s->det->qused[i] = true;
 			}
+		}
+	}
+}
+
+/*
+ * One typing error between <a> and <b> that a word of its own could not
+ * make: the first letter in place, from four letters; in a word of four
+ * letters only a letter missing, added or two swapped (a letter changed
+ * makes another syllable: Sang / Song).  Returns the similarity or 0.
+ */
+static double
+supported_typo_sim(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t shorter = la < lb ? la : lb, x, diff = 0;
+
+	if (shorter < SUPPORTED_TYPO_MINLEN || a[0] != b[0] ||
+	    la >= MAXTOKLEN || lb >= MAXTOKLEN)
+		return 0.0;
+	if (shorter < TYPO_MINLEN && la == lb) {
+		for (x = 0; x < la; x++)
+			diff += a[x] != b[x];
+		for (x = 0; x + 1 < la && a[x] == b[x]; x++)
+			;
+		if (diff != 2 || x + 1 >= la || a[x] != b[x + 1] ||
+		    a[x + 1] != b[x])
+			return 0.0;
+	}
+	if (partyname_edit_distance(a, la, b, lb, 1) != 1)
+		return 0.0;
+	return shorter >= TYPO_MINLEN ? TYPO_SIM : TYPO_SHORT_SIM;
+}
+
+/*
+ * Typing errors in words the lists know, where the name is told by other
+ * words: once SUPPORTED_TYPO_FOUND listed words are found (not initials,
+ * particles or generic words), a listed word
+ * still missing may be a query word the lists also know, typed ("Ahad"
+ * for AHMAD beside MAHMOOD HASSAN), canonically or as the query writes
+ * it against the listed word canonically or as first written.
+ */
+static void
+score_supported_typos(const struct party_index *idx, struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, found = 0;
+
+	for (j = 0; j < s->k; j++)
+		if (!s->nt[j]->particle && !s->nt[j]->generic &&
+		    !s->nt[j]->initials &&
+		    (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED))
+			found++;
+	if (found < SUPPORTED_TYPO_FOUND)
+		return;
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+		const char *nraw = n->raw != NULL ? n->raw : n->key;
+
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED ||
+		    n->particle || n->initials || n->generic)
+			continue;
+		for (i = 0; i < s->m; i++) {
+			const struct qtok *q = &qu->q[i].t;
+			double sim;
+
+			if (s->qmerged[i] || s->qbest[i] >= PSCORE_MATCHED ||
+			    q->particle || q->initials || q->lexical)
+				continue;
+			sim = supported_typo_sim(n->key, n->len, q->key,
+			    q->len);
+			if (sim == 0 && q->rawdiff)
+				sim = supported_typo_sim(n->key, n->len,
+				    q->raw, strlen(q->raw));
+			if (sim == 0 && n->raw != NULL)
+				sim = supported_typo_sim(nraw, strlen(nraw),
+				    q->raw, strlen(q->raw));
+			if (sim <= s->nbest[j])
+				continue;
+			s->nbest[j] = s->qbest[i] = sim;
+			if (qu->q[i].id < 0 || idx->toks[qu->q[i].id].concat)
+				s->qw[i] = n->w;
+			if (s->det != NULL) {
+				s->det->how[j] = HOW_TYPO;
+				s->det->from[j] = (int8_t)i;
+				s->det->qused[i] = true;
+			}
+			break;
 		}
 	}
 }
@@ -753,6 +1090,7 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			s->det->qused[bi] = true;
 		}
 	}
+	score_supported_typos(idx, s);
 }
 
 /*
@@ -892,6 +1230,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 
 	score_query_joins(&s);
 	score_name_joins(&s, nm);
+	score_join_views(&s, nm, idx);
 	score_query_initials(&s);
 	score_counterparts(idx, &s);
 	return score_total(&s, score_covered(&s, individual));
@@ -996,18 +1335,29 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 	for (i = 0; i < qu->n; i++) {
 		if (skip[i] || qu->q[i].t.initials || qu->q[i].t.particle)
 			continue;
-		nclose = close_tokens(idx, &qu->q[i].t, close, NELEM(close));
+		nclose = close_tokens(idx, &qu->q[i].t, true, close,
+		    NELEM(close));
 		for (j = 0; j < nclose; j++)
 			cand_add_postings(idx, c, close[j]);
 	}
 	for (i = 0; i < qu->njoins; i++) {
-		long id = partyindex_tok_lookup(idx, qu->joins[i].key,
-		    qu->joins[i].len);
+		long id = qu->jid[i];
 
 		/* A join as common as "abd al" finds nothing its words
 		 * do not find. */
 		if (id >= 0 && idx->toks[id].npost < BLOCK_MIN_DF)
 			cand_add_postings(idx, c, (uint32_t)id);
+		/* With a word the lists do not know: the listed words and
+		 * joins one edit away ("kwagni-l" for KWANG-IL); a join's
+		 * skeleton is too loose to tell. */
+		if (!qu->junknown[i] || qu->jspan[i] != 2)
+			continue;
+		nclose = close_tokens(idx, &qu->joins[i], false, close,
+		    NELEM(close));
+		for (j = 0; j < nclose; j++)
+			if ((long)close[j] != id &&
+			    idx->toks[close[j]].npost < BLOCK_MIN_DF)
+				cand_add_postings(idx, c, close[j]);
 	}
 }
 

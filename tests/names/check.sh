@@ -7,15 +7,17 @@
 # figures, never a verdict.
 #
 # Usage: tests/names/check.sh [--misses]
-# Environment: DATA (../shared/data next to the tree), PER_KIND (120), SEED,
-#   EXCLUDE (a cases.tsv whose listed subjects are left out of the sample).
+# Environment: DATA (../shared/data next to the tree), PER_KIND (120; 0:
+#   every listed subject a kind applies to), SEED, EXCLUDE (a cases.tsv
+#   whose listed subjects are left out of the sample), PROBE (another
+#   build's name_probe, to compare before and after).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${DATA:-$top/../shared/data}
 PER_KIND=${PER_KIND:-120}
 SEED=${SEED:-20261129}
-probe=$top/tests/names/name_probe
+probe=${PROBE:-$top/tests/names/name_probe}
 work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-names.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 

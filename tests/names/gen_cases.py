@@ -18,10 +18,23 @@ systems and typing habits themselves, not from any evaluation set:
             Chinese (pinyin / Wade-Giles: x/hs, zh/ch, q/ch, j/ch, z/ts)
   swap      word order changed
   split     a long word split in two
+  typoshort one typing error or romanisation confusion (gh/g, kh/k/h,
+            ou/u/o, y/i) in a word of three to six letters
+  hyphen    a hyphen or space moved inside the name by one or two letters
+            ("KWANGI-L" for KWANG-IL, "ALQ-AIDA" for AL-QAIDA), or a
+            hyphenated pair written as one word or two
+  drop      a given name, patronymic or particle of a name of three words
+            or more left out, sometimes with another romanisation
+
+--per-kind 0 takes every listed subject a kind applies to.
 
 Names of other sources serve as negatives: whatever NEG-FILES hold (HMRC
 declaration XML party names; BIS DPL dpl.txt; us-csl csl.csv rows that are
-not on the SDN list), each as is and with one typing error.  The output is
+not on the SDN list), each as is and with one typing error.  neg-generic:
+a listed entity's name with its distinctive words replaced by a place name
+of the UN list's addresses, keeping the words many listed firms share
+(sector words, legal forms: "TEHRAN TRADING COMPANY"); a firm of a place
+and a sector is not the listed firm.  The output is
 TSV: kind, label (POS/NEG), list ("un" or "ofac"), expected reference, listed
 name, query.  --exclude drops listed subjects that another set already uses.
 """
@@ -186,6 +199,121 @@ def typo(rng, name, count):
     return out if out != name else None
 
 
+# Romanisation confusions of one sound inside a short word (typoshort).
+SHORT_CONFUSIONS = [
+    (r"gh", "g"), (r"g", "gh"), (r"kh", "k"), (r"kh", "h"), (r"k", "kh"),
+    (r"h", "kh"), (r"ou", "u"), (r"ou", "o"), (r"u", "ou"), (r"o", "ou"),
+    (r"y", "i"), (r"i", "y"),
+]
+
+
+def typo_short(rng, name):
+    """One typing error or confusion in a word of three to six letters."""
+    w = words(name)
+    if len(w) < 2:
+        return None
+    cand = [i for i, x in enumerate(w) if 3 <= len(x) <= 6 and x.isalpha()]
+    if not cand:
+        return None
+    i = rng.choice(cand)
+    x = w[i].lower()
+    if rng.random() < 0.3:
+        rules = [r for r in SHORT_CONFUSIONS if re.search(r[0], x)]
+        if not rules:
+            return None
+        pat, rep = rng.choice(rules)
+        m = rng.choice(list(re.finditer(pat, x)))
+        x = x[:m.start()] + rep + x[m.end():]
+    else:
+        t = typo(rng, x.upper() + "XXXXXX", 1)
+        if t is None or not t.endswith("XXXXXX"):
+            return None
+        x = t[:-6].lower()
+    if not x or x == w[i].lower():
+        return None
+    w[i] = x.upper()
+    return " ".join(w)
+
+
+def hyphen(rng, name):
+    """A word boundary moved by one or two letters, or a pair joined."""
+    seps = [m for m in re.finditer(r"[ -]", name)
+            if m.start() > 0 and name[m.start() - 1].isalpha() and
+            m.end() < len(name) and name[m.end()].isalpha()]
+    if not seps:
+        return None
+    m = rng.choice(seps)
+    left, right = name[:m.start()], name[m.end():]
+    sep = rng.choice(("-", " ")) if m.group() == "-" else rng.choice(("-", " ", "-"))
+    k = rng.choice((1, 1, 2))
+    if rng.random() < 0.5:
+        lw = re.search(r"[A-Za-z]+$", left)
+        if lw is None or len(lw.group()) <= k:
+            return None
+        left, right = left[:-k], left[-k:] + right
+    else:
+        rw = re.match(r"[A-Za-z]+", right)
+        if rw is None or len(rw.group()) <= k:
+            return None
+        left, right = left + right[:k], right[k:]
+    return left + sep + right
+
+
+def drop_word(rng, name):
+    """A middle given name, patronymic or particle left out."""
+    w = words(name)
+    if len(w) < 3:
+        return None
+    parts = [i for i, x in enumerate(w)
+             if x.lower().strip("-") in ("al", "el", "bin", "ben", "ibn", "abu", "bint")]
+    i = rng.choice(parts) if parts and rng.random() < 0.4 else rng.randrange(1, len(w) - 1)
+    out = " ".join(w[:i] + w[i + 1:])
+    if rng.random() < 0.3:
+        out = romanise(rng, out, ARABIC) or out
+    return out
+
+
+def place_names(path):
+    """Cities and provinces of the UN list's addresses, one word each."""
+    root = ET.parse(path).getroot()
+    out = set()
+    for tag in ("CITY", "STATE_PROVINCE"):
+        for e in root.iter(tag):
+            t = (e.text or "").strip()
+            if re.fullmatch(r"[A-Za-z]{4,}", t):
+                out.add(t.upper())
+    return sorted(out)
+
+
+LEGAL = {"COMPANY", "CORPORATION", "LIMITED", "CORP", "LTDA", "GMBH",
+         "INCORPORATED", "SIRKETI"}
+
+
+def generic_lookalikes(rng, entities, places, count):
+    """Entity names with their distinctive words replaced by a place."""
+    df = {}
+    for n in entities:
+        for x in set(re.findall(r"[A-Z]+", n[2].upper())):
+            df[x] = df.get(x, 0) + 1
+    listed = set()
+    for n in entities:
+        listed.update(re.findall(r"[A-Z]+", n[2].upper()))
+    places = [p for p in places if p not in listed]
+    out = []
+    for n in rng.sample(entities, len(entities)):
+        if count and len(out) >= count:
+            break
+        w = re.findall(r"[A-Z]+", n[2].upper())
+        keep = [x for x in w if df.get(x, 0) >= 5 and len(x) >= 2]
+        # A sector word at least, not only a legal form ("GOMA LTD").
+        if (not any(len(x) >= 4 and x not in LEGAL for x in keep) or
+                len(keep) == len(w) or not places):
+            continue
+        q = " ".join([rng.choice(places)] + keep)
+        out.append(q)
+    return sorted(set(out))
+
+
 def swap(rng, name):
     w = words(name)
     if len(w) < 2:
@@ -248,18 +376,25 @@ def main():
             "typo2": lambda n: typo(rng, n[2], 2),
             "translit": lambda n: romanise(rng, n[2], regime_rules(n[3], n[2])),
             "swap": lambda n: swap(rng, n[2]),
+            "typoshort": lambda n: typo_short(rng, n[2]),
+            "hyphen": lambda n: hyphen(rng, n[2]),
+            "drop": lambda n: drop_word(rng, n[2]) if n[1] == "individual" else None,
         }
         for kind, f in kinds.items():
             pool = rng.sample(names, len(names))
             made = 0
             for n in pool:
-                if made >= a.per_kind:
+                if a.per_kind and made >= a.per_kind:
                     break
                 q = f(n)
                 if not q or norm_space(q) == "" or q.upper() == n[2].upper():
                     continue
                 w.writerow([kind, "POS", lst, n[0], n[2], norm_space(q)])
                 made += 1
+    entities = [n for _, names in sources for n in names if n[1] == "entity"]
+    for q in generic_lookalikes(rng, entities, place_names(a.un),
+                                a.per_kind * 2 if a.per_kind else 0):
+        w.writerow(["neg-generic", "NEG", "", "", "", q])
     negs = neg_names(a.neg)
     for n in negs:
         w.writerow(["neg", "NEG", "", "", "", n])

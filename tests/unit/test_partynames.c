@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "party.h"
+#include "partyint.h"
 #include "util.h"
 
 #include "harness.h"
@@ -47,15 +48,26 @@ build_index(void)
 	    ROW("3018", "ORIENTAL VELKAN KISH", "-0- ")
 	    ROW("3019", "QASIM FARZALI MOHAMED", "\"individual\"")
 	    ROW("3020", "SALMAN AL-QADHIRI", "\"individual\"")
-	    ROW("3021", "ABDUL WAHIR SELDARI", "\"individual\"");
+	    ROW("3021", "ABDUL WAHIR SELDARI", "\"individual\"")
+	    ROW("3022", "DARVESK TRADING COMPANY", "-0- ")
+	    ROW("3023", "ELECTRO TOLIM COMPANY", "-0- ")
+	    ROW("3024", "JAMAL HORVATI ZELBRANI", "\"individual\"")
+	    ROW("3025", "ORBASH NELTRANI DARUM", "\"individual\"")
+	    ROW("3026", "DAUM VELISTRO", "-0- ");
+	/* Places of the addresses: a city, a province, a postal code. */
+	static const char add[] =
+	    "3022,1,\"Street 4\",\"Karvesk Province\",\"Iran\",-0- \n"
+	    "3011,2,-0- ,\"Kamal 7733\",\"Iran\",-0- \n";
 	struct party_index *idx = party_index_new();
 	struct buf errs;
 
 	buf_init(&errs);
 	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
 	    &errs), 0);
+	CHECK_INT_EQ(party_add_file(idx, "add.csv", add, sizeof(add) - 1,
+	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 21);
+	CHECK_INT_EQ(party_count(idx), 26);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -174,6 +186,10 @@ test_typos(const struct party_index *idx)
 		{ "NRBATU KELSHANIR", "3012", PARTY_D_TYPO },
 		/* The spelling as written: "Ahmed" is "amed" canonically. */
 		{ "ZAHMED ZELTRANI", "3011", PARTY_D_TYPO },
+		/* A word the lists know ("DAUM"), typed, where two other
+		 * words tell the name; not with one. */
+		{ "ORBASH NELTRANI DAUM", "3025", PARTY_D_TYPO },
+		{ "ORBASH DAUM", NULL, 0 },
 		/* Two edits in a word of six letters are another name. */
 		{ "BOSTAN KURVALI", NULL, 0 },
 		/* Two letters are too few to tell a typing error. */
@@ -215,6 +231,135 @@ test_translit(const struct party_index *idx)
 	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/*
+ * Spaces and hyphens moved inside a name: adjacent listed words joined
+ * against adjacent query words joined, the same letters or one typing
+ * error apart, with both ends in place.
+ */
+static void
+test_join_views(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		{ "HAN JON-GSU", "3004", PARTY_D_JOINED },
+		{ "SALMAN ALQ-ADHIRI", "3020", PARTY_D_JOINED },
+		{ "KIRVANOB-ESTRAL", "3002", 0 },
+		/* One typing error besides. */
+		{ "SALMAN ALQ-ADHIRU", NULL, 0 },
+		{ "SALMAN ALQ-ADHRI", "3020", PARTY_D_TYPO },
+		/* Two letters are too few for a typing error. */
+		{ "KIM CHOL AM", NULL, 0 },
+	};
+	struct party_hit h[4];
+	size_t n;
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+	/* CHOL MAN as written, moved: never CHOL NAM before it. */
+	n = party_search(idx, "KIM CHOLM AN", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "3008");
+}
+
+/*
+ * A generic word or a place of the lists' addresses is a word of its own:
+ * with only generic words beside it, it is never a typing error or a
+ * Jaro-Winkler neighbour of a distinctive listed word.  Two other
+ * distinctive words let it be read as a typing error after all.
+ */
+static void
+test_lexical(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		/* Karvesk is a province of an address: not DARVESK typed. */
+		{ "KARVESK TRADING COMPANY", NULL, 0 },
+		/* Not a place: a typing error of DARVESK. */
+		{ "DARVEST TRADING COMPANY", "3022", 0 },
+		{ "DARVESK TRADING", "3022", 0 },
+		/* Tolid (production) is a generic word, not TOLIM typed. */
+		{ "ELECTRO TOLID COMPANY", NULL, 0 },
+		{ "ELECTRO TOLIM CO", "3023", 0 },
+		/* A place among two distinctive words: a typing error. */
+		{ "KAMAL HORVATI ZELBRANI", "3024", PARTY_D_TYPO },
+	};
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+}
+
+/*
+ * The speller never writes past its buffer, whatever a rule writes at its
+ * end ("isation" is three letters "iza" at once), and a word far longer
+ * than a token keeps a key of MAXTOKLEN.
+ */
+static void
+test_spell_bounds(void)
+{
+	char buf[32], word[200], key[MAXTOKLEN];
+	size_t cap, at, n, i;
+
+	for (cap = 4; cap <= 20; cap++) {
+		for (at = 0; at + 1 < cap; at++) {
+			memset(word, 'b', at);
+			snprintf(word + at, sizeof(word) - at, "isationmore");
+			memset(buf, 0x5a, sizeof(buf));
+			n = partyname_spell(word, buf, cap);
+			harness_context("cap %zu at %zu", cap, at);
+			CHECK(n < cap);
+			CHECK_INT_EQ(buf[n], 0);
+			for (i = cap; i < sizeof(buf); i++)
+				CHECK_INT_EQ(buf[i], 0x5a);
+		}
+	}
+	harness_context(NULL);
+	/* Through the key, as a query word of 150 letters would go. */
+	memset(word, 'b', 125);
+	snprintf(word + 125, sizeof(word) - 125, "isation");
+	n = partyname_key(word, key);
+	CHECK(n < MAXTOKLEN);
+	CHECK_INT_EQ(strlen(key), n);
+}
+
+/*
+ * French "ou" before a vowel at the start of a word is w (Ouahid / Wahid);
+ * inside a word it stays u (Fouad / Fuad).
+ */
+static void
+test_french_ou(void)
+{
+	char a[MAXTOKLEN], b[MAXTOKLEN];
+
+	partyname_key("ouahid", a);
+	partyname_key("wahid", b);
+	CHECK_STR_EQ(a, b);
+	partyname_key("fouad", a);
+	partyname_key("fuad", b);
+	CHECK_STR_EQ(a, b);
+}
+
+/* y between consonants or starting a word before one is i; before a vowel
+ * it stays. */
+static void
+test_y_vowel(void)
+{
+	static const char *const same[][2] = {
+		{ "amyn", "amin" }, { "tymoshenko", "timoshenko" },
+		{ "yvan", "ivan" }, { "aamyr", "aamir" },
+	};
+	char a[MAXTOKLEN], b[MAXTOKLEN];
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		partyname_key(same[i][0], a);
+		partyname_key(same[i][1], b);
+		CHECK_STR_EQ(a, b);
+	}
+	partyname_key("yusuf", a);
+	partyname_key("iusuf", b);
+	CHECK(strcmp(a, b) != 0);
+	partyname_key("kyong", a);
+	partyname_key("kiong", b);
+	CHECK(strcmp(a, b) != 0);
+}
+
 int
 main(void)
 {
@@ -226,6 +371,11 @@ main(void)
 	test_title_typo(idx);
 	test_typos(idx);
 	test_translit(idx);
+	test_lexical(idx);
+	test_join_views(idx);
 	party_index_free(idx);
+	test_spell_bounds();
+	test_french_ou();
+	test_y_vowel();
 	return harness_done();
 }
