@@ -399,6 +399,156 @@ unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
 	return buf_release(&b);
 }
 
+/* The folded words of a phrase, with a stem mark ("*") on each. */
+struct pwords {
+	char			**f;
+	int			 *star;
+	size_t			  n;
+	int			  any;	/* an end of a word is unspaced */
+};
+
+static void
+pwords_free(struct pwords *pw)
+{
+	size_t i;
+
+	for (i = 0; i < pw->n; i++)
+		free(pw->f[i]);
+	free(pw->f);
+	free(pw->star);
+	memset(pw, 0, sizeof(*pw));
+}
+
+/*
+ * Appends the words of <tok>, one word of a term (its stem mark <st>
+ * removed), folded and split where an unspaced script meets another.
+ */
+static void
+pwords_add_token(struct pwords *pw, const char *tok, int st)
+{
+	char *ft, *sp, *piece, *psave = NULL;
+	size_t sl;
+
+	ft = normalize_fold_str(tok);
+	if (ft[0] == '\0') {
+		free(ft);
+		return;
+	}
+	if ((sp = unspaced_split(ft, strlen(ft), &sl, NULL)) != NULL) {
+		free(ft);
+		ft = sp;
+	}
+	/*
+	 * Punctuation folded to spaces inside a word ("ビス(2-クロロエチル)スル
+	 * フィド") separates words like written spaces do, so that a join
+	 * between two unspaced words stays optional.
+	 */
+	for (piece = strtok_r(ft, " ", &psave); piece != NULL;
+	    piece = strtok_r(NULL, " ", &psave)) {
+		pw->f = xreallocarray(pw->f, pw->n + 1, sizeof(*pw->f));
+		pw->star = xreallocarray(pw->star, pw->n + 1, sizeof(*pw->star));
+		pw->f[pw->n] = xstrdup(piece);
+		pw->star[pw->n] = 0;
+		if (unspaced_first(piece) || unspaced_last(piece) ||
+		    (pw->n == 0 && hebrew_first(piece)))
+			pw->any = 1;
+		pw->n++;
+	}
+	if (pw->n > 0)
+		pw->star[pw->n - 1] = st;
+	free(ft);
+}
+
+/* Splits <term> into its folded words in <pw> (pwords_free() them). */
+static void
+pwords_split(const char *term, struct pwords *pw)
+{
+	char *copy, *tok, *save = NULL;
+
+	memset(pw, 0, sizeof(*pw));
+	copy = xstrdup(term);
+	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		size_t tl = strlen(tok);
+		int st = tok[tl - 1] == '*';
+
+		if (st)
+			tok[tl - 1] = '\0';
+		pwords_add_token(pw, tok, st);
+	}
+	free(copy);
+}
+
+/* The EDGE_OPEN_* ends of the phrase <pw>. */
+static unsigned char
+pwords_edges(const struct pwords *pw)
+{
+	unsigned char edges = 0;
+
+	if (unspaced_first(pw->f[0]))
+		edges |= EDGE_OPEN_START;
+	else if (hebrew_first(pw->f[0]))
+		edges |= EDGE_OPEN_START | EDGE_CLITIC_START;
+	if (unspaced_last(pw->f[pw->n - 1]))
+		edges |= EDGE_OPEN_END;
+	return edges;
+}
+
+/* True if the pattern of <pw> must be an expression (an optional join). */
+static int
+pwords_need_re(const struct pwords *pw)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < pw->n; i++)
+		if (pw->star[i] || (unspaced_last(pw->f[i]) &&
+		    unspaced_first(pw->f[i + 1])))
+			return 1;
+	return 0;
+}
+
+/* Writes the pattern of <pw> with ends <edges> (caller frees). */
+static char *
+pwords_render(const struct pwords *pw, unsigned char edges, int need_re,
+    int *stem)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	if (!(edges & EDGE_OPEN_START))
+		buf_addc(&b, ' ');
+	for (i = 0; i < pw->n; i++) {
+		const char *p;
+
+		if (i > 0) {
+			if (pw->star[i - 1])
+				buf_adds(&b, "[^ ]*");
+			if (unspaced_last(pw->f[i - 1]) &&
+			    unspaced_first(pw->f[i]))
+				buf_adds(&b, " ?");
+			else
+				buf_addc(&b, ' ');
+		}
+		for (p = pw->f[i]; *p; p++) {
+			if (need_re && (unsigned char)*p < 0x80 &&
+			    !isalnum((unsigned char)*p) && *p != ' ')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+	}
+	*stem = 0;
+	if (!(edges & EDGE_OPEN_END)) {
+		if (pw->star[pw->n - 1]) {
+			*stem = 1;
+			if (need_re)
+				buf_adds(&b, "[^ ]*");
+		} else
+			buf_addc(&b, ' ');
+	}
+	return buf_release(&b);
+}
+
 /*
  * The pattern of a phrase with a word of an unspaced script at either end
  * of one of its words, or NULL if it has none (term_pattern() then builds
@@ -413,112 +563,24 @@ static char *
 term_pattern_unspaced(const char *term, int *stem, int *inner,
     unsigned char *edges)
 {
-	struct buf b;
-	char *copy, *tok, *save = NULL, **f = NULL, *piece, *psave = NULL;
-	int *star = NULL, any = 0, need_re = 0;
-	size_t n = 0, i;
+	struct pwords pw;
+	char *pat;
 
 	*edges = 0;
 	*stem = 0;
 	*inner = 0;
 	if (strncmp(term, "re:", 3) == 0)
 		return NULL;
-	copy = xstrdup(term);
-	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
-	    tok = strtok_r(NULL, " \t", &save)) {
-		size_t tl = strlen(tok);
-		int st = tok[tl - 1] == '*';
-		char *ft;
-
-		if (st)
-			tok[tl - 1] = '\0';
-		ft = normalize_fold_str(tok);
-		if (ft[0] == '\0') {
-			free(ft);
-			continue;
-		}
-		{
-			size_t sl;
-			char *sp = unspaced_split(ft, strlen(ft), &sl, NULL);
-
-			if (sp != NULL) {
-				free(ft);
-				ft = sp;
-			}
-		}
-		/*
-		 * Punctuation folded to spaces inside a word ("ビス(2-クロロ
-		 * エチル)スルフィド") separates words like written spaces do,
-		 * so that a join between two unspaced words stays optional.
-		 */
-		for (piece = strtok_r(ft, " ", &psave); piece != NULL;
-		    piece = strtok_r(NULL, " ", &psave)) {
-			f = xreallocarray(f, n + 1, sizeof(*f));
-			star = xreallocarray(star, n + 1, sizeof(*star));
-			f[n] = xstrdup(piece);
-			star[n] = 0;
-			if (unspaced_first(piece) || unspaced_last(piece) ||
-			    (n == 0 && hebrew_first(piece)))
-				any = 1;
-			n++;
-		}
-		if (n > 0)
-			star[n - 1] = st;
-		free(ft);
-	}
-	free(copy);
-	if (!any) {
-		for (i = 0; i < n; i++)
-			free(f[i]);
-		free(f);
-		free(star);
+	pwords_split(term, &pw);
+	if (!pw.any) {
+		pwords_free(&pw);
 		return NULL;
 	}
-	if (unspaced_first(f[0]))
-		*edges |= EDGE_OPEN_START;
-	else if (hebrew_first(f[0]))
-		*edges |= EDGE_OPEN_START | EDGE_CLITIC_START;
-	if (unspaced_last(f[n - 1]))
-		*edges |= EDGE_OPEN_END;
-	for (i = 0; i + 1 < n; i++)
-		if (star[i] || (unspaced_last(f[i]) && unspaced_first(f[i + 1])))
-			need_re = 1;
-	buf_init(&b);
-	if (!(*edges & EDGE_OPEN_START))
-		buf_addc(&b, ' ');
-	for (i = 0; i < n; i++) {
-		const char *p;
-
-		if (i > 0) {
-			if (star[i - 1])
-				buf_adds(&b, "[^ ]*");
-			if (unspaced_last(f[i - 1]) && unspaced_first(f[i]))
-				buf_adds(&b, " ?");
-			else
-				buf_addc(&b, ' ');
-		}
-		for (p = f[i]; *p; p++) {
-			if (need_re && (unsigned char)*p < 0x80 &&
-			    !isalnum((unsigned char)*p) && *p != ' ')
-				buf_addc(&b, '\\');
-			buf_addc(&b, *p);
-		}
-	}
-	*stem = 0;
-	if (!(*edges & EDGE_OPEN_END)) {
-		if (star[n - 1]) {
-			*stem = 1;
-			if (need_re)
-				buf_adds(&b, "[^ ]*");
-		} else
-			buf_addc(&b, ' ');
-	}
-	*inner = need_re;
-	for (i = 0; i < n; i++)
-		free(f[i]);
-	free(f);
-	free(star);
-	return buf_release(&b);
+	*edges = pwords_edges(&pw);
+	*inner = pwords_need_re(&pw);
+	pat = pwords_render(&pw, *edges, *inner, stem);
+	pwords_free(&pw);
+	return pat;
 }
 
 static void
