@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,117 @@ unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
 	return buf_release(&b);
 }
 
+/*
+ * Generic head nouns of Korean, Japanese and Chinese goods names: a term
+ * written with one ("주파수 변환기", "遠心分離機", "离心机") names the same
+ * goods written with another of its family ("주파수 변환 장치", "遠心分離
+ * 装置", "离心设备"), joined or apart.  Longest first.
+ */
+static const char *const head_han[] = {
+	"装置", "裝置", "设备", "設備", "机器", "機器", "仪器", "儀器",
+	"机", "機", "器", "仪", "儀", NULL
+};
+static const char *const head_hangul[] = {
+	"장치", "장비", "설비", "기기", "기", NULL
+};
+
+/* A head family, folded as terms and text are (built once). */
+struct head_family {
+	char	**v;
+	size_t	  n;
+};
+
+static pthread_once_t head_once = PTHREAD_ONCE_INIT;
+static struct head_family heads[2];
+
+static void
+head_build_one(struct head_family *h, const char *const *src)
+{
+	size_t i, k;
+
+	for (i = 0; src[i] != NULL; i++) {
+		char *f = normalize_fold_str(src[i]);
+
+		for (k = 0; k < h->n; k++)
+			if (strcmp(h->v[k], f) == 0)
+				break;
+		if (k < h->n || f[0] == '\0') {
+			free(f);
+			continue;
+		}
+		h->v = xreallocarray(h->v, h->n + 1, sizeof(*h->v));
+		h->v[h->n++] = f;
+	}
+}
+
+static void
+head_build(void)
+{
+	head_build_one(&heads[0], head_han);
+	head_build_one(&heads[1], head_hangul);
+}
+
+/* True if the last character of the first <len> bytes of <s> is unspaced. */
+static int
+unspaced_last_n(const char *s, size_t len)
+{
+	while (len > 1 && ((unsigned char)s[len - 1] & 0xc0) == 0x80)
+		len--;
+	return len > 0 && unspaced_cp(utf8_cp((const unsigned char *)s +
+	    len - 1));
+}
+
+/* Syllables of <s> (<len> bytes): Hangul counts its leading consonants. */
+static size_t
+head_syllables(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		const unsigned char *p = (const unsigned char *)s + i;
+		unsigned long cp;
+
+		if ((*p & 0xc0) == 0x80)
+			continue;
+		cp = utf8_cp(p);
+		if (cp >= 0x1160 && cp <= 0x11ff)
+			continue;	/* a vowel or final of a syllable */
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The family of the generic head noun that ends word <w>, or NULL; the
+ * length of what comes before it in *<stemlen>.  A one-syllable head needs
+ * a stem of two syllables ("变频器", not "电器" or "무기"); a longer one may
+ * stand as a word of its own after another (<alone>).
+ */
+static const struct head_family *
+head_of(const char *w, int alone, size_t *stemlen)
+{
+	size_t wl = strlen(w), f, k;
+
+	pthread_once(&head_once, head_build);
+	for (f = 0; f < 2; f++)
+		for (k = 0; k < heads[f].n; k++) {
+			const char *h = heads[f].v[k];
+			size_t hl = strlen(h), sl = wl - hl;
+
+			if (hl > wl || strcmp(w + sl, h) != 0)
+				continue;
+			if (head_syllables(h, hl) == 1) {
+				if (head_syllables(w, sl) < 2 ||
+				    !unspaced_last_n(w, sl))
+					continue;
+			} else if (sl == 0 ? !alone : !unspaced_last_n(w, sl))
+				continue;
+			*stemlen = sl;
+			return &heads[f];
+		}
+	return NULL;
+}
+
 /* The folded words of a phrase, with a stem mark ("*") on each. */
 struct pwords {
 	char			**f;
@@ -494,12 +606,35 @@ pwords_edges(const struct pwords *pw)
 	return edges;
 }
 
+/* True if <p> starts a Hangul syllable: a leading jamo, U+1100..U+115F. */
+static int
+hangul_lead(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return u[0] == 0xe1 && (u[1] == 0x84 || (u[1] == 0x85 && u[2] <= 0x9f));
+}
+
+/*
+ * True if word <w> is a Korean compound of four syllables or more, which
+ * invoices write joined or apart anywhere ("주파수변환기", "주파수 변환기",
+ * "주파수 변환 기"): its pattern takes an optional space between syllables.
+ */
+static int
+hangul_compound(const char *w)
+{
+	return hangul_lead(w) && head_syllables(w, strlen(w)) >= 4;
+}
+
 /* True if the pattern of <pw> must be an expression (an optional join). */
 static int
 pwords_need_re(const struct pwords *pw)
 {
 	size_t i;
 
+	for (i = 0; i < pw->n; i++)
+		if (hangul_compound(pw->f[i]))
+			return 1;
 	for (i = 0; i + 1 < pw->n; i++)
 		if (pw->star[i] || (unspaced_last(pw->f[i]) &&
 		    unspaced_first(pw->f[i + 1])))
@@ -507,10 +642,41 @@ pwords_need_re(const struct pwords *pw)
 	return 0;
 }
 
-/* Writes the pattern of <pw> with ends <edges> (caller frees). */
+/*
+ * Writes the heads of family <hf> that may stand for head <h>: the longer
+ * ones always, the one-syllable ones after a stem of two syllables
+ * (<stemsyl>) or as <h> itself, so that "计算机" does not become "计算器".
+ */
+static void
+head_alternatives(struct buf *b, const struct head_family *hf, const char *h,
+    size_t stemsyl)
+{
+	size_t k;
+	int first = 1;
+
+	buf_adds(b, "(?:");
+	for (k = 0; k < hf->n; k++) {
+		const char *a = hf->v[k];
+
+		if (head_syllables(a, strlen(a)) == 1 && strcmp(a, h) != 0 &&
+		    (head_syllables(h, strlen(h)) == 1 || stemsyl < 2))
+			continue;
+		if (!first)
+			buf_addc(b, '|');
+		buf_adds(b, a);
+		first = 0;
+	}
+	buf_addc(b, ')');
+}
+
+/*
+ * Writes the pattern of <pw> with ends <edges> (caller frees); the last
+ * word's generic head, from <hf> after <stemlen> bytes, may be any of its
+ * family, joined or apart, and a Korean compound may be written apart.
+ */
 static char *
 pwords_render(const struct pwords *pw, unsigned char edges, int need_re,
-    int *stem)
+    const struct head_family *hf, size_t stemlen, int *stem)
 {
 	struct buf b;
 	size_t i;
@@ -519,6 +685,7 @@ pwords_render(const struct pwords *pw, unsigned char edges, int need_re,
 	if (!(edges & EDGE_OPEN_START))
 		buf_addc(&b, ' ');
 	for (i = 0; i < pw->n; i++) {
+		int split = hangul_compound(pw->f[i]);
 		const char *p;
 
 		if (i > 0) {
@@ -531,6 +698,16 @@ pwords_render(const struct pwords *pw, unsigned char edges, int need_re,
 				buf_addc(&b, ' ');
 		}
 		for (p = pw->f[i]; *p; p++) {
+			if (hf != NULL && i + 1 == pw->n &&
+			    (size_t)(p - pw->f[i]) == stemlen) {
+				if (stemlen > 0)
+					buf_adds(&b, " ?");
+				head_alternatives(&b, hf, p,
+				    head_syllables(pw->f[i], stemlen));
+				break;
+			}
+			if (split && p > pw->f[i] && hangul_lead(p))
+				buf_adds(&b, " ?");
 			if (need_re && (unsigned char)*p < 0x80 &&
 			    !isalnum((unsigned char)*p) && *p != ' ')
 				buf_addc(&b, '\\');
@@ -563,7 +740,9 @@ static char *
 term_pattern_unspaced(const char *term, int *stem, int *inner,
     unsigned char *edges)
 {
+	const struct head_family *hf;
 	struct pwords pw;
+	size_t stemlen = 0;
 	char *pat;
 
 	*edges = 0;
@@ -577,8 +756,9 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 		return NULL;
 	}
 	*edges = pwords_edges(&pw);
-	*inner = pwords_need_re(&pw);
-	pat = pwords_render(&pw, *edges, *inner, stem);
+	hf = head_of(pw.f[pw.n - 1], pw.n > 1, &stemlen);
+	*inner = pwords_need_re(&pw) || hf != NULL;
+	pat = pwords_render(&pw, *edges, *inner, hf, stemlen, stem);
 	pwords_free(&pw);
 	return pat;
 }

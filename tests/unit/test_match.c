@@ -597,7 +597,7 @@ test_unspaced(void)
 	static const char zh[] =
 	    "language: zh\ntitle: T\nsource: S\nterms:\n"
 	    "  u/U1: [变频器, 變頻器, 'IGBT 逆变*', 高频 inverter*]\n"
-	    "  u/U2: [7075 铝合金]\n";
+	    "  u/U2: [7075 铝合金, 离心机]\n";
 	static const char ja[] =
 	    "language: ja\ntitle: T\nsource: S\nterms:\n"
 	    "  u/U1: [インバータ, 周波数変換器]\n"
@@ -643,6 +643,19 @@ test_unspaced(void)
 		{ "אולטרהצנטריפוגה", NULL },	/* ר is not such a word */
 		{ "ושהבצנטריפוגה", NULL },	/* four of them */
 		{ "מהפכים", NULL },		/* no stem: the word is whole */
+		/*
+		 * A generic head noun stands for another of its family,
+		 * joined or apart; one-syllable heads not for one another.
+		 */
+		{ "주파수 변환 장치 1대", "주파수 변환 장치" },
+		{ "주파수변환장비를 수출", "주파수변환장비" },
+		{ "변환 장치", NULL },
+		{ "变频设备 40kW", "变频设备" },
+		{ "高压变频 装置", "变频 装置" },
+		{ "周波数変換装置（出力1500Hz）", "周波数変換装置" },
+		{ "周波数変換 機器", "周波数変換 機器" },
+		{ "离心设备", "离心设备" },
+		{ "离心器", NULL },
 		{ "VFD变频器", NULL },	/* two hits: counted below */
 		{ "tea steam", NULL },
 	};
