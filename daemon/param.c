@@ -1497,10 +1497,21 @@ cmp_around(const char *t, size_t len, size_t from, size_t at, size_t end)
 	return PCMP_EQ;
 }
 
+/* How far below a minimum "more than <v>" still reaches it (relative). */
+#define PARAM_GT_GAP	0.005
+
 bool
 param_meets(const struct pvalue *pv, bool has_min, double min, bool has_max,
     double max)
 {
+	/*
+	 * "More than 64 g/m" against a minimum of 64.1 g/m: a regime's
+	 * "greater than 64" is written as a minimum just above the figure,
+	 * and goods above 64 may well be above 64.1.
+	 */
+	if (has_min && pv->cmp == PCMP_GT && pv->v < min &&
+	    pv->v >= min * (1 - PARAM_GT_GAP))
+		return !has_max || pv->v < max * (1 - 1e-9);
 	if (has_min && (pv->v < min * (1 - 1e-9) || (pv->cmp == PCMP_LT &&
 	    pv->v <= min * (1 + 1e-9))))
 		return false;
