@@ -763,6 +763,65 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 	return pat;
 }
 
+/* Adds <text>, term <i> of its entry's list of <kind>, as a pattern. */
+static void
+add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
+    enum term_kind kind)
+{
+	struct mterm *t;
+	int stem, inner;
+
+	m->terms = xreallocarray(m->terms, m->nterms + 1, sizeof(*m->terms));
+	m->patterns = xreallocarray(m->patterns, m->nterms + 1,
+	    sizeof(*m->patterns));
+	t = &m->terms[m->nterms];
+	t->entry = m->entries[eidx];
+	t->eidx = eidx;
+	t->kind = kind;
+	t->idx = i;
+	m->edges = xreallocarray(m->edges, m->nterms + 1, sizeof(*m->edges));
+	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
+	    &m->edges[m->nterms]);
+	if (m->patterns[m->nterms] == NULL)
+		m->patterns[m->nterms] = term_pattern(text, &stem, &inner);
+	m->patlen = xreallocarray(m->patlen, m->nterms + 1, sizeof(*m->patlen));
+	m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
+	t->stem = stem;
+	t->is_regex = strncmp(text, "re:", 3) == 0;
+	t->is_phrase_re = inner;
+	t->spaces = pattern_spaces(m->patterns[m->nterms]);
+	if (kind == TERM_KEYWORD && !t->is_regex && !inner)
+		spell_add_pattern(m, (unsigned)m->nterms,
+		    m->patterns[m->nterms], stem);
+	m->nterms++;
+}
+
+/*
+ * The term <text> with its two words swapped, or NULL (caller frees).  In
+ * the Slavic languages an adjective follows its noun as readily as it
+ * precedes it, and catalogues and invoices put the noun first
+ * ("преобразователь частотный", "насос вакуумный", "čerpadlo vakuové"):
+ * a term of two stemmed words ("частотн* преобразовател*"), Cyrillic or
+ * from a Polish, Czech or Slovak term file (<lang>), is found either way.
+ */
+static char *
+term_swapped(const char *text, const char *lang)
+{
+	const char *sp = strchr(text, ' ');
+	size_t len = strlen(text);
+	char *out;
+
+	if (sp == NULL || strchr(sp + 1, ' ') != NULL || sp[-1] != '*' ||
+	    text[len - 1] != '*' || strncmp(text, "re:", 3) == 0)
+		return NULL;
+	if (!((unsigned char)text[0] >= 0xd0 && (unsigned char)text[0] <= 0xd3) &&
+	    (lang == NULL || (strcmp(lang, "pl") != 0 && strcmp(lang, "cs") != 0 &&
+	    strcmp(lang, "sk") != 0)))
+		return NULL;
+	(void)xasprintf(&out, "%s %.*s", sp + 1, (int)(sp - text), text);
+	return out;
+}
+
 static void
 add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
     enum term_kind kind)
@@ -770,36 +829,15 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 	size_t i;
 
 	for (i = 0; i < sv->n; i++) {
-		struct mterm *t;
-		int stem, inner;
+		const char *lang = kind == TERM_KEYWORD ?
+		    rules_keyword_lang(m->entries[eidx], i) : NULL;
+		char *sw;
 
-		m->terms = xreallocarray(m->terms, m->nterms + 1,
-		    sizeof(*m->terms));
-		m->patterns = xreallocarray(m->patterns, m->nterms + 1,
-		    sizeof(*m->patterns));
-		t = &m->terms[m->nterms];
-		t->entry = m->entries[eidx];
-		t->eidx = eidx;
-		t->kind = kind;
-		t->idx = i;
-		m->edges = xreallocarray(m->edges, m->nterms + 1,
-		    sizeof(*m->edges));
-		m->patterns[m->nterms] = term_pattern_unspaced(sv->v[i], &stem,
-		    &inner, &m->edges[m->nterms]);
-		if (m->patterns[m->nterms] == NULL)
-			m->patterns[m->nterms] = term_pattern(sv->v[i], &stem,
-			    &inner);
-		m->patlen = xreallocarray(m->patlen, m->nterms + 1,
-		    sizeof(*m->patlen));
-		m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
-		t->stem = stem;
-		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
-		t->is_phrase_re = inner;
-		t->spaces = pattern_spaces(m->patterns[m->nterms]);
-		if (kind == TERM_KEYWORD && !t->is_regex && !inner)
-			spell_add_pattern(m, (unsigned)m->nterms,
-			    m->patterns[m->nterms], stem);
-		m->nterms++;
+		add_term(m, eidx, sv->v[i], i, kind);
+		if ((sw = term_swapped(sv->v[i], lang)) != NULL) {
+			add_term(m, eidx, sw, i, kind);
+			free(sw);
+		}
 	}
 }
 

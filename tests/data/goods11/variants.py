@@ -8,7 +8,8 @@ Takes every term of the Korean, Japanese and Chinese term files
 them otherwise: with another generic head noun of the same family (Korean
 기/기기/장치/장비/설비, Japanese and Chinese 装置/設備/设备/機器/机器/
 仪器/機/机/器/仪), and joined or apart where a word meets its head; Korean compounds of
-four syllables or more written apart in the middle.  Each
+four syllables or more written apart in the middle.  Russian, Ukrainian,
+Polish and Czech terms of two stemmed words are written noun first.  Each
 variant is screened as a goods description on its own, next to the term
 itself; a variant counts where the term itself raises a hit of its entry,
 and is found if the variant raises one too.  Prints recall per kind and
@@ -28,6 +29,7 @@ HEADS = {
             "机", "機", "器", "仪", "儀"],
 }
 LANGS = {"ko": "ko", "ja": "han", "zh": "han"}
+SLAVIC = ("ru", "uk", "pl", "cs")
 
 
 def syllables(s):
@@ -47,6 +49,12 @@ def head_split(word, fam):
 
 def variants(term, lang):
     """(kind, text) rewrites of <term>."""
+    if lang in SLAVIC:
+        # Two stemmed words, noun first: "преобразователь частотный".
+        w = term.split()
+        if len(w) == 2 and all(x.endswith("*") for x in w):
+            return [("order", w[1][:-1] + " " + w[0][:-1])]
+        return []
     fam = LANGS[lang]
     words = all_words = term.replace("*", "").split()
     if not words:
@@ -125,7 +133,7 @@ def main():
         floor = sys.argv[sys.argv.index("--floor") + 1]
         args = [a for a in args if a != floor]
     cases = []		# (entry, lang, kind, term, variant)
-    for lang in sorted(LANGS):
+    for lang in sorted(LANGS) + list(SLAVIC):
         doc = yaml.safe_load(open("%s/terms-%s.yaml" % (rules, lang),
                                   encoding="utf-8"))
         for entry, terms in (doc.get("terms") or {}).items():
