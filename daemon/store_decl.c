@@ -248,11 +248,23 @@ supp_apply(PGresult *r, struct store_item **items, size_t n)
 
 static __thread PGconn	*prepared_conn;
 static __thread int	 prepared_pid;
+/*
+ * Which of the two this connection holds: each is noted on its own, since
+ * a PREPARE outlives the transaction it was sent in, so one can succeed
+ * while the other fails (a lock or a deadlock while the batch statement is
+ * analysed) and must not be sent again.
+ */
+#define PREP_SUPP	1
+#define PREP_STORE	2
+static __thread unsigned prepared_mask;
 
-static bool
-is_prepared(PGconn *c)
+/* Which of the two statements connection <c> already holds. */
+static unsigned
+prepared(PGconn *c)
 {
-	return prepared_conn == c && prepared_pid == PQbackendPID(c);
+	if (prepared_conn != c || prepared_pid != PQbackendPID(c))
+		return 0;
+	return prepared_mask;
 }
 
 /* One command of a pipeline: a named statement, or plain SQL (np 0). */
@@ -379,7 +391,7 @@ pipe_failed(struct pipe_cmd *cmd, int n)
 
 			state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 			if (state != NULL && strcmp(state, "26000") == 0)
-				prepared_conn = NULL;
+				prepared_mask = 0;
 			cmd[k].res = NULL;
 			return r;
 		}
@@ -390,18 +402,26 @@ static const char store_sql[] =
     "WITH d AS ("
     " SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[],"
     "  $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
-    "  $27::int[], $28::uuid[], $29::text[], $30::text[], $31::text[])"
+    "  $27::int[], $28::uuid[], $29::text[], $30::text[], $31::text[],"
+    "  $33::int[])"
     " AS t(ord, id, submitter, reference, body_hash, type, body, result,"
     "  verdict, list_version, version, supersedes, function, body_type,"
-    "  raw)),"
+    "  raw, nalerts)),"
+    /* The key rows first (schemas/0015_commit_keys.sql: through a
+     * function, so that declaration_keys is locked after the tables
+     * below): a declaration row goes in only when its key did, as 0014's
+     * trigger decided. */
+    " k AS (SELECT id FROM cordon_declaration_keys_add($2::uuid[],"
+    "  $3::text[], $4::text[], $27::int[]) AS id),"
     " ins AS ("
     " INSERT INTO declarations (id, submitter, reference, body_hash, type,"
     "  body, result, verdict, list_version, version, supersedes, function,"
-    "  body_type, raw_body)"
+    "  body_type, raw_body, alerted)"
     " SELECT id, submitter, reference, body_hash, type, body::jsonb,"
     "  result::jsonb, verdict, list_version, version, supersedes, function,"
-    "  body_type, decode(raw, 'hex') FROM d ORDER BY ord"
-    " ON CONFLICT DO NOTHING RETURNING id),"
+    "  body_type, decode(raw, 'hex'), nalerts > 0"
+    " FROM d WHERE d.id IN (SELECT id FROM k)"
+    " ORDER BY ord RETURNING id),"
     " it AS ("
     " INSERT INTO items (declaration_id, seq, hs_code, description)"
     " SELECT i.did, i.seq, i.hs, i.descr FROM unnest($11::uuid[], $12::int[],"
@@ -422,7 +442,11 @@ static const char store_sql[] =
     /* Reads of the partitioned tables go through functions with kept
      * plans (schemas/0014_partitions.sql). */
     "  LEFT JOIN LATERAL cordon_alert_claim(a.prev) o ON true"
-    " WHERE a.did IN (SELECT id FROM ins)),"
+    " WHERE a.did IN (SELECT id FROM ins)"
+    " RETURNING id, declaration_id, created_at),"
+    " ak AS ("
+    " INSERT INTO alert_keys (id, declaration_id, created_at)"
+    " SELECT id, declaration_id, created_at FROM al),"
     /* The outbox row of a flagged declaration (schemas/0007_outbox.sql). */
     " ev AS ("
     " INSERT INTO events (type, declaration_id, payload)"
@@ -438,8 +462,11 @@ static const char store_sql[] =
     " LEFT JOIN LATERAL (SELECT * FROM cordon_stored_version(d.submitter,"
     "  d.reference, d.body_hash) WHERE ins.id IS NULL LIMIT 1) x ON true";
 
-/* $27..$32: the version columns (store_amend.c). */
-enum { NCOLS = 32 };
+/*
+ * $27..$32: the version columns (store_amend.c); $33: how many alerts the
+ * declaration has (declarations.alerted, schemas/0015_commit_keys.sql).
+ */
+enum { NCOLS = 33 };
 
 /*
  * Each column's type as the statement is prepared ($1 is col_type[0]):
@@ -450,7 +477,8 @@ enum { NCOLS = 32 };
 #define TX	OID_TEXT_ARRAY
 static const Oid col_type[NCOLS] = {
 	I4, TX, TX, TX, TX, TX, TX, TX, TX, TX, TX, I4, TX, TX, TX, TX,
-	I4, TX, I4, TX, TX, TX, TX, TX, TX, I8, I4, TX, TX, TX, TX, TX
+	I4, TX, I4, TX, TX, TX, TX, TX, TX, I8, I4, TX, TX, TX, TX, TX,
+	I4
 };
 #undef I4
 #undef I8
@@ -458,7 +486,8 @@ static const Oid col_type[NCOLS] = {
 static const Oid supp_types[1] = { OID_TEXT_ARRAY };
 static const int binary_fmts[NCOLS] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1
 };
 
 /* The element type of an array type of col_type. */
@@ -524,6 +553,7 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 			arr_addn(&col[30], ents.data ? ents.data : "", ents.len);
 		} else
 			arr_addnull(&col[30]);
+		arr_addi(&col[32], (long long)r->nalerts);
 		for (k = 0; k < d->nitems; k++) {
 			arr_add(&col[10], r->id);
 			arr_addi(&col[11], d->items[k].seq);
@@ -586,38 +616,49 @@ undo_cancelled(struct store_item **items, size_t n)
 }
 
 /*
- * Adds the two PREPAREs to <cmd> at <k> if this connection lacks them;
- * returns the new count.
+ * Adds the PREPAREs this connection lacks to <cmd> at <k>; returns the new
+ * count.
  */
 static int
 add_prepares(PGconn *c, struct pipe_cmd *cmd, int k)
 {
-	if (is_prepared(c))
-		return k;
-	memset(&cmd[k], 0, 2 * sizeof(*cmd));
-	cmd[k].stmt = SUPP_STMT;
-	cmd[k].prepare = supp_sql;
-	cmd[k].np = 1;
-	cmd[k].types = supp_types;
-	cmd[k + 1].stmt = STORE_STMT;
-	cmd[k + 1].prepare = store_sql;
-	cmd[k + 1].np = NCOLS;
-	cmd[k + 1].types = col_type;
-	return k + 2;
+	unsigned have = prepared(c);
+
+	if (!(have & PREP_SUPP)) {
+		memset(&cmd[k], 0, sizeof(*cmd));
+		cmd[k].stmt = SUPP_STMT;
+		cmd[k].prepare = supp_sql;
+		cmd[k].np = 1;
+		cmd[k++].types = supp_types;
+	}
+	if (!(have & PREP_STORE)) {
+		memset(&cmd[k], 0, sizeof(*cmd));
+		cmd[k].stmt = STORE_STMT;
+		cmd[k].prepare = store_sql;
+		cmd[k].np = NCOLS;
+		cmd[k++].types = col_type;
+	}
+	return k;
 }
 
-/* After a pipeline that carried the PREPAREs (at <k>): are they there? */
+/*
+ * After a pipeline that may have carried PREPAREs (from <k> to <n>): notes
+ * each that succeeded.
+ */
 static void
 note_prepares(PGconn *c, const struct pipe_cmd *cmd, int k, int n)
 {
-	if (is_prepared(c) || k + 2 > n || cmd[k].prepare == NULL)
-		return;
-	if (cmd[k].res != NULL && cmd[k + 1].res != NULL &&
-	    PQresultStatus(cmd[k].res) == PGRES_COMMAND_OK &&
-	    PQresultStatus(cmd[k + 1].res) == PGRES_COMMAND_OK) {
-		prepared_conn = c;
-		prepared_pid = PQbackendPID(c);
+	unsigned have = prepared(c);
+
+	for (; k < n; k++) {
+		if (cmd[k].prepare == NULL || cmd[k].res == NULL ||
+		    PQresultStatus(cmd[k].res) != PGRES_COMMAND_OK)
+			continue;
+		have |= cmd[k].prepare == supp_sql ? PREP_SUPP : PREP_STORE;
 	}
+	prepared_conn = c;
+	prepared_pid = PQbackendPID(c);
+	prepared_mask = have;
 }
 
 /* True if a pending item of <items> amends or cancels (store_amend.c). */
@@ -634,102 +675,70 @@ any_versioned(struct store_item **items, size_t n)
 }
 
 /*
- * One round: the pending items of <items>.  Items the statement could not
- * decide (a duplicate reference within the batch, or a row another
- * transaction committed after this statement began) stay pending for the
- * next round.
+ * Step 1 of a round: BEGIN and the suppression lookup in one round trip,
+ * when the batch has fingerprints to look up or versions to read (else
+ * BEGIN goes out with the statement).  Sets *<begun>.
  */
 static int
-store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
+round_begin(PGconn *c, struct store_item **items, size_t n, bool *begun,
+    char **errp)
 {
-	struct pgarr col[NCOLS], fps;
-	struct pipe_cmd cmd[5];
-	const char *p[NCOLS], *fp[1];
-	int len[NCOLS], fplen[1];
+	struct pgarr fps;
+	struct pipe_cmd cmd[4];
+	const char *fp[1];
+	int fplen[1], ncmd = 0, prep, sent, rc;
+	bool lookup;
 	PGresult *r;
-	size_t k;
-	int row, ncmd = 0, nfirst, sent, prep, rc;
-	bool begun = false, lookup;
 
+	*begun = false;
 	lookup = supp_fingerprints(items, n, &fps);
-	if (lookup || any_versioned(items, n)) {
-		/* BEGIN and the suppression lookup in one round trip. */
-		memset(cmd, 0, sizeof(cmd));
-		cmd[ncmd++].sql = "BEGIN";
-		prep = ncmd;
-		ncmd = add_prepares(c, cmd, ncmd);
-		if (lookup) {
-			fp[0] = fps.b.data;
-			fplen[0] = arr_len(&fps);
-			cmd[ncmd].stmt = SUPP_STMT;
-			cmd[ncmd].np = 1;
-			cmd[ncmd].lens = fplen;
-			cmd[ncmd].fmts = binary_fmts;
-			cmd[ncmd++].p = fp;
-		}
-		rc = pipe_run(c, cmd, ncmd, &sent);
+	if (!lookup && !any_versioned(items, n)) {
 		buf_free(&fps.b);
-		note_prepares(c, cmd, prep, ncmd);
-		if (rc == -1 || !pipe_ok(cmd, ncmd)) {
-			r = pipe_failed(cmd, ncmd);
-			pipe_clear(cmd, ncmd);
-			store_fail(c, r, errp, "store");
-			goto rollback;
-		}
-		if (lookup)
-			supp_apply(cmd[ncmd - 1].res, items, n);
-		pipe_clear(cmd, ncmd);
-		begun = true;
-	} else
-		buf_free(&fps.b);
-	/*
-	 * Every round: it resets each item's version state; it queries (in
-	 * the transaction begun above) only when a message amends or cancels.
-	 */
-	if (store_amend_prepare(c, items, n, errp) == -1)
-		goto rollback;
-
-	/* The batch statement and COMMIT (after BEGIN if not yet begun). */
-	batch_arrays(items, n, col);
-	for (k = 0; k < NCOLS; k++)
-	{
-		p[k] = arr_end(&col[k]);
-		len[k] = arr_len(&col[k]);
+		return 0;
 	}
 	memset(cmd, 0, sizeof(cmd));
-	ncmd = 0;
-	if (!begun)
-		cmd[ncmd++].sql = "BEGIN";
+	cmd[ncmd++].sql = "BEGIN";
 	prep = ncmd;
 	ncmd = add_prepares(c, cmd, ncmd);
-	nfirst = ncmd;
-	cmd[ncmd].stmt = STORE_STMT;
-	cmd[ncmd].np = NCOLS;
-	cmd[ncmd].lens = len;
-	cmd[ncmd].fmts = binary_fmts;
-	cmd[ncmd++].p = p;
-	cmd[ncmd++].sql = "COMMIT";
+	if (lookup) {
+		fp[0] = fps.b.data;
+		fplen[0] = arr_len(&fps);
+		cmd[ncmd].stmt = SUPP_STMT;
+		cmd[ncmd].np = 1;
+		cmd[ncmd].lens = fplen;
+		cmd[ncmd].fmts = binary_fmts;
+		cmd[ncmd++].p = fp;
+	}
 	rc = pipe_run(c, cmd, ncmd, &sent);
-	for (k = 0; k < NCOLS; k++)
-		buf_free(&col[k].b);
+	buf_free(&fps.b);
 	note_prepares(c, cmd, prep, ncmd);
 	if (rc == -1 || !pipe_ok(cmd, ncmd)) {
-		undo_cancelled(items, n);
-		if (sent && !store_ok(c))
-			/* COMMIT may have reached the server: only asking tells. */
-			for (k = 0; k < n; k++)
-				if (items[k]->outcome == STORE_PENDING)
-					items[k]->outcome = STORE_UNKNOWN;
 		r = pipe_failed(cmd, ncmd);
 		pipe_clear(cmd, ncmd);
 		store_fail(c, r, errp, "store");
-		goto rollback;
+		return -1;
 	}
-	r = cmd[nfirst].res;
-	for (row = 0; row < PQntuples(r); row++) {
-		size_t i = (size_t)atoll(PQgetvalue(r, row, 0));
-		struct store_item *it;
+	if (lookup)
+		supp_apply(cmd[ncmd - 1].res, items, n);
+	pipe_clear(cmd, ncmd);
+	*begun = true;
+	return 0;
+}
 
+/*
+ * Step 3: what the batch statement answered, one row per pending item:
+ * created, or the stored version it replays or conflicts with.  An item
+ * without an answer stays pending.
+ */
+static void
+round_outcomes(PGresult *r, struct store_item **items, size_t n)
+{
+	struct store_item *it;
+	size_t i;
+	int row;
+
+	for (row = 0; row < PQntuples(r); row++) {
+		i = (size_t)atoll(PQgetvalue(r, row, 0));
 		if (i >= n)
 			continue;
 		it = items[i];
@@ -746,16 +755,108 @@ store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
 				it->outcome = STORE_CONFLICT;
 		}
 	}
+}
+
+/*
+ * The batch statement's transaction-local settings.  cordon.keys_written
+ * tells 0015's triggers that the statement writes the key rows itself.
+ * plan_cache_mode: the statement reads no partitioned table directly (the
+ * reads go through functions with kept plans), so a custom plan gains
+ * nothing, and with the key function PostgreSQL's plan cache kept
+ * choosing custom plans, planning the statement again at every batch
+ * (0.4-0.5 ms a bind; 0013 measured that at a fifth of the backend's CPU
+ * per declaration).
+ */
+static const char round_settings[] =
+    "SELECT set_config('cordon.keys_written', 'on', true),"
+    " set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+/*
+ * Step 2: the batch statement and COMMIT in one round trip (after BEGIN
+ * when step 1 did not begin), the settings above first; COMMIT follows
+ * the statement at once, so nothing else runs under them.  When the
+ * pipeline fails after it went out, COMMIT may have reached the server:
+ * the items become unknown unless the connection still answers (then the
+ * transaction is known to be open, and is rolled back).
+ */
+static int
+round_store(PGconn *c, struct store_item **items, size_t n, bool begun,
+    char **errp)
+{
+	struct pgarr col[NCOLS];
+	struct pipe_cmd cmd[6];
+	const char *p[NCOLS];
+	int len[NCOLS], ncmd = 0, nstore, prep, sent, rc;
+	PGresult *r;
+	size_t k;
+
+	batch_arrays(items, n, col);
+	for (k = 0; k < NCOLS; k++) {
+		p[k] = arr_end(&col[k]);
+		len[k] = arr_len(&col[k]);
+	}
+	memset(cmd, 0, sizeof(cmd));
+	if (!begun)
+		cmd[ncmd++].sql = "BEGIN";
+	prep = ncmd;
+	ncmd = add_prepares(c, cmd, ncmd);
+	cmd[ncmd++].sql = round_settings;
+	nstore = ncmd;
+	cmd[ncmd].stmt = STORE_STMT;
+	cmd[ncmd].np = NCOLS;
+	cmd[ncmd].lens = len;
+	cmd[ncmd].fmts = binary_fmts;
+	cmd[ncmd++].p = p;
+	cmd[ncmd++].sql = "COMMIT";
+	rc = pipe_run(c, cmd, ncmd, &sent);
+	for (k = 0; k < NCOLS; k++)
+		buf_free(&col[k].b);
+	note_prepares(c, cmd, prep, ncmd);
+	if (rc == -1 || !pipe_ok(cmd, ncmd)) {
+		undo_cancelled(items, n);
+		if (sent && !store_ok(c))
+			for (k = 0; k < n; k++)
+				if (items[k]->outcome == STORE_PENDING)
+					items[k]->outcome = STORE_UNKNOWN;
+		r = pipe_failed(cmd, ncmd);
+		pipe_clear(cmd, ncmd);
+		store_fail(c, r, errp, "store");
+		return -1;
+	}
+	round_outcomes(cmd[nstore].res, items, n);
 	pipe_clear(cmd, ncmd);
 	return 0;
+}
 
-rollback:
-	undo_cancelled(items, n);
-	if (store_ok(c)) {
-		r = PQexec(c, "ROLLBACK");
-		PQclear(r);
+/*
+ * One round: the pending items of <items>, in one transaction: BEGIN and
+ * the suppression lookup (step 1), the versions an amendment or a
+ * cancellation needs (store_amend.c), the batch statement with COMMIT
+ * (step 2) and its answers (step 3).  Items the statement could not
+ * decide (a duplicate reference within the batch, or a row another
+ * transaction committed after this statement began) stay pending for the
+ * next round.
+ */
+static int
+store_round(PGconn *c, struct store_item **items, size_t n, char **errp)
+{
+	PGresult *r;
+	bool begun;
+
+	if (round_begin(c, items, n, &begun, errp) == -1 ||
+	    /* Every round: it resets each item's version state; it queries
+	     * (in the transaction begun above) only when a message amends or
+	     * cancels. */
+	    store_amend_prepare(c, items, n, errp) == -1 ||
+	    round_store(c, items, n, begun, errp) == -1) {
+		undo_cancelled(items, n);
+		if (store_ok(c)) {
+			r = PQexec(c, "ROLLBACK");
+			PQclear(r);
+		}
+		return -1;
 	}
-	return -1;
+	return 0;
 }
 
 int

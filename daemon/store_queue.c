@@ -29,9 +29,11 @@ static const char queue_sql[] =
     "AND ($2::text IS NULL OR a.category = $2 OR a.hits @> "
     "jsonb_build_array(jsonb_build_object('category', $2::text))) "
     "AND ($3::text IS NULL OR a.severity = $3) "
-    "AND ($4::text IS NULL OR cordon_search_text(d.reference, d.body) ILIKE "
-    "'%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), '_', "
-    "'\\_') || '%') "
+    /* Every declaration with an alert is flagged alerted, and the trigram
+     * index holds only those (schemas/0015_commit_keys.sql). */
+    "AND ($4::text IS NULL OR (d.alerted AND cordon_search_text(d.reference, "
+    "d.body) ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', "
+    "'\\%'), '_', '\\_') || '%')) "
     "AND ($5::text IS NULL OR d.body->'route'->>'destination' = $5 "
     "OR d.body->'route'->>'dispatch' = $5 "
     "OR d.body->'route'->'transit' @> to_jsonb($5::text) "

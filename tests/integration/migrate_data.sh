@@ -115,6 +115,24 @@ notok() { echo "not ok - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/#
 c1=$(counts)
 [ "$c0" = "$c1" ] && ok "the same rows, links and decisions after the migration ($c1)" || notok "rows after the migration" "before $c0, after $c1"
 "$top/daemon/cordonctl" audit verify >"$work/verify.log" 2>&1 && ok "the audit trail verifies" || notok "audit verify" "$(cat "$work/verify.log")"
+# 0015: declarations.alerted says which declarations have alerts (the search index holds only those), and
+# every declaration and alert keeps its exact key row; after the migration and after new writes.
+flags_keys() {
+    sql "SELECT (SELECT count(*) FROM declarations d
+                  WHERE d.alerted IS DISTINCT FROM EXISTS (SELECT 1 FROM alerts a WHERE a.declaration_id = d.id))
+        || ' ' || (SELECT count(*) FROM declarations d WHERE NOT EXISTS (SELECT 1 FROM declaration_keys k
+                  WHERE (k.id, k.submitter, k.reference, k.version, k.created_at)
+                      = (d.id, d.submitter, d.reference, d.version, d.created_at)))
+        || ' ' || (SELECT count(*) FROM alerts a WHERE NOT EXISTS (SELECT 1 FROM alert_keys k
+                  WHERE (k.id, k.declaration_id, k.created_at) = (a.id, a.declaration_id, a.created_at)))
+        || ' ' || (SELECT count(*) FROM declarations WHERE alerted)
+        || ' ' || (SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search%'
+                  AND indexdef NOT LIKE '%WHERE alerted%')"
+}
+fk=$(flags_keys)
+[ "${fk% * *}" = "0 0 0" ] && [ "$(cut -d' ' -f4 <<<"$fk")" -gt 0 ] && [ "${fk##* }" = 0 ] &&
+    ok "declarations with alerts flagged alerted (only they are in the search index); key rows exact ($fk)" ||
+    notok "alerted flags and key rows after the migration" "mismatched flags, missing keys, missing alerts, flagged, unfiltered indexes: $fk"
 start "$top/daemon/cordond"
 python3 "$top/tests/integration/migrate_data.py" read "$url" "$work/state.json" "$work/after.json" &&
     python3 "$top/tests/integration/migrate_data.py" compare "$work/before.json" "$work/after.json" &&
@@ -130,6 +148,9 @@ bad=$(sql "SELECT (SELECT count(*) FROM alerts a WHERE NOT EXISTS (SELECT 1 FROM
     + (SELECT count(*) FROM events e WHERE e.declaration_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.id = e.declaration_id))")
 [ "$bad" = 0 ] && ok "every alert, item, amendment and event still links to a stored row (items in their declaration's month)" ||
     notok "links after the migration" "$bad dangling"
+fk=$(flags_keys)
+[ "${fk% * *}" = "0 0 0" ] && [ "${fk##* }" = 0 ] && ok "alerted flags and key rows exact after new writes ($fk)" ||
+    notok "alerted flags and key rows after new writes" "$fk"
 "$top/daemon/cordonctl" audit verify >"$work/verify.log" 2>&1 && ok "the audit trail verifies after new writes" || notok "audit verify after writes" "$(cat "$work/verify.log")"
 echo "migrate_data: $pass passed, $fail failed"
 [ "$fail" = 0 ]

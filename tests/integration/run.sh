@@ -2421,7 +2421,7 @@ if start_daemon workflow --db "$DSN"; then
     as "$OFF" req GET "/v1/alerts?country=kp&from=2026-02-30&status=open,nope"
     [ "$code" = 400 ] && [ "$(jq_ '" ".join(sorted(e["field"] for e in d["errors"]))')" = "country from status" ] &&
         ok "bad filter values → 400 naming each field" || notok "bad filters" "$code $body"
-    plan=$(sql "SET enable_seqscan = off; EXPLAIN SELECT 1 FROM declarations d WHERE cordon_search_text(d.reference, d.body) ILIKE '%korea mining%'")
+    plan=$(sql "SET enable_seqscan = off; EXPLAIN SELECT 1 FROM declarations d WHERE d.alerted AND cordon_search_text(d.reference, d.body) ILIKE '%korea mining%'")
     grep -q declarations_search <<<"$plan" && ok "text search is backed by the trigram index" || notok "search index" "$plan"
     # Assign to a colleague.
     ax=$(wfdecl WF-4 "Anatolia Kimya AS" TR "Phosphorus oxychloride, 250 kg")
@@ -2949,6 +2949,54 @@ if [ -n "$pgsock" ] && wait_for 5 test -S "$work/pgcut/$(basename "$pgsock")" &&
     stop_daemon "$a14_pid" || notok "cordond (audit14) stops on SIGTERM"
 else
     notok "audit14: relay and cordond" "$(cat "$work/pgcut.log" 2>/dev/null | tail -3)"
+fi
+
+# ---- store11: key rows written by the batch statement, the search index for declarations with alerts, 0015 ----
+# Every write above (batches, amendments, cancellations, re-screening, SQL) left each declaration flagged
+# alerted exactly when it has an alert, and every declaration and alert with its key row.
+s11_flags=$(sql "SELECT count(*) FILTER (WHERE d.alerted IS DISTINCT FROM EXISTS (SELECT 1 FROM alerts a WHERE a.declaration_id = d.id))
+    || ' ' || (count(*) FILTER (WHERE d.alerted) > 0) || ' ' || (count(*) FILTER (WHERE NOT d.alerted) > 0) FROM declarations d")
+[ "$s11_flags" = "0 true true" ] &&
+    ok "store11: declarations.alerted is true exactly for declarations with alerts (clear ones stay out of the search index)" ||
+    notok "store11: alerted flags" "$s11_flags"
+s11_keys=$(sql "SELECT (SELECT count(*) FROM declarations d WHERE NOT EXISTS (SELECT 1 FROM declaration_keys k
+        WHERE (k.id, k.submitter, k.reference, k.version, k.created_at) = (d.id, d.submitter, d.reference, d.version, d.created_at)))
+    + (SELECT count(*) FROM alerts a WHERE NOT EXISTS (SELECT 1 FROM alert_keys k
+        WHERE (k.id, k.declaration_id, k.created_at) = (a.id, a.declaration_id, a.created_at)))")
+[ "$s11_keys" = 0 ] && ok "store11: every declaration and alert has its exact key row" || notok "store11: key rows" "$s11_keys"
+[ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search%' AND indexdef NOT LIKE '%WHERE alerted%'")" = 0 ] &&
+    [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search_p%'")" -ge 4 ] &&
+    ok "store11: every month's search index (those made later included) holds only declarations with alerts" ||
+    notok "store11: partial search index" "$(sql "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'declarations_search%'")"
+if start_daemon store11 --rules "$top/rules" --db "$DSN"; then
+    s11_pid=$daemon_pid
+    # Through the batch statement: a clear declaration is stored unflagged, a flagged one flagged, with keys.
+    printf '{"reference": "S11-CLEAR", "type": "export", "parties": [{"role": "consignee", "name": "Quillfeather Stationers Ltd", "country": "NO"}], "route": {"dispatch": "DE", "destination": "NO"}, "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}' >"$work/s11-clear.json"
+    req POST /v1/declarations "$work/s11-clear.json"
+    s11_clear=$(jq_ 'd["id"]' 2>/dev/null)
+    sed 's/"IT-0001"/"S11-FLAG"/' "$work/d1.json" >"$work/s11-flag.json"
+    req POST /v1/declarations "$work/s11-flag.json"
+    s11_flag=$code
+    [ "$(sql "SELECT string_agg(d.reference || ':' || d.alerted || ':' || (k.id IS NOT NULL), ' ' ORDER BY d.reference)
+        FROM declarations d LEFT JOIN declaration_keys k ON k.id = d.id WHERE d.reference IN ('S11-CLEAR', 'S11-FLAG')")" = \
+        "S11-CLEAR:false:true S11-FLAG:true:true" ] && [ "$s11_flag" = 201 ] &&
+        ok "store11: the batch statement writes the key rows and flags only the declaration with alerts" ||
+        notok "store11: batch flags" "$s11_flag $(sql "SELECT reference, alerted FROM declarations WHERE reference LIKE 'S11-%'")"
+    as "$OFF" req GET "/v1/alerts?q=Quillfeather&limit=50"
+    s11_before=$(jq_ 'len(d["alerts"])' 2>/dev/null)
+    # An alert written by another writer (SQL here, as re-screening does): the statement trigger writes its key
+    # and flags its declaration, which the queue's text search then finds through the index.
+    s11_alert=$(sql "SELECT gen_random_uuid()")
+    sql "INSERT INTO alerts (id, declaration_id, item_seq, severity, score, category, list_version, hits)
+         SELECT '$s11_alert', id, 1, 'high', 80, 'chemical', list_version, '[]' FROM declarations WHERE id = '$s11_clear'" >/dev/null
+    as "$OFF" req GET "/v1/alerts?q=Quillfeather&limit=50"
+    [ "$s11_before" = 0 ] && [ "$(jq_ '" ".join(a["id"] for a in d["alerts"])' 2>/dev/null)" = "$s11_alert" ] &&
+        [ "$(sql "SELECT d.alerted || ' ' || (SELECT count(*) FROM alert_keys WHERE id = '$s11_alert') FROM declarations d WHERE d.id = '$s11_clear'")" = "true 1" ] &&
+        ok "store11: an alert written outside the batch gets its key and makes its declaration searchable in the queue" ||
+        notok "store11: alert outside the batch" "$s11_before $body"
+    stop_daemon "$s11_pid" || notok "cordond (store11) stops on SIGTERM"
+else
+    notok "cordond for the store11 checks"
 fi
 
 echo "integration: $pass passed, $fail failed"
