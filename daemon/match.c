@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,6 +401,332 @@ unspaced_split(const char *s, size_t len, size_t *outlen, size_t **mapp)
 }
 
 /*
+ * Generic head nouns of Korean, Japanese and Chinese goods names: a term
+ * written with one ("주파수 변환기", "遠心分離機", "离心机") names the same
+ * goods written with another of its family ("주파수 변환 장치", "遠心分離
+ * 装置", "离心设备"), joined or apart.  Longest first.
+ */
+static const char *const head_han[] = {
+	"装置", "裝置", "设备", "設備", "机器", "機器", "仪器", "儀器",
+	"机", "機", "器", "仪", "儀", NULL
+};
+static const char *const head_hangul[] = {
+	"장치", "장비", "설비", "기기", "기", NULL
+};
+
+/* A head family, folded as terms and text are (built once). */
+struct head_family {
+	char	**v;
+	size_t	  n;
+};
+
+static pthread_once_t head_once = PTHREAD_ONCE_INIT;
+static struct head_family heads[2];
+
+static void
+head_build_one(struct head_family *h, const char *const *src)
+{
+	size_t i, k;
+
+	for (i = 0; src[i] != NULL; i++) {
+		char *f = normalize_fold_str(src[i]);
+
+		for (k = 0; k < h->n; k++)
+			if (strcmp(h->v[k], f) == 0)
+				break;
+		if (k < h->n || f[0] == '\0') {
+			free(f);
+			continue;
+		}
+		h->v = xreallocarray(h->v, h->n + 1, sizeof(*h->v));
+		h->v[h->n++] = f;
+	}
+}
+
+static void
+head_build(void)
+{
+	head_build_one(&heads[0], head_han);
+	head_build_one(&heads[1], head_hangul);
+}
+
+/* True if the last character of the first <len> bytes of <s> is unspaced. */
+static int
+unspaced_last_n(const char *s, size_t len)
+{
+	while (len > 1 && ((unsigned char)s[len - 1] & 0xc0) == 0x80)
+		len--;
+	return len > 0 && unspaced_cp(utf8_cp((const unsigned char *)s +
+	    len - 1));
+}
+
+/* Syllables of <s> (<len> bytes): Hangul counts its leading consonants. */
+static size_t
+head_syllables(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		const unsigned char *p = (const unsigned char *)s + i;
+		unsigned long cp;
+
+		if ((*p & 0xc0) == 0x80)
+			continue;
+		cp = utf8_cp(p);
+		if (cp >= 0x1160 && cp <= 0x11ff)
+			continue;	/* a vowel or final of a syllable */
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The family of the generic head noun that ends word <w>, or NULL; the
+ * length of what comes before it in *<stemlen>.  A one-syllable head needs
+ * a stem of two syllables ("变频器", not "电器" or "무기"); a longer one may
+ * stand as a word of its own after another (<alone>).
+ */
+static const struct head_family *
+head_of(const char *w, int alone, size_t *stemlen)
+{
+	size_t wl = strlen(w), f, k;
+
+	pthread_once(&head_once, head_build);
+	for (f = 0; f < 2; f++)
+		for (k = 0; k < heads[f].n; k++) {
+			const char *h = heads[f].v[k];
+			size_t hl = strlen(h), sl = wl - hl;
+
+			if (hl > wl || strcmp(w + sl, h) != 0)
+				continue;
+			if (head_syllables(h, hl) == 1) {
+				if (head_syllables(w, sl) < 2 ||
+				    !unspaced_last_n(w, sl))
+					continue;
+			} else if (sl == 0 ? !alone : !unspaced_last_n(w, sl))
+				continue;
+			*stemlen = sl;
+			return &heads[f];
+		}
+	return NULL;
+}
+
+/* The folded words of a phrase, with a stem mark ("*") on each. */
+struct pwords {
+	char			**f;
+	int			 *star;
+	size_t			  n;
+	int			  any;	/* an end of a word is unspaced */
+};
+
+static void
+pwords_free(struct pwords *pw)
+{
+	size_t i;
+
+	for (i = 0; i < pw->n; i++)
+		free(pw->f[i]);
+	free(pw->f);
+	free(pw->star);
+	memset(pw, 0, sizeof(*pw));
+}
+
+/*
+ * Appends the words of <tok>, one word of a term (its stem mark <st>
+ * removed), folded and split where an unspaced script meets another.
+ */
+static void
+pwords_add_token(struct pwords *pw, const char *tok, int st)
+{
+	char *ft, *sp, *piece, *psave = NULL;
+	size_t sl;
+
+	ft = normalize_fold_str(tok);
+	if (ft[0] == '\0') {
+		free(ft);
+		return;
+	}
+	if ((sp = unspaced_split(ft, strlen(ft), &sl, NULL)) != NULL) {
+		free(ft);
+		ft = sp;
+	}
+	/*
+	 * Punctuation folded to spaces inside a word ("ビス(2-クロロエチル)スル
+	 * フィド") separates words like written spaces do, so that a join
+	 * between two unspaced words stays optional.
+	 */
+	for (piece = strtok_r(ft, " ", &psave); piece != NULL;
+	    piece = strtok_r(NULL, " ", &psave)) {
+		pw->f = xreallocarray(pw->f, pw->n + 1, sizeof(*pw->f));
+		pw->star = xreallocarray(pw->star, pw->n + 1, sizeof(*pw->star));
+		pw->f[pw->n] = xstrdup(piece);
+		pw->star[pw->n] = 0;
+		if (unspaced_first(piece) || unspaced_last(piece) ||
+		    (pw->n == 0 && hebrew_first(piece)))
+			pw->any = 1;
+		pw->n++;
+	}
+	if (pw->n > 0)
+		pw->star[pw->n - 1] = st;
+	free(ft);
+}
+
+/* Splits <term> into its folded words in <pw> (pwords_free() them). */
+static void
+pwords_split(const char *term, struct pwords *pw)
+{
+	char *copy, *tok, *save = NULL;
+
+	memset(pw, 0, sizeof(*pw));
+	copy = xstrdup(term);
+	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		size_t tl = strlen(tok);
+		int st = tok[tl - 1] == '*';
+
+		if (st)
+			tok[tl - 1] = '\0';
+		pwords_add_token(pw, tok, st);
+	}
+	free(copy);
+}
+
+/* The EDGE_OPEN_* ends of the phrase <pw>. */
+static unsigned char
+pwords_edges(const struct pwords *pw)
+{
+	unsigned char edges = 0;
+
+	if (unspaced_first(pw->f[0]))
+		edges |= EDGE_OPEN_START;
+	else if (hebrew_first(pw->f[0]))
+		edges |= EDGE_OPEN_START | EDGE_CLITIC_START;
+	if (unspaced_last(pw->f[pw->n - 1]))
+		edges |= EDGE_OPEN_END;
+	return edges;
+}
+
+/* True if <p> starts a Hangul syllable: a leading jamo, U+1100..U+115F. */
+static int
+hangul_lead(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return u[0] == 0xe1 && (u[1] == 0x84 || (u[1] == 0x85 && u[2] <= 0x9f));
+}
+
+/*
+ * True if word <w> is a Korean compound of four syllables or more, which
+ * invoices write joined or apart anywhere ("주파수변환기", "주파수 변환기",
+ * "주파수 변환 기"): its pattern takes an optional space between syllables.
+ */
+static int
+hangul_compound(const char *w)
+{
+	return hangul_lead(w) && head_syllables(w, strlen(w)) >= 4;
+}
+
+/* True if the pattern of <pw> must be an expression (an optional join). */
+static int
+pwords_need_re(const struct pwords *pw)
+{
+	size_t i;
+
+	for (i = 0; i < pw->n; i++)
+		if (hangul_compound(pw->f[i]))
+			return 1;
+	for (i = 0; i + 1 < pw->n; i++)
+		if (pw->star[i] || (unspaced_last(pw->f[i]) &&
+		    unspaced_first(pw->f[i + 1])))
+			return 1;
+	return 0;
+}
+
+/*
+ * Writes the heads of family <hf> that may stand for head <h>: the longer
+ * ones always, the one-syllable ones after a stem of two syllables
+ * (<stemsyl>) or as <h> itself, so that "计算机" does not become "计算器".
+ */
+static void
+head_alternatives(struct buf *b, const struct head_family *hf, const char *h,
+    size_t stemsyl)
+{
+	size_t k;
+	int first = 1;
+
+	buf_adds(b, "(?:");
+	for (k = 0; k < hf->n; k++) {
+		const char *a = hf->v[k];
+
+		if (head_syllables(a, strlen(a)) == 1 && strcmp(a, h) != 0 &&
+		    (head_syllables(h, strlen(h)) == 1 || stemsyl < 2))
+			continue;
+		if (!first)
+			buf_addc(b, '|');
+		buf_adds(b, a);
+		first = 0;
+	}
+	buf_addc(b, ')');
+}
+
+/*
+ * Writes the pattern of <pw> with ends <edges> (caller frees); the last
+ * word's generic head, from <hf> after <stemlen> bytes, may be any of its
+ * family, joined or apart, and a Korean compound may be written apart.
+ */
+static char *
+pwords_render(const struct pwords *pw, unsigned char edges, int need_re,
+    const struct head_family *hf, size_t stemlen, int *stem)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	if (!(edges & EDGE_OPEN_START))
+		buf_addc(&b, ' ');
+	for (i = 0; i < pw->n; i++) {
+		int split = hangul_compound(pw->f[i]);
+		const char *p;
+
+		if (i > 0) {
+			if (pw->star[i - 1])
+				buf_adds(&b, "[^ ]*");
+			if (unspaced_last(pw->f[i - 1]) &&
+			    unspaced_first(pw->f[i]))
+				buf_adds(&b, " ?");
+			else
+				buf_addc(&b, ' ');
+		}
+		for (p = pw->f[i]; *p; p++) {
+			if (hf != NULL && i + 1 == pw->n &&
+			    (size_t)(p - pw->f[i]) == stemlen) {
+				if (stemlen > 0)
+					buf_adds(&b, " ?");
+				head_alternatives(&b, hf, p,
+				    head_syllables(pw->f[i], stemlen));
+				break;
+			}
+			if (split && p > pw->f[i] && hangul_lead(p))
+				buf_adds(&b, " ?");
+			if (need_re && (unsigned char)*p < 0x80 &&
+			    !isalnum((unsigned char)*p) && *p != ' ')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+	}
+	*stem = 0;
+	if (!(edges & EDGE_OPEN_END)) {
+		if (pw->star[pw->n - 1]) {
+			*stem = 1;
+			if (need_re)
+				buf_adds(&b, "[^ ]*");
+		} else
+			buf_addc(&b, ' ');
+	}
+	return buf_release(&b);
+}
+
+/*
  * The pattern of a phrase with a word of an unspaced script at either end
  * of one of its words, or NULL if it has none (term_pattern() then builds
  * it).  Such an end has no word break in the pattern (EDGE_OPEN_* in
@@ -413,112 +740,86 @@ static char *
 term_pattern_unspaced(const char *term, int *stem, int *inner,
     unsigned char *edges)
 {
-	struct buf b;
-	char *copy, *tok, *save = NULL, **f = NULL, *piece, *psave = NULL;
-	int *star = NULL, any = 0, need_re = 0;
-	size_t n = 0, i;
+	const struct head_family *hf;
+	struct pwords pw;
+	size_t stemlen = 0;
+	char *pat;
 
 	*edges = 0;
 	*stem = 0;
 	*inner = 0;
 	if (strncmp(term, "re:", 3) == 0)
 		return NULL;
-	copy = xstrdup(term);
-	for (tok = strtok_r(copy, " \t", &save); tok != NULL;
-	    tok = strtok_r(NULL, " \t", &save)) {
-		size_t tl = strlen(tok);
-		int st = tok[tl - 1] == '*';
-		char *ft;
-
-		if (st)
-			tok[tl - 1] = '\0';
-		ft = normalize_fold_str(tok);
-		if (ft[0] == '\0') {
-			free(ft);
-			continue;
-		}
-		{
-			size_t sl;
-			char *sp = unspaced_split(ft, strlen(ft), &sl, NULL);
-
-			if (sp != NULL) {
-				free(ft);
-				ft = sp;
-			}
-		}
-		/*
-		 * Punctuation folded to spaces inside a word ("ビス(2-クロロ
-		 * エチル)スルフィド") separates words like written spaces do,
-		 * so that a join between two unspaced words stays optional.
-		 */
-		for (piece = strtok_r(ft, " ", &psave); piece != NULL;
-		    piece = strtok_r(NULL, " ", &psave)) {
-			f = xreallocarray(f, n + 1, sizeof(*f));
-			star = xreallocarray(star, n + 1, sizeof(*star));
-			f[n] = xstrdup(piece);
-			star[n] = 0;
-			if (unspaced_first(piece) || unspaced_last(piece) ||
-			    (n == 0 && hebrew_first(piece)))
-				any = 1;
-			n++;
-		}
-		if (n > 0)
-			star[n - 1] = st;
-		free(ft);
-	}
-	free(copy);
-	if (!any) {
-		for (i = 0; i < n; i++)
-			free(f[i]);
-		free(f);
-		free(star);
+	pwords_split(term, &pw);
+	if (!pw.any) {
+		pwords_free(&pw);
 		return NULL;
 	}
-	if (unspaced_first(f[0]))
-		*edges |= EDGE_OPEN_START;
-	else if (hebrew_first(f[0]))
-		*edges |= EDGE_OPEN_START | EDGE_CLITIC_START;
-	if (unspaced_last(f[n - 1]))
-		*edges |= EDGE_OPEN_END;
-	for (i = 0; i + 1 < n; i++)
-		if (star[i] || (unspaced_last(f[i]) && unspaced_first(f[i + 1])))
-			need_re = 1;
-	buf_init(&b);
-	if (!(*edges & EDGE_OPEN_START))
-		buf_addc(&b, ' ');
-	for (i = 0; i < n; i++) {
-		const char *p;
+	*edges = pwords_edges(&pw);
+	hf = head_of(pw.f[pw.n - 1], pw.n > 1, &stemlen);
+	*inner = pwords_need_re(&pw) || hf != NULL;
+	pat = pwords_render(&pw, *edges, *inner, hf, stemlen, stem);
+	pwords_free(&pw);
+	return pat;
+}
 
-		if (i > 0) {
-			if (star[i - 1])
-				buf_adds(&b, "[^ ]*");
-			if (unspaced_last(f[i - 1]) && unspaced_first(f[i]))
-				buf_adds(&b, " ?");
-			else
-				buf_addc(&b, ' ');
-		}
-		for (p = f[i]; *p; p++) {
-			if (need_re && (unsigned char)*p < 0x80 &&
-			    !isalnum((unsigned char)*p) && *p != ' ')
-				buf_addc(&b, '\\');
-			buf_addc(&b, *p);
-		}
-	}
-	*stem = 0;
-	if (!(*edges & EDGE_OPEN_END)) {
-		if (star[n - 1]) {
-			*stem = 1;
-			if (need_re)
-				buf_adds(&b, "[^ ]*");
-		} else
-			buf_addc(&b, ' ');
-	}
-	*inner = need_re;
-	for (i = 0; i < n; i++)
-		free(f[i]);
-	free(f);
-	free(star);
-	return buf_release(&b);
+/* Adds <text>, term <i> of its entry's list of <kind>, as a pattern. */
+static void
+add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
+    enum term_kind kind)
+{
+	struct mterm *t;
+	int stem, inner;
+
+	m->terms = xreallocarray(m->terms, m->nterms + 1, sizeof(*m->terms));
+	m->patterns = xreallocarray(m->patterns, m->nterms + 1,
+	    sizeof(*m->patterns));
+	t = &m->terms[m->nterms];
+	t->entry = m->entries[eidx];
+	t->eidx = eidx;
+	t->kind = kind;
+	t->idx = i;
+	m->edges = xreallocarray(m->edges, m->nterms + 1, sizeof(*m->edges));
+	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
+	    &m->edges[m->nterms]);
+	if (m->patterns[m->nterms] == NULL)
+		m->patterns[m->nterms] = term_pattern(text, &stem, &inner);
+	m->patlen = xreallocarray(m->patlen, m->nterms + 1, sizeof(*m->patlen));
+	m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
+	t->stem = stem;
+	t->is_regex = strncmp(text, "re:", 3) == 0;
+	t->is_phrase_re = inner;
+	t->spaces = pattern_spaces(m->patterns[m->nterms]);
+	if (kind == TERM_KEYWORD && !t->is_regex && !inner)
+		spell_add_pattern(m, (unsigned)m->nterms,
+		    m->patterns[m->nterms], stem);
+	m->nterms++;
+}
+
+/*
+ * The term <text> with its two words swapped, or NULL (caller frees).  In
+ * the Slavic languages an adjective follows its noun as readily as it
+ * precedes it, and catalogues and invoices put the noun first
+ * ("преобразователь частотный", "насос вакуумный", "čerpadlo vakuové"):
+ * a term of two stemmed words ("частотн* преобразовател*"), Cyrillic or
+ * from a Polish, Czech or Slovak term file (<lang>), is found either way.
+ */
+static char *
+term_swapped(const char *text, const char *lang)
+{
+	const char *sp = strchr(text, ' ');
+	size_t len = strlen(text);
+	char *out;
+
+	if (sp == NULL || strchr(sp + 1, ' ') != NULL || sp[-1] != '*' ||
+	    text[len - 1] != '*' || strncmp(text, "re:", 3) == 0)
+		return NULL;
+	if (!((unsigned char)text[0] >= 0xd0 && (unsigned char)text[0] <= 0xd3) &&
+	    (lang == NULL || (strcmp(lang, "pl") != 0 && strcmp(lang, "cs") != 0 &&
+	    strcmp(lang, "sk") != 0)))
+		return NULL;
+	(void)xasprintf(&out, "%s %.*s", sp + 1, (int)(sp - text), text);
+	return out;
 }
 
 static void
@@ -528,36 +829,15 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 	size_t i;
 
 	for (i = 0; i < sv->n; i++) {
-		struct mterm *t;
-		int stem, inner;
+		const char *lang = kind == TERM_KEYWORD ?
+		    rules_keyword_lang(m->entries[eidx], i) : NULL;
+		char *sw;
 
-		m->terms = xreallocarray(m->terms, m->nterms + 1,
-		    sizeof(*m->terms));
-		m->patterns = xreallocarray(m->patterns, m->nterms + 1,
-		    sizeof(*m->patterns));
-		t = &m->terms[m->nterms];
-		t->entry = m->entries[eidx];
-		t->eidx = eidx;
-		t->kind = kind;
-		t->idx = i;
-		m->edges = xreallocarray(m->edges, m->nterms + 1,
-		    sizeof(*m->edges));
-		m->patterns[m->nterms] = term_pattern_unspaced(sv->v[i], &stem,
-		    &inner, &m->edges[m->nterms]);
-		if (m->patterns[m->nterms] == NULL)
-			m->patterns[m->nterms] = term_pattern(sv->v[i], &stem,
-			    &inner);
-		m->patlen = xreallocarray(m->patlen, m->nterms + 1,
-		    sizeof(*m->patlen));
-		m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
-		t->stem = stem;
-		t->is_regex = strncmp(sv->v[i], "re:", 3) == 0;
-		t->is_phrase_re = inner;
-		t->spaces = pattern_spaces(m->patterns[m->nterms]);
-		if (kind == TERM_KEYWORD && !t->is_regex && !inner)
-			spell_add_pattern(m, (unsigned)m->nterms,
-			    m->patterns[m->nterms], stem);
-		m->nterms++;
+		add_term(m, eidx, sv->v[i], i, kind);
+		if ((sw = term_swapped(sv->v[i], lang)) != NULL) {
+			add_term(m, eidx, sw, i, kind);
+			free(sw);
+		}
 	}
 }
 

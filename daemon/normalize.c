@@ -539,6 +539,91 @@ fold_words(const utf8proc_int32_t *cp, size_t n, unsigned char *mode,
 }
 
 /*
+ * Notes the <i>th code point, one that vanishes in folding (class <v>), as
+ * a trick where it is one.  Invisible characters are a trick only where
+ * they split a word of an alphabetic script; joiners in Arabic or Indic
+ * words and variation selectors after Han are ordinary writing.  Tag
+ * characters never are.
+ */
+static void
+fold_vanish(struct foldbuf *f, const utf8proc_int32_t *cps, size_t ncp,
+    size_t i, enum vanish v)
+{
+	utf8proc_int32_t cp = cps[i];
+	size_t a = i, b = i + 1;
+	bool hide;
+
+	if (v == VANISH_BIDI) {
+		fold_note(f->rep, NORM_BIDI, cp);
+		return;
+	}
+	if (v == VANISH_CONTROL) {
+		fold_note(f->rep, NORM_CONTROL, cp);
+		return;
+	}
+	while (a > 0 && cps[a - 1] >= 0 && vanish_class(cps[a - 1]) != VANISH_NO)
+		a--;
+	while (b < ncp && cps[b] >= 0 && vanish_class(cps[b]) != VANISH_NO)
+		b++;
+	hide = cp >= 0xe0000 && cp <= 0xe007f;	/* tags */
+	if (!hide && a > 0 && b < ncp && is_alnum_cp(cps[a - 1]) &&
+	    is_alnum_cp(cps[b])) {
+		UScriptCode sa = script_of(cps[a - 1]);
+		UScriptCode sb = script_of(cps[b]);
+
+		hide = (script_is_alphabetic(sa) || sa == USCRIPT_COMMON) &&
+		    (script_is_alphabetic(sb) || sb == USCRIPT_COMMON);
+	}
+	if (hide)
+		fold_note(f->rep, NORM_INVISIBLE, cp);
+}
+
+/*
+ * Folds <d>, one code point of a decomposition, spanning original bytes
+ * [from, to).
+ */
+static void
+fold_decomposed(struct foldbuf *f, utf8proc_int32_t d, size_t from, size_t to)
+{
+	utf8proc_category_t cat = utf8proc_category(d);
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t el;
+	const char *t;
+	int32_t dv;
+
+	/*
+	 * Combining marks shared by scripts (accents, Arabic short vowels)
+	 * and Hebrew points are stripped.  Marks of one script (Thai vowels
+	 * and tones, Indic vowel signs) spell its words, and so do the kana
+	 * voicing marks: ガ and カ are different sounds and words.
+	 */
+	if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+	    cat == UTF8PROC_CATEGORY_ME) {
+		if (d != 0x3099 && d != 0x309a && mark_is_accent(d))
+			return;
+	} else if (cat == UTF8PROC_CATEGORY_ND && d >= 0x80 &&
+	    (dv = u_charDigitValue(d)) >= 0 && dv <= 9) {
+		/* A digit of any script reads as its value. */
+		fold_emit(f, digits[dv], 1, from, to);
+		return;
+	} else if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_NO ||
+	    (cat > UTF8PROC_CATEGORY_LO && cat < UTF8PROC_CATEGORY_ND)) {
+		fold_space(f, from, to);
+		return;
+	}
+	if (d < 0x80) {
+		fold_ascii(f, (unsigned char)d, from, to);
+		return;
+	}
+	if ((t = translit(d)) != NULL) {
+		fold_emit(f, t, strlen(t), from, to);
+		return;
+	}
+	el = utf8proc_encode_char(d, enc);
+	fold_emit(f, (const char *)enc, (size_t)el, from, to);
+}
+
+/*
  * Folds code point <cp>, the <i>th of the text, spanning original bytes
  * [from, to).
  */
@@ -563,40 +648,7 @@ fold_cp(struct foldbuf *f, const utf8proc_int32_t *cps, size_t ncp, size_t i,
 		return;
 	}
 	if ((v = vanish_class(cp)) != VANISH_NO) {
-		/*
-		 * Gone without a trace.  Invisible characters are a trick only
-		 * where they split a word of an alphabetic script; joiners in
-		 * Arabic or Indic words and variation selectors after Han are
-		 * ordinary writing.  Tag characters never are.
-		 */
-		if (v == VANISH_BIDI)
-			fold_note(f->rep, NORM_BIDI, cp);
-		else if (v == VANISH_CONTROL)
-			fold_note(f->rep, NORM_CONTROL, cp);
-		else {
-			size_t a = i, b = i + 1;
-			bool hide;
-
-			while (a > 0 && cps[a - 1] >= 0 &&
-			    vanish_class(cps[a - 1]) != VANISH_NO)
-				a--;
-			while (b < ncp && cps[b] >= 0 &&
-			    vanish_class(cps[b]) != VANISH_NO)
-				b++;
-			hide = cp >= 0xe0000 && cp <= 0xe007f;	/* tags */
-			if (!hide && a > 0 && b < ncp &&
-			    is_alnum_cp(cps[a - 1]) && is_alnum_cp(cps[b])) {
-				UScriptCode sa = script_of(cps[a - 1]);
-				UScriptCode sb = script_of(cps[b]);
-
-				hide = (script_is_alphabetic(sa) ||
-				    sa == USCRIPT_COMMON) &&
-				    (script_is_alphabetic(sb) ||
-				    sb == USCRIPT_COMMON);
-			}
-			if (hide)
-				fold_note(f->rep, NORM_INVISIBLE, cp);
-		}
+		fold_vanish(f, cps, ncp, i, v);		/* gone without a trace */
 		return;
 	}
 	if (mode != NULL && mode[i]) {
@@ -621,47 +673,8 @@ fold_cp(struct foldbuf *f, const utf8proc_int32_t *cps, size_t ncp, size_t i,
 		fold_space(f, from, to);
 		return;
 	}
-	for (k = 0; k < nd; k++) {
-		utf8proc_category_t cat = utf8proc_category(dec[k]);
-		utf8proc_uint8_t enc[4];
-		utf8proc_ssize_t el;
-		int32_t dv;
-
-		/*
-		 * Combining marks shared by scripts (accents, Arabic short
-		 * vowels) and Hebrew points are stripped.  Marks of one
-		 * script (Thai vowels and tones, Indic vowel signs) spell
-		 * its words, and so do the kana voicing marks: ガ and カ
-		 * are different sounds and words.
-		 */
-		if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
-		    cat == UTF8PROC_CATEGORY_ME) {
-			if (dec[k] != 0x3099 && dec[k] != 0x309a &&
-			    mark_is_accent(dec[k]))
-				continue;
-		} else if (cat == UTF8PROC_CATEGORY_ND && dec[k] >= 0x80 &&
-		    (dv = u_charDigitValue(dec[k])) >= 0 && dv <= 9) {
-			/* A digit of any script reads as its value. */
-			fold_emit(f, digits[dv], 1, from, to);
-			continue;
-		} else if (cat < UTF8PROC_CATEGORY_LU ||
-		    cat > UTF8PROC_CATEGORY_NO ||
-		    (cat > UTF8PROC_CATEGORY_LO &&
-		    cat < UTF8PROC_CATEGORY_ND)) {
-			fold_space(f, from, to);
-			continue;
-		}
-		if (dec[k] < 0x80) {
-			fold_ascii(f, (unsigned char)dec[k], from, to);
-			continue;
-		}
-		if ((t = translit(dec[k])) != NULL) {
-			fold_emit(f, t, strlen(t), from, to);
-			continue;
-		}
-		el = utf8proc_encode_char(dec[k], enc);
-		fold_emit(f, (const char *)enc, (size_t)el, from, to);
-	}
+	for (k = 0; k < nd; k++)
+		fold_decomposed(f, dec[k], from, to);
 }
 
 void

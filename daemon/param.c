@@ -1497,10 +1497,21 @@ cmp_around(const char *t, size_t len, size_t from, size_t at, size_t end)
 	return PCMP_EQ;
 }
 
+/* How far below a minimum "more than <v>" still reaches it (relative). */
+#define PARAM_GT_GAP	0.005
+
 bool
 param_meets(const struct pvalue *pv, bool has_min, double min, bool has_max,
     double max)
 {
+	/*
+	 * "More than 64 g/m" against a minimum of 64.1 g/m: a regime's
+	 * "greater than 64" is written as a minimum just above the figure,
+	 * and goods above 64 may well be above 64.1.
+	 */
+	if (has_min && pv->cmp == PCMP_GT && pv->v < min &&
+	    pv->v >= min * (1 - PARAM_GT_GAP))
+		return !has_max || pv->v < max * (1 - 1e-9);
 	if (has_min && (pv->v < min * (1 - 1e-9) || (pv->cmp == PCMP_LT &&
 	    pv->v <= min * (1 + 1e-9))))
 		return false;
@@ -1510,166 +1521,263 @@ param_meets(const struct pvalue *pv, bool has_min, double min, bool has_max,
 	return true;
 }
 
-size_t
-param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
+/* The state of one param_scan() pass over the folded text. */
+struct pscan {
+	const char		*t;
+	size_t			 len;
+	struct pvalue		*out;
+	size_t			 max;
+	size_t			 count;
+	size_t			 prev_end;	/* end of the last value read */
+};
+
+/* A number read at <at>, <n> bytes long, with its other reading. */
+struct pnum {
+	size_t			 at;
+	size_t			 n;
+	double			 num;
+	double			 alt;
+	bool			 has_alt;
+};
+
+/*
+ * Appends the value <num> (and <alt>) in <u> spanning <off>..<end>, its role
+ * read before <at>; the next value's cue starts at <end>.
+ */
+static void
+scan_take(struct pscan *sc, const struct param_unit *u, size_t at,
+    size_t off, double num, double alt, bool has_alt, size_t end)
 {
-	struct ptext pt;
-	const char *t;
-	size_t i = 0, count = 0, prev_end = 0, n0 = 0, k;
+	enum prole role = role_before(sc->t, sc->prev_end, at);
 
-	ptext_make(s, len, &pt);
-	t = pt.t;
-	len = pt.n;
-	while (i < len && count < max) {
-		const struct param_unit *u;
-		size_t n, j, ulen;
-		double num, alt, num2;
-		bool has_alt, spaced = false;
-		enum prole role;
-		const struct param_word *pw;
-		size_t c0 = count;
+	sc->count = emit(sc->out, sc->count, sc->max, u, role, num, alt,
+	    has_alt, off, end - off);
+	sc->prev_end = end;
+}
 
-		if ((k = dn_at(t, len, i, &num)) > 0 && count < max) {
-			/* "DN 300", "Ду 500": nominal bore in millimetres */
-			static const struct param_unit dnu = { "mm", Q_LENGTH, 1e-3,
-			    false };
+/* "DN 300", "Ду 500" at <i>: a nominal bore in millimetres. */
+static size_t
+scan_nominal_bore(struct pscan *sc, size_t i)
+{
+	static const struct param_unit dnu = { "mm", Q_LENGTH, 1e-3, false };
+	double num;
+	size_t k;
 
-			count = emit(out, count, max, &dnu, R_INNER_DIAMETER, num,
-			    0, false, i, k - i);
-			prev_end = k;
-			i = k;
-			continue;
-		}
-		if (!isdigit((unsigned char)t[i]) || !value_start(t, i)) {
-			i++;
-			continue;
-		}
-		if ((n = number_at(t + i, len - i, &num, &alt, &has_alt)) == 0) {
-			i++;
-			continue;
-		}
-		if ((k = formula_tail(t, len, i + n)) > 0) {
-			/* "0,7 + L/600 µm", "(3.5 + 4.5L/1000) um": the base term */
-			j = k;
-			if (j < len && t[j] == ' ')
-				j++;
-			if ((u = unit_at(t + j, len - j, &ulen)) != NULL) {
-				role = role_before(t, prev_end, i);
-				count = emit(out, count, max, u, role, num, alt,
-				    has_alt, i, j + ulen - i);
-				prev_end = j + ulen;
-				i = j + ulen;
-				continue;
-			}
-		}
-		if ((k = fraction_at(t, len, i + n, &num2)) > 0 && num2 > 0) {
-			/* "1/4 in", "3/8\"": a fraction, not a list */
-			j = k;
-			if (j < len && t[j] == ' ')
-				j++;
-			if ((u = unit_at(t + j, len - j, &ulen)) != NULL) {
-				role = role_before(t, prev_end, i);
-				count = emit(out, count, max, u, role, num / num2,
-				    0, false, i, j + ulen - i);
-				prev_end = j + ulen;
-				i = j + ulen;
-				continue;
-			}
-		}
-		if (count < max && (k = word_before(t, prev_end, i,
-		    param_percent_before, param_percent_before_n, &pw)) !=
-		    (size_t)-1 && (t[i - 1] == '%' || unit_at(t + i + n,
-		    len - i - n, &ulen) == NULL)) {
-			/*
-			 * "%93 W" (the percent sign written first, Turkish),
-			 * "yüzde 99,5", "百分之99.9"
-			 */
-			static const struct param_unit pct = { "%", Q_PERCENT, 1,
-			    true };
+	if ((k = dn_at(sc->t, sc->len, i, &num)) == 0 || sc->count >= sc->max)
+		return 0;
+	sc->count = emit(sc->out, sc->count, sc->max, &dnu, R_INNER_DIAMETER,
+	    num, 0, false, i, k - i);
+	sc->prev_end = k;
+	return k;
+}
 
-			count = emit(out, count, max, &pct, role_before(t,
-			    prev_end, k), num, alt, has_alt, k, i + n - k);
-			prev_end = i + n;
-			i += n;
-			continue;
-		}
-		j = i + n;
-		if (j < len && (t[j] == ' ' || t[j] == '-')) {
-			spaced = t[j] == ' ';
-			j++;
-		}
-		u = unit_at(t + j, len - j, &ulen);
-		if (u != NULL && spaced && (t[j] == '"' ||
-		    strncmp(t + j, "\xe2\x80\xb3", 3) == 0))
-			u = NULL;		/* 5 "..." is no inch */
-		if (u == NULL) {
-			/*
-			 * A range or list "600 to 2000 Hz", "0,7–1,5 kHz",
-			 * "650/520/475 mm": this end takes the unit of the
-			 * last, which is scanned next.
-			 */
-			size_t kk = i + n, n2, sl, hop = 0;
-			double alt2;
-			bool has_alt2;
+/* The unit after <j> (one space allowed), or NULL; its length in <ulen>. */
+static const struct param_unit *
+scan_unit_after(const struct pscan *sc, size_t *j, size_t *ulen)
+{
+	if (*j < sc->len && sc->t[*j] == ' ')
+		(*j)++;
+	return unit_at(sc->t + *j, sc->len - *j, ulen);
+}
 
-			for (;;) {
-				while (kk < len && t[kk] == ' ')
-					kk++;
-				if ((sl = range_sep(t + kk, len - kk)) == 0)
-					break;
-				kk += sl;
-				while (kk < len && t[kk] == ' ')
-					kk++;
-				if ((n2 = number_at(t + kk, len - kk, &num2, &alt2,
-				    &has_alt2)) == 0)
-					break;
-				j = kk + n2;
-				if (j < len && t[j] == ' ')
-					j++;
-				if ((u = unit_at(t + j, len - j, &ulen)) != NULL)
-					break;
-				kk += n2;
-				if (++hop > 4)
-					break;
-			}
-			if (u == NULL) {
-				i += n;
-				continue;
-			}
-			role = role_before(t, prev_end, i);
-			count = emit(out, count, max, u, role, num, alt,
-			    has_alt, i, j + ulen - i);
-			if (word_before(t, prev_end, i, param_cmp_before,
-			    param_cmp_before_n, &pw) != (size_t)-1)
-				set_cmp(out, c0, count, (enum pcmp)pw->kind);
-			i += n;
-			continue;
-		}
-		role = role_before(t, prev_end, i);
-		if (u->q == Q_MASS && u->factor <= 1e-3 &&
-		    accel_context(t, prev_end, i))
-			u = accel_unit(u);
-		count = emit(out, count, max, u, role, num, alt, has_alt, i,
-		    j + ulen - i);
-		set_cmp(out, c0, count, cmp_around(t, len, prev_end, i, j + ulen));
-		/* The next value's cue starts after this one. */
-		prev_end = j + ulen;
-		i = j + ulen;
+/* "0,7 + L/600 µm", "(3.5 + 4.5L/1000) um": the base term of a formula. */
+static size_t
+scan_formula(struct pscan *sc, const struct pnum *p)
+{
+	const struct param_unit *u;
+	size_t j, ulen;
+
+	if ((j = formula_tail(sc->t, sc->len, p->at + p->n)) == 0)
+		return 0;
+	if ((u = scan_unit_after(sc, &j, &ulen)) == NULL)
+		return 0;
+	scan_take(sc, u, p->at, p->at, p->num, p->alt, p->has_alt, j + ulen);
+	return j + ulen;
+}
+
+/* "1/4 in", "3/8\"": a fraction, not a list. */
+static size_t
+scan_fraction(struct pscan *sc, const struct pnum *p)
+{
+	const struct param_unit *u;
+	double num2;
+	size_t j, ulen;
+
+	if ((j = fraction_at(sc->t, sc->len, p->at + p->n, &num2)) == 0 ||
+	    num2 <= 0)
+		return 0;
+	if ((u = scan_unit_after(sc, &j, &ulen)) == NULL)
+		return 0;
+	scan_take(sc, u, p->at, p->at, p->num / num2, 0, false, j + ulen);
+	return j + ulen;
+}
+
+/*
+ * "%93 W" (the percent sign written first, Turkish), "yüzde 99,5",
+ * "百分之99.9": a per-cent word before the number and no unit after it.
+ */
+static size_t
+scan_percent_before(struct pscan *sc, const struct pnum *p)
+{
+	static const struct param_unit pct = { "%", Q_PERCENT, 1, true };
+	const struct param_word *pw;
+	const char *t = sc->t;
+	size_t k, ulen, i = p->at, n = p->n;
+
+	if (sc->count >= sc->max)
+		return 0;
+	if ((k = word_before(t, sc->prev_end, i, param_percent_before,
+	    param_percent_before_n, &pw)) == (size_t)-1)
+		return 0;
+	if (t[i - 1] != '%' && unit_at(t + i + n, sc->len - i - n, &ulen) !=
+	    NULL)
+		return 0;
+	scan_take(sc, &pct, k, k, p->num, p->alt, p->has_alt, i + n);
+	return i + n;
+}
+
+/*
+ * A number with no unit of its own that opens a range or list "600 to 2000
+ * Hz", "0,7–1,5 kHz", "650/520/475 mm": this end takes the unit of the last,
+ * which is scanned next.  Returns where scanning goes on.
+ */
+static size_t
+scan_range_start(struct pscan *sc, const struct pnum *p)
+{
+	const struct param_unit *u = NULL;
+	const struct param_word *pw;
+	const char *t = sc->t;
+	size_t len = sc->len, kk = p->at + p->n, j = 0, n2, sl, ulen = 0;
+	size_t hop = 0, c0 = sc->count;
+	double num2, alt2;
+	bool has_alt2;
+
+	for (;;) {
+		while (kk < len && t[kk] == ' ')
+			kk++;
+		if ((sl = range_sep(t + kk, len - kk)) == 0)
+			break;
+		kk += sl;
+		while (kk < len && t[kk] == ' ')
+			kk++;
+		if ((n2 = number_at(t + kk, len - kk, &num2, &alt2,
+		    &has_alt2)) == 0)
+			break;
+		j = kk + n2;
+		if ((u = scan_unit_after(sc, &j, &ulen)) != NULL)
+			break;
+		kk += n2;
+		if (++hop > 4)
+			break;
 	}
-	/* Spans back to the caller's bytes. */
-	for (k = n0; k < count; k++) {
-		size_t from = out[k].off, to = out[k].off + out[k].len;
+	if (u == NULL)
+		return p->at + p->n;
+	sc->count = emit(sc->out, sc->count, sc->max, u,
+	    role_before(t, sc->prev_end, p->at), p->num, p->alt, p->has_alt,
+	    p->at, j + ulen - p->at);
+	if (word_before(t, sc->prev_end, p->at, param_cmp_before,
+	    param_cmp_before_n, &pw) != (size_t)-1)
+		set_cmp(sc->out, c0, sc->count, (enum pcmp)pw->kind);
+	return p->at + p->n;
+}
 
-		out[k].off = pt.map[from];
-		out[k].len = pt.map[to] - pt.map[from];
+/* A number and its unit ("5 mm", "5-mm"), or a range start without one. */
+static size_t
+scan_value(struct pscan *sc, const struct pnum *p)
+{
+	const struct param_unit *u;
+	const char *t = sc->t;
+	size_t j = p->at + p->n, ulen, c0 = sc->count, from = sc->prev_end;
+	bool spaced = false;
+
+	if (j < sc->len && (t[j] == ' ' || t[j] == '-')) {
+		spaced = t[j] == ' ';
+		j++;
 	}
-	/* Range ends share the role of the first one ("OD 100-200 mm"). */
+	u = unit_at(t + j, sc->len - j, &ulen);
+	if (u != NULL && spaced && (t[j] == '"' ||
+	    strncmp(t + j, "\xe2\x80\xb3", 3) == 0))
+		u = NULL;		/* 5 "..." is no inch */
+	if (u == NULL)
+		return scan_range_start(sc, p);
+	if (u->q == Q_MASS && u->factor <= 1e-3 &&
+	    accel_context(t, sc->prev_end, p->at))
+		u = accel_unit(u);
+	scan_take(sc, u, p->at, p->at, p->num, p->alt, p->has_alt, j + ulen);
+	set_cmp(sc->out, c0, sc->count, cmp_around(t, sc->len, from, p->at,
+	    j + ulen));
+	return j + ulen;
+}
+
+/* Reads the value whose number may start at <i>; where scanning goes on. */
+static size_t
+scan_at(struct pscan *sc, size_t i)
+{
+	struct pnum p;
+	size_t next;
+
+	if ((next = scan_nominal_bore(sc, i)) > 0)
+		return next;
+	if (!isdigit((unsigned char)sc->t[i]) || !value_start(sc->t, i))
+		return i + 1;
+	p.at = i;
+	if ((p.n = number_at(sc->t + i, sc->len - i, &p.num, &p.alt,
+	    &p.has_alt)) == 0)
+		return i + 1;
+	if ((next = scan_formula(sc, &p)) > 0 ||
+	    (next = scan_fraction(sc, &p)) > 0 ||
+	    (next = scan_percent_before(sc, &p)) > 0)
+		return next;
+	return scan_value(sc, &p);
+}
+
+/* Maps the spans of out[from..count) back from <pt> to the caller's bytes. */
+static void
+scan_unmap(const struct ptext *pt, struct pvalue *out, size_t from,
+    size_t count)
+{
+	size_t k;
+
+	for (k = from; k < count; k++) {
+		size_t a = out[k].off, b = out[k].off + out[k].len;
+
+		out[k].off = pt->map[a];
+		out[k].len = pt->map[b] - pt->map[a];
+	}
+}
+
+/* Range ends share the role of the first one ("OD 100-200 mm"). */
+static void
+scan_share_roles(struct pvalue *out, size_t count)
+{
+	size_t k;
+
 	for (k = 1; k < count; k++)
 		if (out[k].role == R_NONE && out[k].q == out[k - 1].q &&
 		    out[k - 1].off + out[k - 1].len >= out[k].off + out[k].len)
 			out[k].role = out[k - 1].role;
+}
+
+size_t
+param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
+{
+	struct ptext pt;
+	struct pscan sc;
+	size_t i = 0;
+
+	ptext_make(s, len, &pt);
+	sc.t = pt.t;
+	sc.len = pt.n;
+	sc.out = out;
+	sc.max = max;
+	sc.count = 0;
+	sc.prev_end = 0;
+	while (i < sc.len && sc.count < max)
+		i = scan_at(&sc, i);
+	scan_unmap(&pt, out, 0, sc.count);
+	scan_share_roles(out, sc.count);
 	ptext_free(&pt);
-	return count;
+	return sc.count;
 }
 
 size_t

@@ -116,7 +116,8 @@ size_t	param_scan(const char *s, size_t len, struct pvalue *out, size_t max);
  * <has_min>, at most <max> when <has_max>.  A value read as a bound meets
  * it as the value itself does, except at the edge it excludes: "less than
  * 75 mm" is no diameter of 75 mm or more, "more than 0.2 %" no content of
- * 0.2 % or less.
+ * 0.2 % or less; "more than 64 g/m" does reach a minimum of 64.1 g/m, the
+ * regime's "greater than 64" (within 0.5 % above the value).
  */
 bool	param_meets(const struct pvalue *pv, bool has_min, double min,
 	    bool has_max, double max);

@@ -188,6 +188,134 @@ check_terms(struct rctx *r, struct strv *sv, const char *key)
 	}
 }
 
+/* Reads "min: 5 mm" or "max: ..." into <p>; 0, or 1 if it was wrong. */
+static int
+parse_param_bound(struct rctx *r, const struct ynode *key,
+    const struct ynode *val, struct rule_param *p)
+{
+	enum quantity q;
+	double v;
+
+	if (param_parse_value(val->scalar, &q, &v) == -1) {
+		rerr(r, val->line, "parameters.%s: \"%s\" is not a number with "
+		    "a known unit", key->scalar, val->scalar);
+		return 1;
+	}
+	if (key->scalar[1] == 'i') {
+		p->has_min = true;
+		p->min = v;
+		free(p->min_text);
+		p->min_text = xstrdup(val->scalar);
+	} else {
+		p->has_max = true;
+		p->max = v;
+		free(p->max_text);
+		p->max_text = xstrdup(val->scalar);
+	}
+	/* Remember the unit's quantity to cross-check below. */
+	if (p->q != Q_NONE && !param_compatible(p->q, q)) {
+		rerr(r, val->line, "parameters.%s: unit of \"%s\" is not a %s",
+		    key->scalar, val->scalar, param_quantity_name(p->q));
+		return 1;
+	}
+	return 0;
+}
+
+/* Reads "form: true" or "named_only: ..." into <p>; 0, or 1 if wrong. */
+static int
+parse_param_flag(struct rctx *r, const struct ynode *key,
+    const struct ynode *val, struct rule_param *p)
+{
+	bool *flag = key->scalar[0] == 'f' ? &p->form : &p->named_only;
+
+	if (strcmp(val->scalar, "true") == 0)
+		*flag = true;
+	else if (strcmp(val->scalar, "false") != 0) {
+		rerr(r, val->line, "parameters.%s: expected true or false",
+		    key->scalar);
+		return 1;
+	}
+	return 0;
+}
+
+/* Reads one key of a parameter mapping into <p>; 0, or 1 if it was wrong. */
+static int
+parse_param_key(struct rctx *r, const struct ynode *key,
+    const struct ynode *val, struct rule_param *p)
+{
+	const char *k = key->scalar;
+
+	if (val->type != YNODE_SCALAR) {
+		rerr(r, val->line, "parameters.%s: expected a single value", k);
+		return 1;
+	}
+	if (strcmp(k, "quantity") == 0) {
+		if ((p->q = param_quantity(val->scalar)) == Q_NONE) {
+			rerr(r, val->line, "parameters.quantity: unknown "
+			    "quantity \"%s\"", val->scalar);
+			return 1;
+		}
+	} else if (strcmp(k, "min") == 0 || strcmp(k, "max") == 0)
+		return parse_param_bound(r, key, val, p);
+	else if (strcmp(k, "role") == 0) {
+		if ((p->role = param_role(val->scalar)) == R_NONE) {
+			rerr(r, val->line, "parameters.role: unknown role "
+			    "\"%s\"", val->scalar);
+			return 1;
+		}
+	} else if (strcmp(k, "form") == 0 || strcmp(k, "named_only") == 0)
+		return parse_param_flag(r, key, val, p);
+	else if (strcmp(k, "label") == 0) {
+		free(p->label);
+		p->label = xstrdup(val->scalar);
+	} else if (strcmp(k, "if_missing") == 0) {
+		if (strcmp(val->scalar, "clear") == 0)
+			p->missing_clear = true;
+		else if (strcmp(val->scalar, "review") != 0) {
+			rerr(r, val->line, "parameters.if_missing: expected "
+			    "review or clear");
+			return 1;
+		}
+	} else {
+		rerr(r, key->line, "parameters: unknown key \"%s\"", k);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Checks a parameter read from mapping <pn> as a whole: a quantity, a bound,
+ * and units of that quantity, in any key order.  0, or 1 if it was wrong.
+ */
+static int
+parse_param_check(struct rctx *r, const struct ynode *pn,
+    const struct rule_param *p)
+{
+	const char *texts[2] = { p->min_text, p->max_text };
+	int t, bad = 0;
+
+	if (p->q == Q_NONE) {
+		rerr(r, pn->line, "parameters: quantity is required");
+		return 1;
+	}
+	if (!p->has_min && !p->has_max) {
+		rerr(r, pn->line, "parameters: min or max is required");
+		return 1;
+	}
+	for (t = 0; t < 2; t++) {
+		enum quantity q;
+		double v;
+
+		if (texts[t] != NULL && param_parse_value(texts[t], &q, &v) ==
+		    0 && !param_compatible(p->q, q)) {
+			rerr(r, pn->line, "parameters: unit of %s is not a %s",
+			    t == 0 ? "min" : "max", param_quantity_name(p->q));
+			bad = 1;
+		}
+	}
+	return bad;
+}
+
 static void
 parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 {
@@ -207,115 +335,11 @@ parse_params(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			rerr(r, pn->line, "parameters: expected a mapping");
 			continue;
 		}
-		for (k = 0; k < pn->n; k++) {
-			const struct ynode *key = pn->items[2 * k];
-			const struct ynode *val = pn->items[2 * k + 1];
-			enum quantity q;
-			double v;
-
-			if (val->type != YNODE_SCALAR) {
-				rerr(r, val->line, "parameters.%s: expected a "
-				    "single value", key->scalar);
-				bad = 1;
-				continue;
-			}
-			if (strcmp(key->scalar, "quantity") == 0) {
-				if ((p->q = param_quantity(val->scalar)) == Q_NONE) {
-					rerr(r, val->line, "parameters.quantity: "
-					    "unknown quantity \"%s\"", val->scalar);
-					bad = 1;
-				}
-			} else if (strcmp(key->scalar, "min") == 0 ||
-			    strcmp(key->scalar, "max") == 0) {
-				int ismin = key->scalar[1] == 'i';
-
-				if (param_parse_value(val->scalar, &q, &v) == -1) {
-					rerr(r, val->line, "parameters.%s: \"%s\" "
-					    "is not a number with a known unit",
-					    key->scalar, val->scalar);
-					bad = 1;
-					continue;
-				}
-				if (ismin) {
-					p->has_min = true;
-					p->min = v;
-					free(p->min_text);
-					p->min_text = xstrdup(val->scalar);
-				} else {
-					p->has_max = true;
-					p->max = v;
-					free(p->max_text);
-					p->max_text = xstrdup(val->scalar);
-				}
-				/* Remember the unit's quantity to cross-check below. */
-				if (p->q != Q_NONE && !param_compatible(p->q, q)) {
-					rerr(r, val->line, "parameters.%s: unit of "
-					    "\"%s\" is not a %s", key->scalar,
-					    val->scalar, param_quantity_name(p->q));
-					bad = 1;
-				}
-			} else if (strcmp(key->scalar, "role") == 0) {
-				if ((p->role = param_role(val->scalar)) == R_NONE) {
-					rerr(r, val->line, "parameters.role: unknown "
-					    "role \"%s\"", val->scalar);
-					bad = 1;
-				}
-			} else if (strcmp(key->scalar, "form") == 0 ||
-			    strcmp(key->scalar, "named_only") == 0) {
-				bool *flag = key->scalar[0] == 'f' ? &p->form :
-				    &p->named_only;
-
-				if (strcmp(val->scalar, "true") == 0)
-					*flag = true;
-				else if (strcmp(val->scalar, "false") != 0) {
-					rerr(r, val->line, "parameters.%s: "
-					    "expected true or false", key->scalar);
-					bad = 1;
-				}
-			} else if (strcmp(key->scalar, "label") == 0) {
-				free(p->label);
-				p->label = xstrdup(val->scalar);
-			} else if (strcmp(key->scalar, "if_missing") == 0) {
-				if (strcmp(val->scalar, "clear") == 0)
-					p->missing_clear = true;
-				else if (strcmp(val->scalar, "review") != 0) {
-					rerr(r, val->line, "parameters.if_missing: "
-					    "expected review or clear");
-					bad = 1;
-				}
-			} else {
-				rerr(r, key->line, "parameters: unknown key \"%s\"",
-				    key->scalar);
-				bad = 1;
-			}
-		}
-		if (!bad && p->q == Q_NONE) {
-			rerr(r, pn->line, "parameters: quantity is required");
-			bad = 1;
-		}
-		if (!bad && !p->has_min && !p->has_max) {
-			rerr(r, pn->line, "parameters: min or max is required");
-			bad = 1;
-		}
-		/* Units are checked once the quantity is known, in any key order. */
-		if (!bad) {
-			const char *texts[2] = { p->min_text, p->max_text };
-			int t;
-
-			for (t = 0; t < 2; t++) {
-				enum quantity q;
-				double v;
-
-				if (texts[t] != NULL &&
-				    param_parse_value(texts[t], &q, &v) == 0 &&
-				    !param_compatible(p->q, q)) {
-					rerr(r, pn->line, "parameters: unit of %s is "
-					    "not a %s", t == 0 ? "min" : "max",
-					    param_quantity_name(p->q));
-					bad = 1;
-				}
-			}
-		}
+		for (k = 0; k < pn->n; k++)
+			bad |= parse_param_key(r, pn->items[2 * k],
+			    pn->items[2 * k + 1], p);
+		if (!bad)
+			bad = parse_param_check(r, pn, p);
 		if (bad) {
 			free(p->min_text);
 			free(p->max_text);
@@ -598,15 +622,126 @@ rules_add_buffer(struct ruleset *rs, const char *name, const char *data,
 	return rules_add_yaml(rs, name, data, len, errs);
 }
 
+/* Reports the top-level keys of a list file other than list and entries. */
+static void
+list_check_keys(struct rctx *r, const struct ynode *root)
+{
+	size_t k;
+
+	for (k = 0; k < root->n; k++) {
+		const char *key = root->items[2 * k]->scalar;
+
+		if (strcmp(key, "list") != 0 && strcmp(key, "entries") != 0)
+			rerr(r, root->items[2 * k]->line, "unknown top-level "
+			    "key \"%s\"", key);
+	}
+}
+
+/* Reads the "list:" header of <root> into <l>; -1 if there is none. */
+static int
+list_parse_header(struct rctx *r, const struct ynode *root,
+    struct rule_list *l)
+{
+	const struct ynode *hdr;
+	size_t k;
+
+	if ((hdr = ynode_get(root, "list")) == NULL || hdr->type != YNODE_MAP) {
+		rerr(r, hdr ? hdr->line : 1, "list: a mapping with id, title, "
+		    "source and version_date is required");
+		return -1;
+	}
+	for (k = 0; k < hdr->n; k++) {
+		const char *key = hdr->items[2 * k]->scalar;
+		struct ynode *v = hdr->items[2 * k + 1];
+		char **dst = NULL;
+
+		if (strcmp(key, "id") == 0) dst = &l->id;
+		else if (strcmp(key, "title") == 0) dst = &l->title;
+		else if (strcmp(key, "source") == 0) dst = &l->source;
+		else if (strcmp(key, "version_date") == 0) dst = &l->version_date;
+		else if (strcmp(key, "url") == 0) dst = &l->url;
+		else if (strcmp(key, "regime") == 0) dst = &l->regime;
+		else {
+			rerr(r, hdr->items[2 * k]->line, "list: unknown key "
+			    "\"%s\"", key);
+			continue;
+		}
+		*dst = scalar(r, v, key);
+	}
+	if (l->id == NULL || !valid_id(l->id))
+		rerr(r, hdr->line, "list.id: required, lowercase letters, "
+		    "digits and hyphens");
+	if (l->title == NULL)
+		rerr(r, hdr->line, "list.title is required");
+	if (l->source == NULL)
+		rerr(r, hdr->line, "list.source (the legal source) is required");
+	if (l->version_date == NULL || !valid_date(l->version_date))
+		rerr(r, hdr->line, "list.version_date: required, YYYY-MM-DD");
+	return 0;
+}
+
+/* Reads the "entries:" of <root> into <l>; -1 if there is no list of them. */
+static int
+list_parse_entries(struct rctx *r, const struct ynode *root,
+    struct rule_list *l)
+{
+	const struct ynode *ents;
+	size_t i, j;
+
+	ents = ynode_get(root, "entries");
+	if (ents == NULL || ents->type != YNODE_SEQ) {
+		rerr(r, ents ? ents->line : root->line, "entries: a list is "
+		    "required");
+		return -1;
+	}
+	l->entries = xcalloc(ents->n, sizeof(*l->entries));
+	for (i = 0; i < ents->n; i++) {
+		if (ents->items[i]->type != YNODE_MAP) {
+			rerr(r, ents->items[i]->line, "entries: each entry is "
+			    "a mapping");
+			continue;
+		}
+		parse_entry(r, ents->items[i], &l->entries[l->nentries++]);
+	}
+	for (i = 0; i < l->nentries; i++)
+		for (j = 0; j < i; j++)
+			if (l->entries[i].code && l->entries[j].code &&
+			    strcmp(l->entries[i].code, l->entries[j].code) == 0) {
+				rerr(r, l->entries[i].line, "duplicate entry code "
+				    "\"%s\" (first at line %d)",
+				    l->entries[i].code, l->entries[j].line);
+				break;
+			}
+	return 0;
+}
+
+/* Adds the checked list <l> read from <name> to <rs>, which takes it over. */
+static void
+rules_keep_list(struct ruleset *rs, const char *name, const char *data,
+    size_t len, struct rule_list *l)
+{
+	size_t i;
+
+	l->file = xstrdup(base_name(name));
+	util_sha256_hex(data, len, l->sha256);
+	record_file(rs, l->file, l->sha256, 0);
+	rs->lists = xreallocarray(rs->lists, rs->nlists + 1, sizeof(*rs->lists));
+	rs->lists[rs->nlists] = *l;
+	for (i = 0; i < l->nentries; i++)
+		l->entries[i].list = NULL;
+	rs->nlists++;
+	rs->nentries += l->nentries;
+}
+
 static int
 rules_add_yaml(struct ruleset *rs, const char *name, const char *data,
     size_t len, struct buf *errs)
 {
 	struct rctx r = { name, errs, 0 };
 	struct rule_list l;
-	struct ynode *root, *hdr, *ents;
+	struct ynode *root;
 	char *yerr = NULL;
-	size_t k, i, j;
+	int n;
 
 	memset(&l, 0, sizeof(l));
 	if ((root = yaml_parse(data, len, &yerr)) == NULL) {
@@ -614,105 +749,27 @@ rules_add_yaml(struct ruleset *rs, const char *name, const char *data,
 		free(yerr);
 		return 1;
 	}
-	if (root->type != YNODE_MAP) {
+	if (root->type != YNODE_MAP)
 		rerr(&r, root->line, "expected a mapping with list and entries");
-		goto done;
-	}
-	if (ynode_get(root, "grades") != NULL) {
-		int n = rules_add_grades(rs, name, data, len, root, errs);
-
+	else if (ynode_get(root, "grades") != NULL) {
+		n = rules_add_grades(rs, name, data, len, root, errs);
 		ynode_free(root);
 		return n;
-	}
-	if (ynode_get(root, "language") != NULL) {
-		int n = terms_add(rs, name, data, len, root, errs);
-
+	} else if (ynode_get(root, "language") != NULL) {
+		n = terms_add(rs, name, data, len, root, errs);
 		ynode_free(root);
 		return n;
+	} else {
+		list_check_keys(&r, root);
+		if (list_parse_header(&r, root, &l) == 0)
+			(void)list_parse_entries(&r, root, &l);
 	}
-	for (k = 0; k < root->n; k++) {
-		const char *key = root->items[2 * k]->scalar;
-
-		if (strcmp(key, "list") != 0 && strcmp(key, "entries") != 0)
-			rerr(&r, root->items[2 * k]->line, "unknown top-level "
-			    "key \"%s\"", key);
-	}
-	if ((hdr = ynode_get(root, "list")) == NULL || hdr->type != YNODE_MAP) {
-		rerr(&r, hdr ? hdr->line : 1, "list: a mapping with id, title, "
-		    "source and version_date is required");
-		goto done;
-	}
-	for (k = 0; k < hdr->n; k++) {
-		const char *key = hdr->items[2 * k]->scalar;
-		struct ynode *v = hdr->items[2 * k + 1];
-		char **dst = NULL;
-
-		if (strcmp(key, "id") == 0) dst = &l.id;
-		else if (strcmp(key, "title") == 0) dst = &l.title;
-		else if (strcmp(key, "source") == 0) dst = &l.source;
-		else if (strcmp(key, "version_date") == 0) dst = &l.version_date;
-		else if (strcmp(key, "url") == 0) dst = &l.url;
-		else if (strcmp(key, "regime") == 0) dst = &l.regime;
-		else {
-			rerr(&r, hdr->items[2 * k]->line, "list: unknown key "
-			    "\"%s\"", key);
-			continue;
-		}
-		*dst = scalar(&r, v, key);
-	}
-	if (l.id == NULL || !valid_id(l.id))
-		rerr(&r, hdr->line, "list.id: required, lowercase letters, "
-		    "digits and hyphens");
-	if (l.title == NULL)
-		rerr(&r, hdr->line, "list.title is required");
-	if (l.source == NULL)
-		rerr(&r, hdr->line, "list.source (the legal source) is required");
-	if (l.version_date == NULL || !valid_date(l.version_date))
-		rerr(&r, hdr->line, "list.version_date: required, YYYY-MM-DD");
-
-	ents = ynode_get(root, "entries");
-	if (ents == NULL || ents->type != YNODE_SEQ) {
-		rerr(&r, ents ? ents->line : root->line, "entries: a list is "
-		    "required");
-		goto done;
-	}
-	l.entries = xcalloc(ents->n, sizeof(*l.entries));
-	for (i = 0; i < ents->n; i++) {
-		if (ents->items[i]->type != YNODE_MAP) {
-			rerr(&r, ents->items[i]->line, "entries: each entry is "
-			    "a mapping");
-			continue;
-		}
-		parse_entry(&r, ents->items[i], &l.entries[l.nentries++]);
-	}
-	for (i = 0; i < l.nentries; i++)
-		for (j = 0; j < i; j++)
-			if (l.entries[i].code && l.entries[j].code &&
-			    strcmp(l.entries[i].code, l.entries[j].code) == 0) {
-				rerr(&r, l.entries[i].line, "duplicate entry code "
-				    "\"%s\" (first at line %d)",
-				    l.entries[i].code, l.entries[j].line);
-				break;
-			}
-done:
 	ynode_free(root);
 	if (r.nerr > 0) {
 		list_free(&l);
 		return r.nerr;
 	}
-	{
-		const char *base = strrchr(name, '/');
-
-		l.file = xstrdup(base ? base + 1 : name);
-	}
-	util_sha256_hex(data, len, l.sha256);
-	record_file(rs, l.file, l.sha256, 0);
-	rs->lists = xreallocarray(rs->lists, rs->nlists + 1, sizeof(*rs->lists));
-	rs->lists[rs->nlists] = l;
-	for (i = 0; i < l.nentries; i++)
-		l.entries[i].list = NULL;
-	rs->nlists++;
-	rs->nentries += l.nentries;
+	rules_keep_list(rs, name, data, len, &l);
 	return 0;
 }
 

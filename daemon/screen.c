@@ -68,13 +68,16 @@
 struct kwhit {
 	unsigned	term;
 	size_t		from, to;	/* folded span */
+	bool		inword;		/* starts inside a word */
 };
 
 struct evidence {
 	size_t		 eidx;
 	struct kwhit	*kw;		/* keyword hits, first per term */
 	size_t		 nkw;
-	int		 excluded, required;
+	struct kwhit	*ex;		/* exclusion hits */
+	size_t		 nex;
+	int		 required;
 	int		 hs_digits, hs_ctx_digits;
 	int		 cas_idx;	/* index into the item's CAS list or -1 */
 	int		 grade1;	/* 1 + index into the item's grade hits, or 0 */
@@ -107,6 +110,8 @@ struct item_ctx {
 	struct evidence		*ev;		/* indexed by entry */
 	size_t			*touched;
 	size_t			 ntouched;
+	const char		*text;		/* the folded text scanned */
+	size_t			 len;
 };
 
 struct cas_ref {
@@ -138,7 +143,13 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 
 	switch (t->kind) {
 	case TERM_EXCLUDE:
-		e->excluded = 1;
+		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
+		e->ex[e->nex].term = id;
+		e->ex[e->nex].from = from;
+		e->ex[e->nex].to = to;
+		e->ex[e->nex].inword = from > 0 && from < c->len &&
+		    c->text[from - 1] != ' ' && c->text[from] != ' ';
+		e->nex++;
 		return;
 	case TERM_REQUIRES:
 		e->required = 1;
@@ -744,6 +755,8 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 	check_hs(it, st->hsfield, res);
 	hs_label(it, st->hslabel, sizeof(st->hslabel));
 	normalize_fold(it->description, strlen(it->description), &st->f);
+	c->text = st->f.text;
+	c->len = st->f.len;
 	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
 		screen_finding_add(res, it->seq, st->field, "scan_error", NULL,
 		    "the keyword scan failed for this description");
@@ -912,6 +925,35 @@ item_packing(struct item_scan *st)
  * Returns false when nothing counts or an embargo entry has no country
  * of the route.
  */
+/*
+ * True if an exclusion of the entry hit outside its keywords.  An exclusion
+ * that starts inside a word, after the start of one of the entry's own
+ * keywords and within it, is a fragment of the controlled word, not its
+ * ordinary sense: Korean "환기" (ventilation) is written inside "주파수
+ * 변환기" (frequency changer), as words of the unspaced scripts match inside
+ * longer words.  An exclusion of whole words ("à froid" in "presse
+ * isostatique à froid"), a qualifier that opens the keyword ("冷" in
+ * "冷等静压机") or one spanning the whole keyword ("riflescopes" for
+ * "rifle*") still holds.
+ */
+static bool
+excluded(const struct evidence *e)
+{
+	size_t x, k;
+
+	for (x = 0; x < e->nex; x++) {
+		if (!e->ex[x].inword)
+			return true;
+		for (k = 0; k < e->nkw; k++)
+			if (e->kw[k].from < e->ex[x].from &&
+			    e->ex[x].to <= e->kw[k].to)
+				break;
+		if (k == e->nkw)
+			return true;
+	}
+	return false;
+}
+
 static bool
 entry_gate(const struct decl_ctx *dc, struct item_scan *st,
     struct entry_eval *ev)
@@ -927,7 +969,7 @@ entry_gate(const struct decl_ctx *dc, struct item_scan *st,
 	ev->hs = e->hs_digits > 0;
 	ev->hsc = e->hs_ctx_digits > 0;
 	ev->cas = e->cas_idx >= 0;
-	if (e->excluded) {
+	if (excluded(e)) {
 		/*
 		 * A consumer-product exclusion of a substance does not
 		 * cover bulk raw material declared for such products
@@ -1198,6 +1240,7 @@ item_ctx_reset(struct item_ctx *c)
 		struct evidence *e = &c->ev[c->touched[t]];
 
 		free(e->kw);
+		free(e->ex);
 		memset(e, 0, sizeof(*e));
 		e->eidx = (size_t)-1;
 		e->cas_idx = -1;

@@ -597,7 +597,7 @@ test_unspaced(void)
 	static const char zh[] =
 	    "language: zh\ntitle: T\nsource: S\nterms:\n"
 	    "  u/U1: [变频器, 變頻器, 'IGBT 逆变*', 高频 inverter*]\n"
-	    "  u/U2: [7075 铝合金]\n";
+	    "  u/U2: [7075 铝合金, 离心机]\n";
 	static const char ja[] =
 	    "language: ja\ntitle: T\nsource: S\nterms:\n"
 	    "  u/U1: [インバータ, 周波数変換器]\n"
@@ -643,6 +643,19 @@ test_unspaced(void)
 		{ "אולטרהצנטריפוגה", NULL },	/* ר is not such a word */
 		{ "ושהבצנטריפוגה", NULL },	/* four of them */
 		{ "מהפכים", NULL },		/* no stem: the word is whole */
+		/*
+		 * A generic head noun stands for another of its family,
+		 * joined or apart; one-syllable heads not for one another.
+		 */
+		{ "주파수 변환 장치 1대", "주파수 변환 장치" },
+		{ "주파수변환장비를 수출", "주파수변환장비" },
+		{ "변환 장치", NULL },
+		{ "变频设备 40kW", "变频设备" },
+		{ "高压变频 装置", "变频 装置" },
+		{ "周波数変換装置（出力1500Hz）", "周波数変換装置" },
+		{ "周波数変換 機器", "周波数変換 機器" },
+		{ "离心设备", "离心设备" },
+		{ "离心器", NULL },
 		{ "VFD变频器", NULL },	/* two hits: counted below */
 		{ "tea steam", NULL },
 	};
@@ -731,6 +744,66 @@ done:
 	free(b);
 }
 
+/*
+ * A Slavic term of two stemmed words is found with its noun first as well
+ * ("преобразователь частотный"); other terms keep their order.
+ */
+static void
+test_word_order(void)
+{
+	static const char y[] =
+	    "list: {id: w, title: W, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: W1, title: T, category: nuclear, explanation: x,\n"
+	    "     keywords: [frequency* changer*]}\n";
+	static const char ru[] =
+	    "language: ru\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"частотн* преобразовател*\", \"генератор повышенной частоты\"]\n";
+	static const char pl[] =
+	    "language: pl\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"przetwornic* częstotliwości*\"]\n";
+	static const struct {
+		const char	*text;
+		size_t		 n;
+	} cases[] = {
+		{ "частотный преобразователь 1200 Гц", 1 },
+		{ "преобразователь частотный ESQ-800", 1 },
+		{ "Преобразователи частотные", 1 },
+		{ "частоты повышенной генератор", 0 },	/* no stems: kept */
+		{ "częstotliwości przetwornica", 1 },
+		{ "changer frequency", 0 },		/* English keeps its order */
+	};
+	const char *names[] = { "w.yaml", "terms-ru.yaml", "terms-pl.yaml" };
+	const char *texts[] = { y, ru, pl };
+	struct ruleset *rs = rules_new();
+	struct matcher *wm;
+	struct buf errs;
+	struct folded f;
+	struct hits h;
+	size_t i;
+
+	buf_init(&errs);
+	for (i = 0; i < 3; i++)
+		CHECK_INT_EQ(rules_add_buffer(rs, names[i], texts[i],
+		    strlen(texts[i]), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+	wm = match_new(rs);
+	if (CHECK_INT_EQ(match_prepare(wm, &errs), 0))
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			normalize_fold(cases[i].text, strlen(cases[i].text), &f);
+			memset(&h, 0, sizeof(h));
+			harness_context("word order: \"%s\"", cases[i].text);
+			CHECK_INT_EQ(match_terms(wm, NULL, f.text, f.len, collect,
+			    &h), 0);
+			CHECK_INT_EQ(h.n, cases[i].n);
+			harness_context(NULL);
+			folded_free(&f);
+		}
+	match_free(wm);
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 int
 main(void)
 {
@@ -740,6 +813,7 @@ main(void)
 	harness_init("test_match");
 	test_inner_stems();
 	test_unspaced();
+	test_word_order();
 	rs = rules_new();
 	buf_init(&errs);
 	if (!CHECK_INT_EQ(rules_add_buffer(rs, "m.yaml", rules_yaml,

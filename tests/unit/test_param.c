@@ -580,6 +580,19 @@ test_meets(void)
 	v.v = 0.01;
 	v.cmp = PCMP_LT;
 	CHECK(param_meets(&v, false, 0, true, 0.2));
+	/*
+	 * "More than 64 g/m" reaches the regime's "greater than 64", a
+	 * minimum of 64.1; 64 itself, or "more than 60", does not.
+	 */
+	v.v = 0.064;
+	v.cmp = PCMP_GT;
+	CHECK(param_meets(&v, true, 0.0641, false, 0));
+	CHECK(!param_meets(&v, true, 0.0641, true, 0.064));
+	v.cmp = PCMP_EQ;
+	CHECK(!param_meets(&v, true, 0.0641, false, 0));
+	v.v = 0.060;
+	v.cmp = PCMP_GT;
+	CHECK(!param_meets(&v, true, 0.0641, false, 0));
 }
 
 int
