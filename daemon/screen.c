@@ -919,13 +919,6 @@ item_packing(struct item_scan *st)
 }
 
 /*
- * Which evidence of entry <ev->re> counts: keywords (with the entry's
- * required words or stated form), HS code, context heading, CAS number;
- * exclusions and consumer-product releases take keywords and HS away.
- * Returns false when nothing counts or an embargo entry has no country
- * of the route.
- */
-/*
  * True if an exclusion of the entry hit outside its keywords.  An exclusion
  * that starts inside a word, after the start of one of the entry's own
  * keywords and within it, is a fragment of the controlled word, not its
@@ -954,6 +947,13 @@ excluded(const struct evidence *e)
 	return false;
 }
 
+/*
+ * Which evidence of entry <ev->re> counts: keywords (with the entry's
+ * required words or stated form), HS code, context heading, CAS number;
+ * exclusions and consumer-product releases take keywords and HS away.
+ * Returns false when nothing counts or an embargo entry has no country
+ * of the route.
+ */
 static bool
 entry_gate(const struct decl_ctx *dc, struct item_scan *st,
     struct entry_eval *ev)
