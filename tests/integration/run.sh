@@ -3191,5 +3191,71 @@ else
 fi
 stop_daemon "$lo_pid"
 
+# ---- rules12: the rules cache (compiled rules kept on disk) ----
+# A cache of its own (the run may share another through CORDON_RULES_CACHE).
+rc12_prev=${CORDON_RULES_CACHE-}
+rc12=$work/rules-cache12
+mkdir -m 700 "$rc12" "$work/rules12"
+export CORDON_RULES_CACHE=$rc12
+cp "$data/rules-v1/"*.yaml "$work/rules12/"
+# A head-noun family makes the second database (expressions).
+printf 'language: zh\ntitle: T\nsource: S\nterms:\n  "fixture-chem/3B05": [测试氯化装置]\n' >"$work/rules12/terms-zh.yaml"
+rc12_decl() { printf '{"reference": "RC12-%s", "type": "export", "items": [{"seq": 1, "hs_code": "3824.99", "description": "%s"}]}' "$1" "$2" >"$work/rc12.json"; }
+t0=$(date +%s.%N)
+if start_daemon rc12a --rules "$work/rules12"; then
+    t1=$(date +%s.%N)
+    stop_daemon "$daemon_pid"
+    [ "$(grep -c 'rules cache: literals ([0-9]*) compiled in .* and stored, expressions ([0-9]*) compiled in .* and stored' "$work/rc12a.log")" = 1 ] &&
+        [ "$(ls "$rc12"/*.hsdb | wc -l)" = 2 ] &&
+        ok "rules cache: a first start compiles both databases and stores them" ||
+        notok "rules cache: first start" "$(grep 'rules cache' "$work/rc12a.log"; ls -l "$rc12")"
+    t2=$(date +%s.%N)
+    if start_daemon rc12b --rules "$work/rules12"; then
+        t3=$(date +%s.%N)
+        rc12_pid=$daemon_pid
+        echo "# rules cache: start to /healthz $(python3 -c "print('%.2f s compiling, %.2f s from the cache' % ($t1 - $t0, $t3 - $t2))")"
+        grep -q 'rules cache: literals ([0-9]*) loaded in .*, expressions ([0-9]*) loaded in ' "$work/rc12b.log" &&
+            ! grep -q 'rules cache: .*compiled' "$work/rc12b.log" &&
+            ok "rules cache: a second start loads both databases from the cache and compiles nothing" ||
+            notok "rules cache: second start" "$(grep 'rules cache' "$work/rc12b.log")"
+        # A changed rule set on reload: the literals compiled anew, never the old database.
+        sed -i 's/keywords: \[thiodiglycol, /keywords: [thiodiglycol, rcdozenword, /' "$work/rules12/chemicals.yaml"
+        kill -HUP "$rc12_pid"
+        wait_for 20 sh -c "[ \$(grep -c 'rules cache:' '$work/rc12b.log') -ge 2 ]"
+        rc12_line=$(grep 'rules cache:' "$work/rc12b.log" | tail -1)
+        grep -q 'literals ([0-9]*) compiled in .* and stored, expressions ([0-9]*) loaded in ' <<<"$rc12_line" &&
+            ok "rules cache: a reload with a changed term compiles the literals again and loads the unchanged expressions" ||
+            notok "rules cache: reload with a changed rule set" "$rc12_line"
+        rc12_decl 1 "rcdozenword 200 kg"
+        req POST /v1/declarations "$work/rc12.json"
+        [ "$code" = 201 ] && jq_ '[h["entry"] for a in d["alerts"] for h in a["hits"]]' | grep -q 2B13 &&
+            ok "rules cache: after the reload the new term alerts (not the cached old database)" ||
+            notok "rules cache: new term after reload" "$code $body"
+        stop_daemon "$rc12_pid"
+    else
+        notok "rules cache: second start"
+    fi
+else
+    notok "rules cache: first start"
+fi
+# A corrupt file: cordonctl warns, compiles, and screens right; the file is replaced.
+python3 - "$rc12" <<'PY'
+import os, sys
+for f in os.listdir(sys.argv[1]):
+    p = os.path.join(sys.argv[1], f)
+    b = bytearray(open(p, "rb").read())
+    b[len(b) // 2] ^= 0x55
+    open(p, "wb").write(bytes(b))
+PY
+out=$(printf '%s\n' '{"reference": "RC12-2", "type": "export", "items": [{"seq": 1, "hs_code": "3824.99", "description": "测试氯化设备 and rcdozenword"}]}' |
+    "$ctl" --rules-cache "$rc12" screen --rules "$work/rules12" 2>"$work/rc12.err")
+grep -q 'corrupt (checksum); compiling' "$work/rc12.err" && grep -q '"3B05"' <<<"$out" && grep -q '"2B13"' <<<"$out" &&
+    out2=$(printf '%s\n' '{"reference": "RC12-3", "type": "export", "items": [{"seq": 1, "hs_code": "3824.99", "description": "rcdozenword"}]}' |
+        "$ctl" --rules-cache "$rc12" screen --rules "$work/rules12" 2>&1) && grep -q '"2B13"' <<<"$out2" && ! grep -q 'rules cache' <<<"$out2" &&
+    ok "rules cache: a corrupt file is compiled again with a warning, screens right, and is replaced" ||
+    notok "rules cache: corrupt file" "$(cat "$work/rc12.err") $out ${out2:-}"
+if [ -n "$rc12_prev" ]; then export CORDON_RULES_CACHE=$rc12_prev; else unset CORDON_RULES_CACHE; fi
+# ---- end rules12 ----
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
