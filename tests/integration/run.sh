@@ -3164,12 +3164,31 @@ st, c2, raw = post(cor)
 want(st == 201 and c2.get("version") == 2, "COR amendment: %d %s" % (st, raw[:200]))
 st, r, raw = post(variant(13, lrn=b"LATE-COR-2").replace(b"<FunctionCode>13<", b"<FunctionCode>130<", 1))
 want(st == 422 and [e["field"] for e in r["errors"]] == ["Declaration/FunctionCode"], "function code 130: %d %s" % (st, raw[:200]))
+# A goods presentation (header data only) was the first news; the original
+# came late: the next header-only message takes the original's goods.
+def gpr(dest):
+    return (b'<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><FunctionCode>13</FunctionCode>'
+            b'<FunctionalReferenceID>LATE-HDR</FunctionalReferenceID><TypeCode>GPR</TypeCode>'
+            b'<GoodsShipment><Destination><CountryCode>' + dest + b'</CountryCode></Destination></GoodsShipment></Declaration>')
+st, h1, raw = post(gpr(b"NO"))
+want(st == 201 and h1.get("version") == 1 and "no_goods_screened" in kinds(h1) and not item_alerts(h1),
+     "header-only first: %d %s" % (st, raw[:300]))
+st, h0, raw = post(variant(9, lrn=b"LATE-HDR"))
+want(st == 201 and h0.get("version") == 0 and sorted(item_alerts(h0)) == [1, 2], "late original after a header-only first: %d %s" % (st, raw[:300]))
+st, h2, raw = post(gpr(b"SE"))
+gf = [f for f in h2.get("findings", []) if f["kind"] == "goods_from_earlier_version"]
+want(st == 201 and h2.get("version") == 2 and h2.get("supersedes") == h1.get("id") and sorted(item_alerts(h2)) == [1, 2] and
+     len(gf) == 1 and "version 0" in gf[0]["message"], "header-only after the late original: %d %s" % (st, raw[:400]))
+gh2, _ = get(h2.get("id", ""))
+want(gh2.get("declaration", {}).get("goods_from") == {"id": h0.get("id"), "version": 0} and
+     gh2.get("declaration", {}).get("route", {}).get("destination") == "SE" and
+     len(gh2.get("declaration", {}).get("items", [])) == 2, "goods from version 0: %s" % json.dumps(gh2.get("declaration"))[:300])
 print("\n".join(bad) if bad else "ok %s %s" % (o["id"], c2.get("id")))
 sys.exit(1 if bad else 0)
 PY
 )
 lo_rc=$?
-[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open until a cancellation, the live version untouched; replays, conflicts and cancelled declarations answered" ||
+[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open until a cancellation, the live version untouched; replays, conflicts and cancelled declarations answered; a header-only amendment after it takes its goods" ||
     notok "late originals" "$out"
 lo_ids=($out)
 [ $lo_rc = 0 ] && [ "$(sql "SELECT type FROM declarations WHERE id = '${lo_ids[2]}'")" = export ] &&
