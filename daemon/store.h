@@ -33,7 +33,7 @@ int	 store_ping(PGconn *, char **errp);
  * from 0016 on (schemas/0016_late_original.sql).  Whoever makes a
  * statement depend on a newer migration moves this name with it.
  */
-#define STORE_SCHEMA_NEEDED	"0016_late_original.sql"
+#define STORE_SCHEMA_NEEDED	"0017_search_text.sql"
 /*
  * 0 when the database holds STORE_SCHEMA_NEEDED; -1 with *errp saying
  * which migration is missing (and to run `cordonctl db migrate`).

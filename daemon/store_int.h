@@ -5,6 +5,8 @@
 #ifndef CORDON_STORE_INT_H
 #define CORDON_STORE_INT_H
 
+#include <stdbool.h>
+
 #include <jansson.h>
 #include <libpq-fe.h>
 
@@ -17,6 +19,18 @@ int	 store_exec_ok(PGconn *, const char *sql, int n, const char *const *p,
 	    char **errp, const char *what);
 /* The JSON text in a result cell, decoded (json_null() for SQL NULL). */
 json_t	*store_json_cell(PGresult *r, int row, int col);
+
+/*
+ * The queue's search text of a declaration (declarations.search_text,
+ * schemas/0017_search_text.sql), appended to <b>: exactly what
+ * cordon_search_text(<reference>, <body>) returns.  False, with <b> as it
+ * was, when <body> holds a description or a name that is neither a string
+ * nor null (its jsonb text is the server's to write): the row then goes
+ * with NULL and the server's function covers it.
+ */
+struct buf;
+bool	 store_search_text(struct buf *b, const char *reference,
+	    const json_t *body);
 
 /*
  * One alert as the queue and the alert view show it (a jsonb expression

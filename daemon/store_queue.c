@@ -2,8 +2,9 @@
  * The officers' queue: alerts by priority (severity, score, age) with the
  * filters officers work with (status, category, severity, text, country,
  * dates, submitter, claimant, awaiting approval) and a cursor.  Text
- * search runs over cordon_search_text() (reference, item descriptions,
- * party names), which a trigram index backs (schemas/0009_workflow.sql).
+ * search runs over the reference, item descriptions and party names
+ * (declarations.search_text, or cordon_search_text() where it is NULL),
+ * which a trigram index backs (schemas/0009, 0017).
  * Reads only; the workflow that changes alerts is store_alerts.c.
  */
 #include "config.h"
@@ -30,9 +31,11 @@ static const char queue_sql[] =
     "jsonb_build_array(jsonb_build_object('category', $2::text))) "
     "AND ($3::text IS NULL OR a.severity = $3) "
     /* Every declaration with an alert is flagged alerted, and the trigram
-     * index holds only those (schemas/0015_commit_keys.sql). */
-    "AND ($4::text IS NULL OR (d.alerted AND cordon_search_text(d.reference, "
-    "d.body) ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', "
+     * index holds only those (schemas/0015_commit_keys.sql), over the text
+     * cordond stored or else cordon_search_text() (0017_search_text.sql). */
+    "AND ($4::text IS NULL OR (d.alerted AND coalesce(d.search_text, "
+    "cordon_search_text(d.reference, d.body)) ILIKE '%' || "
+    "replace(replace(replace($4, '\\', '\\\\'), '%', "
     "'\\%'), '_', '\\_') || '%')) "
     "AND ($5::text IS NULL OR d.body->'route'->>'destination' = $5 "
     "OR d.body->'route'->>'dispatch' = $5 "

@@ -2421,7 +2421,7 @@ if start_daemon workflow --db "$DSN"; then
     as "$OFF" req GET "/v1/alerts?country=kp&from=2026-02-30&status=open,nope"
     [ "$code" = 400 ] && [ "$(jq_ '" ".join(sorted(e["field"] for e in d["errors"]))')" = "country from status" ] &&
         ok "bad filter values → 400 naming each field" || notok "bad filters" "$code $body"
-    plan=$(sql "SET enable_seqscan = off; EXPLAIN SELECT 1 FROM declarations d WHERE d.alerted AND cordon_search_text(d.reference, d.body) ILIKE '%korea mining%'")
+    plan=$(sql "SET enable_seqscan = off; EXPLAIN SELECT 1 FROM declarations d WHERE d.alerted AND coalesce(d.search_text, cordon_search_text(d.reference, d.body)) ILIKE '%korea mining%'")
     grep -q declarations_search <<<"$plan" && ok "text search is backed by the trigram index" || notok "search index" "$plan"
     # Assign to a colleague.
     ax=$(wfdecl WF-4 "Anatolia Kimya AS" TR "Phosphorus oxychloride, 250 kg")
@@ -3002,9 +3002,9 @@ fi
 # ---- schema guard: cordond on a database without the migration its statements need ----
 # A cordond started before `cordonctl db migrate` must not store through a schema its batch statement does
 # not fit (with 0014's trigger and no 0015, every declaration was skipped and answered 409; without 0016 a late
-# original cannot be stored): the database counts as unavailable, the log says which migration to apply, and
+# original cannot be stored, without 0017 no search text): the database counts as unavailable, the log says which migration to apply, and
 # once it is applied the next job stores.
-sql "DELETE FROM schema_migrations WHERE version = '0016_late_original.sql'" >/dev/null
+sql "DELETE FROM schema_migrations WHERE version = '0017_search_text.sql'" >/dev/null
 if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
     sg_pid=$daemon_pid
     printf '{"reference": "SG-0001", "type": "export", "parties": [{"role": "consignee", "name": "Quillfeather Stationers Ltd", "country": "NO"}], "route": {"dispatch": "DE", "destination": "NO"}, "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}' >"$work/sg.json"
@@ -3013,10 +3013,10 @@ if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
     sg_ready=$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")
     sg_rows=$(sql "SELECT count(*) FROM declarations WHERE reference = 'SG-0001'")
     [ "$sg_first" = 503 ] && [ "$sg_ready" = 503 ] && [ "$sg_rows" = 0 ] &&
-        grep -q "0016_late_original.sql is not applied): run .cordonctl db migrate." "$work/schemaguard.log" &&
-        ok "schema guard: a database without 0016 is unavailable (503, not ready) and the log names the migration" ||
+        grep -q "0017_search_text.sql is not applied): run .cordonctl db migrate." "$work/schemaguard.log" &&
+        ok "schema guard: a database without 0017 is unavailable (503, not ready) and the log names the migration" ||
         notok "schema guard: old schema" "$sg_first $sg_ready $sg_rows $(tail -3 "$work/schemaguard.log")"
-    sql "INSERT INTO schema_migrations (version) VALUES ('0016_late_original.sql')" >/dev/null
+    sql "INSERT INTO schema_migrations (version) VALUES ('0017_search_text.sql')" >/dev/null
     req POST /v1/declarations "$work/sg.json"
     [ "$code" = 201 ] && [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'SG-0001'")" = 1 ] &&
         wait_for 10 curl -fs "$url/readyz" &&
@@ -3024,7 +3024,7 @@ if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
         notok "schema guard: after migrate" "$code $body"
     stop_daemon "$sg_pid" || notok "cordond (schema guard) stops on SIGTERM"
 else
-    sql "INSERT INTO schema_migrations (version) VALUES ('0016_late_original.sql') ON CONFLICT DO NOTHING" >/dev/null
+    sql "INSERT INTO schema_migrations (version) VALUES ('0017_search_text.sql') ON CONFLICT DO NOTHING" >/dev/null
     notok "cordond for the schema guard checks"
 fi
 # ---- wco11: late originals (stored as version 0), WCO type and function codes read whole ----
@@ -3275,6 +3275,49 @@ grep -q 'corrupt (checksum); compiling' "$work/rc12.err" && grep -q '"3B05"' <<<
     notok "rules cache: corrupt file" "$(cat "$work/rc12.err") $out ${out2:-}"
 if [ -n "$rc12_prev" ]; then export CORDON_RULES_CACHE=$rc12_prev; else unset CORDON_RULES_CACHE; fi
 # ---- end rules12 ----
+
+# ---- store12: the search text stored by cordond, alerts' hits taken from the stored result, 0017 ----
+# Every declaration stored above through the batch statement (JSON, WCO, amendments, late originals) carries
+# the search text cordon_search_text() gives for its row; other writers leave it NULL.
+s12_text=$(sql "SELECT count(*) FILTER (WHERE search_text IS NOT NULL AND search_text IS DISTINCT FROM cordon_search_text(reference, body))
+    || ' ' || count(*) FILTER (WHERE search_text IS NOT NULL) || ' ' || count(*) FILTER (WHERE body_type = 'application/xml' AND search_text IS NOT NULL)
+    FROM declarations")
+[ "${s12_text%% *}" = 0 ] && [ "$(cut -d' ' -f2 <<<"$s12_text")" -ge 20 ] && [ "${s12_text##* }" -ge 1 ] &&
+    ok "store12: declarations.search_text is exactly cordon_search_text() for every row cordond stored (JSON and WCO) ($s12_text)" ||
+    notok "store12: stored search text" "mismatched, filled, WCO filled: $s12_text"
+# An alert's hits are its entry of the declaration's result, as the API answered it.
+s12_hits=$(sql "SELECT count(*) FILTER (WHERE a.hits IS DISTINCT FROM x->'hits') || ' ' || count(*)
+    FROM alerts a JOIN declarations d ON d.id = a.declaration_id
+    CROSS JOIN LATERAL jsonb_array_elements(d.result->'alerts') x WHERE x->>'id' = a.id::text")
+[ "${s12_hits%% *}" = 0 ] && [ "${s12_hits##* }" -ge 10 ] &&
+    ok "store12: every alert's stored hits equal its entry in the stored result ($s12_hits)" ||
+    notok "store12: alert hits" "mismatched, compared: $s12_hits"
+if start_daemon store12 --rules "$top/rules" --db "$DSN"; then
+    s12_pid=$daemon_pid
+    sed 's/"IT-0001"/"S12-SEARCH"/; s/Fjord Chemicals AS/Nordlys Kjemi Tolv AS/' "$work/d1.json" >"$work/s12.json"
+    req POST /v1/declarations "$work/s12.json"
+    s12_code=$code
+    s12_id=$(jq_ 'd["id"]' 2>/dev/null)
+    s12_party=$(sql "SELECT search_text FROM declarations WHERE id = '$s12_id'")
+    as "$OFF" req GET "/v1/alerts?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "S12-SEARCH")&limit=50"
+    s12_by_ref=$(jq_ '" ".join(sorted(set(a["declaration_id"] for a in d["alerts"])))' 2>/dev/null)
+    as "$OFF" req GET "/v1/alerts?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "kjemi tolv")&limit=50"
+    s12_by_party=$(jq_ '" ".join(sorted(set(a["declaration_id"] for a in d["alerts"])))' 2>/dev/null)
+    [ "$s12_code" = 201 ] && [ -n "$s12_party" ] && [ "$s12_by_ref" = "$s12_id" ] && [ "$s12_by_party" = "$s12_id" ] &&
+        [ "$(sql "SELECT search_text IS NOT NULL FROM declarations WHERE id = '$s12_id'")" = t ] &&
+        ok "store12: the queue's text search finds a new declaration by reference and party name through the stored text" ||
+        notok "store12: search through search_text" "$s12_code '$s12_party' '$s12_by_ref' '$s12_by_party'"
+    # A row without the stored text (another writer's, or stored before 0017) is searched through
+    # cordon_search_text(), the same index.
+    sql "UPDATE declarations SET search_text = NULL WHERE id = '$s12_id'" >/dev/null
+    as "$OFF" req GET "/v1/alerts?q=S12-SEARCH&limit=50"
+    [ "$(jq_ '" ".join(sorted(set(a["declaration_id"] for a in d["alerts"])))' 2>/dev/null)" = "$s12_id" ] &&
+        ok "store12: a declaration without stored search text is still found (cordon_search_text() in its place)" ||
+        notok "store12: search without search_text" "$body"
+    stop_daemon "$s12_pid" || notok "cordond (store12) stops on SIGTERM"
+else
+    notok "cordond for the store12 checks"
+fi
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
