@@ -31,6 +31,7 @@
 #include "hscache.h"
 #include "log.h"
 #include "maint.h"
+#include "match.h"
 #include "party.h"
 #include "result.h"
 #include "rules.h"
@@ -726,6 +727,8 @@ screen_ndjson(struct snapshot *s, int stats, size_t *linesp)
 	ssize_t n;
 	double cpu0;
 	int bad = 0;
+	/* One scratch for the run: screening keeps its tables there. */
+	struct match_scratch *sc = match_scratch_new(s->m);
 
 	buf_init(&out);
 	cpu0 = cpu_seconds();
@@ -747,7 +750,7 @@ screen_ndjson(struct snapshot *s, int stats, size_t *linesp)
 			bad++;
 			continue;
 		}
-		res = screen_run(s->m, NULL, d, s->version, NULL);
+		res = screen_run(s->m, sc, d, s->version, NULL);
 		buf_reset(&out);
 		result_write(&out, res, false, NULL);
 		buf_addc(&out, '\n');
@@ -766,6 +769,7 @@ screen_ndjson(struct snapshot *s, int stats, size_t *linesp)
 	}
 	free(line);
 	buf_free(&out);
+	match_scratch_free(sc);
 	*linesp = lineno;
 	return bad;
 }

@@ -57,6 +57,8 @@ struct matcher {
 
 struct match_scratch {
 	hs_scratch_t	*s;
+	void		*ws;			/* the caller's workspace */
+	void		(*ws_free)(void *);
 };
 
 /*
@@ -1142,7 +1144,25 @@ match_scratch_free(struct match_scratch *sc)
 		return;
 	if (sc->s)
 		hs_free_scratch(sc->s);
+	if (sc->ws != NULL && sc->ws_free != NULL)
+		sc->ws_free(sc->ws);
 	free(sc);
+}
+
+void *
+match_scratch_workspace(struct match_scratch *sc)
+{
+	return sc->ws;
+}
+
+void
+match_scratch_set_workspace(struct match_scratch *sc, void *ws,
+    void (*freefn)(void *))
+{
+	if (sc->ws != NULL && sc->ws_free != NULL)
+		sc->ws_free(sc->ws);
+	sc->ws = ws;
+	sc->ws_free = freefn;
 }
 
 struct scan_ctx {

@@ -56,6 +56,15 @@ const struct mterm	*match_term(const struct matcher *, unsigned id);
 
 struct match_scratch	*match_scratch_new(const struct matcher *);
 void			 match_scratch_free(struct match_scratch *);
+/*
+ * A caller's workspace kept with a scratch (one per thread and rule set)
+ * and freed with it by <freefn>: screening keeps its table of evidence per
+ * entry there rather than allocate one for every declaration.  Setting
+ * another frees the one before.
+ */
+void	*match_scratch_workspace(struct match_scratch *);
+void	 match_scratch_set_workspace(struct match_scratch *, void *,
+	    void (*freefn)(void *));
 
 /*
  * Calls <cb> for every term occurrence in <text> (folded, see normalize.h)

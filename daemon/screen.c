@@ -1411,6 +1411,62 @@ decl_findings(const struct decl *d, struct screen_result *res)
 	}
 }
 
+/*
+ * The evidence per entry, indexed by entry, and the entries an item
+ * touched.  Every item leaves it clean (item_ctx_reset), so a thread keeps
+ * one with its scratch for as long as the rule set lives.
+ */
+struct ev_table {
+	struct evidence	*ev;
+	size_t		*touched;
+	size_t		 n;
+};
+
+static void
+ev_table_free(void *p)
+{
+	struct ev_table *t = p;
+
+	if (t == NULL)
+		return;
+	free(t->ev);
+	free(t->touched);
+	free(t);
+}
+
+static struct ev_table *
+ev_table_new(size_t n)
+{
+	struct ev_table *t = xcalloc(1, sizeof(*t));
+	size_t i;
+
+	t->n = n;
+	t->ev = xcalloc(n ? n : 1, sizeof(*t->ev));
+	t->touched = xcalloc(n ? n : 1, sizeof(*t->touched));
+	for (i = 0; i < n; i++) {
+		t->ev[i].eidx = (size_t)-1;
+		t->ev[i].cas_idx = -1;
+	}
+	return t;
+}
+
+/* The scratch's table, made on first use; without a scratch, <*own>. */
+static struct ev_table *
+ev_table_get(struct match_scratch *sc, size_t n, struct ev_table **own)
+{
+	struct ev_table *t = sc != NULL ? match_scratch_workspace(sc) : NULL;
+
+	*own = NULL;
+	if (t != NULL && t->n == n)
+		return t;
+	t = ev_table_new(n);
+	if (sc != NULL)
+		match_scratch_set_workspace(sc, t, ev_table_free);
+	else
+		*own = t;
+	return t;
+}
+
 struct screen_result *
 screen_run(const struct matcher *m, struct match_scratch *sc,
     const struct decl *d, const char *list_version,
@@ -1419,23 +1475,21 @@ screen_run(const struct matcher *m, struct match_scratch *sc,
 	struct screen_result *res = xcalloc(1, sizeof(*res));
 	struct item_ctx c;
 	struct decl_ctx dc;
-	size_t i, n = match_nentries(m);
+	struct ev_table *tab, *own;
+	size_t i;
 	int worst = -1;
 
 	res->reference = xstrdup(d->reference ? d->reference : "");
 	res->type = xstrdup(d->type ? d->type : "");
 	res->list_version = xstrdup(list_version ? list_version : "");
 	c.m = m;
-	c.ev = xcalloc(n ? n : 1, sizeof(*c.ev));
-	c.touched = xcalloc(n ? n : 1, sizeof(*c.touched));
+	tab = ev_table_get(sc, match_nentries(m), &own);
+	c.ev = tab->ev;
+	c.touched = tab->touched;
 	c.ntouched = 0;
 	memset(&c.route.hits, 0, sizeof(c.route.hits));
 	c.route.best = 0;
 	c.route.cat = CAT_EMBARGO;
-	for (i = 0; i < n; i++) {
-		c.ev[i].eidx = (size_t)-1;
-		c.ev[i].cas_idx = -1;
-	}
 	decl_countries(d, &dc);
 	if (d->warnings)
 		decl_findings(d, res);
@@ -1451,8 +1505,8 @@ screen_run(const struct matcher *m, struct match_scratch *sc,
 		screen_hits_free(&c.route.hits);
 	screen_parties(match_ruleset(m), d, o ? o->party_threshold :
 	    PARTY_THRESHOLD_DEFAULT, res);
-	free(c.ev);
-	free(c.touched);
+	item_ctx_reset(&c);		/* each item left it clean already */
+	ev_table_free(own);
 
 	for (i = 0; i < res->nalerts; i++)
 		if ((int)res->alerts[i].severity > worst)
