@@ -271,6 +271,8 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 	nm = &idx->names[idx->nnames];
 	nm->rec = rec;
 	nm->text = text;
+	nm->individual = idx->recs[rec]->kind != NULL &&
+	    strcmp(idx->recs[rec]->kind, "individual") == 0;
 	nm->ntok = (uint32_t)n;
 	/* The token ids, then those of the joins (see struct pname). */
 	nm->tok = xreallocarray(NULL, 3 * n, sizeof(uint32_t));

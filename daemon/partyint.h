@@ -104,6 +104,8 @@ struct pname {
 					 * tokens (ntok - 1 of them), then of 3
 					 * (ntok - 2); in the <tok> allocation */
 	const char	*text;		/* as published, borrowed from the record */
+	bool		 individual;	/* the record is a person's: kept here,
+					 * the scoring reads no record */
 };
 
 struct ptok {

@@ -584,6 +584,7 @@ struct scoring {
 	struct simmemo		*memo;		/* or NULL */
 	size_t			 k, m;		/* name and query token counts */
 	bool			 strict;	/* one side is a single token */
+	bool			 individual;	/* the name is a person's */
 	bool			 qmerged[MAXTOK], nmerged[MAXTOK];
 	double			 qbest[MAXTOK], nbest[MAXTOK];
 	double			 qw[MAXTOK];	/* query token weights */
@@ -1097,9 +1098,9 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 
 			if (s->qmerged[i])
 				continue;
-			if (n->initials && n->len == 1 && !q->particle &&
-			    q->len >= 2 && (q->first == n->kfirst ||
-			    q->key[0] == n->kfirst))
+			if (n->initials && n->len == 1 && s->individual &&
+			    !q->particle && q->len >= 2 &&
+			    (q->first == n->kfirst || q->key[0] == n->kfirst))
 				sim = INITIAL_SIM;	/* listed initial */
 			else
 				sim = memo_sim(s, j, i, s->strict);
@@ -1136,13 +1137,11 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
  * names alone ("Ali Hassan") do not stand in for a rare family name.
  */
 static bool
-score_covered(const struct party_index *idx, struct scoring *s,
-    const struct pname *nm)
+score_covered(struct scoring *s)
 {
 	const struct query *qu = s->qu;
 	size_t i, j, k = s->k, found = 0;
 	double wfound = 0, wmissing = 0;
-	const char *kind;
 
 	if (s->m < 2 || k < 3)
 		return false;
@@ -1150,9 +1149,7 @@ score_covered(const struct party_index *idx, struct scoring *s,
 		if (!s->qmerged[i] && s->qbest[i] < PSCORE_FOUND &&
 		    !qu->q[i].t.particle)
 			return false;
-	/* Read last: the record is seldom in the cache. */
-	kind = idx->recs[nm->rec]->pub.kind;
-	if (strcmp(kind ? kind : "", "individual") != 0)
+	if (!s->individual)
 		return false;
 	if (!((s->nmerged[0] || s->nbest[0] >= PSCORE_FOUND) ||
 	    (s->nmerged[k - 1] || s->nbest[k - 1] >= PSCORE_FOUND)))
@@ -1267,13 +1264,14 @@ score_name(const struct party_index *idx, const struct query *qu,
 		return 1.0;
 	}
 	s.strict = s.m == 1 || s.k == 1;
+	s.individual = nm->individual;
 
 	score_query_joins(&s);
 	score_name_joins(&s, nm);
 	score_join_views(&s, nm, idx);
 	score_query_initials(&s);
 	score_counterparts(idx, &s);
-	return score_total(&s, score_covered(idx, &s, nm));
+	return score_total(&s, score_covered(&s));
 }
 
 static int

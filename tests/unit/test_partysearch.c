@@ -62,6 +62,12 @@ build_index(void)
 	    "2002,\"VELTOMARINSK\",-0- ,"
 	    "\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
 	    "2003,\"HASSANUDDIN, Makruf\",\"individual\","
+	    "\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "2004,\"A AND M MAHAR COMPANY LIMITED\",-0- ,"
+	    "\"BURMA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "2005,\"KORVANDIS, Tomas M.\",\"individual\","
+	    "\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "2006,\"MAHAN AIR\",-0- ,"
 	    "\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
 	/* A second name of the last shared record: the best name wins. */
 	made_up_word(NSHARED - 1, w, sizeof(w));
@@ -72,7 +78,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "alt.csv", alt.data, alt.len,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), NSHARED + 3);
+	CHECK_INT_EQ(party_count(idx), NSHARED + 6);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&sdn);
@@ -300,6 +306,31 @@ test_edit_distance(void)
 	CHECK_INT_EQ(bad, 0);
 }
 
+/*
+ * A one-letter word of a person's name is an initial: it stands for a
+ * given name of the query.  In a firm's name ("A AND M MAHAR") it is a
+ * letter of the name, and two such letters do not make "MAHAN AIRWAYS"
+ * the firm.
+ */
+static void
+test_initials(const struct party_index *idx)
+{
+	struct party_hit h[4];
+	size_t n, k;
+
+	n = party_search(idx, "Tomas Mirko Korvandis", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "2005");
+	n = party_search(idx, "Mahan Airways", THRESHOLD, h, 4);
+	for (k = 0; k < n; k++)
+		CHECK(strcmp(h[k].rec->ref, "2004") != 0);
+	n = party_search(idx, "A and M Mahar Company", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "2004");
+}
+
 int
 main(void)
 {
@@ -312,6 +343,7 @@ main(void)
 	test_forms(idx);
 	test_side_tables(idx);
 	test_edit_distance();
+	test_initials(idx);
 	party_index_free(idx);
 	return harness_done();
 }
