@@ -118,7 +118,9 @@ struct post_ctx {
 	/* a header-only amendment: the stored version it takes goods from */
 	char			*merge_body;	/* its body (JSON text) */
 	char			 merge_id[37];
-	int			 merge_version, merges;
+	int			 merges;
+	char			 goods_id[37];	/* whose goods merge_body */
+	int			 goods_version;	/* holds */
 };
 
 static void
@@ -157,7 +159,8 @@ post_merge_again(struct post_ctx *p, struct store_item *it)
 	p->merge_body = it->stored;
 	it->stored = NULL;
 	snprintf(p->merge_id, sizeof(p->merge_id), "%s", it->existing_id);
-	p->merge_version = it->version;
+	snprintf(p->goods_id, sizeof(p->goods_id), "%s", it->goods_id);
+	p->goods_version = it->goods_version;
 	p->merges++;
 	free(p->job.err);
 	p->job.err = NULL;
@@ -334,8 +337,9 @@ field_errors_json(struct field_errors *errs)
 static void	post_screen_run(struct post_ctx *, struct pool_thread *);
 
 /*
- * A header-only amendment with the goods of the stored version it amends
- * (p->merge_body): replaces p->d with the merged declaration and the JSON
+ * A header-only amendment with the goods of the stored version it amends,
+ * or of the late original when that version has none (p->merge_body,
+ * p->goods_id, p->goods_version): replaces p->d with the merged declaration and the JSON
  * stored for it, with a finding naming the version.  On failure sets
  * p->err and p->status.
  */
@@ -347,8 +351,8 @@ post_merge(struct post_ctx *p)
 	char msg[160];
 
 	stored = json_loads(p->merge_body, 0, NULL);
-	merged = decl_merge_goods(p->d->raw, stored, p->merge_id,
-	    p->merge_version);
+	merged = decl_merge_goods(p->d->raw, stored, p->goods_id,
+	    p->goods_version);
 	json_decref(stored);
 	if (merged == NULL) {
 		p->status = 500;
@@ -363,7 +367,7 @@ post_merge(struct post_ctx *p)
 		return;
 	}
 	snprintf(msg, sizeof(msg), "an amendment of header data only: the "
-	    "goods items are those of version %d", p->merge_version);
+	    "goods items are those of version %d", p->goods_version);
 	json_array_append_new(d->warnings, json_pack("{s:s, s:s, s:s}",
 	    "field", "Declaration/GoodsShipment/GovernmentAgencyGoodsItem",
 	    "kind", "goods_from_earlier_version", "message", msg));

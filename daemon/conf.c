@@ -37,6 +37,7 @@ static const struct setting settings[] = {
 	S(db_file,	CT_STR, NULL, 0, 0, false),
 	S(read_db,	CT_STR, NULL, 0, 0, false),
 	S(rules_dir,	CT_STR, NULL, 0, 0, false),
+	S(rules_cache_dir, CT_STR, "/var/cache/cordon", 0, 0, false),
 	S(log_level,	CT_STR, "info", 0, 0, true),
 	S(log_target,	CT_STR, "stderr", 0, 0, false),
 	S(max_body,	CT_INT, "1048576", 1024, 64L << 20, false),

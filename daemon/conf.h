@@ -16,6 +16,7 @@ struct conf {
 	char	*db_file;	/* file holding it (mode 600), or NULL */
 	char	*read_db;	/* DSN for officers' reads (a standby), or NULL */
 	char	*rules_dir;	/* screen against a directory instead of the DB */
+	char	*rules_cache_dir; /* compiled rules kept here, or NULL (off) */
 	char	*log_level;	/* error warn info debug */
 	char	*log_target;	/* stderr, or syslog (the journal under systemd) */
 	long	 max_body;	/* bytes */

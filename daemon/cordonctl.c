@@ -28,6 +28,7 @@
 #include "conf.h"
 #include "decl.h"
 #include "fetch.h"
+#include "hscache.h"
 #include "log.h"
 #include "maint.h"
 #include "party.h"
@@ -1896,7 +1897,9 @@ usage_to(FILE *fp, int status)
 	    "       cordonctl COMMAND [SUBCOMMAND] --help\n"
 	    "       cordonctl --version\n"
 	    "DSN may also come from CORDON_DB or a mode-600 FILE, URL from\n"
-	    "CORDON_URL (default http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n");
+	    "CORDON_URL (default http://127.0.0.1:8470), TOKEN from CORDON_TOKEN.\n"
+	    "--rules-cache DIR (or CORDON_RULES_CACHE) keeps compiled rules in DIR\n"
+	    "(default $XDG_CACHE_HOME/cordon or ~/.cache/cordon; \"\" turns it off).\n");
 	exit(status);
 }
 
@@ -1986,8 +1989,11 @@ main(int argc, char **argv)
 		{ "token", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "rules-cache", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *cache = getenv("CORDON_RULES_CACHE");
+	char *udir = NULL;
 	size_t i;
 	int ch;
 
@@ -2009,6 +2015,9 @@ main(int argc, char **argv)
 		case 'T':
 			api_token = optarg;
 			break;
+		case 'C':
+			cache = optarg;
+			break;
 		case 'V':
 			printf("cordonctl %s\n", PACKAGE_VERSION);
 			return 0;
@@ -2023,6 +2032,16 @@ main(int argc, char **argv)
 	if (argc < 1)
 		usage();
 	help_maybe(argc, argv);
+	/*
+	 * Compiled rules are cached (hscache.h): a directory asked for says
+	 * its problems; the default one in the user's cache stays quiet, so
+	 * that nothing but results reaches the output of `screen`.
+	 */
+	if (cache != NULL)
+		hscache_set_dir(cache, HSCACHE_WARN);
+	else if ((udir = hscache_user_dir()) != NULL)
+		hscache_set_dir(udir, HSCACHE_QUIET);
+	free(udir);
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].cmd, argv[0]) == 0)
 			return commands[i].run(argc - 1, argv + 1);

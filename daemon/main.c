@@ -19,6 +19,7 @@
 #include "api.h"
 #include "conf.h"
 #include "db.h"
+#include "hscache.h"
 #include "http.h"
 #include "log.h"
 #include "maint.h"
@@ -340,6 +341,15 @@ configure(const struct args *a)
 	log_init("cordond", a->verbose ? LOG_LEVEL_DEBUG :
 	    reload_log_level(rt->conf.log_level), !a->check &&
 	    strcmp(rt->conf.log_target, "syslog") == 0);
+	/*
+	 * CORDON_RULES_CACHE beats the file (test runs share one cache);
+	 * cordond -n says problems with the cache, not its routine.
+	 */
+	if (getenv("CORDON_RULES_CACHE") != NULL)
+		conf_set(&rt->conf, "rules_cache_dir",
+		    getenv("CORDON_RULES_CACHE"));
+	hscache_set_dir(rt->conf.rules_cache_dir, a->check ? HSCACHE_WARN :
+	    HSCACHE_INFO);
 	return 0;
 }
 

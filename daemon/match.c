@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <hs/hs.h>
 #include <utf8proc.h>
 
+#include "hscache.h"
 #include "log.h"
 #include "match.h"
 #include "normalize.h"
@@ -946,10 +948,61 @@ compile_error(struct matcher *m, hs_compile_error_t *cerr, const unsigned *ids,
 	hs_free_compile_error(cerr);
 }
 
+/* CPU seconds of this process, for the cache's notes. */
+static double
+cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * One database: from the cache directory <dir> (NULL: off) when it holds
+ * one for exactly these arguments, else compiled (and stored there).  The
+ * literal database when <lens> is set.  Says what happened in <note>.
+ * Returns HS_SUCCESS, or the compile error with *<cerr>.
+ */
+static hs_error_t
+compile_cached(const char *dir, const char *const *pats, const size_t *lens,
+    const unsigned *flags, const unsigned *ids, unsigned n,
+    hs_database_t **db, hs_compile_error_t **cerr, struct buf *note)
+{
+	struct hscache_key k;
+	const char *what = lens != NULL ? "literals" : "expressions";
+	double t0 = cpu_now();
+	hs_error_t err;
+
+	if (dir != NULL) {
+		hscache_key(&k, pats, lens, flags, ids, n, HS_MODE_BLOCK);
+		if ((*db = hscache_load(dir, &k)) != NULL) {
+			buf_printf(note, "%s%s (%u) loaded in %.2f s",
+			    note->len ? ", " : "", what, n, cpu_now() - t0);
+			return HS_SUCCESS;
+		}
+	}
+	if (lens != NULL)
+		err = hs_compile_lit_multi(pats, flags, ids, lens, n,
+		    HS_MODE_BLOCK, NULL, db, cerr);
+	else
+		err = hs_compile_multi(pats, flags, ids, n, HS_MODE_BLOCK,
+		    NULL, db, cerr);
+	if (err != HS_SUCCESS)
+		return err;
+	buf_printf(note, "%s%s (%u) compiled in %.2f s", note->len ? ", " : "",
+	    what, n, cpu_now() - t0);
+	if (dir != NULL && hscache_store(dir, &k, *db) == 0)
+		buf_printf(note, " and stored");
+	return HS_SUCCESS;
+}
+
 /*
  * Compiles the phrases into one literal database (fast to build, no start
  * of match tracking needed: a literal's start is its end minus its length)
- * and the few regular expressions into another, with leftmost start.
+ * and the few regular expressions into another, with leftmost start.  Each
+ * comes from the rules cache (hscache.h) when it holds one built from the
+ * very same patterns.
  */
 int
 match_prepare(struct matcher *m, struct buf *errs)
@@ -962,9 +1015,12 @@ match_prepare(struct matcher *m, struct buf *errs)
 	unsigned *reid = xcalloc(m->nterms + 1, sizeof(*reid));
 	unsigned *litfl = xcalloc(m->nterms + 1, sizeof(*litfl));
 	unsigned *refl = xcalloc(m->nterms + 1, sizeof(*refl));
+	char *dir = hscache_dir();
+	struct buf note;
 	size_t i, nlit = 0, nre = 0;
 	int rc = -1;
 
+	buf_init(&note);
 	for (i = 0; i < m->nterms; i++) {
 		if (m->terms[i].is_regex || m->terms[i].is_phrase_re) {
 			re[nre] = unvoice_pattern(m->patterns[i]);
@@ -982,14 +1038,13 @@ match_prepare(struct matcher *m, struct buf *errs)
 			nlit++;
 		}
 	}
-	if (nlit > 0 && hs_compile_lit_multi(lit, litfl, litid, litlen,
-	    (unsigned)nlit, HS_MODE_BLOCK, NULL, &m->lit_db, &cerr) !=
-	    HS_SUCCESS) {
+	if (nlit > 0 && compile_cached(dir, lit, litlen, litfl, litid,
+	    (unsigned)nlit, &m->lit_db, &cerr, &note) != HS_SUCCESS) {
 		compile_error(m, cerr, litid, errs);
 		goto done;
 	}
-	if (nre > 0 && hs_compile_multi(re, refl, reid, (unsigned)nre,
-	    HS_MODE_BLOCK, NULL, &m->re_db, &cerr) != HS_SUCCESS) {
+	if (nre > 0 && compile_cached(dir, re, NULL, refl, reid,
+	    (unsigned)nre, &m->re_db, &cerr, &note) != HS_SUCCESS) {
 		compile_error(m, cerr, reid, errs);
 		goto done;
 	}
@@ -1000,8 +1055,12 @@ match_prepare(struct matcher *m, struct buf *errs)
 		goto done;
 	}
 	spell_prepare(m->spell);
+	if (dir != NULL && note.len > 0)
+		hscache_note("%s (%s)", note.data, dir);
 	rc = 0;
 done:
+	buf_free(&note);
+	free(dir);
 	free(lit);
 	for (i = 0; i < nre; i++)
 		free((char *)re[i]);

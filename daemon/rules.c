@@ -1222,6 +1222,7 @@ terms_add_words(const struct rule_terms *t, struct term_key *tk,
 {
 	struct strv *dst = tk->part == TERM_PART_REQUIRES ? &e->requires :
 	    &e->exclude;
+	struct strv have;
 	size_t j, n;
 
 	if (tk->part == TERM_PART_REQUIRES && e->requires.n == 0) {
@@ -1230,23 +1231,33 @@ terms_add_words(const struct rule_terms *t, struct term_key *tk,
 		    "them\n", t->file, tk->line, tk->key);
 		return 1;
 	}
+	/*
+	 * The identities of what <e> has, folded once: folding each of them
+	 * again for every new word made this quadratic in folds, the larger
+	 * part of a rule build once the compiled databases come from the
+	 * cache.
+	 */
+	memset(&have, 0, sizeof(have));
+	for (n = 0; n < dst->n; n++) {
+		char *other = term_identity(dst->v[n]);
+
+		strv_push(&have, other, 0);
+		free(other);
+	}
 	for (j = 0; j < tk->terms.n; j++) {
 		char *id = term_identity(tk->terms.v[j]);
 
-		for (n = 0; n < dst->n; n++) {
-			char *other = term_identity(dst->v[n]);
-			int same = strcmp(id, other) == 0;
-
-			free(other);
-			if (same)
+		for (n = 0; n < have.n; n++)
+			if (strcmp(id, have.v[n]) == 0)
 				break;
-		}
-		if (n == dst->n) {
+		if (n == have.n) {
 			strv_push(dst, tk->terms.v[j], tk->terms.line[j]);
+			strv_push(&have, id, 0);
 			tk->added++;
 		}
 		free(id);
 	}
+	strv_free(&have);
 	return 0;
 }
 

@@ -129,6 +129,10 @@ struct store_item {
 	char			*stored;	/* the stored result (JSON text;
 						   owner frees) */
 	char			 existing_id[37];	/* replay, conflict */
+	char			 goods_id[37];	/* STORE_NEEDS_GOODS: the
+						   version whose goods
+						   <stored> holds, and its */
+	int			 goods_version;	/* number */
 	/* decided by store_amend_prepare, afresh on every round */
 	bool			 deferred;	/* another message of the batch
 						   changes the reference first */

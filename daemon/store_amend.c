@@ -82,6 +82,11 @@ is_versioned(const struct store_item *it)
 /*
  * The latest version of each message's reference and an earlier message
  * with the same bytes (a replay), with the alerts of that latest version.
+ * For a header-only message, the body whose goods it takes, and which
+ * version's goods they are: the latest version's, or, when that version
+ * has none (an amendment of header data was its first news) and the late
+ * original (version 0) has some, the original's (with its type when the
+ * latest version states none).
  */
 static const char look_sql[] =
     "WITH d AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[],"
@@ -92,13 +97,24 @@ static const char look_sql[] =
     "  'fp', coalesce(a.fingerprint, ''), 'entries', a.entries, 'item',"
     "  a.item_seq IS NOT NULL, 'category', a.category, 'status', a.status)"
     "  ORDER BY a.id), '[]'::jsonb) FROM alerts a"
-    "  WHERE a.declaration_id = cur.id), CASE WHEN d.header THEN cur.body END,"
-    "  cur.type"
+    "  WHERE a.declaration_id = cur.id), CASE WHEN d.header THEN"
+    "  CASE WHEN g.id IS NULL THEN cur.body ELSE jsonb_set(cur.body,"
+    "  '{items}', g.body->'items') || CASE WHEN cur.body ? 'type' THEN"
+    "  '{}'::jsonb ELSE jsonb_build_object('type', g.body->'type') END"
+    "  END END,"
+    "  cur.type, coalesce(g.id, cur.id), coalesce(g.version, cur.version)"
     " FROM d LEFT JOIN LATERAL (SELECT x.id, x.version, x.state, x.body,"
     "  x.type"
     "  FROM declarations x WHERE x.submitter = d.submitter"
     "  AND x.reference = d.reference ORDER BY x.version DESC LIMIT 1) cur"
     "  ON true"
+    " LEFT JOIN LATERAL (SELECT v.id, v.version, v.body FROM declarations v"
+    "  WHERE d.header AND cur.version > 0 AND v.submitter = d.submitter"
+    "  AND v.reference = d.reference AND v.version = 0"
+    "  AND jsonb_typeof(v.body->'items') = 'array'"
+    "  AND jsonb_array_length(v.body->'items') > 0"
+    "  AND CASE jsonb_typeof(cur.body->'items') WHEN 'array' THEN"
+    "  jsonb_array_length(cur.body->'items') = 0 ELSE true END) g ON true"
     " LEFT JOIN LATERAL (SELECT x.id, x.result,"
     "  x.cancel_hash IS NOT DISTINCT FROM d.body_hash AS cancel"
     "  FROM declarations x WHERE x.submitter = d.submitter"
@@ -725,6 +741,9 @@ amend_on_stored(struct amend_round *ar, size_t k, PGresult *r, int row)
 		it->version = atoi(PQgetvalue(r, row, 2));
 		free(it->stored);
 		it->stored = xstrdup(PQgetvalue(r, row, 8));
+		snprintf(it->goods_id, sizeof(it->goods_id), "%s",
+		    PQgetvalue(r, row, 10));
+		it->goods_version = atoi(PQgetvalue(r, row, 11));
 		return;
 	}
 	snprintf(it->target_id, sizeof(it->target_id), "%s", cur);

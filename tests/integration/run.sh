@@ -3164,12 +3164,31 @@ st, c2, raw = post(cor)
 want(st == 201 and c2.get("version") == 2, "COR amendment: %d %s" % (st, raw[:200]))
 st, r, raw = post(variant(13, lrn=b"LATE-COR-2").replace(b"<FunctionCode>13<", b"<FunctionCode>130<", 1))
 want(st == 422 and [e["field"] for e in r["errors"]] == ["Declaration/FunctionCode"], "function code 130: %d %s" % (st, raw[:200]))
+# A goods presentation (header data only) was the first news; the original
+# came late: the next header-only message takes the original's goods.
+def gpr(dest):
+    return (b'<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><FunctionCode>13</FunctionCode>'
+            b'<FunctionalReferenceID>LATE-HDR</FunctionalReferenceID><TypeCode>GPR</TypeCode>'
+            b'<GoodsShipment><Destination><CountryCode>' + dest + b'</CountryCode></Destination></GoodsShipment></Declaration>')
+st, h1, raw = post(gpr(b"NO"))
+want(st == 201 and h1.get("version") == 1 and "no_goods_screened" in kinds(h1) and not item_alerts(h1),
+     "header-only first: %d %s" % (st, raw[:300]))
+st, h0, raw = post(variant(9, lrn=b"LATE-HDR"))
+want(st == 201 and h0.get("version") == 0 and sorted(item_alerts(h0)) == [1, 2], "late original after a header-only first: %d %s" % (st, raw[:300]))
+st, h2, raw = post(gpr(b"SE"))
+gf = [f for f in h2.get("findings", []) if f["kind"] == "goods_from_earlier_version"]
+want(st == 201 and h2.get("version") == 2 and h2.get("supersedes") == h1.get("id") and sorted(item_alerts(h2)) == [1, 2] and
+     len(gf) == 1 and "version 0" in gf[0]["message"], "header-only after the late original: %d %s" % (st, raw[:400]))
+gh2, _ = get(h2.get("id", ""))
+want(gh2.get("declaration", {}).get("goods_from") == {"id": h0.get("id"), "version": 0} and
+     gh2.get("declaration", {}).get("route", {}).get("destination") == "SE" and
+     len(gh2.get("declaration", {}).get("items", [])) == 2, "goods from version 0: %s" % json.dumps(gh2.get("declaration"))[:300])
 print("\n".join(bad) if bad else "ok %s %s" % (o["id"], c2.get("id")))
 sys.exit(1 if bad else 0)
 PY
 )
 lo_rc=$?
-[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open until a cancellation, the live version untouched; replays, conflicts and cancelled declarations answered" ||
+[ $lo_rc = 0 ] && ok "a late WCO or JSON original is stored as version 0, superseded by version 1, alerts open until a cancellation, the live version untouched; replays, conflicts and cancelled declarations answered; a header-only amendment after it takes its goods" ||
     notok "late originals" "$out"
 lo_ids=($out)
 [ $lo_rc = 0 ] && [ "$(sql "SELECT type FROM declarations WHERE id = '${lo_ids[2]}'")" = export ] &&
@@ -3190,6 +3209,72 @@ else
     ok "0016: a version 0 without a version 1 is refused"
 fi
 stop_daemon "$lo_pid"
+
+# ---- rules12: the rules cache (compiled rules kept on disk) ----
+# A cache of its own (the run may share another through CORDON_RULES_CACHE).
+rc12_prev=${CORDON_RULES_CACHE-}
+rc12=$work/rules-cache12
+mkdir -m 700 "$rc12" "$work/rules12"
+export CORDON_RULES_CACHE=$rc12
+cp "$data/rules-v1/"*.yaml "$work/rules12/"
+# A head-noun family makes the second database (expressions).
+printf 'language: zh\ntitle: T\nsource: S\nterms:\n  "fixture-chem/3B05": [测试氯化装置]\n' >"$work/rules12/terms-zh.yaml"
+rc12_decl() { printf '{"reference": "RC12-%s", "type": "export", "items": [{"seq": 1, "hs_code": "3824.99", "description": "%s"}]}' "$1" "$2" >"$work/rc12.json"; }
+t0=$(date +%s.%N)
+if start_daemon rc12a --rules "$work/rules12"; then
+    t1=$(date +%s.%N)
+    stop_daemon "$daemon_pid"
+    [ "$(grep -c 'rules cache: literals ([0-9]*) compiled in .* and stored, expressions ([0-9]*) compiled in .* and stored' "$work/rc12a.log")" = 1 ] &&
+        [ "$(ls "$rc12"/*.hsdb | wc -l)" = 2 ] &&
+        ok "rules cache: a first start compiles both databases and stores them" ||
+        notok "rules cache: first start" "$(grep 'rules cache' "$work/rc12a.log"; ls -l "$rc12")"
+    t2=$(date +%s.%N)
+    if start_daemon rc12b --rules "$work/rules12"; then
+        t3=$(date +%s.%N)
+        rc12_pid=$daemon_pid
+        echo "# rules cache: start to /healthz $(python3 -c "print('%.2f s compiling, %.2f s from the cache' % ($t1 - $t0, $t3 - $t2))")"
+        grep -q 'rules cache: literals ([0-9]*) loaded in .*, expressions ([0-9]*) loaded in ' "$work/rc12b.log" &&
+            ! grep -q 'rules cache: .*compiled' "$work/rc12b.log" &&
+            ok "rules cache: a second start loads both databases from the cache and compiles nothing" ||
+            notok "rules cache: second start" "$(grep 'rules cache' "$work/rc12b.log")"
+        # A changed rule set on reload: the literals compiled anew, never the old database.
+        sed -i 's/keywords: \[thiodiglycol, /keywords: [thiodiglycol, rcdozenword, /' "$work/rules12/chemicals.yaml"
+        kill -HUP "$rc12_pid"
+        wait_for 20 sh -c "[ \$(grep -c 'rules cache:' '$work/rc12b.log') -ge 2 ]"
+        rc12_line=$(grep 'rules cache:' "$work/rc12b.log" | tail -1)
+        grep -q 'literals ([0-9]*) compiled in .* and stored, expressions ([0-9]*) loaded in ' <<<"$rc12_line" &&
+            ok "rules cache: a reload with a changed term compiles the literals again and loads the unchanged expressions" ||
+            notok "rules cache: reload with a changed rule set" "$rc12_line"
+        rc12_decl 1 "rcdozenword 200 kg"
+        req POST /v1/declarations "$work/rc12.json"
+        [ "$code" = 201 ] && jq_ '[h["entry"] for a in d["alerts"] for h in a["hits"]]' | grep -q 2B13 &&
+            ok "rules cache: after the reload the new term alerts (not the cached old database)" ||
+            notok "rules cache: new term after reload" "$code $body"
+        stop_daemon "$rc12_pid"
+    else
+        notok "rules cache: second start"
+    fi
+else
+    notok "rules cache: first start"
+fi
+# A corrupt file: cordonctl warns, compiles, and screens right; the file is replaced.
+python3 - "$rc12" <<'PY'
+import os, sys
+for f in os.listdir(sys.argv[1]):
+    p = os.path.join(sys.argv[1], f)
+    b = bytearray(open(p, "rb").read())
+    b[len(b) // 2] ^= 0x55
+    open(p, "wb").write(bytes(b))
+PY
+out=$(printf '%s\n' '{"reference": "RC12-2", "type": "export", "items": [{"seq": 1, "hs_code": "3824.99", "description": "测试氯化设备 and rcdozenword"}]}' |
+    "$ctl" --rules-cache "$rc12" screen --rules "$work/rules12" 2>"$work/rc12.err")
+grep -q 'corrupt (checksum); compiling' "$work/rc12.err" && grep -q '"3B05"' <<<"$out" && grep -q '"2B13"' <<<"$out" &&
+    out2=$(printf '%s\n' '{"reference": "RC12-3", "type": "export", "items": [{"seq": 1, "hs_code": "3824.99", "description": "rcdozenword"}]}' |
+        "$ctl" --rules-cache "$rc12" screen --rules "$work/rules12" 2>&1) && grep -q '"2B13"' <<<"$out2" && ! grep -q 'rules cache' <<<"$out2" &&
+    ok "rules cache: a corrupt file is compiled again with a warning, screens right, and is replaced" ||
+    notok "rules cache: corrupt file" "$(cat "$work/rc12.err") $out ${out2:-}"
+if [ -n "$rc12_prev" ]; then export CORDON_RULES_CACHE=$rc12_prev; else unset CORDON_RULES_CACHE; fi
+# ---- end rules12 ----
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
