@@ -173,9 +173,9 @@ party_index_free(struct party_index *idx)
 	free(idx->toks);
 	free(idx->tab);
 	free(idx->post);
-	free(idx->dels);
-	free(idx->skels);
-	free(idx->poorskels);
+	partyindex_hkeys_free(&idx->dels);
+	partyindex_hkeys_free(&idx->skels);
+	partyindex_hkeys_free(&idx->poorskels);
 	free(idx->places);
 	free(idx->byref);
 	free(idx);

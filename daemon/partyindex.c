@@ -222,6 +222,8 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	t->particle = q->particle;
 	t->initials = q->initials;
 	t->firsts = letter_bit(q->first) | letter_bit(q->key[0]);
+	t->kfirst = q->key[0];
+	t->klast = q->len > 0 ? q->key[q->len - 1] : '\0';
 	{
 		size_t h = partyindex_hash(q->key, q->len) & idx->tabmask;
 
@@ -269,6 +271,8 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 	nm = &idx->names[idx->nnames];
 	nm->rec = rec;
 	nm->text = text;
+	nm->individual = idx->recs[rec]->kind != NULL &&
+	    strcmp(idx->recs[rec]->kind, "individual") == 0;
 	nm->ntok = (uint32_t)n;
 	/* The token ids, then those of the joins (see struct pname). */
 	nm->tok = xreallocarray(NULL, 3 * n, sizeof(uint32_t));
@@ -327,28 +331,69 @@ cmp_hkey(const void *a, const void *b)
 }
 
 static void
-hkey_push(struct hkey **v, size_t *n, size_t *cap, uint64_t h, uint32_t tok)
+hkey_push(struct hkeys *hk, size_t *cap, uint64_t h, uint32_t tok)
 {
-	if (*n == *cap) {
+	if (hk->n == *cap) {
 		*cap = *cap ? *cap * 2 : 65536;
-		*v = xreallocarray(*v, *cap, sizeof(**v));
+		hk->v = xreallocarray(hk->v, *cap, sizeof(*hk->v));
 	}
-	(*v)[*n].h = h;
-	(*v)[(*n)++].tok = tok;
+	hk->v[hk->n].h = h;
+	hk->v[hk->n++].tok = tok;
 }
 
+/*
+ * Sorts <hk>, drops repeated keys, and builds its directory: about two keys
+ * a bucket (the hashes are uniform).
+ */
 static void
-hkey_sort(struct hkey *v, size_t *n)
+hkey_sort(struct hkeys *hk)
 {
-	size_t i, j = 0;
+	size_t i, j = 0, b, nb;
+	unsigned bits = 1;
 
-	if (*n == 0)
+	if (hk->n == 0)
 		return;
-	qsort(v, *n, sizeof(*v), cmp_hkey);
-	for (i = 0; i < *n; i++)
-		if (j == 0 || cmp_hkey(&v[i], &v[j - 1]) != 0)
-			v[j++] = v[i];
-	*n = j;
+	qsort(hk->v, hk->n, sizeof(*hk->v), cmp_hkey);
+	for (i = 0; i < hk->n; i++)
+		if (j == 0 || cmp_hkey(&hk->v[i], &hk->v[j - 1]) != 0)
+			hk->v[j++] = hk->v[i];
+	hk->n = j;
+	while (bits < 30 && ((size_t)1 << (bits + 1)) <= hk->n)
+		bits++;
+	hk->shift = 64 - bits;
+	nb = (size_t)1 << bits;
+	hk->dir = xreallocarray(NULL, nb + 1, sizeof(*hk->dir));
+	for (b = 0, i = 0; b <= nb; b++) {
+		while (i < hk->n && (hk->v[i].h >> hk->shift) < b)
+			i++;
+		hk->dir[b] = (uint32_t)i;
+	}
+}
+
+const struct hkey *
+partyindex_hkeys_find(const struct hkeys *hk, uint64_t h, size_t *count)
+{
+	size_t b, i, e;
+
+	*count = 0;
+	if (hk->n == 0)
+		return hk->v;
+	b = h >> hk->shift;
+	for (i = hk->dir[b], e = hk->dir[b + 1]; i < e && hk->v[i].h < h; i++)
+		;
+	while (i + *count < e && hk->v[i + *count].h == h)
+		(*count)++;
+	return hk->v + i;
+}
+
+void
+partyindex_hkeys_free(struct hkeys *hk)
+{
+	free(hk->v);
+	hk->v = NULL;
+	free(hk->dir);
+	hk->dir = NULL;
+	hk->n = 0;
 }
 
 /* Hash of <key> with the byte at <skip> left out (skip >= len: none). */
@@ -484,21 +529,20 @@ index_side(struct party_index *idx)
 
 		if (t->len >= FUZZY_MINLEN - 1)
 			for (s = 0; s <= t->len; s++)
-				hkey_push(&idx->dels, &idx->ndels, &cdels,
+				hkey_push(&idx->dels, &cdels,
 				    partyindex_hash_deletion(t->key, t->len, s),
 				    (uint32_t)i);
 		if (sl >= 3 && !t->concat) {
-			hkey_push(&idx->skels, &idx->nskels, &cskels,
+			hkey_push(&idx->skels, &cskels,
 			    partyindex_hash(t->skel, sl), (uint32_t)i);
 			if (t->poor)
-				hkey_push(&idx->poorskels, &idx->npoorskels,
-				    &cpoor, partyindex_hash(t->skel, sl),
-				    (uint32_t)i);
+				hkey_push(&idx->poorskels, &cpoor,
+				    partyindex_hash(t->skel, sl), (uint32_t)i);
 		}
 	}
-	hkey_sort(idx->dels, &idx->ndels);
-	hkey_sort(idx->skels, &idx->nskels);
-	hkey_sort(idx->poorskels, &idx->npoorskels);
+	hkey_sort(&idx->dels);
+	hkey_sort(&idx->skels);
+	hkey_sort(&idx->poorskels);
 }
 
 static int

@@ -104,6 +104,8 @@ struct pname {
 					 * tokens (ntok - 1 of them), then of 3
 					 * (ntok - 2); in the <tok> allocation */
 	const char	*text;		/* as published, borrowed from the record */
+	bool		 individual;	/* the record is a person's: kept here,
+					 * the scoring reads no record */
 };
 
 struct ptok {
@@ -120,6 +122,8 @@ struct ptok {
 	uint8_t		 concat;	/* only a join of adjacent name tokens */
 	uint8_t		 particle;	/* al, bin, abu */
 	uint8_t		 initials;	/* initials of given names */
+	char		 kfirst, klast;	/* first and last letters of <key>,
+					 * read without following <key> */
 	uint32_t	 firsts;	/* first letters of its spellings */
 };
 
@@ -127,6 +131,18 @@ struct ptok {
 struct hkey {
 	uint64_t	h;
 	uint32_t	tok;
+};
+
+/*
+ * A set of hashed keys, sorted by hash, with a directory by the hash's top
+ * bits: a look-up reads one bucket of a few keys instead of binary
+ * searching the whole set (a few cache lines instead of twenty).
+ */
+struct hkeys {
+	struct hkey	*v;
+	size_t		 n;
+	uint32_t	*dir;		/* bucket b is v[dir[b]] .. v[dir[b + 1]] */
+	unsigned	 shift;		/* bucket of hash h: h >> shift */
 };
 
 struct party_index {
@@ -148,8 +164,7 @@ struct party_index {
 	uint32_t	 *tab;		/* open addressing: token id + 1 */
 	size_t		  tabmask;
 	uint32_t	 *post;		/* postings: name ids */
-	struct hkey	 *dels, *skels, *poorskels;
-	size_t		  ndels, nskels, npoorskels;
+	struct hkeys	  dels, skels, poorskels;
 	struct prec	**byref;	/* records sorted by (list, ref) */
 	double		  maxw;		/* weight of a token no list has */
 	uint32_t	  common_df;	/* names a common word is in */
@@ -253,6 +268,14 @@ bool	partyindex_is_place(const struct party_index *idx, const char *key,
 	    size_t len);
 /* Hash of <key> with the byte at <skip> left out (skip >= len: none). */
 uint64_t partyindex_hash_deletion(const char *key, size_t len, size_t skip);
+/*
+ * The keys of <hk> with hash <h>: the first, and their count in *<count>
+ * (0: none, and the pointer is not to be read).
+ */
+const struct hkey *partyindex_hkeys_find(const struct hkeys *hk, uint64_t h,
+	    size_t *count);
+/* Frees what <hk> holds. */
+void	partyindex_hkeys_free(struct hkeys *hk);
 /* Token id of canonical <key>, or -1. */
 long	partyindex_tok_lookup(const struct party_index *idx, const char *key,
 	    size_t len);

@@ -339,28 +339,6 @@ cand_next(const struct cand *c, size_t *at)
 	return -1;
 }
 
-static const struct hkey *
-hkey_find(const struct hkey *v, size_t n, uint64_t h, size_t *count)
-{
-	size_t lo = 0, hi = n, e;
-
-	*count = 0;
-	if (n == 0)
-		return v;	/* an empty table may be NULL: no NULL + 0 */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (v[mid].h < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (e = lo; e < n && v[e].h == h; e++)
-		;
-	*count = e - lo;
-	return v + lo;
-}
-
 /*
  * Token ids close to <q>: exact, one edit, and with <skel> the same
  * skeleton.  Returns count.
@@ -377,7 +355,7 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 		out[n++] = (uint32_t)id;
 	if (q->len >= FUZZY_MINLEN) {
 		for (s = 0; s <= q->len; s++) {
-			h = hkey_find(idx->dels, idx->ndels,
+			h = partyindex_hkeys_find(&idx->dels,
 			    partyindex_hash_deletion(q->key, q->len, s), &cnt);
 			for (k = 0; k < cnt && n < max; k++)
 				out[n++] = h[k].tok;
@@ -385,10 +363,10 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 	}
 	if (skel && strlen(q->skel) >= SKEL_MINLEN) {
 		if (q->poor)
-			h = hkey_find(idx->skels, idx->nskels,
+			h = partyindex_hkeys_find(&idx->skels,
 			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
 		else
-			h = hkey_find(idx->poorskels, idx->npoorskels,
+			h = partyindex_hkeys_find(&idx->poorskels,
 			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
 		for (k = 0; k < cnt && n < max; k++)
 			out[n++] = h[k].tok;
@@ -582,9 +560,28 @@ match_initials(const struct ptok *const *nt, size_t k, const struct qtok *q,
  * of either side are taken (joined, initials), the best similarity each
  * token found, and the weighted sums.  Lives for one score_name call.
  */
+/*
+ * Similarities of listed tokens to the query's words, kept while one query
+ * is searched: its candidates share many listed words (each one word close
+ * to the query's, and common and generic words recur), and sim_tokens was
+ * most of the cost of scoring them.  Direct-mapped by token id: a token
+ * that finds its slot taken by another has its similarities computed
+ * again.
+ */
+#define SIMMEMO_SLOTS	256
+
+struct simmemo {
+	uint32_t	 tag[SIMMEMO_SLOTS];	/* token id + 1, or 0: empty */
+	uint64_t	 known[SIMMEMO_SLOTS];	/* bit 2 * i + strict: held */
+	double		*sim;			/* [slot][strict][query word] */
+	size_t		 m;			/* query words */
+};
+
 struct scoring {
 	const struct query	*qu;
 	const struct ptok	*nt[MAXTOK];	/* the name's tokens */
+	const uint32_t		*ntid;		/* ... and their ids */
+	struct simmemo		*memo;		/* or NULL */
 	size_t			 k, m;		/* name and query token counts */
 	bool			 strict;	/* one side is a single token */
 	bool			 individual;	/* the name is a person's */
@@ -656,6 +653,47 @@ sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 	return s;
 }
 
+/* An empty memo for the <m> words of a query; memo_free frees it. */
+static void
+memo_init(struct simmemo *mm, size_t m)
+{
+	memset(mm->tag, 0, sizeof(mm->tag));
+	mm->m = m;
+	mm->sim = xreallocarray(NULL, SIMMEMO_SLOTS * 2 * (m ? m : 1),
+	    sizeof(*mm->sim));
+}
+
+static void
+memo_free(struct simmemo *mm)
+{
+	free(mm->sim);
+	mm->sim = NULL;
+}
+
+/* sim_tokens of listed token <j> and query word <i>, through the memo. */
+static double
+memo_sim(const struct scoring *s, size_t j, size_t i, bool strict)
+{
+	struct simmemo *mm = s->memo;
+	uint32_t id = s->ntid[j];
+	uint64_t bit = 1ULL << (2 * i + strict);
+	size_t slot, at;
+
+	if (mm == NULL)
+		return sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
+	slot = id & (SIMMEMO_SLOTS - 1);
+	if (mm->tag[slot] != id + 1) {
+		mm->tag[slot] = id + 1;
+		mm->known[slot] = 0;
+	}
+	at = (slot * 2 + strict) * mm->m + i;
+	if ((mm->known[slot] & bit) == 0) {
+		mm->sim[at] = sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
+		mm->known[slot] |= bit;
+	}
+	return mm->sim[at];
+}
+
 /* Query joins close to a name token: "nam chon gang", "al haramain". */
 static void
 score_query_joins(struct scoring *s)
@@ -676,7 +714,7 @@ score_query_joins(struct scoring *s)
 			const struct ptok *n = s->nt[j];
 			double sim;
 
-			if (s->nmerged[j] || n->key[0] != jt->key[0] ||
+			if (s->nmerged[j] || n->kfirst != jt->key[0] ||
 			    (size_t)n->len + 2 < jt->len ||
 			    jt->len + 2 < n->len)
 				continue;
@@ -806,8 +844,7 @@ join_view_typo_ok(const struct scoring *s, size_t from, size_t span)
 		    q->lexical || q->generic)
 			return false;
 		for (j = 0; j < s->k && !found && all; j++)
-			found = sim_tokens(s->nt[j], q, false) >=
-			    PSCORE_JOIN_MIN;
+			found = memo_sim(s, j, i, false) >= PSCORE_JOIN_MIN;
 		all &= found;
 	}
 	return !all;
@@ -830,8 +867,7 @@ join_view_merge(struct scoring *s, const struct pname *nm,
 
 	/* Both ends in place: the same stretch of the name. */
 	if ((size_t)jt->len + 2 < q->len || q->len + 2 < jt->len ||
-	    jt->key[0] != q->key[0] || jt->key[jt->len - 1] !=
-	    q->key[q->len - 1])
+	    jt->kfirst != q->key[0] || jt->klast != q->key[q->len - 1])
 		return false;
 	for (x = from; x < from + span; x++)
 		if (s->qmerged[x])
@@ -891,9 +927,8 @@ score_join_views(struct scoring *s, const struct pname *nm,
 			bool done = false;
 
 			/* Both ends must be in place (join_view_merge). */
-			if ((letter_bit(jt->key[0]) & qu->vfirst) == 0 ||
-			    (letter_bit(jt->key[jt->len - 1]) &
-			    qu->vlast) == 0)
+			if ((letter_bit(jt->kfirst) & qu->vfirst) == 0 ||
+			    (letter_bit(jt->klast) & qu->vlast) == 0)
 				continue;
 			for (x = j; x < j + span; x++)
 				if (s->nmerged[x])
@@ -935,8 +970,7 @@ score_query_initials(struct scoring *s)
 		ntaken[j] = s->nmerged[j];
 		for (i = 0; i < s->m && !ntaken[j]; i++)
 			if (!s->qmerged[i] && !qu->q[i].t.initials &&
-			    sim_tokens(s->nt[j], &qu->q[i].t, s->strict) >=
-			    PSCORE_FOUND)
+			    memo_sim(s, j, i, s->strict) >= PSCORE_FOUND)
 				ntaken[j] = true;
 	}
 	for (i = 0; i < s->m; i++) {
@@ -1065,12 +1099,11 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			if (s->qmerged[i])
 				continue;
 			if (n->initials && n->len == 1 && s->individual &&
-			    !q->particle &&
-			    q->len >= 2 && (q->first == n->key[0] ||
-			    q->key[0] == n->key[0]))
+			    !q->particle && q->len >= 2 &&
+			    (q->first == n->kfirst || q->key[0] == n->kfirst))
 				sim = INITIAL_SIM;	/* listed initial */
 			else
-				sim = sim_tokens(n, q, s->strict);
+				sim = memo_sim(s, j, i, s->strict);
 			if (sim > best) {
 				best = sim;
 				bi = i;
@@ -1104,18 +1137,20 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
  * names alone ("Ali Hassan") do not stand in for a rare family name.
  */
 static bool
-score_covered(struct scoring *s, bool individual)
+score_covered(struct scoring *s)
 {
 	const struct query *qu = s->qu;
 	size_t i, j, k = s->k, found = 0;
 	double wfound = 0, wmissing = 0;
 
-	if (s->m < 2 || k < 3 || !individual)
+	if (s->m < 2 || k < 3)
 		return false;
 	for (i = 0; i < s->m; i++)
 		if (!s->qmerged[i] && s->qbest[i] < PSCORE_FOUND &&
 		    !qu->q[i].t.particle)
 			return false;
+	if (!s->individual)
+		return false;
 	if (!((s->nmerged[0] || s->nbest[0] >= PSCORE_FOUND) ||
 	    (s->nmerged[k - 1] || s->nbest[k - 1] >= PSCORE_FOUND)))
 		return false;
@@ -1185,19 +1220,19 @@ score_total(struct scoring *s, bool covered)
  * Scores name <nm> against the query.  Tokens of each side that join into
  * a token of the other side count as that one token; initials count for
  * the listed words they begin.  <det>, if not NULL, gets how each listed
- * word was found.
+ * word was found.  <memo> (or NULL) keeps similarities for the query.
  */
 static double
 score_name(const struct party_index *idx, const struct query *qu,
-    const struct pname *nm, struct detail *det)
+    const struct pname *nm, struct simmemo *memo, struct detail *det)
 {
 	struct scoring s;
 	size_t i, j;
-	const char *kind = idx->recs[nm->rec]->pub.kind;
-	bool individual = strcmp(kind ? kind : "", "individual") == 0;
 
 	s.qu = qu;
 	s.det = det;
+	s.ntid = nm->tok;
+	s.memo = memo;
 	s.k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
 	s.m = qu->n;
 	s.num = s.den = 0;
@@ -1229,14 +1264,14 @@ score_name(const struct party_index *idx, const struct query *qu,
 		return 1.0;
 	}
 	s.strict = s.m == 1 || s.k == 1;
-	s.individual = individual;
+	s.individual = nm->individual;
 
 	score_query_joins(&s);
 	score_name_joins(&s, nm);
 	score_join_views(&s, nm, idx);
 	score_query_initials(&s);
 	score_counterparts(idx, &s);
-	return score_total(&s, score_covered(&s, individual));
+	return score_total(&s, score_covered(&s));
 }
 
 static int
@@ -1259,11 +1294,23 @@ struct ihit {
 	const char		*text;		/* the form searched */
 };
 
+/*
+ * A query searched so far, by the tokens it was built from (everything its
+ * search depends on), and the factor its scores were given.
+ */
+struct searched {
+	char	*sig;
+	double	 factor;
+};
+
 struct hits {
 	struct ihit	*v;
 	size_t		 n, cap;
 	char		**texts;	/* forms searched, owned */
 	size_t		 ntexts;
+	struct searched	*done;		/* queries searched, sig owned */
+	size_t		 ndone;
+	struct buf	 sig;		/* scratch for query_signature */
 };
 
 /*
@@ -1289,6 +1336,49 @@ search_one(const struct party_index *idx, char *name, double threshold,
 		query_build(idx, name, false, qu, NULL);
 	search_query(idx, qu, name, threshold, factor, form, false, hs);
 	free(qu);
+}
+
+/*
+ * The tokens <qu> was built from, as one string into <b>: two queries with
+ * the same string are the same query (query_build derives the rest from
+ * the tokens and the index), with the same candidates and scores.
+ */
+static void
+query_signature(const struct query *qu, struct buf *b)
+{
+	size_t i;
+
+	buf_reset(b);
+	for (i = 0; i < qu->n; i++) {
+		const struct qtok *t = &qu->q[i].t;
+
+		buf_printf(b, "%s\x01%s\x01%s\x01%zu %d %d%d%d%d\x02",
+		    t->key, t->skel, t->raw, t->len, (unsigned char)t->first,
+		    t->generic, t->poor, t->particle, t->initials);
+	}
+}
+
+/*
+ * True if <qu> was searched before with a greater factor: each hit it could
+ * give was given then with a higher score for the same record, so it could
+ * never be a record's best (a form that drops nothing but punctuation or a
+ * legal form: "X Co., Ltd." searched again as "X Co." and "X").  Else notes
+ * it as searched with <factor>.
+ */
+static bool
+query_dominated(const struct query *qu, double factor, struct hits *hs)
+{
+	size_t i;
+
+	query_signature(qu, &hs->sig);
+	for (i = 0; i < hs->ndone; i++)
+		if (hs->done[i].factor > factor &&
+		    strcmp(hs->done[i].sig, hs->sig.data) == 0)
+			return true;
+	hs->done = xreallocarray(hs->done, hs->ndone + 1, sizeof(*hs->done));
+	hs->done[hs->ndone].sig = xstrdup(hs->sig.data);
+	hs->done[hs->ndone++].factor = factor;
+	return false;
 }
 
 /* Close spellings of one query token looked up in the index, at most. */
@@ -1383,14 +1473,16 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
     struct hits *hs)
 {
 	struct cand c;
+	struct simmemo memo;
 	bool skip[MAXTOK];
 	uint32_t lastrec = UINT32_MAX;
 	size_t besthit = 0, at;
 	long cid;
 
+	if (qu->n == 0 || query_dominated(qu, factor, hs))
+		return;
 	cand_init(idx, &c);
-	if (qu->n == 0)
-		goto done;
+	memo_init(&memo, qu->n);
 	block_common(qu, threshold, skip);
 	gather_candidates(idx, qu, skip, &c);
 	if (c.n == 0)
@@ -1402,7 +1494,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		double s;
 
 		nm = &idx->names[cid];
-		s = score_name(idx, qu, nm, NULL) * factor;
+		s = score_name(idx, qu, nm, &memo, NULL) * factor;
 		if (s < threshold)
 			continue;
 		if (nm->rec == lastrec) {
@@ -1424,6 +1516,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		lastrec = nm->rec;
 	}
 done:
+	memo_free(&memo);
 	free(c.bits);
 }
 
@@ -1708,7 +1801,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	unsigned d = ih->form;
 
 	query_build(idx, ih->text, ih->split, qu, NULL);
-	(void)score_name(idx, qu, nm, &det);
+	(void)score_name(idx, qu, nm, NULL, &det);
 	nl = listed_tokens(nm, lt);
 	buf_init(&w);
 	word_pairs(nm, lt, nl, qu, &det, &w, &d);
@@ -1739,6 +1832,7 @@ party_search(const struct party_index *idx, const char *name,
 	if (!idx->prepared || name == NULL || max == 0)
 		return 0;
 	memset(&hs, 0, sizeof(hs));
+	buf_init(&hs.sig);
 	/* The name as given, without its bracketed parts, and each part. */
 	buf_init(&stripped);
 	partyindex_split_acronyms(name, &stripped, &parts, &nparts);
@@ -1791,6 +1885,10 @@ party_search(const struct party_index *idx, const char *name,
 	for (i = 0; i < hs.ntexts; i++)
 		free(hs.texts[i]);
 	free(hs.texts);
+	for (i = 0; i < hs.ndone; i++)
+		free(hs.done[i].sig);
+	free(hs.done);
+	buf_free(&hs.sig);
 	return n;
 }
 

@@ -5,7 +5,10 @@
  * bitmap holds), one hit per record with its best name, the joins of
  * adjacent words in either direction (a join is found by its token id), and
  * typing errors in the first letters, which the similarity must still find
- * after its Jaro-Winkler shortcut.
+ * after its Jaro-Winkler shortcut.  Also: forms of a name that come down
+ * to the same words ("X Co., Ltd.", searched again as "X Co." and "X")
+ * keep the hit of the name as given; the index's hashed side tables find
+ * every key they hold; the bounded edit distance agrees with a plain one.
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "party.h"
+#include "partyint.h"
 #include "util.h"
 
 #include "harness.h"
@@ -163,6 +167,146 @@ test_joins_typos(const struct party_index *idx)
 }
 
 /*
+ * Forms of the name in the field (the part before a comma, less a city)
+ * that come down to the words of the name itself are not searched again:
+ * the hit is the one of the name as given, with its full score.
+ */
+static void
+test_forms(const struct party_index *idx)
+{
+	static const struct {
+		const char	*query;
+		bool		 whole;	/* the name as given is the best */
+	} cases[] = {
+		{ "Baran Dolmar Trading Co., Ltd.", true },
+		{ "BARAN DOLMAR TRADING LLC.", true },
+		{ "Baran Dolmar Trading Co., Ltd., Tehran", false },
+		{ "BARAN DOLMAR TRADING LLC, Dubai", false },
+		{ "Zeltronic Supplies c/o Baran Dolmar Trading Co., Ltd.",
+		    false },
+	};
+	struct party_hit plain[4], h[4];
+	size_t i, n, np;
+
+	np = party_search(idx, "Baran Dolmar Trading", THRESHOLD, plain, 4);
+	CHECK_INT_EQ(np, 1);
+	if (np == 0)
+		return;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		harness_context("query %s", cases[i].query);
+		n = party_search(idx, cases[i].query, THRESHOLD, h, 4);
+		CHECK(n >= 1);
+		if (n == 0)
+			continue;
+		CHECK_STR_EQ(h[0].rec->ref, "2001");
+		CHECK_STR_EQ(h[0].words, plain[0].words);
+		if (cases[i].whole) {
+			CHECK(h[0].score == plain[0].score);
+			CHECK((h[0].distortions & (PARTY_D_ADDRESS |
+			    PARTY_D_CAREOF)) == 0);
+		} else {
+			/* A form: a little weaker, and said so. */
+			CHECK(h[0].score < plain[0].score);
+			CHECK((h[0].distortions & (PARTY_D_ADDRESS |
+			    PARTY_D_CAREOF)) != 0);
+		}
+	}
+	harness_context(NULL);
+}
+
+/* Every deletion key and skeleton of every listed word finds its word. */
+static void
+test_side_tables(const struct party_index *idx)
+{
+	const struct hkey *h;
+	size_t t, s, k, cnt, bad = 0, checked = 0;
+
+	for (t = 0; t < idx->ntoks; t++) {
+		const struct ptok *tok = &idx->toks[t];
+
+		if (tok->len < FUZZY_MINLEN - 1)
+			continue;
+		for (s = 0; s <= tok->len; s++) {
+			h = partyindex_hkeys_find(&idx->dels,
+			    partyindex_hash_deletion(tok->key, tok->len, s),
+			    &cnt);
+			for (k = 0; k < cnt && h[k].tok != t; k++)
+				;
+			bad += k == cnt;
+			checked++;
+		}
+	}
+	CHECK(checked > 1000);
+	CHECK_INT_EQ(bad, 0);
+	/* A hash no key has finds nothing. */
+	h = partyindex_hkeys_find(&idx->dels, partyindex_hash("qqqqqqqq", 8),
+	    &cnt);
+	CHECK_INT_EQ(cnt, 0);
+}
+
+/* Optimal string alignment distance, the whole table: the reference. */
+static size_t
+plain_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t d[MAXTOKLEN + 1][MAXTOKLEN + 1];
+
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/*
+ * The bounded distance (which gives up early on words whose letters differ
+ * too much) against the reference, on words and their edits: equal up to
+ * the bound, above it beyond.
+ */
+static void
+test_edit_distance(void)
+{
+	static const char *const words[] = {
+		"mohamad", "muhamad", "mohammed", "ahmad", "ahmed", "hamad",
+		"abdul", "abdl", "adbul", "kwangil", "kwagnil", "sanat",
+		"sanam", "golden", "gulden", "olden", "trading", "tradign",
+		"aaab", "abbb", "abc", "cba", "ab", "ba", "x", "",
+	};
+	size_t i, j, max, bad = 0;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (j = 0; j < sizeof(words) / sizeof(words[0]); j++)
+			for (max = 0; max <= 3; max++) {
+				size_t ref = plain_distance(words[i], words[j]);
+				size_t d = partyname_edit_distance(words[i],
+				    strlen(words[i]), words[j],
+				    strlen(words[j]), max);
+
+				if (ref <= max ? d != ref : d <= max) {
+					harness_context("%s / %s, max %zu",
+					    words[i], words[j], max);
+					CHECK_INT_EQ(d, ref);
+					bad++;
+				}
+			}
+	harness_context(NULL);
+	CHECK_INT_EQ(bad, 0);
+}
+
+/*
  * A one-letter word of a person's name is an initial: it stands for a
  * given name of the query.  In a firm's name ("A AND M MAHAR") it is a
  * letter of the name, and two such letters do not make "MAHAN AIRWAYS"
@@ -196,6 +340,9 @@ main(void)
 	idx = build_index();
 	test_shared_word(idx);
 	test_joins_typos(idx);
+	test_forms(idx);
+	test_side_tables(idx);
+	test_edit_distance();
 	test_initials(idx);
 	party_index_free(idx);
 	return harness_done();
