@@ -44,18 +44,66 @@ def claims(rules):
     return out
 
 
+MARK = re.compile(r"(?:^|[;:.] )([a-z]|[0-9]+)\. ")
+
+
+def _next(label):
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+NOTE = re.compile(r"Notes?:(?: For the purposes of [^:;]*:)?\s*$")
+
+
+def items(text):
+    """The numbered items of an entry's full content: {path: (start, end)}.
+    The Annex nests letters and numbers ("b.14.a"): "a." and "1." open a
+    level below the item before them; any other label continues the
+    nearest open level whose last label is the one before it (so "b." after
+    "a.2.b." closes a.2 and is the top level's b); a label that continues no
+    level is not an item.  A list opened right after "Note:" or "Technical
+    Notes:" is the note's, not items: its numbers are skipped, and the next
+    label that opens a level ends it."""
+    spans, stack, order = {}, [], []
+    for m in MARK.finditer(text):
+        lab = m.group(1)
+        if lab in ("a", "1"):
+            if stack and stack[-1][1]:
+                stack.pop()
+            note = NOTE.search(text, 0, m.end() - 3) is not None
+            stack.append([lab, note])
+        else:
+            for depth in range(len(stack) - 1, -1, -1):
+                if (stack[depth][0].isdigit() == lab.isdigit()
+                        and _next(stack[depth][0]) == lab):
+                    del stack[depth + 1:]
+                    stack[depth][0] = lab
+                    break
+            else:
+                continue
+        if not any(note for _, note in stack):
+            order.append((tuple(lab for lab, _ in stack), m.end()))
+    for n, (path, start) in enumerate(order):
+        end = len(text)
+        for later, pos in order[n + 1:]:
+            if later[:len(path)] != path:
+                end = pos
+                break
+        spans.setdefault(path, (start, end))
+    return spans
+
+
 def subitem(text, path):
     """The text of sub-item <path> ("d", "b.13") in an entry's full content."""
-    for part in path:
-        if part.isdigit():
-            pat = r"(?:^|[;:] )%s\. (.*?)(?=; [0-9]+\. |$)" % part
-        else:
-            pat = r"(?:^|[;:.] )%s\. (.*?)(?=[;.] [a-z]\. |$)" % part
-        m = re.search(pat, text)
-        if m is None:
+    spans, path = items(text), tuple(path)
+    span = spans.get(path)
+    if span is None:
+        # A numbered technical note before the items ("Technical Notes:
+        # 1. ... 2. ... a. Organic ...") makes them a level below it.
+        under = [k for k in spans if k[-len(path):] == path]
+        if not under:
             return None
-        text = m.group(1)
-    return text
+        span = spans[min(under, key=len)]
+    return re.sub(r"[;.:]?\s*[a-z0-9]+\.?\s*$", "", text[span[0]:span[1]]).strip()
 
 
 def wording(annex, code):
@@ -76,6 +124,9 @@ def wording(annex, code):
 
 def clean(t):
     t = re.sub(r"[\"'‘’“”]", "", t)
+    # The JSON lost the Annex's superscripts: "12,7 × 10⁶ m" reads
+    # "12,7 × 106 m".  Put the power back ("× 10^6"), as the Annex prints it.
+    t = re.sub(r"× 10([1-9][0-9]?)\b", r"× 10^\1", t)
     t = re.sub(r",? as follows:?", "", t.strip())
     return t[:600]
 
