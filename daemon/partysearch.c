@@ -587,6 +587,7 @@ struct scoring {
 	const struct ptok	*nt[MAXTOK];	/* the name's tokens */
 	size_t			 k, m;		/* name and query token counts */
 	bool			 strict;	/* one side is a single token */
+	bool			 individual;	/* the name is a person's */
 	bool			 qmerged[MAXTOK], nmerged[MAXTOK];
 	double			 qbest[MAXTOK], nbest[MAXTOK];
 	double			 qw[MAXTOK];	/* query token weights */
@@ -1063,7 +1064,8 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 
 			if (s->qmerged[i])
 				continue;
-			if (n->initials && n->len == 1 && !q->particle &&
+			if (n->initials && n->len == 1 && s->individual &&
+			    !q->particle &&
 			    q->len >= 2 && (q->first == n->key[0] ||
 			    q->key[0] == n->key[0]))
 				sim = INITIAL_SIM;	/* listed initial */
@@ -1227,6 +1229,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 		return 1.0;
 	}
 	s.strict = s.m == 1 || s.k == 1;
+	s.individual = individual;
 
 	score_query_joins(&s);
 	score_name_joins(&s, nm);

@@ -348,6 +348,32 @@ def neg_names(paths):
     return sorted(n for n in out if n)
 
 
+def name_keys(name):
+    """Loose keys under which two spellings are the same name: the letters
+    and digits in order (hyphens and spaces ignored), and the words sorted
+    (order ignored)."""
+    toks = re.findall(r"[A-Z0-9]+", name.upper())
+    return ("".join(toks), " ".join(sorted(toks)))
+
+
+def sdn_keys(path):
+    """Keys of every SDN name and alias (alt.csv next to sdn.csv)."""
+    keys = set()
+    for n in sdn_names(path):
+        keys.update(name_keys(n[2]))
+    alt = os.path.join(os.path.dirname(path), "alt.csv")
+    if os.path.exists(alt):
+        with open(alt, encoding="latin-1") as f:
+            for row in csv.reader(f):
+                if len(row) >= 4:
+                    name = row[3].strip()
+                    if "," in name:
+                        last, first = name.split(",", 1)
+                        keys.update(name_keys(first + " " + last))
+                    keys.update(name_keys(name))
+    return keys
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=20261129)
@@ -395,12 +421,20 @@ def main():
     for q in generic_lookalikes(rng, entities, place_names(a.un),
                                 a.per_kind * 2 if a.per_kind else 0):
         w.writerow(["neg-generic", "NEG", "", "", "", q])
+    # A name of another source that the SDN list itself carries (the BIS
+    # list shares many subjects with it; common personal names recur) is
+    # not a negative once OFAC is loaded: an alert on it is right.  Such
+    # names are labelled SDN; check.py counts them as negatives for the UN
+    # list alone and apart for UN + OFAC.
+    listed = sdn_keys(a.sdn) if a.sdn else set()
     negs = neg_names(a.neg)
     for n in negs:
-        w.writerow(["neg", "NEG", "", "", "", n])
+        same = bool(listed.intersection(name_keys(n)))
+        label, kind = ("SDN", "neg-sdn") if same else ("NEG", "neg")
+        w.writerow([kind, label, "", "", "", n])
         t = typo(rng, n, 1)
         if t:
-            w.writerow(["neg-typo", "NEG", "", "", "", t])
+            w.writerow([kind + "-typo", label, "", "", "", t])
 
 
 if __name__ == "__main__":

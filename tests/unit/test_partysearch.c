@@ -58,6 +58,12 @@ build_index(void)
 	    "2002,\"VELTOMARINSK\",-0- ,"
 	    "\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
 	    "2003,\"HASSANUDDIN, Makruf\",\"individual\","
+	    "\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "2004,\"A AND M MAHAR COMPANY LIMITED\",-0- ,"
+	    "\"BURMA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "2005,\"KORVANDIS, Tomas M.\",\"individual\","
+	    "\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "2006,\"MAHAN AIR\",-0- ,"
 	    "\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
 	/* A second name of the last shared record: the best name wins. */
 	made_up_word(NSHARED - 1, w, sizeof(w));
@@ -68,7 +74,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "alt.csv", alt.data, alt.len,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), NSHARED + 3);
+	CHECK_INT_EQ(party_count(idx), NSHARED + 6);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&sdn);
@@ -156,6 +162,31 @@ test_joins_typos(const struct party_index *idx)
 	CHECK_INT_EQ(n, 1);
 }
 
+/*
+ * A one-letter word of a person's name is an initial: it stands for a
+ * given name of the query.  In a firm's name ("A AND M MAHAR") it is a
+ * letter of the name, and two such letters do not make "MAHAN AIRWAYS"
+ * the firm.
+ */
+static void
+test_initials(const struct party_index *idx)
+{
+	struct party_hit h[4];
+	size_t n, k;
+
+	n = party_search(idx, "Tomas Mirko Korvandis", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "2005");
+	n = party_search(idx, "Mahan Airways", THRESHOLD, h, 4);
+	for (k = 0; k < n; k++)
+		CHECK(strcmp(h[k].rec->ref, "2004") != 0);
+	n = party_search(idx, "A and M Mahar Company", THRESHOLD, h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "2004");
+}
+
 int
 main(void)
 {
@@ -165,6 +196,7 @@ main(void)
 	idx = build_index();
 	test_shared_word(idx);
 	test_joins_typos(idx);
+	test_initials(idx);
 	party_index_free(idx);
 	return harness_done();
 }
