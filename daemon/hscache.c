@@ -50,43 +50,49 @@ static void	 problem(const char *, ...)
 static int	 dir_usable(const char *dir, char *why, size_t whylen);
 static void	 prune(const char *dir);
 
-/* A problem with the cache: a warning, or debug when quiet. */
-static void
-problem(const char *fmt, ...)
+/*
+ * One line about the cache.  A problem means compiling: a warning, or
+ * debug when quiet.  A note is news: info when the voice is HSCACHE_INFO,
+ * else debug.
+ */
+static void __attribute__((format(printf, 2, 0)))
+cache_say(int is_problem, const char *fmt, va_list ap)
 {
 	char msg[512];
-	va_list ap;
 	enum hscache_voice v;
 
 	pthread_mutex_lock(&cache_mtx);
 	v = cache_voice;
 	pthread_mutex_unlock(&cache_mtx);
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (v == HSCACHE_QUIET)
-		log_debug("rules cache: %s; compiling", msg);
-	else
+	if (is_problem && v != HSCACHE_QUIET)
 		log_warnx("rules cache: %s; compiling", msg);
+	else if (is_problem)
+		log_debug("rules cache: %s; compiling", msg);
+	else if (v == HSCACHE_INFO)
+		log_info("rules cache: %s", msg);
+	else
+		log_debug("rules cache: %s", msg);
+}
+
+static void
+problem(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cache_say(1, fmt, ap);
+	va_end(ap);
 }
 
 void
 hscache_note(const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
-	enum hscache_voice v;
 
-	pthread_mutex_lock(&cache_mtx);
-	v = cache_voice;
-	pthread_mutex_unlock(&cache_mtx);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	cache_say(0, fmt, ap);
 	va_end(ap);
-	if (v == HSCACHE_INFO)
-		log_info("rules cache: %s", msg);
-	else
-		log_debug("rules cache: %s", msg);
 }
 
 void
