@@ -1257,9 +1257,14 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
     const struct decl *d, const struct decl_ctx *dc, size_t ii,
     struct item_ctx *c, struct screen_result *res)
 {
-	struct item_scan *st = xcalloc(1, sizeof(*st));
+	/*
+	 * On the stack: a 7 kB calloc per item made glibc consolidate its
+	 * fast bins every time (a request past the small bins).
+	 */
+	struct item_scan scan, *st = &scan;
 	size_t t;
 
+	memset(st, 0, sizeof(*st));
 	st->it = &d->items[ii];
 	st->gt = match_ruleset(m)->grades;
 	st->pack = -1;
@@ -1284,7 +1289,6 @@ screen_item(const struct matcher *m, struct match_scratch *sc,
 	folded_free(&st->f);
 	buf_free(&st->note);
 	buf_free(&st->regs);
-	free(st);
 }
 
 static const char *
