@@ -106,16 +106,29 @@ buf_release(struct buf *b)
 	return p;
 }
 
+/* Writes <n> bytes as lowercase hex (two characters each) at <out>. */
+static void
+hex_bytes(const unsigned char *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 0x0f];
+	}
+}
+
 void
 util_sha256_hex(const void *data, size_t len, char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen = 0, i;
+	unsigned int mdlen = 0;
 
-	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1)
+	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen != 32)
 		fatalx("EVP_Digest failed");
-	for (i = 0; i < mdlen; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	hex_bytes(md, mdlen, out);
 	out[64] = '\0';
 }
 
@@ -135,10 +148,11 @@ util_uuid7(char out[37])
 		b[i] = (unsigned char)(ms >> (40 - 8 * i));
 	b[6] = (unsigned char)(0x70 | (b[6] & 0x0f));
 	b[8] = (unsigned char)(0x80 | (b[8] & 0x3f));
+	/* 8-4-4-4-12 hex digits */
 	for (i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
 			out[o++] = '-';
-		snprintf(out + o, 3, "%02x", b[i]);
+		hex_bytes(b + i, 1, out + o);
 		o += 2;
 	}
 	out[36] = '\0';

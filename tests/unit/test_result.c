@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -261,6 +262,52 @@ test_words_migration(void)
 	free(path);
 }
 
+/* Milliseconds since the epoch, as UUIDv7 counts them. */
+static unsigned long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (unsigned long long)ts.tv_sec * 1000 +
+	    (unsigned long long)ts.tv_nsec / 1000000;
+}
+
+/* The ids and hashes a result carries: hex digits written by hand. */
+static void
+test_ids_hex(void)
+{
+	char h[65], u[37], t[13];
+	unsigned long long t0, t1, v;
+	size_t i;
+
+	util_sha256_hex("abc", 3, h);
+	CHECK_STR_EQ(h, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	util_sha256_hex("", 0, h);
+	CHECK_STR_EQ(h, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+	t0 = now_ms();
+	util_uuid7(u);
+	t1 = now_ms();
+	CHECK_INT_EQ(strlen(u), 36);
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23)
+			CHECK(u[i] == '-');
+		else
+			CHECK(u[i] != '\0' &&
+			    strchr("0123456789abcdef", u[i]) != NULL);
+	}
+	CHECK(u[14] == '7');				/* version 7 */
+	CHECK(strchr("89ab", u[19]) != NULL);		/* RFC 9562 variant */
+	/* the first 48 bits: the time in ms, big-endian */
+	memcpy(t, u, 8);
+	memcpy(t + 8, u + 9, 4);
+	t[12] = '\0';
+	v = strtoull(t, NULL, 16);
+	CHECK(v >= t0 && v <= t1);
+}
+
 int
 main(void)
 {
@@ -268,5 +315,6 @@ main(void)
 	test_result_json();
 	test_strings();
 	test_words_migration();
+	test_ids_hex();
 	return harness_done();
 }
