@@ -1154,7 +1154,13 @@ role_before(const char *t, size_t from, size_t at)
 			continue;
 		u8_decode(w, cl, &first);
 		for (p = 0; p + cl <= wl; p++) {
-			if (low[p] != w[0] || memcmp(low + p, w, cl) != 0)
+			/* the next place the cue's first byte is, by memchr */
+			const char *at1 = memchr(low + p, w[0], wl - cl + 1 - p);
+
+			if (at1 == NULL)
+				break;
+			p = (size_t)(at1 - low);
+			if (memcmp(low + p, w, cl) != 0)
 				continue;
 			e = p + cl;
 			/*
