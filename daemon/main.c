@@ -221,6 +221,7 @@ stop_all(void)
 	rescreen_stop();
 	stop_step("the screening threads");
 	pool_free(rt->pool);
+	rt->pool = NULL;	/* requests still ending free on this thread */
 	stop_step("the read_db workers");
 	db_free(rt->read_db);	/* first: it hands jobs to rt->db */
 	stop_step("the storage workers");

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include <event2/event.h>
@@ -53,6 +54,7 @@ pool_main(void *arg)
 	struct pool_thread *t = arg;
 	struct pool *p = t->pool;
 	struct pool_job *j;
+	bool detached;
 
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
@@ -68,7 +70,11 @@ pool_main(void *arg)
 			p->tail = NULL;
 		pthread_mutex_unlock(&p->mu);
 
+		/* a detached job may be gone once it ran */
+		detached = j->done == NULL;
 		j->run(j, t);
+		if (detached)
+			continue;
 
 		pthread_mutex_lock(&p->mu);
 		j->next = NULL;
@@ -147,19 +153,43 @@ pool_free(struct pool *p)
 	free(p);
 }
 
-void
-pool_submit(struct pool *p, struct pool_job *j)
+/*
+ * Appends <j> to the queue; a detached job is refused (false) once the
+ * pool stopped, since no thread would free it.
+ */
+static bool
+pool_enqueue(struct pool *p, struct pool_job *j, bool counted)
 {
 	j->next = NULL;
 	pthread_mutex_lock(&p->mu);
+	if (p->stop && !counted) {
+		pthread_mutex_unlock(&p->mu);
+		return false;
+	}
 	if (p->tail)
 		p->tail->next = j;
 	else
 		p->head = j;
 	p->tail = j;
-	p->pending++;
+	if (counted)
+		p->pending++;
 	pthread_cond_signal(&p->cv);
 	pthread_mutex_unlock(&p->mu);
+	return true;
+}
+
+void
+pool_submit(struct pool *p, struct pool_job *j)
+{
+	(void)pool_enqueue(p, j, true);
+}
+
+void
+pool_submit_detached(struct pool *p, struct pool_job *j)
+{
+	j->done = NULL;
+	if (!pool_enqueue(p, j, false))
+		j->run(j, NULL);
 }
 
 size_t

@@ -35,7 +35,14 @@ struct pool	*pool_new(struct event_base *base, int threads);
 void		 pool_free(struct pool *);
 /* Queues <job> (caller keeps it alive until its done callback). */
 void		 pool_submit(struct pool *, struct pool_job *job);
-/* Jobs queued or running. */
+/*
+ * Queues <job> to run once on a screening thread with no done callback and
+ * not counted as pending: its run function owns it (frees it).  Used to
+ * free on a screening thread what screening allocated there.  After the
+ * pool stopped, runs it at once on the caller's thread.
+ */
+void		 pool_submit_detached(struct pool *, struct pool_job *job);
+/* Jobs queued or running (detached ones not counted). */
 size_t		 pool_pending(struct pool *);
 
 /*
