@@ -17,9 +17,11 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <openssl/evp.h>
 #include <utf8proc.h>
 
 #include "decl.h"
+#include "log.h"
 #include "normalize.h"
 #include "util.h"
 #include "words.h"
@@ -848,15 +850,67 @@ decl_free(struct decl *d)
 	free(d);
 }
 
+#define CANON_FLAGS	(JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII)
+
 char *
 decl_canonical(const struct decl *d)
 {
-	char *s = json_dumps(d->raw, JSON_COMPACT | JSON_SORT_KEYS |
-	    JSON_ENSURE_ASCII);
+	char *s = json_dumps(d->raw, CANON_FLAGS);
 
 	if (s == NULL)
 		s = xstrdup("");
 	return s;
+}
+
+/* decl_canonical_sha256's digest, fed in blocks from a buffer. */
+struct canon_hash {
+	EVP_MD_CTX	*md;
+	size_t		 n;
+	char		 buf[2048];
+};
+
+static int
+canon_hash_add(const char *s, size_t len, void *arg)
+{
+	struct canon_hash *h = arg;
+
+	if (h->n + len > sizeof(h->buf)) {
+		if (EVP_DigestUpdate(h->md, h->buf, h->n) != 1)
+			return -1;
+		h->n = 0;
+		if (len > sizeof(h->buf))
+			return EVP_DigestUpdate(h->md, s, len) == 1 ? 0 : -1;
+	}
+	memcpy(h->buf + h->n, s, len);
+	h->n += len;
+	return 0;
+}
+
+void
+decl_canonical_sha256(const struct decl *d, char out[65])
+{
+	struct canon_hash h;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+
+	if ((h.md = EVP_MD_CTX_new()) == NULL)
+		fatalx("EVP_MD_CTX_new failed");
+	h.n = 0;
+	if (EVP_DigestInit_ex(h.md, EVP_sha256(), NULL) != 1)
+		fatalx("EVP_DigestInit_ex failed");
+	/* what json_dumps would have written, or "" as decl_canonical says */
+	if (d->raw == NULL ||
+	    json_dump_callback(d->raw, canon_hash_add, &h, CANON_FLAGS) != 0) {
+		h.n = 0;
+		if (EVP_DigestInit_ex(h.md, EVP_sha256(), NULL) != 1)
+			fatalx("EVP_DigestInit_ex failed");
+	}
+	if (EVP_DigestUpdate(h.md, h.buf, h.n) != 1 ||
+	    EVP_DigestFinal_ex(h.md, md, &mdlen) != 1 || mdlen != 32)
+		fatalx("SHA-256 failed");
+	EVP_MD_CTX_free(h.md);
+	util_hex(md, mdlen, out);
+	out[64] = '\0';
 }
 
 /* ---- header-only amendments ----------------------------------------- */

@@ -90,5 +90,7 @@ json_t		*decl_merge_goods(json_t *amendment, json_t *stored,
 
 /* Canonical form for idempotency: sorted keys, compact.  Caller frees. */
 char		*decl_canonical(const struct decl *);
+/* The hex SHA-256 of decl_canonical()'s text, without building the text. */
+void		 decl_canonical_sha256(const struct decl *, char out[65]);
 
 #endif

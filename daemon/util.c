@@ -106,9 +106,8 @@ buf_release(struct buf *b)
 	return p;
 }
 
-/* Writes <n> bytes as lowercase hex (two characters each) at <out>. */
-static void
-hex_bytes(const unsigned char *b, size_t n, char *out)
+void
+util_hex(const unsigned char *b, size_t n, char *out)
 {
 	static const char digits[] = "0123456789abcdef";
 	size_t i;
@@ -128,7 +127,7 @@ util_sha256_hex(const void *data, size_t len, char out[65])
 	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
 	    mdlen != 32)
 		fatalx("EVP_Digest failed");
-	hex_bytes(md, mdlen, out);
+	util_hex(md, mdlen, out);
 	out[64] = '\0';
 }
 
@@ -152,7 +151,7 @@ util_uuid7(char out[37])
 	for (i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
 			out[o++] = '-';
-		hex_bytes(b + i, 1, out + o);
+		util_hex(b + i, 1, out + o);
 		o += 2;
 	}
 	out[36] = '\0';

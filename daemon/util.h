@@ -27,6 +27,9 @@ void	buf_printf(struct buf *, const char *, ...)
 /* Hands the contents to the caller (who frees them) and empties <b>. */
 char	*buf_release(struct buf *);
 
+/* Writes <n> bytes as lowercase hex at <out> (2n characters, no NUL). */
+void	util_hex(const unsigned char *b, size_t n, char *out);
+
 /* Writes the lowercase hex SHA-256 of <data> into <out> (65 bytes). */
 void	util_sha256_hex(const void *data, size_t len, char out[65]);
 

@@ -614,6 +614,38 @@ test_hidden_text(void)
 	decl_free(d);
 }
 
+/* The streamed body hash of a declaration longer than its 2 kB buffer. */
+static void
+test_canonical_long(void)
+{
+	struct buf b;
+	json_t *err;
+	int status, i;
+	struct decl *d;
+	char *c, h1[65], h2[65];
+
+	buf_init(&b);
+	buf_adds(&b, "{\"type\": \"export\", \"reference\": \"R-L\", "
+	    "\"items\": [");
+	for (i = 1; i <= 120; i++)
+		buf_printf(&b, "%s{\"seq\": %d, \"hs_code\": \"2812\", "
+		    "\"description\": \"Phosphorus oxychloride lot %d, "
+		    "\u00e9tain \\\\ \\\"drums\\\"\"}", i > 1 ? ", " : "", i, i);
+	buf_adds(&b, "]}");
+	d = parse(b.data, &err, &status);
+	if (CHECK(d != NULL)) {
+		c = decl_canonical(d);
+		CHECK(strlen(c) > 3 * 2048);
+		util_sha256_hex(c, strlen(c), h2);
+		decl_canonical_sha256(d, h1);
+		CHECK_STR_EQ(h1, h2);
+		free(c);
+		decl_free(d);
+	} else
+		json_decref(err);
+	buf_free(&b);
+}
+
 static void
 test_canonical(void)
 {
@@ -652,6 +684,16 @@ test_canonical(void)
 	CHECK_STR_EQ(ca, "{\"items\":[{\"description\":\"Caf\\u00E9\","
 	    "\"hs_code\":\"2812\",\"seq\":1,\"zz\":{\"a\":1,\"b\":2}}],"
 	    "\"reference\":\"R-1\",\"type\":\"export\"}");
+	/* The body hash: SHA-256 of the canonical text, streamed. */
+	{
+		char h1[65], h2[65];
+
+		decl_canonical_sha256(da, h1);
+		util_sha256_hex(ca, strlen(ca), h2);
+		CHECK_STR_EQ(h1, h2);
+		decl_canonical_sha256(dc, h1);
+		CHECK(strcmp(h1, h2) != 0);
+	}
 	free(ca);
 	free(cb);
 	free(cc);
@@ -731,6 +773,7 @@ main(void)
 	test_utf8();
 	test_array_paths();
 	test_canonical();
+	test_canonical_long();
 	test_origin_warning();
 	test_optional_findings();
 	test_hidden_text();
