@@ -54,7 +54,7 @@ pool_main(void *arg)
 	struct pool_thread *t = arg;
 	struct pool *p = t->pool;
 	struct pool_job *j;
-	bool detached;
+	bool detached, wake;
 
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
@@ -78,13 +78,21 @@ pool_main(void *arg)
 
 		pthread_mutex_lock(&p->mu);
 		j->next = NULL;
+		/*
+		 * Only a list that was empty needs the loop woken: while it
+		 * holds jobs, the loop has been woken and has not taken them
+		 * yet (pool_on_done takes the whole list under the lock).
+		 * Each event_active from a thread costs an eventfd write.
+		 */
+		wake = p->done_head == NULL;
 		if (p->done_tail)
 			p->done_tail->next = j;
 		else
 			p->done_head = j;
 		p->done_tail = j;
 		pthread_mutex_unlock(&p->mu);
-		event_active(p->done_ev, EV_READ, 0);
+		if (wake)
+			event_active(p->done_ev, EV_READ, 0);
 	}
 	match_scratch_free(t->scratch);
 	t->scratch = NULL;
