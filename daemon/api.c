@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -128,6 +129,7 @@ static void
 post_release(struct pool_job *pj, struct pool_thread *t)
 {
 	struct post_ctx *p = pj->arg;
+	bool large = p->len >= HTTP_TRIM_AFTER;
 
 	free(p->job.err);
 	free(p->job.item.stored);
@@ -139,6 +141,9 @@ post_release(struct pool_job *pj, struct pool_thread *t)
 	free(p->body_json);
 	free(p->merge_body);
 	free(p);
+	/* what a large declaration took goes back now it is freed */
+	if (large)
+		malloc_trim(0);
 }
 
 /*

@@ -316,7 +316,6 @@ http_check_listen(const char *listen, char **errp)
 #define SWEEP_MS	250	/* how often closed connections are counted */
 #define ACCEPT_PAUSE_MS	100	/* after EMFILE/ENFILE */
 #define EMFILE_LOG_S	10	/* one log line per interval at most */
-#define TRIM_AFTER	(256 * 1024)	/* bytes of body: trim after it */
 #define MAX_HEADER	(64 * 1024)	/* request line and header fields */
 
 struct conn {
@@ -588,7 +587,7 @@ on_request(struct evhttp_request *req, void *arg)
 	 * glibc keeps freed memory of a large request in its arenas; give it
 	 * back so that one large declaration does not leave the daemon big.
 	 */
-	if (len >= TRIM_AFTER)
+	if (len >= HTTP_TRIM_AFTER)
 		malloc_trim(0);
 }
 

@@ -33,6 +33,12 @@ void	http_send(struct evhttp_request *, int code, struct evbuffer *body);
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
 /* Sends the JSON text <json> (borrowed) with status <code>. */
 void	http_reply_text(struct evhttp_request *, int code, const char *json);
+
+/*
+ * A request body this large leaves freed memory in glibc's arenas: it is
+ * given back (malloc_trim) once the request's memory is freed.
+ */
+#define HTTP_TRIM_AFTER	(256 * 1024)
 /* Sends {"error": msg} with status <code>. */
 void	http_reply_error(struct evhttp_request *, int code, const char *msg);
 
