@@ -690,6 +690,15 @@ normalize_fold(const char *s, size_t len, struct folded *out)
 	memset(&f, 0, sizeof(f));
 	f.rep = &out->rep;
 	buf_init(&f.text);
+	/*
+	 * Room for one folded byte per input byte (ASCII never needs more):
+	 * growing the maps from nothing cost several reallocs per text.
+	 */
+	if (len > 0) {
+		f.cap = len + 1;
+		f.map = xreallocarray(NULL, f.cap, sizeof(size_t));
+		f.emap = xreallocarray(NULL, f.cap, sizeof(size_t));
+	}
 	for (off = 0; off < len; off++)
 		if ((unsigned char)s[off] >= 0x80) {
 			ascii = false;
