@@ -368,6 +368,7 @@ entry_free(struct rule_entry *e)
 	strv_free(&e->hs_context);
 	strv_free(&e->keywords);
 	strv_free(&e->exclude);
+	strv_free(&e->exempt);
 	strv_free(&e->requires);
 	strv_free(&e->destinations);
 	strv_free(&e->origins);
@@ -497,6 +498,8 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			strlist(r, v, key, &e->keywords);
 		else if (strcmp(key, "exclude") == 0)
 			strlist(r, v, key, &e->exclude);
+		else if (strcmp(key, "exempt") == 0)
+			strlist(r, v, key, &e->exempt);
 		else if (strcmp(key, "requires") == 0)
 			strlist(r, v, key, &e->requires);
 		else if (strcmp(key, "destinations") == 0)
@@ -546,6 +549,7 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 	hs_list(r, &e->hs_context, "hs_context");
 	check_terms(r, &e->keywords, "keywords");
 	check_terms(r, &e->exclude, "exclude");
+	check_terms(r, &e->exempt, "exempt");
 	check_terms(r, &e->requires, "requires");
 	country_list(r, &e->destinations, "destinations");
 	country_list(r, &e->origins, "origins");
@@ -1059,10 +1063,10 @@ static const char *
 term_part_name(enum term_part part)
 {
 	return part == TERM_PART_TERMS ? "terms" : part == TERM_PART_REQUIRES ?
-	    "requires" : "exclude";
+	    "requires" : part == TERM_PART_EXEMPT ? "exempt" : "exclude";
 }
 
-/* One map of the file ("terms", "requires", "exclude") into t->keys. */
+/* One map of the file ("terms", "requires", "exclude", "exempt") into t->keys. */
 static void
 terms_section(struct rctx *r, struct rule_terms *t, const struct ynode *map,
     enum term_part part)
@@ -1105,7 +1109,7 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 {
 	struct rctx r = { name, errs, 0 };
 	struct rule_terms *t = xcalloc(1, sizeof(*t));
-	const struct ynode *tn = NULL, *reqn = NULL, *excn = NULL;
+	const struct ynode *tn = NULL, *reqn = NULL, *excn = NULL, *exn = NULL;
 	const char *base = base_name(name);
 	char want[64];
 	size_t k;
@@ -1138,6 +1142,8 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 			reqn = v;
 		else if (strcmp(key, "exclude") == 0)
 			excn = v;
+		else if (strcmp(key, "exempt") == 0)
+			exn = v;
 		else
 			rerr(&r, root->items[2 * k]->line, "unknown top-level "
 			    "key \"%s\" in a term file", key);
@@ -1157,6 +1163,8 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 		terms_section(&r, t, reqn, TERM_PART_REQUIRES);
 	if (excn != NULL)
 		terms_section(&r, t, excn, TERM_PART_EXCLUDE);
+	if (exn != NULL)
+		terms_section(&r, t, exn, TERM_PART_EXEMPT);
 done:
 	if (r.nerr > 0) {
 		terms_free(t);
@@ -1221,7 +1229,7 @@ terms_add_words(const struct rule_terms *t, struct term_key *tk,
     struct rule_entry *e, struct buf *errs)
 {
 	struct strv *dst = tk->part == TERM_PART_REQUIRES ? &e->requires :
-	    &e->exclude;
+	    tk->part == TERM_PART_EXEMPT ? &e->exempt : &e->exclude;
 	struct strv have;
 	size_t j, n;
 
