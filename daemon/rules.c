@@ -188,7 +188,10 @@ check_terms(struct rctx *r, struct strv *sv, const char *key)
 	}
 }
 
-/* Reads "min: 5 mm" or "max: ..." into <p>; 0, or 1 if it was wrong. */
+/*
+ * Reads "min: 5 mm" (at least), "max: ..." (at most), "above: ..." (more
+ * than) or "below: ..." (less than) into <p>; 0, or 1 if it was wrong.
+ */
 static int
 parse_param_bound(struct rctx *r, const struct ynode *key,
     const struct ynode *val, struct rule_param *p)
@@ -201,13 +204,25 @@ parse_param_bound(struct rctx *r, const struct ynode *key,
 		    "a known unit", key->scalar, val->scalar);
 		return 1;
 	}
-	if (key->scalar[1] == 'i') {
+	if (key->scalar[1] == 'i' || key->scalar[0] == 'a') {
+		if (p->has_min) {
+			rerr(r, val->line, "parameters.%s: the parameter has a "
+			    "lower bound already", key->scalar);
+			return 1;
+		}
 		p->has_min = true;
+		p->min_excl = key->scalar[0] == 'a';
 		p->min = v;
 		free(p->min_text);
 		p->min_text = xstrdup(val->scalar);
 	} else {
+		if (p->has_max) {
+			rerr(r, val->line, "parameters.%s: the parameter has an "
+			    "upper bound already", key->scalar);
+			return 1;
+		}
 		p->has_max = true;
+		p->max_excl = key->scalar[0] == 'b';
 		p->max = v;
 		free(p->max_text);
 		p->max_text = xstrdup(val->scalar);
@@ -255,7 +270,8 @@ parse_param_key(struct rctx *r, const struct ynode *key,
 			    "quantity \"%s\"", val->scalar);
 			return 1;
 		}
-	} else if (strcmp(k, "min") == 0 || strcmp(k, "max") == 0)
+	} else if (strcmp(k, "min") == 0 || strcmp(k, "max") == 0 ||
+	    strcmp(k, "above") == 0 || strcmp(k, "below") == 0)
 		return parse_param_bound(r, key, val, p);
 	else if (strcmp(k, "role") == 0) {
 		if ((p->role = param_role(val->scalar)) == R_NONE) {
@@ -299,7 +315,8 @@ parse_param_check(struct rctx *r, const struct ynode *pn,
 		return 1;
 	}
 	if (!p->has_min && !p->has_max) {
-		rerr(r, pn->line, "parameters: min or max is required");
+		rerr(r, pn->line, "parameters: min, max, above or below is "
+		    "required");
 		return 1;
 	}
 	for (t = 0; t < 2; t++) {
@@ -309,7 +326,9 @@ parse_param_check(struct rctx *r, const struct ynode *pn,
 		if (texts[t] != NULL && param_parse_value(texts[t], &q, &v) ==
 		    0 && !param_compatible(p->q, q)) {
 			rerr(r, pn->line, "parameters: unit of %s is not a %s",
-			    t == 0 ? "min" : "max", param_quantity_name(p->q));
+			    t == 0 ? (p->min_excl ? "above" : "min") :
+			    (p->max_excl ? "below" : "max"),
+			    param_quantity_name(p->q));
 			bad = 1;
 		}
 	}

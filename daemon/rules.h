@@ -31,6 +31,7 @@ int		 rules_category(const char *, enum category *c);
 struct rule_param {
 	enum quantity	 q;
 	bool		 has_min, has_max;
+	bool		 min_excl, max_excl;	/* written above: / below: */
 	double		 min, max;	/* base unit */
 	char		*min_text, *max_text;
 	char		*label;

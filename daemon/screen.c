@@ -477,8 +477,8 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			    (rp->role != R_NONE || pv[k].role == R_MODULUS))
 				continue;
 			stated = 1;
-			if (param_meets(&pv[k], rp->has_min, rp->min,
-			    rp->has_max, rp->max)) {
+			if (param_meets_excl(&pv[k], rp->has_min, rp->min,
+			    rp->min_excl, rp->has_max, rp->max, rp->max_excl)) {
 				ok = &pv[k];
 				break;
 			}
@@ -487,9 +487,11 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			snprintf(thr, sizeof(thr), "between %s and %s",
 			    rp->min_text, rp->max_text);
 		else if (rp->has_min)
-			snprintf(thr, sizeof(thr), "at least %s", rp->min_text);
+			snprintf(thr, sizeof(thr), "%s %s", rp->min_excl ?
+			    "more than" : "at least", rp->min_text);
 		else
-			snprintf(thr, sizeof(thr), "at most %s", rp->max_text);
+			snprintf(thr, sizeof(thr), "%s %s", rp->max_excl ?
+			    "less than" : "at most", rp->max_text);
 		if (!stated) {
 			if (rp->missing_clear)
 				(*missing_clear)++;
