@@ -1059,15 +1059,16 @@ normalize_find_cas(const char *s, size_t len, struct cas_found *found,
 /*
  * Words that negate what follows within a few words, as folding writes them
  * (Cyrillic, Greek and Arabic transliterated, accents stripped).  Left out
- * on purpose: words that are also common articles or abbreviations in
- * another language (German "den", French and Spanish "la", Persian "نه"
- * folded "nh"), and "no" before a number ("No. 4711").
+ * on purpose: words that are also common articles, symbols or abbreviations
+ * in another language (German "den", French and Spanish "la", Spanish and
+ * Russian "ni", which is also nickel's symbol, Persian "نه" folded "nh"),
+ * and "no" before a number ("No. 4711").
  */
 static const char *const neg_before[] = {
 	"not", "no", "without", "never", "nor",			/* en */
 	"nicht", "kein", "keine", "keinen", "keiner", "keines", "ohne",	/* de */
 	"sans", "pas", "aucun", "aucune",			/* fr */
-	"sin", "ningun", "ninguna", "ni",			/* es */
+	"sin", "ningun", "ninguna",			/* es */
 	"senza", "nessun", "nessuna",				/* it */
 	"nao", "sem", "nenhum", "nenhuma",			/* pt */
 	"niet", "geen", "zonder",				/* nl */
