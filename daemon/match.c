@@ -904,6 +904,7 @@ match_new(const struct ruleset *rs)
 		add_terms(m, i, &e->keywords, TERM_KEYWORD);
 		add_terms(m, i, &e->exclude, TERM_EXCLUDE);
 		add_terms(m, i, &e->requires, TERM_REQUIRES);
+		add_terms(m, i, &e->exempt, TERM_EXEMPT);
 		for (k = 0; k < e->hs.n; k++)
 			trie_add(m, e->hs.v[k], i, 0);
 		for (k = 0; k < e->hs_context.n; k++)
@@ -922,13 +923,27 @@ match_new(const struct ruleset *rs)
 	return m;
 }
 
+/* The entry's list of words that term <t> comes from. */
+static const struct strv *
+term_list(const struct mterm *t)
+{
+	switch (t->kind) {
+	case TERM_KEYWORD:
+		return &t->entry->keywords;
+	case TERM_EXCLUDE:
+		return &t->entry->exclude;
+	case TERM_EXEMPT:
+		return &t->entry->exempt;
+	case TERM_REQUIRES:
+		break;
+	}
+	return &t->entry->requires;
+}
+
 static const int *
 term_line(const struct mterm *t)
 {
-	const struct strv *sv = t->kind == TERM_KEYWORD ? &t->entry->keywords :
-	    t->kind == TERM_EXCLUDE ? &t->entry->exclude : &t->entry->requires;
-
-	return &sv->line[t->idx];
+	return &term_list(t)->line[t->idx];
 }
 
 static void
@@ -937,9 +952,7 @@ compile_error(struct matcher *m, hs_compile_error_t *cerr, const unsigned *ids,
 {
 	if (cerr->expression >= 0) {
 		const struct mterm *t = &m->terms[ids[cerr->expression]];
-		const struct strv *sv = t->kind == TERM_KEYWORD ?
-		    &t->entry->keywords : t->kind == TERM_EXCLUDE ?
-		    &t->entry->exclude : &t->entry->requires;
+		const struct strv *sv = term_list(t);
 
 		buf_printf(errs, "%s:%d: term \"%s\": %s\n",
 		    t->kind == TERM_KEYWORD ? rules_keyword_file(t->entry,

@@ -21,6 +21,7 @@ enum term_kind {
 	TERM_KEYWORD,
 	TERM_EXCLUDE,
 	TERM_REQUIRES,
+	TERM_EXEMPT,		/* an `exempt` word: excludes at any quantity */
 };
 
 struct mterm {

@@ -1062,3 +1062,194 @@ normalize_find_cas(const char *s, size_t len, struct cas_found *found,
 	}
 	return n;
 }
+
+/* ---- Negation around a span of folded text ----------------------------- */
+
+/*
+ * Words that negate what follows within a few words, as folding writes them
+ * (Cyrillic, Greek and Arabic transliterated, accents stripped).  Left out
+ * on purpose: words that are also common articles, symbols or abbreviations
+ * in another language (German "den", French and Spanish "la", Spanish and
+ * Russian "ni", which is also nickel's symbol, Persian "نه" folded "nh"),
+ * and "no" before a number ("No. 4711").
+ */
+static const char *const neg_before[] = {
+	"not", "no", "without", "never", "nor",			/* en */
+	"nicht", "kein", "keine", "keinen", "keiner", "keines", "ohne",	/* de */
+	"sans", "pas", "aucun", "aucune",			/* fr */
+	"sin", "ningun", "ninguna",			/* es */
+	"senza", "nessun", "nessuna",				/* it */
+	"nao", "sem", "nenhum", "nenhuma",			/* pt */
+	"niet", "geen", "zonder",				/* nl */
+	"nie", "bez", "ani",					/* pl, cs */
+	"ne", "neni", "nejsou",					/* ru, uk, cs */
+	"inte", "ej", "icke", "utan",				/* sv */
+	"choris", "ochi", "mi",					/* el */
+	"ghyr", "bdwn", "lys",					/* ar, fa */
+	"tanpa", "bukan", "tidak",				/* id */
+	"khong",						/* vi */
+	"\xd7\x9c\xd7\x9c\xd7\x90", "\xd7\x9c\xd7\x90",		/* he ללא לא */
+	"\xd7\x91\xd7\x9c\xd7\x99",				/* he בלי */
+	"\xd7\x90\xd7\x99\xd7\xa0\xd7\x95",			/* he אינו */
+	"\xd7\x90\xd7\x99\xd7\xa0\xd7\x94",			/* he אינה */
+	"\xe0\xa4\xac\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa4\xbe",	/* hi बिना */
+	"\xe0\xa4\x97\xe0\xa5\x88\xe0\xa4\xb0",			/* hi गैर */
+	NULL
+};
+
+/* Negation prefixes written apart or with a hyphen: only right before. */
+static const char *const neg_prefix[] = { "non", "phi", NULL };
+
+/* Words that negate what comes before them, within two words. */
+static const char *const neg_after[] = {
+	"degil", "olmayan", "haric",				/* tr */
+	"\xec\x95\x84\xeb\x8b\x8c", "\xec\x95\x84\xeb\x8b\x98",	/* ko 아닌 아님 */
+	"\xec\x95\x84\xeb\x8b\x88\xeb\x8b\xa4",			/* ko 아니다 */
+	"\xec\x97\x86\xeb\x8a\x94", "\xec\x97\x86\xec\x9d\x8c",	/* ko 없는 없음 */
+	"\xe0\xa4\xa8\xe0\xa4\xb9\xe0\xa5\x80\xe0\xa4\x82",	/* hi नहीं */
+	NULL
+};
+
+/* Han, Kana and Hangul negations written joined to the words they negate. */
+static const char *const neg_joined_before[] = {
+	"\xe9\x9d\x9e", "\xe4\xb8\x8d", "\xe6\x97\xa0", "\xe7\x84\xa1",	/* 非不无無 */
+	"\xe6\x9c\xaa",							/* 未 */
+	"\xe4\xb8\x8d\xe5\x90\xab", "\xe4\xb8\x8d\xe6\x98\xaf",		/* 不含 不是 */
+	"\xe4\xb8\x8d\xe5\xb1\x9e", "\xe4\xb8\x8d\xe5\xb1\xac",		/* 不属 不屬 */
+	"\xe9\x9d\x9e\xe4\xb8\xba", "\xe9\x9d\x9e\xe7\x82\xba",		/* 非为 非為 */
+	"\xeb\xb9\x84",							/* 비 */
+	NULL
+};
+static const char *const neg_joined_after[] = {
+	"\xe3\x81\xa7\xe3\x81\xaf\xe3\x81\xaa\xe3\x81\x84",	/* ではない */
+	"\xe3\x81\xa7\xe3\x81\xaa\xe3\x81\x84",			/* でない */
+	"\xe4\xbb\xa5\xe5\xa4\x96",				/* 以外 */
+	"\xe3\x81\xaa\xe3\x81\x97", "\xe7\x84\xa1\xe3\x81\x97",	/* なし 無し */
+	"\xec\x95\x84\xeb\x8b\x8c", "\xec\x95\x84\xeb\x8b\x98",	/* 아닌 아님 */
+	"\xec\x97\x86\xeb\x8a\x94",				/* 없는 */
+	NULL
+};
+
+/*
+ * The lists above as folding writes them (Hangul as its letters, kana
+ * with their voicing marks apart), folded once.
+ */
+enum { NEG_BEFORE, NEG_PREFIX, NEG_AFTER, NEG_JOINED_BEFORE,
+	NEG_JOINED_AFTER, NEG_NLISTS };
+static const char *const *const neg_lists[NEG_NLISTS] = { neg_before,
+	neg_prefix, neg_after, neg_joined_before, neg_joined_after };
+static char **neg_folded[NEG_NLISTS];
+static pthread_once_t neg_once = PTHREAD_ONCE_INIT;
+
+static void
+neg_build(void)
+{
+	size_t l, n, i;
+
+	for (l = 0; l < NEG_NLISTS; l++) {
+		for (n = 0; neg_lists[l][n] != NULL; n++)
+			;
+		neg_folded[l] = xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++)
+			neg_folded[l][i] = normalize_fold_str(neg_lists[l][i]);
+	}
+}
+
+static bool
+word_in(const char *w, size_t n, char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == n && memcmp(w, *list, n) == 0)
+			return true;
+	return false;
+}
+
+/* True if the word at <w> (<n> bytes) is all digits. */
+static bool
+word_digits(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)w[i]))
+			return false;
+	return n > 0;
+}
+
+/* True if one of <list> ends at t[end] (joined before a span). */
+static bool
+joined_ending(const char *t, size_t end, char *const *list)
+{
+	for (; *list != NULL; list++) {
+		size_t n = strlen(*list);
+
+		if (n <= end && memcmp(t + end - n, *list, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* True if one of <list> starts at t[start] (joined after a span). */
+static bool
+joined_starting(const char *t, size_t len, size_t start, char *const *list)
+{
+	for (; *list != NULL; list++) {
+		size_t n = strlen(*list);
+
+		if (start + n <= len && memcmp(t + start, *list, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool
+normalize_negated(const char *t, size_t len, size_t from, size_t to)
+{
+	size_t p, e, nw;
+
+	if (from > len || to > len || from > to)
+		return false;
+	pthread_once(&neg_once, neg_build);
+	/* Joined in the unspaced scripts: "非阻燃", "阻燃ではない". */
+	if (from > 0 && t[from - 1] != ' ' &&
+	    joined_ending(t, from, neg_folded[NEG_JOINED_BEFORE]))
+		return true;
+	if (to < len && t[to] != ' ' &&
+	    joined_starting(t, len, to,
+	    neg_folded[NEG_JOINED_AFTER]))
+		return true;
+	/* The three words before the span. */
+	p = from;
+	while (p > 0 && t[p - 1] != ' ')	/* a span inside a word */
+		p--;
+	for (nw = 0; nw < 3 && p > 0; nw++) {
+		size_t b;
+
+		e = p - 1;			/* the space before */
+		b = e;
+		while (b > 0 && t[b - 1] != ' ')
+			b--;
+		if (word_in(t + b, e - b, neg_folded[NEG_BEFORE]) &&
+		    !(e - b == 2 && memcmp(t + b, "no", 2) == 0 &&
+		    word_digits(t + e + 1, strcspn(t + e + 1, " "))))
+			return true;
+		if (nw == 0 && word_in(t + b, e - b, neg_folded[NEG_PREFIX]))
+			return true;
+		p = b;
+	}
+	/* The two words after it. */
+	p = to;
+	while (p < len && t[p] != ' ')
+		p++;
+	for (nw = 0; nw < 2 && p < len; nw++) {
+		size_t b = p + 1;
+
+		e = b;
+		while (e < len && t[e] != ' ')
+			e++;
+		if (word_in(t + b, e - b, neg_folded[NEG_AFTER]))
+			return true;
+		p = e;
+	}
+	return false;
+}

@@ -106,4 +106,16 @@ struct cas_found {
 size_t	normalize_find_cas(const char *s, size_t len, struct cas_found *found,
 	    size_t max);
 
+/*
+ * True if the words around the span [<from>, <to>) of folded text <t>
+ * (<len> bytes, see normalize_fold) negate it: a negation word among the
+ * three words before it ("not manufactured to military standards", "kein
+ * Flammschutzmittel", "без", "sans", "sin", "bez", "غير", "ללא"), "non"
+ * right before it ("non-military"), a negation after it in the languages
+ * that put it there (Turkish "değil", Korean "아닌", Japanese "ではない",
+ * Hindi "नहीं"), or a Han or Hangul negation written joined to it ("非",
+ * "不含", "无", "비").  For exclusions: a negated one does not clear.
+ */
+bool	normalize_negated(const char *t, size_t len, size_t from, size_t to);
+
 #endif

@@ -1527,6 +1527,35 @@ param_meets(const struct pvalue *pv, bool has_min, double min, bool has_max,
 	return true;
 }
 
+/* True if <a> and <b> are the same figure (units converted, so relative). */
+static bool
+same_figure(double a, double b)
+{
+	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
+}
+
+bool
+param_meets_excl(const struct pvalue *pv, bool has_min, double min,
+    bool min_excl, bool has_max, double max, bool max_excl)
+{
+	if (!param_meets(pv, has_min, min, has_max, max))
+		return false;
+	/*
+	 * At an exclusive bound's very figure a plain value is on the wrong
+	 * side of it ("1 250 micro-g" is not less than 1 250 micro-g); a text
+	 * that gives it as a bound ("more than 90 g", "at least 90 g", "max.
+	 * 1 250 micro-g") leaves room beyond it, and meets it (param_meets
+	 * has already refused "less than 90 g" and "more than 1 250").
+	 */
+	if (has_min && min_excl && same_figure(pv->v, min) &&
+	    pv->cmp == PCMP_EQ)
+		return false;
+	if (has_max && max_excl && same_figure(pv->v, max) &&
+	    pv->cmp == PCMP_EQ)
+		return false;
+	return true;
+}
+
 /* The state of one param_scan() pass over the folded text. */
 struct pscan {
 	const char		*t;
@@ -1687,6 +1716,48 @@ scan_range_start(struct pscan *sc, const struct pnum *p)
 	return p->at + p->n;
 }
 
+/*
+ * A value given again in other units in brackets right after another
+ * ("above 1 123 K (850 °C)", "over 3/8 in (10 mm)") is compared as that one
+ * is: values <c0> onwards take the comparison of the value before them.
+ */
+static void
+paren_cmp(struct pscan *sc, size_t c0)
+{
+	const struct param_word *pw;
+	const char *t = sc->t;
+	size_t k;
+
+	if (c0 >= sc->count || c0 >= sc->max || sc->out[c0].cmp != PCMP_EQ)
+		return;
+	k = sc->out[c0].off;
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	if (k == 0 || (t[k - 1] != '(' && t[k - 1] != '['))
+		return;
+	k--;
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	/* The value before the bracket, read or not ("1 123 K"). */
+	if (c0 > 0 && sc->out[c0 - 1].off + sc->out[c0 - 1].len == k) {
+		if (sc->out[c0 - 1].q == sc->out[c0].q)
+			set_cmp(sc->out, c0, sc->count, sc->out[c0 - 1].cmp);
+		return;
+	}
+	while (k > 0 && t[k - 1] != ' ' && !isdigit((unsigned char)t[k - 1]))
+		k--;				/* its unit */
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	if (k == 0 || !isdigit((unsigned char)t[k - 1]))
+		return;
+	while (k > 0 && (isdigit((unsigned char)t[k - 1]) || t[k - 1] == ' ' ||
+	    t[k - 1] == '.' || t[k - 1] == ','))
+		k--;				/* its number */
+	if (word_before(t, 0, k, param_cmp_before, param_cmp_before_n,
+	    &pw) != (size_t)-1)
+		set_cmp(sc->out, c0, sc->count, (enum pcmp)pw->kind);
+}
+
 /* A number and its unit ("5 mm", "5-mm"), or a range start without one. */
 static size_t
 scan_value(struct pscan *sc, const struct pnum *p)
@@ -1712,6 +1783,7 @@ scan_value(struct pscan *sc, const struct pnum *p)
 	scan_take(sc, u, p->at, p->at, p->num, p->alt, p->has_alt, j + ulen);
 	set_cmp(sc->out, c0, sc->count, cmp_around(t, sc->len, from, p->at,
 	    j + ulen));
+	paren_cmp(sc, c0);
 	return j + ulen;
 }
 

@@ -121,6 +121,15 @@ size_t	param_scan(const char *s, size_t len, struct pvalue *out, size_t max);
  */
 bool	param_meets(const struct pvalue *pv, bool has_min, double min,
 	    bool has_max, double max);
+/*
+ * The same with either bound exclusive, as a regime writes "more than" or
+ * "less than": with <min_excl> the goods must be above <min> ("more than
+ * 90 g" or "at least 90 g" may be, a plain "90 g" is not), with <max_excl>
+ * below <max> ("less than 1 250 micro-g" meets it, "1 250 micro-g" does
+ * not).
+ */
+bool	param_meets_excl(const struct pvalue *pv, bool has_min, double min,
+	    bool min_excl, bool has_max, double max, bool max_excl);
 
 /*
  * Adds the values that follow from others: specific modulus and specific

@@ -18,6 +18,7 @@ const struct param_word param_cmp_before[] = {
 	{ "<", PCMP_LT },
 	{ "\xef\xbc\x9c", PCMP_LT },	/* ＜ */
 	{ "less than", PCMP_LT },
+	{ "less (better) than", PCMP_LT },	/* the Annex's wording */
 	{ "below", PCMP_LT },
 	{ "under", PCMP_LT },
 	{ "lower than", PCMP_LT },

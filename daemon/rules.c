@@ -188,7 +188,10 @@ check_terms(struct rctx *r, struct strv *sv, const char *key)
 	}
 }
 
-/* Reads "min: 5 mm" or "max: ..." into <p>; 0, or 1 if it was wrong. */
+/*
+ * Reads "min: 5 mm" (at least), "max: ..." (at most), "above: ..." (more
+ * than) or "below: ..." (less than) into <p>; 0, or 1 if it was wrong.
+ */
 static int
 parse_param_bound(struct rctx *r, const struct ynode *key,
     const struct ynode *val, struct rule_param *p)
@@ -201,13 +204,25 @@ parse_param_bound(struct rctx *r, const struct ynode *key,
 		    "a known unit", key->scalar, val->scalar);
 		return 1;
 	}
-	if (key->scalar[1] == 'i') {
+	if (key->scalar[1] == 'i' || key->scalar[0] == 'a') {
+		if (p->has_min) {
+			rerr(r, val->line, "parameters.%s: the parameter has a "
+			    "lower bound already", key->scalar);
+			return 1;
+		}
 		p->has_min = true;
+		p->min_excl = key->scalar[0] == 'a';
 		p->min = v;
 		free(p->min_text);
 		p->min_text = xstrdup(val->scalar);
 	} else {
+		if (p->has_max) {
+			rerr(r, val->line, "parameters.%s: the parameter has an "
+			    "upper bound already", key->scalar);
+			return 1;
+		}
 		p->has_max = true;
+		p->max_excl = key->scalar[0] == 'b';
 		p->max = v;
 		free(p->max_text);
 		p->max_text = xstrdup(val->scalar);
@@ -255,7 +270,8 @@ parse_param_key(struct rctx *r, const struct ynode *key,
 			    "quantity \"%s\"", val->scalar);
 			return 1;
 		}
-	} else if (strcmp(k, "min") == 0 || strcmp(k, "max") == 0)
+	} else if (strcmp(k, "min") == 0 || strcmp(k, "max") == 0 ||
+	    strcmp(k, "above") == 0 || strcmp(k, "below") == 0)
 		return parse_param_bound(r, key, val, p);
 	else if (strcmp(k, "role") == 0) {
 		if ((p->role = param_role(val->scalar)) == R_NONE) {
@@ -299,7 +315,8 @@ parse_param_check(struct rctx *r, const struct ynode *pn,
 		return 1;
 	}
 	if (!p->has_min && !p->has_max) {
-		rerr(r, pn->line, "parameters: min or max is required");
+		rerr(r, pn->line, "parameters: min, max, above or below is "
+		    "required");
 		return 1;
 	}
 	for (t = 0; t < 2; t++) {
@@ -309,7 +326,9 @@ parse_param_check(struct rctx *r, const struct ynode *pn,
 		if (texts[t] != NULL && param_parse_value(texts[t], &q, &v) ==
 		    0 && !param_compatible(p->q, q)) {
 			rerr(r, pn->line, "parameters: unit of %s is not a %s",
-			    t == 0 ? "min" : "max", param_quantity_name(p->q));
+			    t == 0 ? (p->min_excl ? "above" : "min") :
+			    (p->max_excl ? "below" : "max"),
+			    param_quantity_name(p->q));
 			bad = 1;
 		}
 	}
@@ -368,6 +387,7 @@ entry_free(struct rule_entry *e)
 	strv_free(&e->hs_context);
 	strv_free(&e->keywords);
 	strv_free(&e->exclude);
+	strv_free(&e->exempt);
 	strv_free(&e->requires);
 	strv_free(&e->destinations);
 	strv_free(&e->origins);
@@ -497,6 +517,8 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 			strlist(r, v, key, &e->keywords);
 		else if (strcmp(key, "exclude") == 0)
 			strlist(r, v, key, &e->exclude);
+		else if (strcmp(key, "exempt") == 0)
+			strlist(r, v, key, &e->exempt);
 		else if (strcmp(key, "requires") == 0)
 			strlist(r, v, key, &e->requires);
 		else if (strcmp(key, "destinations") == 0)
@@ -546,6 +568,7 @@ parse_entry(struct rctx *r, const struct ynode *n, struct rule_entry *e)
 	hs_list(r, &e->hs_context, "hs_context");
 	check_terms(r, &e->keywords, "keywords");
 	check_terms(r, &e->exclude, "exclude");
+	check_terms(r, &e->exempt, "exempt");
 	check_terms(r, &e->requires, "requires");
 	country_list(r, &e->destinations, "destinations");
 	country_list(r, &e->origins, "origins");
@@ -1059,10 +1082,10 @@ static const char *
 term_part_name(enum term_part part)
 {
 	return part == TERM_PART_TERMS ? "terms" : part == TERM_PART_REQUIRES ?
-	    "requires" : "exclude";
+	    "requires" : part == TERM_PART_EXEMPT ? "exempt" : "exclude";
 }
 
-/* One map of the file ("terms", "requires", "exclude") into t->keys. */
+/* One map of the file ("terms", "requires", "exclude", "exempt") into t->keys. */
 static void
 terms_section(struct rctx *r, struct rule_terms *t, const struct ynode *map,
     enum term_part part)
@@ -1105,7 +1128,7 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 {
 	struct rctx r = { name, errs, 0 };
 	struct rule_terms *t = xcalloc(1, sizeof(*t));
-	const struct ynode *tn = NULL, *reqn = NULL, *excn = NULL;
+	const struct ynode *tn = NULL, *reqn = NULL, *excn = NULL, *exn = NULL;
 	const char *base = base_name(name);
 	char want[64];
 	size_t k;
@@ -1138,6 +1161,8 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 			reqn = v;
 		else if (strcmp(key, "exclude") == 0)
 			excn = v;
+		else if (strcmp(key, "exempt") == 0)
+			exn = v;
 		else
 			rerr(&r, root->items[2 * k]->line, "unknown top-level "
 			    "key \"%s\" in a term file", key);
@@ -1157,6 +1182,8 @@ terms_add(struct ruleset *rs, const char *name, const char *data, size_t len,
 		terms_section(&r, t, reqn, TERM_PART_REQUIRES);
 	if (excn != NULL)
 		terms_section(&r, t, excn, TERM_PART_EXCLUDE);
+	if (exn != NULL)
+		terms_section(&r, t, exn, TERM_PART_EXEMPT);
 done:
 	if (r.nerr > 0) {
 		terms_free(t);
@@ -1221,7 +1248,7 @@ terms_add_words(const struct rule_terms *t, struct term_key *tk,
     struct rule_entry *e, struct buf *errs)
 {
 	struct strv *dst = tk->part == TERM_PART_REQUIRES ? &e->requires :
-	    &e->exclude;
+	    tk->part == TERM_PART_EXEMPT ? &e->exempt : &e->exclude;
 	struct strv have;
 	size_t j, n;
 

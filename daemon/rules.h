@@ -31,6 +31,7 @@ int		 rules_category(const char *, enum category *c);
 struct rule_param {
 	enum quantity	 q;
 	bool		 has_min, has_max;
+	bool		 min_excl, max_excl;	/* written above: / below: */
 	double		 min, max;	/* base unit */
 	char		*min_text, *max_text;
 	char		*label;
@@ -55,6 +56,12 @@ struct rule_entry {
 	enum category		 category;
 	struct strv		 regimes, cas, hs, hs_context;
 	struct strv		 keywords, exclude, requires;
+	/*
+	 * Exclusions that name another substance or an entry the list
+	 * exempts ("fonofos" from CWC 2B04): unlike `exclude` words (a
+	 * consumer or small form), they hold in bulk too.
+	 */
+	struct strv		 exempt;
 	struct strv		 destinations;	/* embargo: goods going to these */
 	struct strv		 origins;	/* embargo: goods coming from these */
 	struct rule_param	*params;
@@ -88,6 +95,7 @@ enum term_part {
 	TERM_PART_TERMS,	/* "terms:": keywords */
 	TERM_PART_REQUIRES,	/* "requires:": context words for the entry */
 	TERM_PART_EXCLUDE,	/* "exclude:": words that rule the entry out */
+	TERM_PART_EXEMPT,	/* "exempt:": another substance, at any quantity */
 };
 
 struct term_key {

@@ -69,6 +69,7 @@ struct kwhit {
 	unsigned	term;
 	size_t		from, to;	/* folded span */
 	bool		inword;		/* starts inside a word */
+	bool		exempt;		/* an `exempt` word, not an `exclude` */
 };
 
 struct evidence {
@@ -143,8 +144,13 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 
 	switch (t->kind) {
 	case TERM_EXCLUDE:
+	case TERM_EXEMPT:
+		/* "not manufactured to military standards" does not clear. */
+		if (normalize_negated(c->text, c->len, from, to))
+			return;
 		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
 		e->ex[e->nex].term = id;
+		e->ex[e->nex].exempt = t->kind == TERM_EXEMPT;
 		e->ex[e->nex].from = from;
 		e->ex[e->nex].to = to;
 		e->ex[e->nex].inword = from > 0 && from < c->len &&
@@ -471,8 +477,8 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			    (rp->role != R_NONE || pv[k].role == R_MODULUS))
 				continue;
 			stated = 1;
-			if (param_meets(&pv[k], rp->has_min, rp->min,
-			    rp->has_max, rp->max)) {
+			if (param_meets_excl(&pv[k], rp->has_min, rp->min,
+			    rp->min_excl, rp->has_max, rp->max, rp->max_excl)) {
 				ok = &pv[k];
 				break;
 			}
@@ -481,9 +487,11 @@ check_params(const struct rule_entry *e, const struct decl_item *it,
 			snprintf(thr, sizeof(thr), "between %s and %s",
 			    rp->min_text, rp->max_text);
 		else if (rp->has_min)
-			snprintf(thr, sizeof(thr), "at least %s", rp->min_text);
+			snprintf(thr, sizeof(thr), "%s %s", rp->min_excl ?
+			    "more than" : "at least", rp->min_text);
 		else
-			snprintf(thr, sizeof(thr), "at most %s", rp->max_text);
+			snprintf(thr, sizeof(thr), "%s %s", rp->max_excl ?
+			    "less than" : "at most", rp->max_text);
 		if (!stated) {
 			if (rp->missing_clear)
 				(*missing_clear)++;
@@ -919,7 +927,9 @@ item_packing(struct item_scan *st)
 }
 
 /*
- * True if an exclusion of the entry hit outside its keywords.  An exclusion
+ * True if an exclusion of the entry hit outside its keywords; *<exempt> is
+ * set when one that holds is an `exempt` word (another substance, an
+ * exempted entry), which holds at any quantity.  An exclusion
  * that starts inside a word, after the start of one of the entry's own
  * keywords and within it, is a fragment of the controlled word, not its
  * ordinary sense: Korean "환기" (ventilation) is written inside "주파수
@@ -930,21 +940,28 @@ item_packing(struct item_scan *st)
  * "rifle*") still holds.
  */
 static bool
-excluded(const struct evidence *e)
+excluded(const struct evidence *e, bool *exempt)
 {
 	size_t x, k;
+	bool any = false;
 
+	*exempt = false;
 	for (x = 0; x < e->nex; x++) {
-		if (!e->ex[x].inword)
-			return true;
-		for (k = 0; k < e->nkw; k++)
-			if (e->kw[k].from < e->ex[x].from &&
-			    e->ex[x].to <= e->kw[k].to)
-				break;
-		if (k == e->nkw)
-			return true;
+		if (e->ex[x].inword) {
+			for (k = 0; k < e->nkw; k++)
+				if (e->kw[k].from < e->ex[x].from &&
+				    e->ex[x].to <= e->kw[k].to)
+					break;
+			if (k < e->nkw)
+				continue;
+		}
+		any = true;
+		if (e->ex[x].exempt) {
+			*exempt = true;
+			break;
+		}
 	}
-	return false;
+	return any;
 }
 
 /*
@@ -960,6 +977,7 @@ entry_gate(const struct decl_ctx *dc, struct item_scan *st,
 {
 	const struct rule_entry *re = ev->re;
 	const struct evidence *e = ev->e;
+	bool exempt;
 
 	ev->gr = e->grade1 > 0 ? &st->gh[e->grade1 - 1] : NULL;
 	ev->embargo = re->destinations.n > 0 || re->origins.n > 0;
@@ -969,13 +987,14 @@ entry_gate(const struct decl_ctx *dc, struct item_scan *st,
 	ev->hs = e->hs_digits > 0;
 	ev->hsc = e->hs_ctx_digits > 0;
 	ev->cas = e->cas_idx >= 0;
-	if (excluded(e)) {
+	if (excluded(e, &exempt)) {
 		/*
 		 * A consumer-product exclusion of a substance does not
 		 * cover bulk raw material declared for such products
-		 * (IBC, drums, tonnes, 25 kg bags).
+		 * (IBC, drums, tonnes, 25 kg bags); an exemption (another
+		 * substance, an exempted entry) holds at any quantity.
 		 */
-		if (re->cas.n == 0 || item_packing(st) != PACK_BULK)
+		if (exempt || re->cas.n == 0 || item_packing(st) != PACK_BULK)
 			ev->kw = ev->hs = false;
 	} else if (ev->kw && !ev->cas && re->cas.n > 0 &&
 	    consumer_release(re)) {

@@ -3319,5 +3319,35 @@ else
     notok "cordond for the store12 checks"
 fi
 
+# ---- pg13: 0018, the indexes no query reads and the items' foreign key dropped ----
+# Items carry no foreign key since 0018: the batch statement, their only writer, inserts an item only with its
+# declaration. Every item stored above (JSON, WCO, amendments, late originals, the old month) links to its
+# declaration row in the same month.
+pg13_items=$(sql "SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM declarations d WHERE d.id = i.declaration_id
+    AND d.created_at = i.created_at)) || ' ' || count(*) FROM items i")
+[ "${pg13_items%% *}" = 0 ] && [ "${pg13_items##* }" -ge 20 ] &&
+    ok "pg13: every item links to its declaration in the same month (orphans, items: $pg13_items)" ||
+    notok "pg13: items without a declaration" "orphans, items: $pg13_items"
+# The dropped indexes and constraint are gone from every month, a month created now does not get them, and
+# the foreign keys that stay (alerts, supersedes) are on the new month too. The month is created in a
+# transaction that is rolled back.
+pg13_new=$("${PSQL[@]}" <<'SQL'
+BEGIN;
+SELECT sum(cordon_partitions_create(t, '2031-01-15', '2031-01-15')) FROM unnest(cordon_partitioned_tables()) t \g /dev/null
+SELECT (SELECT count(*) FROM pg_class WHERE relkind IN ('i', 'I') AND (relname LIKE 'alerts\_fingerprint%'
+        OR relname LIKE 'events\_declaration%' OR relname LIKE 'events\_alert%'))
+    || ' ' || (SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'declaration_keys'::regclass
+        AND conrelid::regclass::text LIKE 'items%')
+    || ' ' || (SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'declaration_keys'::regclass
+        AND conrelid = 'alerts_p2031_01'::regclass)
+    || ' ' || (SELECT count(*) FROM pg_indexes WHERE tablename = 'alerts_p2031_01');
+ROLLBACK;
+SQL
+)
+read -r pg13_idx pg13_fk pg13_afk pg13_aidx <<<"$pg13_new"
+[ "$pg13_idx" = 0 ] && [ "$pg13_fk" = 0 ] && [ "${pg13_afk:-0}" -ge 2 ] && [ "${pg13_aidx:-0}" -ge 6 ] &&
+    ok "pg13: 0018's indexes and the items' foreign key are gone, also from a new month; alerts keep theirs ($pg13_new)" ||
+    notok "pg13: 0018 on every month" "dropped indexes, items fks, new month's alert fks, its indexes: $pg13_new"
+
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]

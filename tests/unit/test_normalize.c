@@ -723,10 +723,69 @@ test_digits(void)
 	}
 }
 
+/*
+ * Whether the words around <phrase> in <text> negate it: both are folded
+ * first, as screening folds a description and its exclusion words.
+ */
+static bool
+negated(const char *text, const char *phrase)
+{
+	char *t = normalize_fold_str(text), *w = normalize_fold_str(phrase);
+	const char *at = strstr(t, w);
+	bool r = false;
+
+	if (CHECK(at != NULL))
+		r = normalize_negated(t, strlen(t), (size_t)(at - t),
+		    (size_t)(at - t) + strlen(w));
+	free(t);
+	free(w);
+	return r;
+}
+
+static void
+test_negated(void)
+{
+	/* Before, within three words, in the term languages. */
+	CHECK(negated("soft body armour, not manufactured to military "
+	    "standards", "military standard"));
+	CHECK(negated("Schutzweste, keine Militärnorm", "Militärnorm"));
+	CHECK(negated("gilet pare-balles sans norme militaire",
+	    "norme militaire"));
+	CHECK(negated("chaleco antibalas sin norma militar", "norma militar"));
+	CHECK(negated("бронежилет не по военному стандарту",
+	    "военному стандарту"));
+	CHECK(negated("kamizelka bez normy wojskowej", "normy wojskowej"));
+	CHECK(negated("سترة غير عسكرية", "عسكرية"));
+	CHECK(negated("\xd7\x90\xd7\xa4\xd7\x95\xd7\x93 \xd7\x9c\xd7\x9c\xd7\x90 "
+	    "\xd7\xaa\xd7\xa7\xd7\x9f", "\xd7\xaa\xd7\xa7\xd7\x9f"));	/* he: ללא תקן */
+	/* "non" only right before; "no" not before a number. */
+	CHECK(negated("non-military standard vest", "military standard"));
+	CHECK(!negated("non hazardous toothpaste", "toothpaste"));
+	CHECK(!negated("sodium fluoride, toothpaste, Art. No. 4711 toothpaste",
+	    "4711 toothpaste"));
+	CHECK(negated("sodium fluoride, no toothpaste", "toothpaste"));
+	/* After, in Turkish and Korean; joined in Han and Hangul. */
+	CHECK(negated("çelik yelek askeri standart değil", "askeri standart"));
+	CHECK(negated("방탄조끼 군용 규격 아님", "군용 규격"));
+	CHECK(negated("甲基膦酸 非阻燃剂", "阻燃"));
+	CHECK(negated("甲基膦酸 不含阻燃剂", "阻燃"));
+	CHECK(negated("防弾チョッキ 軍用規格ではない", "軍用規格"));
+	/* Not negated: far, after, or another word. */
+	CHECK(!negated("flame retardant, 500 ml bottle, not for resale",
+	    "flame retardant"));
+	CHECK(!negated("not for resale: sodium fluoride in bulk, toothpaste "
+	    "grade", "toothpaste"));
+	CHECK(!negated("Natriumfluorid für den Zahnpasta-Hersteller",
+	    "Zahnpasta"));
+	CHECK(!negated("sodium fluoride pour un dentifrice", "dentifrice"));
+	CHECK(!negated("无机阻燃剂", "阻燃"));
+}
+
 int
 main(void)
 {
 	harness_init("test_normalize");
+	test_negated();
 	test_hs();
 	test_cas_shape_and_check();
 	test_find_cas();

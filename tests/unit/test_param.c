@@ -595,10 +595,72 @@ test_meets(void)
 	CHECK(!param_meets(&v, true, 0.0641, false, 0));
 }
 
+/*
+ * Exclusive bounds (rule files' above: and below:): "less than 1 250
+ * micro-g" is met by 1 249 and by "less than 1 250", not by a plain 1 250;
+ * "more than 90 g" by "more than 90 g" or "at least 90 g", not by "90 g".
+ */
+static void
+test_meets_excl(void)
+{
+	struct pvalue v;
+
+	memset(&v, 0, sizeof(v));
+	v.v = 1250;
+	CHECK(param_meets_excl(&v, false, 0, false, true, 1250, false));
+	CHECK(!param_meets_excl(&v, false, 0, false, true, 1250, true));
+	v.cmp = PCMP_LT;
+	CHECK(param_meets_excl(&v, false, 0, false, true, 1250, true));
+	v.cmp = PCMP_EQ;
+	v.v = 1249;
+	CHECK(param_meets_excl(&v, false, 0, false, true, 1250, true));
+	v.v = 1251;
+	CHECK(!param_meets_excl(&v, false, 0, false, true, 1250, true));
+	v.v = 90;
+	CHECK(!param_meets_excl(&v, true, 90, true, false, 0, false));
+	CHECK(param_meets_excl(&v, true, 90, false, false, 0, false));
+	v.cmp = PCMP_GT;
+	CHECK(param_meets_excl(&v, true, 90, true, false, 0, false));
+	v.cmp = PCMP_GE;
+	CHECK(param_meets_excl(&v, true, 90, true, false, 0, false));
+	v.cmp = PCMP_LT;
+	CHECK(!param_meets_excl(&v, true, 90, true, false, 0, false));
+	v.cmp = PCMP_EQ;
+	v.v = 90.5;
+	CHECK(param_meets_excl(&v, true, 90, true, false, 0, false));
+	/* a value in units converted lands on the figure within rounding */
+	v.v = 0.1 * 3;
+	CHECK(!param_meets_excl(&v, true, 0.3, true, false, 0, false));
+}
+
+/* A value given again in brackets is compared as the one before it. */
+static void
+test_scan_paren_cmp(void)
+{
+	struct pvalue pv[8];
+	const char *s = "Capable of operation above 1 123 K (850 \xc2\xb0" "C)";
+	size_t n = param_scan(s, strlen(s), pv, 8);
+
+	if (CHECK(n == 1)) {
+		CHECK(pv[0].q == Q_TEMPERATURE);
+		CHECK(pv[0].cmp == PCMP_GT);
+	}
+	s = "bias repeatability of less (better) than 1 250 micro g";
+	n = param_scan(s, strlen(s), pv, 8);
+	if (CHECK(n == 1))
+		CHECK(pv[0].cmp == PCMP_LT);
+	s = "inside diameter 150 mm (6 in)";
+	n = param_scan(s, strlen(s), pv, 8);
+	if (CHECK(n >= 1))
+		CHECK(pv[n - 1].cmp == PCMP_EQ);
+}
+
 int
 main(void)
 {
 	harness_init("test_param");
+	test_meets_excl();
+	test_scan_paren_cmp();
 	test_parse_value();
 	test_names();
 	test_scan();

@@ -38,8 +38,6 @@ HEADING = "a heading that names a class, not goods: the goods' own names are the
 SKIP = {
     "1A004": "the stored text stops before the agents (chemical warfare, biological, radioactive) that "
              "make a full face mask a 1A004 item; a bare full face mask is a painter's respirator",
-    "1A005": "the Annex's 'not manufactured to military standards' carries the exclusion that sends "
-             "military-standard armour to ML13 (a negated exclusion word; see the report)",
     "1B001.d": "'equipment for converting polymeric fibres into carbon fibres': the process, named "
                "apart from any machine; the entry's terms are the furnaces and lines",
     "1B230": "pumps named by the catalyst they circulate (KNH2/NH3), without heavy water or deuterium, "

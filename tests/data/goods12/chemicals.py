@@ -19,7 +19,7 @@ Chemicals, one row per listed chemical, family example or exemption).
   bare designation of two or three letters (VX, DF, QL, BZ) is not screened
   alone: it names too much else.
 - Exemptions: a chemical the Annex exempts from a family ("Fonofos" from
-  2B04), named alone, must not hit that family's entry.
+  2B04), named alone and in a 200 l drum, must not hit that family's entry.
 
 Prints the counts and, with --misses, each miss with its kind; exits 1 if an
 exemption hits, or, with --floor, if fewer than N checks pass.
@@ -96,10 +96,13 @@ def main():
             continue
         for nm in names(r["name"]):
             if kind == "exemption":
-                # By the name alone: packed in bulk, an entry's exclusions
-                # give way (rules/README.md "Exclusions, bulk and retail").
+                # By the name alone and in bulk: an exemption names another
+                # substance, so it holds at any quantity (rules/README.md
+                # "Exclusions, bulk and retail").
                 checks.append(("exemption", "%s %s" % (eid, nm),
                                nm, {eid}, False))
+                checks.append(("exemption", "%s %s in bulk" % (eid, nm),
+                               "%s, 200 l drum" % nm, {eid}, False))
             elif cas and len(nm) <= 3:
                 # VX, DF, QL, BZ: a bare designation of two letters names
                 # too much else to be a term on its own; the entries take

@@ -146,8 +146,9 @@ def plain(term):
 
 def values(p):
     """(unit, meets, misses) in the threshold's unit, or None."""
-    lo = num_unit(p["min"]) if "min" in p else (None, None)
-    hi = num_unit(p["max"]) if "max" in p else (None, None)
+    # min / max are inclusive bounds, above / below exclusive ones
+    lo = num_unit(p.get("min", p.get("above"))) if ("min" in p or "above" in p) else (None, None)
+    hi = num_unit(p.get("max", p.get("below"))) if ("max" in p or "below" in p) else (None, None)
     unit = lo[1] or hi[1]
     if unit is None or (lo[1] and hi[1] and lo[1] != hi[1]):
         return None
@@ -207,9 +208,10 @@ def cases(rules):
                     # every other case states the bound in words
                     cw = None
                     if (len(out) // 2) % 2 == 1:
-                        if fail and "min" in p and "max" not in p:
+                        lower_only = ("min" in p or "above" in p) and not ("max" in p or "below" in p)
+                        if fail and lower_only:
                             cw = BELOW[lang]
-                        elif not fail and "min" in p and "max" not in p:
+                        elif not fail and lower_only:
                             cw = AT_LEAST[lang]
                     role = p.get("role")
                     cue = ROLE.get(role, {}).get(lang, "") if role else ""
