@@ -1009,15 +1009,16 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 }
 
 /*
- * Query words the lists do not know, of five letters or more, split where
- * they are listed words run together; words that are a typed title
+ * Query words the lists do not know (<listed>: those they know, per word),
+ * of five letters or more, split where they are listed words run
+ * together; words that are a typed title
  * ("Msulana") go like the title, and a typed Abd al- ("Adul") like Abd
  * al-.  <words> (<*nw> of them, room for <max>)
  * is rewritten in place; the pieces are kept in <store>.  Returns true if
  * anything changed.
  */
 static bool
-split_unknown(char **words, size_t *nw, size_t max,
+split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
     char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
 {
 	char *w[MAXTOK * 2];
@@ -1031,11 +1032,11 @@ split_unknown(char **words, size_t *nw, size_t max,
 		len = strlen(x);
 		for (k = 0; k < len && alpha; k++)
 			alpha = x[k] >= 'a' && x[k] <= 'z';
-		if (!alpha || len < 4 || len >= MAXTOKLEN ||
+		if (listed[i] || !alpha || len < 4 || len >= MAXTOKLEN ||
 		    in_table(stopwords, NELEM(stopwords), x) ||
 		    in_table(titles, NELEM(titles), x) ||
 		    in_table(legalforms, NELEM(legalforms), x) ||
-		    legal_typo(x) || known(ctx, x, NULL)) {
+		    legal_typo(x)) {
 			w[n++] = words[i];
 			continue;
 		}
@@ -1091,6 +1092,163 @@ split_unknown(char **words, size_t *nw, size_t max,
 	return changed;
 }
 
+/* ------------------------------------------------------------------ */
+/* Word boundaries moved                                               */
+
+/* Letters a moved boundary carries from one word to its neighbour. */
+#define RESEG_MAXMOVE	2
+/* A listed word beside a word of the tables has this many letters. */
+#define RESEG_TABLE_MINLEN	4
+
+/* What a word is to resegment(). */
+enum seg {
+	SEG_NONE,		/* neither a table word nor a listed word */
+	SEG_TABLE,		/* particle, legal form, stopword, title,
+				 * abbreviation */
+	SEG_LISTED,		/* a word of a listed name */
+};
+
+/*
+ * What folded <w> is: a word of the tables first (a particle, or "de"
+ * whose canonical spelling some listed word has, is a word of the
+ * tables), legal forms, the commonest, looked up first.
+ */
+static enum seg
+seg_kind(const char *w, partyname_known_fn known, void *ctx)
+{
+	if (in_table(legalforms, NELEM(legalforms), w) ||
+	    particle_canon(w) != NULL ||
+	    in_table(stopwords, NELEM(stopwords), w) ||
+	    in_table(titles, NELEM(titles), w) || abbrev_expand(w) != w)
+		return SEG_TABLE;
+	return known(ctx, w, NULL) ? SEG_LISTED : SEG_NONE;
+}
+
+/* True if <w> is lowercase letters only. */
+static bool
+all_letters(const char *w)
+{
+	for (; *w != '\0'; w++)
+		if (*w < 'a' || *w > 'z')
+			return false;
+	return true;
+}
+
+/*
+ * The boundary between words <a> and <b> moved by <k> letters, to the left
+ * (<left>: a's last letters begin b) or to the right, into <x> and <y>
+ * (MAXTOKLEN each).  False if a piece would be empty.
+ */
+static bool
+reseg_move(const char *a, const char *b, size_t k, bool left, char *x,
+    char *y)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	size_t lx = left ? la - k : la + k;
+
+	if (la + lb >= MAXTOKLEN || (left ? la : lb) <= k)
+		return false;
+	/* <a> and <b> run together, cut at <lx>. */
+	memcpy(y, a, la);
+	memcpy(y + la, b, lb);
+	memcpy(x, y, lx);
+	x[lx] = '\0';
+	memmove(y, y + lx, la + lb - lx);
+	y[la + lb - lx] = '\0';
+	return true;
+}
+
+/*
+ * True if <x> and <y>, read for two words with a boundary moved, are
+ * words a listed name has: two listed words of one listed name (in any
+ * order: "Kai PAANANEN" is listed as PAANANEN, Kai), or a listed word of
+ * RESEG_TABLE_MINLEN letters or more beside a word of the tables that
+ * listed names drop ("PROPERTIES LTD", "DEVELOPMENT AND"), or two such
+ * words.  A single letter only as a listed word.  <kx>, <ky> get what
+ * each is.
+ */
+static bool
+reseg_fits(const char *x, const char *y, partyname_known_fn known,
+    partyname_known_fn together, void *ctx, enum seg *kx, enum seg *ky)
+{
+	if ((*kx = seg_kind(x, known, ctx)) == SEG_NONE ||
+	    (*ky = seg_kind(y, known, ctx)) == SEG_NONE ||
+	    (x[1] == '\0' && *kx != SEG_LISTED) ||
+	    (y[1] == '\0' && *ky != SEG_LISTED))
+		return false;
+	if (*kx == SEG_LISTED && *ky == SEG_LISTED)
+		return together(ctx, x, y);
+	if (*kx == SEG_TABLE && *ky == SEG_TABLE)
+		return true;
+	return strlen(*kx == SEG_LISTED ? x : y) >= RESEG_TABLE_MINLEN;
+}
+
+/*
+ * A space or hyphen typed one or two letters off ("KAIP AANANEN",
+ * "SHIPPI-NGCOMPANY", "Hass anMEHRI"): two adjacent words, one of which
+ * neither the lists nor the tables know, whose boundary moved by one or
+ * two letters gives words a listed name has (reseg_fits): the word order
+ * of the listed name does not matter, nor does a word the index drops
+ * beside the moved boundary.  A single letter in a run of them (initials,
+ * "S. A.") stays.  The nearest move wins, to the left first.  <words>
+ * (<nw> of them) is rewritten in place, the new words kept in <store>
+ * (MAXTOK * 2), and <listed> (whether the lists know each word) kept up
+ * to date; returns true if any moved.
+ */
+static bool
+resegment(char **words, bool *listed, size_t nw, char store[][MAXTOKLEN],
+    partyname_known_fn known, partyname_known_fn together, void *ctx)
+{
+	char x[MAXTOKLEN], y[MAXTOKLEN];
+	bool ok[MAXTOK * 2], unknown[MAXTOK * 2], changed = false;
+	size_t i, k, ns = 0;
+	enum seg kx, ky;
+	int dir;
+
+	/* Whether each word may move, and whether it is known already. */
+	for (i = 0; i < nw && i < NELEM(ok); i++) {
+		bool run = words[i][1] == '\0' &&
+		    ((i > 0 && words[i - 1][1] == '\0') ||
+		    (i + 1 < nw && words[i + 1][1] == '\0'));
+		enum seg k;
+
+		/* split_unknown reads <listed> of words it may split only. */
+		ok[i] = !run && all_letters(words[i]);
+		k = ok[i] ? seg_kind(words[i], known, ctx) : SEG_NONE;
+		listed[i] = k == SEG_LISTED;
+		unknown[i] = ok[i] && k == SEG_NONE;
+	}
+	for (i = 0; i + 1 < nw && i + 1 < NELEM(ok) &&
+	    ns + 2 <= MAXTOK * 2; i++) {
+		const char *a = words[i], *b = words[i + 1];
+		bool done = false;
+
+		if (!ok[i] || !ok[i + 1] || (!unknown[i] && !unknown[i + 1]))
+			continue;
+		for (k = 1; k <= RESEG_MAXMOVE && !done; k++) {
+			for (dir = 0; dir < 2 && !done; dir++) {
+				if (!reseg_move(a, b, k, dir == 0, x, y) ||
+				    !reseg_fits(x, y, known, together, ctx,
+				    &kx, &ky))
+					continue;
+				memcpy(store[ns], x, sizeof(x));
+				memcpy(store[ns + 1], y, sizeof(y));
+				words[i] = store[ns];
+				words[i + 1] = store[ns + 1];
+				listed[i] = kx == SEG_LISTED;
+				listed[i + 1] = ky == SEG_LISTED;
+				ns += 2;
+				done = changed = true;
+			}
+		}
+		/* The next pair starts with a word now known. */
+		if (done)
+			i++;
+	}
+	return changed;
+}
+
 /*
  * Splits <name> into canonical tokens; returns the count (<= MAXTOK).
  * Apostrophes join (P'yongyang), single letters in a row join ("S.A.");
@@ -1101,7 +1259,7 @@ split_unknown(char **words, size_t *nw, size_t max,
 size_t
 partyname_tokenize(const char *name, struct qtok *out)
 {
-	return partyname_tokenize_known(name, out, NULL, NULL, NULL);
+	return partyname_tokenize_known(name, out, NULL, NULL, NULL, NULL);
 }
 
 /* The words of a name after initials are joined and Abd al- is split. */
@@ -1256,14 +1414,15 @@ emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
 
 size_t
 partyname_tokenize_known(const char *name, struct qtok *out,
-    partyname_known_fn known, void *ctx, bool *changed)
+    partyname_known_fn known, partyname_known_fn together, void *ctx,
+    bool *changed)
 {
 	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
-	char store[MAXTOK * 2][MAXTOKLEN];
+	char store[MAXTOK * 2][MAXTOKLEN], moved[MAXTOK * 2][MAXTOKLEN];
 	struct joined_words jw;
-	size_t nw = 0, n, nfull;
-	bool keep_legal;
+	size_t nw = 0, n, nfull, i;
+	bool keep_legal, listed[MAXTOK * 2];
 
 	/* Latin letters, no apostrophes, folded, legal phrases out. */
 	latin = party_translit(name);
@@ -1278,9 +1437,19 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 		words[nw++] = p;
 	if (changed != NULL)
 		*changed = false;
-	if (known != NULL && split_unknown(words, &nw, NELEM(words), store,
-	    known, ctx) && changed != NULL)
-		*changed = true;
+	if (known != NULL) {
+		/* Each word looked up once, for both passes. */
+		if (together != NULL) {
+			if (resegment(words, listed, nw, moved, known,
+			    together, ctx) && changed != NULL)
+				*changed = true;
+		} else
+			for (i = 0; i < nw; i++)
+				listed[i] = known(ctx, words[i], NULL);
+		if (split_unknown(words, listed, &nw, NELEM(words), store,
+		    known, ctx) && changed != NULL)
+			*changed = true;
+	}
 
 	join_words(words, nw, &jw);
 	nfull = count_full_words(&jw, &keep_legal);

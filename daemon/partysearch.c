@@ -401,6 +401,42 @@ query_known(void *ctx, const char *w, const char *next)
 }
 
 /*
+ * True if folded words <w> and <next> are both words of one listed name
+ * (the postings of both hold that name; they are sorted by name id), in
+ * any order: a space moved inside a name (partyname.c resegment) must
+ * give words that stand together.
+ */
+static bool
+query_together(void *ctx, const char *w, const char *next)
+{
+	const struct party_index *idx = ctx;
+	char key[MAXTOKLEN];
+	const uint32_t *p, *q, *pe, *qe;
+	long a, b;
+	size_t len;
+
+	len = partyname_key(w, key);
+	if ((a = partyindex_tok_lookup(idx, key, len)) < 0)
+		return false;
+	len = partyname_key(next, key);
+	if ((b = partyindex_tok_lookup(idx, key, len)) < 0)
+		return false;
+	p = idx->post + idx->toks[a].post;
+	pe = p + idx->toks[a].npost;
+	q = idx->post + idx->toks[b].post;
+	qe = q + idx->toks[b].npost;
+	while (p < pe && q < qe) {
+		if (*p == *q)
+			return true;
+		if (*p < *q)
+			p++;
+		else
+			q++;
+	}
+	return false;
+}
+
+/*
  * Generic words and places stay words of their own (qtok.lexical) unless
  * the query has LEXICAL_SUPPORT other distinctive words: then the name is
  * told by those, and a typing error in a word that happens to be a place
@@ -449,7 +485,8 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	qu->lens = 0;
 	qu->vfirst = qu->vlast = 0;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
-	    (void *)idx, changed) : partyname_tokenize(name, t);
+	    query_together, (void *)idx, changed) :
+	    partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
