@@ -176,6 +176,23 @@ in_table(const char *const *tab, size_t n, const char *w)
 	return bsearch(&w, tab, n, sizeof(*tab), cmp_str) != NULL;
 }
 
+/*
+ * Copies <src> into <dst> of <cap> bytes, cut to fit, NUL-terminated;
+ * returns the length written.  What snprintf("%s") did, without parsing a
+ * format for every word of every query.
+ */
+static size_t
+copy_word(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return n;
+}
+
 /* ------------------------------------------------------------------ */
 /* Other scripts                                                       */
 
@@ -717,7 +734,7 @@ partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
 	memset(q, 0, sizeof(*q));
 	q->first = folded[0];
-	snprintf(q->raw, sizeof(q->raw), "%s", folded);
+	(void)copy_word(q->raw, sizeof(q->raw), folded);
 	q->len = partyname_key(folded, q->key);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
@@ -729,12 +746,12 @@ static void
 qtok_particle(struct qtok *q, const char *canon, char first)
 {
 	memset(q, 0, sizeof(*q));
-	snprintf(q->key, sizeof(q->key), "%s", canon);
+	(void)copy_word(q->key, sizeof(q->key), canon);
 	q->len = strlen(q->key);
-	snprintf(q->skel, sizeof(q->skel), "%s", canon);
+	(void)copy_word(q->skel, sizeof(q->skel), canon);
 	q->particle = true;
 	q->first = first;
-	snprintf(q->raw, sizeof(q->raw), "%s", canon);
+	(void)copy_word(q->raw, sizeof(q->raw), canon);
 }
 
 static int
@@ -1327,16 +1344,16 @@ join_words(char **words, size_t nw, struct joined_words *jw)
 		}
 		jw->isinit[jw->n] = false;
 		if ((ab = abd_prefix(words[i])) > 0) {
-			snprintf(jw->w[jw->n++], MAXTOKLEN, "abdal");
+			(void)copy_word(jw->w[jw->n++], MAXTOKLEN, "abdal");
 			if (strlen(words[i] + ab) >= 3) {
 				jw->isinit[jw->n] = false;
-				snprintf(jw->w[jw->n++], MAXTOKLEN, "%s",
+				(void)copy_word(jw->w[jw->n++], MAXTOKLEN,
 				    words[i] + ab);
 			}
 			i++;
 			continue;
 		}
-		snprintf(jw->w[jw->n++], MAXTOKLEN, "%s",
+		(void)copy_word(jw->w[jw->n++], MAXTOKLEN,
 		    abbrev_expand(words[i]));
 		i++;
 	}
@@ -1386,11 +1403,9 @@ emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
 
 		if (jw->isinit[i] && nfull > 0) {
 			partyname_qtok_set(&out[n], x, false);
-			snprintf(out[n].key, sizeof(out[n].key), "%.*s",
-			    MAXTOKLEN - 1, x);
-			out[n].len = strlen(out[n].key);
-			snprintf(out[n].skel, sizeof(out[n].skel), "%.*s",
-			    MAXTOKLEN - 1, x);
+			out[n].len = copy_word(out[n].key,
+			    sizeof(out[n].key), x);
+			(void)copy_word(out[n].skel, sizeof(out[n].skel), x);
 			out[n].poor = false;
 			out[n++].initials = true;
 			continue;

@@ -1388,10 +1388,22 @@ query_signature(const struct query *qu, struct buf *b)
 	buf_reset(b);
 	for (i = 0; i < qu->n; i++) {
 		const struct qtok *t = &qu->q[i].t;
+		char tail[4];
 
-		buf_printf(b, "%s\x01%s\x01%s\x01%zu %d %d%d%d%d\x02",
-		    t->key, t->skel, t->raw, t->len, (unsigned char)t->first,
-		    t->generic, t->poor, t->particle, t->initials);
+		/* Written byte by byte: formatting was a tenth of the cost
+		 * of searching a short name.  No byte of it is NUL. */
+		buf_adds(b, t->key);
+		buf_addc(b, '\x01');
+		buf_adds(b, t->skel);
+		buf_addc(b, '\x01');
+		buf_adds(b, t->raw);
+		tail[0] = '\x01';
+		tail[1] = (char)(0x80 | (t->len & 0x3f));
+		tail[2] = t->first != '\0' ? t->first : '\x03';
+		tail[3] = (char)(0x40 | t->generic | t->poor << 1 |
+		    t->particle << 2 | t->initials << 3);
+		buf_add(b, tail, sizeof(tail));
+		buf_addc(b, '\x02');
 	}
 }
 
