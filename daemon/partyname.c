@@ -961,17 +961,19 @@ pair_ok(const char *w, size_t a0, size_t a1, size_t b1, enum piece ka,
  * or more when there are three, a short one beside a neighbour it may
  * stand next to (pair_ok): "companylimited" is two legal forms,
  * "maulanafazlullah" is maulana | fazlullah, "jangsu" jang | su.  The split
- * of fewest pieces wins, then the one whose shortest piece is longest.
+ * of fewest pieces wins, then one into two words of one listed name
+ * (<together>, if not NULL), then the one whose shortest piece is longest.
  * Fills <cut> with the piece boundaries (cut[0] < cut[1], cut[1] == len for
  * two pieces) and returns the count of pieces, or 0 if none.
  */
 static size_t
-split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
-    size_t cut[2])
+split_word(const char *w, size_t len, partyname_known_fn known,
+    partyname_known_fn together, void *ctx, size_t cut[2])
 {
 	size_t i, j, best = 0, pieces = 0;
 	enum piece k1, k2, k3, pre[MAXTOKLEN];
-	bool l, r;
+	bool l, r, tog = false, t;
+	char x[MAXTOKLEN], y[MAXTOKLEN];
 
 	/* The kind of each prefix, asked once for both passes. */
 	for (i = 2; i + 2 <= len; i++)
@@ -979,11 +981,25 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 	for (i = 2; i + 2 <= len; i++) {
 		size_t m = i < len - i ? i : len - i;
 
-		if (m <= best || (k1 = pre[i]) == PIECE_NONE ||
+		if ((tog && m <= best) || (k1 = pre[i]) == PIECE_NONE ||
 		    (k2 = piece_kind(w + i, len - i, true, known, ctx)) ==
 		    PIECE_NONE || !pair_ok(w, 0, i, len, k1, k2, known, ctx))
 			continue;
+		/* Two listed words of one listed name go first
+		 * ("aymanibrahim" is ayman | ibrahim, not aymani | brahim). */
+		t = false;
+		if (together != NULL && k1 != PIECE_TABLE &&
+		    k2 != PIECE_TABLE && len < MAXTOKLEN) {
+			memcpy(x, w, i);
+			x[i] = '\0';
+			memcpy(y, w + i, len - i);
+			y[len - i] = '\0';
+			t = together(ctx, x, y);
+		}
+		if ((!t && (tog || m <= best)) || (t && tog && m <= best))
+			continue;
 		best = m;
+		tog = t;
 		cut[0] = i;
 		cut[1] = len;
 		pieces = 2;
@@ -1036,7 +1052,8 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
  */
 static bool
 split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
-    char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
+    char store[][MAXTOKLEN], partyname_known_fn known,
+    partyname_known_fn together, void *ctx)
 {
 	char *w[MAXTOK * 2];
 	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
@@ -1076,8 +1093,9 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 		/* "Abdel" before words run together: the prefix apart. */
 		if ((ab = abd_prefix(x)) > 0) {
 			if (len - ab < 5 || known(ctx, x + ab, NULL) ||
-			    (np = split_word(x + ab, len - ab, known, ctx,
-			    cut)) == 0 || ns + np + 1 > MAXTOK * 2 ||
+			    (np = split_word(x + ab, len - ab, known,
+			    together, ctx, cut)) == 0 ||
+			    ns + np + 1 > MAXTOK * 2 ||
 			    n + np + 1 > NELEM(w)) {
 				w[n++] = words[i];
 				continue;
@@ -1087,7 +1105,8 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 			w[n++] = store[ns++];
 			x += ab;
 			len -= ab;
-		} else if ((np = split_word(x, len, known, ctx, cut)) == 0 ||
+		} else if ((np = split_word(x, len, known, together, ctx,
+		    cut)) == 0 ||
 		    ns + np > MAXTOK * 2 || n + np > NELEM(w)) {
 			w[n++] = words[i];
 			continue;
@@ -1462,7 +1481,7 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 			for (i = 0; i < nw; i++)
 				listed[i] = known(ctx, words[i], NULL);
 		if (split_unknown(words, listed, &nw, NELEM(words), store,
-		    known, ctx) && changed != NULL)
+		    known, together, ctx) && changed != NULL)
 			*changed = true;
 	}
 
