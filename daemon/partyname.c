@@ -845,6 +845,37 @@ legal_typo(const char *w)
 	return false;
 }
 
+/*
+ * The legal form or stopword that <w> is with two adjacent letters
+ * swapped ("tld" for ltd, "oc" for co, "nad" for and), or NULL.  Words of
+ * two to five letters.
+ */
+static const char *
+table_swap(const char *w)
+{
+	char t[8];
+	const char *const *f;
+	size_t i, n = strlen(w);
+
+	if (n < 2 || n > 5)
+		return NULL;
+	for (i = 0; i + 1 < n; i++) {
+		const char *key = t;
+
+		if (w[i] == w[i + 1])
+			continue;
+		memcpy(t, w, n + 1);
+		t[i] = w[i + 1];
+		t[i + 1] = w[i];
+		if ((f = bsearch(&key, legalforms, NELEM(legalforms),
+		    sizeof(*legalforms), cmp_str)) != NULL ||
+		    (f = bsearch(&key, stopwords, NELEM(stopwords),
+		    sizeof(*stopwords), cmp_str)) != NULL)
+			return *f;
+	}
+	return NULL;
+}
+
 /* True if <w> is one edit from a title of 6 letters or more ("Msulana"). */
 static bool
 title_typo(const char *w)
@@ -1060,12 +1091,24 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 	bool changed = false;
 
 	for (i = 0; i < *nw && n < NELEM(w); i++) {
-		const char *x = words[i];
+		const char *x = words[i], *tw;
 		bool alpha = true;
 
 		len = strlen(x);
 		for (k = 0; k < len && alpha; k++)
 			alpha = x[k] >= 'a' && x[k] <= 'z';
+		/* A typed legal form or stopword ("LTD" as "TLD") goes like
+		 * the word it is: a word the lists do not know would weigh
+		 * as the rarest. */
+		if (!listed[i] && alpha && ns < MAXTOK * 2 &&
+		    !in_table(legalforms, NELEM(legalforms), x) &&
+		    !in_table(stopwords, NELEM(stopwords), x) &&
+		    particle_canon(x) == NULL && (tw = table_swap(x)) != NULL) {
+			(void)copy_word(store[ns], MAXTOKLEN, tw);
+			w[n++] = store[ns++];
+			changed = true;
+			continue;
+		}
 		if (listed[i] || !alpha || len < 4 || len >= MAXTOKLEN ||
 		    in_table(stopwords, NELEM(stopwords), x) ||
 		    in_table(titles, NELEM(titles), x) ||

@@ -270,7 +270,8 @@ test_join_views(const struct party_index *idx)
  * A space or hyphen typed one or two letters off: the boundary moved back
  * where both words become words of one listed name, in whatever order the
  * list writes them, or a listed word beside a word the index drops (a
- * legal form, a stopword).
+ * legal form, a stopword).  A legal form or stopword typed with two
+ * letters swapped goes like itself.
  */
 static void
 test_moved_space(const struct party_index *idx)
@@ -286,6 +287,9 @@ test_moved_space(const struct party_index *idx)
 		{ "ZANDOR INSTITUTEO FMERVALI STUDIES", "3027", 0 },
 		/* Words of two listed names are not one name. */
 		{ "BAKHTK URVALI", NULL, 0 },
+		/* A legal form or stopword typed with two letters swapped. */
+		{ "PARVELO TRESKAND HOLDINGS TLD", "3028", 0 },
+		{ "ZANDOR INSTITUTE FO MERVALI STUDIES", "3027", 0 },
 	};
 
 	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
@@ -387,6 +391,8 @@ test_resegment(void)
 		{ "Kai Paananen", "kai paananen", false },
 		/* A single letter of a run (initials, "S.A.") stays. */
 		{ "Kang S. A.", "kang", false },
+		/* Swapped letters of a legal form: the legal form. */
+		{ "Golden Harbor Tld", "golden harbor", true },
 		/* Run together: two words of one listed name first, though
 		 * zelman | irbaho has the longer shortest piece. */
 		{ "ZELMANIRBAHO", "zelma nirbaho", true },
