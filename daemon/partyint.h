@@ -227,13 +227,17 @@ size_t	partyname_tokenize(const char *name, struct qtok *out);
 typedef bool (*partyname_known_fn)(void *ctx, const char *w,
     const char *next);
 /*
- * partyname_tokenize for a query: words <known> does not know are split
- * where they are known words run together ("MAULANAFAZLULLAH"), and typed
- * titles go like titles; <*changed> (if not NULL) says whether any did.
- * <known> NULL: as partyname_tokenize.
+ * partyname_tokenize for a query: a space typed a letter or two off is put
+ * back where two words <known> does not know both become words of one
+ * listed name (<together>: folded <w> and <next> are words of one listed
+ * name), words <known> does not know are split where they are known words
+ * run together ("MAULANAFAZLULLAH"), and typed titles go like titles;
+ * <*changed> (if not NULL) says whether any did.  <known> NULL: as
+ * partyname_tokenize.
  */
 size_t	partyname_tokenize_known(const char *name, struct qtok *out,
-	    partyname_known_fn known, void *ctx, bool *changed);
+	    partyname_known_fn known, partyname_known_fn together, void *ctx,
+	    bool *changed);
 /*
  * The letter-by-letter spelling of folded word <in> into <t> (<cap> bytes,
  * NUL included; a longer spelling is cut to fit); returns its length.  The

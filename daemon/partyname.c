@@ -176,6 +176,23 @@ in_table(const char *const *tab, size_t n, const char *w)
 	return bsearch(&w, tab, n, sizeof(*tab), cmp_str) != NULL;
 }
 
+/*
+ * Copies <src> into <dst> of <cap> bytes, cut to fit, NUL-terminated;
+ * returns the length written.  What snprintf("%s") did, without parsing a
+ * format for every word of every query.
+ */
+static size_t
+copy_word(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return n;
+}
+
 /* ------------------------------------------------------------------ */
 /* Other scripts                                                       */
 
@@ -717,7 +734,7 @@ partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
 	memset(q, 0, sizeof(*q));
 	q->first = folded[0];
-	snprintf(q->raw, sizeof(q->raw), "%s", folded);
+	(void)copy_word(q->raw, sizeof(q->raw), folded);
 	q->len = partyname_key(folded, q->key);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
@@ -729,12 +746,12 @@ static void
 qtok_particle(struct qtok *q, const char *canon, char first)
 {
 	memset(q, 0, sizeof(*q));
-	snprintf(q->key, sizeof(q->key), "%s", canon);
+	(void)copy_word(q->key, sizeof(q->key), canon);
 	q->len = strlen(q->key);
-	snprintf(q->skel, sizeof(q->skel), "%s", canon);
+	(void)copy_word(q->skel, sizeof(q->skel), canon);
 	q->particle = true;
 	q->first = first;
-	snprintf(q->raw, sizeof(q->raw), "%s", canon);
+	(void)copy_word(q->raw, sizeof(q->raw), canon);
 }
 
 static int
@@ -826,6 +843,37 @@ legal_typo(const char *w)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The legal form or stopword that <w> is with two adjacent letters
+ * swapped ("tld" for ltd, "oc" for co, "nad" for and), or NULL.  Words of
+ * two to five letters.
+ */
+static const char *
+table_swap(const char *w)
+{
+	char t[8];
+	const char *const *f;
+	size_t i, n = strlen(w);
+
+	if (n < 2 || n > 5)
+		return NULL;
+	for (i = 0; i + 1 < n; i++) {
+		const char *key = t;
+
+		if (w[i] == w[i + 1])
+			continue;
+		memcpy(t, w, n + 1);
+		t[i] = w[i + 1];
+		t[i + 1] = w[i];
+		if ((f = bsearch(&key, legalforms, NELEM(legalforms),
+		    sizeof(*legalforms), cmp_str)) != NULL ||
+		    (f = bsearch(&key, stopwords, NELEM(stopwords),
+		    sizeof(*stopwords), cmp_str)) != NULL)
+			return *f;
+	}
+	return NULL;
 }
 
 /* True if <w> is one edit from a title of 6 letters or more ("Msulana"). */
@@ -944,17 +992,19 @@ pair_ok(const char *w, size_t a0, size_t a1, size_t b1, enum piece ka,
  * or more when there are three, a short one beside a neighbour it may
  * stand next to (pair_ok): "companylimited" is two legal forms,
  * "maulanafazlullah" is maulana | fazlullah, "jangsu" jang | su.  The split
- * of fewest pieces wins, then the one whose shortest piece is longest.
+ * of fewest pieces wins, then one into two words of one listed name
+ * (<together>, if not NULL), then the one whose shortest piece is longest.
  * Fills <cut> with the piece boundaries (cut[0] < cut[1], cut[1] == len for
  * two pieces) and returns the count of pieces, or 0 if none.
  */
 static size_t
-split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
-    size_t cut[2])
+split_word(const char *w, size_t len, partyname_known_fn known,
+    partyname_known_fn together, void *ctx, size_t cut[2])
 {
 	size_t i, j, best = 0, pieces = 0;
 	enum piece k1, k2, k3, pre[MAXTOKLEN];
-	bool l, r;
+	bool l, r, tog = false, t;
+	char x[MAXTOKLEN], y[MAXTOKLEN];
 
 	/* The kind of each prefix, asked once for both passes. */
 	for (i = 2; i + 2 <= len; i++)
@@ -962,11 +1012,25 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 	for (i = 2; i + 2 <= len; i++) {
 		size_t m = i < len - i ? i : len - i;
 
-		if (m <= best || (k1 = pre[i]) == PIECE_NONE ||
+		if ((tog && m <= best) || (k1 = pre[i]) == PIECE_NONE ||
 		    (k2 = piece_kind(w + i, len - i, true, known, ctx)) ==
 		    PIECE_NONE || !pair_ok(w, 0, i, len, k1, k2, known, ctx))
 			continue;
+		/* Two listed words of one listed name go first
+		 * ("aymanibrahim" is ayman | ibrahim, not aymani | brahim). */
+		t = false;
+		if (together != NULL && k1 != PIECE_TABLE &&
+		    k2 != PIECE_TABLE && len < MAXTOKLEN) {
+			memcpy(x, w, i);
+			x[i] = '\0';
+			memcpy(y, w + i, len - i);
+			y[len - i] = '\0';
+			t = together(ctx, x, y);
+		}
+		if ((!t && (tog || m <= best)) || (t && tog && m <= best))
+			continue;
 		best = m;
+		tog = t;
 		cut[0] = i;
 		cut[1] = len;
 		pieces = 2;
@@ -1009,33 +1073,47 @@ split_word(const char *w, size_t len, partyname_known_fn known, void *ctx,
 }
 
 /*
- * Query words the lists do not know, of five letters or more, split where
- * they are listed words run together; words that are a typed title
+ * Query words the lists do not know (<listed>: those they know, per word),
+ * of five letters or more, split where they are listed words run
+ * together; words that are a typed title
  * ("Msulana") go like the title, and a typed Abd al- ("Adul") like Abd
  * al-.  <words> (<*nw> of them, room for <max>)
  * is rewritten in place; the pieces are kept in <store>.  Returns true if
  * anything changed.
  */
 static bool
-split_unknown(char **words, size_t *nw, size_t max,
-    char store[][MAXTOKLEN], partyname_known_fn known, void *ctx)
+split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
+    char store[][MAXTOKLEN], partyname_known_fn known,
+    partyname_known_fn together, void *ctx)
 {
 	char *w[MAXTOK * 2];
 	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
 	bool changed = false;
 
 	for (i = 0; i < *nw && n < NELEM(w); i++) {
-		const char *x = words[i];
+		const char *x = words[i], *tw;
 		bool alpha = true;
 
 		len = strlen(x);
 		for (k = 0; k < len && alpha; k++)
 			alpha = x[k] >= 'a' && x[k] <= 'z';
-		if (!alpha || len < 4 || len >= MAXTOKLEN ||
+		/* A typed legal form or stopword ("LTD" as "TLD") goes like
+		 * the word it is: a word the lists do not know would weigh
+		 * as the rarest. */
+		if (!listed[i] && alpha && ns < MAXTOK * 2 &&
+		    !in_table(legalforms, NELEM(legalforms), x) &&
+		    !in_table(stopwords, NELEM(stopwords), x) &&
+		    particle_canon(x) == NULL && (tw = table_swap(x)) != NULL) {
+			(void)copy_word(store[ns], MAXTOKLEN, tw);
+			w[n++] = store[ns++];
+			changed = true;
+			continue;
+		}
+		if (listed[i] || !alpha || len < 4 || len >= MAXTOKLEN ||
 		    in_table(stopwords, NELEM(stopwords), x) ||
 		    in_table(titles, NELEM(titles), x) ||
 		    in_table(legalforms, NELEM(legalforms), x) ||
-		    legal_typo(x) || known(ctx, x, NULL)) {
+		    legal_typo(x)) {
 			w[n++] = words[i];
 			continue;
 		}
@@ -1058,8 +1136,9 @@ split_unknown(char **words, size_t *nw, size_t max,
 		/* "Abdel" before words run together: the prefix apart. */
 		if ((ab = abd_prefix(x)) > 0) {
 			if (len - ab < 5 || known(ctx, x + ab, NULL) ||
-			    (np = split_word(x + ab, len - ab, known, ctx,
-			    cut)) == 0 || ns + np + 1 > MAXTOK * 2 ||
+			    (np = split_word(x + ab, len - ab, known,
+			    together, ctx, cut)) == 0 ||
+			    ns + np + 1 > MAXTOK * 2 ||
 			    n + np + 1 > NELEM(w)) {
 				w[n++] = words[i];
 				continue;
@@ -1069,7 +1148,8 @@ split_unknown(char **words, size_t *nw, size_t max,
 			w[n++] = store[ns++];
 			x += ab;
 			len -= ab;
-		} else if ((np = split_word(x, len, known, ctx, cut)) == 0 ||
+		} else if ((np = split_word(x, len, known, together, ctx,
+		    cut)) == 0 ||
 		    ns + np > MAXTOK * 2 || n + np > NELEM(w)) {
 			w[n++] = words[i];
 			continue;
@@ -1091,6 +1171,163 @@ split_unknown(char **words, size_t *nw, size_t max,
 	return changed;
 }
 
+/* ------------------------------------------------------------------ */
+/* Word boundaries moved                                               */
+
+/* Letters a moved boundary carries from one word to its neighbour. */
+#define RESEG_MAXMOVE	2
+/* A listed word beside a word of the tables has this many letters. */
+#define RESEG_TABLE_MINLEN	4
+
+/* What a word is to resegment(). */
+enum seg {
+	SEG_NONE,		/* neither a table word nor a listed word */
+	SEG_TABLE,		/* particle, legal form, stopword, title,
+				 * abbreviation */
+	SEG_LISTED,		/* a word of a listed name */
+};
+
+/*
+ * What folded <w> is: a word of the tables first (a particle, or "de"
+ * whose canonical spelling some listed word has, is a word of the
+ * tables), legal forms, the commonest, looked up first.
+ */
+static enum seg
+seg_kind(const char *w, partyname_known_fn known, void *ctx)
+{
+	if (in_table(legalforms, NELEM(legalforms), w) ||
+	    particle_canon(w) != NULL ||
+	    in_table(stopwords, NELEM(stopwords), w) ||
+	    in_table(titles, NELEM(titles), w) || abbrev_expand(w) != w)
+		return SEG_TABLE;
+	return known(ctx, w, NULL) ? SEG_LISTED : SEG_NONE;
+}
+
+/* True if <w> is lowercase letters only. */
+static bool
+all_letters(const char *w)
+{
+	for (; *w != '\0'; w++)
+		if (*w < 'a' || *w > 'z')
+			return false;
+	return true;
+}
+
+/*
+ * The boundary between words <a> and <b> moved by <k> letters, to the left
+ * (<left>: a's last letters begin b) or to the right, into <x> and <y>
+ * (MAXTOKLEN each).  False if a piece would be empty.
+ */
+static bool
+reseg_move(const char *a, const char *b, size_t k, bool left, char *x,
+    char *y)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	size_t lx = left ? la - k : la + k;
+
+	if (la + lb >= MAXTOKLEN || (left ? la : lb) <= k)
+		return false;
+	/* <a> and <b> run together, cut at <lx>. */
+	memcpy(y, a, la);
+	memcpy(y + la, b, lb);
+	memcpy(x, y, lx);
+	x[lx] = '\0';
+	memmove(y, y + lx, la + lb - lx);
+	y[la + lb - lx] = '\0';
+	return true;
+}
+
+/*
+ * True if <x> and <y>, read for two words with a boundary moved, are
+ * words a listed name has: two listed words of one listed name (in any
+ * order: "Kai PAANANEN" is listed as PAANANEN, Kai), or a listed word of
+ * RESEG_TABLE_MINLEN letters or more beside a word of the tables that
+ * listed names drop ("PROPERTIES LTD", "DEVELOPMENT AND"), or two such
+ * words.  A single letter only as a listed word.  <kx>, <ky> get what
+ * each is.
+ */
+static bool
+reseg_fits(const char *x, const char *y, partyname_known_fn known,
+    partyname_known_fn together, void *ctx, enum seg *kx, enum seg *ky)
+{
+	if ((*kx = seg_kind(x, known, ctx)) == SEG_NONE ||
+	    (*ky = seg_kind(y, known, ctx)) == SEG_NONE ||
+	    (x[1] == '\0' && *kx != SEG_LISTED) ||
+	    (y[1] == '\0' && *ky != SEG_LISTED))
+		return false;
+	if (*kx == SEG_LISTED && *ky == SEG_LISTED)
+		return together(ctx, x, y);
+	if (*kx == SEG_TABLE && *ky == SEG_TABLE)
+		return true;
+	return strlen(*kx == SEG_LISTED ? x : y) >= RESEG_TABLE_MINLEN;
+}
+
+/*
+ * A space or hyphen typed one or two letters off ("KAIP AANANEN",
+ * "SHIPPI-NGCOMPANY", "Hass anMEHRI"): two adjacent words, one of which
+ * neither the lists nor the tables know, whose boundary moved by one or
+ * two letters gives words a listed name has (reseg_fits): the word order
+ * of the listed name does not matter, nor does a word the index drops
+ * beside the moved boundary.  A single letter in a run of them (initials,
+ * "S. A.") stays.  The nearest move wins, to the left first.  <words>
+ * (<nw> of them) is rewritten in place, the new words kept in <store>
+ * (MAXTOK * 2), and <listed> (whether the lists know each word) kept up
+ * to date; returns true if any moved.
+ */
+static bool
+resegment(char **words, bool *listed, size_t nw, char store[][MAXTOKLEN],
+    partyname_known_fn known, partyname_known_fn together, void *ctx)
+{
+	char x[MAXTOKLEN], y[MAXTOKLEN];
+	bool ok[MAXTOK * 2], unknown[MAXTOK * 2], changed = false;
+	size_t i, k, ns = 0;
+	enum seg kx, ky;
+	int dir;
+
+	/* Whether each word may move, and whether it is known already. */
+	for (i = 0; i < nw && i < NELEM(ok); i++) {
+		bool run = words[i][1] == '\0' &&
+		    ((i > 0 && words[i - 1][1] == '\0') ||
+		    (i + 1 < nw && words[i + 1][1] == '\0'));
+		enum seg k;
+
+		/* split_unknown reads <listed> of words it may split only. */
+		ok[i] = !run && all_letters(words[i]);
+		k = ok[i] ? seg_kind(words[i], known, ctx) : SEG_NONE;
+		listed[i] = k == SEG_LISTED;
+		unknown[i] = ok[i] && k == SEG_NONE;
+	}
+	for (i = 0; i + 1 < nw && i + 1 < NELEM(ok) &&
+	    ns + 2 <= MAXTOK * 2; i++) {
+		const char *a = words[i], *b = words[i + 1];
+		bool done = false;
+
+		if (!ok[i] || !ok[i + 1] || (!unknown[i] && !unknown[i + 1]))
+			continue;
+		for (k = 1; k <= RESEG_MAXMOVE && !done; k++) {
+			for (dir = 0; dir < 2 && !done; dir++) {
+				if (!reseg_move(a, b, k, dir == 0, x, y) ||
+				    !reseg_fits(x, y, known, together, ctx,
+				    &kx, &ky))
+					continue;
+				memcpy(store[ns], x, sizeof(x));
+				memcpy(store[ns + 1], y, sizeof(y));
+				words[i] = store[ns];
+				words[i + 1] = store[ns + 1];
+				listed[i] = kx == SEG_LISTED;
+				listed[i + 1] = ky == SEG_LISTED;
+				ns += 2;
+				done = changed = true;
+			}
+		}
+		/* The next pair starts with a word now known. */
+		if (done)
+			i++;
+	}
+	return changed;
+}
+
 /*
  * Splits <name> into canonical tokens; returns the count (<= MAXTOK).
  * Apostrophes join (P'yongyang), single letters in a row join ("S.A.");
@@ -1101,7 +1338,7 @@ split_unknown(char **words, size_t *nw, size_t max,
 size_t
 partyname_tokenize(const char *name, struct qtok *out)
 {
-	return partyname_tokenize_known(name, out, NULL, NULL, NULL);
+	return partyname_tokenize_known(name, out, NULL, NULL, NULL, NULL);
 }
 
 /* The words of a name after initials are joined and Abd al- is split. */
@@ -1169,16 +1406,16 @@ join_words(char **words, size_t nw, struct joined_words *jw)
 		}
 		jw->isinit[jw->n] = false;
 		if ((ab = abd_prefix(words[i])) > 0) {
-			snprintf(jw->w[jw->n++], MAXTOKLEN, "abdal");
+			(void)copy_word(jw->w[jw->n++], MAXTOKLEN, "abdal");
 			if (strlen(words[i] + ab) >= 3) {
 				jw->isinit[jw->n] = false;
-				snprintf(jw->w[jw->n++], MAXTOKLEN, "%s",
+				(void)copy_word(jw->w[jw->n++], MAXTOKLEN,
 				    words[i] + ab);
 			}
 			i++;
 			continue;
 		}
-		snprintf(jw->w[jw->n++], MAXTOKLEN, "%s",
+		(void)copy_word(jw->w[jw->n++], MAXTOKLEN,
 		    abbrev_expand(words[i]));
 		i++;
 	}
@@ -1228,11 +1465,9 @@ emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
 
 		if (jw->isinit[i] && nfull > 0) {
 			partyname_qtok_set(&out[n], x, false);
-			snprintf(out[n].key, sizeof(out[n].key), "%.*s",
-			    MAXTOKLEN - 1, x);
-			out[n].len = strlen(out[n].key);
-			snprintf(out[n].skel, sizeof(out[n].skel), "%.*s",
-			    MAXTOKLEN - 1, x);
+			out[n].len = copy_word(out[n].key,
+			    sizeof(out[n].key), x);
+			(void)copy_word(out[n].skel, sizeof(out[n].skel), x);
 			out[n].poor = false;
 			out[n++].initials = true;
 			continue;
@@ -1256,14 +1491,15 @@ emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
 
 size_t
 partyname_tokenize_known(const char *name, struct qtok *out,
-    partyname_known_fn known, void *ctx, bool *changed)
+    partyname_known_fn known, partyname_known_fn together, void *ctx,
+    bool *changed)
 {
 	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
-	char store[MAXTOK * 2][MAXTOKLEN];
+	char store[MAXTOK * 2][MAXTOKLEN], moved[MAXTOK * 2][MAXTOKLEN];
 	struct joined_words jw;
-	size_t nw = 0, n, nfull;
-	bool keep_legal;
+	size_t nw = 0, n, nfull, i;
+	bool keep_legal, listed[MAXTOK * 2];
 
 	/* Latin letters, no apostrophes, folded, legal phrases out. */
 	latin = party_translit(name);
@@ -1278,9 +1514,19 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 		words[nw++] = p;
 	if (changed != NULL)
 		*changed = false;
-	if (known != NULL && split_unknown(words, &nw, NELEM(words), store,
-	    known, ctx) && changed != NULL)
-		*changed = true;
+	if (known != NULL) {
+		/* Each word looked up once, for both passes. */
+		if (together != NULL) {
+			if (resegment(words, listed, nw, moved, known,
+			    together, ctx) && changed != NULL)
+				*changed = true;
+		} else
+			for (i = 0; i < nw; i++)
+				listed[i] = known(ctx, words[i], NULL);
+		if (split_unknown(words, listed, &nw, NELEM(words), store,
+		    known, together, ctx) && changed != NULL)
+			*changed = true;
+	}
 
 	join_words(words, nw, &jw);
 	nfull = count_full_words(&jw, &keep_legal);

@@ -65,6 +65,13 @@
  */
 #define SUPPORTED_TYPO_MINLEN	4
 #define SUPPORTED_TYPO_FOUND	2
+/*
+ * A found word as written (as_written): at most one edit per WRITTEN_SPAN
+ * letters from the listed spelling.
+ */
+#define WRITTEN_SPAN		3
+/* Listed words typed as other listed words that make another name. */
+#define OTHER_NAME_TYPOS	2
 /* Distinctive query words that let a place or generic word be a typo. */
 #define LEXICAL_SUPPORT		2
 
@@ -401,6 +408,42 @@ query_known(void *ctx, const char *w, const char *next)
 }
 
 /*
+ * True if folded words <w> and <next> are both words of one listed name
+ * (the postings of both hold that name; they are sorted by name id), in
+ * any order: a space moved inside a name (partyname.c resegment) must
+ * give words that stand together.
+ */
+static bool
+query_together(void *ctx, const char *w, const char *next)
+{
+	const struct party_index *idx = ctx;
+	char key[MAXTOKLEN];
+	const uint32_t *p, *q, *pe, *qe;
+	long a, b;
+	size_t len;
+
+	len = partyname_key(w, key);
+	if ((a = partyindex_tok_lookup(idx, key, len)) < 0)
+		return false;
+	len = partyname_key(next, key);
+	if ((b = partyindex_tok_lookup(idx, key, len)) < 0)
+		return false;
+	p = idx->post + idx->toks[a].post;
+	pe = p + idx->toks[a].npost;
+	q = idx->post + idx->toks[b].post;
+	qe = q + idx->toks[b].npost;
+	while (p < pe && q < qe) {
+		if (*p == *q)
+			return true;
+		if (*p < *q)
+			p++;
+		else
+			q++;
+	}
+	return false;
+}
+
+/*
  * Generic words and places stay words of their own (qtok.lexical) unless
  * the query has LEXICAL_SUPPORT other distinctive words: then the name is
  * told by those, and a typing error in a word that happens to be a place
@@ -449,7 +492,8 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	qu->lens = 0;
 	qu->vfirst = qu->vlast = 0;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
-	    (void *)idx, changed) : partyname_tokenize(name, t);
+	    query_together, (void *)idx, changed) :
+	    partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
@@ -587,6 +631,7 @@ struct scoring {
 	bool			 individual;	/* the name is a person's */
 	bool			 qmerged[MAXTOK], nmerged[MAXTOK];
 	double			 qbest[MAXTOK], nbest[MAXTOK];
+	int8_t			 nfrom[MAXTOK];	/* query word of nbest */
 	double			 qw[MAXTOK];	/* query token weights */
 	double			 num, den;
 	struct detail		*det;		/* or NULL */
@@ -1021,6 +1066,23 @@ supported_typo_sim(const char *a, size_t la, const char *b, size_t lb)
 }
 
 /*
+ * True if listed token <j> was found only as a typing error of a query
+ * word that is another listed word (score_other_names).
+ */
+static bool
+other_name_typo(const struct party_index *idx, const struct scoring *s,
+    size_t j)
+{
+	long id;
+
+	if (s->nmerged[j] || s->nfrom[j] < 0 ||
+	    (s->nbest[j] != TYPO_SIM && s->nbest[j] != TYPO2_SIM))
+		return false;
+	id = s->qu->q[s->nfrom[j]].id;
+	return id >= 0 && !idx->toks[id].concat && (uint32_t)id != s->ntid[j];
+}
+
+/*
  * Typing errors in words the lists know, where the name is told by other
  * words: once SUPPORTED_TYPO_FOUND listed words are found (not initials,
  * particles or generic words), a listed word
@@ -1066,6 +1128,7 @@ score_supported_typos(const struct party_index *idx, struct scoring *s)
 			if (sim <= s->nbest[j])
 				continue;
 			s->nbest[j] = s->qbest[i] = sim;
+			s->nfrom[j] = (int8_t)i;
 			if (qu->q[i].id < 0 || idx->toks[qu->q[i].id].concat)
 				s->qw[i] = n->w;
 			if (s->det != NULL) {
@@ -1075,6 +1138,42 @@ score_supported_typos(const struct party_index *idx, struct scoring *s)
 			}
 			break;
 		}
+	}
+}
+
+/*
+ * Two or more listed words found only as typing errors of query words that
+ * are listed words themselves ("Issam Anwar" for ANSAR AL-ISLAM: issam /
+ * islam, anwar / ansar), and no other distinctive listed word found: other
+ * names, not a name typed twice wrong (a typing error rarely makes a word
+ * the lists know, twice so hardly ever).  Those words count as not found.
+ */
+static void
+score_other_names(const struct party_index *idx, struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t j, n = 0;
+
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *t = s->nt[j];
+
+		if (other_name_typo(idx, s, j))
+			n++;
+		else if (!t->particle && !t->generic && !t->initials &&
+		    (s->nmerged[j] || s->nbest[j] >= PSCORE_FOUND))
+			return;		/* the name is told by this word */
+	}
+	if (n < OTHER_NAME_TYPOS)
+		return;
+	for (j = 0; j < s->k; j++) {
+		if (!other_name_typo(idx, s, j))
+			continue;
+		s->qbest[s->nfrom[j]] = 0;
+		s->qw[s->nfrom[j]] = qu->q[s->nfrom[j]].w;
+		s->nbest[j] = 0;
+		s->nfrom[j] = -1;
+		if (s->det != NULL)
+			s->det->how[j] = HOW_NONE;
 	}
 }
 
@@ -1118,6 +1217,7 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			}
 		}
 		s->nbest[j] = best;
+		s->nfrom[j] = best > 0 ? (int8_t)bi : -1;
 		if (s->det != NULL && best > 0) {
 			s->det->how[j] = n->initials && best == INITIAL_SIM ?
 			    HOW_INITIAL : how_of(best);
@@ -1125,7 +1225,30 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			s->det->qused[bi] = true;
 		}
 	}
+	score_other_names(idx, s);
 	score_supported_typos(idx, s);
+}
+
+/*
+ * True if query word <q> is close to listed word <n> as both are written:
+ * the canonical spelling itself, or at most one letter in three apart (one
+ * at least) from the listed word's first spelling.  Romanisations of one
+ * name differ mostly in vowels (Deemitri / Dimitri); "Cathy" is the
+ * canonical "kasi" of QASI only through its consonants.
+ */
+static bool
+as_written(const struct ptok *n, const struct qtok *q)
+{
+	const char *nr = n->raw != NULL ? n->raw : n->key;
+	size_t ln = strlen(nr), lq = strlen(q->raw);
+	size_t max = (ln < lq ? ln : lq) / WRITTEN_SPAN;
+
+	/* The listed spelling, as the query writes it. */
+	if (!q->rawdiff && q->len == n->len &&
+	    memcmp(q->key, n->key, n->len) == 0)
+		return true;
+	return partyname_edit_distance(nr, ln, q->raw, lq,
+	    max > 0 ? max : 1) <= (max > 0 ? max : 1);
 }
 
 /*
@@ -1134,7 +1257,10 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
  * of the query is found in a listed individual's name, including its
  * first or last word, and at least two listed words were found that
  * together weigh more than the heaviest word not found: common given
- * names alone ("Ali Hassan") do not stand in for a rare family name.
+ * names alone ("Ali Hassan") do not stand in for a rare family name.  One
+ * found word at least is written close to the listed spelling
+ * (as_written): "Cathy Chen" is not SA'ID JAN, Qasi less Sa'id, though
+ * its canonical spellings are.
  */
 static bool
 score_covered(struct scoring *s)
@@ -1142,6 +1268,7 @@ score_covered(struct scoring *s)
 	const struct query *qu = s->qu;
 	size_t i, j, k = s->k, found = 0;
 	double wfound = 0, wmissing = 0;
+	bool written = false;
 
 	if (s->m < 2 || k < 3)
 		return false;
@@ -1160,10 +1287,13 @@ score_covered(struct scoring *s)
 		if (s->nmerged[j] || s->nbest[j] >= PSCORE_FOUND) {
 			found++;
 			wfound += s->nt[j]->w;
+			if (s->nmerged[j] || (s->nfrom[j] >= 0 &&
+			    as_written(s->nt[j], &qu->q[s->nfrom[j]].t)))
+				written = true;
 		} else if (s->nt[j]->w > wmissing)
 			wmissing = s->nt[j]->w;
 	}
-	return found >= 2 && wfound >= wmissing;
+	return found >= 2 && wfound >= wmissing && written;
 }
 
 /* The weighted sums of the tokens not merged, and the score. */
@@ -1240,6 +1370,7 @@ score_name(const struct party_index *idx, const struct query *qu,
 		s.nt[j] = &idx->toks[nm->tok[j]];
 		s.nmerged[j] = false;
 		s.nbest[j] = 0;
+		s.nfrom[j] = -1;
 	}
 	for (i = 0; i < s.m; i++) {
 		s.qmerged[i] = false;
@@ -1351,10 +1482,22 @@ query_signature(const struct query *qu, struct buf *b)
 	buf_reset(b);
 	for (i = 0; i < qu->n; i++) {
 		const struct qtok *t = &qu->q[i].t;
+		char tail[4];
 
-		buf_printf(b, "%s\x01%s\x01%s\x01%zu %d %d%d%d%d\x02",
-		    t->key, t->skel, t->raw, t->len, (unsigned char)t->first,
-		    t->generic, t->poor, t->particle, t->initials);
+		/* Written byte by byte: formatting was a tenth of the cost
+		 * of searching a short name.  No byte of it is NUL. */
+		buf_adds(b, t->key);
+		buf_addc(b, '\x01');
+		buf_adds(b, t->skel);
+		buf_addc(b, '\x01');
+		buf_adds(b, t->raw);
+		tail[0] = '\x01';
+		tail[1] = (char)(0x80 | (t->len & 0x3f));
+		tail[2] = t->first != '\0' ? t->first : '\x03';
+		tail[3] = (char)(0x40 | t->generic | t->poor << 1 |
+		    t->particle << 2 | t->initials << 3);
+		buf_add(b, tail, sizeof(tail));
+		buf_addc(b, '\x02');
 	}
 }
 
