@@ -1290,13 +1290,13 @@ resegment(char **words, bool *listed, size_t nw, char store[][MAXTOKLEN],
 		bool run = words[i][1] == '\0' &&
 		    ((i > 0 && words[i - 1][1] == '\0') ||
 		    (i + 1 < nw && words[i + 1][1] == '\0'));
-		enum seg k;
+		enum seg kind;
 
 		/* split_unknown reads <listed> of words it may split only. */
 		ok[i] = !run && all_letters(words[i]);
-		k = ok[i] ? seg_kind(words[i], known, ctx) : SEG_NONE;
-		listed[i] = k == SEG_LISTED;
-		unknown[i] = ok[i] && k == SEG_NONE;
+		kind = ok[i] ? seg_kind(words[i], known, ctx) : SEG_NONE;
+		listed[i] = kind == SEG_LISTED;
+		unknown[i] = ok[i] && kind == SEG_NONE;
 	}
 	for (i = 0; i + 1 < nw && i + 1 < NELEM(ok) &&
 	    ns + 2 <= MAXTOK * 2; i++) {
