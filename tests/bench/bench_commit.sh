@@ -11,7 +11,11 @@
 #      alert row, into copies of Cordon's tables with their indexes), one
 #      declaration per transaction, at the same client counts.  The 1-row
 #      script's row is sized like a stored declaration row.
-#      synchronous_commit = on and fsync as the server defaults.
+#      synchronous_commit = on and fsync as the server defaults.  pgbench
+#      writes into a database of its own, dropped afterwards, so that the
+#      Cordon runs below start on databases untouched by it (run on
+#      Cordon's, it made the second daemon of a pair ~7 % dearer per
+#      declaration: the same tree measured against itself).
 #   2. cordond: distinct declarations (2-3 items, one controlled chemical,
 #      ordinary goods, exporter and consignee) POSTed by C keep-alive
 #      connections (wrk + a Lua generator; tests/bench/bench_client.py,
@@ -99,10 +103,17 @@ AS=()
 [ "$(id -u)" = 0 ] && AS=(runuser -u postgres --)
 pguser=$(sed -n 's/.*user=\([^ ]*\).*/\1/p' <<<"$DSN")
 sql() { "${AS[@]}" "$PGBIN/psql" "$DSN" -Atq -c "$1"; }
+# pgbench writes into a database of its own (migrated like Cordon's, for the
+# naive path's table copies): the Cordon runs that follow then find their
+# databases as untouched as each other, whatever pgbench left behind.
+P_DSN=${DSN/dbname=cordon/dbname=cordon_pgbench}
+psql_pgb() { "${AS[@]}" "$PGBIN/psql" "$P_DSN" -Atq -c "$1"; }
 
 "$ctl" db migrate --schemas "$top/schemas" >/dev/null 2>&1 || die "cordonctl db migrate failed"
 ver=$("$ctl" lists import "$top/rules" 2>/dev/null) || die "cordonctl lists import rules failed"
 "$ctl" lists activate "$ver" >/dev/null 2>&1 || die "cordonctl lists activate failed"
+sql "CREATE DATABASE cordon_pgbench" || die "cannot create pgbench's database"
+CORDON_DB=$P_DSN "$ctl" db migrate --schemas "$top/schemas" >/dev/null 2>&1 || die "pgbench's database: migrate failed"
 SUB=$("$ctl" tokens create --role submitter --name bench-submitter 2>/dev/null)
 ADM=$("$ctl" tokens create --role admin --name bench-admin 2>/dev/null)
 [ -n "$SUB" ] && [ -n "$ADM" ] || die "token creation failed"
@@ -286,10 +297,10 @@ say "stored declaration: row ${drow} B, items ${irow} B (${nitems}/decl), alerts
 # ---- pgbench: PostgreSQL's own commit ceiling --------------------------------
 reps=$(( (drow - 60) / 32 ))
 [ "$reps" -lt 1 ] && reps=1
-sql "CREATE TABLE bench_rows (id bigserial PRIMARY KEY, ref text NOT NULL, payload text NOT NULL)"
+psql_pgb "CREATE TABLE bench_rows (id bigserial PRIMARY KEY, ref text NOT NULL, payload text NOT NULL)"
 # The naive path: one stored declaration's rows, taken from the probe run,
 # written by one transaction per declaration with plain INSERTs.
-sql "CREATE TABLE bench_decl (LIKE declarations INCLUDING ALL);
+psql_pgb "CREATE TABLE bench_decl (LIKE declarations INCLUDING ALL);
      CREATE TABLE bench_items (LIKE items INCLUDING ALL);
      CREATE TABLE bench_alerts (LIKE alerts INCLUDING ALL)"
 q1() { sql "$1" | sed "s/'/''/g"; }   # one value, quoted for a SQL literal
@@ -341,7 +352,7 @@ pgbench_run() { # pgbench_run C SCRIPT : prints "tps latency_ms client_cpu% mach
     read -r b0 t0 < <(machine_ticks)
     out=$(cd "$work" && /usr/bin/time -f 'CPU %U %S %e' -o "$work/pgbench.time" \
         "${AS[@]}" "$PGBIN/pgbench" -h "$pgdir" -U "$pguser" -n -M prepared -f "$f" \
-        -c "$c" -j "$j" -T "$DURATION" cordon 2>&1)
+        -c "$c" -j "$j" -T "$DURATION" cordon_pgbench 2>&1)
     read -r b1 t1 < <(machine_ticks)
     local tps lat cpu
     tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out" | head -1)
@@ -360,7 +371,8 @@ for c in $CLIENTS; do
     pgn[$c]=$t; pgnlat[$c]=$l; pgnbusy[$c]=$b
     say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms), naive declaration ${pgn[$c]} tps (avg ${pgnlat[$c]} ms)"
 done
-sql "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
+psql_pgb "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
+sql "DROP DATABASE cordon_pgbench" >/dev/null
 
 # ---- cordond ----------------------------------------------------------------
 declare -A cd_rate cd_p50 cd_p99 cd_avgb cd_maxb cd_commits cd_other cd_ccpu cd_dcpu cd_pcpu cd_mcpu cd_cps cd_else cd_kcpu
