@@ -21,11 +21,12 @@ texts that should not alert on their own), or, with --floor, if fewer
 than N codes are found.
 """
 import json
+import os
 import re
-import subprocess
 import sys
 
-import yaml
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from goodscheck import list_entries, screen_items  # noqa: E402
 
 CODE = r"[0-9][A-E][0-9]{3}(?:\.[a-z0-9]+)*"
 
@@ -87,23 +88,18 @@ SKIP = {
 
 def claims(rules):
     out = {}
-    import glob
-    for f in sorted(glob.glob(rules + "/*.yaml")):
-        d = yaml.safe_load(open(f, encoding="utf-8"))
-        if not isinstance(d, dict) or "entries" not in d:
-            continue
-        for e in d["entries"]:
-            code = str(e.get("code", ""))
-            codes = {code} if re.fullmatch(CODE, code) else set()
-            # "EU 2021/821 0C001", "EU 2021/821 Annex I 1B118", and every
-            # code of a list ("EU 9A005, 9A007, 9A105", "EU 2B350.d and .e"
-            # is not used: codes are written out).
-            for run in re.findall(r"\bEU (?:2021/821 )?(?:Annex I )?(" +
-                                  CODE + r"(?:(?:,| and|, and) " + CODE +
-                                  r")*)", str(e.get("source", ""))):
-                codes |= set(re.findall(CODE, run))
-            for c in codes:
-                out.setdefault(c, set()).add(code)
+    for _, e in list_entries(rules):
+        code = str(e.get("code", ""))
+        codes = {code} if re.fullmatch(CODE, code) else set()
+        # "EU 2021/821 0C001", "EU 2021/821 Annex I 1B118", and every code
+        # of a list ("EU 9A005, 9A007, 9A105", "EU 2B350.d and .e" is not
+        # used: codes are written out).
+        for run in re.findall(r"\bEU (?:2021/821 )?(?:Annex I )?(" + CODE +
+                              r"(?:(?:,| and|, and) " + CODE + r")*)",
+                              str(e.get("source", ""))):
+            codes |= set(re.findall(CODE, run))
+        for c in codes:
+            out.setdefault(c, set()).add(code)
     return out
 
 
@@ -207,20 +203,10 @@ def main():
         w = wording(annex, code)
         if w:
             cases.append((code, clean(w)))
-    decls = [json.dumps({"reference": "AX-%d" % n, "type": "export",
-                         "items": [{"seq": 1, "hs_code": "000000",
-                                    "description": t}]},
-                        ensure_ascii=False) for n, (_, t) in enumerate(cases)]
-    run = subprocess.run([ctl, "screen", "--rules", rules],
-                         input="\n".join(decls) + "\n", capture_output=True,
-                         text=True, encoding="utf-8")
-    got = {}
-    for line in run.stdout.splitlines():
-        d = json.loads(line)
-        if "reference" in d:
-            got[int(d["reference"][3:])] = {
-                h.get("entry") for a in d.get("alerts", []) for h in a["hits"]
-                if h.get("reason") != "hs"}
+    got = {n: {h.get("entry") for h in hits if h.get("reason") != "hs"}
+           for n, hits in enumerate(screen_items(
+               ctl, rules, [("000000", t) for _, t in cases]))
+           if hits is not None}
     # Entries claiming a code of the same heading ("1C111.c" for "1C111.a")
     # find it too: the list of another regime may cut a heading otherwise.
     kin = {}

@@ -25,44 +25,24 @@ Prints the counts and, with --misses, each miss with its kind; exits 1 if an
 exemption hits, or, with --floor, if fewer than N checks pass.
 """
 import csv
-import glob
-import json
 import os
 import re
-import subprocess
 import sys
 
-import yaml
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from goodscheck import list_entries, screen_items  # noqa: E402
 
 
 def entries(rules):
     """(list id, code) -> set of CAS numbers, for every list entry."""
-    out = {}
-    for f in sorted(glob.glob(os.path.join(rules, "*.yaml"))):
-        d = yaml.safe_load(open(f, encoding="utf-8"))
-        if not isinstance(d, dict) or "entries" not in d:
-            continue
-        for e in d["entries"]:
-            out[str(e["code"])] = {str(c) for c in e.get("cas", [])}
-    return out
+    return {str(e["code"]): {str(c) for c in e.get("cas", [])}
+            for _, e in list_entries(rules)}
 
 
 def screen(ctl, rules, texts):
-    decls = [json.dumps({"reference": "CH-%d" % n, "type": "export",
-                         "items": [{"seq": 1, "hs_code": "000000",
-                                    "description": t}]}, ensure_ascii=False)
-             for n, t in enumerate(texts)]
-    run = subprocess.run([ctl, "screen", "--rules", rules],
-                         input="\n".join(decls) + "\n", capture_output=True,
-                         text=True, encoding="utf-8")
-    got = {}
-    for line in run.stdout.splitlines():
-        d = json.loads(line)
-        if "reference" in d:
-            got[int(d["reference"][3:])] = [
-                (h.get("entry"), h.get("reason")) for a in d.get("alerts", [])
-                for h in a["hits"]]
-    return [got.get(n, []) for n in range(len(texts))]
+    return [[(h.get("entry"), h.get("reason")) for h in hits or []]
+            for hits in screen_items(ctl, rules,
+                                     [("000000", t) for t in texts])]
 
 
 def names(name):

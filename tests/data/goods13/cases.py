@@ -11,9 +11,11 @@ Each line of CASES.tsv (tab-separated, '#' starts a comment):
 
 Prints "N of M cases hold" and each case that does not; exits 1 if any.
 """
-import json
-import subprocess
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from goodscheck import screen_items  # noqa: E402
 
 
 def main():
@@ -30,23 +32,10 @@ def main():
             sys.exit("%s:%d: expected 'hit|clear<TAB>entry<TAB>hs<TAB>text'"
                      % (path, n))
         cases.append((n, f[0], f[1], f[2], f[3]))
-    decls = [json.dumps({"reference": "G13-%d" % i, "type": "export",
-                         "items": [{"seq": 1, "hs_code": hs,
-                                    "description": text}]},
-                        ensure_ascii=False)
-             for i, (_, _, _, hs, text) in enumerate(cases)]
-    run = subprocess.run([ctl, "screen", "--rules", rules],
-                         input="\n".join(decls) + "\n", capture_output=True,
-                         text=True, encoding="utf-8")
-    got = {}
-    for line in run.stdout.splitlines():
-        d = json.loads(line)
-        if "reference" in d:
-            got[int(d["reference"][4:])] = {
-                h.get("entry") for a in d.get("alerts", []) for h in a["hits"]}
+    hits = screen_items(ctl, rules, [(hs, text) for _, _, _, hs, text in cases])
     bad = []
     for i, (n, want, entry, _, text) in enumerate(cases):
-        ents = got.get(i)
+        ents = None if hits[i] is None else {h.get("entry") for h in hits[i]}
         if ents is None:
             ok = False
         elif want == "hit":

@@ -28,13 +28,13 @@ the entries each language lacks (for the languages given, or all).  With
 fewer entries in a language than its floor; --write-floor FILE writes the
 current counts as the floor.
 """
-import glob
 import os
 import re
 import subprocess
 import sys
 
-import yaml
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from goodscheck import list_entries  # noqa: E402
 
 ORDER = ["cwc", "ag-precursors", "nsg-trigger", "mtcr-cat-i", "military",
          "nuclear", "missile", "biological", "chemical", "conventional"]
@@ -42,15 +42,8 @@ ORDER = ["cwc", "ag-precursors", "nsg-trigger", "mtcr-cat-i", "military",
 
 def regimes(rules):
     """'list/code' -> (list id, regimes) for every list entry."""
-    out = {}
-    for f in sorted(glob.glob(os.path.join(rules, "*.yaml"))):
-        d = yaml.safe_load(open(f, encoding="utf-8"))
-        if not isinstance(d, dict) or "entries" not in d:
-            continue
-        lid = d["list"]["id"]
-        for e in d["entries"]:
-            out["%s/%s" % (lid, e["code"])] = (lid, e.get("regimes") or [])
-    return out
+    return {"%s/%s" % (lid, e["code"]): (lid, e.get("regimes") or [])
+            for lid, e in list_entries(rules)}
 
 
 def group(key, cat, lid, regs):
