@@ -41,7 +41,8 @@ def declaration(ref):
 
 
 def request(url, method, path, body=None):
-    """One request on a new connection: (status, body, local port)."""
+    """One request on a new connection: (status, body, local port, the
+    server HAProxy names in X-Cordon-Server or "")."""
     u = urlparse(url)
     c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
     port = 0
@@ -53,9 +54,9 @@ def request(url, method, path, body=None):
             headers["Content-Type"] = "application/json"
         c.request(method, path, body, headers)
         r = c.getresponse()
-        return str(r.status), r.read(), port
+        return str(r.status), r.read(), port, r.getheader("X-Cordon-Server", "")
     except Exception as e:  # a failed request is a result, not a crash
-        return "error:" + type(e).__name__, b"", port
+        return "error:" + type(e).__name__, b"", port, ""
     finally:
         c.close()
 
@@ -76,8 +77,9 @@ def load(url, stop, threads, prefix, out):
                 if ref is None:
                     ref = "%s-%02d-%06d" % (prefix, k, counter[0])
             t0 = time.time()
-            status, body, port = request(url, "POST", "/v1/declarations", declaration(ref))
-            rec = {"ref": ref, "start": t0, "end": time.time(), "status": status, "port": port}
+            status, body, port, server = request(url, "POST", "/v1/declarations", declaration(ref))
+            rec = {"ref": ref, "start": t0, "end": time.time(), "status": status, "port": port,
+                   "server": server}
             if status in ("200", "201"):
                 try:
                     rec["id"] = json.loads(body)["id"]
@@ -113,7 +115,7 @@ def pair(url1, url2, count, prefix):
 
         def one(k, url):
             barrier.wait()
-            status, data, _ = request(url, "POST", "/v1/declarations", body)
+            status, data, _, _ = request(url, "POST", "/v1/declarations", body)
             try:
                 got[k] = (status, json.loads(data).get("id"))
             except ValueError:
@@ -136,7 +138,7 @@ def main():
     elif mode == "pair":
         pair(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
     elif mode == "get":
-        status, body, _ = request(sys.argv[2], "GET", sys.argv[3])
+        status, body, _, _ = request(sys.argv[2], "GET", sys.argv[3])
         print(status)
         sys.stdout.write(body.decode("utf-8", "replace") + "\n")
     else:

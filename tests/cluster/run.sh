@@ -114,6 +114,10 @@ start_haproxy() {
         -e "s|127.0.0.1:8472|127.0.0.1:$2|" -e "s|127.0.0.1:8473|127.0.0.1:$3|" \
         -e "s|/run/haproxy/cordon.sock|$work/haproxy.sock|" \
         -e "s|maxconn 8000|maxconn 1000|" "$top/contrib/haproxy.cfg" >"$cfg"
+    # The server that answered, named in each answer it relays: HAProxy may
+    # drop log lines under load (stdout, non-blocking), and the log is then
+    # a guess by client port.
+    sed -i '/^backend cordond/a\    http-response set-header X-Cordon-Server %s' "$cfg"
     # Only root may switch to the haproxy user.
     [ "$(id -u)" = 0 ] || sed -i -e '/^ *user haproxy/d' -e '/^ *group haproxy/d' "$cfg"
     if ! out=$(haproxy -c -f "$cfg" 2>&1); then
@@ -192,6 +196,8 @@ for line in open(sys.argv[5]):
         t = datetime.strptime(f[1].strip("[]"), "%d/%b/%Y:%H:%M:%S.%f").timestamp()
         by_port.setdefault(f[0].rsplit(":", 1)[1], []).append((t, f[3].split("/")[1]))
 def server(r):
+    if r.get("server"):
+        return r["server"]
     c = by_port.get(str(r["port"]))
     return min(c, key=lambda x: abs(x[0] - r["start"]))[1] if c else "?"
 acked = [r for r in recs if r["status"] in ("200", "201")]
