@@ -350,31 +350,56 @@ cand_next(const struct cand *c, size_t *at)
  * Token ids close to <q>: exact, one edit, and with <skel> the same
  * skeleton.  Returns count.
  */
+/*
+ * Starts loading the directory bucket of hash <h> in <hk>, or (<stage> 1,
+ * the bucket read by then) its first keys: the look-ups of one word's
+ * deletions go to as many places in a large table, and started together
+ * their cache misses overlap.  Only a hint.
+ */
+static void
+hkeys_prefetch(const struct hkeys *hk, uint64_t h, int stage)
+{
+	if (hk->n == 0)
+		return;
+	if (stage == 0)
+		__builtin_prefetch(&hk->dir[h >> hk->shift]);
+	else
+		__builtin_prefetch(&hk->v[hk->dir[h >> hk->shift]]);
+}
+
 static size_t
 close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
     uint32_t *out, size_t max)
 {
-	size_t n = 0, s, k, cnt;
-	long id = partyindex_tok_lookup(idx, q->key, q->len);
+	size_t n = 0, s, k, cnt, ndel = 0, slen = 0;
+	uint64_t dh[MAXTOKLEN + 1], sh = 0;
+	const struct hkeys *st = q->poor ? &idx->skels : &idx->poorskels;
 	const struct hkey *h;
+	long id;
+	int stage;
 
-	if (id >= 0)
-		out[n++] = (uint32_t)id;
-	if (q->len >= FUZZY_MINLEN) {
-		for (s = 0; s <= q->len; s++) {
-			h = partyindex_hkeys_find(&idx->dels,
-			    partyindex_hash_deletion(q->key, q->len, s), &cnt);
-			for (k = 0; k < cnt && n < max; k++)
-				out[n++] = h[k].tok;
-		}
+	/* Every hash first, then their look-ups (hkeys_prefetch). */
+	if (q->len >= FUZZY_MINLEN)
+		for (s = 0; s <= q->len; s++)
+			dh[ndel++] = partyindex_hash_deletion(q->key, q->len,
+			    s);
+	if (skel && (slen = strlen(q->skel)) >= SKEL_MINLEN)
+		sh = partyindex_hash(q->skel, slen);
+	for (stage = 0; stage < 2; stage++) {
+		for (s = 0; s < ndel; s++)
+			hkeys_prefetch(&idx->dels, dh[s], stage);
+		if (skel && slen >= SKEL_MINLEN)
+			hkeys_prefetch(st, sh, stage);
 	}
-	if (skel && strlen(q->skel) >= SKEL_MINLEN) {
-		if (q->poor)
-			h = partyindex_hkeys_find(&idx->skels,
-			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
-		else
-			h = partyindex_hkeys_find(&idx->poorskels,
-			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
+	if ((id = partyindex_tok_lookup(idx, q->key, q->len)) >= 0)
+		out[n++] = (uint32_t)id;
+	for (s = 0; s < ndel; s++) {
+		h = partyindex_hkeys_find(&idx->dels, dh[s], &cnt);
+		for (k = 0; k < cnt && n < max; k++)
+			out[n++] = h[k].tok;
+	}
+	if (skel && slen >= SKEL_MINLEN) {
+		h = partyindex_hkeys_find(st, sh, &cnt);
 		for (k = 0; k < cnt && n < max; k++)
 			out[n++] = h[k].tok;
 	}
@@ -1437,6 +1462,8 @@ struct searched {
 struct hits {
 	struct ihit	*v;
 	size_t		 n, cap;
+	uint32_t	*ids;		/* scratch: a query's candidate names */
+	size_t		 cids;
 	char		**texts;	/* forms searched, owned */
 	size_t		 ntexts;
 	struct searched	*done;		/* queries searched, sig owned */
@@ -1597,6 +1624,62 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 	}
 }
 
+/*
+ * The candidates of <c> in id order into <hs>->ids; returns their count.
+ */
+static size_t
+cand_list(const struct cand *c, struct hits *hs)
+{
+	size_t at = 0, n = 0;
+	long cid;
+
+	while ((cid = cand_next(c, &at)) >= 0) {
+		if (n == hs->cids) {
+			hs->cids = hs->cids ? hs->cids * 2 : 256;
+			hs->ids = xreallocarray(hs->ids, hs->cids,
+			    sizeof(*hs->ids));
+		}
+		hs->ids[n++] = (uint32_t)cid;
+	}
+	return n;
+}
+
+/*
+ * Scoring a candidate reads its name, its token ids and the records of
+ * its tokens (and of its joins when the query has join views): four
+ * dependent loads from a large index, each mostly a cache miss, and the
+ * scoring itself is short.  The loads for the candidates a few places
+ * ahead are started early, each stage one step further (the name first,
+ * then its token ids, then the token records), so that they overlap with
+ * scoring.  Only a hint: nothing read or computed changes.
+ */
+#define PREFETCH_NAME	6	/* candidates ahead: the name */
+#define PREFETCH_TOKIDS	4	/* ... its token ids */
+#define PREFETCH_TOKS	2	/* ... its token records */
+
+static void
+cand_prefetch(const struct party_index *idx, const struct query *qu,
+    const uint32_t *ids, size_t n, size_t x)
+{
+	const struct pname *nm;
+	size_t j, k;
+
+	if (x + PREFETCH_NAME < n)
+		__builtin_prefetch(&idx->names[ids[x + PREFETCH_NAME]]);
+	if (x + PREFETCH_TOKIDS < n)
+		__builtin_prefetch(idx->names[ids[x + PREFETCH_TOKIDS]].tok);
+	if (x + PREFETCH_TOKS >= n)
+		return;
+	nm = &idx->names[ids[x + PREFETCH_TOKS]];
+	k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
+	for (j = 0; j < k; j++)
+		__builtin_prefetch(&idx->toks[nm->tok[j]]);
+	/* score_join_views reads the records of the name's joins. */
+	if (qu->vfirst != 0 && nm->ntok >= 2)
+		for (j = 0; j < 2 * (size_t)nm->ntok - 3; j++)
+			__builtin_prefetch(&idx->toks[nm->joins[j]]);
+}
+
 /* A new hit at the end of <hs>, zeroed; returns its index. */
 static size_t
 hits_add(struct hits *hs)
@@ -1619,8 +1702,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 	struct simmemo memo;
 	bool skip[MAXTOK];
 	uint32_t lastrec = UINT32_MAX;
-	size_t besthit = 0, at;
-	long cid;
+	size_t besthit = 0, x, ncand;
 
 	if (qu->n == 0 || query_dominated(qu, factor, hs))
 		return;
@@ -1632,10 +1714,13 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		goto done;
 
 	/* Names of a record are adjacent: keep the best per record. */
-	for (at = 0; (cid = cand_next(&c, &at)) >= 0;) {
+	ncand = cand_list(&c, hs);
+	for (x = 0; x < ncand; x++) {
+		uint32_t cid = hs->ids[x];
 		const struct pname *nm;
 		double s;
 
+		cand_prefetch(idx, qu, hs->ids, ncand, x);
 		nm = &idx->names[cid];
 		s = score_name(idx, qu, nm, &memo, NULL) * factor;
 		if (s < threshold)
@@ -2025,6 +2110,7 @@ party_search(const struct party_index *idx, const char *name,
 		out[n++] = hs.v[i].h;
 	}
 	free(hs.v);
+	free(hs.ids);
 	for (i = 0; i < hs.ntexts; i++)
 		free(hs.texts[i]);
 	free(hs.texts);
