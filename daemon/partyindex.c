@@ -224,6 +224,8 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	t->firsts = letter_bit(q->first) | letter_bit(q->key[0]);
 	t->kfirst = q->key[0];
 	t->klast = q->len > 0 ? q->key[q->len - 1] : '\0';
+	t->ksecond = q->len > 1 ? q->key[1] : '\0';
+	t->slen = (uint8_t)strlen(q->skel);
 	{
 		size_t h = partyindex_hash(q->key, q->len) & idx->tabmask;
 

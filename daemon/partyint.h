@@ -125,6 +125,8 @@ struct ptok {
 	char		 kfirst, klast;	/* first and last letters of <key>,
 					 * read without following <key> */
 	uint32_t	 firsts;	/* first letters of its spellings */
+	char		 ksecond;	/* second letter of <key> (or NUL) */
+	uint8_t		 slen;		/* length of <skel> */
 };
 
 /* A hashed key pointing at a token: deletion neighbourhoods, skeletons. */

@@ -702,10 +702,84 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
  * romanisation, never through a typing error or Jaro-Winkler (Sanam,
  * Daesong).
  */
+/*
+ * Letters <x> and <y> may stand at one place of two spellings that
+ * vowel_variant_sim takes: the same, a vowel pair or a consonant pair
+ * (c / s only before an h, which is not checked here).
+ */
+static bool
+variant_letters(char x, char y)
+{
+	if (x > y) {
+		char t = x;
+
+		x = y;
+		y = t;
+	}
+	return x == y || vowel_pair(x, y) || (x == 'g' && y == 'j') ||
+	    (x == 'c' && y == 'j') || (x == 'd' && y == 'z') ||
+	    (x == 'g' && y == 'k') || (x == 'c' && y == 's');
+}
+
+/* One of the first two letters in place (typo_long_sim, typo_sim). */
+static bool
+first_two_close(char a0, char a1, const char *b)
+{
+	return a0 == b[0] || a1 == b[1] || a0 == b[1] || a1 == b[0];
+}
+
+/*
+ * False when sim_tokens(<n>, <q>, <strict>) is certainly 0, told from the
+ * lengths and end letters the token record keeps beside its spellings:
+ * most pairs a query's candidates bring are unlike, and the spellings of
+ * a listed word are one more cache miss each.  A superset of every way
+ * sim_tokens can find a similarity, so true says only "maybe":
+ * - equal spellings and Jaro-Winkler under <strict> start alike;
+ * - equal skeletons (one side poor in vowels) are as long;
+ * - vowel and consonant variants are as long, their ends variant letters;
+ * - Jaro-Winkler (token_sim) is tried only from FUZZY_MINLEN letters,
+ *   starting alike or both with vowels from LONG_TOKEN_LEN letters;
+ * - typing errors (typo_long_sim, typo_sim) change the length by the
+ *   edits allowed at most (two), one of the first two letters in place;
+ * - the spellings as written (typo_sim on <raw>) are not looked at here.
+ */
+static bool
+sim_possible(const struct ptok *n, const struct qtok *q, bool strict)
+{
+	size_t la = n->len, lb = q->len;
+	size_t shorter = la < lb ? la : lb, longer = la < lb ? lb : la;
+	char a0 = n->kfirst, b0 = q->key[0];
+
+	if (la < 2 || lb < 2)
+		return true;
+	if (strict)
+		return a0 == b0;
+	if (la == lb && variant_letters(a0, b0) &&
+	    variant_letters(n->klast, q->key[lb - 1]))
+		return true;
+	if ((n->poor || q->poor) && n->slen >= SKEL_MINLEN &&
+	    n->slen == strlen(q->skel))
+		return true;
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN && (a0 == b0 ||
+	    (is_vowel(a0) && is_vowel(b0) && la >= LONG_TOKEN_LEN &&
+	    lb >= LONG_TOKEN_LEN)))
+		return true;
+	if (longer - shorter <= 2 && first_two_close(a0, n->ksecond, q->key))
+		return true;
+	/* typo_long_sim from eight letters: the first letters may go. */
+	if (shorter >= TYPO2_MINLEN && longer - shorter <= 2)
+		return true;
+	return q->unknown && (n->raw != NULL || q->rawdiff);
+}
+
 static double
 sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 {
-	double s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
+	double s;
+
+	if (!sim_possible(n, q, strict))
+		return 0.0;
+	s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
 
 	if (q->lexical && !n->generic)
