@@ -299,14 +299,23 @@ struct cand {
 	size_t		 n;		/* postings added */
 };
 
+/* An empty candidate set on <bits>, all 0, one bit per listed name. */
 static void
-cand_init(const struct party_index *idx, struct cand *c)
+cand_init(const struct party_index *idx, struct cand *c, uint64_t *bits)
 {
 	c->nwords = (idx->nnames + 63) / 64;
-	c->bits = xcalloc(c->nwords ? c->nwords : 1, sizeof(uint64_t));
+	c->bits = bits;
 	c->lo = c->nwords;
 	c->hi = 0;
 	c->n = 0;
+}
+
+/* Clears the bits of <c> again (the words that may have any). */
+static void
+cand_clear(struct cand *c)
+{
+	if (c->hi > c->lo)
+		memset(c->bits + c->lo, 0, (c->hi - c->lo) * sizeof(*c->bits));
 }
 
 static void
@@ -407,6 +416,35 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 }
 
 /*
+ * Answers of query_known for single words, kept while one party name is
+ * searched: the tokenizer asks about the same word again as it tries
+ * splits and moved spaces, and the name's forms (less an address, less a
+ * city) share their words; four answers in ten were a repeat of one of
+ * the last 64.  Direct-mapped by the word's hash; an empty slot holds "".
+ */
+#define KNOWNMEMO_SLOTS	64
+
+struct knownmemo {
+	char	word[KNOWNMEMO_SLOTS][MAXTOKLEN];
+	bool	known[KNOWNMEMO_SLOTS];
+};
+
+static void
+knownmemo_init(struct knownmemo *km)
+{
+	size_t i;
+
+	for (i = 0; i < KNOWNMEMO_SLOTS; i++)
+		km->word[i][0] = '\0';
+}
+
+/* What the tokenizer's callbacks read: the index, and a memo or NULL. */
+struct qctx {
+	const struct party_index	*idx;
+	struct knownmemo		*km;
+};
+
+/*
  * The vocabulary the query tokenizer splits run-together words by: a
  * folded word is known if its canonical spelling is a word of a listed
  * name (not only a join of two); two words if their join is one the index
@@ -415,11 +453,13 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 static bool
 query_known(void *ctx, const char *w, const char *next)
 {
-	const struct party_index *idx = ctx;
+	const struct qctx *qc = ctx;
+	const struct party_index *idx = qc->idx;
 	struct qtok q[3];
 	char key[MAXTOKLEN];
-	size_t len;
+	size_t len, slot = 0;
 	long id;
+	bool known;
 
 	if (next != NULL) {
 		partyname_qtok_set(&q[0], w, false);
@@ -427,9 +467,20 @@ query_known(void *ctx, const char *w, const char *next)
 		partyindex_join(q, 0, 2, &q[2]);
 		return partyindex_tok_lookup(idx, q[2].key, q[2].len) >= 0;
 	}
+	len = strlen(w);
+	if (qc->km != NULL && len > 0 && len < MAXTOKLEN) {
+		slot = partyindex_hash(w, len) & (KNOWNMEMO_SLOTS - 1);
+		if (strcmp(qc->km->word[slot], w) == 0)
+			return qc->km->known[slot];
+	}
 	len = partyname_key(w, key);
 	id = partyindex_tok_lookup(idx, key, len);
-	return id >= 0 && !idx->toks[id].concat;
+	known = id >= 0 && !idx->toks[id].concat;
+	if (qc->km != NULL && w[0] != '\0' && strlen(w) < MAXTOKLEN) {
+		strcpy(qc->km->word[slot], w);
+		qc->km->known[slot] = known;
+	}
+	return known;
 }
 
 /*
@@ -441,7 +492,7 @@ query_known(void *ctx, const char *w, const char *next)
 static bool
 query_together(void *ctx, const char *w, const char *next)
 {
-	const struct party_index *idx = ctx;
+	const struct party_index *idx = ((const struct qctx *)ctx)->idx;
 	char key[MAXTOKLEN];
 	const uint32_t *p, *q, *pe, *qe;
 	long a, b;
@@ -502,13 +553,15 @@ join_view_letters(struct query *qu, const struct qtok *q)
  * The query of <name>; <split>: words the lists do not know split where
  * they are listed words run together (a second reading of the name, beside
  * the plain one, so that a typing error is never split into nonsense), and
- * <*changed> (if not NULL) says whether any was.
+ * <*changed> (if not NULL) says whether any was.  <km> (or NULL) keeps the
+ * tokenizer's answers of the name's searches.
  */
 static void
 query_build(const struct party_index *idx, const char *name, bool split,
-    struct query *qu, bool *changed)
+    struct knownmemo *km, struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
+	struct qctx qc;
 	size_t i, k, span;
 
 	/* Every slot up to n and njoins is written below: clearing the
@@ -516,8 +569,10 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	qu->n = qu->njoins = qu->ninitials = 0;
 	qu->lens = 0;
 	qu->vfirst = qu->vlast = 0;
+	qc.idx = idx;
+	qc.km = km;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
-	    query_together, (void *)idx, changed) :
+	    query_together, &qc, changed) :
 	    partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
@@ -797,21 +852,22 @@ sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 	return s;
 }
 
-/* An empty memo for the <m> words of a query; memo_free frees it. */
+/*
+ * An empty memo for the <m> words of a query, on the scratch <*sim> of
+ * <*cap> similarities (grown here).
+ */
 static void
-memo_init(struct simmemo *mm, size_t m)
+memo_init(struct simmemo *mm, size_t m, double **sim, size_t *cap)
 {
+	size_t need = SIMMEMO_SLOTS * 2 * (m ? m : 1);
+
 	memset(mm->tag, 0, sizeof(mm->tag));
 	mm->m = m;
-	mm->sim = xreallocarray(NULL, SIMMEMO_SLOTS * 2 * (m ? m : 1),
-	    sizeof(*mm->sim));
-}
-
-static void
-memo_free(struct simmemo *mm)
-{
-	free(mm->sim);
-	mm->sim = NULL;
+	if (*cap < need) {
+		*sim = xreallocarray(*sim, need, sizeof(**sim));
+		*cap = need;
+	}
+	mm->sim = *sim;
 }
 
 /* sim_tokens of listed token <j> and query word <i>, through the memo. */
@@ -1536,8 +1592,15 @@ struct searched {
 struct hits {
 	struct ihit	*v;
 	size_t		 n, cap;
-	uint32_t	*ids;		/* scratch: a query's candidate names */
+	/* Scratch, kept from one query of the name to the next. */
+	uint32_t	*ids;		/* a query's candidate names */
 	size_t		 cids;
+	struct query	*qu;
+	uint64_t	*bits;		/* candidate bitmap, all 0 between
+					 * queries */
+	double		*sim;		/* struct simmemo's */
+	size_t		 csim;
+	struct knownmemo km;
 	char		**texts;	/* forms searched, owned */
 	size_t		 ntexts;
 	struct searched	*done;		/* queries searched, sig owned */
@@ -1557,17 +1620,16 @@ static void
 search_one(const struct party_index *idx, char *name, double threshold,
     double factor, unsigned form, struct hits *hs)
 {
-	struct query *qu = xmalloc(sizeof(*qu));
+	struct query *qu = hs->qu;
 	bool split;
 
 	/* Mostly nothing is split, and the one reading is the plain one. */
-	query_build(idx, name, true, qu, &split);
+	query_build(idx, name, true, &hs->km, qu, &split);
 	if (split)
 		search_query(idx, qu, name, threshold, factor, form, true, hs);
 	if (split)
-		query_build(idx, name, false, qu, NULL);
+		query_build(idx, name, false, NULL, qu, NULL);
 	search_query(idx, qu, name, threshold, factor, form, false, hs);
-	free(qu);
 }
 
 /*
@@ -1780,8 +1842,8 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 
 	if (qu->n == 0 || query_dominated(qu, factor, hs))
 		return;
-	cand_init(idx, &c);
-	memo_init(&memo, qu->n);
+	cand_init(idx, &c, hs->bits);
+	memo_init(&memo, qu->n, &hs->sim, &hs->csim);
 	block_common(qu, threshold, skip);
 	gather_candidates(idx, qu, skip, &c);
 	if (c.n == 0)
@@ -1818,8 +1880,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		lastrec = nm->rec;
 	}
 done:
-	memo_free(&memo);
-	free(c.bits);
+	cand_clear(&c);
 }
 
 static int
@@ -2102,7 +2163,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	size_t nl;
 	unsigned d = ih->form;
 
-	query_build(idx, ih->text, ih->split, qu, NULL);
+	query_build(idx, ih->text, ih->split, NULL, qu, NULL);
 	(void)score_name(idx, qu, nm, NULL, &det);
 	nl = listed_tokens(nm, lt);
 	buf_init(&w);
@@ -2135,6 +2196,9 @@ party_search(const struct party_index *idx, const char *name,
 		return 0;
 	memset(&hs, 0, sizeof(hs));
 	buf_init(&hs.sig);
+	hs.qu = xmalloc(sizeof(*hs.qu));
+	hs.bits = xcalloc(idx->nnames / 64 + 1, sizeof(*hs.bits));
+	knownmemo_init(&hs.km);
 	/* The name as given, without its bracketed parts, and each part. */
 	buf_init(&stripped);
 	partyindex_split_acronyms(name, &stripped, &parts, &nparts);
@@ -2185,6 +2249,9 @@ party_search(const struct party_index *idx, const char *name,
 	}
 	free(hs.v);
 	free(hs.ids);
+	free(hs.qu);
+	free(hs.bits);
+	free(hs.sim);
 	for (i = 0; i < hs.ntexts; i++)
 		free(hs.texts[i]);
 	free(hs.texts);
