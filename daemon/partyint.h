@@ -165,6 +165,8 @@ struct party_index {
 	size_t		  ntoks, ctoks;
 	uint32_t	 *tab;		/* open addressing: token id + 1 */
 	size_t		  tabmask;
+	uint32_t	 *tabtag;	/* per slot of <tab>: the top 32 bits of
+					 * its key's hash (TAB_TAG) */
 	uint32_t	 *post;		/* postings: name ids */
 	struct hkeys	  dels, skels, poorskels;
 	struct prec	**byref;	/* records sorted by (list, ref) */
