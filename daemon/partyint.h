@@ -291,4 +291,14 @@ long	partyindex_tok_lookup(const struct party_index *idx, const char *key,
 void	partyindex_join(const struct qtok *t, size_t i, size_t n,
 	    struct qtok *out);
 
+/*
+ * partysearch.c: the similarity of listed token <n> and query token <q>
+ * as scoring reads it, with or without the check that tells most unlike
+ * pairs apart first (for the tests: both must always agree).
+ */
+double	partysearch_token_sim(const struct ptok *n, const struct qtok *q,
+	    bool strict, bool prefilter);
+bool	partysearch_sim_possible(const struct ptok *n, const struct qtok *q,
+	    bool strict);
+
 #endif

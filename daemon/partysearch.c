@@ -828,12 +828,10 @@ sim_possible(const struct ptok *n, const struct qtok *q, bool strict)
 }
 
 static double
-sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
+sim_tokens_all(const struct ptok *n, const struct qtok *q, bool strict)
 {
 	double s;
 
-	if (!sim_possible(n, q, strict))
-		return 0.0;
 	s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
 
@@ -850,6 +848,28 @@ sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 		    strlen(n->raw != NULL ? n->raw : n->key), q->raw,
 		    strlen(q->raw));
 	return s;
+}
+
+/* sim_tokens_all where sim_possible says it may find something. */
+static double
+sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
+{
+	return sim_possible(n, q, strict) ? sim_tokens_all(n, q, strict) : 0.0;
+}
+
+double
+partysearch_token_sim(const struct ptok *n, const struct qtok *q,
+    bool strict, bool prefilter)
+{
+	return prefilter ? sim_tokens(n, q, strict) :
+	    sim_tokens_all(n, q, strict);
+}
+
+bool
+partysearch_sim_possible(const struct ptok *n, const struct qtok *q,
+    bool strict)
+{
+	return sim_possible(n, q, strict);
 }
 
 /*
