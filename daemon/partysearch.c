@@ -457,7 +457,7 @@ query_known(void *ctx, const char *w, const char *next)
 	const struct party_index *idx = qc->idx;
 	struct qtok q[3];
 	char key[MAXTOKLEN];
-	size_t len, slot = 0;
+	size_t len, wlen, slot = 0;
 	long id;
 	bool known;
 
@@ -467,17 +467,17 @@ query_known(void *ctx, const char *w, const char *next)
 		partyindex_join(q, 0, 2, &q[2]);
 		return partyindex_tok_lookup(idx, q[2].key, q[2].len) >= 0;
 	}
-	len = strlen(w);
-	if (qc->km != NULL && len > 0 && len < MAXTOKLEN) {
-		slot = partyindex_hash(w, len) & (KNOWNMEMO_SLOTS - 1);
+	wlen = strlen(w);
+	if (qc->km != NULL && wlen > 0 && wlen < MAXTOKLEN) {
+		slot = partyindex_hash(w, wlen) & (KNOWNMEMO_SLOTS - 1);
 		if (strcmp(qc->km->word[slot], w) == 0)
 			return qc->km->known[slot];
 	}
 	len = partyname_key(w, key);
 	id = partyindex_tok_lookup(idx, key, len);
 	known = id >= 0 && !idx->toks[id].concat;
-	if (qc->km != NULL && w[0] != '\0' && strlen(w) < MAXTOKLEN) {
-		strcpy(qc->km->word[slot], w);
+	if (qc->km != NULL && wlen > 0 && wlen < MAXTOKLEN) {
+		memcpy(qc->km->word[slot], w, wlen + 1);
 		qc->km->known[slot] = known;
 	}
 	return known;
