@@ -172,6 +172,7 @@ party_index_free(struct party_index *idx)
 	}
 	free(idx->toks);
 	free(idx->tab);
+	free(idx->tabtag);
 	free(idx->post);
 	partyindex_hkeys_free(&idx->dels);
 	partyindex_hkeys_free(&idx->skels);

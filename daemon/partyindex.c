@@ -147,22 +147,36 @@ partyindex_hash(const char *s, size_t n)
 	return h ^ (h >> 29);
 }
 
+/*
+ * The token table keeps beside each slot the top bits of its key's hash
+ * (the slot comes from the low bits): a probe that meets another key
+ * mostly tells it by that tag, without reading the token's record and its
+ * spelling, two cache misses.  Most look-ups while queries are tokenized
+ * are of words no list has, and every probe of those meets other keys.
+ */
+#define TAB_TAG(h)	((uint32_t)((h) >> 32))
+
 static void
 tab_grow(struct party_index *idx)
 {
 	size_t cap = idx->tabmask ? (idx->tabmask + 1) * 2 : 1024, i;
 	uint32_t *t = xcalloc(cap, sizeof(uint32_t));
+	uint32_t *tag = xcalloc(cap, sizeof(uint32_t));
 
 	for (i = 0; i < idx->ntoks; i++) {
-		size_t h = partyindex_hash(idx->toks[i].key, idx->toks[i].len) &
-		    (cap - 1);
+		uint64_t hv = partyindex_hash(idx->toks[i].key,
+		    idx->toks[i].len);
+		size_t h = hv & (cap - 1);
 
 		while (t[h] != 0)
 			h = (h + 1) & (cap - 1);
 		t[h] = (uint32_t)i + 1;
+		tag[h] = TAB_TAG(hv);
 	}
 	free(idx->tab);
+	free(idx->tabtag);
 	idx->tab = t;
+	idx->tabtag = tag;
 	idx->tabmask = cap - 1;
 }
 
@@ -171,15 +185,20 @@ long
 partyindex_tok_lookup(const struct party_index *idx, const char *key,
     size_t len)
 {
+	uint64_t hv;
+	uint32_t tag;
 	size_t h;
 
 	if (idx->tab == NULL)
 		return -1;
-	h = partyindex_hash(key, len) & idx->tabmask;
+	hv = partyindex_hash(key, len);
+	tag = TAB_TAG(hv);
+	h = hv & idx->tabmask;
 	while (idx->tab[h] != 0) {
 		const struct ptok *t = &idx->toks[idx->tab[h] - 1];
 
-		if (t->len == len && memcmp(t->key, key, len) == 0)
+		if (idx->tabtag[h] == tag && t->len == len &&
+		    memcmp(t->key, key, len) == 0)
 			return (long)idx->tab[h] - 1;
 		h = (h + 1) & idx->tabmask;
 	}
@@ -224,12 +243,16 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	t->firsts = letter_bit(q->first) | letter_bit(q->key[0]);
 	t->kfirst = q->key[0];
 	t->klast = q->len > 0 ? q->key[q->len - 1] : '\0';
+	t->ksecond = q->len > 1 ? q->key[1] : '\0';
+	t->slen = (uint8_t)strlen(q->skel);
 	{
-		size_t h = partyindex_hash(q->key, q->len) & idx->tabmask;
+		uint64_t hv = partyindex_hash(q->key, q->len);
+		size_t h = hv & idx->tabmask;
 
 		while (idx->tab[h] != 0)
 			h = (h + 1) & idx->tabmask;
 		idx->tab[h] = (uint32_t)idx->ntoks + 1;
+		idx->tabtag[h] = TAB_TAG(hv);
 	}
 	return (uint32_t)idx->ntoks++;
 }

@@ -125,6 +125,8 @@ struct ptok {
 	char		 kfirst, klast;	/* first and last letters of <key>,
 					 * read without following <key> */
 	uint32_t	 firsts;	/* first letters of its spellings */
+	char		 ksecond;	/* second letter of <key> (or NUL) */
+	uint8_t		 slen;		/* length of <skel> */
 };
 
 /* A hashed key pointing at a token: deletion neighbourhoods, skeletons. */
@@ -163,6 +165,8 @@ struct party_index {
 	size_t		  ntoks, ctoks;
 	uint32_t	 *tab;		/* open addressing: token id + 1 */
 	size_t		  tabmask;
+	uint32_t	 *tabtag;	/* per slot of <tab>: the top 32 bits of
+					 * its key's hash (TAB_TAG) */
 	uint32_t	 *post;		/* postings: name ids */
 	struct hkeys	  dels, skels, poorskels;
 	struct prec	**byref;	/* records sorted by (list, ref) */
@@ -286,5 +290,15 @@ long	partyindex_tok_lookup(const struct party_index *idx, const char *key,
 /* Canonical join of tokens <t>[i..i+n) into <out>. */
 void	partyindex_join(const struct qtok *t, size_t i, size_t n,
 	    struct qtok *out);
+
+/*
+ * partysearch.c: the similarity of listed token <n> and query token <q>
+ * as scoring reads it, with or without the check that tells most unlike
+ * pairs apart first (for the tests: both must always agree).
+ */
+double	partysearch_token_sim(const struct ptok *n, const struct qtok *q,
+	    bool strict, bool prefilter);
+bool	partysearch_sim_possible(const struct ptok *n, const struct qtok *q,
+	    bool strict);
 
 #endif

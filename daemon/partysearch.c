@@ -299,14 +299,23 @@ struct cand {
 	size_t		 n;		/* postings added */
 };
 
+/* An empty candidate set on <bits>, all 0, one bit per listed name. */
 static void
-cand_init(const struct party_index *idx, struct cand *c)
+cand_init(const struct party_index *idx, struct cand *c, uint64_t *bits)
 {
 	c->nwords = (idx->nnames + 63) / 64;
-	c->bits = xcalloc(c->nwords ? c->nwords : 1, sizeof(uint64_t));
+	c->bits = bits;
 	c->lo = c->nwords;
 	c->hi = 0;
 	c->n = 0;
+}
+
+/* Clears the bits of <c> again (the words that may have any). */
+static void
+cand_clear(struct cand *c)
+{
+	if (c->hi > c->lo)
+		memset(c->bits + c->lo, 0, (c->hi - c->lo) * sizeof(*c->bits));
 }
 
 static void
@@ -350,36 +359,90 @@ cand_next(const struct cand *c, size_t *at)
  * Token ids close to <q>: exact, one edit, and with <skel> the same
  * skeleton.  Returns count.
  */
+/*
+ * Starts loading the directory bucket of hash <h> in <hk>, or (<stage> 1,
+ * the bucket read by then) its first keys: the look-ups of one word's
+ * deletions go to as many places in a large table, and started together
+ * their cache misses overlap.  Only a hint.
+ */
+static void
+hkeys_prefetch(const struct hkeys *hk, uint64_t h, int stage)
+{
+	if (hk->n == 0)
+		return;
+	if (stage == 0)
+		__builtin_prefetch(&hk->dir[h >> hk->shift]);
+	else
+		__builtin_prefetch(&hk->v[hk->dir[h >> hk->shift]]);
+}
+
 static size_t
 close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
     uint32_t *out, size_t max)
 {
-	size_t n = 0, s, k, cnt;
-	long id = partyindex_tok_lookup(idx, q->key, q->len);
+	size_t n = 0, s, k, cnt, ndel = 0, slen = 0;
+	uint64_t dh[MAXTOKLEN + 1], sh = 0;
+	const struct hkeys *st = q->poor ? &idx->skels : &idx->poorskels;
 	const struct hkey *h;
+	long id;
+	int stage;
 
-	if (id >= 0)
-		out[n++] = (uint32_t)id;
-	if (q->len >= FUZZY_MINLEN) {
-		for (s = 0; s <= q->len; s++) {
-			h = partyindex_hkeys_find(&idx->dels,
-			    partyindex_hash_deletion(q->key, q->len, s), &cnt);
-			for (k = 0; k < cnt && n < max; k++)
-				out[n++] = h[k].tok;
-		}
+	/* Every hash first, then their look-ups (hkeys_prefetch). */
+	if (q->len >= FUZZY_MINLEN)
+		for (s = 0; s <= q->len; s++)
+			dh[ndel++] = partyindex_hash_deletion(q->key, q->len,
+			    s);
+	if (skel && (slen = strlen(q->skel)) >= SKEL_MINLEN)
+		sh = partyindex_hash(q->skel, slen);
+	for (stage = 0; stage < 2; stage++) {
+		for (s = 0; s < ndel; s++)
+			hkeys_prefetch(&idx->dels, dh[s], stage);
+		if (skel && slen >= SKEL_MINLEN)
+			hkeys_prefetch(st, sh, stage);
 	}
-	if (skel && strlen(q->skel) >= SKEL_MINLEN) {
-		if (q->poor)
-			h = partyindex_hkeys_find(&idx->skels,
-			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
-		else
-			h = partyindex_hkeys_find(&idx->poorskels,
-			    partyindex_hash(q->skel, strlen(q->skel)), &cnt);
+	if ((id = partyindex_tok_lookup(idx, q->key, q->len)) >= 0)
+		out[n++] = (uint32_t)id;
+	for (s = 0; s < ndel; s++) {
+		h = partyindex_hkeys_find(&idx->dels, dh[s], &cnt);
+		for (k = 0; k < cnt && n < max; k++)
+			out[n++] = h[k].tok;
+	}
+	if (skel && slen >= SKEL_MINLEN) {
+		h = partyindex_hkeys_find(st, sh, &cnt);
 		for (k = 0; k < cnt && n < max; k++)
 			out[n++] = h[k].tok;
 	}
 	return n;
 }
+
+/*
+ * Answers of query_known for single words, kept while one party name is
+ * searched: the tokenizer asks about the same word again as it tries
+ * splits and moved spaces, and the name's forms (less an address, less a
+ * city) share their words; four answers in ten were a repeat of one of
+ * the last 64.  Direct-mapped by the word's hash; an empty slot holds "".
+ */
+#define KNOWNMEMO_SLOTS	64
+
+struct knownmemo {
+	char	word[KNOWNMEMO_SLOTS][MAXTOKLEN];
+	bool	known[KNOWNMEMO_SLOTS];
+};
+
+static void
+knownmemo_init(struct knownmemo *km)
+{
+	size_t i;
+
+	for (i = 0; i < KNOWNMEMO_SLOTS; i++)
+		km->word[i][0] = '\0';
+}
+
+/* What the tokenizer's callbacks read: the index, and a memo or NULL. */
+struct qctx {
+	const struct party_index	*idx;
+	struct knownmemo		*km;
+};
 
 /*
  * The vocabulary the query tokenizer splits run-together words by: a
@@ -390,11 +453,13 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 static bool
 query_known(void *ctx, const char *w, const char *next)
 {
-	const struct party_index *idx = ctx;
+	const struct qctx *qc = ctx;
+	const struct party_index *idx = qc->idx;
 	struct qtok q[3];
 	char key[MAXTOKLEN];
-	size_t len;
+	size_t len, wlen, slot = 0;
 	long id;
+	bool known;
 
 	if (next != NULL) {
 		partyname_qtok_set(&q[0], w, false);
@@ -402,9 +467,20 @@ query_known(void *ctx, const char *w, const char *next)
 		partyindex_join(q, 0, 2, &q[2]);
 		return partyindex_tok_lookup(idx, q[2].key, q[2].len) >= 0;
 	}
+	wlen = strlen(w);
+	if (qc->km != NULL && wlen > 0 && wlen < MAXTOKLEN) {
+		slot = partyindex_hash(w, wlen) & (KNOWNMEMO_SLOTS - 1);
+		if (strcmp(qc->km->word[slot], w) == 0)
+			return qc->km->known[slot];
+	}
 	len = partyname_key(w, key);
 	id = partyindex_tok_lookup(idx, key, len);
-	return id >= 0 && !idx->toks[id].concat;
+	known = id >= 0 && !idx->toks[id].concat;
+	if (qc->km != NULL && wlen > 0 && wlen < MAXTOKLEN) {
+		memcpy(qc->km->word[slot], w, wlen + 1);
+		qc->km->known[slot] = known;
+	}
+	return known;
 }
 
 /*
@@ -416,7 +492,7 @@ query_known(void *ctx, const char *w, const char *next)
 static bool
 query_together(void *ctx, const char *w, const char *next)
 {
-	const struct party_index *idx = ctx;
+	const struct party_index *idx = ((const struct qctx *)ctx)->idx;
 	char key[MAXTOKLEN];
 	const uint32_t *p, *q, *pe, *qe;
 	long a, b;
@@ -477,13 +553,15 @@ join_view_letters(struct query *qu, const struct qtok *q)
  * The query of <name>; <split>: words the lists do not know split where
  * they are listed words run together (a second reading of the name, beside
  * the plain one, so that a typing error is never split into nonsense), and
- * <*changed> (if not NULL) says whether any was.
+ * <*changed> (if not NULL) says whether any was.  <km> (or NULL) keeps the
+ * tokenizer's answers of the name's searches.
  */
 static void
 query_build(const struct party_index *idx, const char *name, bool split,
-    struct query *qu, bool *changed)
+    struct knownmemo *km, struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
+	struct qctx qc;
 	size_t i, k, span;
 
 	/* Every slot up to n and njoins is written below: clearing the
@@ -491,8 +569,10 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	qu->n = qu->njoins = qu->ninitials = 0;
 	qu->lens = 0;
 	qu->vfirst = qu->vlast = 0;
+	qc.idx = idx;
+	qc.km = km;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
-	    query_together, (void *)idx, changed) :
+	    query_together, &qc, changed) :
 	    partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
@@ -677,10 +757,82 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
  * romanisation, never through a typing error or Jaro-Winkler (Sanam,
  * Daesong).
  */
-static double
-sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
+/*
+ * Letters <x> and <y> may stand at one place of two spellings that
+ * vowel_variant_sim takes: the same, a vowel pair or a consonant pair
+ * (c / s only before an h, which is not checked here).
+ */
+static bool
+variant_letters(char x, char y)
 {
-	double s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
+	if (x > y) {
+		char t = x;
+
+		x = y;
+		y = t;
+	}
+	return x == y || vowel_pair(x, y) || (x == 'g' && y == 'j') ||
+	    (x == 'c' && y == 'j') || (x == 'd' && y == 'z') ||
+	    (x == 'g' && y == 'k') || (x == 'c' && y == 's');
+}
+
+/* One of the first two letters in place (typo_long_sim, typo_sim). */
+static bool
+first_two_close(char a0, char a1, const char *b)
+{
+	return a0 == b[0] || a1 == b[1] || a0 == b[1] || a1 == b[0];
+}
+
+/*
+ * False when sim_tokens(<n>, <q>, <strict>) is certainly 0, told from the
+ * lengths and end letters the token record keeps beside its spellings:
+ * most pairs a query's candidates bring are unlike, and the spellings of
+ * a listed word are one more cache miss each.  A superset of every way
+ * sim_tokens can find a similarity, so true says only "maybe":
+ * - equal spellings and Jaro-Winkler under <strict> start alike;
+ * - equal skeletons (one side poor in vowels) are as long;
+ * - vowel and consonant variants are as long, their ends variant letters;
+ * - Jaro-Winkler (token_sim) is tried only from FUZZY_MINLEN letters,
+ *   starting alike or both with vowels from LONG_TOKEN_LEN letters;
+ * - typing errors (typo_long_sim, typo_sim) change the length by the
+ *   edits allowed at most (two), one of the first two letters in place;
+ * - the spellings as written (typo_sim on <raw>) are not looked at here.
+ */
+static bool
+sim_possible(const struct ptok *n, const struct qtok *q, bool strict)
+{
+	size_t la = n->len, lb = q->len;
+	size_t shorter = la < lb ? la : lb, longer = la < lb ? lb : la;
+	char a0 = n->kfirst, b0 = q->key[0];
+
+	if (la < 2 || lb < 2)
+		return true;
+	if (strict)
+		return a0 == b0;
+	if (la == lb && variant_letters(a0, b0) &&
+	    variant_letters(n->klast, q->key[lb - 1]))
+		return true;
+	if ((n->poor || q->poor) && n->slen >= SKEL_MINLEN &&
+	    n->slen == strlen(q->skel))
+		return true;
+	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN && (a0 == b0 ||
+	    (is_vowel(a0) && is_vowel(b0) && la >= LONG_TOKEN_LEN &&
+	    lb >= LONG_TOKEN_LEN)))
+		return true;
+	if (longer - shorter <= 2 && first_two_close(a0, n->ksecond, q->key))
+		return true;
+	/* typo_long_sim from eight letters: the first letters may go. */
+	if (shorter >= TYPO2_MINLEN && longer - shorter <= 2)
+		return true;
+	return q->unknown && (n->raw != NULL || q->rawdiff);
+}
+
+static double
+sim_tokens_all(const struct ptok *n, const struct qtok *q, bool strict)
+{
+	double s;
+
+	s = token_sim(n->key, n->len, n->skel, n->poor, q->key, q->len,
 	    q->skel, q->poor, strict);
 
 	if (q->lexical && !n->generic)
@@ -698,21 +850,44 @@ sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 	return s;
 }
 
-/* An empty memo for the <m> words of a query; memo_free frees it. */
-static void
-memo_init(struct simmemo *mm, size_t m)
+/* sim_tokens_all where sim_possible says it may find something. */
+static double
+sim_tokens(const struct ptok *n, const struct qtok *q, bool strict)
 {
-	memset(mm->tag, 0, sizeof(mm->tag));
-	mm->m = m;
-	mm->sim = xreallocarray(NULL, SIMMEMO_SLOTS * 2 * (m ? m : 1),
-	    sizeof(*mm->sim));
+	return sim_possible(n, q, strict) ? sim_tokens_all(n, q, strict) : 0.0;
 }
 
-static void
-memo_free(struct simmemo *mm)
+double
+partysearch_token_sim(const struct ptok *n, const struct qtok *q,
+    bool strict, bool prefilter)
 {
-	free(mm->sim);
-	mm->sim = NULL;
+	return prefilter ? sim_tokens(n, q, strict) :
+	    sim_tokens_all(n, q, strict);
+}
+
+bool
+partysearch_sim_possible(const struct ptok *n, const struct qtok *q,
+    bool strict)
+{
+	return sim_possible(n, q, strict);
+}
+
+/*
+ * An empty memo for the <m> words of a query, on the scratch <*sim> of
+ * <*cap> similarities (grown here).
+ */
+static void
+memo_init(struct simmemo *mm, size_t m, double **sim, size_t *cap)
+{
+	size_t need = SIMMEMO_SLOTS * 2 * (m ? m : 1);
+
+	memset(mm->tag, 0, sizeof(mm->tag));
+	mm->m = m;
+	if (*cap < need) {
+		*sim = xreallocarray(*sim, need, sizeof(**sim));
+		*cap = need;
+	}
+	mm->sim = *sim;
 }
 
 /* sim_tokens of listed token <j> and query word <i>, through the memo. */
@@ -1437,6 +1612,15 @@ struct searched {
 struct hits {
 	struct ihit	*v;
 	size_t		 n, cap;
+	/* Scratch, kept from one query of the name to the next. */
+	uint32_t	*ids;		/* a query's candidate names */
+	size_t		 cids;
+	struct query	*qu;
+	uint64_t	*bits;		/* candidate bitmap, all 0 between
+					 * queries */
+	double		*sim;		/* struct simmemo's */
+	size_t		 csim;
+	struct knownmemo km;
 	char		**texts;	/* forms searched, owned */
 	size_t		 ntexts;
 	struct searched	*done;		/* queries searched, sig owned */
@@ -1456,17 +1640,16 @@ static void
 search_one(const struct party_index *idx, char *name, double threshold,
     double factor, unsigned form, struct hits *hs)
 {
-	struct query *qu = xmalloc(sizeof(*qu));
+	struct query *qu = hs->qu;
 	bool split;
 
 	/* Mostly nothing is split, and the one reading is the plain one. */
-	query_build(idx, name, true, qu, &split);
+	query_build(idx, name, true, &hs->km, qu, &split);
 	if (split)
 		search_query(idx, qu, name, threshold, factor, form, true, hs);
 	if (split)
-		query_build(idx, name, false, qu, NULL);
+		query_build(idx, name, false, NULL, qu, NULL);
 	search_query(idx, qu, name, threshold, factor, form, false, hs);
-	free(qu);
 }
 
 /*
@@ -1597,6 +1780,62 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 	}
 }
 
+/*
+ * The candidates of <c> in id order into <hs>->ids; returns their count.
+ */
+static size_t
+cand_list(const struct cand *c, struct hits *hs)
+{
+	size_t at = 0, n = 0;
+	long cid;
+
+	while ((cid = cand_next(c, &at)) >= 0) {
+		if (n == hs->cids) {
+			hs->cids = hs->cids ? hs->cids * 2 : 256;
+			hs->ids = xreallocarray(hs->ids, hs->cids,
+			    sizeof(*hs->ids));
+		}
+		hs->ids[n++] = (uint32_t)cid;
+	}
+	return n;
+}
+
+/*
+ * Scoring a candidate reads its name, its token ids and the records of
+ * its tokens (and of its joins when the query has join views): four
+ * dependent loads from a large index, each mostly a cache miss, and the
+ * scoring itself is short.  The loads for the candidates a few places
+ * ahead are started early, each stage one step further (the name first,
+ * then its token ids, then the token records), so that they overlap with
+ * scoring.  Only a hint: nothing read or computed changes.
+ */
+#define PREFETCH_NAME	6	/* candidates ahead: the name */
+#define PREFETCH_TOKIDS	4	/* ... its token ids */
+#define PREFETCH_TOKS	2	/* ... its token records */
+
+static void
+cand_prefetch(const struct party_index *idx, const struct query *qu,
+    const uint32_t *ids, size_t n, size_t x)
+{
+	const struct pname *nm;
+	size_t j, k;
+
+	if (x + PREFETCH_NAME < n)
+		__builtin_prefetch(&idx->names[ids[x + PREFETCH_NAME]]);
+	if (x + PREFETCH_TOKIDS < n)
+		__builtin_prefetch(idx->names[ids[x + PREFETCH_TOKIDS]].tok);
+	if (x + PREFETCH_TOKS >= n)
+		return;
+	nm = &idx->names[ids[x + PREFETCH_TOKS]];
+	k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
+	for (j = 0; j < k; j++)
+		__builtin_prefetch(&idx->toks[nm->tok[j]]);
+	/* score_join_views reads the records of the name's joins. */
+	if (qu->vfirst != 0 && nm->ntok >= 2)
+		for (j = 0; j < 2 * (size_t)nm->ntok - 3; j++)
+			__builtin_prefetch(&idx->toks[nm->joins[j]]);
+}
+
 /* A new hit at the end of <hs>, zeroed; returns its index. */
 static size_t
 hits_add(struct hits *hs)
@@ -1619,23 +1858,25 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 	struct simmemo memo;
 	bool skip[MAXTOK];
 	uint32_t lastrec = UINT32_MAX;
-	size_t besthit = 0, at;
-	long cid;
+	size_t besthit = 0, x, ncand;
 
 	if (qu->n == 0 || query_dominated(qu, factor, hs))
 		return;
-	cand_init(idx, &c);
-	memo_init(&memo, qu->n);
+	cand_init(idx, &c, hs->bits);
+	memo_init(&memo, qu->n, &hs->sim, &hs->csim);
 	block_common(qu, threshold, skip);
 	gather_candidates(idx, qu, skip, &c);
 	if (c.n == 0)
 		goto done;
 
 	/* Names of a record are adjacent: keep the best per record. */
-	for (at = 0; (cid = cand_next(&c, &at)) >= 0;) {
+	ncand = cand_list(&c, hs);
+	for (x = 0; x < ncand; x++) {
+		uint32_t cid = hs->ids[x];
 		const struct pname *nm;
 		double s;
 
+		cand_prefetch(idx, qu, hs->ids, ncand, x);
 		nm = &idx->names[cid];
 		s = score_name(idx, qu, nm, &memo, NULL) * factor;
 		if (s < threshold)
@@ -1659,8 +1900,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 		lastrec = nm->rec;
 	}
 done:
-	memo_free(&memo);
-	free(c.bits);
+	cand_clear(&c);
 }
 
 static int
@@ -1943,7 +2183,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	size_t nl;
 	unsigned d = ih->form;
 
-	query_build(idx, ih->text, ih->split, qu, NULL);
+	query_build(idx, ih->text, ih->split, NULL, qu, NULL);
 	(void)score_name(idx, qu, nm, NULL, &det);
 	nl = listed_tokens(nm, lt);
 	buf_init(&w);
@@ -1976,6 +2216,9 @@ party_search(const struct party_index *idx, const char *name,
 		return 0;
 	memset(&hs, 0, sizeof(hs));
 	buf_init(&hs.sig);
+	hs.qu = xmalloc(sizeof(*hs.qu));
+	hs.bits = xcalloc(idx->nnames / 64 + 1, sizeof(*hs.bits));
+	knownmemo_init(&hs.km);
 	/* The name as given, without its bracketed parts, and each part. */
 	buf_init(&stripped);
 	partyindex_split_acronyms(name, &stripped, &parts, &nparts);
@@ -2025,6 +2268,10 @@ party_search(const struct party_index *idx, const char *name,
 		out[n++] = hs.v[i].h;
 	}
 	free(hs.v);
+	free(hs.ids);
+	free(hs.qu);
+	free(hs.bits);
+	free(hs.sim);
 	for (i = 0; i < hs.ntexts; i++)
 		free(hs.texts[i]);
 	free(hs.texts);

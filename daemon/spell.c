@@ -61,6 +61,9 @@ struct ktab {
 	struct skey	*k;
 	size_t		 n, cap;
 	size_t		*slot;		/* 1 + index of a key's first row, 0 empty */
+	uint32_t	*tag;		/* per slot: its key's hash, top 32 bits
+					 * (a probe meeting another key mostly
+					 * reads no row and no key) */
 	size_t		 mask;
 	uint64_t	*filter;	/* one bit per key hash: most lookups miss,
 					 * and miss here, in the cache */
@@ -170,6 +173,7 @@ ktab_prepare(struct ktab *t, const char *arena)
 	while (nslot < t->n * 2)
 		nslot *= 2;
 	t->slot = xcalloc(nslot, sizeof(*t->slot));
+	t->tag = xcalloc(nslot, sizeof(*t->tag));
 	t->mask = nslot - 1;
 	t->filter = xcalloc(FILTER_BITS / 64, sizeof(*t->filter));
 	for (i = 0; i < t->n; i++) {
@@ -185,6 +189,7 @@ ktab_prepare(struct ktab *t, const char *arena)
 		    t->slot[h] != 0; h = (h + 1) & t->mask)
 			;
 		t->slot[h] = i + 1;
+		t->tag[h] = (uint32_t)(kh >> 32);
 	}
 }
 
@@ -310,18 +315,23 @@ spell_free(struct spell *sp)
 	buf_free(&sp->arena);
 	free(sp->known.k);
 	free(sp->known.slot);
+	free(sp->known.tag);
 	free(sp->known.filter);
 	free(sp->typow.k);
 	free(sp->typow.slot);
+	free(sp->typow.tag);
 	free(sp->typow.filter);
 	free(sp->typod.k);
 	free(sp->typod.slot);
+	free(sp->typod.tag);
 	free(sp->typod.filter);
 	free(sp->join.k);
 	free(sp->join.slot);
+	free(sp->join.tag);
 	free(sp->join.filter);
 	free(sp->stemj.k);
 	free(sp->stemj.slot);
+	free(sp->stemj.tag);
 	free(sp->stemj.filter);
 	free(sp);
 }
@@ -349,6 +359,8 @@ key_find(const struct ktab *t, const char *key, size_t len, uint64_t hash,
 		return NULL;
 	for (h = (size_t)hash & t->mask; t->slot[h] != 0;
 	    h = (h + 1) & t->mask) {
+		if (t->tag[h] != (uint32_t)(hash >> 32))
+			continue;
 		first = t->slot[h] - 1;
 		if (t->k[first].len != len ||
 		    memcmp(t->k[first].key, key, len) != 0)
