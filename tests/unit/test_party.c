@@ -306,6 +306,15 @@ test_names(void)
 		{ "Abdorakhmanov", "abdal rahmanov" },
 		{ "Abdirahman", "abdal rahman" },
 		{ "Abdusalam", "abdal salam" },
+		/* Diphthongs ay / aw before a consonant are ai / au. */
+		{ "Zayd Haydar", "zaid haidar" },
+		{ "Shawkat Awni", "shaukat auni" },
+		{ "Aouni", "auni" },
+		{ "Ayesha", "aisha" },
+		{ "Fayez", "faiz" },
+		/* Not before a vowel, and a word's first ay stays Iman's. */
+		{ "Dawood Sayyaf", "davud sayaf" },
+		{ "Ayman", "iman" },
 	};
 	size_t i;
 
