@@ -1302,8 +1302,23 @@ score_total(struct scoring *s, bool covered)
 {
 	const struct query *qu = s->qu;
 	bool allgeneric = true, unmatched = false;
+	double dsum = 0, dmax = 0, dscale = 1;
 	size_t i, j;
 
+	/*
+	 * The words a covered name leaves out (patronymics, a nasab chain)
+	 * weigh together at most PSCORE_DROPPED_MAX of the heaviest of them:
+	 * "Aisha Qadhafi" is as well written for a name of six words as of
+	 * four.
+	 */
+	for (j = 0; covered && j < s->k; j++)
+		if (!s->nmerged[j] && s->nbest[j] < PSCORE_DROPPED_BELOW) {
+			dsum += s->nt[j]->w;
+			if (s->nt[j]->w > dmax)
+				dmax = s->nt[j]->w;
+		}
+	if (dsum > PSCORE_DROPPED_MAX * dmax)
+		dscale = PSCORE_DROPPED_MAX * dmax / dsum;
 	for (j = 0; j < s->k; j++) {
 		const struct ptok *n = s->nt[j];
 		double w = n->w;
@@ -1316,7 +1331,7 @@ score_total(struct scoring *s, bool covered)
 		if (s->nmerged[j])
 			continue;
 		if (covered && s->nbest[j] < PSCORE_DROPPED_BELOW) {
-			w *= PSCORE_DROPPED_WEIGHT;
+			w *= PSCORE_DROPPED_WEIGHT * dscale;
 			if (s->det != NULL && !n->particle)
 				s->det->dropped = true;
 		}
