@@ -511,9 +511,9 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	/*
 	 * The Arabic diphthongs ay and aw before a consonant, written ai and
 	 * au as often (Zayd / Zaid, Haydar / Haidar, Shawkat / Shaukat,
-	 * Awni / Auni / Aouni), and ay-e before a consonant, the ya written
-	 * as a syllable (Ayesha / Aisha, Fayez / Faiz).  A word's first "ay" is
-	 * partyname_key()'s (Ayman / Iman).
+	 * Awni / Auni / Aouni), and ay-e or ay-i before a consonant, the ya
+	 * written as a syllable (Ayesha / Aisha, Fayez / Fayiz / Faiz).  A
+	 * word's first "ay" is partyname_key()'s (Ayman / Iman).
 	 */
 	if ((c == 'y' || c == 'w') && i >= 1 && in[i - 1] == 'a' &&
 	    (c == 'w' || i >= 2) && d >= 'a' && d <= 'z' && !is_vowel(d) &&
@@ -521,9 +521,9 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 		t[(*n)++] = c == 'y' ? 'i' : 'u';
 		return 1;
 	}
-	if (c == 'y' && i >= 1 && in[i - 1] == 'a' && d == 'e' &&
-	    in[i + 2] >= 'a' && in[i + 2] <= 'z' && !is_vowel(in[i + 2]) &&
-	    in[i + 2] != 'y' && in[i + 2] != 'w') {
+	if (c == 'y' && i >= 1 && in[i - 1] == 'a' &&
+	    (d == 'e' || d == 'i') && in[i + 2] >= 'a' && in[i + 2] <= 'z' &&
+	    !is_vowel(in[i + 2]) && in[i + 2] != 'y' && in[i + 2] != 'w') {
 		t[(*n)++] = 'i';
 		return 2;
 	}

@@ -312,6 +312,7 @@ test_names(void)
 		{ "Aouni", "auni" },
 		{ "Ayesha", "aisha" },
 		{ "Fayez", "faiz" },
+		{ "Fayiz Ayed", "faiz aid" },
 		/* Not before a vowel, and a word's first ay stays Iman's. */
 		{ "Dawood Sayyaf", "davud sayaf" },
 		{ "Ayman", "iman" },
