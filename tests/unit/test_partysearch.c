@@ -9,7 +9,8 @@
  * to the same words ("X Co., Ltd.", searched again as "X Co." and "X")
  * keep the hit of the name as given; the index's hashed side tables find
  * every key they hold; the bounded edit distance agrees with a plain one;
- * a long name of a person written with its first and family names only.
+ * a long name of a person written with its first and family names only,
+ * and a short one with a middle name more.
  */
 #include "config.h"
 
@@ -336,7 +337,9 @@ test_initials(const struct party_index *idx)
  * A person's name of many words written with the first name and the family
  * name only: the left-out words (common given names of a nasab chain) weigh
  * together at most PSCORE_DROPPED_MAX of the heaviest of them, however many
- * there are.  Words of the middle alone still name no one.
+ * there are.  Words of the middle alone still name no one.  The other way
+ * round, a middle name the list does not record weighs like a dropped one,
+ * a word before the first name in full.
  */
 static void
 test_dropped_middle(void)
@@ -350,16 +353,18 @@ test_dropped_middle(void)
 	buf_init(&sdn);
 	buf_init(&errs);
 	buf_printf(&sdn, "%s", "3001,\"VORQADHIM, Leyla Muhammad Ahmad "
-	    "Mustafa Khalil Abu Hassan\",\"individual\",\"LIBYA\",-0- ,-0- ,-0- ,"
-	    "-0- ,-0- ,-0- ,-0- ,-0- \n");
+	    "Mustafa Khalil Abu Hassan\",\"individual\",\"LIBYA\",-0- ,"
+	    "-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "3002,\"KORSEVANDI, Tarad Yusuf\",\"individual\",\"LIBYA\",-0- ,"
+	    "-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n");
 	/*
 	 * The middle names are common ones of the index: five of them weighed
 	 * a quarter each and sank the name (0.83).
 	 */
 	for (i = 0; i < sizeof(family) / sizeof(family[0]); i++)
-		buf_printf(&sdn, "%zu,\"%s, Muhammad Ahmad Mustafa Khalil Hassan\","
-		    "\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"
-		    "-0- ,-0- \n", 3100 + i, family[i]);
+		buf_printf(&sdn, "%zu,\"%s, Muhammad Ahmad Mustafa Khalil "
+		    "Hassan\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,"
+		    "-0- ,-0- ,-0- ,-0- \n", 3100 + i, family[i]);
 	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn.data, sdn.len,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
@@ -372,6 +377,16 @@ test_dropped_middle(void)
 	CHECK(n >= 1);
 	if (n > 0)
 		CHECK_STR_EQ(h[0].rec->ref, "3001");
+	/* A middle name the list does not record, and one before the name. */
+	n = party_search(idx, "Tarad Yusuf Alnoreth Korsevandi", THRESHOLD,
+	    h, 4);
+	CHECK(n >= 1);
+	if (n > 0)
+		CHECK_STR_EQ(h[0].rec->ref, "3002");
+	n = party_search(idx, "Alnoreth Tarad Yusuf Korsevandi", THRESHOLD,
+	    h, 4);
+	for (k = 0; k < n; k++)
+		CHECK(strcmp(h[k].rec->ref, "3002") != 0);
 	/* Neither end of the name: common words name no one. */
 	n = party_search(idx, "Muhammad Mustafa", THRESHOLD, h, 4);
 	for (k = 0; k < n; k++)
