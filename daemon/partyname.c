@@ -50,17 +50,20 @@ static const char *const titles[] = {
 
 /*
  * Name particles: the Arabic article and "son of" / "father of" words,
- * written apart, hyphenated or glued to the next word.  They stay as tokens
- * of a small weight, so that joins find "Alharamain" in "Al-Haramain" and
- * "Bentaher" in "Ben Taher", and map to one spelling each.
+ * written apart, hyphenated or glued to the next word; Maghrebi Arabic
+ * says "father of" Bu (Bou Zaid, Bu Zayd for Abu Zayd).  They stay as
+ * tokens of a small weight, so that joins find "Alharamain" in
+ * "Al-Haramain" and "Bentaher" in "Ben Taher", and map to one spelling
+ * each.
  */
 static const struct particle {
 	const char	*word, *canon;
 } particles[] = {
 	{ "abou", "abu" }, { "abu", "abu" }, { "al", "al" }, { "ben", "bin" },
 	{ "bin", "bin" }, { "bint", "bint" }, { "bn", "bin" },
-	{ "el", "al" }, { "ibn", "bin" }, { "ol", "al" }, { "ould", "bin" },
-	{ "ul", "al" }, { "walad", "bin" }, { "wuld", "bin" },
+	{ "bou", "abu" }, { "bu", "abu" }, { "el", "al" }, { "ibn", "bin" },
+	{ "ol", "al" }, { "ould", "bin" }, { "ul", "al" }, { "walad", "bin" },
+	{ "wuld", "bin" },
 };
 
 /* Sorted: legal forms in their folded, single-letters-joined spelling. */

@@ -316,6 +316,9 @@ test_names(void)
 		/* Not before a vowel, and a word's first ay stays Iman's. */
 		{ "Dawood Sayyaf", "davud sayaf" },
 		{ "Ayman", "iman" },
+		/* Maghrebi Bu, Bou is Abu. */
+		{ "Bu Zaid", "abu zaid" },
+		{ "Bou Zayd", "abu zaid" },
 	};
 	size_t i;
 
