@@ -404,7 +404,7 @@ ends_with(const char *s, size_t n, const char *suf)
 /*
  * Rewrites the letter cluster at in[<i>] that every
  * romanisation spells its own way (-isation, gkh, dzh, tch, kh/gh, dh, ph,
- * ck/dj, eo/ou/oo, ee/iy), appending to <t> at *<n>.  Returns how many
+ * ks, cz, ck/dj, eo/ou/oo, ee/iy), appending to <t> at *<n>.  Returns how many
  * letters of <in> it took, 0 if no cluster starts there.
  */
 static size_t
@@ -445,6 +445,21 @@ canon_cluster(const char *in, size_t i, char *t, size_t *n)
 	}
 	if ((c == 'p' && d == 'h')) {
 		t[(*n)++] = 'f';
+		return 2;
+	}
+	/*
+	 * Slavic spellings: ks is x (Aleksandr / Alexander, Maksim / Maxim;
+	 * pinyin has no ks), and so is hard cs, so that a spelling spelled
+	 * again stays ("Syro nics" joined); Polish and Czech cz is ch
+	 * (Rabinowicz / Rabinovich).
+	 */
+	if ((c == 'k' || c == 'c') && d == 's' && i > 0) {
+		t[(*n)++] = 'x';
+		return 2;
+	}
+	if (c == 'c' && d == 'z') {
+		t[(*n)++] = 'c';
+		t[(*n)++] = 'h';
 		return 2;
 	}
 	if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
@@ -680,6 +695,17 @@ canon_token(const char *in, char *out)
 	canon_endings(t, n);
 	n = canon_korean_voicing(t, n, sizeof(t));
 	n = canon_family_name(t, n);
+
+	/*
+	 * Slavic names end in a consonant and r where English writes -er
+	 * (Aleksandr / Alexander, Petr / Peter).
+	 */
+	if (n >= 4 && n + 1 < sizeof(t) && t[n - 1] == 'r' &&
+	    (t[n - 2] == 'd' || t[n - 2] == 't')) {
+		t[n - 1] = 'e';
+		t[n++] = 'r';
+		t[n] = '\0';
+	}
 
 	/* Korean final k written g (Paeg / Paek). */
 	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && is_vowel(t[n - 2]))

@@ -316,6 +316,12 @@ test_names(void)
 		/* Not before a vowel, and a word's first ay stays Iman's. */
 		{ "Dawood Sayyaf", "davud sayaf" },
 		{ "Ayman", "iman" },
+		/* Slavic ks, cz and final -dr / -tr. */
+		{ "Aleksandr Maksim Petr", "alexander maxim peter" },
+		{ "Alexander Maxim Peter", "alexander maxim peter" },
+		{ "Rabinowicz", "rabinovich" },
+		{ "Xiaoxia Pedro", "xiaoxia pedro" },
+		{ "Syronics", "sironix" },
 		/* Maghrebi Bu, Bou is Abu. */
 		{ "Bu Zaid", "abu zaid" },
 		{ "Bou Zayd", "abu zaid" },
