@@ -47,6 +47,8 @@
 #define PSCORE_MATCHED		0.85	/* a listed word matched (generic test) */
 #define PSCORE_DROPPED_BELOW	0.50	/* a listed word not found ... */
 #define PSCORE_DROPPED_WEIGHT	0.25	/* ... weighs this in a covered name */
+#define PSCORE_DROPPED_MAX	2	/* all of them at most this many times
+					 * the heaviest */
 #define PSCORE_GENERIC_ONLY	0.92	/* only generic words in common */
 #define PSCORE_INITIALS_WEIGHT	0.3	/* initials, of the rarest weight */
 #define PSCORE_ACRONYM_LEN	6	/* lone tokens this short: exact only */

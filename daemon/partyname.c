@@ -50,17 +50,20 @@ static const char *const titles[] = {
 
 /*
  * Name particles: the Arabic article and "son of" / "father of" words,
- * written apart, hyphenated or glued to the next word.  They stay as tokens
- * of a small weight, so that joins find "Alharamain" in "Al-Haramain" and
- * "Bentaher" in "Ben Taher", and map to one spelling each.
+ * written apart, hyphenated or glued to the next word; Maghrebi Arabic
+ * says "father of" Bu (Bou Zaid, Bu Zayd for Abu Zayd).  They stay as
+ * tokens of a small weight, so that joins find "Alharamain" in
+ * "Al-Haramain" and "Bentaher" in "Ben Taher", and map to one spelling
+ * each.
  */
 static const struct particle {
 	const char	*word, *canon;
 } particles[] = {
 	{ "abou", "abu" }, { "abu", "abu" }, { "al", "al" }, { "ben", "bin" },
 	{ "bin", "bin" }, { "bint", "bint" }, { "bn", "bin" },
-	{ "el", "al" }, { "ibn", "bin" }, { "ol", "al" }, { "ould", "bin" },
-	{ "ul", "al" }, { "walad", "bin" }, { "wuld", "bin" },
+	{ "bou", "abu" }, { "bu", "abu" }, { "el", "al" }, { "ibn", "bin" },
+	{ "ol", "al" }, { "ould", "bin" }, { "ul", "al" }, { "walad", "bin" },
+	{ "wuld", "bin" },
 };
 
 /* Sorted: legal forms in their folded, single-letters-joined spelling. */
@@ -401,7 +404,7 @@ ends_with(const char *s, size_t n, const char *suf)
 /*
  * Rewrites the letter cluster at in[<i>] that every
  * romanisation spells its own way (-isation, gkh, dzh, tch, kh/gh, dh, ph,
- * ck/dj, eo/ou/oo, ee/iy), appending to <t> at *<n>.  Returns how many
+ * ks, cz, ck/dj, eo/ou/oo, ee/iy), appending to <t> at *<n>.  Returns how many
  * letters of <in> it took, 0 if no cluster starts there.
  */
 static size_t
@@ -442,6 +445,21 @@ canon_cluster(const char *in, size_t i, char *t, size_t *n)
 	}
 	if ((c == 'p' && d == 'h')) {
 		t[(*n)++] = 'f';
+		return 2;
+	}
+	/*
+	 * Slavic spellings: ks is x (Aleksandr / Alexander, Maksim / Maxim;
+	 * pinyin has no ks), and so is hard cs, so that a spelling spelled
+	 * again stays ("Syro nics" joined); Polish and Czech cz is ch
+	 * (Rabinowicz / Rabinovich).
+	 */
+	if ((c == 'k' || c == 'c') && d == 's' && i > 0) {
+		t[(*n)++] = 'x';
+		return 2;
+	}
+	if (c == 'c' && d == 'z') {
+		t[(*n)++] = 'c';
+		t[(*n)++] = 'h';
 		return 2;
 	}
 	if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
@@ -507,6 +525,25 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	    in[i - 1] >= 'a' && in[i - 1] <= 'z'))) {
 		t[(*n)++] = 'i';
 		return 1;
+	}
+	/*
+	 * The Arabic diphthongs ay and aw before a consonant, written ai and
+	 * au as often (Zayd / Zaid, Haydar / Haidar, Shawkat / Shaukat,
+	 * Awni / Auni / Aouni), and ay-e or ay-i before a consonant, the ya
+	 * written as a syllable (Ayesha / Aisha, Fayez / Fayiz / Faiz).  A
+	 * word's first "ay" is partyname_key()'s (Ayman / Iman).
+	 */
+	if ((c == 'y' || c == 'w') && i >= 1 && in[i - 1] == 'a' &&
+	    (c == 'w' || i >= 2) && d >= 'a' && d <= 'z' && !is_vowel(d) &&
+	    d != 'y' && d != 'w' && d != 'h') {
+		t[(*n)++] = c == 'y' ? 'i' : 'u';
+		return 1;
+	}
+	if (c == 'y' && i >= 1 && in[i - 1] == 'a' &&
+	    (d == 'e' || d == 'i') && in[i + 2] >= 'a' && in[i + 2] <= 'z' &&
+	    !is_vowel(in[i + 2]) && in[i + 2] != 'y' && in[i + 2] != 'w') {
+		t[(*n)++] = 'i';
+		return 2;
 	}
 	/* Silent h after a vowel in a short word (Hahn / Han). */
 	if (c == 'h' && i > 0 && len <= 5 && is_vowel(in[i - 1]) &&
@@ -658,6 +695,17 @@ canon_token(const char *in, char *out)
 	canon_endings(t, n);
 	n = canon_korean_voicing(t, n, sizeof(t));
 	n = canon_family_name(t, n);
+
+	/*
+	 * Slavic names end in a consonant and r where English writes -er
+	 * (Aleksandr / Alexander, Petr / Peter).
+	 */
+	if (n >= 4 && n + 1 < sizeof(t) && t[n - 1] == 'r' &&
+	    (t[n - 2] == 'd' || t[n - 2] == 't')) {
+		t[n - 1] = 'e';
+		t[n++] = 'r';
+		t[n] = '\0';
+	}
 
 	/* Korean final k written g (Paeg / Paek). */
 	if (n >= 3 && n <= 5 && t[n - 1] == 'g' && is_vowel(t[n - 2]))

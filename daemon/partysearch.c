@@ -1471,14 +1471,62 @@ score_covered(struct scoring *s)
 	return found >= 2 && wfound >= wmissing && written;
 }
 
+/*
+ * The other side of score_covered(): the query holds middle names the list
+ * does not record ("Daud Ibrahim Memon Kaskar" for KASKAR, Dawood Ibrahim).
+ * True when the listed individual's name has three words or more, all
+ * found, and the query's first and last words are found too; the query
+ * words not found, all between them, then weigh like dropped listed words.
+ */
+static bool
+score_inserted(const struct scoring *s)
+{
+	const struct query *qu = s->qu;
+	size_t i, j, found = 0, first = s->m, last = 0;
+
+	if (!s->individual || s->m < 3 || s->k < 3)
+		return false;
+	for (j = 0; j < s->k; j++) {
+		if (s->nt[j]->particle)
+			continue;
+		if (!(s->nmerged[j] || s->nbest[j] >= PSCORE_FOUND))
+			return false;
+		found++;
+	}
+	for (i = 0; i < s->m; i++)
+		if (!qu->q[i].t.particle) {
+			if (first == s->m)
+				first = i;
+			last = i;
+		}
+	return found >= 3 && first < last &&
+	    (s->qmerged[first] || s->qbest[first] >= PSCORE_FOUND) &&
+	    (s->qmerged[last] || s->qbest[last] >= PSCORE_FOUND);
+}
+
 /* The weighted sums of the tokens not merged, and the score. */
 static double
 score_total(struct scoring *s, bool covered)
 {
 	const struct query *qu = s->qu;
-	bool allgeneric = true, unmatched = false;
+	bool allgeneric = true, unmatched = false, inserted;
+	double dsum = 0, dmax = 0, dscale = 1;
 	size_t i, j;
 
+	/*
+	 * The words a covered name leaves out (patronymics, a nasab chain)
+	 * weigh together at most PSCORE_DROPPED_MAX of the heaviest of them:
+	 * "Aisha Qadhafi" is as well written for a name of six words as of
+	 * four.
+	 */
+	for (j = 0; covered && j < s->k; j++)
+		if (!s->nmerged[j] && s->nbest[j] < PSCORE_DROPPED_BELOW) {
+			dsum += s->nt[j]->w;
+			if (s->nt[j]->w > dmax)
+				dmax = s->nt[j]->w;
+		}
+	if (dsum > PSCORE_DROPPED_MAX * dmax)
+		dscale = PSCORE_DROPPED_MAX * dmax / dsum;
 	for (j = 0; j < s->k; j++) {
 		const struct ptok *n = s->nt[j];
 		double w = n->w;
@@ -1491,7 +1539,7 @@ score_total(struct scoring *s, bool covered)
 		if (s->nmerged[j])
 			continue;
 		if (covered && s->nbest[j] < PSCORE_DROPPED_BELOW) {
-			w *= PSCORE_DROPPED_WEIGHT;
+			w *= PSCORE_DROPPED_WEIGHT * dscale;
 			if (s->det != NULL && !n->particle)
 				s->det->dropped = true;
 		}
@@ -1503,11 +1551,14 @@ score_total(struct scoring *s, bool covered)
 	 * proves little: the query's other words count in full even if they
 	 * are generic ("Sunrise Engineering").
 	 */
+	inserted = score_inserted(s);
 	for (i = 0; i < s->m; i++) {
 		if (s->qmerged[i])
 			continue;
 		if (s->k == 1 && s->qbest[i] == 0)
 			s->qw[i] = qu->q[i].wfull;
+		if (inserted && s->qbest[i] < PSCORE_DROPPED_BELOW)
+			s->qw[i] *= PSCORE_DROPPED_WEIGHT;
 		s->num += s->qw[i] * s->qbest[i];
 		s->den += s->qw[i];
 	}

@@ -7,19 +7,23 @@ choosing the pairs).
 
 usage: xlist_pairs.py UN.xml SDN.csv ALT.csv
 
-Output, TSV: direction, expected reference, listed name, query.
+Output, TSV: direction, expected reference, listed name, query, half.
   un2ofac  a UN name or alias of a linked subject, searched in the OFAC list
            (sdn.csv, alt.csv, add.csv) alone; the OFAC ent_num expected
   ofac2un  an OFAC name or alias of a linked subject ("First LAST"), searched
            in the UN list alone; the UN reference expected
 A query is left out where the other list writes the very same name (same
 letters, ignoring case, punctuation, spaces and word order): only the pairs
-two lists spell differently are kept.  Low-quality UN aliases and OFAC
+two lists spell differently are kept.  The half (0 or 1) is the parity of
+the CRC-32 of the smallest document number linking the pair: a fixed split
+of the subjects, made before any miss is looked at, so that a change can be
+developed on one half and checked on the other.  Low-quality UN aliases and OFAC
 "weak" a.k.a. are left out (the lists themselves say they are unreliable).
 """
 import csv
 import re
 import sys
+import zlib
 import xml.etree.ElementTree as ET
 
 DOC_MINLEN = 6
@@ -100,12 +104,17 @@ def main():
         for d in docs:
             bydoc.setdefault(d, set()).add(ent)
     links = {}
+    half = {}
     for ref in sorted(un):
         ents = set()
+        shared = []
         for d in un[ref][1]:
-            ents |= bydoc.get(d, set())
+            if d in bydoc:
+                ents |= bydoc[d]
+                shared.append(d)
         if len(ents) == 1:
             links[ref] = ents.pop()
+            half[ref] = str(zlib.crc32(min(shared).encode()) & 1)
     # One record on each side: a document two records share says nothing.
     uses = {}
     for ent in links.values():
@@ -121,10 +130,10 @@ def main():
         ukeys = {name_key(n) for n in names}
         for n in sorted(set(names)):
             if name_key(n) not in okeys:
-                w.writerow(["un2ofac", ent, onames[0], n])
+                w.writerow(["un2ofac", ent, onames[0], n, half[ref]])
         for n in sorted(set(onames)):
             if name_key(n) not in ukeys:
-                w.writerow(["ofac2un", ref, names[0], n])
+                w.writerow(["ofac2un", ref, names[0], n, half[ref]])
 
 
 if __name__ == "__main__":

@@ -306,6 +306,25 @@ test_names(void)
 		{ "Abdorakhmanov", "abdal rahmanov" },
 		{ "Abdirahman", "abdal rahman" },
 		{ "Abdusalam", "abdal salam" },
+		/* Diphthongs ay / aw before a consonant are ai / au. */
+		{ "Zayd Haydar", "zaid haidar" },
+		{ "Shawkat Awni", "shaukat auni" },
+		{ "Aouni", "auni" },
+		{ "Ayesha", "aisha" },
+		{ "Fayez", "faiz" },
+		{ "Fayiz Ayed", "faiz aid" },
+		/* Not before a vowel, and a word's first ay stays Iman's. */
+		{ "Dawood Sayyaf", "davud sayaf" },
+		{ "Ayman", "iman" },
+		/* Slavic ks, cz and final -dr / -tr. */
+		{ "Aleksandr Maksim Petr", "alexander maxim peter" },
+		{ "Alexander Maxim Peter", "alexander maxim peter" },
+		{ "Rabinowicz", "rabinovich" },
+		{ "Xiaoxia Pedro", "xiaoxia pedro" },
+		{ "Syronics", "sironix" },
+		/* Maghrebi Bu, Bou is Abu. */
+		{ "Bu Zaid", "abu zaid" },
+		{ "Bou Zayd", "abu zaid" },
 	};
 	size_t i;
 
