@@ -935,13 +935,13 @@ decl_canonical_sha256(const struct decl *d, char out[65])
 	if ((h.md = EVP_MD_CTX_new()) == NULL)
 		fatalx("EVP_MD_CTX_new failed");
 	h.n = 0;
-	if (EVP_DigestInit_ex(h.md, EVP_sha256(), NULL) != 1)
+	if (EVP_DigestInit_ex(h.md, util_sha256_md(), NULL) != 1)
 		fatalx("EVP_DigestInit_ex failed");
 	/* what json_dumps would have written, or "" as decl_canonical says */
 	if (d->raw == NULL ||
 	    json_dump_callback(d->raw, canon_hash_add, &h, CANON_FLAGS) != 0) {
 		h.n = 0;
-		if (EVP_DigestInit_ex(h.md, EVP_sha256(), NULL) != 1)
+		if (EVP_DigestInit_ex(h.md, util_sha256_md(), NULL) != 1)
 			fatalx("EVP_DigestInit_ex failed");
 	}
 	if (EVP_DigestUpdate(h.md, h.buf, h.n) != 1 ||
