@@ -151,6 +151,9 @@ post_release(struct pool_job *pj, struct pool_thread *t)
  * declaration, its result, the texts) is freed on a screening thread,
  * where most of it was allocated: freeing it on the loop cost the loop
  * about a third of its CPU in glibc (other arenas' chunks, consolidation).
+ * A small one waits for a thread that is awake anyway (pool_submit_lazy,
+ * counted by its body's size); a large one wakes a thread at once, which
+ * then gives the memory back.
  */
 static void
 post_free(struct post_ctx *p)
@@ -166,8 +169,10 @@ post_free(struct post_ctx *p)
 	inflight--;
 	p->pjob.run = post_release;
 	p->pjob.arg = p;
-	if (rt->pool != NULL)
+	if (rt->pool != NULL && p->len >= HTTP_TRIM_AFTER)
 		pool_submit_detached(rt->pool, &p->pjob);
+	else if (rt->pool != NULL)
+		pool_submit_lazy(rt->pool, &p->pjob, p->len);
 	else
 		post_release(&p->pjob, NULL);
 }

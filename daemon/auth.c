@@ -124,7 +124,8 @@ auth_lookup(const struct auth_table *t, const char *token)
 
 	if (token == NULL || *token == '\0')
 		return NULL;
-	if (EVP_Digest(token, strlen(token), d, &dlen, EVP_sha256(), NULL) != 1)
+	if (EVP_Digest(token, strlen(token), d, &dlen, util_sha256_md(),
+	    NULL) != 1)
 		fatalx("EVP_Digest failed");
 	for (i = 0; i < t->n; i++)
 		if (CRYPTO_memcmp(d, t->e[i].digest, 32) == 0)

@@ -1,9 +1,9 @@
 /*
  * Worker threads around blocking libpq.  Jobs come in through one queue
  * under a mutex; finished jobs go back through a second list and one
- * event_active() wakes the loop.  A worker reconnects by itself before a
- * job when its connection is gone, so the daemon recovers when PostgreSQL
- * comes back without anyone restarting it.
+ * event_active() wakes the loop when that list was empty.  A worker
+ * reconnects by itself before a job when its connection is gone, so the
+ * daemon recovers when PostgreSQL comes back without anyone restarting it.
  *
  * The same code runs the read database (read_db): a second pool whose
  * jobs fall back to the primary's pool when it cannot answer them, so
@@ -443,8 +443,16 @@ worker_release(struct db_worker *w, size_t n, bool moved)
 {
 	struct db *db = w->db;
 	size_t i;
+	bool wake;
 
 	pthread_mutex_lock(&db->mu);
+	/*
+	 * Only a finished list that was empty needs the loop woken: while it
+	 * holds jobs, the loop has been woken and not yet taken them (on_done
+	 * takes the whole list under the lock), and each event_active from a
+	 * thread costs an eventfd write and a wake-up of the loop.
+	 */
+	wake = !moved && db->done_head == NULL;
 	if (!moved) {
 		for (i = 0; i < n; i++) {
 			push_done(db, w->batch[i]);
@@ -462,7 +470,7 @@ worker_release(struct db_worker *w, size_t n, bool moved)
 			db->last_fail = util_now_ms();
 	}
 	pthread_mutex_unlock(&db->mu);
-	if (!moved)
+	if (wake)
 		event_active(db->done_ev, EV_READ, 0);
 }
 

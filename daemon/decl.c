@@ -47,6 +47,43 @@ static void	verr(struct vctx *, const char *, const char *, ...)
 static void	vwarn(struct vctx *, const char *, const char *, json_t *,
 		    const char *, ...) __attribute__((format(printf, 5, 6)));
 
+/*
+ * Field names ("items[2].cas[0]") are made for every member checked, most
+ * of them never used: these write what snprintf("%s%s") and
+ * snprintf("%s%s[%zu]") would, truncated the same way, without its cost.
+ */
+static void
+field_join(char *dst, size_t size, const char *path, const char *key)
+{
+	size_t a = strlen(path), b = strlen(key);
+
+	if (a >= size)
+		a = size - 1;
+	memcpy(dst, path, a);
+	if (b >= size - a)
+		b = size - a - 1;
+	memcpy(dst + a, key, b);
+	dst[a + b] = '\0';
+}
+
+static void
+field_join_index(char *dst, size_t size, const char *path, const char *key,
+    size_t i)
+{
+	char idx[32], *p = idx + sizeof(idx);
+	size_t len;
+
+	*--p = '\0';
+	*--p = ']';
+	do
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	*--p = '[';
+	field_join(dst, size, path, key);
+	len = strlen(dst);
+	field_join(dst + len, size - len, "", p);
+}
+
 static void
 verr(struct vctx *v, const char *field, const char *fmt, ...)
 {
@@ -150,7 +187,7 @@ missing_item_field(struct vctx *v, const struct decl_item *x, const char *path,
 {
 	char field[96];
 
-	snprintf(field, sizeof(field), "%s%s", path, key);
+	field_join(field, sizeof(field), path, key);
 	json_array_append_new(v->warnings, json_pack("{s:i, s:s, s:s, s:s}",
 	    "item_seq", x->seq, "field", field, "kind", key[0] == 'h' ?
 	    "hs_code_missing" : "description_missing", "message", message));
@@ -169,7 +206,7 @@ opt_str(struct vctx *v, json_t *obj, const char *key, const char *path)
 	if (j == NULL || json_is_null(j))
 		return NULL;
 	if (!json_is_string(j)) {
-		snprintf(field, sizeof(field), "%s%s", path, key);
+		field_join(field, sizeof(field), path, key);
 		vwarn(v, field, "malformed_optional", j, "must be a string; "
 		    "not used");
 		return NULL;
@@ -183,7 +220,7 @@ req_str(struct vctx *v, json_t *obj, const char *key, const char *path)
 	json_t *j = json_object_get(obj, key);
 	char field[128];
 
-	snprintf(field, sizeof(field), "%s%s", path, key);
+	field_join(field, sizeof(field), path, key);
 	if (j == NULL || json_is_null(j)) {
 		verr(v, field, "is required");
 		return NULL;
@@ -246,7 +283,7 @@ opt_country(struct vctx *v, json_t *obj, const char *key, const char *path,
 	*dst = NULL;
 	if (j == NULL || json_is_null(j))
 		return;
-	snprintf(field, sizeof(field), "%s%s", path, key);
+	field_join(field, sizeof(field), path, key);
 	*dst = opt_country_value(v, j, field);
 }
 
@@ -258,7 +295,7 @@ opt_number(struct vctx *v, json_t *obj, const char *key, const char *path)
 
 	if (j == NULL || json_is_null(j))
 		return;
-	snprintf(field, sizeof(field), "%s%s", path, key);
+	field_join(field, sizeof(field), path, key);
 	if (!json_is_number(j))
 		vwarn(v, field, "malformed_optional", j, "must be a number; "
 		    "not used");
@@ -288,7 +325,7 @@ opt_strarray(struct vctx *v, json_t *obj, const char *key, const char *path,
 		*pos = NULL;
 	if (j == NULL || json_is_null(j))
 		return;
-	snprintf(field, sizeof(field), "%s%s", path, key);
+	field_join(field, sizeof(field), path, key);
 	if (json_is_string(j)) {
 		one = json_array();
 		json_array_append(one, j);
@@ -305,9 +342,9 @@ opt_strarray(struct vctx *v, json_t *obj, const char *key, const char *path,
 		const char *val;
 
 		if (one != NULL)
-			snprintf(field, sizeof(field), "%s%s", path, key);
+			field_join(field, sizeof(field), path, key);
 		else
-			snprintf(field, sizeof(field), "%s%s[%zu]", path, key, i);
+			field_join_index(field, sizeof(field), path, key, i);
 		if (read != NULL)
 			val = read(v, el, field);
 		else if (!json_is_string(el)) {
@@ -365,7 +402,7 @@ check_item_seq(struct vctx *v, struct decl *d, struct decl_item *x,
 	size_t j;
 
 	seq = json_object_get(it, "seq");
-	snprintf(field, sizeof(field), "%sseq", path);
+	field_join(field, sizeof(field), path, "seq");
 	if (seq == NULL || json_is_null(seq))
 		verr(v, field, "is required");
 	else if (!json_is_integer(seq) || json_integer_value(seq) < 1 ||
@@ -418,7 +455,7 @@ check_item_goods(struct vctx *v, struct decl_item *x, json_t *it,
 	    (v->flags & DECL_ITEM_CODE_OPTIONAL))
 		;	/* reported above */
 	else if (x->description) {
-		snprintf(field, sizeof(field), "%sdescription", path);
+		field_join(field, sizeof(field), path, "description");
 		utf8_chars(x->description, &valid);
 		if (!valid)
 			verr(v, field, "is not valid UTF-8");
@@ -463,7 +500,8 @@ check_item(struct vctx *v, struct decl *d, json_t *it, size_t i)
 	struct decl_item *x = &d->items[d->nitems];
 	char path[64], field[96];
 
-	snprintf(path, sizeof(path), "items[%zu].", i);
+	field_join_index(path, sizeof(path) - 1, "items", "", i);
+	strcat(path, ".");
 	if (!json_is_object(it)) {
 		snprintf(field, sizeof(field), "items[%zu]", i);
 		verr(v, field, "must be an object");
@@ -535,7 +573,8 @@ check_parties(struct vctx *v, struct decl *d, json_t *parties)
 		struct decl_party *x = &d->parties[d->nparties];
 		char path[64], field[96];
 
-		snprintf(path, sizeof(path), "parties[%zu].", i);
+		field_join_index(path, sizeof(path) - 1, "parties", "", i);
+		strcat(path, ".");
 		if (!json_is_object(p)) {
 			snprintf(field, sizeof(field), "parties[%zu]", i);
 			vwarn(v, field, "malformed_optional", p, "must be an "
@@ -685,7 +724,7 @@ inspect_strings(struct vctx *v, json_t *j, char *path, size_t len, int depth)
 		json_array_foreach(j, i, el) {
 			int saved = v->seq;
 
-			snprintf(idx, sizeof(idx), "[%zu]", i);
+			field_join_index(idx, sizeof(idx), "", "", i);
 			n = path_add(path, len, idx, strlen(idx));
 			if (depth == 1 && strcmp(path, "items") != 0 &&
 			    strncmp(path, "items[", 6) == 0 &&
@@ -896,13 +935,13 @@ decl_canonical_sha256(const struct decl *d, char out[65])
 	if ((h.md = EVP_MD_CTX_new()) == NULL)
 		fatalx("EVP_MD_CTX_new failed");
 	h.n = 0;
-	if (EVP_DigestInit_ex(h.md, EVP_sha256(), NULL) != 1)
+	if (EVP_DigestInit_ex(h.md, util_sha256_md(), NULL) != 1)
 		fatalx("EVP_DigestInit_ex failed");
 	/* what json_dumps would have written, or "" as decl_canonical says */
 	if (d->raw == NULL ||
 	    json_dump_callback(d->raw, canon_hash_add, &h, CANON_FLAGS) != 0) {
 		h.n = 0;
-		if (EVP_DigestInit_ex(h.md, EVP_sha256(), NULL) != 1)
+		if (EVP_DigestInit_ex(h.md, util_sha256_md(), NULL) != 1)
 			fatalx("EVP_DigestInit_ex failed");
 	}
 	if (EVP_DigestUpdate(h.md, h.buf, h.n) != 1 ||

@@ -90,11 +90,12 @@ http_send(struct evhttp_request *req, int code, struct evbuffer *body)
 		unsigned m = cmd == EVHTTP_REQ_GET || cmd == EVHTTP_REQ_HEAD ?
 		    ROUTE_GET : cmd == EVHTTP_REQ_POST ? ROUTE_POST : 0;
 		double started = request_started(req);
+		/* one route lookup for both counts */
+		size_t r = observe_route(m, u ? evhttp_uri_get_path(u) : NULL);
 
-		metrics_count_reply(m, u ? evhttp_uri_get_path(u) : NULL, code);
+		metrics_count_reply(r, code);
 		if (started > 0)
-			observe_request(m, u ? evhttp_uri_get_path(u) :
-			    NULL, observe_now() - started);
+			observe_request(r, observe_now() - started);
 	}
 	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
 		snprintf(len, sizeof(len), "%zu",

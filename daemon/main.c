@@ -354,6 +354,30 @@ configure(const struct args *a)
 	return 0;
 }
 
+/*
+ * The event base.  With epoll, interest changes wait in a list until the
+ * loop next polls: evhttp turns reading off when a request is complete,
+ * writing on for its answer and both back after it, and the list turns
+ * those into one epoll_ctl where each was a call of its own (four per
+ * declaration before).  No descriptor in the base is dup()ed, the one
+ * case the list gets wrong.
+ */
+static struct event_base *
+base_new(void)
+{
+	struct event_config *cfg = event_config_new();
+	struct event_base *b;
+
+	if (cfg == NULL)
+		fatalx("event_config_new");
+	event_config_set_flag(cfg, EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST);
+	b = event_base_new_with_config(cfg);
+	event_config_free(cfg);
+	if (b == NULL)
+		fatalx("event_base_new");
+	return b;
+}
+
 /* The event base, the database pools and the screening threads. */
 static void
 start_workers(void)
@@ -361,7 +385,7 @@ start_workers(void)
 	signal(SIGPIPE, SIG_IGN);
 	if (evthread_use_pthreads() == -1)
 		fatalx("libevent without pthreads support");
-	rt->base = event_base_new();
+	rt->base = base_new();
 	rt->db = db_new(rt->base, rt->conf.db, (int)rt->conf.db_workers,
 	    (int)rt->conf.batch_max, (int)rt->conf.db_deadline);
 	if (rt->conf.read_db != NULL) {

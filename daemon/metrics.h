@@ -7,8 +7,10 @@
 #ifndef CORDON_METRICS_H
 #define CORDON_METRICS_H
 
-/* Counts one answer: <method> (ROUTE_GET/ROUTE_POST, 0 other), <path>, <code>. */
-void	metrics_count_reply(unsigned method, const char *path, int code);
+#include <stddef.h>
+
+/* Counts one answer with <code> on route <route> (observe_route's index). */
+void	metrics_count_reply(size_t route, int code);
 
 /* The exposition text (caller frees). */
 char	*metrics_text(void);

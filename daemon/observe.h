@@ -24,7 +24,7 @@ size_t	observe_route(unsigned method, const char *path);
  * screening's over parse, bounds and matching; a commit's over one group
  * commit of <declarations>; a reload's from its start to its outcome.
  */
-void	observe_request(unsigned method, const char *path, double seconds);
+void	observe_request(size_t route, double seconds);	/* observe_route's */
 void	observe_screening(double seconds);
 void	observe_commit(size_t declarations, double seconds);
 void	observe_reload(bool ok, bool changed, bool unavailable, double seconds);

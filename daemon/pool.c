@@ -3,6 +3,13 @@
  * finished jobs come back through a second list and one event_active().
  * Screening only reads the snapshot, so threads share it; each has its own
  * vectorscan scratch.
+ *
+ * Lazy jobs (pool_submit_lazy: freeing what a finished declaration held)
+ * wait in a list of their own and wake no thread: a thread runs them when
+ * it finds no screening job to take, before it sleeps, so under load they
+ * ride on the wake-up of the next declaration instead of costing a futex
+ * wake and a context switch each.  Once the list holds POOL_LAZY_BYTES or
+ * POOL_LAZY_JOBS, a thread is woken and runs it before anything else.
  */
 #include "config.h"
 
@@ -15,6 +22,10 @@
 #include "log.h"
 #include "pool.h"
 #include "xmalloc.h"
+
+/* What the lazy list may hold before a thread is woken to empty it. */
+#define POOL_LAZY_BYTES	(1024 * 1024)
+#define POOL_LAZY_JOBS	64
 
 struct pool_thread {
 	struct pool		*pool;
@@ -33,7 +44,40 @@ struct pool {
 	int			 stop;
 	struct pool_job		*done_head, *done_tail;
 	struct event		*done_ev;
+	struct pool_job		*lazy_head, *lazy_tail;
+	size_t			 lazy_jobs, lazy_bytes;
 };
+
+/* Whether the lazy list is full enough to run before screening jobs. */
+static bool
+lazy_full(const struct pool *p)
+{
+	return p->lazy_bytes >= POOL_LAZY_BYTES ||
+	    p->lazy_jobs >= POOL_LAZY_JOBS;
+}
+
+/* Takes the whole lazy list (caller holds the lock). */
+static struct pool_job *
+lazy_take(struct pool *p)
+{
+	struct pool_job *j = p->lazy_head;
+
+	p->lazy_head = p->lazy_tail = NULL;
+	p->lazy_jobs = p->lazy_bytes = 0;
+	return j;
+}
+
+/* Runs the lazy jobs of list <j>; each may free itself. */
+static void
+lazy_run(struct pool_job *j, struct pool_thread *t)
+{
+	struct pool_job *nx;
+
+	for (; j != NULL; j = nx) {
+		nx = j->next;
+		j->run(j, t);
+	}
+}
 
 struct match_scratch *
 pool_scratch(struct pool_thread *t, struct snapshot *snap)
@@ -58,8 +102,15 @@ pool_main(void *arg)
 
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
-		while (p->head == NULL && !p->stop)
+		while (p->head == NULL && p->lazy_head == NULL && !p->stop)
 			pthread_cond_wait(&p->cv, &p->mu);
+		/* lazy jobs when there is nothing else, or too many of them */
+		if (p->lazy_head != NULL && (p->head == NULL || lazy_full(p))) {
+			j = lazy_take(p);
+			pthread_mutex_unlock(&p->mu);
+			lazy_run(j, t);
+			continue;
+		}
 		if (p->head == NULL) {
 			pthread_mutex_unlock(&p->mu);
 			break;
@@ -106,16 +157,19 @@ pool_on_done(evutil_socket_t fd, short ev, void *arg)
 {
 	struct pool *p = arg;
 	struct pool_job *j, *nx;
+	size_t n = 0;
 
 	pthread_mutex_lock(&p->mu);
 	j = p->done_head;
 	p->done_head = p->done_tail = NULL;
+	for (nx = j; nx != NULL; nx = nx->next)
+		n++;
+	/* one lock for the whole list: the loop's lock taken per job made
+	 * the screening threads wait for it */
+	p->pending -= n;
 	pthread_mutex_unlock(&p->mu);
 	for (; j != NULL; j = nx) {
 		nx = j->next;
-		pthread_mutex_lock(&p->mu);
-		p->pending--;
-		pthread_mutex_unlock(&p->mu);
 		j->done(j);
 	}
 }
@@ -198,6 +252,30 @@ pool_submit_detached(struct pool *p, struct pool_job *j)
 	j->done = NULL;
 	if (!pool_enqueue(p, j, false))
 		j->run(j, NULL);
+}
+
+void
+pool_submit_lazy(struct pool *p, struct pool_job *j, size_t bytes)
+{
+	j->done = NULL;
+	j->next = NULL;
+	pthread_mutex_lock(&p->mu);
+	if (p->stop) {
+		pthread_mutex_unlock(&p->mu);
+		j->run(j, NULL);
+		return;
+	}
+	if (p->lazy_tail)
+		p->lazy_tail->next = j;
+	else
+		p->lazy_head = j;
+	p->lazy_tail = j;
+	p->lazy_jobs++;
+	p->lazy_bytes += bytes;
+	/* a thread is woken only for a full list (cheap with none asleep) */
+	if (lazy_full(p))
+		pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
 }
 
 size_t

@@ -42,6 +42,15 @@ void		 pool_submit(struct pool *, struct pool_job *job);
  * pool stopped, runs it at once on the caller's thread.
  */
 void		 pool_submit_detached(struct pool *, struct pool_job *job);
+/*
+ * Like pool_submit_detached, but wakes no thread for <job>: it runs when a
+ * thread finds no screening job waiting, or once the lazy jobs waiting
+ * hold 1 MB (<bytes> each, as the caller counts them) or number 64, when
+ * one thread is woken for them.  For freeing what a finished declaration
+ * held; a large one goes through pool_submit_detached at once.
+ */
+void		 pool_submit_lazy(struct pool *, struct pool_job *job,
+		    size_t bytes);
 /* Jobs queued or running (detached ones not counted). */
 size_t		 pool_pending(struct pool *);
 

@@ -104,7 +104,8 @@ route_match(unsigned method, const char *path, struct route_match *m)
 			m->public = 1;
 		if (routes[i].methods & method) {
 			m->route = &routes[i];
-			snprintf(m->param, sizeof(m->param), "%s", param);
+			/* fits() kept it shorter than param[] (64) */
+			memcpy(m->param, param, strlen(param) + 1);
 			return ROUTE_FOUND;
 		}
 		allowed |= routes[i].methods;

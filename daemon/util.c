@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,17 +119,64 @@ util_hex(const unsigned char *b, size_t n, char *out)
 	}
 }
 
+static EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void
+sha256_fetch(void)
+{
+	if ((sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL)) == NULL)
+		fatalx("EVP_MD_fetch SHA256 failed");
+}
+
+/*
+ * SHA-256 fetched once: EVP_sha256() makes every EVP_DigestInit look the
+ * algorithm up again in OpenSSL 3's provider tables (a lock and a hash
+ * lookup per digest, three digests per declaration).
+ */
+const EVP_MD *
+util_sha256_md(void)
+{
+	pthread_once(&sha256_once, sha256_fetch);
+	return sha256_md;
+}
+
 void
 util_sha256_hex(const void *data, size_t len, char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 
-	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	if (EVP_Digest(data, len, md, &mdlen, util_sha256_md(), NULL) != 1 ||
 	    mdlen != 32)
 		fatalx("EVP_Digest failed");
 	util_hex(md, mdlen, out);
 	out[64] = '\0';
+}
+
+/*
+ * Random bytes for UUIDs, drawn from OpenSSL's generator 512 at a time per
+ * thread: one RAND_bytes call (its locks, the DRBG's set-up) per 32 UUIDs
+ * instead of one each.  cordond never forks, so no two processes share a
+ * buffer.
+ */
+#define UUID_RAND_BUF	512
+
+static void
+uuid_random(unsigned char *b, size_t n)
+{
+	static __thread unsigned char buf[UUID_RAND_BUF];
+	static __thread size_t left;
+
+	if (left < n) {
+		if (RAND_bytes(buf, sizeof(buf)) != 1)
+			fatalx("RAND_bytes failed");
+		left = sizeof(buf);
+	}
+	memcpy(b, buf + sizeof(buf) - left, n);
+	/* bytes handed out are not kept */
+	memset(buf + sizeof(buf) - left, 0, n);
+	left -= n;
 }
 
 void
@@ -141,8 +189,7 @@ util_uuid7(char out[37])
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ms = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-	if (RAND_bytes(b, sizeof(b)) != 1)
-		fatalx("RAND_bytes failed");
+	uuid_random(b, sizeof(b));
 	for (i = 0; i < 6; i++)
 		b[i] = (unsigned char)(ms >> (40 - 8 * i));
 	b[6] = (unsigned char)(0x70 | (b[6] & 0x0f));

@@ -32,6 +32,8 @@ void	util_hex(const unsigned char *b, size_t n, char *out);
 
 /* Writes the lowercase hex SHA-256 of <data> into <out> (65 bytes). */
 void	util_sha256_hex(const void *data, size_t len, char out[65]);
+/* SHA-256 for EVP_Digest*, fetched once for the process. */
+const struct evp_md_st *util_sha256_md(void);
 
 /* Writes a fresh UUIDv7 (time-ordered, random tail) into <out> (37 bytes). */
 void	util_uuid7(char out[37]);

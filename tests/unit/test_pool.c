@@ -3,7 +3,8 @@
  * loop once, however the threads' finishing interleaves with the loop
  * taking the finished list (the loop is woken only when that list was
  * empty); detached jobs run without coming back, before pool_free returns,
- * and on the caller's thread once the pool has stopped.
+ * and on the caller's thread once the pool has stopped; lazy jobs wait for
+ * a thread awake anyway, or wake one when their list is full.
  */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <event2/event.h>
 #include <event2/thread.h>
@@ -175,6 +177,110 @@ test_detached_after_stop(void)
 	CHECK(detached_ran);
 }
 
+static int nlazy;
+static pthread_t lazy_ran_on;
+
+static void
+lazy_run_fn(struct pool_job *pj, struct pool_thread *t)
+{
+	pthread_mutex_lock(&mu);
+	nlazy++;
+	lazy_ran_on = pthread_self();
+	pthread_mutex_unlock(&mu);
+	free(pj);
+}
+
+static int
+lazy_count(void)
+{
+	int n;
+
+	pthread_mutex_lock(&mu);
+	n = nlazy;
+	pthread_mutex_unlock(&mu);
+	return n;
+}
+
+static void
+lazy_submit(struct pool *p, size_t bytes)
+{
+	struct pool_job *d = xcalloc(1, sizeof(*d));
+
+	d->run = lazy_run_fn;
+	pool_submit_lazy(p, d, bytes);
+}
+
+/* Waits up to 5 s for <n> lazy jobs to have run; true if they did. */
+static bool
+lazy_wait(int n)
+{
+	int i;
+
+	for (i = 0; i < 500 && lazy_count() < n; i++)
+		usleep(10000);
+	return lazy_count() >= n;
+}
+
+/*
+ * Lazy jobs wake no thread until the list is full (64 jobs or 1 MB), run
+ * when a thread is awake for other work, and all run by pool_free; after
+ * it, in place.
+ */
+static void
+test_lazy(void)
+{
+	struct pool *p = pool_new(base, 2);
+	struct timeval tv = { 10, 0 };
+	struct event *timer;
+	struct tjob tj;
+	bool timed_out = false;
+	int i;
+
+	nlazy = 0;
+	usleep(50000);		/* both threads asleep */
+	for (i = 0; i < 10; i++)
+		lazy_submit(p, 100);
+	usleep(200000);
+	CHECK_INT_EQ(lazy_count(), 0);	/* nobody woken for them */
+
+	/* a screening job wakes a thread, which then runs them */
+	memset(&tj, 0, sizeof(tj));
+	tj.pj.run = t_run;
+	tj.pj.done = t_done;
+	tj.pj.arg = &tj;
+	ndone = NJOBS - 1;	/* t_done breaks the loop on this one */
+	timer = evtimer_new(base, on_timeout, &timed_out);
+	evtimer_add(timer, &tv);
+	pool_submit(p, &tj.pj);
+	event_base_dispatch(base);
+	CHECK(!timed_out);
+	CHECK_INT_EQ(tj.done, 1);
+	CHECK(lazy_wait(10));
+	CHECK(!pthread_equal(lazy_ran_on, pthread_self()));
+
+	/* the 64th job wakes a thread for all of them */
+	for (i = 0; i < 63; i++)
+		lazy_submit(p, 10);
+	usleep(200000);
+	CHECK_INT_EQ(lazy_count(), 10);
+	lazy_submit(p, 10);
+	CHECK(lazy_wait(10 + 64));
+
+	/* so does a list that reaches 1 MB */
+	lazy_submit(p, 600 * 1024);
+	usleep(200000);
+	CHECK_INT_EQ(lazy_count(), 74);
+	lazy_submit(p, 600 * 1024);
+	CHECK(lazy_wait(76));
+
+	/* pool_free runs what waits; after it they run in place */
+	for (i = 0; i < 5; i++)
+		lazy_submit(p, 1);
+	pool_free(p);
+	CHECK_INT_EQ(lazy_count(), 81);
+	event_free(timer);
+}
+
 int
 main(void)
 {
@@ -185,6 +291,7 @@ main(void)
 	}
 	test_every_job_once();
 	test_detached_after_stop();
+	test_lazy();
 	event_base_free(base);
 	return harness_done();
 }

@@ -308,6 +308,39 @@ test_ids_hex(void)
 	CHECK(v >= t0 && v <= t1);
 }
 
+static int
+cmp_uuid(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/*
+ * UUIDs take their random part from a per-thread buffer refilled every 32:
+ * across several refills every one is distinct, and the random bits vary
+ * (a buffer handed out twice, or zeros, would repeat the tails).
+ */
+static void
+test_uuid_many(void)
+{
+	enum { N = 1000 };
+	static char u[N][37];
+	int i, dup = 0, same_tail = 0;
+
+	for (i = 0; i < N; i++)
+		util_uuid7(u[i]);
+	for (i = 1; i < N; i++)
+		same_tail += strcmp(u[i] + 24, u[i - 1] + 24) == 0;
+	qsort(u, N, sizeof(u[0]), cmp_uuid);
+	for (i = 1; i < N; i++)
+		dup += strcmp(u[i], u[i - 1]) == 0;
+	CHECK_INT_EQ(dup, 0);
+	CHECK_INT_EQ(same_tail, 0);
+	for (i = 0; i < N; i++)
+		if (u[i][14] != '7' || strchr("89ab", u[i][19]) == NULL)
+			break;
+	CHECK_INT_EQ(i, N);
+}
+
 int
 main(void)
 {
@@ -316,5 +349,6 @@ main(void)
 	test_strings();
 	test_words_migration();
 	test_ids_hex();
+	test_uuid_many();
 	return harness_done();
 }
