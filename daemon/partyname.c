@@ -150,6 +150,67 @@ static const struct abbrev {
 	{ "tech", "technology" },
 };
 
+/*
+ * A sieve in front of the tables' binary searches: tokenizing a name asks
+ * the tables about every word, every moved-boundary reading and every piece
+ * of a split word (partyname_tokenize_known), and almost none is a table
+ * word, so the searches' strcmp calls were most of the tokenizer's time.
+ * One bit per (first letter, second letter, length) that some word of some
+ * table has; a word whose bit is clear is in no table.  A word starting
+ * with anything but a-z, and every word once a table holds such a word,
+ * goes to the search.  Built once; it answers only "certainly not".
+ */
+#define SIEVE_LEN	63	/* lengths above share the last bit */
+static uint64_t		sieve[26][27];
+static bool		sieve_off;
+static pthread_once_t	sieve_once = PTHREAD_ONCE_INIT;
+
+static void
+sieve_add(const char *w)
+{
+	size_t len = strlen(w);
+
+	if (w[0] < 'a' || w[0] > 'z') {
+		sieve_off = true;
+		return;
+	}
+	sieve[w[0] - 'a'][w[1] >= 'a' && w[1] <= 'z' ? w[1] - 'a' : 26] |=
+	    (uint64_t)1 << (len < SIEVE_LEN ? len : SIEVE_LEN);
+}
+
+static void
+sieve_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(stopwords); i++)
+		sieve_add(stopwords[i]);
+	for (i = 0; i < NELEM(titles); i++)
+		sieve_add(titles[i]);
+	for (i = 0; i < NELEM(particles); i++)
+		sieve_add(particles[i].word);
+	for (i = 0; i < NELEM(legalforms); i++)
+		sieve_add(legalforms[i]);
+	for (i = 0; i < NELEM(generics); i++)
+		sieve_add(generics[i]);
+	for (i = 0; i < NELEM(abbrevs); i++)
+		sieve_add(abbrevs[i].abbr);
+}
+
+/* False if <w> is certainly a word of none of the tables above. */
+static bool
+sieve_maybe(const char *w)
+{
+	size_t len;
+
+	(void)pthread_once(&sieve_once, sieve_init);
+	if (sieve_off || w[0] < 'a' || w[0] > 'z')
+		return true;
+	len = strlen(w);
+	return (sieve[w[0] - 'a'][w[1] >= 'a' && w[1] <= 'z' ?
+	    w[1] - 'a' : 26] >> (len < SIEVE_LEN ? len : SIEVE_LEN)) & 1;
+}
+
 static int
 cmp_abbrev(const void *a, const void *b)
 {
@@ -162,6 +223,8 @@ abbrev_expand(const char *w)
 {
 	struct abbrev key = { w, NULL }, *f;
 
+	if (!sieve_maybe(w))
+		return w;
 	f = bsearch(&key, abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]),
 	    sizeof(abbrevs[0]), cmp_abbrev);
 	return f ? f->full : w;
@@ -176,7 +239,8 @@ cmp_str(const void *a, const void *b)
 static bool
 in_table(const char *const *tab, size_t n, const char *w)
 {
-	return bsearch(&w, tab, n, sizeof(*tab), cmp_str) != NULL;
+	return sieve_maybe(w) &&
+	    bsearch(&w, tab, n, sizeof(*tab), cmp_str) != NULL;
 }
 
 /*
@@ -814,6 +878,8 @@ particle_canon(const char *w)
 {
 	struct particle key = { w, NULL }, *f;
 
+	if (!sieve_maybe(w))
+		return NULL;
 	f = bsearch(&key, particles, NELEM(particles), sizeof(particles[0]),
 	    cmp_particle);
 	return f ? f->canon : NULL;
