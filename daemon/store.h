@@ -30,10 +30,12 @@ int	 store_ping(PGconn *, char **errp);
  * writes the key rows itself from 0015 on (schemas/0015_commit_keys.sql),
  * and against an older schema its declarations would be skipped by 0014's
  * trigger and answered as conflicts; a late original is stored as version 0
- * from 0016 on (schemas/0016_late_original.sql).  Whoever makes a
- * statement depend on a newer migration moves this name with it.
+ * from 0016 on (schemas/0016_late_original.sql); the batch writes
+ * declarations.search_keys from 0019 on (schemas/0019_search_keys.sql).
+ * Whoever makes a statement depend on a newer migration moves this name
+ * with it.
  */
-#define STORE_SCHEMA_NEEDED	"0017_search_text.sql"
+#define STORE_SCHEMA_NEEDED	"0019_search_keys.sql"
 /*
  * 0 when the database holds STORE_SCHEMA_NEEDED; -1 with *errp saying
  * which migration is missing (and to run `cordonctl db migrate`).

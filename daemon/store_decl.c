@@ -21,6 +21,7 @@
 #include "store_amend.h"
 #include "store_events.h"
 #include "store_int.h"
+#include "store_keys.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -403,10 +404,10 @@ static const char store_sql[] =
     " SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[],"
     "  $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
     "  $27::int[], $28::uuid[], $29::text[], $30::text[], $31::text[],"
-    "  $33::int[], $34::text[])"
+    "  $33::int[], $34::text[], $35::text[])"
     " AS t(ord, id, submitter, reference, body_hash, type, body, result,"
     "  verdict, list_version, version, supersedes, function, body_type,"
-    "  raw, nalerts, search_text)),"
+    "  raw, nalerts, search_text, search_keys)),"
     /* The key rows first (schemas/0015_commit_keys.sql: through a
      * function, so that declaration_keys is locked after the tables
      * below): a declaration row goes in only when its key did, as 0014's
@@ -416,10 +417,11 @@ static const char store_sql[] =
     " ins AS ("
     " INSERT INTO declarations (id, submitter, reference, body_hash, type,"
     "  body, result, verdict, list_version, version, supersedes, function,"
-    "  body_type, raw_body, alerted, search_text)"
+    "  body_type, raw_body, alerted, search_text, search_keys)"
     " SELECT id, submitter, reference, body_hash, type, body::jsonb,"
     "  result::jsonb, verdict, list_version, version, supersedes, function,"
-    "  body_type, decode(raw, 'hex'), nalerts > 0, search_text"
+    "  body_type, decode(raw, 'hex'), nalerts > 0, search_text,"
+    "  search_keys::tsvector"
     " FROM d WHERE d.id IN (SELECT id FROM k)"
     " ORDER BY ord RETURNING id, result),"
     " it AS ("
@@ -469,10 +471,11 @@ static const char store_sql[] =
 /*
  * $27..$32: the version columns (store_amend.c); $33: how many alerts the
  * declaration has (declarations.alerted, schemas/0015_commit_keys.sql);
- * $34: the queue's search text (schemas/0017_search_text.sql).  $22 is an
+ * $34: the queue's search text (schemas/0017_search_text.sql); $35: its
+ * keys as tsvector text (schemas/0019_search_keys.sql).  $22 is an
  * alert's place in its declaration's result ("alerts", from 0).
  */
-enum { NCOLS = 34 };
+enum { NCOLS = 35 };
 
 /*
  * Each column's type as the statement is prepared ($1 is col_type[0]):
@@ -484,7 +487,7 @@ enum { NCOLS = 34 };
 static const Oid col_type[NCOLS] = {
 	I4, TX, TX, TX, TX, TX, TX, TX, TX, TX, TX, I4, TX, TX, TX, TX,
 	I4, TX, I4, TX, TX, I4, TX, TX, TX, I8, I4, TX, TX, TX, TX, TX,
-	I4, TX
+	I4, TX, TX
 };
 #undef I4
 #undef I8
@@ -493,7 +496,7 @@ static const Oid supp_types[1] = { OID_TEXT_ARRAY };
 static const int binary_fmts[NCOLS] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1
+	1, 1, 1
 };
 
 /* The element type of an array type of col_type. */
@@ -558,15 +561,31 @@ other:
 	return false;
 }
 
+/*
+ * Appends to <col> the search keys of the search text in <text>, NULL for
+ * no text or keys beyond STORE_KEYS_MAX; <keys> is scratch.
+ */
+static void
+search_keys(struct pgarr *col, const struct buf *text, struct buf *keys)
+{
+	buf_reset(keys);
+	if (text != NULL && store_search_keys(keys, text->data ? text->data :
+	    "", text->len))
+		arr_addn(col, keys->data ? keys->data : "", keys->len);
+	else
+		arr_addnull(col);
+}
+
 /* Fills the column arrays of <items> (those still pending). */
 static void
 batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 {
-	struct buf text, ents;
+	struct buf text, ents, keys;
 	size_t i, k;
 
 	buf_init(&text);
 	buf_init(&ents);
+	buf_init(&keys);
 	for (k = 0; k < NCOLS; k++)
 		arr_init(&col[k], elem_type(col_type[k]));
 	for (i = 0; i < n; i++) {
@@ -611,11 +630,19 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 			arr_addnull(&col[30]);
 		arr_addi(&col[32], (long long)r->nalerts);
 		buf_reset(&ents);
-		if (store_search_text(&ents, r->reference, d->raw))
+		if (store_search_text(&ents, r->reference, d->raw)) {
 			arr_addn(&col[33], ents.data ? ents.data : "",
 			    ents.len);
-		else
+			/* Its keys (schemas/0019_search_keys.sql), only for
+			 * a declaration the queue can show: the index holds
+			 * only alerted rows, and a row without keys that
+			 * re-screening alerts later is in the trigram one. */
+			search_keys(&col[34], r->nalerts > 0 ? &ents : NULL,
+			    &keys);
+		} else {
 			arr_addnull(&col[33]);
+			arr_addnull(&col[34]);
+		}
 		for (k = 0; k < d->nitems; k++) {
 			arr_add(&col[10], r->id);
 			arr_addi(&col[11], d->items[k].seq);
@@ -662,6 +689,7 @@ batch_arrays(struct store_item **items, size_t n, struct pgarr *col)
 	}
 	buf_free(&text);
 	buf_free(&ents);
+	buf_free(&keys);
 }
 
 /* A rolled-back round cancelled or recorded nothing: pending again. */

@@ -4,7 +4,8 @@
  * dates, submitter, claimant, awaiting approval) and a cursor.  Text
  * search runs over the reference, item descriptions and party names
  * (declarations.search_text, or cordon_search_text() where it is NULL),
- * which a trigram index backs (schemas/0009, 0017).
+ * which the word keys cordond stores (schemas/0019) or, for rows without
+ * them, a trigram index (schemas/0009, 0017) back.
  * Reads only; the workflow that changes alerts is store_alerts.c.
  */
 #include "config.h"
@@ -17,12 +18,19 @@
 
 #include "store.h"
 #include "store_int.h"
+#include "store_keys.h"
+#include "util.h"
 #include "xmalloc.h"
+
+/* The term $4 in the search text, as ILIKE sees it. */
+#define SEARCH_MATCH "coalesce(d.search_text, cordon_search_text(d.reference, " \
+	"d.body)) ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), " \
+	"'%', '\\%'), '_', '\\_') || '%'"
 
 /*
  * Every filter is a parameter that is NULL when unused; PostgreSQL plans an
  * unnamed statement with the values it is given, so an unused filter folds
- * away and a text search can use the trigram index.
+ * away and a text search can use the search indexes.
  */
 static const char queue_sql[] =
     "SELECT " ALERT_JSON " FROM " ALERT_FROM " WHERE "
@@ -30,13 +38,16 @@ static const char queue_sql[] =
     "AND ($2::text IS NULL OR a.category = $2 OR a.hits @> "
     "jsonb_build_array(jsonb_build_object('category', $2::text))) "
     "AND ($3::text IS NULL OR a.severity = $3) "
-    /* Every declaration with an alert is flagged alerted, and the trigram
-     * index holds only those (schemas/0015_commit_keys.sql), over the text
-     * cordond stored or else cordon_search_text() (0017_search_text.sql). */
-    "AND ($4::text IS NULL OR (d.alerted AND coalesce(d.search_text, "
-    "cordon_search_text(d.reference, d.body)) ILIKE '%' || "
-    "replace(replace(replace($4, '\\', '\\\\'), '%', "
-    "'\\%'), '_', '\\_') || '%')) "
+    /* Every declaration with an alert is flagged alerted, and the search
+     * indexes hold only those (schemas/0015_commit_keys.sql).  The term is
+     * checked with ILIKE on the text cordond stored, else on
+     * cordon_search_text() (0017_search_text.sql); the rows to check are
+     * those whose keys hold every word of the term as a word prefix ($14,
+     * store_keys.c; no word: every row) and those without keys, which the
+     * trigram index finds (0019_search_keys.sql). */
+    "AND ($4::text IS NULL OR (d.alerted AND " SEARCH_MATCH " AND "
+    "($14::tsquery IS NULL OR d.search_keys @@ $14::tsquery OR "
+    "(d.search_keys IS NULL AND " SEARCH_MATCH ")))) "
     "AND ($5::text IS NULL OR d.body->'route'->>'destination' = $5 "
     "OR d.body->'route'->>'dispatch' = $5 "
     "OR d.body->'route'->'transit' @> to_jsonb($5::text) "
@@ -59,7 +70,8 @@ static const char queue_sql[] =
 json_t *
 store_queue_list(PGconn *c, const struct alert_filter *f, char **errp)
 {
-	const char *p[13];
+	const char *p[14];
+	struct buf tsq;
 	char lim[16], prio[16], cid[40];
 	PGresult *r;
 	json_t *page, *alerts, *last;
@@ -85,7 +97,13 @@ store_queue_list(PGconn *c, const struct alert_filter *f, char **errp)
 	}
 	snprintf(lim, sizeof(lim), "%d", f->limit + 1);
 	p[12] = lim;
-	r = store_q(c, queue_sql, 13, p);
+	buf_init(&tsq);
+	if (f->q != NULL && store_search_query(&tsq, f->q)) {
+		buf_addc(&tsq, '\0');
+		p[13] = tsq.data;
+	}
+	r = store_q(c, queue_sql, 14, p);
+	buf_free(&tsq);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		store_fail(c, r, errp, "alerts");
 		return NULL;

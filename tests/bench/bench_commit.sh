@@ -314,13 +314,15 @@ s_fp=$(q1 "SELECT coalesce(fingerprint, '') FROM alerts WHERE declaration_id = '
 s_entries=$(q1 "SELECT entries::text FROM alerts WHERE declaration_id = '$sample'")
 # search_text (schemas/0017): the queue's search text, which cordond sends with the row.
 s_search=$(q1 "SELECT search_text FROM declarations WHERE id = '$sample'")
+# search_keys (schemas/0019): the search text's word keys, which cordond sends as tsvector text with the row.
+s_keys=$(q1 "SELECT search_keys::text FROM declarations WHERE id = '$sample'")
 {
     echo '\set n random(1, 2000000000)'
     echo 'BEGIN;'
     # alerted (schemas/0015): the declaration has an alert, so its row is in the search index, as Cordon's is.
     echo "INSERT INTO bench_decl (id, submitter, reference, body_hash, type, body, result, verdict, list_version," \
-        "alerted, search_text) VALUES (gen_random_uuid(), 'bench-submitter', :client_id || '-' || :n || '-' || random()," \
-        "md5(random()::text), 'export', '$s_body', '$s_result', 'hold', '$ver', true, '$s_search') RETURNING id AS did \gset"
+        "alerted, search_text, search_keys) VALUES (gen_random_uuid(), 'bench-submitter', :client_id || '-' || :n || '-' || random()," \
+        "md5(random()::text), 'export', '$s_body', '$s_result', 'hold', '$ver', true, '$s_search', '$s_keys') RETURNING id AS did \gset"
     for k in 1 2 3; do
         [ "$k" = 3 ] && echo '\if :n % 2 = 0'
         echo "INSERT INTO bench_items (declaration_id, seq, hs_code, description) VALUES (:did, $k," \

@@ -127,7 +127,7 @@ flags_keys() {
                   WHERE (k.id, k.declaration_id, k.created_at) = (a.id, a.declaration_id, a.created_at)))
         || ' ' || (SELECT count(*) FROM declarations WHERE alerted)
         || ' ' || (SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search%'
-                  AND indexdef NOT LIKE '%WHERE alerted%')"
+                  AND indexdef NOT LIKE '%WHERE%alerted%')"
 }
 fk=$(flags_keys)
 [ "${fk% * *}" = "0 0 0" ] && [ "$(cut -d' ' -f4 <<<"$fk")" -gt 0 ] && [ "${fk##* }" = 0 ] &&
@@ -146,14 +146,16 @@ search_check() { # the search index finds every alerted declaration by its refer
         || ' ' || (SELECT count(*) FROM declarations WHERE search_text IS NOT NULL)" | tail -1
 }
 st=$(search_check)
-plan=$(sql "SET enable_seqscan = off; EXPLAIN SELECT 1 FROM declarations d WHERE d.alerted
+# 0019: migrated rows have no search keys and are in the trigram index, which holds only rows without keys.
+plan=$(sql "SET enable_seqscan = off; EXPLAIN SELECT 1 FROM declarations d WHERE d.alerted AND d.search_keys IS NULL
     AND coalesce(d.search_text, cordon_search_text(d.reference, d.body)) ILIKE '%korea%'")
+keys0=$(sql "SELECT count(*) FROM declarations WHERE search_keys IS NOT NULL")
 # A BEFORE tree that has 0017 itself stored the search text with its rows: they keep it, and it must be exact
 # (none mismatched); before 0017 every migrated row has none.
 if [ -f "$BEFORE/schemas/0017_search_text.sql" ]; then st_want='0 0 [1-9][0-9]*'; else st_want='0 0 0'; fi
-[[ "$st" =~ ^${st_want}$ ]] && grep -q declarations_search <<<"$plan" &&
+[[ "$st" =~ ^${st_want}$ ]] && grep -q declarations_search <<<"$plan" && [ "$keys0" = 0 ] &&
     ok "migrated declarations keep their search_text (NULL before 0017) and the search index finds every alerted one ($st)" ||
-    notok "search text after the migration" "unfound, mismatched, filled: $st; $plan"
+    notok "search text after the migration" "unfound, mismatched, filled: $st; keyed: $keys0; $plan"
 start "$top/daemon/cordond"
 python3 "$top/tests/integration/migrate_data.py" read "$url" "$work/state.json" "$work/after.json" &&
     python3 "$top/tests/integration/migrate_data.py" compare "$work/before.json" "$work/after.json" &&
@@ -176,6 +178,12 @@ st=$(search_check)
 [ "${st% *}" = "0 0" ] && [ "${st##* }" -gt 0 ] &&
     ok "new declarations store the search text cordon_search_text() gives; all still found ($st)" ||
     notok "search text after new writes" "unfound, mismatched, filled: $st"
+# 0019: the new flagged declarations carry their search keys; no clear one does.
+keys1=$(sql "SELECT count(*) FILTER (WHERE search_keys IS NOT NULL AND alerted) || ' ' ||
+    count(*) FILTER (WHERE search_keys IS NOT NULL AND NOT alerted) FROM declarations")
+[ "${keys1%% *}" -gt 0 ] && [ "${keys1##* }" = 0 ] &&
+    ok "new flagged declarations are stored with search keys, clear ones without ($keys1)" ||
+    notok "search keys after new writes" "flagged keyed, clear keyed: $keys1"
 "$top/daemon/cordonctl" audit verify >"$work/verify.log" 2>&1 && ok "the audit trail verifies after new writes" || notok "audit verify after writes" "$(cat "$work/verify.log")"
 echo "migrate_data: $pass passed, $fail failed"
 [ "$fail" = 0 ]

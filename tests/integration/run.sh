@@ -2964,7 +2964,7 @@ s11_keys=$(sql "SELECT (SELECT count(*) FROM declarations d WHERE NOT EXISTS (SE
     + (SELECT count(*) FROM alerts a WHERE NOT EXISTS (SELECT 1 FROM alert_keys k
         WHERE (k.id, k.declaration_id, k.created_at) = (a.id, a.declaration_id, a.created_at)))")
 [ "$s11_keys" = 0 ] && ok "store11: every declaration and alert has its exact key row" || notok "store11: key rows" "$s11_keys"
-[ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search%' AND indexdef NOT LIKE '%WHERE alerted%'")" = 0 ] &&
+[ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search%' AND indexdef NOT LIKE '%WHERE%alerted%'")" = 0 ] &&
     [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'declarations_search_p%'")" -ge 4 ] &&
     ok "store11: every month's search index (those made later included) holds only declarations with alerts" ||
     notok "store11: partial search index" "$(sql "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'declarations_search%'")"
@@ -3004,7 +3004,9 @@ fi
 # not fit (with 0014's trigger and no 0015, every declaration was skipped and answered 409; without 0016 a late
 # original cannot be stored, without 0017 no search text): the database counts as unavailable, the log says which migration to apply, and
 # once it is applied the next job stores.
-sql "DELETE FROM schema_migrations WHERE version = '0017_search_text.sql'" >/dev/null
+# The newest migration the statements need, as daemon/store.h names it.
+sg_need=$(sed -n 's/^#define STORE_SCHEMA_NEEDED[[:space:]]*"\(.*\)"$/\1/p' "$top/daemon/store.h")
+sql "DELETE FROM schema_migrations WHERE version = '$sg_need'" >/dev/null
 if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
     sg_pid=$daemon_pid
     printf '{"reference": "SG-0001", "type": "export", "parties": [{"role": "consignee", "name": "Quillfeather Stationers Ltd", "country": "NO"}], "route": {"dispatch": "DE", "destination": "NO"}, "items": [{"seq": 1, "hs_code": "0901.21", "description": "Roasted coffee beans, 1 kg bags"}]}' >"$work/sg.json"
@@ -3013,10 +3015,10 @@ if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
     sg_ready=$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")
     sg_rows=$(sql "SELECT count(*) FROM declarations WHERE reference = 'SG-0001'")
     [ "$sg_first" = 503 ] && [ "$sg_ready" = 503 ] && [ "$sg_rows" = 0 ] &&
-        grep -q "0017_search_text.sql is not applied): run .cordonctl db migrate." "$work/schemaguard.log" &&
-        ok "schema guard: a database without 0017 is unavailable (503, not ready) and the log names the migration" ||
+        grep -q "${sg_need//./\\.} is not applied): run .cordonctl db migrate." "$work/schemaguard.log" &&
+        ok "schema guard: a database without $sg_need is unavailable (503, not ready) and the log names the migration" ||
         notok "schema guard: old schema" "$sg_first $sg_ready $sg_rows $(tail -3 "$work/schemaguard.log")"
-    sql "INSERT INTO schema_migrations (version) VALUES ('0017_search_text.sql')" >/dev/null
+    sql "INSERT INTO schema_migrations (version) VALUES ('$sg_need')" >/dev/null
     req POST /v1/declarations "$work/sg.json"
     [ "$code" = 201 ] && [ "$(sql "SELECT count(*) FROM declarations WHERE reference = 'SG-0001'")" = 1 ] &&
         wait_for 10 curl -fs "$url/readyz" &&
@@ -3024,7 +3026,7 @@ if start_daemon schemaguard --rules "$top/rules" --db "$DSN"; then
         notok "schema guard: after migrate" "$code $body"
     stop_daemon "$sg_pid" || notok "cordond (schema guard) stops on SIGTERM"
 else
-    sql "INSERT INTO schema_migrations (version) VALUES ('0017_search_text.sql') ON CONFLICT DO NOTHING" >/dev/null
+    sql "INSERT INTO schema_migrations (version) VALUES ('$sg_need') ON CONFLICT DO NOTHING" >/dev/null
     notok "cordond for the schema guard checks"
 fi
 # ---- wco11: late originals (stored as version 0), WCO type and function codes read whole ----
@@ -3350,6 +3352,65 @@ read -r pg13_idx pg13_fk pg13_afk pg13_aidx <<<"$pg13_new"
 [ "$pg13_idx" = 0 ] && [ "$pg13_fk" = 0 ] && [ "${pg13_afk:-0}" -ge 2 ] && [ "${pg13_aidx:-0}" -ge 6 ] &&
     ok "pg13: 0018's indexes and the items' foreign key are gone, also from a new month; alerts keep theirs ($pg13_new)" ||
     notok "pg13: 0018 on every month" "dropped indexes, items fks, new month's alert fks, its indexes: $pg13_new"
+
+# ---- pg14: 0019, the queue's text search by word keys (declarations.search_keys) ----
+# cordond sends the distinct folded words of a flagged declaration's search text as a tsvector; the queue asks
+# them for every word of the term as a word prefix, then checks the term with ILIKE as before. Rows without
+# keys (clear when stored, older, other writers') stay in the trigram index and are searched as before.
+if start_daemon pg14 --rules "$top/rules" --db "$DSN"; then
+    p14_pid=$daemon_pid
+    sed 's/"IT-0001"/"PG14-KEYS"/; s/Fjord Chemicals AS/Brannvik N\\u00f8rkjemi AS (+)/' "$work/d1.json" >"$work/p14.json"
+    req POST /v1/declarations "$work/p14.json"
+    p14_code=$code
+    p14_id=$(jq_ 'd["id"]' 2>/dev/null)
+    p14_q() { # the declaration ids the queue finds for term $1
+        as "$OFF" req GET "/v1/alerts?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")&limit=500"
+        jq_ '" ".join(sorted(set(a["declaration_id"] for a in d["alerts"])))' 2>/dev/null
+    }
+    p14_keys=$(sql "SELECT search_keys @@ 'brannvik & nørkjemi & pg14 & keys'::tsquery FROM declarations WHERE id = '$p14_id'")
+    [ "$p14_code" = 201 ] && [ "$p14_keys" = t ] &&
+        ok "pg14: a flagged declaration is stored with its folded word keys" ||
+        notok "pg14: keys stored" "$p14_code $p14_keys $(sql "SELECT search_keys FROM declarations WHERE id = '$p14_id'")"
+    # Word prefixes anywhere, any case, accents or not; several words; the reference's parts.
+    p14_a=$(p14_q "nørkj"); p14_b=$(p14_q "nørkjemi AS"); p14_c=$(p14_q "PG14-KE"); p14_d=$(p14_q "brannvik nørkjemi")
+    [ "$p14_a" = "$p14_id" ] && [ "$p14_b" = "$p14_id" ] && [ "$p14_c" = "$p14_id" ] && [ "$p14_d" = "$p14_id" ] &&
+        ok "pg14: the queue finds it by word prefixes (nørkj, nørkjemi AS, PG14-KE, brannvik nørkjemi)" ||
+        notok "pg14: search by keys" "'$p14_a' '$p14_b' '$p14_c' '$p14_d' want $p14_id"
+    # No false result: the ILIKE still decides (both words are keys of the row, in another order); and a
+    # term inside a word no longer finds a row with keys (README, cordond.8).
+    p14_e=$(p14_q "nørkjemi brannvik"); p14_f=$(p14_q "rkjemi")
+    [ -z "$p14_e" ] && [ -z "$p14_f" ] &&
+        ok "pg14: keys only narrow the rows: words out of order and a term inside a word find nothing" ||
+        notok "pg14: keys and ILIKE" "'$p14_e' '$p14_f'"
+    # A term without a word (punctuation) checks every flagged row.
+    p14_g=$(p14_q "(+)")
+    [ "$p14_g" = "$p14_id" ] && ok "pg14: a term that folds to no word still searches (ILIKE over the flagged rows)" ||
+        notok "pg14: term without words" "'$p14_g'"
+    # A row without keys (stored before 0019, or flagged later) is searched through the trigram index, as before.
+    sql "UPDATE declarations SET search_keys = NULL WHERE id = '$p14_id'" >/dev/null
+    p14_h=$(p14_q "rkjemi"); p14_i=$(p14_q "nørkj")
+    [ "$p14_h" = "$p14_id" ] && [ "$p14_i" = "$p14_id" ] &&
+        ok "pg14: a row without keys is found as before 0019, inside a word too" ||
+        notok "pg14: row without keys" "'$p14_h' '$p14_i'"
+    stop_daemon "$p14_pid" || notok "cordond (pg14) stops on SIGTERM"
+else
+    notok "cordond for the pg14 checks"
+fi
+# Keys only on flagged rows, and the planner reaches both indexes for the queue's filter.
+p14_rows=$(sql "SELECT count(*) FILTER (WHERE search_keys IS NOT NULL AND NOT alerted) || ' ' ||
+    count(*) FILTER (WHERE search_keys IS NOT NULL) FROM declarations")
+p14_plan=$("${PSQL[@]}" <<'SQL'
+SET enable_seqscan = off;
+EXPLAIN SELECT 1 FROM declarations d WHERE d.alerted AND d.search_text ILIKE '%acme%'
+    AND (d.search_keys @@ 'acme:*'::tsquery OR (d.search_keys IS NULL
+        AND coalesce(d.search_text, cordon_search_text(d.reference, d.body)) ILIKE '%acme%'));
+SQL
+)
+[ "${p14_rows%% *}" = 0 ] && [ "${p14_rows##* }" -ge 5 ] && grep -q declarations_search_keys <<<"$p14_plan" &&
+    grep -Eq 'declarations_search_(p2|default)|declarations_search on' <<<"$p14_plan" &&
+    ok "pg14: keys only on flagged rows ($p14_rows); the queue's filter uses the keys and the trigram index" ||
+    notok "pg14: keyed rows and plan" "unflagged with keys, keyed: $p14_rows; $p14_plan"
+# ---- end pg14 ----
 
 echo "integration: $pass passed, $fail failed"
 [ "$fail" = 0 ]
