@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ struct word {
 static size_t	key_cut(const char *s, size_t len);
 static void	key_quote(struct buf *, const char *, size_t);
 static size_t	fold_words(const char *, size_t, struct folded *,
-		    struct word **);
+		    struct word **, bool);
 static int	word_cmp(const void *, const void *);
 
 /* <len> cut to at most STORE_KEY_MAX bytes at a UTF-8 character boundary. */
@@ -59,28 +60,101 @@ key_quote(struct buf *b, const char *s, size_t len)
 }
 
 /*
+ * True if the code point at <s> (UTF-8, <n> bytes left) is of a script
+ * written without spaces between words (Han, kana), and its length in
+ * *<cl>.  (Korean separates its words; folding decomposes Hangul anyway.)  Such text folds into one "word" per phrase
+ * ("三氯氧磷工业级"): each of its characters is a key of its own, so that
+ * a term anywhere in the phrase still finds the row (every character of
+ * the term is a key; ILIKE then decides).
+ */
+static bool
+unspaced(const unsigned char *s, size_t n, size_t *cl)
+{
+	uint32_t c;
+
+	if (s[0] < 0xe0 || n < 3) {
+		*cl = s[0] < 0x80 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+		if (*cl > n)
+			*cl = n;
+		return false;
+	}
+	if (s[0] >= 0xf0) {
+		*cl = n < 4 ? n : 4;
+		if (n < 4)
+			return false;
+		c = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
+		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+		return c >= 0x20000 && c <= 0x3ffff;	/* Han extensions */
+	}
+	*cl = 3;
+	c = (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
+	    (s[2] & 0x3f);
+	return (c >= 0x3040 && c <= 0x30ff) ||	/* hiragana, katakana */
+	    (c >= 0x31f0 && c <= 0x31ff) ||	/* katakana extensions */
+	    (c >= 0x3400 && c <= 0x4dbf) ||	/* Han extension A */
+	    (c >= 0x4e00 && c <= 0x9fff) ||	/* Han */
+	    (c >= 0xf900 && c <= 0xfaff) ||	/* Han compatibility */
+	    (c >= 0xff66 && c <= 0xff9f);	/* half-width katakana */
+}
+
+/* Adds word <s> of <len> bytes, cut to a key, to <w> (room for it made). */
+static void
+add_word(struct word **w, size_t *n, size_t *cap, const char *s, size_t len)
+{
+	if (*n == *cap) {
+		*cap = *cap * 2 + 8;
+		*w = xreallocarray(*w, *cap, sizeof(**w));
+	}
+	(*w)[*n].s = s;
+	(*w)[*n].len = key_cut(s, len);
+	(*n)++;
+}
+
+/*
  * Folds <len> bytes of <text> into <f> and points *<wp> (caller frees) at
- * its words, each cut to a key; returns how many.
+ * its words, each cut to a key; returns how many.  A character of a script
+ * written without spaces is a word of its own (unspaced).  With <keys>, a
+ * word that folding made from Arabic with the article glued to it
+ * ("الفوسفور", "alfwsfwr") is also a key without it ("fwsfwr"), so that
+ * the word written without the article finds it.
  */
 static size_t
-fold_words(const char *text, size_t len, struct folded *f, struct word **wp)
+fold_words(const char *text, size_t len, struct folded *f, struct word **wp,
+    bool keys)
 {
-	struct word *w;
-	size_t i = 0, n = 0, start;
+	const unsigned char *t;
+	struct word *w = NULL;
+	size_t i = 0, n = 0, cap = 0, start, cl;
 
 	normalize_fold(text, len, f);
-	w = xcalloc(f->len / 2 + 1, sizeof(*w));
+	t = (const unsigned char *)f->text;
 	while (i < f->len) {
-		if (f->text[i] == ' ') {
+		if (t[i] == ' ') {
 			i++;
 			continue;
 		}
 		start = i;
-		while (i < f->len && f->text[i] != ' ')
-			i++;
-		w[n].s = f->text + start;
-		w[n].len = key_cut(w[n].s, i - start);
-		n++;
+		while (i < f->len && t[i] != ' ') {
+			if (!unspaced(t + i, f->len - i, &cl)) {
+				i += cl;
+				continue;
+			}
+			if (i > start)
+				add_word(&w, &n, &cap, f->text + start,
+				    i - start);
+			add_word(&w, &n, &cap, f->text + i, cl);
+			i += cl;
+			start = i;
+		}
+		if (i == start)
+			continue;
+		add_word(&w, &n, &cap, f->text + start, i - start);
+		if (keys && i - start > 4 && memcmp(t + start, "al", 2) == 0 &&
+		    f->map[start] < len &&
+		    (unsigned char)text[f->map[start]] >= 0xd8 &&
+		    (unsigned char)text[f->map[start]] <= 0xdb)
+			add_word(&w, &n, &cap, f->text + start + 2,
+			    i - start - 2);
 	}
 	*wp = w;
 	return n;
@@ -105,7 +179,7 @@ store_search_keys(struct buf *b, const char *text, size_t len)
 	size_t n, i, len0 = b->len;
 	bool ok = true;
 
-	n = fold_words(text, len, &f, &w);
+	n = fold_words(text, len, &f, &w, true);
 	qsort(w, n, sizeof(*w), word_cmp);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && word_cmp(&w[i - 1], &w[i]) == 0)
@@ -131,7 +205,7 @@ store_search_query(struct buf *b, const char *term)
 	struct word *w;
 	size_t n, i;
 
-	n = fold_words(term, strlen(term), &f, &w);
+	n = fold_words(term, strlen(term), &f, &w, false);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(b, " & ");
