@@ -84,6 +84,19 @@ field_join_index(char *dst, size_t size, const char *path, const char *key,
 	field_join(dst + len, size - len, "", p);
 }
 
+/* "<path><key>[<i>]." in <dst> of <size> bytes, cut to fit: an element's
+ * path, the prefix of its fields' names. */
+static void
+field_join_elem(char *dst, size_t size, const char *path, const char *key,
+    size_t i)
+{
+	size_t len;
+
+	field_join_index(dst, size, path, key, i);
+	len = strlen(dst);
+	field_join(dst + len, size - len, "", ".");
+}
+
 static void
 verr(struct vctx *v, const char *field, const char *fmt, ...)
 {
@@ -500,8 +513,7 @@ check_item(struct vctx *v, struct decl *d, json_t *it, size_t i)
 	struct decl_item *x = &d->items[d->nitems];
 	char path[64], field[96];
 
-	field_join_index(path, sizeof(path) - 1, "items", "", i);
-	strcat(path, ".");
+	field_join_elem(path, sizeof(path), "items", "", i);
 	if (!json_is_object(it)) {
 		snprintf(field, sizeof(field), "items[%zu]", i);
 		verr(v, field, "must be an object");
@@ -573,8 +585,7 @@ check_parties(struct vctx *v, struct decl *d, json_t *parties)
 		struct decl_party *x = &d->parties[d->nparties];
 		char path[64], field[96];
 
-		field_join_index(path, sizeof(path) - 1, "parties", "", i);
-		strcat(path, ".");
+		field_join_elem(path, sizeof(path), "parties", "", i);
 		if (!json_is_object(p)) {
 			snprintf(field, sizeof(field), "parties[%zu]", i);
 			vwarn(v, field, "malformed_optional", p, "must be an "
