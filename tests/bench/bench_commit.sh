@@ -9,8 +9,12 @@
 #      exactly the rows one declaration writes (its declaration row with
 #      the body and result JSON of a stored declaration, its item rows, its
 #      alert row, into copies of Cordon's tables with their indexes), one
-#      declaration per transaction, at the same client counts.  The 1-row
-#      script's row is sized like a stored declaration row.
+#      declaration per transaction, at the same client counts; and the
+#      naive path over all of a declaration's rows: the same rows into
+#      Cordon's own tables (partitions, foreign keys, triggers) together with
+#      its key rows and its outbox event row, which a flagged declaration
+#      also writes.  The 1-row script's row is sized like a stored
+#      declaration row.
 #      synchronous_commit = on and fsync as the server defaults.  pgbench
 #      writes into a database of its own, dropped afterwards, so that the
 #      Cordon runs below start on databases untouched by it (run on
@@ -335,6 +339,42 @@ s_keys=$(q1 "SELECT search_keys::text FROM declarations WHERE id = '$sample'")
         "'$s_hits', '$s_fp', '$s_entries');"
     echo 'COMMIT;'
 } >"$work/naive.sql"
+# The naive path over every row a stored declaration writes: the same
+# declaration, item and alert rows into Cordon's own tables (migrated in
+# pgbench's database: partitioned by month, foreign keys, triggers), with
+# the key rows of schemas/0014 and the outbox row of schemas/0007 a flagged
+# declaration also gets, each with a plain INSERT, one declaration per
+# transaction.  cordon.keys_written (schemas/0015) says, as the batch
+# statement does, that the transaction writes the key rows itself.
+s_version=$(q1 "SELECT version FROM declarations WHERE id = '$sample'")
+s_function=$(q1 "SELECT coalesce(function, '') FROM declarations WHERE id = '$sample'")
+s_btype=$(q1 "SELECT coalesce(body_type, '') FROM declarations WHERE id = '$sample'")
+{
+    echo '\set n random(1, 2000000000)'
+    echo 'BEGIN;'
+    echo "SELECT set_config('cordon.keys_written', 'on', true);"
+    echo "INSERT INTO declaration_keys (id, submitter, reference, version, created_at) VALUES (gen_random_uuid()," \
+        "'bench-submitter', :client_id || '-' || :n || '-' || random(), $s_version, now()) RETURNING id AS did, reference AS ref \\gset"
+    echo "INSERT INTO declarations (id, submitter, reference, body_hash, type, body, result, verdict, list_version," \
+        "version, function, body_type, alerted, search_text, search_keys) VALUES (:did, 'bench-submitter', :ref," \
+        "md5(random()::text), 'export', '$s_body', '$s_result', 'hold', '$ver', $s_version, nullif('$s_function', '')," \
+        "nullif('$s_btype', ''), true, '$s_search', '$s_keys');"
+    for k in 1 2 3; do
+        [ "$k" = 3 ] && echo '\if :n % 2 = 0'
+        echo "INSERT INTO items (declaration_id, seq, hs_code, description) VALUES (:did, $k," \
+            "'$(q1 "SELECT hs_code FROM items WHERE declaration_id = '$sample' AND seq = $k")'," \
+            "'$(q1 "SELECT description FROM items WHERE declaration_id = '$sample' AND seq = $k")');"
+        [ "$k" = 3 ] && echo '\endif'
+    done
+    echo "INSERT INTO alerts (id, declaration_id, item_seq, severity, score, category, status, list_version, hits," \
+        "fingerprint, entries) VALUES (gen_random_uuid(), :did, 1, 'critical', 94, 'chemical', 'open', '$ver'," \
+        "'$s_hits', '$s_fp', '$s_entries') RETURNING id AS aid, created_at AS acr \\gset"
+    echo "INSERT INTO alert_keys (id, declaration_id, created_at) VALUES (:aid, :did, :acr);"
+    echo "INSERT INTO events (type, declaration_id, payload) VALUES ('declaration.flagged', :did," \
+        "jsonb_build_object('declaration_id', :did::uuid, 'reference', :ref::text, 'submitter', 'bench-submitter'," \
+        "'type', 'export', 'verdict', 'hold', 'list_version', '$ver'));"
+    echo 'COMMIT;'
+} >"$work/full.sql"
 cat >"$work/one.sql" <<EOF
 INSERT INTO bench_rows (ref, payload) VALUES (:client_id || '-' || random(), repeat(md5(random()::text), $reps));
 EOF
@@ -346,7 +386,7 @@ say "PostgreSQL: synchronous_commit=$(sql 'SHOW synchronous_commit') fsync=$(sql
     "wal_sync_method=$(sql 'SHOW wal_sync_method') commit_delay=$(sql 'SHOW commit_delay');" \
     "pgbench row: $((reps * 32)) B payload"
 
-declare -A pg1 pgb pgn pg1lat pgblat pgnlat pg1cpu pg1busy pgbbusy pgnbusy
+declare -A pg1 pgb pgn pgf pg1lat pgblat pgnlat pgflat pg1cpu pg1busy pgbbusy pgnbusy pgfbusy
 pgbench_run() { # pgbench_run C SCRIPT : prints "tps latency_ms client_cpu% machine_busy%"
     local c=$1 f=$2 j=2 out b0 t0 b1 t1
     [ "$c" -lt 2 ] && j=1
@@ -371,7 +411,9 @@ for c in $CLIENTS; do
     pgb[$c]=$t; pgblat[$c]=$l; pgbbusy[$c]=$b
     read -r t l u b < <(pgbench_run "$c" "$work/naive.sql")
     pgn[$c]=$t; pgnlat[$c]=$l; pgnbusy[$c]=$b
-    say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms), naive declaration ${pgn[$c]} tps (avg ${pgnlat[$c]} ms)"
+    read -r t l u b < <(pgbench_run "$c" "$work/full.sql")
+    pgf[$c]=$t; pgflat[$c]=$l; pgfbusy[$c]=$b
+    say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms), naive declaration ${pgn[$c]} tps (avg ${pgnlat[$c]} ms), naive all rows ${pgf[$c]} tps (avg ${pgflat[$c]} ms)"
 done
 psql_pgb "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
 sql "DROP DATABASE cordon_pgbench" >/dev/null
@@ -445,17 +487,19 @@ echo "pgbench row: bigserial PK + text, $((reps * 32)) B payload (a stored decla
 echo "cordond: db_workers 2, batch_max 256 (defaults); client: $CLIENT, keep-alive," \
     "$( [ "$CLIENT" = wrk ] && echo "wrk -t$WRK_THREADS + Lua generator" || echo "Python threads")"
 echo
-printf '%-7s | %17s | %18s | %15s | %13s | %9s | %9s | %9s | %8s | %8s\n' clients "pgbench 1-row tps" \
-    "pgbench ${BATCH_ROWS}-row tps" "naive decl tps" "cordon decl/s" "x naive" "x 1-row" "avg batch" "p50 ms" "p99 ms"
-printf -- '--------+-------------------+--------------------+-----------------+---------------+-----------+-----------+-----------+----------+---------\n'
+printf '%-7s | %17s | %18s | %15s | %14s | %13s | %9s | %9s | %9s | %9s | %8s | %8s\n' clients "pgbench 1-row tps" \
+    "pgbench ${BATCH_ROWS}-row tps" "naive decl tps" "naive all tps" "cordon decl/s" "x naive" "x all" "x 1-row" \
+    "avg batch" "p50 ms" "p99 ms"
+printf -- '--------+-------------------+--------------------+-----------------+----------------+---------------+-----------+-----------+-----------+-----------+----------+---------\n'
 # keys: "b64" is the BEFORE daemon at 64 clients, "64" this tree's
 row_keys() { local c; for c in $CLIENTS; do [ -n "$BEFORE" ] && echo "b$c"; echo "$c"; done; }
 row_label() { case $1 in b*) echo "${1#b} bef" ;; *) echo "$1" ;; esac; }
 for k in $(row_keys); do
     c=${k#b}
-    printf '%7s | %17.0f | %18.0f | %15.0f | %13s | %9s | %9s | %9s | %8s | %8s\n' "$(row_label "$k")" "${pg1[$c]}" \
-        "${pgb[$c]}" "${pgn[$c]}" "${cd_rate[$k]}" \
+    printf '%7s | %17.0f | %18.0f | %15.0f | %14.0f | %13s | %9s | %9s | %9s | %9s | %8s | %8s\n' "$(row_label "$k")" \
+        "${pg1[$c]}" "${pgb[$c]}" "${pgn[$c]}" "${pgf[$c]}" "${cd_rate[$k]}" \
         "$(awk -v a="${cd_rate[$k]}" -v b="${pgn[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
+        "$(awk -v a="${cd_rate[$k]}" -v b="${pgf[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
         "$(awk -v a="${cd_rate[$k]}" -v b="${pg1[$c]}" 'BEGIN{printf "%.2f", (b > 0) ? a/b : 0}')" \
         "${cd_avgb[$k]}" "${cd_p50[$k]}" "${cd_p99[$k]}"
 done
@@ -478,6 +522,9 @@ echo
 echo "naive decl tps: pgbench transactions that each write one declaration's rows (declaration row with its"
 echo "body and result JSON, 2 or 3 item rows, 1 alert row) with plain INSERTs; x naive, x 1-row: cordon decl/s"
 echo "over the naive and the 1-row pgbench rates of the same client count."
+echo "naive all tps: the same, over every row a stored declaration writes, into Cordon's own tables (partitions,"
+echo "foreign keys, triggers): also its declaration and alert key rows (schemas/0014) and its outbox event row"
+echo "(schemas/0007), one plain INSERT each; x all: cordon decl/s over it."
 echo "pgbench rows/s: the ${BATCH_ROWS}-row tps times ${BATCH_ROWS}.  pgb cpu %: pgbench's own CPU in the 1-row run."
 echo "commits, commits/s, max batch: GET /metrics deltas over the timed run (db_batches, db_max_batch; cordond"
 echo "restarted per client count); avg batch = db_batched_declarations / db_batches.  non-201: other statuses"
@@ -490,6 +537,7 @@ echo "and PostgreSQL's CPU per stored declaration (microseconds), which a busy m
 echo "machine busy, % of all $(nproc) CPUs:"
 for c in $CLIENTS; do
     echo "  c=$c: pgbench 1-row ${pg1busy[$c]}%, pgbench ${BATCH_ROWS}-row ${pgbbusy[$c]}%, naive ${pgnbusy[$c]}%," \
+        "naive all ${pgfbusy[$c]}%," \
         "cordon ${cd_mcpu[$c]}%${BEFORE:+, cordon before ${cd_mcpu[b$c]}%}"
 done
 echo "load average before the run: $load0"
