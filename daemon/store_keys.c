@@ -61,12 +61,26 @@ key_quote(struct buf *b, const char *s, size_t len)
 
 /*
  * True if the code point at <s> (UTF-8, <n> bytes left) is of a script
- * written without spaces between words (Han, kana), and its length in
- * *<cl>.  (Korean separates its words; folding decomposes Hangul anyway.)  Such text folds into one "word" per phrase
- * ("三氯氧磷工业级"): each of its characters is a key of its own, so that
- * a term anywhere in the phrase still finds the row (every character of
- * the term is a key; ILIKE then decides).
+ * written without spaces between words (Han, kana), or starts a Hangul
+ * syllable, and its length in *<cl>.  Such text folds into one "word" per
+ * phrase ("三氯氧磷工业级"): each of its characters is a key of its own,
+ * so that a term anywhere in the phrase still finds the row (every
+ * character of the term is a key; ILIKE then decides).  Korean separates
+ * its words but builds long compounds ("화학제품"), so each syllable is a
+ * key too: folding decomposes it into its leading consonant, vowel and
+ * optional final consonant (conjoining jamo), which stay one key.
  */
+/* The code point of the three-byte UTF-8 sequence at <s>, or 0. */
+static uint32_t
+utf8_3(const unsigned char *s)
+{
+	if ((s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 ||
+	    (s[2] & 0xc0) != 0x80)
+		return 0;
+	return (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
+	    (s[2] & 0x3f);
+}
+
 static bool
 unspaced(const unsigned char *s, size_t n, size_t *cl)
 {
@@ -87,13 +101,19 @@ unspaced(const unsigned char *s, size_t n, size_t *cl)
 		return c >= 0x20000 && c <= 0x3ffff;	/* Han extensions */
 	}
 	*cl = 3;
-	c = (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
-	    (s[2] & 0x3f);
+	c = utf8_3(s);
+	if (c >= 0x1100 && c <= 0x115f) {	/* a syllable's leading jamo */
+		while (*cl + 3 <= n && utf8_3(s + *cl) >= 0x1160 &&
+		    utf8_3(s + *cl) <= 0x11ff)
+			*cl += 3;
+		return true;
+	}
 	return (c >= 0x3040 && c <= 0x30ff) ||	/* hiragana, katakana */
 	    (c >= 0x31f0 && c <= 0x31ff) ||	/* katakana extensions */
 	    (c >= 0x3400 && c <= 0x4dbf) ||	/* Han extension A */
 	    (c >= 0x4e00 && c <= 0x9fff) ||	/* Han */
 	    (c >= 0xf900 && c <= 0xfaff) ||	/* Han compatibility */
+	    (c >= 0xac00 && c <= 0xd7a3) ||	/* Hangul syllables, if composed */
 	    (c >= 0xff66 && c <= 0xff9f);	/* half-width katakana */
 }
 

@@ -3388,15 +3388,17 @@ if start_daemon pg14 --rules "$top/rules" --db "$DSN"; then
         notok "pg14: term without words" "'$p14_g'"
     # Chinese runs its words together: each character is a key, so a term inside the phrase still finds it;
     # Arabic with the article glued is found by the word without it.
-    sed 's/"IT-0001"/"PG14-CJK"/; s/Fjord Chemicals AS/\\u6c5f\\u5357\\u4e09\\u6c2f\\u6c27\\u78f7\\u8d38\\u6613\\u6709\\u9650\\u516c\\u53f8 \\u0634\\u0631\\u0643\\u0629 \\u0627\\u0644\\u0641\\u0648\\u0633\\u0641\\u0648\\u0631/' \
+    sed 's/"IT-0001"/"PG14-CJK"/; s/Fjord Chemicals AS/\\u6c5f\\u5357\\u4e09\\u6c2f\\u6c27\\u78f7\\u8d38\\u6613\\u6709\\u9650\\u516c\\u53f8 \\u0634\\u0631\\u0643\\u0629 \\u0627\\u0644\\u0641\\u0648\\u0633\\u0641\\u0648\\u0631 \\uc9c8\\uc0b0\\uc554\\ubaa8\\ub284/' \
         "$work/d1.json" >"$work/p14c.json"
     req POST /v1/declarations "$work/p14c.json"
     p14c_id=$(jq_ 'd["id"]' 2>/dev/null)
     p14_j=$(p14_q "三氯氧磷贸易"); p14_k=$(p14_q "贸易有限"); p14_l=$(p14_q "فوسفور"); p14_m=$(p14_q "贸氯")
+    # Korean compounds: each syllable is a key ("암모늄" inside "질산암모늄").
+    p14_n=$(p14_q "암모늄"); p14_o=$(p14_q "석유")
     [ -n "$p14c_id" ] && [ "$p14_j" = "$p14c_id" ] && [ "$p14_k" = "$p14c_id" ] && [ "$p14_l" = "$p14c_id" ] &&
-        [ -z "$p14_m" ] &&
-        ok "pg14: a Chinese term inside a phrase and an Arabic word without its article find the row" ||
-        notok "pg14: Chinese and Arabic terms" "'$p14_j' '$p14_k' '$p14_l' '$p14_m' want $p14c_id"
+        [ -z "$p14_m" ] && [ "$p14_n" = "$p14c_id" ] && [ -z "$p14_o" ] &&
+        ok "pg14: a Chinese term inside a phrase, a Korean word inside a compound and an Arabic word without its article find the row" ||
+        notok "pg14: Chinese, Korean and Arabic terms" "'$p14_j' '$p14_k' '$p14_l' '$p14_m' '$p14_n' '$p14_o' want $p14c_id"
     # A row without keys (stored before 0019, or flagged later) is searched through the trigram index, as before.
     sql "UPDATE declarations SET search_keys = NULL WHERE id = '$p14_id'" >/dev/null
     p14_h=$(p14_q "rkjemi"); p14_i=$(p14_q "nørkj")
