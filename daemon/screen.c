@@ -28,6 +28,7 @@
 #include "party.h"
 #include "result.h"
 #include "screen.h"
+#include "textjoin.h"
 #include "util.h"
 #include "xmalloc.h"
 
@@ -751,6 +752,30 @@ struct entry_eval {
 };
 
 /* Folds and scans the description; HS checks and label. */
+/*
+ * Folds description <desc> into <f>, words written apart read whole
+ * (textjoin.c); <f>'s offsets still point into <desc>.
+ */
+static void
+item_fold(const char *desc, struct folded *f)
+{
+	size_t len = strlen(desc), jlen, *jmap, i;
+	char *joined = textjoin(desc, len, &jmap, &jlen);
+
+	if (joined == NULL) {
+		normalize_fold(desc, len, f);
+		return;
+	}
+	normalize_fold(joined, jlen, f);
+	for (i = 0; i < f->len; i++) {
+		f->map[i] = jmap[f->map[i]];
+		f->emap[i] = f->emap[i] > 0 ? jmap[f->emap[i] - 1] + 1 : 0;
+	}
+	f->map[f->len] = len;
+	free(joined);
+	free(jmap);
+}
+
 static void
 item_scan_text(const struct matcher *m, struct match_scratch *sc,
     size_t ii, struct item_ctx *c, struct item_scan *st,
@@ -762,7 +787,7 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 	snprintf(st->hsfield, sizeof(st->hsfield), "items[%zu].hs_code", ii);
 	check_hs(it, st->hsfield, res);
 	hs_label(it, st->hslabel, sizeof(st->hslabel));
-	normalize_fold(it->description, strlen(it->description), &st->f);
+	item_fold(it->description, &st->f);
 	c->text = st->f.text;
 	c->len = st->f.len;
 	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
