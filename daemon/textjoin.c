@@ -124,20 +124,25 @@ spelt_run(const char *s, size_t len, size_t i, size_t *end)
 	return n >= TEXTJOIN_MIN_LETTERS ? n : 0;
 }
 
-/* Appends byte <i> of the source to the result. */
+/* Appends byte <i> of the source to the result, if there is one. */
 static void
 put(char *out, size_t *map, size_t *o, const char *s, size_t i)
 {
-	out[*o] = s[i];
-	map[*o] = i;
+	if (out != NULL) {
+		out[*o] = s[i];
+		map[*o] = i;
+	}
 	(*o)++;
 }
 
-char *
-textjoin(const char *s, size_t len, size_t **mapp, size_t *outlen)
+/*
+ * One pass over <s>: writes the joined text to <out> and its map to <map>
+ * unless <out> is NULL (a first look); returns whether anything is joined
+ * and the result's length in *<olen>.
+ */
+static bool
+join_pass(const char *s, size_t len, char *out, size_t *map, size_t *olen)
 {
-	char *out = xmalloc(len + 1);
-	size_t *map = xreallocarray(NULL, len + 1, sizeof(*map));
 	size_t i = 0, o = 0, cl, end, skip, letters = 0;
 	bool changed = false, word_start = true;
 
@@ -161,7 +166,7 @@ textjoin(const char *s, size_t len, size_t **mapp, size_t *outlen)
 			while (cl-- > 0)
 				put(out, map, &o, s, i++);
 			letters++;
-			/* not after a one- or two-letter prefix ("N,N-", "O-") */
+			/* not after a one-letter prefix ("N,N-", "O-") */
 			if (letters >= TEXTJOIN_MIN_PART && i < len &&
 			    (skip = line_hyphen(s, len, i)) > 0) {
 				i += skip;
@@ -175,14 +180,25 @@ textjoin(const char *s, size_t len, size_t **mapp, size_t *outlen)
 		    (s[i] >= '0' && s[i] <= '9'));
 		put(out, map, &o, s, i++);
 	}
-	if (!changed) {
-		free(out);
-		free(map);
+	*olen = o;
+	return changed;
+}
+
+char *
+textjoin(const char *s, size_t len, size_t **mapp, size_t *outlen)
+{
+	char *out;
+	size_t *map, n;
+
+	/* Most descriptions have nothing to join: look first. */
+	if (!join_pass(s, len, NULL, NULL, &n))
 		return NULL;
-	}
-	out[o] = '\0';
-	map[o] = len;
+	out = xmalloc(n + 1);
+	map = xreallocarray(NULL, n + 1, sizeof(*map));
+	join_pass(s, len, out, map, &n);
+	out[n] = '\0';
+	map[n] = len;
 	*mapp = map;
-	*outlen = o;
+	*outlen = n;
 	return out;
 }
