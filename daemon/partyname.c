@@ -27,6 +27,8 @@
 
 /* Letters one spelling rule writes at most ("isation" as "iza"). */
 #define SPELL_MAX_WRITE	3
+/* Letters of a father's name before a patronymic ending, at least. */
+#define PATRONYMIC_STEM_MIN	3
 
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
@@ -841,6 +843,31 @@ partyname_key(const char *folded, char *key)
 	return len;
 }
 
+/*
+ * Endings of East Slavic patronymics as folded: Russian, Ukrainian and
+ * Belarusian romanisations of the father's name plus -ovich / -ovna, and
+ * the French -ovitch.
+ */
+static const char *const patronymic_endings[] = {
+	"avich", "auna", "euna", "evich", "evitch", "evna", "evych",
+	"ichna", "ivna", "ovich", "ovitch", "ovna", "ovych",
+};
+
+bool
+partyname_patronymic(const char *w)
+{
+	size_t i, n = strlen(w);
+
+	for (i = 0; i < NELEM(patronymic_endings); i++) {
+		size_t k = strlen(patronymic_endings[i]);
+
+		if (n >= k + PATRONYMIC_STEM_MIN &&
+		    memcmp(w + n - k, patronymic_endings[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 void
 partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
@@ -851,6 +878,7 @@ partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	q->generic = generic;
+	q->patronymic = partyname_patronymic(folded);
 }
 
 /* A particle's token: its one spelling, never rewritten further. */

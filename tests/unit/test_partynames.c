@@ -520,6 +520,27 @@ test_y_vowel(void)
 	CHECK(strcmp(a, b) != 0);
 }
 
+/* Patronymics of Russian, Ukrainian and Belarusian spellings, male and
+ * female; family names and bare endings are not. */
+static void
+test_patronymic_shape(void)
+{
+	static const char *const yes[] = {
+		"aleksandrovich", "nikolayevich", "hennadiyovych",
+		"mikalayevich", "sergeevna", "mykolayivna", "mihaulauna",
+		"uladzimirauna", "ilyinichna", "petrovitch",
+	};
+	static const char *const no[] = {
+		"petrov", "ivanova", "ovich", "evna", "ivan", "timchenko",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		CHECK(partyname_patronymic(yes[i]));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK(!partyname_patronymic(no[i]));
+}
+
 int
 main(void)
 {
@@ -541,5 +562,6 @@ main(void)
 	test_spell_bounds();
 	test_french_ou();
 	test_y_vowel();
+	test_patronymic_shape();
 	return harness_done();
 }
