@@ -255,6 +255,13 @@ size_t	partyname_spell(const char *in, char *t, size_t cap);
 /* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
 size_t	partyname_key(const char *folded, char *key);
 /*
+ * True if word <w> (<n> bytes, either case) is letters with single 0s and
+ * 1s among them, as scanning and typing write O, l and I ("M0HAMED",
+ * "SA1IM"): the tokenizer reads them as letters, and such a word starts
+ * no address.
+ */
+bool	partyname_ocr_word(const char *w, size_t n);
+/*
  * True if folded word <w> has the shape of an East Slavic patronymic
  * (Russian -ovich / -evna, Ukrainian -ovych / -ivna, Belarusian -avich /
  * -auna); family names share the male endings (Abramovich), so the

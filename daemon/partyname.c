@@ -27,6 +27,11 @@
 
 /* Letters one spelling rule writes at most ("isation" as "iza"). */
 #define SPELL_MAX_WRITE	3
+/* A word read as letters with digits in it (partyname_ocr_word): its
+ * length, letters and digits. */
+#define OCR_WORD_MIN		4
+#define OCR_LETTERS_MIN		3
+#define OCR_DIGITS_MAX		2
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -844,6 +849,64 @@ partyname_key(const char *folded, char *key)
 }
 
 /*
+ * Digits that scanning and typing put for letters in a name: 0 for O,
+ * 1 for l or I ("M0HAMED", "SA1IM", "ABDU1", "IBRAH1M", "ABDU11AH").
+ * Only 0s and 1s among three letters or more, two together only before a
+ * letter: "K10", "ROAD 11", "7TH" and house numbers stay numbers.
+ */
+bool
+partyname_ocr_word(const char *w, size_t n)
+{
+	size_t i, letters = 0, digits = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = w[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letters++;
+		else if (c == '0' || c == '1')
+			digits++;
+		else
+			return false;
+	}
+	/* Two digits together only inside the word (ABDU11AH, not K10). */
+	for (i = 1; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9' && w[i - 1] >= '0' &&
+		    w[i - 1] <= '9' && (i + 1 == n || w[i + 1] < 'A'))
+			return false;
+	return n >= OCR_WORD_MIN && letters >= OCR_LETTERS_MIN &&
+	    digits > 0 && digits <= OCR_DIGITS_MAX;
+}
+
+/*
+ * The words of folded <s> that partyname_ocr_word takes, in letters: 0 is
+ * o; 1 is l beside a vowel (KHA1ID, ABDU1) and i between consonants
+ * (IBRAH1M, 1BRAHIM), as names are written.
+ */
+static void
+fold_ocr_digits(char *s)
+{
+	char *w = s, *e;
+	size_t i, n;
+
+	for (; *w != '\0'; w = *e != '\0' ? e + 1 : e) {
+		e = strchr(w, ' ');
+		if (e == NULL)
+			e = w + strlen(w);
+		n = (size_t)(e - w);
+		if (!partyname_ocr_word(w, n))
+			continue;
+		for (i = 0; i < n; i++)
+			if (w[i] == '0')
+				w[i] = 'o';
+			else if (w[i] == '1')
+				w[i] = (i > 0 && is_vowel(w[i - 1])) ||
+				    (i + 1 < n && is_vowel(w[i + 1])) ?
+				    'l' : 'i';
+	}
+}
+
+/*
  * Endings of East Slavic patronymics as folded: Russian, Ukrainian and
  * Belarusian romanisations of the father's name plus -ovich / -ovna, and
  * the French -ovitch.
@@ -1649,6 +1712,7 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 	free(latin);
 	folded = normalize_fold_str(clean);
 	free(clean);
+	fold_ocr_digits(folded);
 	drop_legal_phrases(folded);
 
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);

@@ -2057,7 +2057,8 @@ drop_last_words(const char *s, size_t k)
 
 /*
  * Where an address starts in a name field without a comma before it:
- * " - ", "P.O. Box", "No." or a word with digits after the first word.
+ * " - ", "P.O. Box", "No." or a word with digits after the first word,
+ * unless its digits are letters mistyped (partyname_ocr_word: "SA1IM").
  * Returns the offset, or 0 if none.
  */
 static size_t
@@ -2083,7 +2084,7 @@ address_start(const char *s)
 		for (p = w + 1; p < e; p++)
 			if (*p >= '0' && *p <= '9')
 				break;
-		if (p < e) {
+		if (p < e && !partyname_ocr_word(w + 1, (size_t)(e - w - 1))) {
 			if (best == 0 || (size_t)(w - s) < best)
 				best = (size_t)(w - s);
 			break;
