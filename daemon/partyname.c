@@ -879,12 +879,36 @@ partyname_ocr_word(const char *w, size_t n)
 }
 
 /*
+ * True if folded word <w> (<n> bytes) is a word <known> (if not NULL)
+ * knows with one digit after it: a number run on ("CACIQUE1" for the
+ * listed CACIQUE 1), not a letter misread.
+ */
+static bool
+known_before_digit(const char *w, size_t n, partyname_known_fn known,
+    void *ctx)
+{
+	char stem[MAXTOKLEN];
+	size_t i;
+
+	if (known == NULL || n < 2 || n > sizeof(stem) ||
+	    w[n - 1] < '0' || w[n - 1] > '9')
+		return false;
+	for (i = 0; i + 1 < n; i++)
+		if (w[i] >= '0' && w[i] <= '9')
+			return false;
+	memcpy(stem, w, n - 1);
+	stem[n - 1] = '\0';
+	return known(ctx, stem, NULL);
+}
+
+/*
  * The words of folded <s> that partyname_ocr_word takes, in letters: 0 is
  * o; 1 is l beside a vowel (KHA1ID, ABDU1) and i between consonants
- * (IBRAH1M, 1BRAHIM), as names are written.
+ * (IBRAH1M, 1BRAHIM), as names are written.  A listed word with one digit
+ * after it (known_before_digit) stays as typed.
  */
 static void
-fold_ocr_digits(char *s)
+fold_ocr_digits(char *s, partyname_known_fn known, void *ctx)
 {
 	char *w = s, *e;
 	size_t i, n;
@@ -894,7 +918,8 @@ fold_ocr_digits(char *s)
 		if (e == NULL)
 			e = w + strlen(w);
 		n = (size_t)(e - w);
-		if (!partyname_ocr_word(w, n))
+		if (!partyname_ocr_word(w, n) ||
+		    known_before_digit(w, n, known, ctx))
 			continue;
 		for (i = 0; i < n; i++)
 			if (w[i] == '0')
@@ -1712,7 +1737,7 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 	free(latin);
 	folded = normalize_fold_str(clean);
 	free(clean);
-	fold_ocr_digits(folded);
+	fold_ocr_digits(folded, known, ctx);
 	drop_legal_phrases(folded);
 
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);
