@@ -946,6 +946,9 @@ partyname_patronymic(const char *w)
 {
 	size_t i, n = strlen(w);
 
+	/* Every ending ends in h or a: most words are out at once. */
+	if (n == 0 || (w[n - 1] != 'h' && w[n - 1] != 'a'))
+		return false;
 	for (i = 0; i < NELEM(patronymic_endings); i++) {
 		size_t k = strlen(patronymic_endings[i]);
 
