@@ -214,6 +214,7 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	if (id >= 0) {
 		t = &idx->toks[id];
 		t->generic |= q->generic;
+		t->patronymic |= q->patronymic;
 		if (!concat)
 			t->concat = 0;
 		t->firsts |= letter_bit(q->first);
@@ -240,6 +241,7 @@ tok_intern(struct party_index *idx, const struct qtok *q, bool concat)
 	t->concat = concat;
 	t->particle = q->particle;
 	t->initials = q->initials;
+	t->patronymic = q->patronymic;
 	t->firsts = letter_bit(q->first) | letter_bit(q->key[0]);
 	t->kfirst = q->key[0];
 	t->klast = q->len > 0 ? q->key[q->len - 1] : '\0';

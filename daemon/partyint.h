@@ -129,6 +129,7 @@ struct ptok {
 	uint32_t	 firsts;	/* first letters of its spellings */
 	char		 ksecond;	/* second letter of <key> (or NUL) */
 	uint8_t		 slen;		/* length of <skel> */
+	uint8_t		 patronymic;	/* shaped as a Slavic patronymic */
 };
 
 /* A hashed key pointing at a token: deletion neighbourhoods, skeletons. */
@@ -186,6 +187,7 @@ struct qtok {
 	size_t	len;
 	bool	generic, poor;
 	bool	particle;	/* al, bin, abu: a small weight */
+	bool	patronymic;	/* -ovich, -evna, -auna: partyname_patronymic */
 	bool	initials;	/* given names written as initials */
 	char	first;		/* first letter before canonical spelling */
 	char	raw[MAXTOKLEN];	/* the folded word, for explanations */
@@ -252,6 +254,20 @@ size_t	partyname_tokenize_known(const char *name, struct qtok *out,
 size_t	partyname_spell(const char *in, char *t, size_t cap);
 /* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
 size_t	partyname_key(const char *folded, char *key);
+/*
+ * True if word <w> (<n> bytes, either case) is letters with single 0s and
+ * 1s among them, as scanning and typing write O, l and I ("M0HAMED",
+ * "SA1IM"): the tokenizer reads them as letters, and such a word starts
+ * no address.
+ */
+bool	partyname_ocr_word(const char *w, size_t n);
+/*
+ * True if folded word <w> has the shape of an East Slavic patronymic
+ * (Russian -ovich / -evna, Ukrainian -ovych / -ivna, Belarusian -avich /
+ * -auna); family names share the male endings (Abramovich), so the
+ * scoring decides from the rest of the name.
+ */
+bool	partyname_patronymic(const char *w);
 /* Fills <q> from one folded word: canonical key, skeleton, flags. */
 void	partyname_qtok_set(struct qtok *q, const char *folded, bool generic);
 /*

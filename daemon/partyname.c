@@ -27,6 +27,13 @@
 
 /* Letters one spelling rule writes at most ("isation" as "iza"). */
 #define SPELL_MAX_WRITE	3
+/* A word read as letters with digits in it (partyname_ocr_word): its
+ * length, letters and digits. */
+#define OCR_WORD_MIN		4
+#define OCR_LETTERS_MIN		3
+#define OCR_DIGITS_MAX		2
+/* Letters of a father's name before a patronymic ending, at least. */
+#define PATRONYMIC_STEM_MIN	3
 
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
@@ -841,6 +848,117 @@ partyname_key(const char *folded, char *key)
 	return len;
 }
 
+/*
+ * Digits that scanning and typing put for letters in a name: 0 for O,
+ * 1 for l or I ("M0HAMED", "SA1IM", "ABDU1", "IBRAH1M", "ABDU11AH").
+ * Only 0s and 1s among three letters or more, two together only before a
+ * letter: "K10", "ROAD 11", "7TH" and house numbers stay numbers.
+ */
+bool
+partyname_ocr_word(const char *w, size_t n)
+{
+	size_t i, letters = 0, digits = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = w[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letters++;
+		else if (c == '0' || c == '1')
+			digits++;
+		else
+			return false;
+	}
+	/* Two digits together only inside the word (ABDU11AH, not K10). */
+	for (i = 1; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9' && w[i - 1] >= '0' &&
+		    w[i - 1] <= '9' && (i + 1 == n || w[i + 1] < 'A'))
+			return false;
+	return n >= OCR_WORD_MIN && letters >= OCR_LETTERS_MIN &&
+	    digits > 0 && digits <= OCR_DIGITS_MAX;
+}
+
+/*
+ * True if folded word <w> (<n> bytes) is a word <known> (if not NULL)
+ * knows with one digit after it: a number run on ("CACIQUE1" for the
+ * listed CACIQUE 1), not a letter misread.
+ */
+static bool
+known_before_digit(const char *w, size_t n, partyname_known_fn known,
+    void *ctx)
+{
+	char stem[MAXTOKLEN];
+	size_t i;
+
+	if (known == NULL || n < 2 || n > sizeof(stem) ||
+	    w[n - 1] < '0' || w[n - 1] > '9')
+		return false;
+	for (i = 0; i + 1 < n; i++)
+		if (w[i] >= '0' && w[i] <= '9')
+			return false;
+	memcpy(stem, w, n - 1);
+	stem[n - 1] = '\0';
+	return known(ctx, stem, NULL);
+}
+
+/*
+ * The words of folded <s> that partyname_ocr_word takes, in letters: 0 is
+ * o; 1 is l beside a vowel (KHA1ID, ABDU1) and i between consonants
+ * (IBRAH1M, 1BRAHIM), as names are written.  A listed word with one digit
+ * after it (known_before_digit) stays as typed.
+ */
+static void
+fold_ocr_digits(char *s, partyname_known_fn known, void *ctx)
+{
+	char *w = s, *e;
+	size_t i, n;
+
+	for (; *w != '\0'; w = *e != '\0' ? e + 1 : e) {
+		e = strchr(w, ' ');
+		if (e == NULL)
+			e = w + strlen(w);
+		n = (size_t)(e - w);
+		if (!partyname_ocr_word(w, n) ||
+		    known_before_digit(w, n, known, ctx))
+			continue;
+		for (i = 0; i < n; i++)
+			if (w[i] == '0')
+				w[i] = 'o';
+			else if (w[i] == '1')
+				w[i] = (i > 0 && is_vowel(w[i - 1])) ||
+				    (i + 1 < n && is_vowel(w[i + 1])) ?
+				    'l' : 'i';
+	}
+}
+
+/*
+ * Endings of East Slavic patronymics as folded: Russian, Ukrainian and
+ * Belarusian romanisations of the father's name plus -ovich / -ovna, and
+ * the French -ovitch.
+ */
+static const char *const patronymic_endings[] = {
+	"avich", "auna", "euna", "evich", "evitch", "evna", "evych",
+	"ichna", "ivna", "ovich", "ovitch", "ovna", "ovych",
+};
+
+bool
+partyname_patronymic(const char *w)
+{
+	size_t i, n = strlen(w);
+
+	/* Every ending ends in h or a: most words are out at once. */
+	if (n == 0 || (w[n - 1] != 'h' && w[n - 1] != 'a'))
+		return false;
+	for (i = 0; i < NELEM(patronymic_endings); i++) {
+		size_t k = strlen(patronymic_endings[i]);
+
+		if (n >= k + PATRONYMIC_STEM_MIN &&
+		    memcmp(w + n - k, patronymic_endings[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 void
 partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
@@ -851,6 +969,7 @@ partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	q->generic = generic;
+	q->patronymic = partyname_patronymic(folded);
 }
 
 /* A particle's token: its one spelling, never rewritten further. */
@@ -1621,6 +1740,7 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 	free(latin);
 	folded = normalize_fold_str(clean);
 	free(clean);
+	fold_ocr_digits(folded, known, ctx);
 	drop_legal_phrases(folded);
 
 	for (p = strtok_r(folded, " ", &save); p != NULL && nw < NELEM(words);

@@ -1504,12 +1504,54 @@ score_inserted(const struct scoring *s)
 	    (s->qmerged[last] || s->qbest[last] >= PSCORE_FOUND);
 }
 
+/*
+ * Patronymics written on one side only ("Ruslan Aleksandrovich ROMASHKIN"
+ * for ROMASHKIN, Ruslan) or each in its own language (Uladzimirauna for
+ * Vladimirovna, Mikalayevich for Nikolaevich).  True when the listed name
+ * is a person's, every word of either side not found has a patronymic's
+ * shape (partyname_patronymic), one such word at most on each side, and
+ * two listed words at least were found, one of them not so shaped; those
+ * words then weigh like dropped listed words.  A family name of that
+ * shape not found (ABRAMOVICH for "Roman Abramov") is not a patronymic:
+ * the query's word left over is not one either.
+ */
+static bool
+score_patronymic_only(const struct scoring *s)
+{
+	size_t i, j, found = 0, nmiss = 0, qmiss = 0;
+	bool plain = false;
+
+	if (!s->individual)
+		return false;
+	for (j = 0; j < s->k; j++) {
+		const struct ptok *n = s->nt[j];
+
+		if (n->particle)
+			continue;
+		if (s->nmerged[j] || s->nbest[j] >= PSCORE_FOUND) {
+			found++;
+			plain |= !n->patronymic;
+		} else if (!n->patronymic || ++nmiss > 1)
+			return false;
+	}
+	for (i = 0; i < s->m; i++) {
+		const struct qtok *q = &s->qu->q[i].t;
+
+		if (q->particle || s->qmerged[i] ||
+		    s->qbest[i] >= PSCORE_FOUND)
+			continue;
+		if (!q->patronymic || ++qmiss > 1)
+			return false;
+	}
+	return found >= 2 && plain && nmiss + qmiss > 0;
+}
+
 /* The weighted sums of the tokens not merged, and the score. */
 static double
 score_total(struct scoring *s, bool covered)
 {
 	const struct query *qu = s->qu;
-	bool allgeneric = true, unmatched = false, inserted;
+	bool allgeneric = true, unmatched = false, inserted, patronymic;
 	double dsum = 0, dmax = 0, dscale = 1;
 	size_t i, j;
 
@@ -1527,6 +1569,7 @@ score_total(struct scoring *s, bool covered)
 		}
 	if (dsum > PSCORE_DROPPED_MAX * dmax)
 		dscale = PSCORE_DROPPED_MAX * dmax / dsum;
+	patronymic = score_patronymic_only(s);
 	for (j = 0; j < s->k; j++) {
 		const struct ptok *n = s->nt[j];
 		double w = n->w;
@@ -1542,7 +1585,9 @@ score_total(struct scoring *s, bool covered)
 			w *= PSCORE_DROPPED_WEIGHT * dscale;
 			if (s->det != NULL && !n->particle)
 				s->det->dropped = true;
-		}
+		} else if (patronymic && n->patronymic &&
+		    s->nbest[j] < PSCORE_FOUND)
+			w *= PSCORE_DROPPED_WEIGHT;
 		s->num += w * s->nbest[j];
 		s->den += w;
 	}
@@ -1557,7 +1602,9 @@ score_total(struct scoring *s, bool covered)
 			continue;
 		if (s->k == 1 && s->qbest[i] == 0)
 			s->qw[i] = qu->q[i].wfull;
-		if (inserted && s->qbest[i] < PSCORE_DROPPED_BELOW)
+		if ((inserted && s->qbest[i] < PSCORE_DROPPED_BELOW) ||
+		    (patronymic && !inserted && qu->q[i].t.patronymic &&
+		    s->qbest[i] < PSCORE_FOUND))
 			s->qw[i] *= PSCORE_DROPPED_WEIGHT;
 		s->num += s->qw[i] * s->qbest[i];
 		s->den += s->qw[i];
@@ -2010,7 +2057,8 @@ drop_last_words(const char *s, size_t k)
 
 /*
  * Where an address starts in a name field without a comma before it:
- * " - ", "P.O. Box", "No." or a word with digits after the first word.
+ * " - ", "P.O. Box", "No." or a word with digits after the first word,
+ * unless its digits are letters mistyped (partyname_ocr_word: "SA1IM").
  * Returns the offset, or 0 if none.
  */
 static size_t
@@ -2036,7 +2084,7 @@ address_start(const char *s)
 		for (p = w + 1; p < e; p++)
 			if (*p >= '0' && *p <= '9')
 				break;
-		if (p < e) {
+		if (p < e && !partyname_ocr_word(w + 1, (size_t)(e - w - 1))) {
 			if (best == 0 || (size_t)(w - s) < best)
 				best = (size_t)(w - s);
 			break;

@@ -17,7 +17,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${DATA:-$top/../shared/data}
 probe=${PROBE:-$top/tests/names/name_probe}
-FLOOR_XALIAS=${FLOOR_XALIAS:-0.57}
+FLOOR_XALIAS=${FLOOR_XALIAS:-0.59}
 ofac=$DATA/ofac-sdn
 work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-xalias.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -23,8 +23,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${DATA:-$top/../shared/data}
 probe=${PROBE:-$top/tests/names/name_probe}
-FLOOR_UN2OFAC=${FLOOR_UN2OFAC:-0.57}
-FLOOR_OFAC2UN=${FLOOR_OFAC2UN:-0.76}
+FLOOR_UN2OFAC=${FLOOR_UN2OFAC:-0.58}
+FLOOR_OFAC2UN=${FLOOR_OFAC2UN:-0.77}
 un=$top/rules/un-sc-consolidated.xml
 ofac=$DATA/ofac-sdn
 work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-xlist.XXXXXX")

@@ -520,6 +520,74 @@ test_y_vowel(void)
 	CHECK(strcmp(a, b) != 0);
 }
 
+/*
+ * Digits scanned or typed for letters: 0 for O, 1 for l beside a vowel and
+ * for I between consonants, in the index's words and the query's alike;
+ * such a word starts no address.  Numbers stay numbers.
+ */
+static void
+test_ocr_digits(const struct party_index *idx)
+{
+	/* Each as found as the name written in letters. */
+	static const char *const cases[][2] = {
+		{ "QASIM FARZA1I M0HAMED", "QASIM FARZALI MOHAMED" },
+		{ "BESTAM KURVA1I", "BESTAM KURVALI" },
+		{ "AHMED ZE1TRANI", "AHMED ZELTRANI" },
+		{ "NORBATI KE1SHAN1R", "NORBATI KELSHANIR" },
+	};
+	struct party_hit h[4], g[4];
+	static const char *const same[][2] = {
+		{ "IBRAH1M", "IBRAHIM" }, { "KHA1ID", "KHALID" },
+		{ "ABDU11AH", "ABDULLAH" }, { "1BRAHIM", "IBRAHIM" },
+		{ "M0HAMED", "MOHAMED" },
+	};
+	static const char *const ocr[] = { "sa1im", "ABDU1", "m0hamed" };
+	static const char *const number[] = {
+		"k10", "road11", "7th", "1000", "a1", "sw1", "12b", "b0",
+	};
+	struct qtok a[MAXTOK], b[MAXTOK];
+	size_t i, j, na;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		harness_context("query %s", cases[i][0]);
+		CHECK(party_search(idx, cases[i][0], THRESHOLD, h, 4) >= 1);
+		CHECK(party_search(idx, cases[i][1], THRESHOLD, g, 4) >= 1);
+		CHECK(h[0].rec == g[0].rec && h[0].score == g[0].score);
+	}
+	harness_context(NULL);
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		na = partyname_tokenize(same[i][0], a);
+		CHECK_INT_EQ(na, partyname_tokenize(same[i][1], b));
+		for (j = 0; j < na; j++)
+			CHECK_STR_EQ(a[j].key, b[j].key);
+	}
+	for (i = 0; i < sizeof(ocr) / sizeof(ocr[0]); i++)
+		CHECK(partyname_ocr_word(ocr[i], strlen(ocr[i])));
+	for (i = 0; i < sizeof(number) / sizeof(number[0]); i++)
+		CHECK(!partyname_ocr_word(number[i], strlen(number[i])));
+}
+
+/* Patronymics of Russian, Ukrainian and Belarusian spellings, male and
+ * female; family names and bare endings are not. */
+static void
+test_patronymic_shape(void)
+{
+	static const char *const yes[] = {
+		"aleksandrovich", "nikolayevich", "hennadiyovych",
+		"mikalayevich", "sergeevna", "mykolayivna", "mihaulauna",
+		"uladzimirauna", "ilyinichna", "petrovitch",
+	};
+	static const char *const no[] = {
+		"petrov", "ivanova", "ovich", "evna", "ivan", "timchenko",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		CHECK(partyname_patronymic(yes[i]));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK(!partyname_patronymic(no[i]));
+}
+
 int
 main(void)
 {
@@ -536,10 +604,12 @@ main(void)
 	test_moved_space(idx);
 	test_dropped_as_written(idx);
 	test_other_names(idx);
+	test_ocr_digits(idx);
 	party_index_free(idx);
 	test_resegment();
 	test_spell_bounds();
 	test_french_ou();
 	test_y_vowel();
+	test_patronymic_shape();
 	return harness_done();
 }

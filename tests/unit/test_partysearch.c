@@ -543,6 +543,61 @@ test_dropped_middle(void)
 	party_index_free(idx);
 }
 
+/*
+ * A Slavic patronymic written on one side only, or in Belarusian on one
+ * side and Russian on the other, weighs like a dropped word; a family
+ * name shaped like a patronymic (-ovich) is still a family name, and a
+ * patronymic never stands in for another family name.
+ */
+static void
+test_patronymics(void)
+{
+	static const struct {
+		const char	*query, *ref;
+		bool		 hit;
+	} cases[] = {
+		{ "Ruslan Borisovich TALMASHKIN", "4001", true },
+		{ "Talmashkin Ruslan Borisovitch", "4001", true },
+		{ "Natallia Vladimirovna PIATREVICH", "4002", true },
+		{ "Oksana Petrivna VERESKUN", "4004", true },
+		{ "Ruslan Borisovich KELMASOV", "4001", false },
+		{ "Roman Kelmasov", "4003", false },
+		{ "Roman Arkadyevich Kelmasov", "4003", false },
+		{ "Oksana Petrivna", "4004", false },
+		{ "Natallia Vladimirovna", "4002", false },
+	};
+	struct party_index *idx = party_index_new();
+	struct party_hit h[4];
+	struct buf errs;
+	size_t i, k, n;
+	bool found;
+	static const char sdn[] =
+	    "4001,\"TALMASHKIN, Ruslan\",\"individual\",\"UKRAINE\",-0- ,"
+	    "-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "4002,\"PIATREVICH, Natallia Uladzimirauna\",\"individual\","
+	    "\"BELARUS\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "4003,\"VORANOVICH, Roman Arkadyevich\",\"individual\","
+	    "\"RUSSIA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+	    "4004,\"VERESKUN, Oksana Nikolaevna\",\"individual\","
+	    "\"RUSSIA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n";
+
+	buf_init(&errs);
+	CHECK_INT_EQ(party_add_file(idx, "sdn.csv", sdn, sizeof(sdn) - 1,
+	    &errs), 0);
+	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = party_search(idx, cases[i].query, THRESHOLD, h, 4);
+		found = false;
+		for (k = 0; k < n; k++)
+			found |= strcmp(h[k].rec->ref, cases[i].ref) == 0;
+		if (found != cases[i].hit)
+			fprintf(stderr, "patronymic: %s\n", cases[i].query);
+		CHECK(found == cases[i].hit);
+	}
+	buf_free(&errs);
+	party_index_free(idx);
+}
+
 int
 main(void)
 {
@@ -557,6 +612,7 @@ main(void)
 	test_edit_distance();
 	test_initials(idx);
 	test_dropped_middle();
+	test_patronymics();
 	party_index_free(idx);
 	test_sim_prefilter();
 	return harness_done();
