@@ -252,6 +252,9 @@ static const struct param_unit units[] = {
 	{ "\xd7\xa1\"\xd7\x9e", Q_LENGTH, 1e-2, false },			/* ס"מ */
 	{ "\xd7\x9c\xd7\x99\xd7\x98\xd7\xa8", Q_VOLUME, 1, false },	/* ליטר */
 	{ "\xd7\xa7\"\xd7\x92", Q_MASS, 1, false },			/* ק"ג */
+	{ "\xd7\xa7\xd7\xb4\xd7\x92", Q_MASS, 1, false },	/* ק״ג */
+	{ "\xd7\xa7\"\xd7\x9e", Q_LENGTH, 1e3, false },	/* ק"מ */
+	{ "\xd7\xa7\xd7\xb4\xd7\x9e", Q_LENGTH, 1e3, false },	/* ק״מ */
 	{ "\xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1, false },		/* הרץ */
 	{ "\xd7\xa9\xd7\xa2\xd7\x95\xd7\xaa", Q_TIME, 3600, false },	/* שעות */
 	{ "\xd7\xa6\xd7\x99\xd7\xa8\xd7\x99\xd7\x9d", Q_AXES, 1, false },	/* צירים */
@@ -359,6 +362,10 @@ static const struct cue cues[] = {
 	{ "\xe5\x86\x85\xe5\xbe\x84", R_INNER_DIAMETER }, { "\xe5\x85\xa7\xe5\xbe\x91", R_INNER_DIAMETER },	/* 内径 內徑 */
 	{ "\xeb\x82\xb4\xea\xb2\xbd", R_INNER_DIAMETER },				/* 내경 */
 	{ "\xc4\x91\xc6\xb0\xe1\xbb\x9dng k\xc3\xadnh trong", R_INNER_DIAMETER },	/* đường kính trong */
+	{ "innerdiameter", R_INNER_DIAMETER },
+	{ "inre diameter", R_INNER_DIAMETER },
+	{ "\xe0\xa4\x86\xe0\xa4\x82\xe0\xa4\xa4\xe0\xa4\xb0\xe0\xa4\xbf\xe0\xa4\x95 \xe0\xa4\xb5\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xb8", R_INNER_DIAMETER },	/* आंतरिक व्यास */
+	{ "\xe0\xa4\xad\xe0\xa5\x80\xe0\xa4\xa4\xe0\xa4\xb0\xe0\xa5\x80 \xe0\xa4\xb5\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xb8", R_INNER_DIAMETER },	/* भीतरी व्यास */
 	/* wall or plate thickness */
 	{ "wall", R_THICKNESS }, { "thickness", R_THICKNESS }, { "thk", R_THICKNESS },
 	{ "wandst\xc3\xa4rke", R_THICKNESS }, { "dicke", R_THICKNESS },
@@ -369,6 +376,16 @@ static const struct cue cues[] = {
 	{ "\xd1\x82\xd0\xbe\xd0\xb2\xd1\x89\xd0\xb8\xd0\xbd\xd0\xb0", R_THICKNESS },	/* товщина */
 	{ "\xe5\xa3\x81\xe5\x8e\x9a", R_THICKNESS }, { "\xe5\x8e\x9a\xe5\xba\xa6", R_THICKNESS },	/* 壁厚 厚度 */
 	{ "\xe6\x9d\xbf\xe5\x8e\x9a", R_THICKNESS },					/* 板厚 */
+	{ "\xcf\x80\xce\xac\xcf\x87\xce\xbf\xcf\x82", R_THICKNESS },	/* πάχος */
+	{ "\xd7\xa2\xd7\x95\xd7\x91\xd7\x99", R_THICKNESS },	/* עובי */
+	{ "\xe0\xa4\xae\xe0\xa5\x8b\xe0\xa4\x9f\xe0\xa4\xbe\xe0\xa4\x88", R_THICKNESS },	/* मोटाई */
+	{ "\xc4\x91\xe1\xbb\x99 d\xc3\xa0y", R_THICKNESS },	/* độ dày */
+	{ "ketebalan", R_THICKNESS },
+	{ "tebal", R_THICKNESS },
+	{ "tlou\xc5\xa1\xc5\xa5ka", R_THICKNESS },	/* tloušťka */
+	{ "tjocklek", R_THICKNESS },
+	{ "godstjocklek", R_THICKNESS },
+	{ "v\xc3\xa4ggtjocklek", R_THICKNESS },	/* väggtjocklek */
 	/* ultimate tensile strength */
 	{ "uts", R_TENSILE_STRENGTH }, { "tensile strength", R_TENSILE_STRENGTH },
 	{ "tensile", R_TENSILE_STRENGTH }, { "rm", R_TENSILE_STRENGTH },
@@ -396,6 +413,7 @@ static const struct cue cues[] = {
 	{ "\xec\x9d\xb8\xec\x9e\xa5\xea\xb0\x95\xeb\x8f\x84", R_TENSILE_STRENGTH },	/* 인장강도 */
 	{ "\xc4\x91\xe1\xbb\x99 b\xe1\xbb\x81n k\xc3\xa9o", R_TENSILE_STRENGTH },	/* độ bền kéo */
 	{ "kuat tarik", R_TENSILE_STRENGTH }, { "kekuatan tarik", R_TENSILE_STRENGTH },
+	{ "dragh\xc3\xa5llfasthet", R_TENSILE_STRENGTH },	/* draghållfasthet */
 	/* bias of a sensor */
 	{ "bias", R_BIAS }, { "bias stability", R_BIAS }, { "offset", R_BIAS },
 	{ "zero-g offset", R_BIAS }, { "bias instability", R_BIAS },

@@ -113,6 +113,8 @@ struct item_ctx {
 	size_t			 ntouched;
 	const char		*text;		/* the folded text scanned */
 	size_t			 len;
+	const char		*orig;		/* the description as written */
+	const size_t		*map;		/* folded byte -> offset in orig */
 };
 
 struct cas_ref {
@@ -134,6 +136,44 @@ ev_get(struct item_ctx *c, size_t eidx)
 	return e;
 }
 
+/*
+ * True if the original character at <off> of <s> is a Greek letter.  The
+ * fold writes Greek in Latin letters (ου as "oy"), so that a word of Latin
+ * script can match a Greek one that merely transliterates alike: the
+ * article "του" reads "toy".
+ */
+static bool
+greek_at(const char *s, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)s + off;
+
+	/* U+0370..U+03FF (CE, CF lead bytes), U+1F00..U+1FFF (E1 BC..BF) */
+	return u[0] == 0xce || u[0] == 0xcf ||
+	    (u[0] == 0xe1 && u[1] >= 0xbc && u[1] <= 0xbf);
+}
+
+/*
+ * True if exclusion term <t> is written in Latin letters and matched text
+ * written in Greek: the Greek words transliterate into Latin strings that
+ * are not the exclusion's word ("toy*" in "του", "tin" in "τιν").  An
+ * exclusion written in Greek still holds on Greek text.
+ */
+static bool
+exclusion_other_script(const struct item_ctx *c, const struct mterm *t,
+    size_t from)
+{
+	const struct strv *l = t->kind == TERM_EXEMPT ? &t->entry->exempt :
+	    &t->entry->exclude;
+	const unsigned char *w;
+
+	if (c->orig == NULL || t->idx >= l->n)
+		return false;
+	w = (const unsigned char *)l->v[t->idx];
+	if (strncmp((const char *)w, "re:", 3) == 0)
+		w += 3;
+	return *w < 0x80 && greek_at(c->orig, c->map[from]);
+}
+
 static void
 on_term(unsigned id, size_t from, size_t to, void *arg)
 {
@@ -146,7 +186,8 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 	case TERM_EXCLUDE:
 	case TERM_EXEMPT:
 		/* "not manufactured to military standards" does not clear. */
-		if (normalize_negated(c->text, c->len, from, to))
+		if (normalize_negated(c->text, c->len, from, to) ||
+		    exclusion_other_script(c, t, from))
 			return;
 		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
 		e->ex[e->nex].term = id;
@@ -765,6 +806,8 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 	normalize_fold(it->description, strlen(it->description), &st->f);
 	c->text = st->f.text;
 	c->len = st->f.len;
+	c->orig = it->description;
+	c->map = st->f.map;
 	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
 		screen_finding_add(res, it->seq, st->field, "scan_error", NULL,
 		    "the keyword scan failed for this description");
