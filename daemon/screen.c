@@ -174,6 +174,59 @@ exclusion_other_script(const struct item_ctx *c, const struct mterm *t,
 	return *w < 0x80 && greek_at(c->orig, c->map[from]);
 }
 
+/*
+ * Han characters that make a 非 written after them a part of Africa's name
+ * (南非 South Africa, 北非 North Africa, 西非, 东非, 東非, 中非), not the
+ * negation 非 ("non-") that normalize_negated() reads joined to a word.
+ */
+static const char *const africa_before[] = {
+	"\xe5\x8d\x97", "\xe5\x8c\x97", "\xe8\xa5\xbf",	/* 南 北 西 */
+	"\xe4\xb8\x9c", "\xe6\x9d\xb1", "\xe4\xb8\xad",	/* 东 東 中 */
+};
+#define HAN_BYTES	3
+#define HAN_NON		"\xe9\x9d\x9e"				/* 非 */
+
+/* True if the folded text ends at <at> with a name of Africa's 非. */
+static bool
+africa_ends(const char *t, size_t at)
+{
+	size_t k;
+
+	if (at < 2 * HAN_BYTES ||
+	    memcmp(t + at - HAN_BYTES, HAN_NON, HAN_BYTES) != 0)
+		return false;
+	for (k = 0; k < sizeof(africa_before) / sizeof(africa_before[0]); k++)
+		if (memcmp(t + at - 2 * HAN_BYTES, africa_before[k],
+		    HAN_BYTES) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * True if the exclusion at [<from>, <to>) is negated ("非阻燃", "not for
+ * household use").  A place name ending in 非 right before it ("南非啤酒",
+ * South African beer) negates nothing: the text is read again with the 非
+ * written as the character before it, so that the other negations still
+ * count.
+ */
+static bool
+exclusion_negated(const struct item_ctx *c, size_t from, size_t to)
+{
+	char *copy;
+	bool neg;
+
+	if (!normalize_negated(c->text, c->len, from, to))
+		return false;
+	if (!africa_ends(c->text, from))
+		return true;
+	copy = xmalloc(c->len + 1);
+	memcpy(copy, c->text, c->len + 1);
+	memcpy(copy + from - HAN_BYTES, copy + from - 2 * HAN_BYTES, HAN_BYTES);
+	neg = normalize_negated(copy, c->len, from, to);
+	free(copy);
+	return neg;
+}
+
 static void
 on_term(unsigned id, size_t from, size_t to, void *arg)
 {
@@ -186,7 +239,7 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 	case TERM_EXCLUDE:
 	case TERM_EXEMPT:
 		/* "not manufactured to military standards" does not clear. */
-		if (normalize_negated(c->text, c->len, from, to) ||
+		if (exclusion_negated(c, from, to) ||
 		    exclusion_other_script(c, t, from))
 			return;
 		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
