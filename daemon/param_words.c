@@ -366,6 +366,39 @@ const struct param_word param_cmp_after[] = {
 };
 const size_t param_cmp_after_n = sizeof(param_cmp_after) / sizeof(param_cmp_after[0]);
 
+/*
+ * A negation just before a comparison word turns it round: "nicht mehr
+ * als" is at most, "όχι λιγότερο από" at least.  Hindi puts it after:
+ * "से अधिक नहीं".
+ */
+const struct param_word param_cmp_not[] = {
+	{ "not", 0 },
+	{ "nicht", 0 },
+	{ "no", 0 },
+	{ "non", 0 },
+	{ "niet", 0 },
+	{ "nie", 0 },
+	{ "ne", 0 },
+	{ "\xd0\xbd\xd0\xb5", 0 },	/* не */
+	{ "\xcf\x8c\xcf\x87\xce\xb9", 0 },	/* όχι */
+	{ "\xce\xb4\xce\xb5\xce\xbd", 0 },	/* δεν */
+	{ "\xd7\x9c\xd7\x90", 0 },	/* לא */
+	{ "kh\xc3\xb4ng", 0 },	/* không */
+	{ "tidak", 0 },
+	{ "ej", 0 },
+	{ "inte", 0 },
+	{ "nem", 0 },
+	{ "nu", 0 },
+};
+const size_t param_cmp_not_n = sizeof(param_cmp_not) / sizeof(param_cmp_not[0]);
+
+const struct param_word param_cmp_not_after[] = {
+	{ "\xe0\xa4\xa8\xe0\xa4\xb9\xe0\xa5\x80\xe0\xa4\x82", 0 },	/* नहीं */
+	{ "de\xc4\x9fil", 0 },	/* değil */
+};
+const size_t param_cmp_not_after_n = sizeof(param_cmp_not_after) /
+    sizeof(param_cmp_not_after[0]);
+
 const struct param_word param_percent_before[] = {
 	{ "y\xc3\xbczde", Q_PERCENT },	/* yüzde */
 	{ "\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b", Q_PERCENT },	/* 百分之 */
