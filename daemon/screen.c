@@ -227,6 +227,73 @@ exclusion_negated(const struct item_ctx *c, size_t from, size_t to)
 	return neg;
 }
 
+/*
+ * Words that open a purpose clause, as folding writes them: what follows
+ * names what the goods are for ("for the amine salt of glyphosate", "zur
+ * Herstellung von Herbiziden"), not what they are.
+ */
+static const char *const purpose_words[] = {
+	"for", "used in", "used for", "to make", "to produce", "intended for",
+	"fur", "zur", "zum", "pour", "para", "voor", "dlya", "pro",
+	"untuk", "cho",
+};
+
+/* Where the clause holding original offset <at> of <s> starts. */
+static size_t
+clause_start(const char *s, size_t at)
+{
+	while (at > 0 && s[at - 1] != ',' && s[at - 1] != ';' &&
+	    s[at - 1] != '(' && s[at - 1] != ')' && s[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/*
+ * True if a purpose word opens the clause before the exclusion at folded
+ * offset <from>: between the clause's start (a comma, semicolon or bracket
+ * of the original) and the exclusion, as a whole folded word.
+ */
+static bool
+in_purpose_clause(const struct item_ctx *c, size_t from)
+{
+	size_t cs, fs, k, n;
+
+	cs = clause_start(c->orig, c->map[from]);
+	for (fs = from; fs > 0 && c->map[fs - 1] >= cs; fs--)
+		;
+	for (k = 0; k < sizeof(purpose_words) / sizeof(purpose_words[0]);
+	    k++) {
+		const char *w = purpose_words[k], *p = c->text + fs;
+
+		n = strlen(w);
+		while ((p = memmem(p, (size_t)(c->text + from - p), w, n)) !=
+		    NULL) {
+			size_t at = (size_t)(p - c->text);
+
+			if ((at == 0 || c->text[at - 1] == ' ') &&
+			    at + n < from && c->text[at + n] == ' ')
+				return true;
+			p++;
+		}
+	}
+	return false;
+}
+
+/*
+ * True if exclusion term <t> of a substance's entry stands in a purpose
+ * clause: a chemical declared "for the amine salt of glyphosate" or "for
+ * herbicide production" is the raw material, not the herbicide or the salt
+ * the exclusion releases.  Equipment entries keep their purposes ("pump
+ * for garden ponds").
+ */
+static bool
+exclusion_purpose(const struct item_ctx *c, const struct mterm *t,
+    size_t from)
+{
+	return c->orig != NULL && t->entry->cas.n > 0 &&
+	    in_purpose_clause(c, from);
+}
+
 static void
 on_term(unsigned id, size_t from, size_t to, void *arg)
 {
@@ -240,7 +307,8 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 	case TERM_EXEMPT:
 		/* "not manufactured to military standards" does not clear. */
 		if (exclusion_negated(c, from, to) ||
-		    exclusion_other_script(c, t, from))
+		    exclusion_other_script(c, t, from) ||
+		    exclusion_purpose(c, t, from))
 			return;
 		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
 		e->ex[e->nex].term = id;
