@@ -906,6 +906,36 @@ superscript_at(const char *s, size_t len, size_t *n)
 }
 
 /*
+ * The power written right after a 10: "^9", "^-6", "⁹", "⁻⁶".  Returns its
+ * length and sets *e, or 0.
+ */
+static size_t
+power_at(const char *s, size_t len, int *e)
+{
+	size_t i = 0, n, o = 0;
+	char buf[8], c;
+
+	if (i < len && s[i] == '^') {
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			buf[o++] = s[i++];
+		while (i < len && isdigit((unsigned char)s[i]) && o < 4)
+			buf[o++] = s[i++];
+	} else {
+		while (i < len && (c = superscript_at(s + i, len - i, &n)) != 0 &&
+		    o < 4) {
+			buf[o++] = c;
+			i += n;
+		}
+	}
+	if (o == 0 || !isdigit((unsigned char)buf[o - 1]))
+		return 0;
+	buf[o] = '\0';
+	*e = atoi(buf);
+	return i;
+}
+
+/*
  * An exponent after a mantissa: "E6", "e-9", "x10^6", "×10-6", "·10⁻⁶".
  * Returns its length and sets *e, or 0.
  */
@@ -1043,6 +1073,12 @@ number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
 	}
 	tmp[o] = '\0';
 	*v = strtod(tmp, NULL);
+	if (o == 2 && memcmp(tmp, "10", 2) == 0 && (en = power_at(s + i,
+	    len - i, &e)) > 0 && e > -30 && e < 30) {
+		*v = pow(10, e);		/* "10^9", "10⁹" alone */
+		*has_alt = false;
+		return i + en;
+	}
 	if ((en = exponent_at(s + i, len - i, &e)) > 0 && e > -30 && e < 30) {
 		*v *= pow(10, e);
 		*alt *= pow(10, e);

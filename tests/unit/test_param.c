@@ -337,6 +337,9 @@ test_scan_forms(void)
 	SCAN("ball valve DN 50 PN 16", { Q_LENGTH, 0.05, "DN 50" });
 	SCAN("MPE_E = 0,7 + L/600 \xc2\xb5m", { Q_LENGTH, 7e-7, "0,7 + L/600 \xc2\xb5m" });
 	SCAN("5-axis machining centre", { Q_AXES, 5, "5-axis" });
+	/* a power of ten alone */
+	SCAN("clock 10^9 Hz", { Q_FREQUENCY, 1e9, "10^9 Hz" });
+	SCAN("clock 10\xe2\x81\xb9 Hz", { Q_FREQUENCY, 1e9, "10\xe2\x81\xb9 Hz" });	/* 10⁹ Hz */
 	/* mixed inch fractions, alone and after a metric figure */
 	SCAN("valve 1 1/2 in", { Q_LENGTH, 0.0381, "1 1/2 in" });
 	SCAN("valve 1-1/2\"", { Q_LENGTH, 0.0381, "1-1/2\"" });

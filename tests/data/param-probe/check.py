@@ -329,7 +329,9 @@ def form_phrase(form, lang, v, unit, p, fail, turn):
             return None
         m = fmt(mant, lang)
         k = turn % 3
-        if k == 0:
+        if mant == 1 and k != 1:
+            txt = "10^%d" % ex if k == 0 else "10%s" % str(ex).translate(SUP)
+        elif k == 0:
             txt = "%s × 10^%d" % (m, ex)
         elif k == 1:
             txt = "%sE%d" % (m, ex)
