@@ -252,6 +252,9 @@ static const struct param_unit units[] = {
 	{ "\xd7\xa1\"\xd7\x9e", Q_LENGTH, 1e-2, false },			/* ס"מ */
 	{ "\xd7\x9c\xd7\x99\xd7\x98\xd7\xa8", Q_VOLUME, 1, false },	/* ליטר */
 	{ "\xd7\xa7\"\xd7\x92", Q_MASS, 1, false },			/* ק"ג */
+	{ "\xd7\xa7\xd7\xb4\xd7\x92", Q_MASS, 1, false },	/* ק״ג */
+	{ "\xd7\xa7\"\xd7\x9e", Q_LENGTH, 1e3, false },	/* ק"מ */
+	{ "\xd7\xa7\xd7\xb4\xd7\x9e", Q_LENGTH, 1e3, false },	/* ק״מ */
 	{ "\xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1, false },		/* הרץ */
 	{ "\xd7\xa9\xd7\xa2\xd7\x95\xd7\xaa", Q_TIME, 3600, false },	/* שעות */
 	{ "\xd7\xa6\xd7\x99\xd7\xa8\xd7\x99\xd7\x9d", Q_AXES, 1, false },	/* צירים */
@@ -359,6 +362,10 @@ static const struct cue cues[] = {
 	{ "\xe5\x86\x85\xe5\xbe\x84", R_INNER_DIAMETER }, { "\xe5\x85\xa7\xe5\xbe\x91", R_INNER_DIAMETER },	/* 内径 內徑 */
 	{ "\xeb\x82\xb4\xea\xb2\xbd", R_INNER_DIAMETER },				/* 내경 */
 	{ "\xc4\x91\xc6\xb0\xe1\xbb\x9dng k\xc3\xadnh trong", R_INNER_DIAMETER },	/* đường kính trong */
+	{ "innerdiameter", R_INNER_DIAMETER },
+	{ "inre diameter", R_INNER_DIAMETER },
+	{ "\xe0\xa4\x86\xe0\xa4\x82\xe0\xa4\xa4\xe0\xa4\xb0\xe0\xa4\xbf\xe0\xa4\x95 \xe0\xa4\xb5\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xb8", R_INNER_DIAMETER },	/* आंतरिक व्यास */
+	{ "\xe0\xa4\xad\xe0\xa5\x80\xe0\xa4\xa4\xe0\xa4\xb0\xe0\xa5\x80 \xe0\xa4\xb5\xe0\xa5\x8d\xe0\xa4\xaf\xe0\xa4\xbe\xe0\xa4\xb8", R_INNER_DIAMETER },	/* भीतरी व्यास */
 	/* wall or plate thickness */
 	{ "wall", R_THICKNESS }, { "thickness", R_THICKNESS }, { "thk", R_THICKNESS },
 	{ "wandst\xc3\xa4rke", R_THICKNESS }, { "dicke", R_THICKNESS },
@@ -369,6 +376,16 @@ static const struct cue cues[] = {
 	{ "\xd1\x82\xd0\xbe\xd0\xb2\xd1\x89\xd0\xb8\xd0\xbd\xd0\xb0", R_THICKNESS },	/* товщина */
 	{ "\xe5\xa3\x81\xe5\x8e\x9a", R_THICKNESS }, { "\xe5\x8e\x9a\xe5\xba\xa6", R_THICKNESS },	/* 壁厚 厚度 */
 	{ "\xe6\x9d\xbf\xe5\x8e\x9a", R_THICKNESS },					/* 板厚 */
+	{ "\xcf\x80\xce\xac\xcf\x87\xce\xbf\xcf\x82", R_THICKNESS },	/* πάχος */
+	{ "\xd7\xa2\xd7\x95\xd7\x91\xd7\x99", R_THICKNESS },	/* עובי */
+	{ "\xe0\xa4\xae\xe0\xa5\x8b\xe0\xa4\x9f\xe0\xa4\xbe\xe0\xa4\x88", R_THICKNESS },	/* मोटाई */
+	{ "\xc4\x91\xe1\xbb\x99 d\xc3\xa0y", R_THICKNESS },	/* độ dày */
+	{ "ketebalan", R_THICKNESS },
+	{ "tebal", R_THICKNESS },
+	{ "tlou\xc5\xa1\xc5\xa5ka", R_THICKNESS },	/* tloušťka */
+	{ "tjocklek", R_THICKNESS },
+	{ "godstjocklek", R_THICKNESS },
+	{ "v\xc3\xa4ggtjocklek", R_THICKNESS },	/* väggtjocklek */
 	/* ultimate tensile strength */
 	{ "uts", R_TENSILE_STRENGTH }, { "tensile strength", R_TENSILE_STRENGTH },
 	{ "tensile", R_TENSILE_STRENGTH }, { "rm", R_TENSILE_STRENGTH },
@@ -396,6 +413,7 @@ static const struct cue cues[] = {
 	{ "\xec\x9d\xb8\xec\x9e\xa5\xea\xb0\x95\xeb\x8f\x84", R_TENSILE_STRENGTH },	/* 인장강도 */
 	{ "\xc4\x91\xe1\xbb\x99 b\xe1\xbb\x81n k\xc3\xa9o", R_TENSILE_STRENGTH },	/* độ bền kéo */
 	{ "kuat tarik", R_TENSILE_STRENGTH }, { "kekuatan tarik", R_TENSILE_STRENGTH },
+	{ "dragh\xc3\xa5llfasthet", R_TENSILE_STRENGTH },	/* draghållfasthet */
 	/* bias of a sensor */
 	{ "bias", R_BIAS }, { "bias stability", R_BIAS }, { "offset", R_BIAS },
 	{ "zero-g offset", R_BIAS }, { "bias instability", R_BIAS },
@@ -888,6 +906,36 @@ superscript_at(const char *s, size_t len, size_t *n)
 }
 
 /*
+ * The power written right after a 10: "^9", "^-6", "⁹", "⁻⁶".  Returns its
+ * length and sets *e, or 0.
+ */
+static size_t
+power_at(const char *s, size_t len, int *e)
+{
+	size_t i = 0, n, o = 0;
+	char buf[8], c;
+
+	if (i < len && s[i] == '^') {
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			buf[o++] = s[i++];
+		while (i < len && isdigit((unsigned char)s[i]) && o < 4)
+			buf[o++] = s[i++];
+	} else {
+		while (i < len && (c = superscript_at(s + i, len - i, &n)) != 0 &&
+		    o < 4) {
+			buf[o++] = c;
+			i += n;
+		}
+	}
+	if (o == 0 || !isdigit((unsigned char)buf[o - 1]))
+		return 0;
+	buf[o] = '\0';
+	*e = atoi(buf);
+	return i;
+}
+
+/*
  * An exponent after a mantissa: "E6", "e-9", "x10^6", "×10-6", "·10⁻⁶".
  * Returns its length and sets *e, or 0.
  */
@@ -1007,8 +1055,13 @@ number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
 		while (i < len && isdigit((unsigned char)s[i]) && o < 60)
 			tmp[o++] = s[i++];
 	}
-	if (groups == 1 && !decimals && (sep == '.' || sep == ',')) {
-		/* "1.200": also read as 1.2 */
+	/*
+	 * "1.200": also read as 1.2; but not "12,000": a decimal comma
+	 * before three zeros writes no figure anyone states so, while the
+	 * thousands comma does (English, Chinese, Japanese, Hindi).
+	 */
+	if (groups == 1 && !decimals && (sep == '.' || (sep == ',' &&
+	    memcmp(tmp + o - 3, "000", 3) != 0))) {
 		size_t k = o - 3;
 
 		memcpy(dec, tmp, k);
@@ -1020,6 +1073,12 @@ number_at(const char *s, size_t len, double *v, double *alt, bool *has_alt)
 	}
 	tmp[o] = '\0';
 	*v = strtod(tmp, NULL);
+	if (o == 2 && memcmp(tmp, "10", 2) == 0 && (en = power_at(s + i,
+	    len - i, &e)) > 0 && e > -30 && e < 30) {
+		*v = pow(10, e);		/* "10^9", "10⁹" alone */
+		*has_alt = false;
+		return i + en;
+	}
 	if ((en = exponent_at(s + i, len - i, &e)) > 0 && e > -30 && e < 30) {
 		*v *= pow(10, e);
 		*alt *= pow(10, e);
@@ -1127,6 +1186,35 @@ ptext_free(struct ptext *pt)
 }
 
 /*
+ * How far before a value its role's cue may start, in bytes (Greek and
+ * Cyrillic letters take two, Devanagari three), and how many characters
+ * may stand between the cue and the value ("εσωτερική διάμετρος όχι
+ * περισσότερο από 1,25 χιλιοστά").
+ */
+#define ROLE_WINDOW	160
+#define ROLE_GAP	40
+
+/* The number of characters in <len> bytes of UTF-8 at <s>. */
+static size_t
+u8_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* True if the comma at <k> of <s> is a decimal comma ("0,72"). */
+static bool
+decimal_comma(const char *s, size_t len, size_t k)
+{
+	return k > 0 && k + 1 < len && isdigit((unsigned char)s[k - 1]) &&
+	    isdigit((unsigned char)s[k + 1]);
+}
+
+/*
  * The role of the value at <at>, from the cue words in the text between
  * <from> (the end of the previous value) and <at>: the cue ending last, then
  * the longest, with only blanks, signs and a few words between it and the
@@ -1135,11 +1223,11 @@ ptext_free(struct ptext *pt)
 static enum prole
 role_before(const char *t, size_t from, size_t at)
 {
-	char low[80];
+	char low[ROLE_WINDOW + 16];
 	size_t ws, wl, i, bestend = 0, bestlen = 0;
 	enum prole best = R_NONE;
 
-	ws = at > from + 64 ? at - 64 : from;
+	ws = at > from + ROLE_WINDOW ? at - ROLE_WINDOW : from;
 	while (ws < at && ((unsigned char)t[ws] & 0xc0) == 0x80)
 		ws++;
 	wl = at - ws;
@@ -1176,9 +1264,10 @@ role_before(const char *t, size_t from, size_t at)
 				continue;
 			ok = true;
 			for (k = e; k < wl; k++)
-				if (low[k] == ',' || low[k] == ';')
+				if ((low[k] == ',' && !decimal_comma(low, wl, k)) ||
+				    low[k] == ';')
 					ok = false;
-			if (!ok || wl - e > 40)
+			if (!ok || u8_count(low + e, wl - e) > ROLE_GAP)
 				continue;
 			if (e > bestend || (e == bestend && cl > bestlen)) {
 				bestend = e;
@@ -1244,6 +1333,7 @@ range_sep(const char *s, size_t len)
 		"\xe2\x80\xa6", "...", "..", "\xef\xbd\x9e",	/* … ... .. ～ */
 		"\xe3\x80\x9c", "\xc3\x97",			/* 〜 × */
 		"to ", "bis ", "\xd0\xb4\xd0\xbe ", "\xc3\xa0 ",	/* до à */
+		"\xc2\xb1", "+/-", "+-",			/* ± tolerances */
 		"-", "~", "/", "x", "X", "*",
 	};
 	size_t k, n;
@@ -1254,6 +1344,48 @@ range_sep(const char *s, size_t len)
 			return n;
 	}
 	return 0;
+}
+
+/* Length of a tolerance sign at <s> ("±", "+/-", "+-"), or 0. */
+static size_t
+tolerance_sign(const char *s, size_t len)
+{
+	static const char *const signs[] = { "\xc2\xb1", "+/-", "+-" };
+	size_t k, n;
+
+	for (k = 0; k < sizeof(signs) / sizeof(signs[0]); k++) {
+		n = strlen(signs[k]);
+		if (n <= len && strncmp(s, signs[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * True if the number at <at> is a tolerance: a tolerance sign before it
+ * (blanks allowed) that follows a number or the value read last, "10 ±
+ * 0.5 mm", "10 mm +/- 0.5 mm".  The tolerance is no figure of the goods;
+ * the nominal value before it is, with the unit written after the
+ * tolerance when it has none of its own.  A sign with no figure before it
+ * writes a range of its own ("±16 g").
+ */
+static bool
+tolerance_before(const char *t, size_t at, const struct pvalue *last)
+{
+	size_t k = at, n;
+
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	for (n = 2; n <= 3; n++) {
+		if (k < n || tolerance_sign(t + k - n, n) != n)
+			continue;
+		k -= n;
+		while (k > 0 && t[k - 1] == ' ')
+			k--;
+		return k > 0 && (isdigit((unsigned char)t[k - 1]) ||
+		    (last != NULL && last->off + last->len == k));
+	}
+	return false;
 }
 
 /* True if the value may start at <i>: not inside a word or a number. */
@@ -1475,6 +1607,45 @@ word_before(const char *t, size_t from, size_t at, const struct param_word *tab,
 	return best;
 }
 
+/* The comparison a negation before or after it turns round. */
+static enum pcmp
+cmp_flip(enum pcmp c)
+{
+	switch (c) {
+	case PCMP_GT:
+		return PCMP_LE;
+	case PCMP_GE:
+		return PCMP_LT;
+	case PCMP_LT:
+		return PCMP_GE;
+	case PCMP_LE:
+		return PCMP_GT;
+	default:
+		return c;
+	}
+}
+
+/*
+ * The comparison word ending the text between <from> and <at>: its start,
+ * and *kind (turned round when a negation stands right before it: "nicht
+ * mehr als", "όχι περισσότερο από"); or (size_t)-1.
+ */
+static size_t
+cmp_before(const char *t, size_t from, size_t at, size_t *kind)
+{
+	const struct param_word *w, *nw;
+	size_t k;
+
+	if ((k = word_before(t, from, at, param_cmp_before, param_cmp_before_n,
+	    &w)) == (size_t)-1)
+		return k;
+	*kind = (size_t)w->kind;
+	if (word_before(t, from, k, param_cmp_not, param_cmp_not_n, &nw) !=
+	    (size_t)-1)
+		*kind = (size_t)cmp_flip((enum pcmp)w->kind);
+	return k;
+}
+
 /*
  * The comparison the text makes for the value at <at> whose unit ends at
  * <end>: a word or sign just before it ("mehr als", "не менее", "≤") or
@@ -1484,11 +1655,10 @@ static enum pcmp
 cmp_around(const char *t, size_t len, size_t from, size_t at, size_t end)
 {
 	const struct param_word *w;
-	size_t k = end;
+	size_t k = end, n;
 
-	if (word_before(t, from, at, param_cmp_before, param_cmp_before_n,
-	    &w) != (size_t)-1)
-		return (enum pcmp)w->kind;
+	if (cmp_before(t, from, at, &n) != (size_t)-1)
+		return (enum pcmp)n;
 	while (k < len && t[k] == ' ')
 		k++;
 	if (k < len && t[k] == '\'')
@@ -1497,9 +1667,18 @@ cmp_around(const char *t, size_t len, size_t from, size_t at, size_t end)
 		k += 3;				/* ’ */
 	while (k < len && t[k] == ' ')
 		k++;
-	if (k < len && word_at(t + k, len - k, param_cmp_after,
-	    param_cmp_after_n, &w) > 0)
-		return (enum pcmp)w->kind;
+	if (k < len && (n = word_at(t + k, len - k, param_cmp_after,
+	    param_cmp_after_n, &w)) > 0) {
+		enum pcmp c = (enum pcmp)w->kind;
+
+		k += n;
+		while (k < len && t[k] == ' ')
+			k++;
+		if (k < len && word_at(t + k, len - k, param_cmp_not_after,
+		    param_cmp_not_after_n, &w) > 0)
+			return cmp_flip(c);
+		return c;
+	}
 	return PCMP_EQ;
 }
 
@@ -1630,20 +1809,52 @@ scan_formula(struct pscan *sc, const struct pnum *p)
 	return j + ulen;
 }
 
-/* "1/4 in", "3/8\"": a fraction, not a list. */
+/*
+ * The whole number of a mixed fraction whose numerator is at <at> ("1 1/2
+ * in", "1-1/2\""): a whole number of one or two digits right before it,
+ * apart by one blank or hyphen; sets *start to where it starts.  Or 0.
+ */
+static double
+fraction_whole(const char *t, size_t from, size_t at, size_t *start)
+{
+	size_t k;
+	double w = 0, scale = 1;
+
+	if (at < from + 2 || (t[at - 1] != ' ' && t[at - 1] != '-'))
+		return 0;
+	for (k = at - 1; k > from && isdigit((unsigned char)t[k - 1]) &&
+	    at - k <= 3; k--) {
+		w += (t[k - 1] - '0') * scale;
+		scale *= 10;
+	}
+	if (k == at - 1 || at - 1 - k > 2 || (k > 0 && (t[k - 1] == '.' ||
+	    t[k - 1] == ',' || isalnum((unsigned char)t[k - 1]))))
+		return 0;
+	*start = k;
+	return w;
+}
+
+/*
+ * "1/4 in", "3/8\"", "1 1/2 in": a fraction, not a list.  The whole number
+ * of a mixed one was read before as a range start ("1-1/2\""): that value
+ * is taken back.
+ */
 static size_t
 scan_fraction(struct pscan *sc, const struct pnum *p)
 {
 	const struct param_unit *u;
-	double num2;
-	size_t j, ulen;
+	double num2, whole;
+	size_t j, ulen, ws = p->at;
 
 	if ((j = fraction_at(sc->t, sc->len, p->at + p->n, &num2)) == 0 ||
-	    num2 <= 0)
+	    num2 <= 0 || p->num >= num2)
 		return 0;
 	if ((u = scan_unit_after(sc, &j, &ulen)) == NULL)
 		return 0;
-	scan_take(sc, u, p->at, p->at, p->num / num2, 0, false, j + ulen);
+	whole = fraction_whole(sc->t, sc->prev_end, p->at, &ws);
+	while (whole > 0 && sc->count > 0 && sc->out[sc->count - 1].off == ws)
+		sc->count--;
+	scan_take(sc, u, ws, ws, whole + p->num / num2, 0, false, j + ulen);
 	return j + ulen;
 }
 
@@ -1680,9 +1891,8 @@ static size_t
 scan_range_start(struct pscan *sc, const struct pnum *p)
 {
 	const struct param_unit *u = NULL;
-	const struct param_word *pw;
 	const char *t = sc->t;
-	size_t len = sc->len, kk = p->at + p->n, j = 0, n2, sl, ulen = 0;
+	size_t len = sc->len, kk = p->at + p->n, j = 0, n2, sl, ulen = 0, kind;
 	size_t hop = 0, c0 = sc->count;
 	double num2, alt2;
 	bool has_alt2;
@@ -1710,9 +1920,8 @@ scan_range_start(struct pscan *sc, const struct pnum *p)
 	sc->count = emit(sc->out, sc->count, sc->max, u,
 	    role_before(t, sc->prev_end, p->at), p->num, p->alt, p->has_alt,
 	    p->at, j + ulen - p->at);
-	if (word_before(t, sc->prev_end, p->at, param_cmp_before,
-	    param_cmp_before_n, &pw) != (size_t)-1)
-		set_cmp(sc->out, c0, sc->count, (enum pcmp)pw->kind);
+	if (cmp_before(t, sc->prev_end, p->at, &kind) != (size_t)-1)
+		set_cmp(sc->out, c0, sc->count, (enum pcmp)kind);
 	return p->at + p->n;
 }
 
@@ -1802,6 +2011,9 @@ scan_at(struct pscan *sc, size_t i)
 	if ((p.n = number_at(sc->t + i, sc->len - i, &p.num, &p.alt,
 	    &p.has_alt)) == 0)
 		return i + 1;
+	if (tolerance_before(sc->t, i, sc->count > 0 ?
+	    &sc->out[sc->count - 1] : NULL))
+		return i + p.n;		/* "± 0.5 mm" measures no goods */
 	if ((next = scan_formula(sc, &p)) > 0 ||
 	    (next = scan_fraction(sc, &p)) > 0 ||
 	    (next = scan_percent_before(sc, &p)) > 0)

@@ -366,6 +366,39 @@ const struct param_word param_cmp_after[] = {
 };
 const size_t param_cmp_after_n = sizeof(param_cmp_after) / sizeof(param_cmp_after[0]);
 
+/*
+ * A negation just before a comparison word turns it round: "nicht mehr
+ * als" is at most, "όχι λιγότερο από" at least.  Hindi puts it after:
+ * "से अधिक नहीं".
+ */
+const struct param_word param_cmp_not[] = {
+	{ "not", 0 },
+	{ "nicht", 0 },
+	{ "no", 0 },
+	{ "non", 0 },
+	{ "niet", 0 },
+	{ "nie", 0 },
+	{ "ne", 0 },
+	{ "\xd0\xbd\xd0\xb5", 0 },	/* не */
+	{ "\xcf\x8c\xcf\x87\xce\xb9", 0 },	/* όχι */
+	{ "\xce\xb4\xce\xb5\xce\xbd", 0 },	/* δεν */
+	{ "\xd7\x9c\xd7\x90", 0 },	/* לא */
+	{ "kh\xc3\xb4ng", 0 },	/* không */
+	{ "tidak", 0 },
+	{ "ej", 0 },
+	{ "inte", 0 },
+	{ "nem", 0 },
+	{ "nu", 0 },
+};
+const size_t param_cmp_not_n = sizeof(param_cmp_not) / sizeof(param_cmp_not[0]);
+
+const struct param_word param_cmp_not_after[] = {
+	{ "\xe0\xa4\xa8\xe0\xa4\xb9\xe0\xa5\x80\xe0\xa4\x82", 0 },	/* नहीं */
+	{ "de\xc4\x9fil", 0 },	/* değil */
+};
+const size_t param_cmp_not_after_n = sizeof(param_cmp_not_after) /
+    sizeof(param_cmp_not_after[0]);
+
 const struct param_word param_percent_before[] = {
 	{ "y\xc3\xbczde", Q_PERCENT },	/* yüzde */
 	{ "\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b", Q_PERCENT },	/* 百分之 */
@@ -982,7 +1015,48 @@ const struct param_unit param_unit_words[] = {
 	{ "\xe0\xa4\x95\xe0\xa4\xbf\xe0\xa4\xb2\xe0\xa5\x8b\xe0\xa4\xb9\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\x9f\xe0\xa5\x8d\xe0\xa4\x9c", Q_FREQUENCY, 1e3, true },	/* किलोहर्ट्ज */
 	{ "\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\x97\xe0\xa4\xbe\xe0\xa4\xb9\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\x9f\xe0\xa5\x8d\xe0\xa4\x9c", Q_FREQUENCY, 1e6, true },	/* मेगाहर्ट्ज */
 	{ "\xe0\xa4\xae\xe0\xa4\xbe\xe0\xa4\x87\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb0\xe0\xa5\x8b\xe0\xa4\xae\xe0\xa5\x80\xe0\xa4\x9f\xe0\xa4\xb0", Q_LENGTH, 1e-6, true },	/* माइक्रोमीटर */
-	{ "\xe0\xa4\xb8\xe0\xa5\x87\xe0\xa4\xae\xe0\xa5\x80", Q_LENGTH, 1e-2, true },	/* सेमी */
+	{ "\xe0\xa4\xb8\xe0\xa5\x87\xe0\xa4\xae\xe0\xa5\x80", Q_LENGTH, 1e-2, true },	/* सेमी */	/* Czech, Swedish, Vietnamese, Greek, Hebrew and Hindi inflections */
+	{ "milimetr\xc5\xaf", Q_LENGTH, 1e-3, true },	/* milimetrů */
+	{ "milimetrech", Q_LENGTH, 1e-3, true },
+	{ "mikrometry", Q_LENGTH, 1e-6, true },
+	{ "mikrometr\xc5\xaf", Q_LENGTH, 1e-6, true },	/* mikrometrů */
+	{ "mikron\xc5\xaf", Q_LENGTH, 1e-6, true },	/* mikronů */
+	{ "mikrometern", Q_LENGTH, 1e-6, true },
+	{ "micromet", Q_LENGTH, 1e-6, true },
+	{ "micr\xc3\xb4m\xc3\xa9t", Q_LENGTH, 1e-6, true },	/* micrômét */
+	{ "micr\xc3\xb4met", Q_LENGTH, 1e-6, true },	/* micrômet */
+	{ "mi-cr\xc3\xb4-m\xc3\xa9t", Q_LENGTH, 1e-6, true },	/* mi-crô-mét */
+	{ "\xce\xbc\xce\xb9\xce\xba\xcf\x81\xcf\x8c\xce\xbc\xce\xb5\xcf\x84\xcf\x81\xce\xbf", Q_LENGTH, 1e-6, true },	/* μικρόμετρο */
+	{ "\xce\xbc\xce\xb9\xce\xba\xcf\x81\xce\xbf\xce\xbc\xce\xad\xcf\x84\xcf\x81\xcf\x89\xce\xbd", Q_LENGTH, 1e-6, true },	/* μικρομέτρων */
+	{ "mi-li-m\xc3\xa9t", Q_LENGTH, 1e-3, true },	/* mi-li-mét */
+	{ "milimet", Q_LENGTH, 1e-3, true },
+	{ "millimetern", Q_LENGTH, 1e-3, true },
+	{ "kilometr", Q_LENGTH, 1e3, true },
+	{ "kilometr\xc5\xaf", Q_LENGTH, 1e3, true },	/* kilometrů */
+	{ "\xcf\x87\xce\xb9\xce\xbb\xce\xb9\xcf\x8c\xce\xbc\xce\xb5\xcf\x84\xcf\x81\xce\xbf", Q_LENGTH, 1e3, true },	/* χιλιόμετρο */
+	{ "\xcf\x87\xce\xb9\xce\xbb\xce\xb9\xce\xbf\xce\xbc\xce\xad\xcf\x84\xcf\x81\xcf\x89\xce\xbd", Q_LENGTH, 1e3, true },	/* χιλιομέτρων */
+	{ "\xd7\xa7\xd7\x99\xd7\x9c\xd7\x95\xd7\x9e\xd7\x98\xd7\xa8\xd7\x99\xd7\x9d", Q_LENGTH, 1e3, true },	/* קילומטרים */
+	{ "\xe0\xa4\x95\xe0\xa4\xbf\xe0\xa4\xae\xe0\xa5\x80", Q_LENGTH, 1e3, true },	/* किमी */
+	{ "kilogram\xc5\xaf", Q_MASS, 1, true },	/* kilogramů */
+	{ "ki-l\xc3\xb4-gam", Q_MASS, 1, true },	/* ki-lô-gam */
+	{ "\xcf\x87\xce\xb9\xce\xbb\xce\xb9\xcf\x8c\xce\xb3\xcf\x81\xce\xb1\xce\xbc\xce\xbc\xce\xbf", Q_MASS, 1, true },	/* χιλιόγραμμο */
+	{ "\xcf\x87\xce\xb9\xce\xbb\xce\xb9\xce\xbf\xce\xb3\xcf\x81\xce\xac\xce\xbc\xce\xbc\xcf\x89\xce\xbd", Q_MASS, 1, true },	/* χιλιογράμμων */
+	{ "kilowatt\xc5\xaf", Q_POWER, 1e3, true },	/* kilowattů */
+	{ "kil\xc3\xb4o\xc3\xa1t", Q_POWER, 1e3, true },	/* kilôoát */
+	{ "ki-l\xc3\xb4-o\xc3\xa1t", Q_POWER, 1e3, true },	/* ki-lô-oát */
+	{ "\xce\xba\xce\xb9\xce\xbb\xce\xbf\xce\xb2\xce\xac\xcf\x84", Q_POWER, 1e3, true },	/* κιλοβάτ */
+	{ "hertz\xc5\xaf", Q_FREQUENCY, 1, true },	/* hertzů */
+	{ "h\xc3\xa9" "c", Q_FREQUENCY, 1, true },	/* héc */
+	{ "\xcf\x87\xce\xb5\xcf\x81\xcf\x84\xce\xb6", Q_FREQUENCY, 1, true },	/* χερτζ */
+	{ "kilohertz\xc5\xaf", Q_FREQUENCY, 1e3, true },	/* kilohertzů */
+	{ "megahertz\xc5\xaf", Q_FREQUENCY, 1e6, true },	/* megahertzů */
+	{ "\xce\xb2\xce\xb1\xce\xb8\xce\xbc\xce\xbf\xce\xaf \xce\xba\xce\xb5\xce\xbb\xcf\x83\xce\xaf\xce\xbf\xcf\x85", Q_TEMPERATURE, 1, true },	/* βαθμοί κελσίου */
+	{ "\xce\xb2\xce\xb1\xce\xb8\xce\xbc\xcf\x8e\xce\xbd \xce\xba\xce\xb5\xce\xbb\xcf\x83\xce\xaf\xce\xbf\xcf\x85", Q_TEMPERATURE, 1, true },	/* βαθμών κελσίου */
+	{ "os", Q_AXES, 1, true },
+	{ "osy", Q_AXES, 1, true },
+	{ "os\xc3\xa1" "ch", Q_AXES, 1, true },	/* osách */
+	{ "\xce\xbc\xce\xb5\xce\xb3\xce\xb1\xcf\x80\xce\xb1\xcf\x83\xce\xba\xce\xac\xce\xbb", Q_PRESSURE, 1e6, true },	/* μεγαπασκάλ */
+	{ "megapascal\xc5\xaf", Q_PRESSURE, 1e6, true },	/* megapascalů */
 };
 const size_t param_unit_words_n = sizeof(param_unit_words) /
     sizeof(param_unit_words[0]);

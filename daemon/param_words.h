@@ -40,5 +40,10 @@ extern const struct param_word	param_cmp_before[];
 extern const size_t		param_cmp_before_n;
 extern const struct param_word	param_cmp_after[];
 extern const size_t		param_cmp_after_n;
+/* Negations before a comparison word ("nicht mehr als"), and after one. */
+extern const struct param_word	param_cmp_not[];
+extern const size_t		param_cmp_not_n;
+extern const struct param_word	param_cmp_not_after[];
+extern const size_t		param_cmp_not_after_n;
 
 #endif

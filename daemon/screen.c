@@ -114,6 +114,8 @@ struct item_ctx {
 	size_t			 ntouched;
 	const char		*text;		/* the folded text scanned */
 	size_t			 len;
+	const char		*orig;		/* the description as written */
+	const size_t		*map;		/* folded byte -> offset in orig */
 };
 
 struct cas_ref {
@@ -135,6 +137,164 @@ ev_get(struct item_ctx *c, size_t eidx)
 	return e;
 }
 
+/*
+ * True if the original character at <off> of <s> is a Greek letter.  The
+ * fold writes Greek in Latin letters (ου as "oy"), so that a word of Latin
+ * script can match a Greek one that merely transliterates alike: the
+ * article "του" reads "toy".
+ */
+static bool
+greek_at(const char *s, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)s + off;
+
+	/* U+0370..U+03FF (CE, CF lead bytes), U+1F00..U+1FFF (E1 BC..BF) */
+	return u[0] == 0xce || u[0] == 0xcf ||
+	    (u[0] == 0xe1 && u[1] >= 0xbc && u[1] <= 0xbf);
+}
+
+/*
+ * True if exclusion term <t> is written in Latin letters and matched text
+ * written in Greek: the Greek words transliterate into Latin strings that
+ * are not the exclusion's word ("toy*" in "του", "tin" in "τιν").  An
+ * exclusion written in Greek still holds on Greek text.
+ */
+static bool
+exclusion_other_script(const struct item_ctx *c, const struct mterm *t,
+    size_t from)
+{
+	const struct strv *l = t->kind == TERM_EXEMPT ? &t->entry->exempt :
+	    &t->entry->exclude;
+	const unsigned char *w;
+
+	if (c->orig == NULL || t->idx >= l->n)
+		return false;
+	w = (const unsigned char *)l->v[t->idx];
+	if (strncmp((const char *)w, "re:", 3) == 0)
+		w += 3;
+	return *w < 0x80 && greek_at(c->orig, c->map[from]);
+}
+
+/*
+ * Han characters that make a 非 written after them a part of Africa's name
+ * (南非 South Africa, 北非 North Africa, 西非, 东非, 東非, 中非), not the
+ * negation 非 ("non-") that normalize_negated() reads joined to a word.
+ */
+static const char *const africa_before[] = {
+	"\xe5\x8d\x97", "\xe5\x8c\x97", "\xe8\xa5\xbf",	/* 南 北 西 */
+	"\xe4\xb8\x9c", "\xe6\x9d\xb1", "\xe4\xb8\xad",	/* 东 東 中 */
+};
+#define HAN_BYTES	3
+#define HAN_NON		"\xe9\x9d\x9e"				/* 非 */
+
+/* True if the folded text ends at <at> with a name of Africa's 非. */
+static bool
+africa_ends(const char *t, size_t at)
+{
+	size_t k;
+
+	if (at < 2 * HAN_BYTES ||
+	    memcmp(t + at - HAN_BYTES, HAN_NON, HAN_BYTES) != 0)
+		return false;
+	for (k = 0; k < sizeof(africa_before) / sizeof(africa_before[0]); k++)
+		if (memcmp(t + at - 2 * HAN_BYTES, africa_before[k],
+		    HAN_BYTES) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * True if the exclusion at [<from>, <to>) is negated ("非阻燃", "not for
+ * household use").  A place name ending in 非 right before it ("南非啤酒",
+ * South African beer) negates nothing: the text is read again with the 非
+ * written as the character before it, so that the other negations still
+ * count.
+ */
+static bool
+exclusion_negated(const struct item_ctx *c, size_t from, size_t to)
+{
+	char *copy;
+	bool neg;
+
+	if (!normalize_negated(c->text, c->len, from, to))
+		return false;
+	if (!africa_ends(c->text, from))
+		return true;
+	copy = xmalloc(c->len + 1);
+	memcpy(copy, c->text, c->len + 1);
+	memcpy(copy + from - HAN_BYTES, copy + from - 2 * HAN_BYTES, HAN_BYTES);
+	neg = normalize_negated(copy, c->len, from, to);
+	free(copy);
+	return neg;
+}
+
+/*
+ * Words that open a purpose clause, as folding writes them: what follows
+ * names what the goods are for ("for the amine salt of glyphosate", "zur
+ * Herstellung von Herbiziden"), not what they are.
+ */
+static const char *const purpose_words[] = {
+	"for", "used in", "used for", "to make", "to produce", "intended for",
+	"fur", "zur", "zum", "pour", "para", "voor", "dlya", "pro",
+	"untuk", "cho",
+};
+
+/* Where the clause holding original offset <at> of <s> starts. */
+static size_t
+clause_start(const char *s, size_t at)
+{
+	while (at > 0 && s[at - 1] != ',' && s[at - 1] != ';' &&
+	    s[at - 1] != '(' && s[at - 1] != ')' && s[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/*
+ * True if a purpose word opens the clause before the exclusion at folded
+ * offset <from>: between the clause's start (a comma, semicolon or bracket
+ * of the original) and the exclusion, as a whole folded word.
+ */
+static bool
+in_purpose_clause(const struct item_ctx *c, size_t from)
+{
+	size_t cs, fs, k, n;
+
+	cs = clause_start(c->orig, c->map[from]);
+	for (fs = from; fs > 0 && c->map[fs - 1] >= cs; fs--)
+		;
+	for (k = 0; k < sizeof(purpose_words) / sizeof(purpose_words[0]);
+	    k++) {
+		const char *w = purpose_words[k], *p = c->text + fs;
+
+		n = strlen(w);
+		while ((p = memmem(p, (size_t)(c->text + from - p), w, n)) !=
+		    NULL) {
+			size_t at = (size_t)(p - c->text);
+
+			if ((at == 0 || c->text[at - 1] == ' ') &&
+			    at + n < from && c->text[at + n] == ' ')
+				return true;
+			p++;
+		}
+	}
+	return false;
+}
+
+/*
+ * True if exclusion term <t> of a substance's entry stands in a purpose
+ * clause: a chemical declared "for the amine salt of glyphosate" or "for
+ * herbicide production" is the raw material, not the herbicide or the salt
+ * the exclusion releases.  Equipment entries keep their purposes ("pump
+ * for garden ponds").
+ */
+static bool
+exclusion_purpose(const struct item_ctx *c, const struct mterm *t,
+    size_t from)
+{
+	return c->orig != NULL && t->entry->cas.n > 0 &&
+	    in_purpose_clause(c, from);
+}
+
 static void
 on_term(unsigned id, size_t from, size_t to, void *arg)
 {
@@ -147,7 +307,9 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 	case TERM_EXCLUDE:
 	case TERM_EXEMPT:
 		/* "not manufactured to military standards" does not clear. */
-		if (normalize_negated(c->text, c->len, from, to))
+		if (exclusion_negated(c, from, to) ||
+		    exclusion_other_script(c, t, from) ||
+		    exclusion_purpose(c, t, from))
 			return;
 		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
 		e->ex[e->nex].term = id;
@@ -790,6 +952,8 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 	item_fold(it->description, &st->f);
 	c->text = st->f.text;
 	c->len = st->f.len;
+	c->orig = it->description;
+	c->map = st->f.map;
 	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
 		screen_finding_add(res, it->seq, st->field, "scan_error", NULL,
 		    "the keyword scan failed for this description");

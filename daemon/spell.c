@@ -100,6 +100,7 @@ static uint64_t	key_hash(uint64_t, const char *, size_t);
 static void	ktab_prepare(struct ktab *, const char *);
 static const struct skey *key_find(const struct ktab *, const char *, size_t,
 		    uint64_t, size_t *);
+static bool	homologue_letter(const char *, size_t, size_t);
 static bool	one_edit(const char *, size_t, const char *, size_t);
 
 struct spell *
@@ -375,12 +376,27 @@ key_find(const struct ktab *t, const char *key, size_t len, uint64_t hash,
 }
 
 /*
+ * True if letter <i> of <w> is the m that makes an ethyl a methyl (ethane
+ * methane, ethanol methanol): inserted or dropped inside a name, it writes
+ * the homologue, another compound, not a typing error.  Dimethylaminoethanol
+ * (DMAE, a coatings and cosmetics chemical) is not a misspelt
+ * diethylaminoethanol; the first-letter rule of one_edit() only guards the
+ * start of a word, and the alkyl prefix here follows "di", "tri", "amino".
+ */
+static bool
+homologue_letter(const char *w, size_t len, size_t i)
+{
+	return i + 4 <= len && w[i] == 'm' && memcmp(w + i + 1, "eth", 3) == 0;
+}
+
+/*
  * True if text word <a> is term word <b> with one letter inserted or
  * dropped, two neighbours swapped or an i/y exchanged, never touching the
  * first letter.  Equal words and another substituted letter are false, and so is a letter added
  * at the end ("oxychlorides"): a term without '*' is a whole word, and its
  * plural or another ending is the rule writer's call.
  */
+
 static bool
 one_edit(const char *a, size_t la, const char *b, size_t lb)
 {
@@ -404,9 +420,11 @@ one_edit(const char *a, size_t la, const char *b, size_t lb)
 		    memcmp(a + i + 2, b + i + 2, la - i - 2) == 0;
 	}
 	if (la == lb + 1)	/* a letter more; at the end it is an ending */
-		return i < lb && memcmp(a + i + 1, b + i, lb - i) == 0;
+		return i < lb && !homologue_letter(a, la, i) &&
+		    memcmp(a + i + 1, b + i, lb - i) == 0;
 	if (lb == la + 1)
-		return memcmp(a + i, b + i + 1, la - i) == 0;
+		return !homologue_letter(b, lb, i) &&
+		    memcmp(a + i, b + i + 1, la - i) == 0;
 	return false;
 }
 

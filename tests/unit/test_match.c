@@ -449,6 +449,8 @@ static const char spell_yaml[] =
     "     keywords: [trimethyl phosphite]}\n"
     "  - {code: TEP, title: x, category: chemical, explanation: x,\n"
     "     keywords: [triethyl phosphite]}\n"
+    "  - {code: DEAE, title: x, category: chemical, explanation: x,\n"
+    "     keywords: [diethylaminoethanol]}\n"
     "  - {code: NAS, title: x, category: chemical, explanation: x,\n"
     "     keywords: [sodium sulfide]}\n"
     "  - {code: DF, title: x, category: chemical, explanation: x,\n"
@@ -520,6 +522,12 @@ test_spelling(void)
 	expect_none("TMP");
 	scan("trimethyl phosphite", NULL);
 	expect_none("TEP");
+	/* The m of a methyl is another compound, not a letter added. */
+	scan("diethylaminoethnol 99%", NULL);
+	expect("DEAE", TERM_KEYWORD, "diethylaminoethanol", "diethylaminoethnol",
+	    1);
+	scan("dimethylaminoethanol 99%", NULL);
+	expect_none("DEAE");
 
 	/* Joined and split words. */
 	scan("PHOSPHORUSTRICHLORIDE 99% drums", NULL);

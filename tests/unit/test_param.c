@@ -337,8 +337,21 @@ test_scan_forms(void)
 	SCAN("ball valve DN 50 PN 16", { Q_LENGTH, 0.05, "DN 50" });
 	SCAN("MPE_E = 0,7 + L/600 \xc2\xb5m", { Q_LENGTH, 7e-7, "0,7 + L/600 \xc2\xb5m" });
 	SCAN("5-axis machining centre", { Q_AXES, 5, "5-axis" });
-	SCAN("pumping speed 50,000 l/s", { Q_FLOW, 1.8e5, "50,000 l/s" },
-	    { Q_FLOW, 180, "50,000 l/s" });
+	/* a power of ten alone */
+	SCAN("clock 10^9 Hz", { Q_FREQUENCY, 1e9, "10^9 Hz" });
+	SCAN("clock 10\xe2\x81\xb9 Hz", { Q_FREQUENCY, 1e9, "10\xe2\x81\xb9 Hz" });	/* 10⁹ Hz */
+	/* mixed inch fractions, alone and after a metric figure */
+	SCAN("valve 1 1/2 in", { Q_LENGTH, 0.0381, "1 1/2 in" });
+	SCAN("valve 1-1/2\"", { Q_LENGTH, 0.0381, "1-1/2\"" });
+	SCAN("valve 40 mm (1 1/2 in)", { Q_LENGTH, 0.04, "40 mm" },
+	    { Q_LENGTH, 0.0381, "1 1/2 in" });
+	/* a decimal comma before three zeros is a thousands comma */
+	SCAN("pumping speed 50,000 l/s", { Q_FLOW, 1.8e5, "50,000 l/s" });
+	SCAN("pumping speed 50,500 l/s", { Q_FLOW, 181800, "50,500 l/s" },
+	    { Q_FLOW, 181.8, "50,500 l/s" });
+	/* a tolerance is no figure of the goods; a sign alone is a range */
+	SCAN("tank 200 \xc2\xb1 4 l", { Q_VOLUME, 200, "200 \xc2\xb1 4 l" });
+	SCAN("bore 10 mm +/- 0.5 mm", { Q_LENGTH, 0.01, "10 mm" });
 	SCAN("condenser 20 kg ice/24 h, 4 m2", { Q_MASS, 20, "20 kg ice/24 h" },
 	    { Q_AREA, 4, "4 m2" });
 	SCAN("endurance 45 min", { Q_TIME, 2700, "45 min" });
@@ -527,6 +540,17 @@ test_words(void)
 		{ "Hf \xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b" "0.8", Q_PERCENT, 0.8, PCMP_EQ, R_HAFNIUM },	/* Hf 百分之0.8 */
 		/* a long cue ending a compound */
 		{ "Rohrdurchmesser 1200 mm", Q_LENGTH, 1.2, PCMP_EQ, R_DIAMETER },
+		/* a negation turns a comparison round; the newer languages' words */
+		{ "nicht mehr als 25 mm", Q_LENGTH, 0.025, PCMP_LE, R_NONE },
+		{ "\xcf\x8c\xcf\x87\xce\xb9 \xce\xbb\xce\xb9\xce\xb3\xcf\x8c\xcf\x84\xce\xb5\xcf\x81\xce\xbf \xce\xb1\xcf\x80\xcf\x8c 5 \xce\xac\xce\xbe\xce\xbf\xce\xbd\xce\xb5\xcf\x82", Q_AXES, 5, PCMP_GE, R_NONE },	/* όχι λιγότερο από 5 άξονες */
+		{ "25 \xe0\xa4\xae\xe0\xa4\xbf\xe0\xa4\xae\xe0\xa5\x80 \xe0\xa4\xb8\xe0\xa5\x87 \xe0\xa4\x85\xe0\xa4\xa7\xe0\xa4\xbf\xe0\xa4\x95 \xe0\xa4\xa8\xe0\xa4\xb9\xe0\xa5\x80\xe0\xa4\x82", Q_LENGTH, 0.025, PCMP_LE, R_NONE },	/* 25 मिमी से अधिक नहीं */
+		{ "\xce\xb5\xcf\x83\xcf\x89\xcf\x84\xce\xb5\xcf\x81\xce\xb9\xce\xba\xce\xae \xce\xb4\xce\xb9\xce\xac\xce\xbc\xce\xb5\xcf\x84\xcf\x81\xce\xbf\xcf\x82 \xcf\x8c\xcf\x87\xce\xb9 \xcf\x80\xce\xb5\xcf\x81\xce\xb9\xcf\x83\xcf\x83\xcf\x8c\xcf\x84\xce\xb5\xcf\x81\xce\xbf \xce\xb1\xcf\x80\xcf\x8c 1,25 \xcf\x87\xce\xb9\xce\xbb\xce\xb9\xce\xbf\xcf\x83\xcf\x84\xce\xac", Q_LENGTH, 0.00125, PCMP_LE, R_INNER_DIAMETER },	/* εσωτερική διάμετρος όχι περισσότερο από 1,25 χιλιοστά */
+		{ "Hf da 0,72 a 0,88 per cento", Q_PERCENT, 0.88, PCMP_EQ, R_HAFNIUM },
+		{ "innerdiameter 25 millimeter", Q_LENGTH, 0.025, PCMP_EQ, R_INNER_DIAMETER },
+		{ "tlou\xc5\xa1\xc5\xa5ka st\xc4\x9bny 5 milimetr\xc5\xaf", Q_LENGTH, 0.005, PCMP_EQ, R_THICKNESS },	/* tloušťka stěny 5 milimetrů */
+		{ "2 kilowatt\xc5\xaf", Q_POWER, 2000, PCMP_EQ, R_NONE },	/* 2 kilowattů */
+		{ "40 micr\xc3\xb4m\xc3\xa9t", Q_LENGTH, 4e-5, PCMP_EQ, R_NONE },	/* 40 micrômét */
+		{ "75 \xd7\xa7\"\xd7\x9e", Q_LENGTH, 7.5e4, PCMP_EQ, R_NONE },	/* 75 ק"מ */
 	};
 	size_t i, n;
 	struct pvalue pv[4];
