@@ -152,6 +152,12 @@ unvoice_text(const char *text, size_t len, size_t **map, size_t *outlen)
  * "צנטריפוגה", "אורניום" does not hold "ניום".
  */
 #define EDGE_CLITIC_START 0x04
+/*
+ * The joined words open only before a Hebrew term of this many letters or
+ * more: a shorter stem behind a prefix letter is mostly another word's
+ * ending (טיל* in בוטיל "butyl", מטיל "ingot", שטיל "seedling").
+ */
+#define HEBREW_CLITIC_MIN_LETTERS 4
 
 static char	*term_pattern_unspaced(const char *, int *, int *,
 		    unsigned char *);
@@ -565,14 +571,27 @@ pwords_add_token(struct pwords *pw, const char *tok, int st)
 		pw->star = xreallocarray(pw->star, pw->n + 1, sizeof(*pw->star));
 		pw->f[pw->n] = xstrdup(piece);
 		pw->star[pw->n] = 0;
-		if (unspaced_first(piece) || unspaced_last(piece) ||
-		    (pw->n == 0 && hebrew_first(piece)))
+		if (unspaced_first(piece) || unspaced_last(piece))
 			pw->any = 1;
 		pw->n++;
 	}
 	if (pw->n > 0)
 		pw->star[pw->n - 1] = st;
 	free(ft);
+}
+
+/* The Hebrew letters of the phrase <pw>, all its words together. */
+static size_t
+pwords_hebrew_letters(const struct pwords *pw)
+{
+	size_t i, n = 0;
+	const char *p;
+
+	for (i = 0; i < pw->n; i++)
+		for (p = pw->f[i]; *p != '\0'; p++)
+			if (hebrew_first(p))
+				n++;
+	return n;
 }
 
 /* Splits <term> into its folded words in <pw> (pwords_free() them). */
@@ -593,6 +612,9 @@ pwords_split(const char *term, struct pwords *pw)
 		pwords_add_token(pw, tok, st);
 	}
 	free(copy);
+	if (pw->n > 0 && hebrew_first(pw->f[0]) &&
+	    pwords_hebrew_letters(pw) >= HEBREW_CLITIC_MIN_LETTERS)
+		pw->any = 1;
 }
 
 /* The EDGE_OPEN_* ends of the phrase <pw>. */
@@ -603,7 +625,8 @@ pwords_edges(const struct pwords *pw)
 
 	if (unspaced_first(pw->f[0]))
 		edges |= EDGE_OPEN_START;
-	else if (hebrew_first(pw->f[0]))
+	else if (hebrew_first(pw->f[0]) &&
+	    pwords_hebrew_letters(pw) >= HEBREW_CLITIC_MIN_LETTERS)
 		edges |= EDGE_OPEN_START | EDGE_CLITIC_START;
 	if (unspaced_last(pw->f[pw->n - 1]))
 		edges |= EDGE_OPEN_END;

@@ -578,6 +578,56 @@ fold_vanish(struct foldbuf *f, const utf8proc_int32_t *cps, size_t ncp,
 		fold_note(f->rep, NORM_INVISIBLE, cp);
 }
 
+/* Devanagari code points that fold into another, or vanish. */
+#define DEVA_NUKTA		0x93c
+#define DEVA_CANDRABINDU	0x901
+#define DEVA_ANUSVARA		0x902
+#define DEVA_LETTER_CANDRA_O	0x911
+#define DEVA_LETTER_AA		0x906
+#define DEVA_SIGN_CANDRA_O	0x949
+#define DEVA_SIGN_AA		0x93e
+#define DEVA_LETTER_II		0x908
+#define DEVA_LETTER_I		0x907
+#define DEVA_LETTER_UU		0x90a
+#define DEVA_LETTER_U		0x909
+#define DEVA_SIGN_II		0x940
+#define DEVA_SIGN_I		0x93f
+#define DEVA_SIGN_UU		0x942
+#define DEVA_SIGN_U		0x941
+
+/*
+ * Hindi writes one word several ways, and loanwords most of all: with or
+ * without the nukta (ज़/ज, फ़/फ; the precomposed letters decompose to the
+ * base letter and the nukta first), with the candra o of English "o" or
+ * the plain aa (फॉस्फेट/फास्फेट), with long or short i and u (ई/इ, ऊ/उ,
+ * ी/ि, ू/ु), with chandrabindu or anusvara (ँ/ं).  Returns the code point
+ * <d> is read as, or 0 for the nukta, which vanishes.
+ */
+static utf8proc_int32_t
+devanagari_variant(utf8proc_int32_t d)
+{
+	switch (d) {
+	case DEVA_NUKTA:
+		return 0;
+	case DEVA_CANDRABINDU:
+		return DEVA_ANUSVARA;
+	case DEVA_LETTER_CANDRA_O:
+		return DEVA_LETTER_AA;
+	case DEVA_SIGN_CANDRA_O:
+		return DEVA_SIGN_AA;
+	case DEVA_LETTER_II:
+		return DEVA_LETTER_I;
+	case DEVA_LETTER_UU:
+		return DEVA_LETTER_U;
+	case DEVA_SIGN_II:
+		return DEVA_SIGN_I;
+	case DEVA_SIGN_UU:
+		return DEVA_SIGN_U;
+	default:
+		return d;
+	}
+}
+
 /*
  * Folds <d>, one code point of a decomposition, spanning original bytes
  * [from, to).
@@ -591,6 +641,9 @@ fold_decomposed(struct foldbuf *f, utf8proc_int32_t d, size_t from, size_t to)
 	const char *t;
 	int32_t dv;
 
+	if (d >= DEVA_CANDRABINDU && d <= DEVA_SIGN_CANDRA_O &&
+	    (d = devanagari_variant(d)) == 0)
+		return;
 	/*
 	 * Combining marks shared by scripts (accents, Arabic short vowels)
 	 * and Hebrew points are stripped.  Marks of one script (Thai vowels

@@ -618,7 +618,7 @@ test_unspaced(void)
 	    "  u/U1: [เครื่องแปลงความถี่]\n";
 	static const char he[] =
 	    "language: he\ntitle: T\nsource: S\nterms:\n"
-	    "  u/U1: [צנטריפוג*, ממיר* תדר, מהפך]\n";
+	    "  u/U1: [צנטריפוג*, ממיר* תדר, מהפך, טיל*]\n";
 	static const struct {
 		const char	*text;
 		const char	*match;		/* NULL: no hit */
@@ -651,6 +651,14 @@ test_unspaced(void)
 		{ "אולטרהצנטריפוגה", NULL },	/* ר is not such a word */
 		{ "ושהבצנטריפוגה", NULL },	/* four of them */
 		{ "מהפכים", NULL },		/* no stem: the word is whole */
+		/*
+		 * A term of fewer than four letters starts at a word break:
+		 * behind a prefix letter it is mostly another word's end.
+		 */
+		{ "טילים נגד טנקים", "טילים" },
+		{ "בוטיל אצטט", NULL },		/* butyl */
+		{ "מטיל אלומיניום", NULL },	/* ingot */
+		{ "הטיל מכס", NULL },		/* imposed a duty */
 		/*
 		 * A generic head noun stands for another of its family,
 		 * joined or apart; one-syllable heads not for one another.

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -781,6 +782,56 @@ test_negated(void)
 	CHECK(!negated("无机阻燃剂", "阻燃"));
 }
 
+/* <a> and <b> fold to the same text (or, with <same> false, do not). */
+static void
+check_fold_same(const char *a, const char *b, bool same)
+{
+	char *fa = normalize_fold_str(a);
+	char *fb = normalize_fold_str(b);
+
+	harness_context("fold(\"%s\") vs fold(\"%s\")", a, b);
+	CHECK(fa != NULL && fb != NULL && (strcmp(fa, fb) == 0) == same);
+	harness_context(NULL);
+	free(fa);
+	free(fb);
+}
+
+/*
+ * Devanagari: the spellings a Hindi invoice varies between fold alike (the
+ * candra o and aa, the nukta letters and their base, long and short i and
+ * u, chandrabindu and anusvara); other letters and signs stay apart.
+ */
+static void
+test_fold_devanagari(void)
+{
+	/* candra o: फॉस्फेट / फास्फेट, ऑक्साइड / आक्साइड */
+	check_fold_same("\u092b\u0949\u0938\u094d\u092b\u0947\u091f",
+	    "\u092b\u093e\u0938\u094d\u092b\u0947\u091f", true);
+	check_fold_same("\u0911\u0915\u094d\u0938\u093e\u0907\u0921",
+	    "\u0906\u0915\u094d\u0938\u093e\u0907\u0921", true);
+	/* precomposed nukta letters, base + U+093C, and the bare base */
+	check_fold_same("\u095e\u094d\u0932\u094b\u0930\u093e\u0907\u0921",
+	    "\u092b\u093c\u094d\u0932\u094b\u0930\u093e\u0907\u0921", true);
+	check_fold_same("\u095e\u094d\u0932\u094b\u0930\u093e\u0907\u0921",
+	    "\u092b\u094d\u0932\u094b\u0930\u093e\u0907\u0921", true);
+	check_fold_same("\u095b\u093f\u0930\u0915\u094b\u0928\u093f\u092f\u092e",
+	    "\u091c\u093f\u0930\u0915\u094b\u0928\u093f\u092f\u092e", true);
+	check_fold_same("\u0958 \u0959 \u095a \u095c \u095d",
+	    "\u0915 \u0916 \u0917 \u0921 \u0922", true);
+	/* long and short i and u, letters and signs: डाईमिथाइल / डाइमिथाइल */
+	check_fold_same("\u0921\u093e\u0908\u092e\u093f\u0925\u093e\u0907\u0932",
+	    "\u0921\u093e\u0907\u092e\u093f\u0925\u093e\u0907\u0932", true);
+	check_fold_same("\u091f\u094d\u0930\u093e\u0908 \u0940 \u0942 \u090a",
+	    "\u091f\u094d\u0930\u093e\u0907 \u093f \u0941 \u0909", true);
+	/* chandrabindu and anusvara: पँप / पंप */
+	check_fold_same("\u092a\u0901\u092a", "\u092a\u0902\u092a", true);
+	/* still apart: other letters, other vowel signs, virama */
+	check_fold_same("\u0915", "\u0916", false);
+	check_fold_same("\u091c\u093e", "\u091c\u0947", false);
+	check_fold_same("\u0915\u094d\u0937", "\u0915\u0937", false);
+	check_fold_same("\u0913", "\u0906", false);
+}
+
 int
 main(void)
 {
@@ -798,5 +849,6 @@ main(void)
 	test_fold_lookalike();
 	test_fold_forms();
 	test_fold_map_hidden();
+	test_fold_devanagari();
 	return harness_done();
 }

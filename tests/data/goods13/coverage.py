@@ -19,8 +19,11 @@ in the order the gaps matter most:
   then the other entries by category (nuclear, missile, biological,
   chemical, conventional).
 
-Entries matched on their HS code alone (chapter 93 headings, lists of
-designations) have no terms in any language and are not counted.
+Entries matched on their HS code alone have no terms in any language and
+are not counted.  An entry named only by designation patterns (`re:`
+keywords such as AGM-114 or AN/PRC-117, with no `requires` context words)
+is named in every language: a designation is written the same in any
+language's invoice, and the pattern finds it there.
 
 Prints one line per group (covered/total per language) and, with --misses,
 the entries each language lacks (for the languages given, or all).  With
@@ -38,6 +41,13 @@ from goodscheck import list_entries  # noqa: E402
 
 ORDER = ["cwc", "ag-precursors", "nsg-trigger", "mtcr-cat-i", "military",
          "nuclear", "missile", "biological", "chemical", "conventional"]
+
+
+def by_designation(rules):
+    """'list/code' of the entries named only by designation patterns."""
+    return {"%s/%s" % (lid, e["code"]) for lid, e in list_entries(rules)
+            if e.get("keywords") and not e.get("requires")
+            and all(str(k).startswith("re:") for k in e["keywords"])}
 
 
 def regimes(rules):
@@ -89,10 +99,13 @@ def main():
     ctl, rules = args[:2]
     langs, rows = table(ctl, rules)
     regs = regimes(rules)
+    desig = by_designation(rules)
     count, total, miss = {}, {}, {}
     for key, cat, has in rows:
         if not any(has.values()):
             continue                    # HS alone: no terms in any language
+        if key in desig:
+            has = {l: True for l in has}
         lid, rg = regs.get(key, (key.split("/")[0], []))
         g = group(key, cat, lid, rg)
         total[g] = total.get(g, 0) + 1
