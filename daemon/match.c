@@ -798,20 +798,28 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	struct mterm *t;
 	int stem, inner;
 
-	m->terms = xreallocarray(m->terms, m->nterms + 1, sizeof(*m->terms));
-	m->patterns = xreallocarray(m->patterns, m->nterms + 1,
-	    sizeof(*m->patterns));
+	/*
+	 * Room doubles: a sanitizer build copies a reallocated block every
+	 * time, so growing by one for tens of thousands of terms was quadratic.
+	 */
+	if (m->nterms == 0 || util_cap(m->nterms) != util_cap(m->nterms - 1)) {
+		size_t cap = util_cap(m->nterms);
+
+		m->terms = xreallocarray(m->terms, cap, sizeof(*m->terms));
+		m->patterns = xreallocarray(m->patterns, cap,
+		    sizeof(*m->patterns));
+		m->edges = xreallocarray(m->edges, cap, sizeof(*m->edges));
+		m->patlen = xreallocarray(m->patlen, cap, sizeof(*m->patlen));
+	}
 	t = &m->terms[m->nterms];
 	t->entry = m->entries[eidx];
 	t->eidx = eidx;
 	t->kind = kind;
 	t->idx = i;
-	m->edges = xreallocarray(m->edges, m->nterms + 1, sizeof(*m->edges));
 	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
 	    &m->edges[m->nterms]);
 	if (m->patterns[m->nterms] == NULL)
 		m->patterns[m->nterms] = term_pattern(text, &stem, &inner);
-	m->patlen = xreallocarray(m->patlen, m->nterms + 1, sizeof(*m->patlen));
 	m->patlen[m->nterms] = strlen(m->patterns[m->nterms]);
 	t->stem = stem;
 	t->is_regex = strncmp(text, "re:", 3) == 0;

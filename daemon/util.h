@@ -58,4 +58,18 @@ char	*util_utf8_scrub(char *s);
 /* True if <s> is a valid RFC 3339 date-time. */
 bool	util_is_rfc3339(const char *s);
 
+/*
+ * The room an array grown by doubling (from 16) has once it holds element
+ * <n>: it needs a new block exactly when util_cap(n) != util_cap(n - 1).
+ */
+static inline size_t
+util_cap(size_t n)
+{
+	size_t c = 16;
+
+	while (c <= n)
+		c *= 2;
+	return c;
+}
+
 #endif
