@@ -203,8 +203,10 @@ spell_add(struct spell *sp, unsigned id, const char *folded, int stem)
 	bool digit;
 
 	copy = xstrdup(folded);
-	sp->terms = xreallocarray(sp->terms, sp->nterms + 1,
-	    sizeof(*sp->terms));
+	/* Room doubles, as the matcher's term arrays (match.c). */
+	if (sp->nterms == 0 || util_cap(sp->nterms) != util_cap(sp->nterms - 1))
+		sp->terms = xreallocarray(sp->terms, util_cap(sp->nterms),
+		    sizeof(*sp->terms));
 	t = &sp->terms[sp->nterms];
 	memset(t, 0, sizeof(*t));
 	t->id = id;
