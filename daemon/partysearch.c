@@ -371,9 +371,9 @@ hkeys_prefetch(const struct hkeys *hk, uint64_t h, int stage)
 	if (hk->n == 0)
 		return;
 	if (stage == 0)
-		__builtin_prefetch(&hk->dir[h >> hk->shift]);
+		util_prefetch(&hk->dir[h >> hk->shift]);
 	else
-		__builtin_prefetch(&hk->v[hk->dir[h >> hk->shift]]);
+		util_prefetch(&hk->v[hk->dir[h >> hk->shift]]);
 }
 
 static size_t
@@ -1919,19 +1919,19 @@ cand_prefetch(const struct party_index *idx, const struct query *qu,
 	size_t j, k;
 
 	if (x + PREFETCH_NAME < n)
-		__builtin_prefetch(&idx->names[ids[x + PREFETCH_NAME]]);
+		util_prefetch(&idx->names[ids[x + PREFETCH_NAME]]);
 	if (x + PREFETCH_TOKIDS < n)
-		__builtin_prefetch(idx->names[ids[x + PREFETCH_TOKIDS]].tok);
+		util_prefetch(idx->names[ids[x + PREFETCH_TOKIDS]].tok);
 	if (x + PREFETCH_TOKS >= n)
 		return;
 	nm = &idx->names[ids[x + PREFETCH_TOKS]];
 	k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
 	for (j = 0; j < k; j++)
-		__builtin_prefetch(&idx->toks[nm->tok[j]]);
+		util_prefetch(&idx->toks[nm->tok[j]]);
 	/* score_join_views reads the records of the name's joins. */
 	if (qu->vfirst != 0 && nm->ntok >= 2)
 		for (j = 0; j < 2 * (size_t)nm->ntok - 3; j++)
-			__builtin_prefetch(&idx->toks[nm->joins[j]]);
+			util_prefetch(&idx->toks[nm->joins[j]]);
 }
 
 /* A new hit at the end of <hs>, zeroed; returns its index. */

@@ -72,4 +72,17 @@ util_cap(size_t n)
 	return c;
 }
 
+/*
+ * Starts loading the cache line at <p>, a hint only.  The empty asm makes
+ * the address look used: GCC 12 deletes a __builtin_prefetch once it is
+ * inlined into a loop (dead-code elimination took every one in
+ * partysearch.o), and the loads ahead of time are the point of it.
+ */
+static inline void
+util_prefetch(const void *p)
+{
+	__asm__ volatile("" : "+r"(p));
+	__builtin_prefetch(p);
+}
+
 #endif
