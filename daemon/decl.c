@@ -55,33 +55,20 @@ static void	vwarn(struct vctx *, const char *, const char *, json_t *,
 static void
 field_join(char *dst, size_t size, const char *path, const char *key)
 {
-	size_t a = strlen(path), b = strlen(key);
+	size_t a = util_copy(dst, size, path);
 
-	if (a >= size)
-		a = size - 1;
-	memcpy(dst, path, a);
-	if (b >= size - a)
-		b = size - a - 1;
-	memcpy(dst + a, key, b);
-	dst[a + b] = '\0';
+	(void)util_copy(dst + a, size - a, key);
 }
 
 static void
 field_join_index(char *dst, size_t size, const char *path, const char *key,
     size_t i)
 {
-	char idx[32], *p = idx + sizeof(idx);
 	size_t len;
 
-	*--p = '\0';
-	*--p = ']';
-	do
-		*--p = (char)('0' + i % 10);
-	while ((i /= 10) > 0);
-	*--p = '[';
 	field_join(dst, size, path, key);
 	len = strlen(dst);
-	field_join(dst + len, size - len, "", p);
+	util_field_at(dst + len, size - len, "", i, "");
 }
 
 /* "<path><key>[<i>]." in <dst> of <size> bytes, cut to fit: an element's

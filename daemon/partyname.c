@@ -250,23 +250,6 @@ in_table(const char *const *tab, size_t n, const char *w)
 	    bsearch(&w, tab, n, sizeof(*tab), cmp_str) != NULL;
 }
 
-/*
- * Copies <src> into <dst> of <cap> bytes, cut to fit, NUL-terminated;
- * returns the length written.  What snprintf("%s") did, without parsing a
- * format for every word of every query.
- */
-static size_t
-copy_word(char *dst, size_t cap, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-	return n;
-}
-
 /* ------------------------------------------------------------------ */
 /* Other scripts                                                       */
 
@@ -964,7 +947,7 @@ partyname_qtok_set(struct qtok *q, const char *folded, bool generic)
 {
 	memset(q, 0, sizeof(*q));
 	q->first = folded[0];
-	(void)copy_word(q->raw, sizeof(q->raw), folded);
+	(void)util_copy(q->raw, sizeof(q->raw), folded);
 	q->len = partyname_key(folded, q->key);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
@@ -977,12 +960,12 @@ static void
 qtok_particle(struct qtok *q, const char *canon, char first)
 {
 	memset(q, 0, sizeof(*q));
-	(void)copy_word(q->key, sizeof(q->key), canon);
+	(void)util_copy(q->key, sizeof(q->key), canon);
 	q->len = strlen(q->key);
-	(void)copy_word(q->skel, sizeof(q->skel), canon);
+	(void)util_copy(q->skel, sizeof(q->skel), canon);
 	q->particle = true;
 	q->first = first;
-	(void)copy_word(q->raw, sizeof(q->raw), canon);
+	(void)util_copy(q->raw, sizeof(q->raw), canon);
 }
 
 static int
@@ -1337,7 +1320,7 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 		    !in_table(legalforms, NELEM(legalforms), x) &&
 		    !in_table(stopwords, NELEM(stopwords), x) &&
 		    particle_canon(x) == NULL && (tw = table_swap(x)) != NULL) {
-			(void)copy_word(store[ns], MAXTOKLEN, tw);
+			(void)util_copy(store[ns], MAXTOKLEN, tw);
 			w[n++] = store[ns++];
 			changed = true;
 			continue;
@@ -1639,16 +1622,16 @@ join_words(char **words, size_t nw, struct joined_words *jw)
 		}
 		jw->isinit[jw->n] = false;
 		if ((ab = abd_prefix(words[i])) > 0) {
-			(void)copy_word(jw->w[jw->n++], MAXTOKLEN, "abdal");
+			(void)util_copy(jw->w[jw->n++], MAXTOKLEN, "abdal");
 			if (strlen(words[i] + ab) >= 3) {
 				jw->isinit[jw->n] = false;
-				(void)copy_word(jw->w[jw->n++], MAXTOKLEN,
+				(void)util_copy(jw->w[jw->n++], MAXTOKLEN,
 				    words[i] + ab);
 			}
 			i++;
 			continue;
 		}
-		(void)copy_word(jw->w[jw->n++], MAXTOKLEN,
+		(void)util_copy(jw->w[jw->n++], MAXTOKLEN,
 		    abbrev_expand(words[i]));
 		i++;
 	}
@@ -1698,9 +1681,9 @@ emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
 
 		if (jw->isinit[i] && nfull > 0) {
 			partyname_qtok_set(&out[n], x, false);
-			out[n].len = copy_word(out[n].key,
+			out[n].len = util_copy(out[n].key,
 			    sizeof(out[n].key), x);
-			(void)copy_word(out[n].skel, sizeof(out[n].skel), x);
+			(void)util_copy(out[n].skel, sizeof(out[n].skel), x);
 			out[n].poor = false;
 			out[n++].initials = true;
 			continue;

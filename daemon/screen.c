@@ -501,7 +501,7 @@ add_country(struct country_ref *set, size_t *n, const char *code,
 		if (strcmp(set[i].code, code) == 0)
 			return;
 	set[*n].code = code;
-	snprintf(set[*n].field, sizeof(set[*n].field), "%s", field);
+	(void)util_copy(set[*n].field, sizeof(set[*n].field), field);
 	(*n)++;
 }
 
@@ -518,7 +518,7 @@ decl_countries(const struct decl *d, struct decl_ctx *dc)
 	memset(dc, 0, sizeof(*dc));
 	add_country(dc->to, &dc->nto, d->destination, "route.destination");
 	for (i = 0; i < d->ntransit; i++) {
-		snprintf(field, sizeof(field), "route.transit[%zu]", i);
+		util_field_at(field, sizeof(field), "route.transit", i, "");
 		add_country(dc->to, &dc->nto, d->transit[i], field);
 	}
 	add_country(dc->from, &dc->nfrom, d->dispatch, "route.dispatch");
@@ -527,7 +527,7 @@ decl_countries(const struct decl *d, struct decl_ctx *dc)
 
 		if (p->role == NULL || p->country == NULL)
 			continue;
-		snprintf(field, sizeof(field), "parties[%zu].country", i);
+		util_field_at(field, sizeof(field), "parties", i, ".country");
 		if (strcmp(p->role, "consignee") == 0 ||
 		    strcmp(p->role, "end_user") == 0 ||
 		    strcmp(p->role, "importer") == 0 ||
@@ -945,8 +945,8 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 {
 	const struct decl_item *it = st->it;
 
-	snprintf(st->field, sizeof(st->field), "items[%zu].description", ii);
-	snprintf(st->hsfield, sizeof(st->hsfield), "items[%zu].hs_code", ii);
+	util_field_at(st->field, sizeof(st->field), "items", ii, ".description");
+	util_field_at(st->hsfield, sizeof(st->hsfield), "items", ii, ".hs_code");
 	check_hs(it, st->hsfield, res);
 	hs_label(it, st->hslabel, sizeof(st->hslabel));
 	item_fold(it->description, &st->f);
@@ -1011,7 +1011,7 @@ item_cas_refs(const struct decl *d, size_t ii, struct item_scan *st,
 			    "its check digit; not matched");
 			continue;
 		}
-		snprintf(r->cas, sizeof(r->cas), "%s", it->cas[i]);
+		(void)util_copy(r->cas, sizeof(r->cas), it->cas[i]);
 		r->text = json_is_string(raw) ? json_string_value(raw) :
 		    it->cas[i];
 		r->off = 0;
@@ -1030,7 +1030,7 @@ item_cas_refs(const struct decl *d, size_t ii, struct item_scan *st,
 			continue;
 		}
 		snprintf(r->cas, sizeof(r->cas), "%.15s", cf[i].cas);
-		snprintf(r->field, sizeof(r->field), "%s", st->field);
+		(void)util_copy(r->field, sizeof(r->field), st->field);
 		r->off = cf[i].off;
 		r->len = cf[i].len;
 		r->text = it->description;
@@ -1540,7 +1540,7 @@ screen_parties(const struct ruleset *rs, const struct decl *d, double thr,
 		if (p->name == NULL)
 			continue;
 		n = party_search(rs->parties, p->name, thr, ph, 3);
-		snprintf(field, sizeof(field), "parties[%zu].name", i);
+		util_field_at(field, sizeof(field), "parties", i, ".name");
 		for (k = 0; k < n; k++) {
 			const struct party_record *r = ph[k].rec;
 			struct screen_hit h;

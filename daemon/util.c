@@ -265,6 +265,36 @@ digits(const char *s, int n)
 	return true;
 }
 
+size_t
+util_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return n;
+}
+
+void
+util_field_at(char *dst, size_t size, const char *head, size_t i,
+    const char *tail)
+{
+	char idx[24], *p = idx + sizeof(idx);
+	size_t len;
+
+	*--p = '\0';
+	*--p = ']';
+	do
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	*--p = '[';
+	len = util_copy(dst, size, head);
+	len += util_copy(dst + len, size - len, p);
+	(void)util_copy(dst + len, size - len, tail);
+}
+
 bool
 util_is_rfc3339(const char *s)
 {

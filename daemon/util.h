@@ -55,6 +55,18 @@ uint64_t util_now_ms(void);
  */
 char	*util_utf8_scrub(char *s);
 
+/*
+ * Copies <src> into <dst> of <size> bytes (at least 1), cut to fit,
+ * NUL-terminated; returns the length written.  snprintf("%s") without
+ * parsing a format: field names and words are made for every item and
+ * party screened.
+ */
+size_t	util_copy(char *dst, size_t size, const char *src);
+
+/* "<head>[<i>]<tail>" into <dst> of <size> bytes, cut as util_copy cuts. */
+void	util_field_at(char *dst, size_t size, const char *head, size_t i,
+	    const char *tail);
+
 /* True if <s> is a valid RFC 3339 date-time. */
 bool	util_is_rfc3339(const char *s);
 
