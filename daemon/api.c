@@ -272,12 +272,14 @@ post_done(struct db_job *j)
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
 		/* The stored result: alert statuses as storage decided them. */
-		http_reply_text(p->req, 201, it->stored);
+		http_reply_take(p->req, 201, it->stored);
+		it->stored = NULL;
 		break;
 	case STORE_REPLAY:
 	case STORE_CANCELLED:
 		/* A cancellation answers with the declaration's new state. */
-		http_reply_text(p->req, 200, it->stored);
+		http_reply_take(p->req, 200, it->stored);
+		it->stored = NULL;
 		break;
 	case STORE_CONFLICT:
 		if (p->d->function == DECL_FUNCTION_ORIGINAL &&
@@ -296,7 +298,8 @@ post_done(struct db_job *j)
 		snprintf(loc, sizeof(loc), "/v1/declarations/%s", p->result->id);
 		evhttp_add_header(evhttp_request_get_output_headers(p->req),
 		    "Location", loc);
-		http_reply_text(p->req, 201, it->stored);
+		http_reply_take(p->req, 201, it->stored);
+		it->stored = NULL;
 		break;
 	case STORE_NEEDS_GOODS:
 		/* Versions keep coming in between: a few turns, then 503. */

@@ -33,6 +33,8 @@ void	http_send(struct evhttp_request *, int code, struct evbuffer *body);
 void	http_reply_json(struct evhttp_request *, int code, json_t *body);
 /* Sends the JSON text <json> (borrowed) with status <code>. */
 void	http_reply_text(struct evhttp_request *, int code, const char *json);
+/* The same, taking <json> (malloc'd): it is sent as it is, then freed. */
+void	http_reply_take(struct evhttp_request *, int code, char *json);
 
 /*
  * A request body this large leaves freed memory in glibc's arenas: it is

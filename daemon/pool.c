@@ -13,15 +13,31 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+
+#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <event2/event.h>
 
 #include "log.h"
 #include "pool.h"
 #include "xmalloc.h"
+
+/*
+ * Screening threads run this much nicer than the process.  On a machine
+ * with as many busy screening threads as cores, the event loop waited for
+ * a time slice behind them: /healthz and every other answer took up to a
+ * scheduler period (tens of milliseconds) while large declarations were
+ * screened.  Nicer threads lose the core when the loop wakes, and lose
+ * nothing when nothing else wants the CPU.
+ */
+#define POOL_NICE	5
 
 /* What the lazy list may hold before a thread is woken to empty it. */
 #define POOL_LAZY_BYTES	(1024 * 1024)
@@ -92,6 +108,23 @@ pool_scratch(struct pool_thread *t, struct snapshot *snap)
 	return t->scratch;
 }
 
+/*
+ * Lowers the calling thread's priority by POOL_NICE (Linux keeps a nice
+ * value per thread).  Failing is harmless: the thread keeps the process's.
+ */
+static void
+pool_thread_nice(void)
+{
+	pid_t tid = (pid_t)syscall(SYS_gettid);
+	int base;
+
+	errno = 0;
+	base = getpriority(PRIO_PROCESS, (id_t)tid);
+	if (errno == 0 && setpriority(PRIO_PROCESS, (id_t)tid,
+	    base + POOL_NICE) != 0)
+		log_debug("screening thread priority: %s", strerror(errno));
+}
+
 static void *
 pool_main(void *arg)
 {
@@ -100,6 +133,7 @@ pool_main(void *arg)
 	struct pool_job *j;
 	bool detached, wake;
 
+	pool_thread_nice();
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (p->head == NULL && p->lazy_head == NULL && !p->stop)
