@@ -36,7 +36,9 @@
 #   BEFORE (a built Cordon tree, e.g. a worktree of main: its cordond is
 #   measured too, in the same run, against a second database migrated with
 #   its own schemas and loaded with its own rules; each client count runs
-#   the BEFORE daemon, then this tree's, so a busy machine weighs on both).
+#   the BEFORE daemon, then this tree's, so a busy machine weighs on both),
+#   CORDOND_CONF (a cordond.yaml both daemons are started with, -f: to
+#   measure a setting such as batch_max).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -148,7 +150,8 @@ free_port() {
 start_cordond() { # sets $url, $cordond_pid
     local port; port=$(free_port)
     url=http://127.0.0.1:$port
-    "$cur_bin" --db "$cur_dsn" --listen 127.0.0.1:"$port" >>"$work/cordond.log" 2>&1 &
+    "$cur_bin" ${CORDOND_CONF:+-f "$CORDOND_CONF"} --db "$cur_dsn" --listen 127.0.0.1:"$port" \
+        >>"$work/cordond.log" 2>&1 &
     cordond_pid=$!
     # Building the shipped rules takes tens of CPU-seconds on a busy machine.
     for _ in $(seq 1 3000); do
@@ -484,7 +487,7 @@ echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'): synchronous_
     "CHECKPOINT before each"
 echo "pgbench row: bigserial PK + text, $((reps * 32)) B payload (a stored declaration row is ${drow} B;" \
     "Cordon also writes ${nitems} item rows (${irow} B) and ${nalerts} alert rows (${arow} B) per declaration)"
-echo "cordond: db_workers 2, batch_max 256 (defaults); client: $CLIENT, keep-alive," \
+echo "cordond: ${CORDOND_CONF:+settings of $CORDOND_CONF over }db_workers 2, batch_max 256 (defaults); client: $CLIENT, keep-alive," \
     "$( [ "$CLIENT" = wrk ] && echo "wrk -t$WRK_THREADS + Lua generator" || echo "Python threads")"
 echo
 printf '%-7s | %17s | %18s | %15s | %14s | %13s | %9s | %9s | %9s | %9s | %8s | %8s\n' clients "pgbench 1-row tps" \
