@@ -762,11 +762,39 @@ test_utf8_scrub(void)
 	harness_context(NULL);
 }
 
+/*
+ * util_field_at and util_copy write what snprintf("%s[%zu]%s") and
+ * snprintf("%s") would, cut the same way at every buffer size.
+ */
+static void
+test_field_names(void)
+{
+	char a[40], b[40];
+	size_t size, i;
+	static const size_t idx[] = { 0, 7, 10, 123456 };
+
+	for (i = 0; i < sizeof(idx) / sizeof(idx[0]); i++)
+		for (size = 1; size <= sizeof(a); size++) {
+			util_field_at(a, size, "items", idx[i],
+			    ".description");
+			snprintf(b, size, "items[%zu].description", idx[i]);
+			CHECK(strcmp(a, b) == 0);
+		}
+	for (size = 1; size <= 16; size++) {
+		size_t n = util_copy(a, size, "route.dispatch");
+
+		snprintf(b, size, "%s", "route.dispatch");
+		CHECK(strcmp(a, b) == 0);
+		CHECK(n == strlen(b));
+	}
+}
+
 int
 main(void)
 {
 	harness_init("test_decl");
 	test_malformed();
+	test_field_names();
 	test_utf8_scrub();
 	test_good();
 	test_contract();
