@@ -434,6 +434,26 @@ partyindex_hash_deletion(const char *key, size_t len, size_t skip)
 	return partyindex_hash(tmp, len - 1);
 }
 
+uint64_t
+partyindex_hash_variant(const char *key, size_t len)
+{
+	char tmp[MAXTOKLEN];
+	size_t i;
+
+	for (i = 0; i < len && i < sizeof(tmp); i++) {
+		char c = key[i];
+
+		if (is_vowel(c))
+			c = 'a';
+		else if (c == 'j' || c == 'k' || c == 'c')
+			c = 'g';
+		else if (c == 'z')
+			c = 'd';
+		tmp[i] = c;
+	}
+	return partyindex_hash(tmp, i);
+}
+
 /*
  * Every name of every record (primary, aliases, bracketed parts as aliases
  * of their own) tokenised into idx->names; (token, name) pairs for the
@@ -542,11 +562,14 @@ index_weights(struct party_index *idx)
 	}
 }
 
-/* Side indexes: one-deletion neighbourhoods and skeletons. */
+/*
+ * Side indexes: one-deletion neighbourhoods, skeletons and vowel-variant
+ * classes.
+ */
 static void
 index_side(struct party_index *idx)
 {
-	size_t i, cdels = 0, cskels = 0, cpoor = 0;
+	size_t i, cdels = 0, cskels = 0, cpoor = 0, cvar = 0;
 
 	for (i = 0; i < idx->ntoks; i++) {
 		struct ptok *t = &idx->toks[i];
@@ -564,10 +587,15 @@ index_side(struct party_index *idx)
 				hkey_push(&idx->poorskels, &cpoor,
 				    partyindex_hash(t->skel, sl), (uint32_t)i);
 		}
+		if (t->len >= VARIANT_MINLEN && !t->concat)
+			hkey_push(&idx->variants, &cvar,
+			    partyindex_hash_variant(t->key, t->len),
+			    (uint32_t)i);
 	}
 	hkey_sort(&idx->dels);
 	hkey_sort(&idx->skels);
 	hkey_sort(&idx->poorskels);
+	hkey_sort(&idx->variants);
 }
 
 static int

@@ -36,6 +36,8 @@
 #define COMMON_MIN_DF	20	/* ... and in 20 names at least */
 #define PARTICLE_W	0.1	/* weight of a particle token */
 #define PLACE_MINLEN	4	/* shorter words of a place are not kept */
+#define VARIANT_MINLEN	4	/* words this long are keyed by their
+				 * vowel-variant class (partyindex_hash_variant) */
 
 /*
  * Scoring a listed name against a query (partysearch.c), in one place with
@@ -172,6 +174,7 @@ struct party_index {
 					 * its key's hash (TAB_TAG) */
 	uint32_t	 *post;		/* postings: name ids */
 	struct hkeys	  dels, skels, poorskels;
+	struct hkeys	  variants;	/* tokens by vowel-variant class */
 	struct prec	**byref;	/* records sorted by (list, ref) */
 	double		  maxw;		/* weight of a token no list has */
 	uint32_t	  common_df;	/* names a common word is in */
@@ -294,6 +297,13 @@ bool	partyindex_is_place(const struct party_index *idx, const char *key,
 	    size_t len);
 /* Hash of <key> with the byte at <skip> left out (skip >= len: none). */
 uint64_t partyindex_hash_deletion(const char *key, size_t len, size_t skip);
+/*
+ * Hash of <key>'s vowel-variant class: every vowel written as one letter,
+ * and the consonants romanisations write for one another (g / j / k / c,
+ * d / z) as one, so that the spellings partysearch.c reads as vowel or
+ * consonant variants of a word share it (Saleh / Salih, Gasim / Qasim).
+ */
+uint64_t partyindex_hash_variant(const char *key, size_t len);
 /*
  * The keys of <hk> with hash <h>: the first, and their count in *<count>
  * (0: none, and the pointer is not to be read).
