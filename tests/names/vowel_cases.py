@@ -12,8 +12,8 @@ list (references QD, TA, IQ, LY, SO, YE, SD, IR) and of the OFAC SDN list
 (programs SDGT, FTO, IRAQ, SYRIA, YEMEN, LIBYA, SUDAN, SOMALIA, IRAN,
 IRGC, HIZBALLAH) gets one variant: every word of four letters or more
 has one of its vowels (and, from seven letters, a second) written as the
-other short vowel of the pair, as a listed name is spelled again from the
-Arabic script.  Every distinctive word changes, so no word is found as
+other short vowel of the pair where it stands between consonants inside
+the word, as a listed name is spelled again from the Arabic script.  Every distinctive word changes, so no word is found as
 listed: the search has to bring the listed name by its vowel variants.
 
 Two kinds that must not find the subject are made the same way:
@@ -21,7 +21,8 @@ Two kinds that must not find the subject are made the same way:
          by a consonant no romanisation writes for it (another name:
          Salih is not Talih)
   neg    names of other sources (NEG-FILES: HMRC declaration parties, BIS
-         DPL) varied by the same rule: not listed, no alert expected
+         DPL) varied by the same rule: not listed, no alert expected (a
+         name the SDN list also carries is left out)
 
 Output TSV: kind (pos, look, neg), list ("un", "ofac" or ""), reference,
 listed name, query.
@@ -33,7 +34,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_cases import neg_names, sdn_names, un_names  # noqa: E402
+from gen_cases import (name_keys, neg_names, sdn_keys, sdn_names,  # noqa: E402
+                       un_names)
 
 UN_PREFIXES = ("QD", "TA", "IQ", "LY", "SO", "YE", "SD", "IR")
 SDN_PROGRAMS = ("SDGT", "FTO", "IRAQ", "SYRIA", "YEMEN", "LIBYA", "SUDAN",
@@ -48,7 +50,10 @@ OTHER_CONS = "bflmnprt"
 
 def vary_word(rng, w, look):
     low = w.lower()
-    at = [i for i, c in enumerate(low) if c in VOWEL_OF and 0 < i]
+    # A short vowel between consonants: what the script leaves unwritten.
+    at = [i for i, c in enumerate(low) if c in VOWEL_OF and
+          0 < i < len(low) - 1 and low[i - 1] not in "aeiouwy" and
+          low[i + 1] not in "aeiouwy"]
     if len(low) < WORD_MIN or not low.isalpha() or not at:
         return w
     rng.shuffle(at)
@@ -56,7 +61,8 @@ def vary_word(rng, w, look):
     for i in at[:2 if len(low) >= SECOND_FROM else 1]:
         chars[i] = VOWEL_OF[chars[i]]
     if look:
-        cons = [i for i, c in enumerate(chars) if c in OTHER_CONS and i > 0]
+        cons = [i for i, c in enumerate(chars)
+                if i > 0 and c.isalpha() and c not in "aeiouhwy"]
         if cons:
             i = rng.choice(cons)
             chars[i] = rng.choice([c for c in OTHER_CONS if c != chars[i]])
@@ -99,7 +105,12 @@ def main():
                     continue
                 seen.add((k, q))
                 print("\t".join((k, lst, ref, name, q)))
+    # Names the SDN list carries too (the BIS list shares subjects with
+    # it) are not negatives.
+    listed = sdn_keys(a.sdn) if a.sdn else set()
     for n in neg_names(a.neg):
+        if listed.intersection(name_keys(n)):
+            continue
         q = variant(rng, n)
         if q is not None and ("neg", q) not in seen:
             seen.add(("neg", q))

@@ -20,8 +20,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${DATA:-$top/../shared/data}
 probe=${PROBE:-$top/tests/names/name_probe}
-FLOOR_VOWELS=${FLOOR_VOWELS:-0.0}
-CEIL_VOWELS_LOOK=${CEIL_VOWELS_LOOK:-1.0}
+FLOOR_VOWELS=${FLOOR_VOWELS:-0.94}
+CEIL_VOWELS_LOOK=${CEIL_VOWELS_LOOK:-0.02}
 un=$top/rules/un-sc-consolidated.xml
 ofac=$DATA/ofac-sdn
 work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-vowels.XXXXXX")
