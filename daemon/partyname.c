@@ -824,8 +824,9 @@ poor_token(const char *key)
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
-size_t
-partyname_key(const char *folded, char *key)
+/* partyname_key by the spelling rules alone, before given_unify. */
+static size_t
+key_spelled(const char *folded, char *key)
 {
 	size_t len;
 
@@ -846,6 +847,162 @@ partyname_key(const char *folded, char *key)
 		len--;
 	}
 	return len;
+}
+
+/* ------------------------------------------------------------------ */
+/* East Slavic given names                                             */
+
+/*
+ * One given name in its Russian, Ukrainian and Belarusian forms, each as
+ * the lists and passports romanise it: Russian g is Ukrainian and
+ * Belarusian h (Sergei / Serhiy / Siarhei, Igor / Ihor / Ihar), Russian
+ * initial a- is Ukrainian o- (Aleksandr / Oleksandr), Belarusian writes
+ * its a for an unstressed o, u for v after a vowel and dz, ts for soft d,
+ * t (Aliaksandr, Yauhen, Dzmitry, Tsimafei), Ukrainian y and i where
+ * Russian writes i and e (Dmytro, Mykola, Fedir).  The forms are too far
+ * apart for the spelling rules and the scoring to relate, and the same
+ * person is listed under one form and declared under another.  Each line
+ * is one name, its first form the one all the others are keyed as.
+ * Ambiguous forms (Petro as a company word, Anna / Hanna, Maria / Julia
+ * in other languages) are left out.
+ */
+static const char *const slavic_given[] = {
+	"aleksandr alexander aleksander alexandr oleksandr olexandr "
+	    "oleksander aliaksandr alyaksandr aliaxandr",
+	"aleksei aleksey alexei alexey oleksiy oleksii olexiy oleksij "
+	    "aliaksei alyaksei",
+	"sergei sergey serguei sergej serhiy serhii sergiy sergii serhij "
+	    "siarhei syarhei siarhey syarhey serghei",
+	"yevgeny yevgeniy yevgenii evgeny evgeniy evgenii evgeni yevgeni "
+	    "yevhen yevhenii ievgen ievgenii ievhen evhen yauhen yauheni",
+	"andrei andrey andrej andriy andrii andrij",
+	"dmitry dmitri dmitriy dmitrii dmytro dzmitry dzmitri",
+	"mikhail mykhailo mikhailo mykhaylo",
+	"nikolai nikolay nikolaj mykola mikola mikalai mikalay",
+	"vladimir volodymyr volodimir uladzimir",
+	"yuri yuriy yurii yury iurii iuri jurij yurij",
+	"viktor viktar",
+	"pavel pavlo paval",
+	"grigory grigoriy grigorii hryhoriy hryhorii hryhory ryhor",
+	"petr pyotr piotr piatro",
+	"igor ihor ihar",
+	"oleg oleh aleh",
+	"vasily vasiliy vasilii vasyl vasil vasili vasilij",
+	"anatoly anatoliy anatolii anatol anatoli",
+	"vitaly vitaliy vitalii vitali",
+	"valery valeriy valerii valeri",
+	"gennady gennadiy gennadii gennadi hennadiy hennadii henadz",
+	"georgy georgiy georgii heorhiy heorhii heorhi",
+	"yakov yakiv yakau iakov",
+	"stepan stsiapan stiapan",
+	"fedor fyodor fedir fiodar",
+	"konstantin kostiantyn kostyantyn konstiantyn kanstantsin",
+	"leonid leanid",
+	"maksim maxim maksym",
+	"denis denys dzianis",
+	"kirill kyrylo kiryl",
+	"timofei timofey tymofiy tymofii tsimafei",
+	"semyon semen semion siamion",
+	"arkady arkadiy arkadii arkadz",
+	"boris borys barys",
+	"vyacheslav viacheslav vyachaslau viachaslau",
+	"stanislav stanislau",
+	"yaroslav yaraslau",
+	"vadim vadym vadzim",
+	"olga olha volha",
+	"yelena elena olena alena alyona",
+	"tatiana tatyana tetiana tetyana tatsiana",
+	"yekaterina ekaterina kateryna katsiaryna",
+	"natalia natalya nataliya natallia",
+	"svetlana svitlana sviatlana",
+	"lyudmila liudmila liudmyla ludmila",
+	"galina halyna halina",
+	"irina iryna",
+	"nadezhda nadiya nadzeya",
+	"valentina valentyna valiantsina",
+	"lidiya lidia lidziya",
+	"oksana aksana",
+};
+
+/* A form's canonical key and the key of its line's first form. */
+struct given_key {
+	char	form[MAXTOKLEN], head[MAXTOKLEN];
+};
+
+static struct given_key	*given_keys;
+static size_t		 ngiven_keys;
+static pthread_once_t	 given_once = PTHREAD_ONCE_INIT;
+
+static int
+cmp_given(const void *a, const void *b)
+{
+	return strcmp(((const struct given_key *)a)->form,
+	    ((const struct given_key *)b)->form);
+}
+
+/*
+ * The keys of every form of slavic_given, by the spelling rules alone
+ * (key_spelled), sorted; built once and kept for the process.
+ */
+static void
+given_init(void)
+{
+	size_t i, n = 0, cap = 0;
+
+	for (i = 0; i < NELEM(slavic_given); i++) {
+		char head[MAXTOKLEN], word[MAXTOKLEN];
+		const char *p = slavic_given[i];
+		bool first = true;
+
+		while (*p != '\0') {
+			size_t k = strcspn(p, " ");
+
+			(void)copy_word(word, k + 1 < sizeof(word) ?
+			    k + 1 : sizeof(word), p);
+			p += k + (p[k] == ' ');
+			if (first) {
+				(void)key_spelled(word, head);
+				first = false;
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				given_keys = xreallocarray(given_keys, cap,
+				    sizeof(*given_keys));
+			}
+			(void)key_spelled(word, given_keys[n].form);
+			(void)copy_word(given_keys[n].head,
+			    sizeof(given_keys[n].head), head);
+			n++;
+		}
+	}
+	qsort(given_keys, n, sizeof(*given_keys), cmp_given);
+	ngiven_keys = n;
+}
+
+/*
+ * If canonical <key> (<len> bytes) is a form of an East Slavic given name,
+ * rewrites it to the key of the name's first form; returns the length.
+ */
+static size_t
+given_unify(char *key, size_t len)
+{
+	struct given_key probe, *f;
+
+	if (len < 3 || len >= MAXTOKLEN)
+		return len;
+	(void)pthread_once(&given_once, given_init);
+	memcpy(probe.form, key, len + 1);
+	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
+	    cmp_given);
+	if (f == NULL)
+		return len;
+	return copy_word(key, MAXTOKLEN, f->head);
+}
+
+size_t
+partyname_key(const char *folded, char *key)
+{
+	return given_unify(key, key_spelled(folded, key));
 }
 
 /*

@@ -588,6 +588,45 @@ test_patronymic_shape(void)
 		CHECK(!partyname_patronymic(no[i]));
 }
 
+/*
+ * East Slavic given names: the Russian, Ukrainian and Belarusian forms of
+ * one name share a key; other names, and words that only look alike, keep
+ * their own.
+ */
+static void
+test_slavic_given(void)
+{
+	static const char *const same[][2] = {
+		{ "serhiy", "sergei" }, { "siarhei", "sergey" },
+		{ "oleksandr", "alexander" }, { "aliaksandr", "aleksandr" },
+		{ "yauhen", "yevgeny" }, { "ievgen", "evgeniy" },
+		{ "mykola", "nikolai" }, { "uladzimir", "vladimir" },
+		{ "dzmitry", "dmitriy" }, { "ihar", "igor" }, { "aleh", "oleg" },
+		{ "halyna", "galina" }, { "volha", "olga" },
+		{ "yurii", "yury" },
+	};
+	static const char *const other[][2] = {
+		{ "oleg", "olga" }, { "sergei", "aleksei" }, { "ivan", "ihor" },
+		{ "pyotr", "petro" }, { "kateryna", "katrina" },
+	};
+	char a[MAXTOKLEN], b[MAXTOKLEN];
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		harness_context("same %s %s", same[i][0], same[i][1]);
+		(void)partyname_key(same[i][0], a);
+		(void)partyname_key(same[i][1], b);
+		CHECK_STR_EQ(a, b);
+	}
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		harness_context("other %s %s", other[i][0], other[i][1]);
+		(void)partyname_key(other[i][0], a);
+		(void)partyname_key(other[i][1], b);
+		CHECK(strcmp(a, b) != 0);
+	}
+	harness_context(NULL);
+}
+
 int
 main(void)
 {
@@ -611,5 +650,6 @@ main(void)
 	test_french_ou();
 	test_y_vowel();
 	test_patronymic_shape();
+	test_slavic_given();
 	return harness_done();
 }
