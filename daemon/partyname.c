@@ -931,6 +931,8 @@ struct given_key {
 
 static struct given_key	*given_keys;
 static size_t		 ngiven_keys;
+/* First two letters of some form's key: the others skip the search. */
+static bool		 given_pairs[26][26];
 static pthread_once_t	 given_once = PTHREAD_ONCE_INIT;
 
 static int
@@ -938,6 +940,26 @@ cmp_given(const void *a, const void *b)
 {
 	return strcmp(((const struct given_key *)a)->form,
 	    ((const struct given_key *)b)->form);
+}
+
+/* True if <k>'s first two letters are a-z; their pair in *<x>, *<y>. */
+static bool
+given_pair(const char *k, size_t *x, size_t *y)
+{
+	if (k[0] < 'a' || k[0] > 'z' || k[1] < 'a' || k[1] > 'z')
+		return false;
+	*x = (size_t)(k[0] - 'a');
+	*y = (size_t)(k[1] - 'a');
+	return true;
+}
+
+static void
+given_pair_add(const char *k)
+{
+	size_t x, y;
+
+	if (given_pair(k, &x, &y))
+		given_pairs[x][y] = true;
 }
 
 /*
@@ -970,6 +992,7 @@ given_init(void)
 				    sizeof(*given_keys));
 			}
 			(void)key_spelled(word, given_keys[n].form);
+			given_pair_add(given_keys[n].form);
 			(void)copy_word(given_keys[n].head,
 			    sizeof(given_keys[n].head), head);
 			n++;
@@ -987,10 +1010,13 @@ static size_t
 given_unify(char *key, size_t len)
 {
 	struct given_key probe, *f;
+	size_t x, y;
 
 	if (len < 3 || len >= MAXTOKLEN)
 		return len;
 	(void)pthread_once(&given_once, given_init);
+	if (!given_pair(key, &x, &y) || !given_pairs[x][y])
+		return len;
 	memcpy(probe.form, key, len + 1);
 	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
 	    cmp_given);
