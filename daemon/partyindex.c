@@ -278,16 +278,15 @@ partyindex_join(const struct qtok *t, size_t i, size_t n, struct qtok *out)
 	partyname_qtok_set(out, raw, false);
 }
 
+/* Appends name <text> of record <rec>, tokens <t> (<n>), to idx->names. */
 static void
-index_add_name(struct party_index *idx, uint32_t rec, const char *text,
-    const char *match_text, uint32_t **pairs, size_t *npairs, size_t *cpairs)
+index_add_tokens(struct party_index *idx, uint32_t rec, const char *text,
+    const struct qtok *t, size_t n, bool given, uint32_t **pairs,
+    size_t *npairs, size_t *cpairs)
 {
-	struct qtok t[MAXTOK];
 	struct pname *nm;
-	size_t n, i, span;
+	size_t i, span;
 
-	if ((n = partyname_tokenize(match_text, t)) == 0)
-		return;
 	if (idx->nnames == idx->cnames) {
 		idx->cnames = idx->cnames ? idx->cnames * 2 : 4096;
 		idx->names = xreallocarray(idx->names, idx->cnames,
@@ -296,6 +295,7 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 	nm = &idx->names[idx->nnames];
 	nm->rec = rec;
 	nm->text = text;
+	nm->given = given;
 	nm->individual = idx->recs[rec]->kind != NULL &&
 	    strcmp(idx->recs[rec]->kind, "individual") == 0;
 	nm->ntok = (uint32_t)n;
@@ -329,6 +329,30 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 		}
 	}
 	idx->nnames++;
+}
+
+/*
+ * Tokenizes <match_text> and appends it as a name of record <rec>
+ * (published as <text>); with an East Slavic given name in a form other
+ * than its table's first, the same name so rekeyed right after it (the
+ * names of a record stay adjacent).
+ */
+static void
+index_add_name(struct party_index *idx, uint32_t rec, const char *text,
+    const char *match_text, uint32_t **pairs, size_t *npairs, size_t *cpairs)
+{
+	struct qtok t[MAXTOK];
+	size_t n, i;
+	bool given = false;
+
+	if ((n = partyname_tokenize(match_text, t)) == 0)
+		return;
+	index_add_tokens(idx, rec, text, t, n, false, pairs, npairs, cpairs);
+	for (i = 0; i < n; i++)
+		given |= partyname_given_unify(&t[i]);
+	if (given)
+		index_add_tokens(idx, rec, text, t, n, true, pairs, npairs,
+		    cpairs);
 }
 
 static int
@@ -508,6 +532,9 @@ index_names(struct party_index *idx, uint32_t **pairs, size_t *npairs,
 		idx->lists[i].names = 0;
 	for (i = 0; i < idx->nnames; i++) {
 		const struct prec *r = idx->recs[idx->names[i].rec];
+
+		if (idx->names[i].given)
+			continue;
 
 		for (j = 0; j < idx->nlists; j++)
 			if (r->pub.list_id == idx->lists[j].id)

@@ -110,6 +110,10 @@ struct pname {
 	const char	*text;		/* as published, borrowed from the record */
 	bool		 individual;	/* the record is a person's: kept here,
 					 * the scoring reads no record */
+	bool		 given;		/* the name before it with its East
+					 * Slavic given names rekeyed
+					 * (partyname_given_unify): not a
+					 * name of its own */
 };
 
 struct ptok {
@@ -257,6 +261,12 @@ size_t	partyname_tokenize_known(const char *name, struct qtok *out,
 size_t	partyname_spell(const char *in, char *t, size_t cap);
 /* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
 size_t	partyname_key(const char *folded, char *key);
+/*
+ * If <q> is a form of an East Slavic given name other than its table's
+ * first (Serhiy, Siarhei for Sergei), rekeys <q> as that form (key,
+ * length, skeleton; the spelling as written stays) and returns true.
+ */
+bool	partyname_given_unify(struct qtok *q);
 /*
  * True if word <w> (<n> bytes, either case) is letters with single 0s and
  * 1s among them, as scanning and typing write O, l and I ("M0HAMED",

@@ -32,6 +32,8 @@
 #define OCR_WORD_MIN		4
 #define OCR_LETTERS_MIN		3
 #define OCR_DIGITS_MAX		2
+/* Letters of a given name of the East Slavic table, at least. */
+#define GIVEN_MINLEN		3
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -862,7 +864,10 @@ key_spelled(const char *folded, char *key)
  * Russian writes i and e (Dmytro, Mykola, Fedir).  The forms are too far
  * apart for the spelling rules and the scoring to relate, and the same
  * person is listed under one form and declared under another.  Each line
- * is one name, its first form the one all the others are keyed as.
+ * is one name, its first form the one all the others are keyed as: a
+ * query's words (partyname_given_unify), and a second reading of each
+ * listed name that has another form (partyindex.c), beside the name as
+ * spelled, whose typing errors stay those of its own spelling.
  * Ambiguous forms (Petro as a company word, Anna / Hanna, Maria / Julia
  * in other languages) are left out.
  */
@@ -924,7 +929,7 @@ static const char *const slavic_given[] = {
 	"oksana aksana",
 };
 
-/* A form's canonical key and the key of its line's first form. */
+/* A form as folded and the canonical key of its line's first form. */
 struct given_key {
 	char	form[MAXTOKLEN], head[MAXTOKLEN];
 };
@@ -963,8 +968,10 @@ given_pair_add(const char *k)
 }
 
 /*
- * The keys of every form of slavic_given, by the spelling rules alone
- * (key_spelled), sorted; built once and kept for the process.
+ * Every form of slavic_given with its line's first form's key (by the
+ * spelling rules alone, key_spelled), sorted by form; built once and kept
+ * for the process.  Forms are looked up as folded, not by their keys: a
+ * key can be a fragment of other words (Aleh is "ale").
  */
 static void
 given_init(void)
@@ -991,8 +998,9 @@ given_init(void)
 				given_keys = xreallocarray(given_keys, cap,
 				    sizeof(*given_keys));
 			}
-			(void)key_spelled(word, given_keys[n].form);
-			given_pair_add(given_keys[n].form);
+			(void)copy_word(given_keys[n].form,
+			    sizeof(given_keys[n].form), word);
+			given_pair_add(word);
 			(void)copy_word(given_keys[n].head,
 			    sizeof(given_keys[n].head), head);
 			n++;
@@ -1003,32 +1011,42 @@ given_init(void)
 }
 
 /*
- * If canonical <key> (<len> bytes) is a form of an East Slavic given name,
- * rewrites it to the key of the name's first form; returns the length.
+ * The key of the first form of the East Slavic given name whose form
+ * folded word <w> is, or NULL.
  */
-static size_t
-given_unify(char *key, size_t len)
+static const char *
+given_head(const char *w)
 {
 	struct given_key probe, *f;
 	size_t x, y;
 
-	if (len < 3 || len >= MAXTOKLEN)
-		return len;
 	(void)pthread_once(&given_once, given_init);
-	if (!given_pair(key, &x, &y) || !given_pairs[x][y])
-		return len;
-	memcpy(probe.form, key, len + 1);
+	if (!given_pair(w, &x, &y) || !given_pairs[x][y])
+		return NULL;
+	(void)copy_word(probe.form, sizeof(probe.form), w);
 	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
 	    cmp_given);
-	if (f == NULL)
-		return len;
-	return copy_word(key, MAXTOKLEN, f->head);
+	return f != NULL ? f->head : NULL;
 }
 
 size_t
 partyname_key(const char *folded, char *key)
 {
-	return given_unify(key, key_spelled(folded, key));
+	return key_spelled(folded, key);
+}
+
+bool
+partyname_given_unify(struct qtok *q)
+{
+	const char *head;
+
+	if (q->particle || q->initials || strlen(q->raw) < GIVEN_MINLEN ||
+	    (head = given_head(q->raw)) == NULL || strcmp(head, q->key) == 0)
+		return false;
+	q->len = copy_word(q->key, sizeof(q->key), head);
+	skel_token(q->key, q->skel);
+	q->poor = poor_token(q->key);
+	return true;
 }
 
 /*

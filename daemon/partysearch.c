@@ -609,6 +609,9 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
+		/* Serhiy, Siarhei as Sergei: the listed names have that
+		 * reading too (partyindex.c). */
+		(void)partyname_given_unify(&t[i]);
 		q->t = t[i];
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
 		q->t.unknown = !t[i].particle && !t[i].initials &&
