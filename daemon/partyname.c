@@ -826,9 +826,8 @@ poor_token(const char *key)
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
-/* partyname_key by the spelling rules alone, before given_unify. */
-static size_t
-key_spelled(const char *folded, char *key)
+size_t
+partyname_key(const char *folded, char *key)
 {
 	size_t len;
 
@@ -936,7 +935,7 @@ struct given_key {
 
 static struct given_key	*given_keys;
 static size_t		 ngiven_keys;
-/* First two letters of some form's key: the others skip the search. */
+/* First two letters of some form: the other words skip the search. */
 static bool		 given_pairs[26][26];
 static pthread_once_t	 given_once = PTHREAD_ONCE_INIT;
 
@@ -967,11 +966,28 @@ given_pair_add(const char *k)
 		given_pairs[x][y] = true;
 }
 
+/* Appends <form> with <head> to given_keys (<*n> of <*cap>). */
+static void
+given_push(const char *form, const char *head, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		given_keys = xreallocarray(given_keys, *cap,
+		    sizeof(*given_keys));
+	}
+	(void)copy_word(given_keys[*n].form, sizeof(given_keys[*n].form),
+	    form);
+	(void)copy_word(given_keys[*n].head, sizeof(given_keys[*n].head),
+	    head);
+	given_pair_add(form);
+	(*n)++;
+}
+
 /*
- * Every form of slavic_given with its line's first form's key (by the
- * spelling rules alone, key_spelled), sorted by form; built once and kept
- * for the process.  Forms are looked up as folded, not by their keys: a
- * key can be a fragment of other words (Aleh is "ale").
+ * Every form of slavic_given with its line's first form's key, sorted by
+ * form; built once and kept for the process.  Forms are looked up as
+ * folded, not by their keys: a key can be a fragment of other words (Aleh
+ * is "ale").
  */
 static void
 given_init(void)
@@ -981,29 +997,17 @@ given_init(void)
 	for (i = 0; i < NELEM(slavic_given); i++) {
 		char head[MAXTOKLEN], word[MAXTOKLEN];
 		const char *p = slavic_given[i];
-		bool first = true;
 
+		head[0] = '\0';
 		while (*p != '\0') {
 			size_t k = strcspn(p, " ");
 
 			(void)copy_word(word, k + 1 < sizeof(word) ?
 			    k + 1 : sizeof(word), p);
 			p += k + (p[k] == ' ');
-			if (first) {
-				(void)key_spelled(word, head);
-				first = false;
-			}
-			if (n == cap) {
-				cap = cap ? cap * 2 : 256;
-				given_keys = xreallocarray(given_keys, cap,
-				    sizeof(*given_keys));
-			}
-			(void)copy_word(given_keys[n].form,
-			    sizeof(given_keys[n].form), word);
-			given_pair_add(word);
-			(void)copy_word(given_keys[n].head,
-			    sizeof(given_keys[n].head), head);
-			n++;
+			if (head[0] == '\0')
+				(void)partyname_key(word, head);
+			given_push(word, head, &n, &cap);
 		}
 	}
 	qsort(given_keys, n, sizeof(*given_keys), cmp_given);
@@ -1027,12 +1031,6 @@ given_head(const char *w)
 	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
 	    cmp_given);
 	return f != NULL ? f->head : NULL;
-}
-
-size_t
-partyname_key(const char *folded, char *key)
-{
-	return key_spelled(folded, key);
 }
 
 bool
