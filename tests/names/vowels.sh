@@ -29,9 +29,12 @@ trap 'rm -rf "$work"' EXIT
 
 [ -x "$probe" ] || { echo "vowels.sh: build first (make)" >&2; exit 1; }
 [ -f "$ofac/sdn.csv" ] || { echo "vowels.sh: no $ofac/sdn.csv" >&2; exit 1; }
+neg=()
+for f in "$DATA/hmrc-cds-wco-declarations/declarations" "$DATA/bis-dpl/dpl.txt"; do
+    [ -e "$f" ] && neg+=("$f")
+done
 python3 "$top/tests/names/vowel_cases.py" ${SEED:+--seed "$SEED"} \
-    --sdn "$ofac/sdn.csv" "$un" "$DATA/hmrc-cds-wco-declarations/declarations" \
-    "$DATA/bis-dpl/dpl.txt" > "$work/cases.tsv"
+    --sdn "$ofac/sdn.csv" "$un" "${neg[@]}" > "$work/cases.tsv"
 awk -F'\t' '$2 == "un" { print $5 }' "$work/cases.tsv" | sort -u |
     "$probe" "$un" > "$work/un.out"
 awk -F'\t' '$2 == "ofac" { print $5 }' "$work/cases.tsv" | sort -u |
@@ -57,6 +60,6 @@ awk -F'\t' -v floor="$FLOOR_VOWELS" -v ceil="$CEIL_VOWELS_LOOK" \
         rec = ok["pos"] / n["pos"]; look = ok["look"] / n["look"]
         printf "vowels recall         %5d / %5d = %.3f (floor %.2f)\n", ok["pos"], n["pos"], rec, floor
         printf "vowels look-alike hit %5d / %5d = %.3f (ceiling %.2f)\n", ok["look"], n["look"], look, ceil
-        printf "vowels other-source   %5d / %5d = %.3f\n", ok["neg"], n["neg"], ok["neg"] / n["neg"]
+        printf "vowels other-source   %5d / %5d = %.3f\n", ok["neg"], n["neg"], n["neg"] ? ok["neg"] / n["neg"] : 0
         exit (rec < floor || look > ceil)
     }' "$work/un.out" "$work/ofac.out" "$work/neg.out" "$work/cases.tsv"
