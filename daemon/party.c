@@ -177,6 +177,7 @@ party_index_free(struct party_index *idx)
 	partyindex_hkeys_free(&idx->dels);
 	partyindex_hkeys_free(&idx->skels);
 	partyindex_hkeys_free(&idx->poorskels);
+	partyindex_hkeys_free(&idx->variants);
 	free(idx->places);
 	free(idx->byref);
 	free(idx);

@@ -278,16 +278,15 @@ partyindex_join(const struct qtok *t, size_t i, size_t n, struct qtok *out)
 	partyname_qtok_set(out, raw, false);
 }
 
+/* Appends name <text> of record <rec>, tokens <t> (<n>), to idx->names. */
 static void
-index_add_name(struct party_index *idx, uint32_t rec, const char *text,
-    const char *match_text, uint32_t **pairs, size_t *npairs, size_t *cpairs)
+index_add_tokens(struct party_index *idx, uint32_t rec, const char *text,
+    const struct qtok *t, size_t n, bool given, uint32_t **pairs,
+    size_t *npairs, size_t *cpairs)
 {
-	struct qtok t[MAXTOK];
 	struct pname *nm;
-	size_t n, i, span;
+	size_t i, span;
 
-	if ((n = partyname_tokenize(match_text, t)) == 0)
-		return;
 	if (idx->nnames == idx->cnames) {
 		idx->cnames = idx->cnames ? idx->cnames * 2 : 4096;
 		idx->names = xreallocarray(idx->names, idx->cnames,
@@ -296,6 +295,7 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 	nm = &idx->names[idx->nnames];
 	nm->rec = rec;
 	nm->text = text;
+	nm->given = given;
 	nm->individual = idx->recs[rec]->kind != NULL &&
 	    strcmp(idx->recs[rec]->kind, "individual") == 0;
 	nm->ntok = (uint32_t)n;
@@ -329,6 +329,30 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 		}
 	}
 	idx->nnames++;
+}
+
+/*
+ * Tokenizes <match_text> and appends it as a name of record <rec>
+ * (published as <text>); with an East Slavic given name in a form other
+ * than its table's first, the same name so rekeyed right after it (the
+ * names of a record stay adjacent).
+ */
+static void
+index_add_name(struct party_index *idx, uint32_t rec, const char *text,
+    const char *match_text, uint32_t **pairs, size_t *npairs, size_t *cpairs)
+{
+	struct qtok t[MAXTOK];
+	size_t n, i;
+	bool given = false;
+
+	if ((n = partyname_tokenize(match_text, t)) == 0)
+		return;
+	index_add_tokens(idx, rec, text, t, n, false, pairs, npairs, cpairs);
+	for (i = 0; i < n; i++)
+		given |= partyname_given_unify(&t[i]);
+	if (given)
+		index_add_tokens(idx, rec, text, t, n, true, pairs, npairs,
+		    cpairs);
 }
 
 static int
@@ -434,6 +458,26 @@ partyindex_hash_deletion(const char *key, size_t len, size_t skip)
 	return partyindex_hash(tmp, len - 1);
 }
 
+uint64_t
+partyindex_hash_variant(const char *key, size_t len)
+{
+	char tmp[MAXTOKLEN];
+	size_t i;
+
+	for (i = 0; i < len && i < sizeof(tmp); i++) {
+		char c = key[i];
+
+		if (is_vowel(c))
+			c = 'a';
+		else if (c == 'j' || c == 'k' || c == 'c')
+			c = 'g';
+		else if (c == 'z')
+			c = 'd';
+		tmp[i] = c;
+	}
+	return partyindex_hash(tmp, i);
+}
+
 /*
  * Every name of every record (primary, aliases, bracketed parts as aliases
  * of their own) tokenised into idx->names; (token, name) pairs for the
@@ -489,6 +533,9 @@ index_names(struct party_index *idx, uint32_t **pairs, size_t *npairs,
 	for (i = 0; i < idx->nnames; i++) {
 		const struct prec *r = idx->recs[idx->names[i].rec];
 
+		if (idx->names[i].given)
+			continue;
+
 		for (j = 0; j < idx->nlists; j++)
 			if (r->pub.list_id == idx->lists[j].id)
 				idx->lists[j].names++;
@@ -542,11 +589,14 @@ index_weights(struct party_index *idx)
 	}
 }
 
-/* Side indexes: one-deletion neighbourhoods and skeletons. */
+/*
+ * Side indexes: one-deletion neighbourhoods, skeletons and vowel-variant
+ * classes.
+ */
 static void
 index_side(struct party_index *idx)
 {
-	size_t i, cdels = 0, cskels = 0, cpoor = 0;
+	size_t i, cdels = 0, cskels = 0, cpoor = 0, cvar = 0;
 
 	for (i = 0; i < idx->ntoks; i++) {
 		struct ptok *t = &idx->toks[i];
@@ -564,10 +614,15 @@ index_side(struct party_index *idx)
 				hkey_push(&idx->poorskels, &cpoor,
 				    partyindex_hash(t->skel, sl), (uint32_t)i);
 		}
+		if (t->len >= VARIANT_MINLEN && !t->concat)
+			hkey_push(&idx->variants, &cvar,
+			    partyindex_hash_variant(t->key, t->len),
+			    (uint32_t)i);
 	}
 	hkey_sort(&idx->dels);
 	hkey_sort(&idx->skels);
 	hkey_sort(&idx->poorskels);
+	hkey_sort(&idx->variants);
 }
 
 static int

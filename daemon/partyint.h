@@ -36,6 +36,8 @@
 #define COMMON_MIN_DF	20	/* ... and in 20 names at least */
 #define PARTICLE_W	0.1	/* weight of a particle token */
 #define PLACE_MINLEN	4	/* shorter words of a place are not kept */
+#define VARIANT_MINLEN	4	/* words this long are keyed by their
+				 * vowel-variant class (partyindex_hash_variant) */
 
 /*
  * Scoring a listed name against a query (partysearch.c), in one place with
@@ -108,6 +110,10 @@ struct pname {
 	const char	*text;		/* as published, borrowed from the record */
 	bool		 individual;	/* the record is a person's: kept here,
 					 * the scoring reads no record */
+	bool		 given;		/* the name before it with its East
+					 * Slavic given names rekeyed
+					 * (partyname_given_unify): not a
+					 * name of its own */
 };
 
 struct ptok {
@@ -172,6 +178,7 @@ struct party_index {
 					 * its key's hash (TAB_TAG) */
 	uint32_t	 *post;		/* postings: name ids */
 	struct hkeys	  dels, skels, poorskels;
+	struct hkeys	  variants;	/* tokens by vowel-variant class */
 	struct prec	**byref;	/* records sorted by (list, ref) */
 	double		  maxw;		/* weight of a token no list has */
 	uint32_t	  common_df;	/* names a common word is in */
@@ -255,6 +262,12 @@ size_t	partyname_spell(const char *in, char *t, size_t cap);
 /* Canonical key of one folded word into <key> (MAXTOKLEN); its length. */
 size_t	partyname_key(const char *folded, char *key);
 /*
+ * If <q> is a form of an East Slavic given name other than its table's
+ * first (Serhiy, Siarhei for Sergei), rekeys <q> as that form (key,
+ * length, skeleton; the spelling as written stays) and returns true.
+ */
+bool	partyname_given_unify(struct qtok *q);
+/*
  * True if word <w> (<n> bytes, either case) is letters with single 0s and
  * 1s among them, as scanning and typing write O, l and I ("M0HAMED",
  * "SA1IM"): the tokenizer reads them as letters, and such a word starts
@@ -294,6 +307,13 @@ bool	partyindex_is_place(const struct party_index *idx, const char *key,
 	    size_t len);
 /* Hash of <key> with the byte at <skip> left out (skip >= len: none). */
 uint64_t partyindex_hash_deletion(const char *key, size_t len, size_t skip);
+/*
+ * Hash of <key>'s vowel-variant class: every vowel written as one letter,
+ * and the consonants romanisations write for one another (g / j / k / c,
+ * d / z) as one, so that the spellings partysearch.c reads as vowel or
+ * consonant variants of a word share it (Saleh / Salih, Gasim / Qasim).
+ */
+uint64_t partyindex_hash_variant(const char *key, size_t len);
 /*
  * The keys of <hk> with hash <h>: the first, and their count in *<count>
  * (0: none, and the pointer is not to be read).

@@ -32,6 +32,8 @@
 #define OCR_WORD_MIN		4
 #define OCR_LETTERS_MIN		3
 #define OCR_DIGITS_MAX		2
+/* Letters of a given name of the East Slavic table, at least. */
+#define GIVEN_MINLEN		3
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -829,6 +831,203 @@ partyname_key(const char *folded, char *key)
 		len--;
 	}
 	return len;
+}
+
+/* ------------------------------------------------------------------ */
+/* East Slavic given names                                             */
+
+/*
+ * One given name in its Russian, Ukrainian and Belarusian forms, each as
+ * the lists and passports romanise it: Russian g is Ukrainian and
+ * Belarusian h (Sergei / Serhiy / Siarhei, Igor / Ihor / Ihar), Russian
+ * initial a- is Ukrainian o- (Aleksandr / Oleksandr), Belarusian writes
+ * its a for an unstressed o, u for v after a vowel and dz, ts for soft d,
+ * t (Aliaksandr, Yauhen, Dzmitry, Tsimafei), Ukrainian y and i where
+ * Russian writes i and e (Dmytro, Mykola, Fedir).  The forms are too far
+ * apart for the spelling rules and the scoring to relate, and the same
+ * person is listed under one form and declared under another.  Each line
+ * is one name, its first form the one all the others are keyed as: a
+ * query's words (partyname_given_unify), and a second reading of each
+ * listed name that has another form (partyindex.c), beside the name as
+ * spelled, whose typing errors stay those of its own spelling.
+ * Ambiguous forms (Petro as a company word, Anna / Hanna, Maria / Julia
+ * in other languages) are left out.
+ */
+static const char *const slavic_given[] = {
+	"aleksandr alexander aleksander alexandr oleksandr olexandr "
+	    "oleksander aliaksandr alyaksandr aliaxandr",
+	"aleksei aleksey alexei alexey oleksiy oleksii olexiy oleksij "
+	    "aliaksei alyaksei",
+	"sergei sergey serguei sergej serhiy serhii sergiy sergii serhij "
+	    "siarhei syarhei siarhey syarhey serghei",
+	"yevgeny yevgeniy yevgenii evgeny evgeniy evgenii evgeni yevgeni "
+	    "yevhen yevhenii ievgen ievgenii ievhen evhen yauhen yauheni",
+	"andrei andrey andrej andriy andrii andrij",
+	"dmitry dmitri dmitriy dmitrii dmytro dzmitry dzmitri",
+	"mikhail mykhailo mikhailo mykhaylo",
+	"nikolai nikolay nikolaj mykola mikola mikalai mikalay",
+	"vladimir volodymyr volodimir uladzimir",
+	"yuri yuriy yurii yury iurii iuri jurij yurij",
+	"viktor viktar",
+	"pavel pavlo paval",
+	"grigory grigoriy grigorii hryhoriy hryhorii hryhory ryhor",
+	"petr pyotr piotr piatro",
+	"igor ihor ihar",
+	"oleg oleh aleh",
+	"vasily vasiliy vasilii vasyl vasil vasili vasilij",
+	"anatoly anatoliy anatolii anatol anatoli",
+	"vitaly vitaliy vitalii vitali",
+	"valery valeriy valerii valeri",
+	"gennady gennadiy gennadii gennadi hennadiy hennadii henadz",
+	"georgy georgiy georgii heorhiy heorhii heorhi",
+	"yakov yakiv yakau iakov",
+	"stepan stsiapan stiapan",
+	"fedor fyodor fedir fiodar",
+	"konstantin kostiantyn kostyantyn konstiantyn kanstantsin",
+	"leonid leanid",
+	"maksim maxim maksym",
+	"denis denys dzianis",
+	"kirill kyrylo kiryl",
+	"timofei timofey tymofiy tymofii tsimafei",
+	"semyon semen semion siamion",
+	"arkady arkadiy arkadii arkadz",
+	"boris borys barys",
+	"vyacheslav viacheslav vyachaslau viachaslau",
+	"stanislav stanislau",
+	"yaroslav yaraslau",
+	"vadim vadym vadzim",
+	"olga olha volha",
+	"yelena elena olena alena alyona",
+	"tatiana tatyana tetiana tetyana tatsiana",
+	"yekaterina ekaterina kateryna katsiaryna",
+	"natalia natalya nataliya natallia",
+	"svetlana svitlana sviatlana",
+	"lyudmila liudmila liudmyla ludmila",
+	"galina halyna halina",
+	"irina iryna",
+	"nadezhda nadiya nadzeya",
+	"valentina valentyna valiantsina",
+	"lidiya lidia lidziya",
+	"oksana aksana",
+};
+
+/* A form as folded and the canonical key of its line's first form. */
+struct given_key {
+	char	form[MAXTOKLEN], head[MAXTOKLEN];
+};
+
+static struct given_key	*given_keys;
+static size_t		 ngiven_keys;
+/* First two letters of some form: the other words skip the search. */
+static bool		 given_pairs[26][26];
+static pthread_once_t	 given_once = PTHREAD_ONCE_INIT;
+
+static int
+cmp_given(const void *a, const void *b)
+{
+	return strcmp(((const struct given_key *)a)->form,
+	    ((const struct given_key *)b)->form);
+}
+
+/* True if <k>'s first two letters are a-z; their pair in *<x>, *<y>. */
+static bool
+given_pair(const char *k, size_t *x, size_t *y)
+{
+	if (k[0] < 'a' || k[0] > 'z' || k[1] < 'a' || k[1] > 'z')
+		return false;
+	*x = (size_t)(k[0] - 'a');
+	*y = (size_t)(k[1] - 'a');
+	return true;
+}
+
+static void
+given_pair_add(const char *k)
+{
+	size_t x, y;
+
+	if (given_pair(k, &x, &y))
+		given_pairs[x][y] = true;
+}
+
+/* Appends <form> with <head> to given_keys (<*n> of <*cap>). */
+static void
+given_push(const char *form, const char *head, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		given_keys = xreallocarray(given_keys, *cap,
+		    sizeof(*given_keys));
+	}
+	(void)copy_word(given_keys[*n].form, sizeof(given_keys[*n].form),
+	    form);
+	(void)copy_word(given_keys[*n].head, sizeof(given_keys[*n].head),
+	    head);
+	given_pair_add(form);
+	(*n)++;
+}
+
+/*
+ * Every form of slavic_given with its line's first form's key, sorted by
+ * form; built once and kept for the process.  Forms are looked up as
+ * folded, not by their keys: a key can be a fragment of other words (Aleh
+ * is "ale").
+ */
+static void
+given_init(void)
+{
+	size_t i, n = 0, cap = 0;
+
+	for (i = 0; i < NELEM(slavic_given); i++) {
+		char head[MAXTOKLEN], word[MAXTOKLEN];
+		const char *p = slavic_given[i];
+
+		head[0] = '\0';
+		while (*p != '\0') {
+			size_t k = strcspn(p, " ");
+
+			(void)copy_word(word, k + 1 < sizeof(word) ?
+			    k + 1 : sizeof(word), p);
+			p += k + (p[k] == ' ');
+			if (head[0] == '\0')
+				(void)partyname_key(word, head);
+			given_push(word, head, &n, &cap);
+		}
+	}
+	qsort(given_keys, n, sizeof(*given_keys), cmp_given);
+	ngiven_keys = n;
+}
+
+/*
+ * The key of the first form of the East Slavic given name whose form
+ * folded word <w> is, or NULL.
+ */
+static const char *
+given_head(const char *w)
+{
+	struct given_key probe, *f;
+	size_t x, y;
+
+	(void)pthread_once(&given_once, given_init);
+	if (!given_pair(w, &x, &y) || !given_pairs[x][y])
+		return NULL;
+	(void)copy_word(probe.form, sizeof(probe.form), w);
+	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
+	    cmp_given);
+	return f != NULL ? f->head : NULL;
+}
+
+bool
+partyname_given_unify(struct qtok *q)
+{
+	const char *head;
+
+	if (q->particle || q->initials || strlen(q->raw) < GIVEN_MINLEN ||
+	    (head = given_head(q->raw)) == NULL || strcmp(head, q->key) == 0)
+		return false;
+	q->len = copy_word(q->key, sizeof(q->key), head);
+	skel_token(q->key, q->skel);
+	q->poor = poor_token(q->key);
+	return true;
 }
 
 /*

@@ -356,10 +356,6 @@ cand_next(const struct cand *c, size_t *at)
 }
 
 /*
- * Token ids close to <q>: exact, one edit, and with <skel> the same
- * skeleton.  Returns count.
- */
-/*
  * Starts loading the directory bucket of hash <h> in <hk>, or (<stage> 1,
  * the bucket read by then) its first keys: the look-ups of one word's
  * deletions go to as many places in a large table, and started together
@@ -376,12 +372,42 @@ hkeys_prefetch(const struct hkeys *hk, uint64_t h, int stage)
 		util_prefetch(&hk->v[hk->dir[h >> hk->shift]]);
 }
 
+/*
+ * Listed tokens that vowel_variant_sim reads as <q> spelled with other
+ * vowels or a consonant pair (Saleh / Salih, Mohammed / Muhammad, Gasim /
+ * Qasim), from the side index of vowel-variant classes whose hash <vh> the
+ * caller computed: as far from <q> in edits as every vowel they differ
+ * in, so the one-edit neighbourhood misses them when no other word of the
+ * query is rare enough to block on.  Appends to <out> (<*n> of <max>).
+ */
+static void
+variant_tokens(const struct party_index *idx, const struct qtok *q,
+    uint64_t vh, uint32_t *out, size_t *n, size_t max)
+{
+	const struct hkey *h;
+	size_t k, cnt;
+
+	h = partyindex_hkeys_find(&idx->variants, vh, &cnt);
+	for (k = 0; k < cnt && *n < max; k++) {
+		const struct ptok *t = &idx->toks[h[k].tok];
+
+		if (t->len == q->len && strcmp(t->key, q->key) != 0 &&
+		    vowel_variant_sim(t->key, q->key, q->len) > 0)
+			out[(*n)++] = h[k].tok;
+	}
+}
+
+/*
+ * Token ids close to <q>: exact, one edit, and with <skel> (a word, not a
+ * join) the same skeleton and the vowel variants.  Returns count.
+ */
 static size_t
 close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
     uint32_t *out, size_t max)
 {
 	size_t n = 0, s, k, cnt, ndel = 0, slen = 0;
-	uint64_t dh[MAXTOKLEN + 1], sh = 0;
+	uint64_t dh[MAXTOKLEN + 1], sh = 0, vh = 0;
+	bool variants = skel && q->len >= VARIANT_MINLEN;
 	const struct hkeys *st = q->poor ? &idx->skels : &idx->poorskels;
 	const struct hkey *h;
 	long id;
@@ -394,11 +420,15 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 			    s);
 	if (skel && (slen = strlen(q->skel)) >= SKEL_MINLEN)
 		sh = partyindex_hash(q->skel, slen);
+	if (variants)
+		vh = partyindex_hash_variant(q->key, q->len);
 	for (stage = 0; stage < 2; stage++) {
 		for (s = 0; s < ndel; s++)
 			hkeys_prefetch(&idx->dels, dh[s], stage);
 		if (skel && slen >= SKEL_MINLEN)
 			hkeys_prefetch(st, sh, stage);
+		if (variants)
+			hkeys_prefetch(&idx->variants, vh, stage);
 	}
 	if ((id = partyindex_tok_lookup(idx, q->key, q->len)) >= 0)
 		out[n++] = (uint32_t)id;
@@ -412,6 +442,8 @@ close_tokens(const struct party_index *idx, const struct qtok *q, bool skel,
 		for (k = 0; k < cnt && n < max; k++)
 			out[n++] = h[k].tok;
 	}
+	if (variants)
+		variant_tokens(idx, q, vh, out, &n, max);
 	return n;
 }
 
@@ -577,6 +609,9 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];
 
+		/* Serhiy, Siarhei as Sergei: the listed names have that
+		 * reading too (partyindex.c). */
+		(void)partyname_given_unify(&t[i]);
 		q->t = t[i];
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
 		q->t.unknown = !t[i].particle && !t[i].initials &&

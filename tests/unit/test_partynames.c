@@ -588,6 +588,58 @@ test_patronymic_shape(void)
 		CHECK(!partyname_patronymic(no[i]));
 }
 
+/* The key of folded word <w> once partyname_given_unify has read it. */
+static void
+given_key(const char *w, char *key)
+{
+	struct qtok q;
+
+	partyname_qtok_set(&q, w, false);
+	(void)partyname_given_unify(&q);
+	memcpy(key, q.key, q.len + 1);
+}
+
+/*
+ * East Slavic given names: the Russian, Ukrainian and Belarusian forms of
+ * one name share a key once rekeyed; other names, and words that only
+ * look alike (a key that is a fragment of other words: Aleh is "ale"),
+ * keep their own.
+ */
+static void
+test_slavic_given(void)
+{
+	static const char *const same[][2] = {
+		{ "serhiy", "sergei" }, { "siarhei", "sergey" },
+		{ "oleksandr", "alexander" }, { "aliaksandr", "aleksandr" },
+		{ "yauhen", "yevgeny" }, { "ievgen", "evgeniy" },
+		{ "mykola", "nikolai" }, { "uladzimir", "vladimir" },
+		{ "dzmitry", "dmitriy" }, { "ihar", "igor" }, { "aleh", "oleg" },
+		{ "halyna", "galina" }, { "volha", "olga" },
+		{ "yurii", "yury" },
+	};
+	static const char *const other[][2] = {
+		{ "oleg", "olga" }, { "sergei", "aleksei" }, { "ivan", "ihor" },
+		{ "pyotr", "petro" }, { "kateryna", "katrina" },
+		{ "ale", "oleg" },
+	};
+	char a[MAXTOKLEN], b[MAXTOKLEN];
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		harness_context("same %s %s", same[i][0], same[i][1]);
+		given_key(same[i][0], a);
+		given_key(same[i][1], b);
+		CHECK_STR_EQ(a, b);
+	}
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		harness_context("other %s %s", other[i][0], other[i][1]);
+		given_key(other[i][0], a);
+		given_key(other[i][1], b);
+		CHECK(strcmp(a, b) != 0);
+	}
+	harness_context(NULL);
+}
+
 int
 main(void)
 {
@@ -611,5 +663,6 @@ main(void)
 	test_french_ou();
 	test_y_vowel();
 	test_patronymic_shape();
+	test_slavic_given();
 	return harness_done();
 }
