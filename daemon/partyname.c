@@ -958,9 +958,9 @@ given_push(const char *form, const char *head, size_t *n, size_t *cap)
 		given_keys = xreallocarray(given_keys, *cap,
 		    sizeof(*given_keys));
 	}
-	(void)copy_word(given_keys[*n].form, sizeof(given_keys[*n].form),
+	(void)util_copy(given_keys[*n].form, sizeof(given_keys[*n].form),
 	    form);
-	(void)copy_word(given_keys[*n].head, sizeof(given_keys[*n].head),
+	(void)util_copy(given_keys[*n].head, sizeof(given_keys[*n].head),
 	    head);
 	given_pair_add(form);
 	(*n)++;
@@ -985,7 +985,7 @@ given_init(void)
 		while (*p != '\0') {
 			size_t k = strcspn(p, " ");
 
-			(void)copy_word(word, k + 1 < sizeof(word) ?
+			(void)util_copy(word, k + 1 < sizeof(word) ?
 			    k + 1 : sizeof(word), p);
 			p += k + (p[k] == ' ');
 			if (head[0] == '\0')
@@ -1010,7 +1010,7 @@ given_head(const char *w)
 	(void)pthread_once(&given_once, given_init);
 	if (!given_pair(w, &x, &y) || !given_pairs[x][y])
 		return NULL;
-	(void)copy_word(probe.form, sizeof(probe.form), w);
+	(void)util_copy(probe.form, sizeof(probe.form), w);
 	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
 	    cmp_given);
 	return f != NULL ? f->head : NULL;
@@ -1024,7 +1024,7 @@ partyname_given_unify(struct qtok *q)
 	if (q->particle || q->initials || strlen(q->raw) < GIVEN_MINLEN ||
 	    (head = given_head(q->raw)) == NULL || strcmp(head, q->key) == 0)
 		return false;
-	q->len = copy_word(q->key, sizeof(q->key), head);
+	q->len = util_copy(q->key, sizeof(q->key), head);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	return true;
