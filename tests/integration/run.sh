@@ -1799,7 +1799,10 @@ if start_daemon obdead -f "$work/ob-dead.yaml" --db "$DSN"; then
     "$ctl" lists activate "$v1" >/dev/null 2>&1
     dead_ev() { sql "SELECT e.id FROM events e JOIN event_deliveries d ON d.event_id = e.id
                      WHERE d.endpoint = 'it-nowhere' AND d.status = 'failed' ORDER BY e.seq DESC LIMIT 1"; }
-    wait_for 20 test -n "$(dead_ev)"
+    have_dead_ev() { [ -n "$(dead_ev)" ]; }
+    # asked again at every try: "test -n $(dead_ev)" was asked once and
+    # then waited the whole time out
+    wait_for 20 have_dead_ev
     ob_dead=$(dead_ev)
     as "$ADM" req GET "/v1/admin/events?status=failed&limit=5"
     ev_code=$code
