@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "except.h"
 #include "grades.h"
 #include "hsnom.h"
 #include "normalize.h"
@@ -216,6 +217,8 @@ exclusion_negated(const struct item_ctx *c, size_t from, size_t to)
 	char *copy;
 	bool neg;
 
+	if (except_scoped(c->orig, c->text, c->len, c->map, from, to))
+		return true;	/* "fermenters, other than for beer" */
 	if (!normalize_negated(c->text, c->len, from, to))
 		return false;
 	if (!africa_ends(c->text, from))
@@ -324,6 +327,13 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		e->required = 1;
 		return;
 	case TERM_KEYWORD:
+		/*
+		 * "Vessels, other than warships": a term an exception phrase
+		 * takes names what the goods are not.  The entry keeps its
+		 * other evidence (its HS code scores on its own).
+		 */
+		if (except_scoped(c->orig, c->text, c->len, c->map, from, to))
+			return;
 		/* One hit per term, and one per span (spellings that fold alike). */
 		for (i = 0; i < e->nkw; i++)
 			if (e->kw[i].term == id || (e->kw[i].from == from &&
