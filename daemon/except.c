@@ -113,6 +113,20 @@ static const char *const *const lists[L_COUNT] = { pre_phrases, not_after,
 static char **folded[L_COUNT];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
+/*
+ * The last two bytes of every opening phrase, as a bit set: most words a
+ * term is read back over end otherwise, and are passed at one lookup.
+ */
+#define TAIL_BITS	65536
+static unsigned char pre_tail[TAIL_BITS / 8];
+
+static unsigned
+tail_key(const char *end)
+{
+	return (unsigned)(unsigned char)end[-2] << 8 |
+	    (unsigned char)end[-1];
+}
+
 static void
 lists_fold(void)
 {
@@ -124,6 +138,15 @@ lists_fold(void)
 		folded[l] = xcalloc(n + 1, sizeof(char *));
 		for (i = 0; i < n; i++)
 			folded[l][i] = normalize_fold_str(lists[l][i]);
+	}
+	for (i = 0; folded[L_PRE][i] != NULL; i++) {
+		const char *f = folded[L_PRE][i];
+		unsigned k;
+
+		if (strlen(f) < 2)
+			continue;
+		k = tail_key(f + strlen(f));
+		pre_tail[k / 8] |= (unsigned char)(1u << (k % 8));
 	}
 }
 
@@ -264,7 +287,13 @@ static bool
 phrase_ends(const char *t, size_t len, size_t e)
 {
 	char *const *l;
+	unsigned k;
 
+	if (e < 2)
+		return false;
+	k = tail_key(t + e);
+	if ((pre_tail[k / 8] & (1u << (k % 8))) == 0)
+		return false;
 	for (l = folded[L_PRE]; *l != NULL; l++) {
 		size_t n = strlen(*l), ne;
 
