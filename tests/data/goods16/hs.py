@@ -69,8 +69,8 @@ def main():
         for entry, starts in sorted(kw.items()):
             if all(after_phrase(text, s) for s in starts):
                 false.append("%s %s: %s" % (hs, entry, text))
-    print("HS 2022 subheadings: %d of %d alert with their own codes; %d entries hit only "
-          "by a term an exception phrase takes" % (alerts, len(items), len(false)))
+    print("HS subheadings (%s): %d of %d alert with their own codes; %d entries hit only "
+          "by a term an exception phrase takes" % (os.path.basename(path), alerts, len(items), len(false)))
     if "--show" in sys.argv:
         for f in false:
             print("  " + f)
