@@ -431,7 +431,10 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		e->nex++;
 		return;
 	case TERM_REQUIRES:
-		e->required = 1;
+		/* "Patrouillenboote, ausgenommen für die Bundeswehr" */
+		if (!except_scoped(c->orig, c->text, c->len, c->map, from,
+		    to))
+			e->required = 1;
 		return;
 	case TERM_KEYWORD:
 		/*
