@@ -13,7 +13,9 @@
  * a bracket that held the phrase; a comma after the list's "and" / "or"
  * item ("other than induction, dielectric loss or resistance heated,
  * electron beam furnaces"), or a comma before an "and" / "or" ("polyethers
- * other than polyacetals, and ... methylphosphonate").  Postposed phrases
+ * other than polyacetals, and ... methylphosphonate"); a phrase followed
+ * by a pronoun ("other than those specified in 7A002, usable in
+ * missiles") ends at its first comma.  Postposed phrases
  * (Turkish "hariç", Korean "제외한", Hindi "छोड़कर", Japanese "以外") reach
  * back over a few words and no comma.  What is named before an opening
  * phrase ("chemicals other than ...") is outside it.
@@ -76,6 +78,17 @@ static const char *const not_after[] = {
 	"betrieb", "dienst", "gebrauch", "kraft", "acht", "landes", NULL
 };
 
+/*
+ * Pronouns after an opening phrase: "other than those specified in 7A002,
+ * usable in missiles" names a class by a relative clause, which ends at
+ * the next comma whether or not a list has.
+ */
+static const char *const pronouns[] = {
+	"those", "that", "ceux", "celles", "celui", "celle", "aquellos",
+	"aquellas", "aquel", "aquella", "quelli", "quelle", "aqueles",
+	"aquelas", "diejenigen", "denjenigen", "derjenigen", NULL
+};
+
 /* Postposed phrases, whole words after the terms they take. */
 static const char *const post_words[] = {
 	"hariç", "haricinde", "harici", "dışında", "dışındaki",	/* tr */
@@ -106,10 +119,10 @@ static const char *const conj_words[] = {
 	"ve", "veya", "और", "या", "و", "یا", NULL
 };
 
-enum { L_PRE, L_NOT_AFTER, L_POST, L_POST_JOINED, L_PRE_JOINED, L_CONJ,
-	L_COUNT };
+enum { L_PRE, L_NOT_AFTER, L_PRONOUN, L_POST, L_POST_JOINED, L_PRE_JOINED,
+	L_CONJ, L_COUNT };
 static const char *const *const lists[L_COUNT] = { pre_phrases, not_after,
-	post_words, post_joined, pre_joined, conj_words };
+	pronouns, post_words, post_joined, pre_joined, conj_words };
 static char **folded[L_COUNT];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
@@ -309,6 +322,18 @@ phrase_ends(const char *t, size_t len, size_t e)
 	return false;
 }
 
+/* True if the word after the space <e> is one of the pronouns. */
+static bool
+pronoun_after(const char *t, size_t len, size_t e)
+{
+	size_t ne;
+
+	if (e >= len)
+		return false;
+	ne = word_end(t, len, e + 1);
+	return word_is(t + e + 1, ne - e - 1, folded[L_PRONOUN]);
+}
+
 /*
  * An opening phrase within EXCEPT_SCOPE_WORDS words before folded <from>,
  * in the same clause, whose scope reaches it.
@@ -327,7 +352,7 @@ pre_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 		e = p - 1;
 		if (phrase_ends(t, len, e))
 			return scope_reaches(orig, t, len, map, e, from,
-			    EXCEPT_SCOPE_WORDS, true);
+			    EXCEPT_SCOPE_WORDS, !pronoun_after(t, len, e));
 		/* Brackets are judged forward, from the phrase. */
 		depth = 1 << 20;
 		if (!gap_read(orig, map[e], map[p], &depth, &comma))

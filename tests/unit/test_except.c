@@ -64,6 +64,10 @@ main(void)
 	    "vacuum arc", true);
 	check_scope("Polyethers other than polyacetals, and "
 	    "methylphosphonate", "methylphosphonate", false);
+	/* "other than those ..." names a class: its first comma ends it. */
+	check_scope("Gyros, other than those specified in 7A002, usable in "
+	    "missiles", "missiles", false);
+	check_scope("Gyros, other than those for missiles", "missiles", true);
 	/* A clause or bracket ends it; a bracket opened inside does not. */
 	check_scope("Vessels other than tugs; warships", "warships", false);
 	check_scope("gas-turbines (excluding turbo-jets), turbo-jets parts",
