@@ -1295,12 +1295,40 @@ unit_imperial(const struct param_unit *u)
 	return false;
 }
 
+/*
+ * True if a value of quantity <q> can be what role <r> names: a diameter
+ * or thickness a length, a modulus or strength a stress, a bias an
+ * acceleration or a drift, a hafnium content a share.  "T/R module 1.3
+ * GHz" names a component, not a modulus of 1.3 GHz.
+ */
+static bool
+role_fits(enum prole r, enum quantity q)
+{
+	switch (r) {
+	case R_DIAMETER:
+	case R_INNER_DIAMETER:
+	case R_THICKNESS:
+		return q == Q_LENGTH;
+	case R_TENSILE_STRENGTH:
+	case R_MODULUS:
+		return q == Q_PRESSURE;
+	case R_BIAS:
+		return q == Q_ACCELERATION || q == Q_DRIFT;
+	case R_HAFNIUM:
+		return q == Q_PERCENT;
+	default:
+		return true;
+	}
+}
+
 /* Appends a value (and its other reading, if any) to <out>. */
 static size_t
 emit(struct pvalue *out, size_t count, size_t max, const struct param_unit *u,
     enum prole role, double num, double alt, bool has_alt, size_t off,
     size_t len)
 {
+	if (!role_fits(role, u->q))
+		role = R_NONE;
 	if (has_alt && unit_imperial(u)) {
 		/* "1.500 in", "95.000 ksi": a dot before inches is decimal */
 		num = alt;
@@ -1736,9 +1764,20 @@ param_meets_excl(const struct pvalue *pv, bool has_min, double min,
 }
 
 /* The state of one param_scan() pass over the folded text. */
+/*
+ * The decimal mark a text shows in its unambiguous numbers: a point in
+ * "5.85" or "12,500,000", a comma in "2,5" or "1.000.000".
+ */
+enum numconv {
+	NUMCONV_UNKNOWN = 0,
+	NUMCONV_POINT,
+	NUMCONV_COMMA,
+};
+
 struct pscan {
 	const char		*t;
 	size_t			 len;
+	enum numconv		 conv;		/* the text's decimal mark */
 	struct pvalue		*out;
 	size_t			 max;
 	size_t			 count;
@@ -1996,6 +2035,111 @@ scan_value(struct pscan *sc, const struct pnum *p)
 	return j + ulen;
 }
 
+/*
+ * What the separator at <t>[<i>] (a point or comma between digits) shows:
+ * a decimal mark when one or two digits, or more than three, follow it
+ * ("5.85", "2,5", "0.1234"); a thousands separator when another group of
+ * three follows with the same separator ("1.000.000", "12,500,000").  A
+ * single group of three says nothing.  Dates, versions and codes with
+ * several short groups ("30.11.2026", "3.1.2") are left out.
+ */
+static enum numconv
+sep_shows(const char *t, size_t len, size_t i)
+{
+	size_t d = i + 1, b = i;
+	bool point = t[i] == '.';
+
+	while (d < len && isdigit((unsigned char)t[d]))
+		d++;
+	while (b > 0 && isdigit((unsigned char)t[b - 1]))
+		b--;
+	if (b > 0 && (t[b - 1] == '.' || t[b - 1] == ','))
+		return NUMCONV_UNKNOWN;		/* not the first separator */
+	if (d - i - 1 == 3) {
+		if (d + 4 <= len && t[d] == t[i] && three_digits(t + d + 1,
+		    len - d - 1))
+			return point ? NUMCONV_COMMA : NUMCONV_POINT;
+		return NUMCONV_UNKNOWN;
+	}
+	if (d < len && (t[d] == '.' || t[d] == ',') && d + 1 < len &&
+	    isdigit((unsigned char)t[d + 1]))
+		return NUMCONV_UNKNOWN;		/* "30.11.2026", "3.1.2" */
+	return point ? NUMCONV_POINT : NUMCONV_COMMA;
+}
+
+/* The decimal mark the numbers of <t> show, when they agree. */
+static enum numconv
+text_numconv(const char *t, size_t len)
+{
+	bool point = false, comma = false;
+	size_t i;
+
+	for (i = 1; i + 1 < len; i++) {
+		if ((t[i] != '.' && t[i] != ',') ||
+		    !isdigit((unsigned char)t[i - 1]) ||
+		    !isdigit((unsigned char)t[i + 1]))
+			continue;
+		switch (sep_shows(t, len, i)) {
+		case NUMCONV_POINT:
+			point = true;
+			break;
+		case NUMCONV_COMMA:
+			comma = true;
+			break;
+		case NUMCONV_UNKNOWN:
+			break;
+		}
+	}
+	if (point != comma)
+		return point ? NUMCONV_POINT : NUMCONV_COMMA;
+	return NUMCONV_UNKNOWN;
+}
+
+/*
+ * True if the unit after number <p> measures an amount of goods (a mass or
+ * a volume: "1.000 kg", "2.000 l"), as a declaration states quantities.
+ */
+static bool
+amount_after(const struct pscan *sc, const struct pnum *p)
+{
+	const struct param_unit *u;
+	size_t j = p->at + p->n, ulen;
+
+	u = scan_unit_after(sc, &j, &ulen);
+	return u != NULL && (u->q == Q_MASS || u->q == Q_VOLUME);
+}
+
+/*
+ * Settles the two readings of "1.200" or "1,200" (number_at) by the
+ * text's decimal mark: "5.85-6.425 GHz" reads 6.425 GHz only, "2,5 mm
+ * ... 1.200 mm" 1200 mm only.  A text that shows none keeps both, except
+ * three zeros after a point before a mass or volume: "1.000 kg" is a
+ * thousand, as "1,000 kg" is (a quantity declared to the gram is written
+ * "1 kg"; the thousands point is how most trade languages write 1000).
+ * "1.000 GHz" on a data sheet may be either, and keeps both.
+ */
+static void
+settle_number(const struct pscan *sc, struct pnum *p)
+{
+	size_t k = p->at;
+	char sep;
+
+	if (!p->has_alt)
+		return;
+	while (k < sc->len && isdigit((unsigned char)sc->t[k]))
+		k++;
+	sep = k < sc->len ? sc->t[k] : 0;
+	if (sc->conv == NUMCONV_UNKNOWN) {
+		if (sep == '.' && k + 4 <= sc->len &&
+		    memcmp(sc->t + k + 1, "000", 3) == 0 && amount_after(sc, p))
+			p->has_alt = false;
+		return;
+	}
+	if ((sep == '.') == (sc->conv == NUMCONV_POINT))
+		p->num = p->alt;		/* the separator is decimal */
+	p->has_alt = false;
+}
+
 /* Reads the value whose number may start at <i>; where scanning goes on. */
 static size_t
 scan_at(struct pscan *sc, size_t i)
@@ -2011,6 +2155,7 @@ scan_at(struct pscan *sc, size_t i)
 	if ((p.n = number_at(sc->t + i, sc->len - i, &p.num, &p.alt,
 	    &p.has_alt)) == 0)
 		return i + 1;
+	settle_number(sc, &p);
 	if (tolerance_before(sc->t, i, sc->count > 0 ?
 	    &sc->out[sc->count - 1] : NULL))
 		return i + p.n;		/* "± 0.5 mm" measures no goods */
@@ -2062,6 +2207,7 @@ param_scan(const char *s, size_t len, struct pvalue *out, size_t max)
 	sc.max = max;
 	sc.count = 0;
 	sc.prev_end = 0;
+	sc.conv = text_numconv(sc.t, sc.len);
 	while (i < sc.len && sc.count < max)
 		i = scan_at(&sc, i);
 	scan_unmap(&pt, out, 0, sc.count);

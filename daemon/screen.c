@@ -17,10 +17,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "except.h"
 #include "grades.h"
 #include "hsnom.h"
 #include "normalize.h"
@@ -216,6 +218,8 @@ exclusion_negated(const struct item_ctx *c, size_t from, size_t to)
 	char *copy;
 	bool neg;
 
+	if (except_scoped(c->orig, c->text, c->len, c->map, from, to))
+		return true;	/* "fermenters, other than for beer" */
 	if (!normalize_negated(c->text, c->len, from, to))
 		return false;
 	if (!africa_ends(c->text, from))
@@ -239,29 +243,135 @@ static const char *const purpose_words[] = {
 	"untuk", "cho",
 };
 
+/*
+ * Purpose words of the languages that write them after what they name
+ * (Turkish "için", Korean "위한", Hindi "के लिए"), whole words after the
+ * exclusion in its clause; and the joined forms of the unspaced scripts:
+ * 用于 before it (Chinese), "for making" ending a word after it
+ * ("草甘膦胺盐生产用", "アミン塩製造用", "아민염 제조용"; not 家用, "for
+ * household use").  Folded once.
+ */
+static const char *const purpose_after[] = {
+	"için", "위한", "위해", "위하여", "लिए", NULL
+};
+static const char *const purpose_joined_before[] = {
+	"用于", "用於", "用来", "用來", NULL
+};
+static const char *const purpose_word_end[] = {
+	"生产用", "生產用", "制造用", "製造用", "合成用", "原料用",
+	"製造のため", "생산용", "제조용", "합성용", "원료용", NULL
+};
+enum { PURPOSE_AFTER, PURPOSE_JOINED_BEFORE, PURPOSE_WORD_END,
+	PURPOSE_NLISTS };
+static const char *const *const purpose_lists[PURPOSE_NLISTS] = {
+	purpose_after, purpose_joined_before, purpose_word_end };
+static char **purpose_folded[PURPOSE_NLISTS];
+static pthread_once_t purpose_once = PTHREAD_ONCE_INIT;
+
+static void
+purpose_fold(void)
+{
+	size_t l, n, i;
+
+	for (l = 0; l < PURPOSE_NLISTS; l++) {
+		for (n = 0; purpose_lists[l][n] != NULL; n++)
+			;
+		purpose_folded[l] = xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++)
+			purpose_folded[l][i] =
+			    normalize_fold_str(purpose_lists[l][i]);
+	}
+}
+
+/* True if <c> ends a clause: a comma, semicolon, bracket or line end. */
+static bool
+clause_char(char c)
+{
+	return c == ',' || c == ';' || c == '(' || c == ')' || c == '\n';
+}
+
 /* Where the clause holding original offset <at> of <s> starts. */
 static size_t
 clause_start(const char *s, size_t at)
 {
-	while (at > 0 && s[at - 1] != ',' && s[at - 1] != ';' &&
-	    s[at - 1] != '(' && s[at - 1] != ')' && s[at - 1] != '\n')
+	while (at > 0 && !clause_char(s[at - 1]))
 		at--;
 	return at;
 }
 
 /*
- * True if a purpose word opens the clause before the exclusion at folded
- * offset <from>: between the clause's start (a comma, semicolon or bracket
- * of the original) and the exclusion, as a whole folded word.
+ * Where the clause holding original offset <at> of <s> ends, a full-width
+ * comma or semicolon or an ideographic comma included (，；、).
+ */
+static size_t
+clause_end(const char *s, size_t at)
+{
+	for (; s[at] != '\0' && !clause_char(s[at]); at++)
+		if (strncmp(s + at, "\xef\xbc\x8c", 3) == 0 ||
+		    strncmp(s + at, "\xef\xbc\x9b", 3) == 0 ||
+		    strncmp(s + at, "\xe3\x80\x81", 3) == 0)
+			break;
+	return at;
+}
+
+/* True if word <w> (<n> bytes) is in <list> or, with <tail>, ends in one. */
+static bool
+purpose_word(const char *w, size_t n, char *const *list, bool tail)
+{
+	for (; *list != NULL; list++) {
+		size_t k = strlen(*list);
+
+		if (k <= n && memcmp(w + n - k, *list, k) == 0 &&
+		    (tail || k == n))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * True if a purpose word written after what it names follows the
+ * exclusion ending at folded <to>, in its clause.
  */
 static bool
-in_purpose_clause(const struct item_ctx *c, size_t from)
+purpose_after_exclusion(const struct item_ctx *c, size_t to)
+{
+	size_t ce = clause_end(c->orig, c->map[to - 1]), p = to, ws;
+
+	while (p < c->len && c->map[p] < ce) {
+		ws = p;
+		while (p < c->len && c->text[p] != ' ' && c->map[p] < ce)
+			p++;
+		if (purpose_word(c->text + ws, p - ws,
+		    purpose_folded[PURPOSE_AFTER], false) ||
+		    purpose_word(c->text + ws, p - ws,
+		    purpose_folded[PURPOSE_WORD_END], true))
+			return true;
+		while (p < c->len && c->text[p] == ' ')
+			p++;
+	}
+	return false;
+}
+
+/*
+ * True if a purpose word opens the clause before the exclusion at folded
+ * offset [<from>, <to>): between the clause's start (a comma, semicolon or
+ * bracket of the original) and the exclusion, as a whole folded word (or
+ * joined, 用于), or after it in the languages that write it there.
+ */
+static bool
+in_purpose_clause(const struct item_ctx *c, size_t from, size_t to)
 {
 	size_t cs, fs, k, n;
+	char *const *j;
 
+	pthread_once(&purpose_once, purpose_fold);
 	cs = clause_start(c->orig, c->map[from]);
 	for (fs = from; fs > 0 && c->map[fs - 1] >= cs; fs--)
 		;
+	for (j = purpose_folded[PURPOSE_JOINED_BEFORE]; *j != NULL; j++)
+		if (from > fs && memmem(c->text + fs, from - fs, *j,
+		    strlen(*j)) != NULL)
+			return true;
 	for (k = 0; k < sizeof(purpose_words) / sizeof(purpose_words[0]);
 	    k++) {
 		const char *w = purpose_words[k], *p = c->text + fs;
@@ -277,7 +387,7 @@ in_purpose_clause(const struct item_ctx *c, size_t from)
 			p++;
 		}
 	}
-	return false;
+	return purpose_after_exclusion(c, to);
 }
 
 /*
@@ -289,10 +399,10 @@ in_purpose_clause(const struct item_ctx *c, size_t from)
  */
 static bool
 exclusion_purpose(const struct item_ctx *c, const struct mterm *t,
-    size_t from)
+    size_t from, size_t to)
 {
 	return c->orig != NULL && t->entry->cas.n > 0 &&
-	    in_purpose_clause(c, from);
+	    in_purpose_clause(c, from, to);
 }
 
 static void
@@ -309,7 +419,7 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		/* "not manufactured to military standards" does not clear. */
 		if (exclusion_negated(c, from, to) ||
 		    exclusion_other_script(c, t, from) ||
-		    exclusion_purpose(c, t, from))
+		    exclusion_purpose(c, t, from, to))
 			return;
 		e->ex = xreallocarray(e->ex, e->nex + 1, sizeof(*e->ex));
 		e->ex[e->nex].term = id;
@@ -321,9 +431,19 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		e->nex++;
 		return;
 	case TERM_REQUIRES:
-		e->required = 1;
+		/* "Patrouillenboote, ausgenommen für die Bundeswehr" */
+		if (!except_scoped(c->orig, c->text, c->len, c->map, from,
+		    to))
+			e->required = 1;
 		return;
 	case TERM_KEYWORD:
+		/*
+		 * "Vessels, other than warships": a term an exception phrase
+		 * takes names what the goods are not.  The entry keeps its
+		 * other evidence (its HS code scores on its own).
+		 */
+		if (except_scoped(c->orig, c->text, c->len, c->map, from, to))
+			return;
 		/* One hit per term, and one per span (spellings that fold alike). */
 		for (i = 0; i < e->nkw; i++)
 			if (e->kw[i].term == id || (e->kw[i].from == from &&

@@ -349,6 +349,28 @@ test_scan_forms(void)
 	SCAN("pumping speed 50,000 l/s", { Q_FLOW, 1.8e5, "50,000 l/s" });
 	SCAN("pumping speed 50,500 l/s", { Q_FLOW, 181800, "50,500 l/s" },
 	    { Q_FLOW, 181.8, "50,500 l/s" });
+	/* a point before three zeros is a thousands point */
+	SCAN("net mass 1.000 kg", { Q_MASS, 1000, "1.000 kg" });
+	SCAN("Nettomasse 3.000 kg", { Q_MASS, 3000, "3.000 kg" });
+	SCAN("Fermenter 2.000 l", { Q_VOLUME, 2000, "2.000 l" });
+	SCAN("amplifier 1.000 GHz", { Q_FREQUENCY, 1e12, "1.000 GHz" },
+	    { Q_FREQUENCY, 1e9, "1.000 GHz" });
+	/* the text's own decimal mark settles "x.yyy" and "x,yyy" */
+	SCAN("5.85-6.425 GHz", { Q_FREQUENCY, 5.85e9, "5.85-6.425 GHz" },
+	    { Q_FREQUENCY, 6.425e9, "6.425 GHz" });
+	SCAN("band 2.025 - 2.110 GHz, 0.5 W",
+	    { Q_FREQUENCY, 2.025e9, "2.025 - 2.110 GHz" },
+	    { Q_FREQUENCY, 2.11e9, "2.110 GHz" },
+	    { Q_POWER, 0.5, "0.5 W" });
+	SCAN("L\xc3\xa4nge 2,5 m, Masse 1.200 kg", { Q_LENGTH, 2.5, "2,5 m" },
+	    { Q_MASS, 1200, "1.200 kg" });
+	SCAN("Longitud 1.500.000 mm, 2,250 kg", { Q_LENGTH, 1500, "1.500.000 mm" },
+	    { Q_MASS, 2.25, "2,250 kg" });
+	SCAN("weight 2,000,000 g, length 1.250 m",
+	    { Q_MASS, 2000, "2,000,000 g" }, { Q_LENGTH, 1.25, "1.250 m" });
+	/* a date or a version shows no decimal mark */
+	SCAN("30.11.2026: 1.200 Hz", { Q_FREQUENCY, 1200, "1.200 Hz" },
+	    { Q_FREQUENCY, 1.2, "1.200 Hz" });
 	/* a tolerance is no figure of the goods; a sign alone is a range */
 	SCAN("tank 200 \xc2\xb1 4 l", { Q_VOLUME, 200, "200 \xc2\xb1 4 l" });
 	SCAN("bore 10 mm +/- 0.5 mm", { Q_LENGTH, 0.01, "10 mm" });
@@ -388,6 +410,11 @@ test_roles(void)
 		    { R_TENSILE_STRENGTH, R_MODULUS, R_NONE } },	/* Greek, capital first */
 		{ "wood 10 mm", { R_NONE, R_NONE, R_NONE } },	/* "od" inside a word */
 		{ "DN 300 column", { R_INNER_DIAMETER, R_NONE, R_NONE } },
+		/* a role names only a value it can measure */
+		{ "T/R module 1.3 GHz, 10 W", { R_NONE, R_NONE, R_NONE } },
+		{ "module d'Young 230 GPa", { R_MODULUS, R_NONE, R_NONE } },
+		{ "diameter 8 GHz", { R_NONE, R_NONE, R_NONE } },
+		{ "Hf 50 ppm, Hf 2 mm", { R_HAFNIUM, R_NONE, R_NONE } },
 	};
 	size_t i, k;
 

@@ -1,0 +1,507 @@
+/*
+ * Exception phrases.  HS texts and trade descriptions name goods by what
+ * they are not: "Vessels; other than warships", "gas-turbines (excluding
+ * turbo-jets)", "Schiffe, ausgenommen Kriegsschiffe", "суда, кроме военных
+ * кораблей", "除军舰外的船舶", "savaş gemileri hariç".  A term inside such a
+ * phrase's scope does not name the goods.  This module only reads: given a
+ * span of folded text, it answers whether the span is in such a scope.  It
+ * is asked once per term found, never per byte of the text; the phrase
+ * lists are folded once, like the negation words of normalize.c.
+ *
+ * The scope of a phrase that opens it runs to the end of the list it
+ * names: a semicolon, colon, full stop or line end; the closing bracket of
+ * a bracket that held the phrase; a comma after the list's "and" / "or"
+ * item ("other than induction, dielectric loss or resistance heated,
+ * electron beam furnaces"), or a comma before an "and" / "or" ("polyethers
+ * other than polyacetals, and ... methylphosphonate"); a phrase followed
+ * by a pronoun ("other than those specified in 7A002, usable in
+ * missiles") ends at its first comma.  Postposed phrases
+ * (Turkish "hariç", Korean "제외한", Hindi "छोड़कर", Japanese "以外") reach
+ * back over a few words and no comma.  What is named before an opening
+ * phrase ("chemicals other than ...") is outside it.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "except.h"
+#include "normalize.h"
+#include "xmalloc.h"
+
+/* Phrases whose scope follows them, as written in each language. */
+static const char *const pre_phrases[] = {
+	"other than", "excluding", "except", "not including",	/* en */
+	"exclusive of", "apart from", "with the exception of",
+	"ausgenommen", "außer", "andere als", "anderer als",	/* de */
+	"anderen als", "anderes als", "mit Ausnahme",
+	"nicht einschließlich",
+	"autres que", "autre que", "à l'exclusion", "à l'exception",	/* fr */
+	"sauf", "excepté", "exceptés", "non compris",
+	"excepto", "salvo", "distintos de", "distintas de",	/* es */
+	"distinto de", "distinta de", "con exclusión", "a excepción",
+	"con excepción", "sin incluir", "exceptuando",
+	"exceto", "com exclusão", "com exceção", "à exceção",	/* pt */
+	"outros que não", "outras que não", "diferentes de",
+	"diversi da", "diverse da", "diverso da", "diversa da",	/* it */
+	"diversi dai", "diversi dagli", "diverse dalle", "esclusi",
+	"escluse", "ad esclusione", "ad eccezione", "eccetto", "tranne",
+	"andere dan", "met uitzondering van", "behalve",	/* nl */
+	"uitgezonderd",
+	"utom", "förutom", "andra än", "annat än", "annan än",	/* sv */
+	"med undantag",
+	"z wyjątkiem", "z wyłączeniem", "oprócz", "inne niż",	/* pl */
+	"innych niż", "inny niż",
+	"kromě", "s výjimkou", "jiné než", "jiných než", "vyjma",	/* cs */
+	"кроме", "за исключением", "исключая", "отличные от",	/* ru */
+	"отличных от", "не включая",
+	"крім", "окрім", "за винятком", "виключаючи",		/* uk */
+	"не включаючи",
+	"εκτός από", "εκτός των", "πλην", "εξαιρουμένων",	/* el */
+	"με εξαίρεση",
+	"باستثناء", "ما عدا", "فيما عدا", "بخلاف",		/* ar */
+	"به جز", "بجز", "به استثنای", "غیر از",			/* fa */
+	"למעט", "להוציא", "מלבד", "פרט",			/* he */
+	"kecuali", "selain", "tidak termasuk",			/* id */
+	"ngoại trừ", "không bao gồm",				/* vi */
+	NULL
+};
+
+/*
+ * Words after an opening phrase that make it no exception: "außer
+ * Betrieb" (out of service), "außer Dienst gestellte Kriegsschiffe"
+ * (decommissioned warships).
+ */
+static const char *const not_after[] = {
+	"betrieb", "dienst", "gebrauch", "kraft", "acht", "landes", NULL
+};
+
+/*
+ * Pronouns after an opening phrase: "other than those specified in 7A002,
+ * usable in missiles" names a class by a relative clause, which ends at
+ * the next comma whether or not a list has.
+ */
+static const char *const pronouns[] = {
+	"those", "that", "ceux", "celles", "celui", "celle", "aquellos",
+	"aquellas", "aquel", "aquella", "quelli", "quelle", "aqueles",
+	"aquelas", "diejenigen", "denjenigen", "derjenigen", NULL
+};
+
+/* Postposed phrases, whole words after the terms they take. */
+static const char *const post_words[] = {
+	"hariç", "haricinde", "harici", "dışında", "dışındaki",	/* tr */
+	"제외", "제외한", "제외하고", "이외", "이외의",		/* ko */
+	"छोड़कर", "सिवा", "सिवाय",				/* hi */
+	NULL
+};
+
+/* Postposed phrases written joined right after the term (ja, zh). */
+static const char *const post_joined[] = {
+	"以外", "を除く", "を除き", "を除いた", "除外", "を除外", NULL
+};
+
+/* Han phrases written joined before the terms they take (zh). */
+static const char *const pre_joined[] = {
+	"不包括", "但不包括", "不包含", "除了", NULL
+};
+
+#define HAN_EXCEPT_OPEN		"\xe9\x99\xa4"	/* 除 of 除…外 */
+#define HAN_EXCEPT_CLOSE	"\xe5\xa4\x96"	/* 外 */
+#define HAN_LEN			3
+
+/* "and" and "or", which close a list at the next comma. */
+static const char *const conj_words[] = {
+	"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u",
+	"en", "of", "och", "eller", "i", "lub", "albo", "a", "nebo",
+	"и", "или", "та", "або", "και", "ή", "dan", "atau", "và", "hoặc",
+	"ve", "veya", "और", "या", "و", "یا", NULL
+};
+
+enum { L_PRE, L_NOT_AFTER, L_PRONOUN, L_POST, L_POST_JOINED, L_PRE_JOINED,
+	L_CONJ, L_COUNT };
+static const char *const *const lists[L_COUNT] = { pre_phrases, not_after,
+	pronouns, post_words, post_joined, pre_joined, conj_words };
+static char **folded[L_COUNT];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+/*
+ * The last two bytes of every opening phrase, as a bit set: most words a
+ * term is read back over end otherwise, and are passed at one lookup.
+ */
+#define TAIL_BITS	65536
+static unsigned char pre_tail[TAIL_BITS / 8];
+
+static unsigned
+tail_key(const char *end)
+{
+	return (unsigned)(unsigned char)end[-2] << 8 |
+	    (unsigned char)end[-1];
+}
+
+static void
+lists_fold(void)
+{
+	size_t l, n, i;
+
+	for (l = 0; l < L_COUNT; l++) {
+		for (n = 0; lists[l][n] != NULL; n++)
+			;
+		folded[l] = xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++)
+			folded[l][i] = normalize_fold_str(lists[l][i]);
+	}
+	for (i = 0; folded[L_PRE][i] != NULL; i++) {
+		const char *f = folded[L_PRE][i];
+		unsigned k;
+
+		if (strlen(f) < 2)
+			continue;
+		k = tail_key(f + strlen(f));
+		pre_tail[k / 8] |= (unsigned char)(1u << (k % 8));
+	}
+}
+
+/* True if the word at <w> (<n> bytes) is one of <list>. */
+static bool
+word_is(const char *w, size_t n, char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == n && memcmp(w, *list, n) == 0)
+			return true;
+	return false;
+}
+
+/* The end of the word of <t> that starts at <p>. */
+static size_t
+word_end(const char *t, size_t len, size_t p)
+{
+	while (p < len && t[p] != ' ')
+		p++;
+	return p;
+}
+
+/* ---- the original's punctuation between two words ------------------- */
+
+enum punct { P_NONE, P_COMMA, P_OPEN, P_CLOSE, P_STOP };
+
+/* The punctuation at <s>, <n> bytes of it in *<n> (1 when none). */
+static enum punct
+punct_at(const char *s, const char *end, size_t *n)
+{
+	static const struct { const char *u; enum punct p; } wide[] = {
+		{ "\xef\xbc\x8c", P_COMMA }, { "\xe3\x80\x81", P_COMMA },
+		{ "\xd8\x8c", P_COMMA },			/* ， 、 ، */
+		{ "\xef\xbc\x88", P_OPEN }, { "\xe3\x80\x90", P_OPEN },
+		{ "\xef\xbc\xbb", P_OPEN },			/* （ 【 ［ */
+		{ "\xef\xbc\x89", P_CLOSE }, { "\xe3\x80\x91", P_CLOSE },
+		{ "\xef\xbc\xbd", P_CLOSE },			/* ） 】 ］ */
+		{ "\xef\xbc\x9b", P_STOP }, { "\xef\xbc\x9a", P_STOP },
+		{ "\xe3\x80\x82", P_STOP }, { "\xef\xbc\x81", P_STOP },
+		{ "\xef\xbc\x9f", P_STOP }, { "\xd8\x9b", P_STOP },
+		/* ； ： 。 ！ ？ ؛ */
+	};
+	size_t k;
+
+	*n = 1;
+	switch (*s) {
+	case ',':
+		return P_COMMA;
+	case '(': case '[': case '{':
+		return P_OPEN;
+	case ')': case ']': case '}':
+		return P_CLOSE;
+	case ';': case ':': case '\n': case '\r': case '!': case '?':
+		return P_STOP;
+	case '.':		/* a full stop, not "1.5" */
+		return s + 1 >= end || s[1] == ' ' ? P_STOP : P_NONE;
+	}
+	for (k = 0; k < sizeof(wide) / sizeof(wide[0]); k++) {
+		size_t w = strlen(wide[k].u);
+
+		if ((size_t)(end - s) >= w && memcmp(s, wide[k].u, w) == 0) {
+			*n = w;
+			return wide[k].p;
+		}
+	}
+	return P_NONE;
+}
+
+/*
+ * Reads the original between offsets <a> and <b>: false at a stop or at a
+ * bracket closed that opened before the scope (*<depth> below 0); sets
+ * *<comma> for a comma outside brackets opened in the scope.
+ */
+static bool
+gap_read(const char *orig, size_t a, size_t b, int *depth, bool *comma)
+{
+	const char *s = orig + a, *end = orig + b;
+	size_t n;
+
+	*comma = false;
+	while (s < end) {
+		switch (punct_at(s, end, &n)) {
+		case P_STOP:
+			return false;
+		case P_OPEN:
+			(*depth)++;
+			break;
+		case P_CLOSE:
+			if (--(*depth) < 0)
+				return false;
+			break;
+		case P_COMMA:
+			if (*depth == 0)
+				*comma = true;
+			break;
+		case P_NONE:
+			break;
+		}
+		s += n;
+	}
+	return true;
+}
+
+/*
+ * True if the words from the space at folded <p> up to the word holding
+ * <kf> stay in one scope, at most <maxw> words; <commas> lets a list's
+ * commas through (a postposed phrase takes none).
+ */
+static bool
+scope_reaches(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t p, size_t kf, size_t maxw, bool commas)
+{
+	size_t ws, we, nw = 0;
+	int depth = 0;
+	bool conj = false, comma;
+
+	while (p < kf) {
+		ws = p + 1;
+		if (!gap_read(orig, map[p], map[ws], &depth, &comma))
+			return false;
+		we = word_end(t, len, ws);
+		if (comma && (conj || !commas ||
+		    word_is(t + ws, we - ws, folded[L_CONJ])))
+			return false;
+		if (++nw > maxw)
+			return false;
+		if (word_is(t + ws, we - ws, folded[L_CONJ]))
+			conj = true;
+		p = we;
+	}
+	return true;
+}
+
+/* ---- the three kinds of phrase -------------------------------------- */
+
+/* True if an opening phrase ends at the space (or end) <e> of <t>. */
+static bool
+phrase_ends(const char *t, size_t len, size_t e)
+{
+	char *const *l;
+	unsigned k;
+
+	if (e < 2)
+		return false;
+	k = tail_key(t + e);
+	if ((pre_tail[k / 8] & (1u << (k % 8))) == 0)
+		return false;
+	for (l = folded[L_PRE]; *l != NULL; l++) {
+		size_t n = strlen(*l), ne;
+
+		if (n > e || memcmp(t + e - n, *l, n) != 0 ||
+		    (e > n && t[e - n - 1] != ' '))
+			continue;
+		ne = e < len ? word_end(t, len, e + 1) : e;
+		if (e < len && word_is(t + e + 1, ne - e - 1,
+		    folded[L_NOT_AFTER]))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* True if the word after the space <e> is one of the pronouns. */
+static bool
+pronoun_after(const char *t, size_t len, size_t e)
+{
+	size_t ne;
+
+	if (e >= len)
+		return false;
+	ne = word_end(t, len, e + 1);
+	return word_is(t + e + 1, ne - e - 1, folded[L_PRONOUN]);
+}
+
+/*
+ * An opening phrase within EXCEPT_SCOPE_WORDS words before folded <from>,
+ * in the same clause, whose scope reaches it.
+ */
+static bool
+pre_scoped(const char *orig, const char *t, size_t len, const size_t *map,
+    size_t from)
+{
+	size_t p = from, e, nw;
+	int depth = 0;
+	bool comma;
+
+	while (p > 0 && t[p - 1] != ' ')
+		p--;
+	for (nw = 0; nw <= EXCEPT_SCOPE_WORDS && p > 0; nw++) {
+		e = p - 1;
+		if (phrase_ends(t, len, e))
+			return scope_reaches(orig, t, len, map, e, from,
+			    EXCEPT_SCOPE_WORDS, !pronoun_after(t, len, e));
+		/* Brackets are judged forward, from the phrase. */
+		depth = 1 << 20;
+		if (!gap_read(orig, map[e], map[p], &depth, &comma))
+			return false;
+		while (e > 0 && t[e - 1] != ' ')
+			e--;
+		p = e;
+	}
+	return false;
+}
+
+/*
+ * A postposed phrase after the span ending at folded <to>: joined to it
+ * (以外, を除く, 除外), or a word among the next few, without a comma.
+ */
+static bool
+post_scoped(const char *orig, const char *t, size_t len, const size_t *map,
+    size_t to)
+{
+	char *const *l;
+	size_t p, ws, we, nw;
+
+	for (l = folded[L_POST_JOINED]; *l != NULL; l++)
+		if (to + strlen(*l) <= len &&
+		    memcmp(t + to, *l, strlen(*l)) == 0)
+			return true;
+	p = word_end(t, len, to);
+	for (nw = 0; nw < EXCEPT_POST_WORDS && p < len; nw++) {
+		ws = p + 1;
+		we = word_end(t, len, ws);
+		if (word_is(t + ws, we - ws, folded[L_POST]))
+			return scope_reaches(orig, t, len, map,
+			    word_end(t, len, to), ws, EXCEPT_POST_WORDS, false);
+		p = we;
+	}
+	return false;
+}
+
+/* Where <needle> last occurs in t[lo, hi), or (size_t)-1. */
+static size_t
+find_last(const char *t, size_t lo, size_t hi, const char *needle)
+{
+	size_t n = strlen(needle), p;
+
+	for (p = hi; p >= lo + n; p--)
+		if (memcmp(t + p - n, needle, n) == 0)
+			return p - n;
+	return (size_t)-1;
+}
+
+/* Where <needle> first occurs in t[lo, hi), or (size_t)-1. */
+static size_t
+find_first(const char *t, size_t lo, size_t hi, const char *needle)
+{
+	const char *p;
+
+	if (hi <= lo)
+		return (size_t)-1;
+	p = memmem(t + lo, hi - lo, needle, strlen(needle));
+	return p == NULL ? (size_t)-1 : (size_t)(p - t);
+}
+
+/* True if the original from <a> to <b> holds no stop and no bracket. */
+static bool
+same_clause(const char *orig, size_t a, size_t b)
+{
+	int depth = 0;
+	bool comma;
+
+	return gap_read(orig, a, b, &depth, &comma) && depth == 0;
+}
+
+/*
+ * Han characters that make a 除 the start of a word (除尘 dust removal,
+ * 除湿 dehumidifying, 除冰 de-icing, 除锈 rust removal, 除草 weeding...),
+ * not the 除 of 除…外.
+ */
+static const char *const han_remove[] = {
+	"尘", "塵", "湿", "濕", "冰", "锈", "銹", "草", "臭", "霜",
+	"垢", "氧", "杂", "雜", "味", "法", "油", "漆", "毛", "菌",
+	"静", "靜", "雾", "霧", "渣", "污", "虫", "蟲", NULL
+};
+
+/* True if the 除 at <at> opens 除…外 (see han_remove). */
+static bool
+han_opens(const char *t, size_t len, size_t at)
+{
+	const char *const *h;
+
+	for (h = han_remove; *h != NULL; h++)
+		if (at + HAN_LEN + strlen(*h) <= len &&
+		    memcmp(t + at + HAN_LEN, *h, strlen(*h)) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * True if the 外 at <at> closes 除…外: 以外 or 之外, or 外 ending a word or
+ * followed by 的 ("除军舰外的船舶"), not 外壳 (casing) or 外径.
+ */
+static bool
+han_closes(const char *t, size_t len, size_t at)
+{
+	size_t e = at + HAN_LEN;
+
+	if (at >= HAN_LEN && (memcmp(t + at - HAN_LEN, "以", HAN_LEN) == 0 ||
+	    memcmp(t + at - HAN_LEN, "之", HAN_LEN) == 0))
+		return true;
+	return e == len || t[e] == ' ' ||
+	    (e + HAN_LEN <= len && memcmp(t + e, "的", HAN_LEN) == 0);
+}
+
+/*
+ * Han phrases, written without spaces: 不包括 / 除了 before the span, or
+ * 除 before it and 外 (以外, 之外) after it, within EXCEPT_HAN_BYTES and
+ * the clause.
+ */
+static bool
+han_scoped(const char *orig, const char *t, size_t len, const size_t *map,
+    size_t from, size_t to)
+{
+	size_t lo = from > EXCEPT_HAN_BYTES ? from - EXCEPT_HAN_BYTES : 0;
+	size_t hi = to + EXCEPT_HAN_BYTES < len ? to + EXCEPT_HAN_BYTES : len;
+	size_t at, close;
+	char *const *l;
+
+	for (l = folded[L_PRE_JOINED]; *l != NULL; l++) {
+		at = find_last(t, lo, from, *l);
+		if (at != (size_t)-1 &&
+		    same_clause(orig, map[at], map[from]))
+			return true;
+	}
+	at = find_last(t, lo, from, HAN_EXCEPT_OPEN);
+	if (at == (size_t)-1 || !han_opens(t, len, at) ||
+	    !same_clause(orig, map[at], map[from]))
+		return false;
+	close = find_first(t, to, hi, HAN_EXCEPT_CLOSE);
+	return close != (size_t)-1 && han_closes(t, len, close) &&
+	    same_clause(orig, map[to - 1], map[close]);
+}
+
+bool
+except_scoped(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t from, size_t to)
+{
+	if (orig == NULL || from >= to || to > len)
+		return false;
+	pthread_once(&fold_once, lists_fold);
+	return pre_scoped(orig, t, len, map, from) ||
+	    post_scoped(orig, t, len, map, to) ||
+	    han_scoped(orig, t, len, map, from, to);
+}
