@@ -143,15 +143,10 @@ tail_key(const char *end)
 static void
 lists_fold(void)
 {
-	size_t l, n, i;
+	size_t l, i;
 
-	for (l = 0; l < L_COUNT; l++) {
-		for (n = 0; lists[l][n] != NULL; n++)
-			;
-		folded[l] = xcalloc(n + 1, sizeof(char *));
-		for (i = 0; i < n; i++)
-			folded[l][i] = normalize_fold_str(lists[l][i]);
-	}
+	for (l = 0; l < L_COUNT; l++)
+		folded[l] = normalize_fold_list(lists[l]);
 	for (i = 0; folded[L_PRE][i] != NULL; i++) {
 		const char *f = folded[L_PRE][i];
 		unsigned k;

@@ -1194,18 +1194,27 @@ static const char *const *const neg_lists[NEG_NLISTS] = { neg_before,
 static char **neg_folded[NEG_NLISTS];
 static pthread_once_t neg_once = PTHREAD_ONCE_INIT;
 
+char **
+normalize_fold_list(const char *const *list)
+{
+	char **out;
+	size_t n, i;
+
+	for (n = 0; list[n] != NULL; n++)
+		;
+	out = xcalloc(n + 1, sizeof(*out));
+	for (i = 0; i < n; i++)
+		out[i] = normalize_fold_str(list[i]);
+	return out;
+}
+
 static void
 neg_build(void)
 {
-	size_t l, n, i;
+	size_t l;
 
-	for (l = 0; l < NEG_NLISTS; l++) {
-		for (n = 0; neg_lists[l][n] != NULL; n++)
-			;
-		neg_folded[l] = xcalloc(n + 1, sizeof(char *));
-		for (i = 0; i < n; i++)
-			neg_folded[l][i] = normalize_fold_str(neg_lists[l][i]);
-	}
+	for (l = 0; l < NEG_NLISTS; l++)
+		neg_folded[l] = normalize_fold_list(neg_lists[l]);
 }
 
 static bool

@@ -53,6 +53,9 @@ void	folded_free(struct folded *);
 
 /* Folds <s> and returns the folded text only (caller frees). */
 char	*normalize_fold_str(const char *s);
+/* Each word of the NULL-terminated <list> folded, in a new NULL-terminated
+ * array: word tables folded once, as the text they are looked for in. */
+char	**normalize_fold_list(const char *const *list);
 
 /*
  * Reports in <rep> the tricks that folding <len> bytes of <s> undoes

@@ -271,16 +271,10 @@ static pthread_once_t purpose_once = PTHREAD_ONCE_INIT;
 static void
 purpose_fold(void)
 {
-	size_t l, n, i;
+	size_t l;
 
-	for (l = 0; l < PURPOSE_NLISTS; l++) {
-		for (n = 0; purpose_lists[l][n] != NULL; n++)
-			;
-		purpose_folded[l] = xcalloc(n + 1, sizeof(char *));
-		for (i = 0; i < n; i++)
-			purpose_folded[l][i] =
-			    normalize_fold_str(purpose_lists[l][i]);
-	}
+	for (l = 0; l < PURPOSE_NLISTS; l++)
+		purpose_folded[l] = normalize_fold_list(purpose_lists[l]);
 }
 
 /* True if <c> ends a clause: a comma, semicolon, bracket or line end. */
