@@ -123,49 +123,64 @@ enum { L_PRE, L_NOT_AFTER, L_PRONOUN, L_POST, L_POST_JOINED, L_PRE_JOINED,
 	L_CONJ, L_COUNT };
 static const char *const *const lists[L_COUNT] = { pre_phrases, not_after,
 	pronouns, post_words, post_joined, pre_joined, conj_words };
-static char **folded[L_COUNT];
+static struct foldset *folded[L_COUNT];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 /*
- * The last two bytes of every opening phrase, as a bit set: most words a
- * term is read back over end otherwise, and are passed at one lookup.
+ * The opening phrases by their last word: pre_last holds each last word
+ * once, and the phrases ending in its word k are
+ * pre_by_last[pre_group[k] .. pre_group[k + 1]).  Most words a term is
+ * read back over end no phrase, and are passed at one lookup.
  */
-#define TAIL_BITS	65536
-static unsigned char pre_tail[TAIL_BITS / 8];
+static struct foldset *pre_last;
+static size_t *pre_group, *pre_by_last;
 
-static unsigned
-tail_key(const char *end)
+/* Where the last word of the <n> bytes at <w> starts. */
+static size_t
+last_word_at(const char *w, size_t n)
 {
-	return (unsigned)(unsigned char)end[-2] << 8 |
-	    (unsigned char)end[-1];
+	while (n > 0 && w[n - 1] != ' ')
+		n--;
+	return n;
+}
+
+static void
+pre_group_build(void)
+{
+	const struct foldset *pre = folded[L_PRE];
+	char **last = xcalloc(pre->n + 1, sizeof(*last));
+	size_t i, k, at = 0, *count;
+
+	for (i = 0; i < pre->n; i++)
+		last[i] = xstrdup(pre->word[i] +
+		    last_word_at(pre->word[i], pre->len[i]));
+	pre_last = foldset_of(last, pre->n);
+	count = xcalloc(pre->n + 1, sizeof(*count));
+	for (i = 0; i < pre->n; i++)
+		count[foldset_find(pre_last, pre_last->word[i],
+		    pre_last->len[i])]++;
+	pre_group = xcalloc(pre->n + 1, sizeof(*pre_group));
+	for (k = 0; k < pre->n; k++) {
+		pre_group[k] = at;
+		at += count[k];
+		count[k] = pre_group[k];
+	}
+	pre_group[pre->n] = at;
+	pre_by_last = xcalloc(pre->n + 1, sizeof(*pre_by_last));
+	for (i = 0; i < pre->n; i++)
+		pre_by_last[count[foldset_find(pre_last, pre_last->word[i],
+		    pre_last->len[i])]++] = i;
+	free(count);
 }
 
 static void
 lists_fold(void)
 {
-	size_t l, i;
+	size_t l;
 
 	for (l = 0; l < L_COUNT; l++)
-		folded[l] = normalize_fold_list(lists[l]);
-	for (i = 0; folded[L_PRE][i] != NULL; i++) {
-		const char *f = folded[L_PRE][i];
-		unsigned k;
-
-		if (strlen(f) < 2)
-			continue;
-		k = tail_key(f + strlen(f));
-		pre_tail[k / 8] |= (unsigned char)(1u << (k % 8));
-	}
-}
-
-/* True if the word at <w> (<n> bytes) is one of <list>. */
-static bool
-word_is(const char *w, size_t n, char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strlen(*list) == n && memcmp(w, *list, n) == 0)
-			return true;
-	return false;
+		folded[l] = normalize_fold_set(lists[l]);
+	pre_group_build();
 }
 
 /* The end of the word of <t> that starts at <p>. */
@@ -212,8 +227,10 @@ punct_at(const char *s, const char *end, size_t *n)
 	case '.':		/* a full stop, not "1.5" */
 		return s + 1 >= end || s[1] == ' ' ? P_STOP : P_NONE;
 	}
+	if ((unsigned char)*s < 0x80)
+		return P_NONE;		/* every wide one starts above ASCII */
 	for (k = 0; k < sizeof(wide) / sizeof(wide[0]); k++) {
-		size_t w = strlen(wide[k].u);
+		size_t w = (unsigned char)wide[k].u[0] >= 0xe0 ? 3 : 2;
 
 		if ((size_t)(end - s) >= w && memcmp(s, wide[k].u, w) == 0) {
 			*n = w;
@@ -277,11 +294,11 @@ scope_reaches(const char *orig, const char *t, size_t len,
 			return false;
 		we = word_end(t, len, ws);
 		if (comma && (conj || !commas ||
-		    word_is(t + ws, we - ws, folded[L_CONJ])))
+		    foldset_has(folded[L_CONJ], t + ws, we - ws)))
 			return false;
 		if (++nw > maxw)
 			return false;
-		if (word_is(t + ws, we - ws, folded[L_CONJ]))
+		if (foldset_has(folded[L_CONJ], t + ws, we - ws))
 			conj = true;
 		p = we;
 	}
@@ -294,23 +311,22 @@ scope_reaches(const char *orig, const char *t, size_t len,
 static bool
 phrase_ends(const char *t, size_t len, size_t e)
 {
-	char *const *l;
-	unsigned k;
+	const struct foldset *pre = folded[L_PRE];
+	size_t b = last_word_at(t, e), g, n;
+	long k;
 
-	if (e < 2)
+	if (e < 2 || (k = foldset_find(pre_last, t + b, e - b)) < 0)
 		return false;
-	k = tail_key(t + e);
-	if ((pre_tail[k / 8] & (1u << (k % 8))) == 0)
-		return false;
-	for (l = folded[L_PRE]; *l != NULL; l++) {
-		size_t n = strlen(*l), ne;
+	for (g = pre_group[k]; g < pre_group[k + 1]; g++) {
+		size_t i = pre_by_last[g], ne;
 
-		if (n > e || memcmp(t + e - n, *l, n) != 0 ||
+		n = pre->len[i];
+		if (n < 2 || n > e || memcmp(t + e - n, pre->word[i], n) != 0 ||
 		    (e > n && t[e - n - 1] != ' '))
 			continue;
 		ne = e < len ? word_end(t, len, e + 1) : e;
-		if (e < len && word_is(t + e + 1, ne - e - 1,
-		    folded[L_NOT_AFTER]))
+		if (e < len && foldset_has(folded[L_NOT_AFTER], t + e + 1,
+		    ne - e - 1))
 			continue;
 		return true;
 	}
@@ -326,7 +342,7 @@ pronoun_after(const char *t, size_t len, size_t e)
 	if (e >= len)
 		return false;
 	ne = word_end(t, len, e + 1);
-	return word_is(t + e + 1, ne - e - 1, folded[L_PRONOUN]);
+	return foldset_has(folded[L_PRONOUN], t + e + 1, ne - e - 1);
 }
 
 /*
@@ -367,18 +383,15 @@ static bool
 post_scoped(const char *orig, const char *t, size_t len, const size_t *map,
     size_t to)
 {
-	char *const *l;
 	size_t p, ws, we, nw;
 
-	for (l = folded[L_POST_JOINED]; *l != NULL; l++)
-		if (to + strlen(*l) <= len &&
-		    memcmp(t + to, *l, strlen(*l)) == 0)
-			return true;
+	if (foldset_starts_at(folded[L_POST_JOINED], t, len, to))
+		return true;
 	p = word_end(t, len, to);
 	for (nw = 0; nw < EXCEPT_POST_WORDS && p < len; nw++) {
 		ws = p + 1;
 		we = word_end(t, len, ws);
-		if (word_is(t + ws, we - ws, folded[L_POST]))
+		if (foldset_has(folded[L_POST], t + ws, we - ws))
 			return scope_reaches(orig, t, len, map,
 			    word_end(t, len, to), ws, EXCEPT_POST_WORDS, false);
 		p = we;
@@ -386,11 +399,11 @@ post_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 	return false;
 }
 
-/* Where <needle> last occurs in t[lo, hi), or (size_t)-1. */
+/* Where <needle> (<n> bytes) last occurs in t[lo, hi), or (size_t)-1. */
 static size_t
-find_last(const char *t, size_t lo, size_t hi, const char *needle)
+find_last(const char *t, size_t lo, size_t hi, const char *needle, size_t n)
 {
-	size_t n = strlen(needle), p;
+	size_t p;
 
 	for (p = hi; p >= lo + n; p--)
 		if (memcmp(t + p - n, needle, n) == 0)
@@ -471,16 +484,16 @@ han_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 {
 	size_t lo = from > EXCEPT_HAN_BYTES ? from - EXCEPT_HAN_BYTES : 0;
 	size_t hi = to + EXCEPT_HAN_BYTES < len ? to + EXCEPT_HAN_BYTES : len;
-	size_t at, close;
-	char *const *l;
+	const struct foldset *pj = folded[L_PRE_JOINED];
+	size_t at, close, i;
 
-	for (l = folded[L_PRE_JOINED]; *l != NULL; l++) {
-		at = find_last(t, lo, from, *l);
+	for (i = 0; i < pj->n; i++) {
+		at = find_last(t, lo, from, pj->word[i], pj->len[i]);
 		if (at != (size_t)-1 &&
 		    same_clause(orig, map[at], map[from]))
 			return true;
 	}
-	at = find_last(t, lo, from, HAN_EXCEPT_OPEN);
+	at = find_last(t, lo, from, HAN_EXCEPT_OPEN, HAN_LEN);
 	if (at == (size_t)-1 || !han_opens(t, len, at) ||
 	    !same_clause(orig, map[at], map[from]))
 		return false;
@@ -499,4 +512,40 @@ except_scoped(const char *orig, const char *t, size_t len,
 	return pre_scoped(orig, t, len, map, from) ||
 	    post_scoped(orig, t, len, map, to) ||
 	    han_scoped(orig, t, len, map, from, to);
+}
+
+/* True if one of <fs>'s words occurs anywhere in <t>. */
+static bool
+any_inside(const struct foldset *fs, const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (fs->len[i] > 0 &&
+		    memmem(t, len, fs->word[i], fs->len[i]) != NULL)
+			return true;
+	return false;
+}
+
+bool
+except_possible(const char *t, size_t len)
+{
+	size_t p, ws;
+
+	pthread_once(&fold_once, lists_fold);
+	if (any_inside(folded[L_POST_JOINED], t, len) ||
+	    any_inside(folded[L_PRE_JOINED], t, len) ||
+	    memmem(t, len, HAN_EXCEPT_OPEN, HAN_LEN) != NULL)
+		return true;
+	/* pre_scoped asks phrase_ends at the space before a word;
+	 * post_scoped asks for a postposed word. */
+	for (p = 0; p < len; p = ws) {
+		ws = word_end(t, len, p);
+		if (foldset_has(folded[L_POST], t + p, ws - p) ||
+		    (ws < len && phrase_ends(t, len, ws)))
+			return true;
+		while (ws < len && t[ws] == ' ')
+			ws++;
+	}
+	return false;
 }

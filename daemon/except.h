@@ -22,6 +22,13 @@
 bool	except_scoped(const char *orig, const char *t, size_t len,
 	    const size_t *map, size_t from, size_t to);
 
+/*
+ * False if no span of folded <t> (<len> bytes) can be in an exception
+ * phrase's scope: the text holds none of the phrases.  One pass over the
+ * text; a caller asks it once per text and except_scoped only if true.
+ */
+bool	except_possible(const char *t, size_t len);
+
 #define EXCEPT_SCOPE_WORDS	12	/* words a phrase reaches after it */
 #define EXCEPT_POST_WORDS	4	/* words before a postposed phrase */
 #define EXCEPT_HAN_BYTES	36	/* an unspaced 除…外 reaches this far */

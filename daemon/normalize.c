@@ -1191,21 +1191,108 @@ enum { NEG_BEFORE, NEG_PREFIX, NEG_AFTER, NEG_JOINED_BEFORE,
 	NEG_JOINED_AFTER, NEG_NLISTS };
 static const char *const *const neg_lists[NEG_NLISTS] = { neg_before,
 	neg_prefix, neg_after, neg_joined_before, neg_joined_after };
-static char **neg_folded[NEG_NLISTS];
+static struct foldset *neg_folded[NEG_NLISTS];
 static pthread_once_t neg_once = PTHREAD_ONCE_INIT;
 
-char **
-normalize_fold_list(const char *const *list)
+/* FNV-1a of <n> bytes at <w>. */
+static uint32_t
+foldset_hash(const char *w, size_t n)
 {
-	char **out;
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*w++) * 16777619u;
+	return h;
+}
+
+struct foldset *
+foldset_of(char **words, size_t n)
+{
+	struct foldset *fs = xcalloc(1, sizeof(*fs));
+	size_t i, cap = 8, at;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	fs->n = n;
+	fs->word = xreallocarray(words, n + 1, sizeof(*fs->word));
+	fs->word[n] = NULL;
+	fs->len = xcalloc(n + 1, sizeof(*fs->len));
+	fs->slot = xcalloc(cap, sizeof(*fs->slot));
+	fs->mask = cap - 1;
+	for (i = 0; i < n; i++) {
+		fs->len[i] = strlen(fs->word[i]);
+		if (fs->len[i] > fs->maxlen)
+			fs->maxlen = fs->len[i];
+		if (foldset_find(fs, fs->word[i], fs->len[i]) >= 0)
+			continue;	/* two spellings that fold alike */
+		at = foldset_hash(fs->word[i], fs->len[i]) & fs->mask;
+		while (fs->slot[at] != 0)
+			at = (at + 1) & fs->mask;
+		fs->slot[at] = (uint32_t)i + 1;
+	}
+	return fs;
+}
+
+struct foldset *
+normalize_fold_set(const char *const *list)
+{
+	char **w;
 	size_t n, i;
 
 	for (n = 0; list[n] != NULL; n++)
 		;
-	out = xcalloc(n + 1, sizeof(*out));
+	w = xcalloc(n + 1, sizeof(*w));
 	for (i = 0; i < n; i++)
-		out[i] = normalize_fold_str(list[i]);
-	return out;
+		w[i] = normalize_fold_str(list[i]);
+	return foldset_of(w, n);
+}
+
+long
+foldset_find(const struct foldset *fs, const char *w, size_t n)
+{
+	size_t at;
+
+	if (n == 0 || n > fs->maxlen)
+		return -1;
+	at = foldset_hash(w, n) & fs->mask;
+	for (; fs->slot[at] != 0; at = (at + 1) & fs->mask) {
+		size_t i = fs->slot[at] - 1;
+
+		if (fs->len[i] == n && memcmp(fs->word[i], w, n) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+bool
+foldset_has(const struct foldset *fs, const char *w, size_t n)
+{
+	return foldset_find(fs, w, n) >= 0;
+}
+
+bool
+foldset_ends_at(const struct foldset *fs, const char *t, size_t end)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (fs->len[i] <= end && fs->len[i] > 0 &&
+		    memcmp(t + end - fs->len[i], fs->word[i], fs->len[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
+foldset_starts_at(const struct foldset *fs, const char *t, size_t len,
+    size_t at)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (fs->len[i] > 0 && at + fs->len[i] <= len &&
+		    memcmp(t + at, fs->word[i], fs->len[i]) == 0)
+			return true;
+	return false;
 }
 
 static void
@@ -1214,16 +1301,7 @@ neg_build(void)
 	size_t l;
 
 	for (l = 0; l < NEG_NLISTS; l++)
-		neg_folded[l] = normalize_fold_list(neg_lists[l]);
-}
-
-static bool
-word_in(const char *w, size_t n, char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strlen(*list) == n && memcmp(w, *list, n) == 0)
-			return true;
-	return false;
+		neg_folded[l] = normalize_fold_set(neg_lists[l]);
 }
 
 /* True if the word at <w> (<n> bytes) is all digits. */
@@ -1238,32 +1316,6 @@ word_digits(const char *w, size_t n)
 	return n > 0;
 }
 
-/* True if one of <list> ends at t[end] (joined before a span). */
-static bool
-joined_ending(const char *t, size_t end, char *const *list)
-{
-	for (; *list != NULL; list++) {
-		size_t n = strlen(*list);
-
-		if (n <= end && memcmp(t + end - n, *list, n) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* True if one of <list> starts at t[start] (joined after a span). */
-static bool
-joined_starting(const char *t, size_t len, size_t start, char *const *list)
-{
-	for (; *list != NULL; list++) {
-		size_t n = strlen(*list);
-
-		if (start + n <= len && memcmp(t + start, *list, n) == 0)
-			return true;
-	}
-	return false;
-}
-
 bool
 normalize_negated(const char *t, size_t len, size_t from, size_t to)
 {
@@ -1274,11 +1326,10 @@ normalize_negated(const char *t, size_t len, size_t from, size_t to)
 	pthread_once(&neg_once, neg_build);
 	/* Joined in the unspaced scripts: "非阻燃", "阻燃ではない". */
 	if (from > 0 && t[from - 1] != ' ' &&
-	    joined_ending(t, from, neg_folded[NEG_JOINED_BEFORE]))
+	    foldset_ends_at(neg_folded[NEG_JOINED_BEFORE], t, from))
 		return true;
 	if (to < len && t[to] != ' ' &&
-	    joined_starting(t, len, to,
-	    neg_folded[NEG_JOINED_AFTER]))
+	    foldset_starts_at(neg_folded[NEG_JOINED_AFTER], t, len, to))
 		return true;
 	/* The three words before the span. */
 	p = from;
@@ -1291,11 +1342,11 @@ normalize_negated(const char *t, size_t len, size_t from, size_t to)
 		b = e;
 		while (b > 0 && t[b - 1] != ' ')
 			b--;
-		if (word_in(t + b, e - b, neg_folded[NEG_BEFORE]) &&
+		if (foldset_has(neg_folded[NEG_BEFORE], t + b, e - b) &&
 		    !(e - b == 2 && memcmp(t + b, "no", 2) == 0 &&
 		    word_digits(t + e + 1, strcspn(t + e + 1, " "))))
 			return true;
-		if (nw == 0 && word_in(t + b, e - b, neg_folded[NEG_PREFIX]))
+		if (nw == 0 && foldset_has(neg_folded[NEG_PREFIX], t + b, e - b))
 			return true;
 		p = b;
 	}
@@ -1309,7 +1360,7 @@ normalize_negated(const char *t, size_t len, size_t from, size_t to)
 		e = b;
 		while (e < len && t[e] != ' ')
 			e++;
-		if (word_in(t + b, e - b, neg_folded[NEG_AFTER]))
+		if (foldset_has(neg_folded[NEG_AFTER], t + b, e - b))
 			return true;
 		p = e;
 	}

@@ -53,9 +53,33 @@ void	folded_free(struct folded *);
 
 /* Folds <s> and returns the folded text only (caller frees). */
 char	*normalize_fold_str(const char *s);
-/* Each word of the NULL-terminated <list> folded, in a new NULL-terminated
- * array: word tables folded once, as the text they are looked for in. */
-char	**normalize_fold_list(const char *const *list);
+/*
+ * A word table folded once, as the text it is looked for in: its words,
+ * their lengths, and a hash of them for whole-word lookups.  Built once,
+ * read by any thread, never freed.
+ */
+struct foldset {
+	char		**word;		/* NULL-terminated */
+	size_t		 *len;
+	size_t		  n;
+	uint32_t	 *slot;		/* a word's index + 1; 0 empty */
+	size_t		  mask;
+	size_t		  maxlen;
+};
+/* Each word of the NULL-terminated <list> folded, as a new set. */
+struct foldset	*normalize_fold_set(const char *const *list);
+/* A set of the <n> words of <words>, already folded; takes them and the
+ * array (allocated). */
+struct foldset	*foldset_of(char **words, size_t n);
+/* The index of the <n> bytes at <w> among <fs>'s words, or -1. */
+long	 foldset_find(const struct foldset *fs, const char *w, size_t n);
+/* True if the <n> bytes at <w> are one of <fs>'s words. */
+bool	 foldset_has(const struct foldset *fs, const char *w, size_t n);
+/* True if one of <fs>'s words ends at t[<end>] (starts at or after t). */
+bool	 foldset_ends_at(const struct foldset *fs, const char *t, size_t end);
+/* True if one of <fs>'s words starts at t[<at>] within <len> bytes. */
+bool	 foldset_starts_at(const struct foldset *fs, const char *t,
+	    size_t len, size_t at);
 
 /*
  * Reports in <rep> the tricks that folding <len> bytes of <s> undoes

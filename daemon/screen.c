@@ -118,6 +118,8 @@ struct item_ctx {
 	size_t			 len;
 	const char		*orig;		/* the description as written */
 	const size_t		*map;		/* folded byte -> offset in orig */
+	int			 except;	/* except_possible(text), or -1
+						 * before a term asks */
 };
 
 struct cas_ref {
@@ -206,6 +208,20 @@ africa_ends(const char *t, size_t at)
 }
 
 /*
+ * True if the span [<from>, <to>) of the item's text is in an exception
+ * phrase's scope.  Most texts hold no such phrase: one pass over the text
+ * says so, at the first term that asks.
+ */
+static bool
+item_excepted(struct item_ctx *c, size_t from, size_t to)
+{
+	if (c->except < 0)
+		c->except = except_possible(c->text, c->len);
+	return c->except &&
+	    except_scoped(c->orig, c->text, c->len, c->map, from, to);
+}
+
+/*
  * True if the exclusion at [<from>, <to>) is negated ("非阻燃", "not for
  * household use").  A place name ending in 非 right before it ("南非啤酒",
  * South African beer) negates nothing: the text is read again with the 非
@@ -213,12 +229,12 @@ africa_ends(const char *t, size_t at)
  * count.
  */
 static bool
-exclusion_negated(const struct item_ctx *c, size_t from, size_t to)
+exclusion_negated(struct item_ctx *c, size_t from, size_t to)
 {
 	char *copy;
 	bool neg;
 
-	if (except_scoped(c->orig, c->text, c->len, c->map, from, to))
+	if (item_excepted(c, from, to))
 		return true;	/* "fermenters, other than for beer" */
 	if (!normalize_negated(c->text, c->len, from, to))
 		return false;
@@ -265,7 +281,7 @@ enum { PURPOSE_AFTER, PURPOSE_JOINED_BEFORE, PURPOSE_WORD_END,
 	PURPOSE_NLISTS };
 static const char *const *const purpose_lists[PURPOSE_NLISTS] = {
 	purpose_after, purpose_joined_before, purpose_word_end };
-static char **purpose_folded[PURPOSE_NLISTS];
+static struct foldset *purpose_folded[PURPOSE_NLISTS];
 static pthread_once_t purpose_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -274,7 +290,7 @@ purpose_fold(void)
 	size_t l;
 
 	for (l = 0; l < PURPOSE_NLISTS; l++)
-		purpose_folded[l] = normalize_fold_list(purpose_lists[l]);
+		purpose_folded[l] = normalize_fold_set(purpose_lists[l]);
 }
 
 /* True if <c> ends a clause: a comma, semicolon, bracket or line end. */
@@ -308,20 +324,6 @@ clause_end(const char *s, size_t at)
 	return at;
 }
 
-/* True if word <w> (<n> bytes) is in <list> or, with <tail>, ends in one. */
-static bool
-purpose_word(const char *w, size_t n, char *const *list, bool tail)
-{
-	for (; *list != NULL; list++) {
-		size_t k = strlen(*list);
-
-		if (k <= n && memcmp(w + n - k, *list, k) == 0 &&
-		    (tail || k == n))
-			return true;
-	}
-	return false;
-}
-
 /*
  * True if a purpose word written after what it names follows the
  * exclusion ending at folded <to>, in its clause.
@@ -335,10 +337,9 @@ purpose_after_exclusion(const struct item_ctx *c, size_t to)
 		ws = p;
 		while (p < c->len && c->text[p] != ' ' && c->map[p] < ce)
 			p++;
-		if (purpose_word(c->text + ws, p - ws,
-		    purpose_folded[PURPOSE_AFTER], false) ||
-		    purpose_word(c->text + ws, p - ws,
-		    purpose_folded[PURPOSE_WORD_END], true))
+		if (foldset_has(purpose_folded[PURPOSE_AFTER], c->text + ws,
+		    p - ws) || foldset_ends_at(purpose_folded[PURPOSE_WORD_END],
+		    c->text + ws, p - ws))
 			return true;
 		while (p < c->len && c->text[p] == ' ')
 			p++;
@@ -355,16 +356,17 @@ purpose_after_exclusion(const struct item_ctx *c, size_t to)
 static bool
 in_purpose_clause(const struct item_ctx *c, size_t from, size_t to)
 {
+	const struct foldset *jb;
 	size_t cs, fs, k, n;
-	char *const *j;
 
 	pthread_once(&purpose_once, purpose_fold);
 	cs = clause_start(c->orig, c->map[from]);
 	for (fs = from; fs > 0 && c->map[fs - 1] >= cs; fs--)
 		;
-	for (j = purpose_folded[PURPOSE_JOINED_BEFORE]; *j != NULL; j++)
-		if (from > fs && memmem(c->text + fs, from - fs, *j,
-		    strlen(*j)) != NULL)
+	jb = purpose_folded[PURPOSE_JOINED_BEFORE];
+	for (k = 0; k < jb->n; k++)
+		if (from > fs && memmem(c->text + fs, from - fs, jb->word[k],
+		    jb->len[k]) != NULL)
 			return true;
 	for (k = 0; k < sizeof(purpose_words) / sizeof(purpose_words[0]);
 	    k++) {
@@ -426,8 +428,7 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		return;
 	case TERM_REQUIRES:
 		/* "Patrouillenboote, ausgenommen für die Bundeswehr" */
-		if (!except_scoped(c->orig, c->text, c->len, c->map, from,
-		    to))
+		if (!item_excepted(c, from, to))
 			e->required = 1;
 		return;
 	case TERM_KEYWORD:
@@ -436,7 +437,7 @@ on_term(unsigned id, size_t from, size_t to, void *arg)
 		 * takes names what the goods are not.  The entry keeps its
 		 * other evidence (its HS code scores on its own).
 		 */
-		if (except_scoped(c->orig, c->text, c->len, c->map, from, to))
+		if (item_excepted(c, from, to))
 			return;
 		/* One hit per term, and one per span (spellings that fold alike). */
 		for (i = 0; i < e->nkw; i++)
@@ -1068,6 +1069,7 @@ item_scan_text(const struct matcher *m, struct match_scratch *sc,
 	c->len = st->f.len;
 	c->orig = it->description;
 	c->map = st->f.map;
+	c->except = -1;
 	if (match_terms(m, sc, st->f.text, st->f.len, on_term, c) == -1)
 		screen_finding_add(res, it->seq, st->field, "scan_error", NULL,
 		    "the keyword scan failed for this description");

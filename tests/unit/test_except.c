@@ -31,6 +31,10 @@ scoped(const char *text, const char *term)
 	if (at != NULL)
 		r = except_scoped(text, f.text, f.len, f.map,
 		    (size_t)(at - f.text), (size_t)(at - f.text) + strlen(ft));
+	/* Screening asks except_scoped only where except_possible says a
+	 * text may hold a phrase: it must never say no to one that does. */
+	if (r)
+		CHECK(except_possible(f.text, f.len));
 	folded_free(&f);
 	free(ft);
 	return r;
@@ -44,10 +48,42 @@ check_scope(const char *text, const char *term, bool want)
 	h_ctx[0] = '\0';
 }
 
+/* <text> holds a phrase's words, or (<want> false) none of them. */
+static void
+check_possible(const char *text, bool want)
+{
+	struct folded f;
+
+	normalize_fold(text, strlen(text), &f);
+	snprintf(h_ctx, sizeof(h_ctx), "except_possible(\"%s\")", text);
+	CHECK(except_possible(f.text, f.len) == want);
+	h_ctx[0] = '\0';
+	folded_free(&f);
+}
+
+static void
+test_possible(void)
+{
+	check_possible("Sodium cyanide, 98 %, 25 kg drums", false);
+	check_possible("Patrol boats for the coast guard", false);
+	check_possible("Frigate of the navy, used", false);
+	check_possible("", false);
+	/* A word that ends phrases ("than", "de") alone is none. */
+	check_possible("larger than 5 m, made of steel", false);
+	check_possible("bomba de vacío de acero", false);
+	check_possible("Vessels, other than warships", true);
+	check_possible("motores a excepción de turborreactores", true);
+	check_possible("savaş gemileri hariç", true);
+	check_possible("除军舰外的船舶", true);
+	check_possible("船舶（軍艦を除く）", true);
+	check_possible("不包括军舰", true);
+}
+
 int
 main(void)
 {
 	harness_init("test_except");
+	test_possible();
 	/* The phrase takes what follows it, not what comes before. */
 	check_scope("Vessels, other than warships", "warships", true);
 	check_scope("Warships, other than hulks", "warships", false);

@@ -832,10 +832,36 @@ test_fold_devanagari(void)
 	check_fold_same("\u0913", "\u0906", false);
 }
 
+/* Word tables folded once: whole words, and words joined to a span. */
+static void
+test_foldset(void)
+{
+	static const char *const words[] = { "Außer", "AUSSER", "für",
+	    "以外", "de", "à l'exclusion", NULL };
+	struct foldset *fs = normalize_fold_set(words);
+
+	CHECK(fs->n == 6);
+	CHECK(foldset_has(fs, "ausser", 6));
+	CHECK(foldset_find(fs, "ausser", 6) == 0);	/* first spelling */
+	CHECK(foldset_has(fs, "fur", 3));
+	CHECK(foldset_has(fs, "de", 2));
+	CHECK(foldset_has(fs, "a l exclusion", 13));
+	CHECK(!foldset_has(fs, "d", 1));
+	CHECK(!foldset_has(fs, "dex", 3));
+	CHECK(!foldset_has(fs, "", 0));
+	CHECK(!foldset_has(fs, "a l exclusion de", 16));
+	CHECK(foldset_ends_at(fs, "x以外", strlen("x以外")));
+	CHECK(!foldset_ends_at(fs, "以外x", strlen("以外x")));
+	CHECK(foldset_starts_at(fs, "de x", 4, 0));
+	CHECK(!foldset_starts_at(fs, "d", 1, 0));
+	CHECK(!foldset_starts_at(fs, "xd", 2, 1));
+}
+
 int
 main(void)
 {
 	harness_init("test_normalize");
+	test_foldset();
 	test_negated();
 	test_hs();
 	test_cas_shape_and_check();
