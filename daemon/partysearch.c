@@ -284,6 +284,7 @@ struct query {
 	uint32_t	 vfirst, vlast;
 	size_t		 ninitials;		/* tokens that are initials */
 	uint64_t	 lens;			/* bit L: a token of length L */
+	uint64_t	 ids;			/* bit id % 64: a token of id */
 };
 
 /*
@@ -599,7 +600,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	/* Every slot up to n and njoins is written below: clearing the
 	 * whole query (some 20 KiB) was most of the cost of short names. */
 	qu->n = qu->njoins = qu->ninitials = 0;
-	qu->lens = 0;
+	qu->lens = qu->ids = 0;
 	qu->vfirst = qu->vlast = 0;
 	qc.idx = idx;
 	qc.km = km;
@@ -614,6 +615,8 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		(void)partyname_given_unify(&t[i]);
 		q->t = t[i];
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
+		if (q->id >= 0)
+			qu->ids |= 1ULL << (q->id & 63);
 		q->t.unknown = !t[i].particle && !t[i].initials &&
 		    (q->id < 0 || idx->toks[q->id].concat);
 		q->t.rawdiff = strcmp(t[i].raw, t[i].key) != 0;
@@ -744,6 +747,7 @@ struct scoring {
 	size_t			 k, m;		/* name and query token counts */
 	bool			 strict;	/* one side is a single token */
 	bool			 individual;	/* the name is a person's */
+	uint32_t		 firsts;	/* first_bit of each name token */
 	bool			 qmerged[MAXTOK], nmerged[MAXTOK];
 	double			 qbest[MAXTOK], nbest[MAXTOK];
 	int8_t			 nfrom[MAXTOK];	/* query word of nbest */
@@ -925,28 +929,55 @@ memo_init(struct simmemo *mm, size_t m, double **sim, size_t *cap)
 	mm->sim = *sim;
 }
 
-/* sim_tokens of listed token <j> and query word <i>, through the memo. */
-static double
-memo_sim(const struct scoring *s, size_t j, size_t i, bool strict)
+/* The memo's slot of listed token <j>, emptied if another token held it. */
+static inline size_t
+memo_slot(const struct scoring *s, size_t j)
 {
 	struct simmemo *mm = s->memo;
 	uint32_t id = s->ntid[j];
-	uint64_t bit = 1ULL << (2 * i + strict);
-	size_t slot, at;
+	size_t slot = id & (SIMMEMO_SLOTS - 1);
 
-	if (mm == NULL)
-		return sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
-	slot = id & (SIMMEMO_SLOTS - 1);
 	if (mm->tag[slot] != id + 1) {
 		mm->tag[slot] = id + 1;
 		mm->known[slot] = 0;
 	}
-	at = (slot * 2 + strict) * mm->m + i;
+	return slot;
+}
+
+/* sim_tokens of listed token <j>, in memo slot <slot>, and query word <i>. */
+static inline double
+memo_get(const struct scoring *s, size_t slot, size_t j, size_t i,
+    bool strict)
+{
+	struct simmemo *mm = s->memo;
+	uint64_t bit = 1ULL << (2 * i + strict);
+	double *at = &mm->sim[(slot * 2 + strict) * mm->m + i];
+
 	if ((mm->known[slot] & bit) == 0) {
-		mm->sim[at] = sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
+		*at = sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
 		mm->known[slot] |= bit;
 	}
-	return mm->sim[at];
+	return *at;
+}
+
+/* sim_tokens of listed token <j> and query word <i>, through the memo. */
+static double
+memo_sim(const struct scoring *s, size_t j, size_t i, bool strict)
+{
+	if (s->memo == NULL)
+		return sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
+	return memo_get(s, memo_slot(s, j), j, i, strict);
+}
+
+/*
+ * A bit for a token's first letter, one bit for all that are not a-z: a
+ * name none of whose tokens starts with a join's letter is passed at one
+ * test.
+ */
+static inline uint32_t
+first_bit(char c)
+{
+	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
 }
 
 /* Query joins close to a name token: "nam chon gang", "al haramain". */
@@ -961,6 +992,8 @@ score_query_joins(struct scoring *s)
 		size_t f = qu->jfrom[i], sp = qu->jspan[i];
 		bool free_span = true;
 
+		if ((s->firsts & first_bit(jt->key[0])) == 0)
+			continue;	/* no name token starts alike */
 		for (x = f; x < f + sp; x++)
 			free_span &= !s->qmerged[x] && !qu->q[x].t.initials;
 		if (!free_span)
@@ -1020,6 +1053,8 @@ score_name_joins(struct scoring *s, const struct pname *nm)
 			uint32_t jid =
 			    nm->joins[(span == 3 ? nm->ntok - 1 : 0) + j];
 
+			if ((qu->ids & 1ULL << (jid & 63)) == 0)
+				continue;	/* no query token has it */
 			for (x = j; x < j + span; x++) {
 				free_span &= !s->nmerged[x];
 				sum += s->nt[x]->len;
@@ -1397,10 +1432,11 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 	for (j = 0; j < s->k; j++) {
 		const struct ptok *n = s->nt[j];
 		double best = 0;
-		size_t bi = 0;
+		size_t bi = 0, slot;
 
 		if (s->nmerged[j])
 			continue;
+		slot = s->memo != NULL ? memo_slot(s, j) : 0;
 		for (i = 0; i < s->m; i++) {
 			const struct qtok *q = &qu->q[i].t;
 			double sim;
@@ -1411,8 +1447,10 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			    !q->particle && q->len >= 2 &&
 			    (q->first == n->kfirst || q->key[0] == n->kfirst))
 				sim = INITIAL_SIM;	/* listed initial */
+			else if (s->memo != NULL)
+				sim = memo_get(s, slot, j, i, s->strict);
 			else
-				sim = memo_sim(s, j, i, s->strict);
+				sim = sim_tokens(n, q, s->strict);
 			if (sim > best) {
 				best = sim;
 				bi = i;
@@ -1674,8 +1712,10 @@ score_name(const struct party_index *idx, const struct query *qu,
 	s.k = nm->ntok > MAXTOK ? MAXTOK : nm->ntok;
 	s.m = qu->n;
 	s.num = s.den = 0;
+	s.firsts = 0;
 	for (j = 0; j < s.k; j++) {
 		s.nt[j] = &idx->toks[nm->tok[j]];
+		s.firsts |= first_bit(s.nt[j]->kfirst);
 		s.nmerged[j] = false;
 		s.nbest[j] = 0;
 		s.nfrom[j] = -1;
