@@ -173,6 +173,35 @@ pre_group_build(void)
 	free(count);
 }
 
+/* True if no byte of <t> is above ASCII. */
+static bool
+all_ascii(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)t[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/*
+ * True if every word of <fs> has a byte above ASCII (Han, kana): none can
+ * be found in a text that has none.
+ */
+static bool
+set_wide(const struct foldset *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (all_ascii(fs->word[i], fs->len[i]))
+			return false;
+	return true;
+}
+
+static bool joined_wide;	/* the joined phrases, all set_wide */
+
 static void
 lists_fold(void)
 {
@@ -181,6 +210,8 @@ lists_fold(void)
 	for (l = 0; l < L_COUNT; l++)
 		folded[l] = normalize_fold_set(lists[l]);
 	pre_group_build();
+	joined_wide = set_wide(folded[L_POST_JOINED]) &&
+	    set_wide(folded[L_PRE_JOINED]);
 }
 
 /* The end of the word of <t> that starts at <p>. */
@@ -533,9 +564,11 @@ except_possible(const char *t, size_t len)
 	size_t p, ws;
 
 	pthread_once(&fold_once, lists_fold);
-	if (any_inside(folded[L_POST_JOINED], t, len) ||
+	/* With every joined phrase Han or kana, a Latin text holds none. */
+	if (!(joined_wide && all_ascii(t, len)) &&
+	    (any_inside(folded[L_POST_JOINED], t, len) ||
 	    any_inside(folded[L_PRE_JOINED], t, len) ||
-	    memmem(t, len, HAN_EXCEPT_OPEN, HAN_LEN) != NULL)
+	    memmem(t, len, HAN_EXCEPT_OPEN, HAN_LEN) != NULL))
 		return true;
 	/* pre_scoped asks phrase_ends at the space before a word;
 	 * post_scoped asks for a postposed word. */

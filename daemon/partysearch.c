@@ -14,11 +14,14 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "log.h"
 #include "partyint.h"
 #include "util.h"
 #include "xmalloc.h"
@@ -335,25 +338,6 @@ cand_add_postings(const struct party_index *idx, struct cand *c, uint32_t tok)
 			c->hi = w + 1;
 	}
 	c->n += t->npost;
-}
-
-/* The next candidate name id from <*at> on, or -1; advances <*at>. */
-static long
-cand_next(const struct cand *c, size_t *at)
-{
-	size_t w = *at >> 6;
-	uint64_t word;
-
-	if (w < c->lo)
-		w = c->lo, *at = w << 6;
-	for (; w < c->hi; w++, *at = w << 6) {
-		word = c->bits[w] >> (*at & 63);
-		if (word != 0) {
-			*at += (size_t)__builtin_ctzll(word);
-			return (long)(*at)++;
-		}
-	}
-	return -1;
 }
 
 /*
@@ -1955,21 +1939,31 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 
 /*
  * The candidates of <c> in id order into <hs>->ids; returns their count.
+ * Clears the bitmap as it reads it.
  */
 static size_t
-cand_list(const struct cand *c, struct hits *hs)
+cand_list(struct cand *c, struct hits *hs)
 {
-	size_t at = 0, n = 0;
-	long cid;
+	size_t w, n = 0;
 
-	while ((cid = cand_next(c, &at)) >= 0) {
-		if (n == hs->cids) {
-			hs->cids = hs->cids ? hs->cids * 2 : 256;
-			hs->ids = xreallocarray(hs->ids, hs->cids,
-			    sizeof(*hs->ids));
+	for (w = c->lo; w < c->hi; w++) {
+		uint64_t word = c->bits[w];
+
+		if (word == 0)
+			continue;
+		c->bits[w] = 0;
+		for (; word != 0; word &= word - 1) {
+			if (n == hs->cids) {
+				hs->cids = hs->cids ? hs->cids * 2 : 256;
+				hs->ids = xreallocarray(hs->ids, hs->cids,
+				    sizeof(*hs->ids));
+			}
+			hs->ids[n++] = (uint32_t)(w << 6 |
+			    (size_t)__builtin_ctzll(word));
 		}
-		hs->ids[n++] = (uint32_t)cid;
 	}
+	c->lo = c->nwords;
+	c->hi = 0;
 	return n;
 }
 
@@ -2019,6 +2013,66 @@ hits_add(struct hits *hs)
 	}
 	memset(&hs->v[hs->n], 0, sizeof(hs->v[hs->n]));
 	return hs->n++;
+}
+
+/*
+ * The scratch a search needs, kept by each thread from one party to the
+ * next: a query (some 20 KiB), the candidate bitmap (one bit per listed
+ * name, all 0 between queries), the candidate list and the similarity
+ * memo.  Allocating and clearing them for every party was a twentieth of
+ * the search.
+ */
+struct search_scratch {
+	struct query	*qu;
+	uint64_t	*bits;
+	size_t		 nbits;		/* words of bits */
+	uint32_t	*ids;
+	size_t		 cids;
+	double		*sim;
+	size_t		 csim;
+};
+static pthread_key_t	scratch_key;
+static pthread_once_t	scratch_once = PTHREAD_ONCE_INIT;
+
+static void
+scratch_free(void *p)
+{
+	struct search_scratch *sc = p;
+
+	free(sc->qu);
+	free(sc->bits);
+	free(sc->ids);
+	free(sc->sim);
+	free(sc);
+}
+
+static void
+scratch_key_init(void)
+{
+	if (pthread_key_create(&scratch_key, scratch_free) != 0)
+		fatalx("party search: no thread key");
+}
+
+/* This thread's scratch, its bitmap as large as <idx> needs. */
+static struct search_scratch *
+scratch_get(const struct party_index *idx)
+{
+	struct search_scratch *sc;
+	size_t nbits = idx->nnames / 64 + 1;
+
+	(void)pthread_once(&scratch_once, scratch_key_init);
+	if ((sc = pthread_getspecific(scratch_key)) == NULL) {
+		sc = xcalloc(1, sizeof(*sc));
+		sc->qu = xmalloc(sizeof(*sc->qu));
+		if (pthread_setspecific(scratch_key, sc) != 0)
+			fatalx("party search: no thread scratch");
+	}
+	if (sc->nbits < nbits) {
+		free(sc->bits);
+		sc->bits = xcalloc(nbits, sizeof(*sc->bits));
+		sc->nbits = nbits;
+	}
+	return sc;
 }
 
 /* Searches query <qu> of <name>, as search_one says. */
@@ -2144,12 +2198,27 @@ address_start(const char *s)
 		" no ", " building ", " street ", " road ",
 	};
 	size_t i, best = 0;
+	unsigned off = 0;	/* marks whose first place is s itself */
 	const char *p, *w;
 
-	for (i = 0; i < NELEM(marks); i++)
-		if ((p = strcasestr(s, marks[i])) != NULL &&
-		    (best == 0 || (size_t)(p - s) < best) && p > s)
-			best = (size_t)(p - s);
+	/*
+	 * The first place of any mark but those first found at the very
+	 * start: every mark starts with a space, so only the spaces are
+	 * looked at, in order, and the first mark found is the nearest.
+	 */
+	for (p = strchr(s, ' '); p != NULL && best == 0;
+	    p = strchr(p + 1, ' '))
+		for (i = 0; i < NELEM(marks); i++) {
+			if ((off & 1u << i) || (p[1] | 0x20) != marks[i][1] ||
+			    strncasecmp(p, marks[i], strlen(marks[i])) != 0)
+				continue;
+			if (p == s)
+				off |= 1u << i;
+			else {
+				best = (size_t)(p - s);
+				break;
+			}
+		}
 	/* A word with digits, not the first one ("7TH OF TIR"). */
 	for (w = strchr(s, ' '); w != NULL; w = strchr(w + 1, ' ')) {
 		const char *e = w + 1;
@@ -2382,6 +2451,7 @@ party_search(const struct party_index *idx, const char *name,
     double threshold, struct party_hit *out, size_t max)
 {
 	struct hits hs;
+	struct search_scratch *sc;
 	struct buf stripped;
 	char **parts = NULL, *copy, *part;
 	size_t nparts = 0, i, j, n = 0;
@@ -2390,8 +2460,13 @@ party_search(const struct party_index *idx, const char *name,
 		return 0;
 	memset(&hs, 0, sizeof(hs));
 	buf_init(&hs.sig);
-	hs.qu = xmalloc(sizeof(*hs.qu));
-	hs.bits = xcalloc(idx->nnames / 64 + 1, sizeof(*hs.bits));
+	sc = scratch_get(idx);
+	hs.qu = sc->qu;
+	hs.bits = sc->bits;
+	hs.ids = sc->ids;
+	hs.cids = sc->cids;
+	hs.sim = sc->sim;
+	hs.csim = sc->csim;
 	knownmemo_init(&hs.km);
 	/* The name as given, without its bracketed parts, and each part. */
 	buf_init(&stripped);
@@ -2442,10 +2517,10 @@ party_search(const struct party_index *idx, const char *name,
 		out[n++] = hs.v[i].h;
 	}
 	free(hs.v);
-	free(hs.ids);
-	free(hs.qu);
-	free(hs.bits);
-	free(hs.sim);
+	sc->ids = hs.ids;		/* grown, kept */
+	sc->cids = hs.cids;
+	sc->sim = hs.sim;
+	sc->csim = hs.csim;
 	for (i = 0; i < hs.ntexts; i++)
 		free(hs.texts[i]);
 	free(hs.texts);
