@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -662,6 +663,32 @@ u8_encode(unsigned cp, char *out)
 }
 
 /*
+ * The bytes a text holds, as a set: a table word whose first byte the
+ * text lacks is passed at one test (the cue and comparison tables hold
+ * hundreds of words in many scripts, and a text a few of their letters).
+ */
+struct byteset {
+	uint64_t	bits[4];
+};
+
+static void
+bytes_in(const char *s, size_t len, struct byteset *b)
+{
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < len; i++)
+		b->bits[(unsigned char)s[i] >> 6] |=
+		    1ULL << ((unsigned char)s[i] & 63);
+}
+
+static bool
+byte_in(const struct byteset *b, char c)
+{
+	return (b->bits[(unsigned char)c >> 6] >> ((unsigned char)c & 63)) & 1;
+}
+
+/*
  * Lowercases <len> bytes into <out> (same length: every case pair we fold
  * has the same UTF-8 length); <out> has room for len + 1.
  */
@@ -1224,6 +1251,7 @@ static enum prole
 role_before(const char *t, size_t from, size_t at)
 {
 	char low[ROLE_WINDOW + 16];
+	struct byteset has;
 	size_t ws, wl, i, bestend = 0, bestlen = 0;
 	enum prole best = R_NONE;
 
@@ -1232,13 +1260,14 @@ role_before(const char *t, size_t from, size_t at)
 		ws++;
 	wl = at - ws;
 	lower_copy(t + ws, wl, low);
+	bytes_in(low, wl, &has);
 	for (i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
 		const char *w = cues[i].w;
-		size_t cl = strlen(w), p, e, k;
+		size_t cl, p, e, k;
 		unsigned first;
 		bool ok;
 
-		if (cl > wl)
+		if (!byte_in(&has, w[0]) || (cl = strlen(w)) > wl)
 			continue;
 		u8_decode(w, cl, &first);
 		for (p = 0; p + cl <= wl; p++) {
@@ -1448,7 +1477,8 @@ dn_at(const char *t, size_t len, size_t i, double *v)
 	if (i + 2 < len && (t[i] == 'D' || t[i] == 'd') && (t[i + 1] == 'N' ||
 	    t[i + 1] == 'n'))
 		k = i + 2;
-	else if (i + 4 < len && strncmp(t + i, "\xd0\x94\xd1\x83", 4) == 0)
+	else if (i + 4 < len && t[i] == '\xd0' &&
+	    memcmp(t + i, "\xd0\x94\xd1\x83", 4) == 0)
 		k = i + 4;			/* Ду */
 	else
 		return 0;
@@ -1604,6 +1634,7 @@ word_before(const char *t, size_t from, size_t at, const struct param_word *tab,
     size_t n, const struct param_word **found)
 {
 	char low[80];
+	struct byteset has;
 	size_t ws, wl, k, cl, best = (size_t)-1, bestlen = 0;
 
 	while (at > from && (t[at - 1] == ' ' || t[at - 1] == ':'))
@@ -1615,10 +1646,13 @@ word_before(const char *t, size_t from, size_t at, const struct param_word *tab,
 	if (wl == 0)
 		return best;
 	lower_copy(t + ws, wl, low);
+	bytes_in(low, wl, &has);
 	for (k = 0; k < n; k++) {
 		const char *w = tab[k].w;
 		unsigned first;
 
+		if (!byte_in(&has, w[0]))
+			continue;
 		cl = strlen(w);
 		if (cl > wl || cl <= bestlen || memcmp(low + wl - cl, w, cl) != 0)
 			continue;

@@ -169,12 +169,26 @@ test_title_typo(const struct party_index *idx)
 		{ "ABDLU WAHIR SELDARI", "3021", 0 },
 	};
 
+	/* Every title as written, wherever the table has it. */
+	static const char *const titled[] = {
+		"DR ORBASHANI", "HAJI ORBASHANI", "MAWLAVI ORBASHANI",
+		"MAWLAWI ORBASHANI", "MAULVI ORBASHANI", "SHEIKH ORBASHANI",
+		"SHAYKH ORBASHANI", "MULLAH ORBASHANI",
+	};
+	size_t i;
+
 	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
 	run_cases(idx, abd, sizeof(abd) / sizeof(abd[0]));
 	/* At the score of the name as listed. */
 	CHECK_INT_EQ(party_search(idx, "MUALVI ORBASHANI", THRESHOLD, h, 2),
 	    1);
 	CHECK(h[0].score > 0.99);
+	for (i = 0; i < sizeof(titled) / sizeof(titled[0]); i++) {
+		harness_context("%s", titled[i]);
+		CHECK_INT_EQ(party_search(idx, titled[i], THRESHOLD, h, 2), 1);
+		CHECK(h[0].score > 0.99);
+		harness_context(NULL);
+	}
 }
 
 /*
