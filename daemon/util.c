@@ -57,19 +57,14 @@ buf_grow(struct buf *b, size_t need)
 	b->cap = cap;
 }
 
+/* buf_add where the buffer must grow first (see util.h). */
 void
-buf_add(struct buf *b, const void *p, size_t n)
+buf_add_grow(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
 }
 
 void

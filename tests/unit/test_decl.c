@@ -789,12 +789,44 @@ test_field_names(void)
 	}
 }
 
+/*
+ * buf_add and buf_addc, inline while the buffer has room and grown
+ * otherwise, write the same bytes at every length across the growth.
+ */
+static void
+test_buf(void)
+{
+	struct buf b;
+	char want[300];
+	size_t i;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	CHECK(b.data != NULL && b.len == 0 && b.data[0] == '\0');
+	for (i = 0; i < sizeof(want) - 1; i++) {
+		want[i] = (char)('a' + i % 26);
+		if (i % 3 == 0)
+			buf_addc(&b, want[i]);
+		else
+			buf_add(&b, &want[i], 1);
+		want[i + 1] = '\0';
+		CHECK(b.len == i + 1 && b.cap > b.len);
+		CHECK(strcmp(b.data, want) == 0);
+	}
+	buf_reset(&b);
+	buf_add(&b, want, 63);		/* exactly the first allocation */
+	buf_add(&b, want, 1);
+	CHECK(b.len == 64 && b.data[64] == '\0' && b.data[63] == 'a');
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	harness_init("test_decl");
 	test_malformed();
 	test_field_names();
+	test_buf();
 	test_utf8_scrub();
 	test_good();
 	test_contract();
