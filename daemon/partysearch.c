@@ -32,6 +32,8 @@
  */
 #define JW_PREFIX_MAX		4
 #define JW_PREFIX_SCALE		0.1
+/* Rounding room for jaro_winkler_min's bound against its floor. */
+#define JW_BOUND_SLACK		1e-9
 /*
  * Typing errors (token_sim, typo_sim): one edit is TYPO_SIM from words of
  * TYPO_MINLEN letters, two edits TYPO2_SIM from TYPO2_MINLEN letters.
@@ -123,6 +125,43 @@ jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
 	    a[prefix] == b[prefix])
 		prefix++;
 	return jaro + prefix * JW_PREFIX_SCALE * (1.0 - jaro);
+}
+
+/*
+ * Jaro-Winkler of <a> and <b> if it can reach <floor>, else 0.  Its
+ * matches are at most the letters the two have in common, counted with
+ * repeats, and it is largest with no transpositions: where that bound,
+ * with the words' real common prefix, stays under <floor>, the quadratic
+ * matching is not done (most pairs tried are other names).
+ */
+static double
+jaro_winkler_min(const char *a, size_t la, const char *b, size_t lb,
+    double floor)
+{
+	unsigned char count[256];
+	size_t i, common = 0, prefix = 0;
+	double jaro;
+
+	if (la == 0 || lb == 0)
+		return 0.0;
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < la; i++)
+		count[(unsigned char)a[i]]++;
+	for (i = 0; i < lb; i++)
+		if (count[(unsigned char)b[i]] > 0) {
+			count[(unsigned char)b[i]]--;
+			common++;
+		}
+	if (common == 0)
+		return 0.0;
+	jaro = ((double)common / la + (double)common / lb + 1.0) / 3.0;
+	while (prefix < JW_PREFIX_MAX && prefix < la && prefix < lb &&
+	    a[prefix] == b[prefix])
+		prefix++;
+	if (jaro + prefix * JW_PREFIX_SCALE * (1.0 - jaro) + JW_BOUND_SLACK <
+	    floor)
+		return 0.0;
+	return jaro_winkler(a, la, b, lb);
 }
 
 /*
@@ -242,7 +281,8 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	if (strict)
 		return la >= LONG_TOKEN_LEN && lb >= LONG_TOKEN_LEN &&
 		    a[0] == b[0] &&
-		    (jw = jaro_winkler(a, la, b, lb)) >= STRICT_SIM ? jw : 0.0;
+		    (jw = jaro_winkler_min(a, la, b, lb, STRICT_SIM)) >=
+		    STRICT_SIM ? jw : 0.0;
 	if ((pa || pb) && strlen(sa) >= SKEL_MINLEN && strcmp(sa, sb) == 0)
 		return SKEL_SIM;
 	if (la == lb && la >= VOWEL_MINLEN &&
@@ -257,7 +297,7 @@ token_sim(const char *a, size_t la, const char *sa, bool pa,
 	if (la >= FUZZY_MINLEN && lb >= FUZZY_MINLEN && (a[0] == b[0] ||
 	    (is_vowel(a[0]) && is_vowel(b[0]) && la >= LONG_TOKEN_LEN &&
 	    lb >= LONG_TOKEN_LEN)) &&
-	    (jw = jaro_winkler(a, la, b, lb)) >= SIM_FLOOR)
+	    (jw = jaro_winkler_min(a, la, b, lb, SIM_FLOOR)) >= SIM_FLOOR)
 		return jw;
 	return typo_long_sim(a, la, b, lb);
 }
@@ -788,15 +828,29 @@ typo_sim(const char *a, size_t la, const char *b, size_t lb)
 static bool
 variant_letters(char x, char y)
 {
-	if (x > y) {
-		char t = x;
+#define VB(c)	(1u << ((c) - 'a'))
+	/* vowel_pair's and consonant_pair's first letters, both ways */
+	static const uint32_t variants[26] = {
+		['a' - 'a'] = VB('e') | VB('u'),
+		['c' - 'a'] = VB('j') | VB('s'),
+		['d' - 'a'] = VB('z'),
+		['e' - 'a'] = VB('a') | VB('i'),
+		['g' - 'a'] = VB('j') | VB('k'),
+		['i' - 'a'] = VB('e'),
+		['j' - 'a'] = VB('c') | VB('g'),
+		['k' - 'a'] = VB('g'),
+		['o' - 'a'] = VB('u'),
+		['s' - 'a'] = VB('c'),
+		['u' - 'a'] = VB('a') | VB('o'),
+		['z' - 'a'] = VB('d'),
+	};
+#undef VB
 
-		x = y;
-		y = t;
-	}
-	return x == y || vowel_pair(x, y) || (x == 'g' && y == 'j') ||
-	    (x == 'c' && y == 'j') || (x == 'd' && y == 'z') ||
-	    (x == 'g' && y == 'k') || (x == 'c' && y == 's');
+	if (x == y)
+		return true;
+	if (x < 'a' || x > 'z' || y < 'a' || y > 'z')
+		return false;
+	return (variants[x - 'a'] >> (y - 'a')) & 1;
 }
 
 /* One of the first two letters in place (typo_long_sim, typo_sim). */
@@ -961,7 +1015,9 @@ memo_sim(const struct scoring *s, size_t j, size_t i, bool strict)
 static inline uint32_t
 first_bit(char c)
 {
-	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 31;
+	uint32_t b = letter_bit(c);
+
+	return b != 0 ? b : 1u << 31;
 }
 
 /* Query joins close to a name token: "nam chon gang", "al haramain". */
