@@ -114,6 +114,10 @@ static const char *const pre_joined[] = {
 	"不包括", "但不包括", "不包含", "除了", NULL
 };
 
+/* Han "and" / "or" (以及 and 或者 hold 及 and 或). */
+static const char *const han_conj[] = { "和", "及", "与", "與", "或", NULL };
+
+#define HAN_COMMA		"\xef\xbc\x8c"	/* ， (、 always lists) */
 #define HAN_EXCEPT_OPEN		"\xe9\x99\xa4"	/* 除 of 除…外 */
 #define HAN_EXCEPT_CLOSE	"\xe5\xa4\x96"	/* 外 */
 #define HAN_LEN			3
@@ -596,6 +600,81 @@ han_closes(const char *t, size_t len, size_t at)
 	    (e + HAN_LEN <= len && memcmp(t + e, "的", HAN_LEN) == 0);
 }
 
+/* Where <needle> first occurs in orig[a, b), or (size_t)-1. */
+static size_t
+orig_find(const char *orig, size_t a, size_t b, const char *needle)
+{
+	const char *p;
+
+	if (b <= a)
+		return (size_t)-1;
+	p = memmem(orig + a, b - a, needle, strlen(needle));
+	return p == NULL ? (size_t)-1 : (size_t)(p - orig);
+}
+
+/* True if a Han "and" / "or" occurs in orig[a, b). */
+static bool
+han_conj_in(const char *orig, size_t a, size_t b)
+{
+	const char *const *l;
+
+	for (l = han_conj; *l != NULL; l++)
+		if (orig_find(orig, a, b, *l) != (size_t)-1)
+			return true;
+	return false;
+}
+
+/* The last comma (， or ,) in orig[a, b), or (size_t)-1; the first in *first. */
+static size_t
+han_commas(const char *orig, size_t a, size_t b, size_t *first)
+{
+	size_t c, last = (size_t)-1;
+
+	*first = (size_t)-1;
+	for (c = a; c < b; c++) {
+		if (orig[c] != ',' && (c + 3 > b ||
+		    memcmp(orig + c, HAN_COMMA, 3) != 0))
+			continue;
+		if (*first == (size_t)-1)
+			*first = c;
+		last = c;
+	}
+	return last;
+}
+
+/*
+ * True if a 不包括 / 除了 ending at folded <a> still takes the term at
+ * <from> across the commas between: a comma (， or ,) is the list's only
+ * when no "and" / "or" came before it and one follows it in the clause
+ * ("不包括拖船，驳船和军舰"); "不包括拖船，军舰" names the warship.  An
+ * enumeration comma 、 always lists.
+ */
+static bool
+han_list_holds(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t a, size_t from)
+{
+	size_t hi = from + EXCEPT_LIST_BYTES < len ? from + EXCEPT_LIST_BYTES :
+	    len;
+	const char *const *l;
+	size_t first, last, k;
+
+	if (a >= from)
+		return true;
+	last = han_commas(orig, map[a], map[from], &first);
+	if (last == (size_t)-1)
+		return true;
+	if (han_conj_in(orig, map[a], first))
+		return false;
+	if (han_conj_in(orig, last, map[from]))
+		return true;
+	for (k = from; k < hi && same_clause(orig, map[from], map[k]); k++)
+		;
+	for (l = han_conj; *l != NULL; l++)
+		if (find_first(t, from, k, *l) != (size_t)-1)
+			return true;
+	return false;
+}
+
 /*
  * Han phrases, written without spaces: 不包括 / 除了 before the span, or
  * 除 before it and 外 (以外, 之外) after it, within EXCEPT_HAN_BYTES and
@@ -613,7 +692,8 @@ han_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 	for (l = folded[L_PRE_JOINED]; *l != NULL; l++) {
 		at = find_last(t, lo, from, *l);
 		if (at != (size_t)-1 &&
-		    same_clause(orig, map[at], map[from]))
+		    same_clause(orig, map[at], map[from]) &&
+		    han_list_holds(orig, t, len, map, at + strlen(*l), from))
 			return true;
 	}
 	at = find_last(t, lo, from, HAN_EXCEPT_OPEN);

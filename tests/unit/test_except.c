@@ -134,5 +134,10 @@ main(void)
 	check_scope("軍艦、救命艇を除く", "軍艦", false);
 	check_scope("軍艦；救命艇及びはしけを除く", "軍艦", false);
 	check_scope("タグボート及びはしけを除く軍艦", "軍艦", false);
+	/* Chinese 不包括: ， is a list's only before its 和 / 及 / 或. */
+	check_scope("船舶，不包括拖船，驳船和军舰", "军舰", true);
+	check_scope("船舶，不包括拖船、军舰", "军舰", true);
+	check_scope("船舶，不包括拖船，军舰", "军舰", false);
+	check_scope("船舶，不包括拖船和驳船，军舰", "军舰", false);
 	return harness_done();
 }
