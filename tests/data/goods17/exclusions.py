@@ -93,6 +93,54 @@ KINDS = {
         "vi": ["vắc xin", "vaccine"],
         "zh": ["疫苗"],
     }),
+    "household": (["household", "domestic"], {
+        "ar": ["منزلي*", "المنزلي*"],
+        "cs": ["domácnost*", "domácí"],
+        "de": ["Haushalt*"],
+        "el": ["οικιακ*"],
+        "es": ["doméstic*"],
+        "fa": ["خانگی"],
+        "fr": ["domestique*", "ménager*"],
+        "he": ["ביתי*"],
+        "hi": ["घरेलू"],
+        "id": ["rumah tangga"],
+        "it": ["domestic*", "casalingh*"],
+        "ja": ["家庭用"],
+        "ko": ["가정용"],
+        "nl": ["huishoud*"],
+        "pl": ["domow*"],
+        "pt": ["doméstic*"],
+        "ru": ["бытов*"],
+        "sv": ["hushåll*"],
+        "tr": ["ev tipi", "evsel"],
+        "uk": ["побутов*"],
+        "vi": ["gia dụng"],
+        "zh": ["家用"],
+    }),
+    "test kit": (["test kit*", "detection kit*"], {
+        "ar": ["مجموعة اختبار", "عدة اختبار"],
+        "cs": ["testovací sad*", "diagnostick* sad*"],
+        "de": ["Testkit*", "Nachweiskit*"],
+        "el": ["κιτ ανίχνευσης", "διαγνωστικ* κιτ"],
+        "es": ["kit de prueba*", "kit de detección", "kits de detección"],
+        "fa": ["کیت تشخیص", "کیت آزمایش"],
+        "fr": ["kit de test", "kit de détection", "kits de détection"],
+        "he": ["ערכת בדיקה", "ערכת זיהוי"],
+        "hi": ["परीक्षण किट", "जांच किट"],
+        "id": ["kit uji", "kit deteksi"],
+        "it": ["kit di rilevamento", "kit diagnostic*"],
+        "ja": ["検査キット"],
+        "ko": ["진단키트", "검사키트"],
+        "nl": ["testkit*"],
+        "pl": ["zestaw* do wykrywania", "zestaw* diagnostyczn*"],
+        "pt": ["kit de teste", "kit de detecção"],
+        "ru": ["тест-систем*"],
+        "sv": ["testkit*"],
+        "tr": ["test kiti", "tespit kiti"],
+        "uk": ["тест-систем*"],
+        "vi": ["bộ xét nghiệm"],
+        "zh": ["试剂盒", "检测试剂盒"],
+    }),
 }
 
 
@@ -110,6 +158,20 @@ LOOK = {
                 "ko": "백신", "nl": "vaccin", "pl": "szczepionka", "pt": "vacina",
                 "ru": "вакцина", "sv": "vaccin", "tr": "aşı", "uk": "вакцина",
                 "vi": "vắc xin", "zh": "疫苗"},
+    "household": {"ar": "منزلي", "cs": "domácí", "de": "Haushalts", "el": "οικιακό",
+                  "es": "doméstico", "fa": "خانگی", "fr": "ménager", "he": "ביתי",
+                  "hi": "घरेलू", "id": "rumah tangga", "it": "domestico", "ja": "家庭用",
+                  "ko": "가정용", "nl": "huishoudelijk", "pl": "domowy", "pt": "doméstico",
+                  "ru": "бытовой", "sv": "hushålls", "tr": "ev tipi", "uk": "побутовий",
+                  "vi": "gia dụng", "zh": "家用"},
+    "test kit": {"ar": "مجموعة اختبار", "cs": "testovací sada", "de": "Testkit",
+                 "el": "κιτ ανίχνευσης", "es": "kit de prueba", "fa": "کیت تشخیص",
+                 "fr": "kit de détection", "he": "ערכת בדיקה", "hi": "परीक्षण किट",
+                 "id": "kit uji", "it": "kit di rilevamento", "ja": "検査キット",
+                 "ko": "진단키트", "nl": "testkit", "pl": "zestaw do wykrywania",
+                 "pt": "kit de teste", "ru": "тест-система", "sv": "testkit",
+                 "tr": "test kiti", "uk": "тест-система", "vi": "bộ xét nghiệm",
+                 "zh": "检测试剂盒"},
 }
 
 
@@ -251,7 +313,7 @@ def main():
     if "--floor" in opts:
         for line in open(opts[opts.index("--floor") + 1], encoding="utf-8"):
             if line.strip() and not line.startswith("#"):
-                k, r, c = line.split()
+                k, r, c = line.rstrip("\n").split("\t")
                 floor[k] = (float(r), float(c))
     show = int(opts[opts.index("--show") + 1]) if "--show" in opts else 0
     allp = list(pairs(rules))
