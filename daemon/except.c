@@ -15,10 +15,17 @@
  * electron beam furnaces"), or a comma before an "and" / "or" ("polyethers
  * other than polyacetals, and ... methylphosphonate"); a phrase followed
  * by a pronoun ("other than those specified in 7A002, usable in
- * missiles") ends at its first comma.  Postposed phrases
- * (Turkish "hariç", Korean "제외한", Hindi "छोड़कर", Japanese "以外") reach
- * back over a few words and no comma.  What is named before an opening
- * phrase ("chemicals other than ...") is outside it.
+ * missiles") ends at its first comma.  A comma inside the scope is a
+ * list's only when the list goes on to its "and" / "or" item ("other than
+ * hulks, warships and tugs"); "other than hulks, warships" names the
+ * warships.  Postposed phrases (Turkish "hariç", Korean "제외한", Hindi
+ * "छोड़कर", Japanese "を除く", "以外") reach back over a few words, or over
+ * a whole list when its last item is joined by "and" / "or" ("A, B ve C
+ * hariç", "A、B及びCを除く"); without that conjunction a comma ends them
+ * ("A, B hariç" takes B alone).  What is named before an opening phrase
+ * ("chemicals other than ...") is outside it.  Where a word is "and" in
+ * one language and a preposition in another ("a", "of", "en"), it never
+ * stretches a scope over a comma: the goods stay named.
  */
 #include "config.h"
 
@@ -107,6 +114,10 @@ static const char *const pre_joined[] = {
 	"不包括", "但不包括", "不包含", "除了", NULL
 };
 
+/* Han "and" / "or" (以及 and 或者 hold 及 and 或). */
+static const char *const han_conj[] = { "和", "及", "与", "與", "或", NULL };
+
+#define HAN_COMMA		"\xef\xbc\x8c"	/* ， (、 always lists) */
 #define HAN_EXCEPT_OPEN		"\xe9\x99\xa4"	/* 除 of 除…外 */
 #define HAN_EXCEPT_CLOSE	"\xe5\xa4\x96"	/* 外 */
 #define HAN_LEN			3
@@ -116,13 +127,32 @@ static const char *const conj_words[] = {
 	"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u",
 	"en", "of", "och", "eller", "i", "lub", "albo", "a", "nebo",
 	"и", "или", "та", "або", "και", "ή", "dan", "atau", "và", "hoặc",
-	"ve", "veya", "और", "या", "و", "یا", NULL
+	"ve", "veya", "और", "या", "و", "یا", "ile", "yahut", "및", "또는",
+	"혹은", "그리고", "तथा", "एवं", "अथवा", NULL
+};
+
+/*
+ * Conjunctions that are also ordinary words elsewhere (Czech "a" and
+ * English "a" or Spanish "a", Dutch "of" and English "of", Dutch "en" and
+ * French "en", Spanish "o" and the Portuguese article): they never carry
+ * a list over a comma, so that a term after them stays named.  ("i" is
+ * Polish and the folded Russian and Ukrainian "и", "і": it counts.)
+ */
+static const char *const conj_unsure[] = {
+	"a", "of", "en", "o", NULL
+};
+
+/* Japanese conjunctions, written joined between a list's items. */
+static const char *const conj_joined[] = {
+	"及び", "および", "並びに", "ならびに", "又は", "または", "若しくは",
+	"もしくは", "と", "や", NULL
 };
 
 enum { L_PRE, L_NOT_AFTER, L_PRONOUN, L_POST, L_POST_JOINED, L_PRE_JOINED,
-	L_CONJ, L_COUNT };
+	L_CONJ, L_CONJ_UNSURE, L_CONJ_JOINED, L_COUNT };
 static const char *const *const lists[L_COUNT] = { pre_phrases, not_after,
-	pronouns, post_words, post_joined, pre_joined, conj_words };
+	pronouns, post_words, post_joined, pre_joined, conj_words, conj_unsure,
+	conj_joined };
 static struct foldset *folded[L_COUNT];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
@@ -223,6 +253,10 @@ word_end(const char *t, size_t len, size_t p)
 	return p;
 }
 
+static size_t	find_first(const char *, size_t, size_t, const char *);
+static size_t	find_last(const char *, size_t, size_t, const char *, size_t);
+static bool	same_clause(const char *, size_t, size_t);
+
 /* ---- the original's punctuation between two words ------------------- */
 
 enum punct { P_NONE, P_COMMA, P_OPEN, P_CLOSE, P_STOP };
@@ -306,10 +340,43 @@ gap_read(const char *orig, size_t a, size_t b, int *depth, bool *comma)
 	return true;
 }
 
+/* True if the word at <w> (<n> bytes) is an "and" / "or" of one sense only. */
+static bool
+conj_sure(const char *w, size_t n)
+{
+	return foldset_has(folded[L_CONJ], w, n) &&
+	    !foldset_has(folded[L_CONJ_UNSURE], w, n);
+}
+
+/*
+ * True if the list going on at the word that starts at folded <ws> comes
+ * to its "and" / "or" within EXCEPT_SCOPE_WORDS words, in the clause: the
+ * comma before <ws> is then one of the list's.
+ */
+static bool
+list_goes_on(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t ws)
+{
+	size_t we, nw;
+	int depth = 0;
+	bool comma;
+
+	for (nw = 0; nw < EXCEPT_SCOPE_WORDS && ws < len; nw++) {
+		we = word_end(t, len, ws);
+		if (conj_sure(t + ws, we - ws))
+			return true;
+		if (we + 1 >= len ||
+		    !gap_read(orig, map[we], map[we + 1], &depth, &comma))
+			return false;
+		ws = we + 1;
+	}
+	return false;
+}
+
 /*
  * True if the words from the space at folded <p> up to the word holding
  * <kf> stay in one scope, at most <maxw> words; <commas> lets a list's
- * commas through (a postposed phrase takes none).
+ * commas through (a phrase followed by a pronoun takes none).
  */
 static bool
 scope_reaches(const char *orig, const char *t, size_t len,
@@ -325,7 +392,8 @@ scope_reaches(const char *orig, const char *t, size_t len,
 			return false;
 		we = word_end(t, len, ws);
 		if (comma && (conj || !commas ||
-		    foldset_has(folded[L_CONJ], t + ws, we - ws)))
+		    foldset_has(folded[L_CONJ], t + ws, we - ws) ||
+		    !list_goes_on(orig, t, len, map, ws)))
 			return false;
 		if (++nw > maxw)
 			return false;
@@ -334,6 +402,38 @@ scope_reaches(const char *orig, const char *t, size_t len,
 		p = we;
 	}
 	return true;
+}
+
+/*
+ * True if a postposed phrase whose word starts at folded <kf> takes the
+ * word ending at <p>: at most EXCEPT_POST_WORDS words and no comma between
+ * them, or a list whose last item an "and" / "or" joins, with no comma
+ * after that conjunction ("A, B ve C hariç"; in "A ve B, C hariç" the
+ * phrase takes C alone).
+ */
+static bool
+post_reaches(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t p, size_t kf)
+{
+	size_t ws, we, nw = 0;
+	int depth = 0;
+	bool conj = false, list = false, comma;
+
+	while (p < kf) {
+		ws = p + 1;
+		if (!gap_read(orig, map[p], map[ws], &depth, &comma))
+			return false;
+		if (comma && conj)
+			return false;
+		list = list || comma;
+		we = word_end(t, len, ws);
+		if (++nw > EXCEPT_SCOPE_WORDS)
+			return false;
+		if (conj_sure(t + ws, we - ws))
+			conj = true;
+		p = we;
+	}
+	return list ? conj : nw <= EXCEPT_POST_WORDS || conj;
 }
 
 /* ---- the three kinds of phrase -------------------------------------- */
@@ -406,9 +506,52 @@ pre_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 	return false;
 }
 
+/* True if a joined conjunction (及び, 又は, と) occurs in t[<a>, <b>). */
+static bool
+joined_conj(const char *t, size_t a, size_t b)
+{
+	char *const *l;
+
+	for (l = folded[L_CONJ_JOINED]->word; *l != NULL; l++)
+		if (find_first(t, a, b, *l) != (size_t)-1)
+			return true;
+	return false;
+}
+
+/*
+ * A postposed phrase written joined (以外, を除く, 除外) right after the
+ * span ending at folded <to>, or after the last item of a list the span
+ * starts, in the clause and within EXCEPT_LIST_BYTES, when a joined "and"
+ * / "or" follows the list's last comma (軍艦、潜水艦及び救命艇を除く; in
+ * 軍艦、救命艇を除く the phrase takes 救命艇 alone).
+ */
+static bool
+post_joined_scoped(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t to)
+{
+	size_t hi = to + EXCEPT_LIST_BYTES < len ? to + EXCEPT_LIST_BYTES : len;
+	size_t at, sp;
+	char *const *l;
+
+	for (l = folded[L_POST_JOINED]->word; *l != NULL; l++) {
+		at = find_first(t, to, hi, *l);
+		if (at == (size_t)-1)
+			continue;
+		if (at == to)
+			return true;
+		if (!same_clause(orig, map[to], map[at]))
+			continue;
+		sp = find_last(t, to, at, " ", 1);
+		if (joined_conj(t, sp == (size_t)-1 ? to : sp + 1, at))
+			return true;
+	}
+	return false;
+}
+
 /*
  * A postposed phrase after the span ending at folded <to>: joined to it
- * (以外, を除く, 除外), or a word among the next few, without a comma.
+ * or to its list (post_joined_scoped), or a word among the next few, or
+ * after a list (post_reaches).
  */
 static bool
 post_scoped(const char *orig, const char *t, size_t len, const size_t *map,
@@ -416,15 +559,15 @@ post_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 {
 	size_t p, ws, we, nw;
 
-	if (foldset_starts_at(folded[L_POST_JOINED], t, len, to))
+	if (to < len && post_joined_scoped(orig, t, len, map, to))
 		return true;
 	p = word_end(t, len, to);
-	for (nw = 0; nw < EXCEPT_POST_WORDS && p < len; nw++) {
+	for (nw = 0; nw < EXCEPT_SCOPE_WORDS && p < len; nw++) {
 		ws = p + 1;
 		we = word_end(t, len, ws);
 		if (foldset_has(folded[L_POST], t + ws, we - ws))
-			return scope_reaches(orig, t, len, map,
-			    word_end(t, len, to), ws, EXCEPT_POST_WORDS, false);
+			return post_reaches(orig, t, len, map,
+			    word_end(t, len, to), ws);
 		p = we;
 	}
 	return false;
@@ -504,6 +647,81 @@ han_closes(const char *t, size_t len, size_t at)
 	    (e + HAN_LEN <= len && memcmp(t + e, "的", HAN_LEN) == 0);
 }
 
+/* Where <needle> first occurs in orig[a, b), or (size_t)-1. */
+static size_t
+orig_find(const char *orig, size_t a, size_t b, const char *needle)
+{
+	const char *p;
+
+	if (b <= a)
+		return (size_t)-1;
+	p = memmem(orig + a, b - a, needle, strlen(needle));
+	return p == NULL ? (size_t)-1 : (size_t)(p - orig);
+}
+
+/* True if a Han "and" / "or" occurs in orig[a, b). */
+static bool
+han_conj_in(const char *orig, size_t a, size_t b)
+{
+	const char *const *l;
+
+	for (l = han_conj; *l != NULL; l++)
+		if (orig_find(orig, a, b, *l) != (size_t)-1)
+			return true;
+	return false;
+}
+
+/* The last comma (， or ,) in orig[a, b), or (size_t)-1; the first in *first. */
+static size_t
+han_commas(const char *orig, size_t a, size_t b, size_t *first)
+{
+	size_t c, last = (size_t)-1;
+
+	*first = (size_t)-1;
+	for (c = a; c < b; c++) {
+		if (orig[c] != ',' && (c + 3 > b ||
+		    memcmp(orig + c, HAN_COMMA, 3) != 0))
+			continue;
+		if (*first == (size_t)-1)
+			*first = c;
+		last = c;
+	}
+	return last;
+}
+
+/*
+ * True if a 不包括 / 除了 ending at folded <a> still takes the term at
+ * <from> across the commas between: a comma (， or ,) is the list's only
+ * when no "and" / "or" came before it and one follows it in the clause
+ * ("不包括拖船，驳船和军舰"); "不包括拖船，军舰" names the warship.  An
+ * enumeration comma 、 always lists.
+ */
+static bool
+han_list_holds(const char *orig, const char *t, size_t len,
+    const size_t *map, size_t a, size_t from)
+{
+	size_t hi = from + EXCEPT_LIST_BYTES < len ? from + EXCEPT_LIST_BYTES :
+	    len;
+	const char *const *l;
+	size_t first, last, k;
+
+	if (a >= from)
+		return true;
+	last = han_commas(orig, map[a], map[from], &first);
+	if (last == (size_t)-1)
+		return true;
+	if (han_conj_in(orig, map[a], first))
+		return false;
+	if (han_conj_in(orig, last, map[from]))
+		return true;
+	for (k = from; k < hi && same_clause(orig, map[from], map[k]); k++)
+		;
+	for (l = han_conj; *l != NULL; l++)
+		if (find_first(t, from, k, *l) != (size_t)-1)
+			return true;
+	return false;
+}
+
 /*
  * Han phrases, written without spaces: 不包括 / 除了 before the span, or
  * 除 before it and 外 (以外, 之外) after it, within EXCEPT_HAN_BYTES and
@@ -521,7 +739,8 @@ han_scoped(const char *orig, const char *t, size_t len, const size_t *map,
 	for (i = 0; i < pj->n; i++) {
 		at = find_last(t, lo, from, pj->word[i], pj->len[i]);
 		if (at != (size_t)-1 &&
-		    same_clause(orig, map[at], map[from]))
+		    same_clause(orig, map[at], map[from]) &&
+		    han_list_holds(orig, t, len, map, at + pj->len[i], from))
 			return true;
 	}
 	at = find_last(t, lo, from, HAN_EXCEPT_OPEN, HAN_LEN);

@@ -15,8 +15,10 @@
  * text that was folded and <map> the fold's byte map into it: the scope
  * ends where the original's punctuation ends a list or a clause (a
  * semicolon, colon, full stop or line end; a bracket closed that held the
- * phrase; a comma after the list's last "and" / "or" item, or one before
- * an "and" / "or").  The goods named before the phrase ("chemicals other
+ * phrase; a comma after the list's last "and" / "or" item, one before
+ * an "and" / "or", or one after which the list never comes to its "and" /
+ * "or"); a postposed phrase takes a list before it when an "and" / "or"
+ * joins its last item.  The goods named before the phrase ("chemicals other
  * than ...", "warships, other than hulks") are never in it.  Thread-safe.
  */
 bool	except_scoped(const char *orig, const char *t, size_t len,
@@ -32,5 +34,6 @@ bool	except_possible(const char *t, size_t len);
 #define EXCEPT_SCOPE_WORDS	12	/* words a phrase reaches after it */
 #define EXCEPT_POST_WORDS	4	/* words before a postposed phrase */
 #define EXCEPT_HAN_BYTES	36	/* an unspaced 除…外 reaches this far */
+#define EXCEPT_LIST_BYTES	96	/* a joined を除く, 以外 after a list */
 
 #endif

@@ -1057,6 +1057,206 @@ const struct param_unit param_unit_words[] = {
 	{ "os\xc3\xa1" "ch", Q_AXES, 1, true },	/* osách */
 	{ "\xce\xbc\xce\xb5\xce\xb3\xce\xb1\xcf\x80\xce\xb1\xcf\x83\xce\xba\xce\xac\xce\xbb", Q_PRESSURE, 1e6, true },	/* μεγαπασκάλ */
 	{ "megapascal\xc5\xaf", Q_PRESSURE, 1e6, true },	/* megapascalů */
+	/*
+	 * goods17: the units each term language lacked against the English set
+	 * (tests/data/goods17/units.tsv, read by tests/unit/test_param.c).
+	 */
+	{ "cubic metres", Q_VOLUME, 1e3, true },
+	{ "cubic meters", Q_VOLUME, 1e3, true },
+	{ "cubic metre", Q_VOLUME, 1e3, true },
+	{ "cubic meter", Q_VOLUME, 1e3, true },
+	{ "kubikmeter", Q_VOLUME, 1e3, true },
+	{ "m\xc3\xa9gapascals", Q_PRESSURE, 1e6, true },	/* mégapascals */
+	{ "bars", Q_PRESSURE, 1e5, true },
+	{ "m\xc3\xa9gahertz", Q_FREQUENCY, 1e6, true },	/* mégahertz */
+	{ "m\xc3\xa9gawatts", Q_POWER, 1e6, true },	/* mégawatts */
+	{ "m\xc3\xa9gawatt", Q_POWER, 1e6, true },	/* mégawatt */
+	{ "kilopascales", Q_PRESSURE, 1e3, true },
+	{ "gigapascales", Q_PRESSURE, 1e9, true },
+	{ "hercios", Q_FREQUENCY, 1, true },
+	{ "hercio", Q_FREQUENCY, 1, true },
+	{ "kilohercios", Q_FREQUENCY, 1e3, true },
+	{ "kilohercio", Q_FREQUENCY, 1e3, true },
+	{ "megahercios", Q_FREQUENCY, 1e6, true },
+	{ "megahercio", Q_FREQUENCY, 1e6, true },
+	{ "gigahercios", Q_FREQUENCY, 1e9, true },
+	{ "gigahercio", Q_FREQUENCY, 1e9, true },
+	{ "vatios", Q_POWER, 1, true },
+	{ "vatio", Q_POWER, 1, true },
+	{ "kilovatios", Q_POWER, 1e3, true },
+	{ "kilovatio", Q_POWER, 1e3, true },
+	{ "megavatios", Q_POWER, 1e6, true },
+	{ "megavatio", Q_POWER, 1e6, true },
+	{ "mililitros", Q_VOLUME, 1e-3, true },
+	{ "mililitro", Q_VOLUME, 1e-3, true },
+	{ "millilitri", Q_VOLUME, 1e-3, true },
+	{ "millilitro", Q_VOLUME, 1e-3, true },
+	{ "metri cubi", Q_VOLUME, 1e3, true },
+	{ "metro cubo", Q_VOLUME, 1e3, true },
+	{ "micr\xc3\xb4metros", Q_LENGTH, 1e-6, true },	/* micrômetros */
+	{ "micr\xc3\xb3metros", Q_LENGTH, 1e-6, true },	/* micrómetros */
+	{ "micr\xc3\xb4metro", Q_LENGTH, 1e-6, true },	/* micrômetro */
+	{ "quilopascals", Q_PRESSURE, 1e3, true },
+	{ "quilopascal", Q_PRESSURE, 1e3, true },
+	{ "quilohertz", Q_FREQUENCY, 1e3, true },
+	{ "quilowatts", Q_POWER, 1e3, true },
+	{ "quilowatt", Q_POWER, 1e3, true },
+	{ "mililitros", Q_VOLUME, 1e-3, true },
+	{ "mililitro", Q_VOLUME, 1e-3, true },
+	{ "gram", Q_MASS, 1e-3, true },
+	{ "kubieke meter", Q_VOLUME, 1e3, true },
+	{ "seconden", Q_TIME, 1, true },
+	{ "cali", Q_LENGTH, 0.0254, true },
+	{ "megapaskali", Q_PRESSURE, 1e6, true },
+	{ "megapaskala", Q_PRESSURE, 1e6, true },
+	{ "kilopaskali", Q_PRESSURE, 1e3, true },
+	{ "kilopaskala", Q_PRESSURE, 1e3, true },
+	{ "gigapaskali", Q_PRESSURE, 1e9, true },
+	{ "gigapaskala", Q_PRESSURE, 1e9, true },
+	{ "bar\xc3\xb3w", Q_PRESSURE, 1e5, true },	/* barów */
+	{ "herc\xc3\xb3w", Q_FREQUENCY, 1, true },	/* herców */
+	{ "herc", Q_FREQUENCY, 1, true },
+	{ "kiloherc\xc3\xb3w", Q_FREQUENCY, 1e3, true },	/* kiloherców */
+	{ "kiloherc", Q_FREQUENCY, 1e3, true },
+	{ "megaherc\xc3\xb3w", Q_FREQUENCY, 1e6, true },	/* megaherców */
+	{ "megaherc", Q_FREQUENCY, 1e6, true },
+	{ "gigaherc\xc3\xb3w", Q_FREQUENCY, 1e9, true },	/* gigaherców */
+	{ "gigaherc", Q_FREQUENCY, 1e9, true },
+	{ "wat\xc3\xb3w", Q_POWER, 1, true },	/* watów */
+	{ "wat", Q_POWER, 1, true },
+	{ "waty", Q_POWER, 1, true },
+	{ "kilowat\xc3\xb3w", Q_POWER, 1e3, true },	/* kilowatów */
+	{ "kilowat", Q_POWER, 1e3, true },
+	{ "kilowaty", Q_POWER, 1e3, true },
+	{ "megawat\xc3\xb3w", Q_POWER, 1e6, true },	/* megawatów */
+	{ "megawat", Q_POWER, 1e6, true },
+	{ "megawaty", Q_POWER, 1e6, true },
+	{ "mililitr\xc3\xb3w", Q_VOLUME, 1e-3, true },	/* mililitrów */
+	{ "mililitr", Q_VOLUME, 1e-3, true },
+	{ "mililitry", Q_VOLUME, 1e-3, true },
+	{ "metr\xc3\xb3w sze\xc5\x9b" "ciennych", Q_VOLUME, 1e3, true },	/* metrów sześciennych */
+	{ "metry sze\xc5\x9b" "cienne", Q_VOLUME, 1e3, true },	/* metry sześcienne */
+	{ "sekund", Q_TIME, 1, true },
+	{ "sekundy", Q_TIME, 1, true },
+	{ "centimetr\xc5\xaf", Q_LENGTH, 1e-2, true },	/* centimetrů */
+	{ "metr\xc5\xaf", Q_LENGTH, 1, true },	/* metrů */
+	{ "palc\xc5\xaf", Q_LENGTH, 0.0254, true },	/* palců */
+	{ "gram\xc5\xaf", Q_MASS, 1e-3, true },	/* gramů */
+	{ "tun", Q_MASS, 1e3, true },
+	{ "kilopascal\xc5\xaf", Q_PRESSURE, 1e3, true },	/* kilopascalů */
+	{ "gigapascal\xc5\xaf", Q_PRESSURE, 1e9, true },	/* gigapascalů */
+	{ "bar\xc5\xaf", Q_PRESSURE, 1e5, true },	/* barů */
+	{ "gigahertz\xc5\xaf", Q_FREQUENCY, 1e9, true },	/* gigahertzů */
+	{ "watt\xc5\xaf", Q_POWER, 1, true },	/* wattů */
+	{ "megawatt\xc5\xaf", Q_POWER, 1e6, true },	/* megawattů */
+	{ "mililitr\xc5\xaf", Q_VOLUME, 1e-3, true },	/* mililitrů */
+	{ "krychlov\xc3\xbd" "ch metr\xc5\xaf", Q_VOLUME, 1e3, true },	/* krychlových metrů */
+	{ "metr\xc5\xaf krychlov\xc3\xbd" "ch", Q_VOLUME, 1e3, true },	/* metrů krychlových */
+	{ "sekund", Q_TIME, 1, true },
+	{ "tum", Q_LENGTH, 0.0254, true },
+	{ "gram", Q_MASS, 1e-3, true },
+	{ "kubikmeter", Q_VOLUME, 1e3, true },
+	{ "sekunder", Q_TIME, 1, true },
+	{ "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2", Q_LENGTH, 1e-6, true },	/* микрометров */
+	{ "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd1\x8b", Q_LENGTH, 1e-6, true },	/* микрометры */
+	{ "\xd0\xba\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd0\xb5\xd0\xb9", Q_PRESSURE, 1e3, true },	/* килопаскалей */
+	{ "\xd0\xba\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x8f", Q_PRESSURE, 1e3, true },	/* килопаскаля */
+	{ "\xd0\xb3\xd0\xb8\xd0\xb3\xd0\xb0\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd0\xb5\xd0\xb9", Q_PRESSURE, 1e9, true },	/* гигапаскалей */
+	{ "\xd0\xb3\xd0\xb8\xd0\xb3\xd0\xb0\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x8f", Q_PRESSURE, 1e9, true },	/* гигапаскаля */
+	{ "\xd0\xbc\xd1\x96\xd0\xba\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd1\x96\xd0\xb2", Q_LENGTH, 1e-6, true },	/* мікрометрів */
+	{ "\xd0\xbc\xd1\x96\xd0\xba\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd0\xb8", Q_LENGTH, 1e-6, true },	/* мікрометри */
+	{ "\xd0\xbc\xd0\xb5\xd0\xb3\xd0\xb0\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x96\xd0\xb2", Q_PRESSURE, 1e6, true },	/* мегапаскалів */
+	{ "\xd0\xbc\xd0\xb5\xd0\xb3\xd0\xb0\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x8c", Q_PRESSURE, 1e6, true },	/* мегапаскаль */
+	{ "\xd0\xba\xd1\x96\xd0\xbb\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x96\xd0\xb2", Q_PRESSURE, 1e3, true },	/* кілопаскалів */
+	{ "\xd0\xba\xd1\x96\xd0\xbb\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x8c", Q_PRESSURE, 1e3, true },	/* кілопаскаль */
+	{ "\xd0\xb3\xd1\x96\xd0\xb3\xd0\xb0\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x96\xd0\xb2", Q_PRESSURE, 1e9, true },	/* гігапаскалів */
+	{ "\xd0\xb3\xd1\x96\xd0\xb3\xd0\xb0\xd0\xbf\xd0\xb0\xd1\x81\xd0\xba\xd0\xb0\xd0\xbb\xd1\x8c", Q_PRESSURE, 1e9, true },	/* гігапаскаль */
+	{ "\xd0\xba\xd1\x96\xd0\xbb\xd0\xbe\xd0\xb3\xd0\xb5\xd1\x80\xd1\x86", Q_FREQUENCY, 1e3, true },	/* кілогерц */
+	{ "\xd0\xb3\xd1\x96\xd0\xb3\xd0\xb0\xd0\xb3\xd0\xb5\xd1\x80\xd1\x86", Q_FREQUENCY, 1e9, true },	/* гігагерц */
+	{ "\xd0\xb2\xd0\xb0\xd1\x82", Q_POWER, 1, true },	/* ват */
+	{ "\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb0", Q_POWER, 1, true },	/* вата */
+	{ "\xd0\xbc\xd0\xb5\xd0\xb3\xd0\xb0\xd0\xb2\xd0\xb0\xd1\x82", Q_POWER, 1e6, true },	/* мегават */
+	{ "\xd0\xbc\xd0\xb5\xd0\xb3\xd0\xb0\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb0", Q_POWER, 1e6, true },	/* мегавата */
+	{ "\xd0\xbc\xd1\x96\xd0\xbb\xd1\x96\xd0\xbb\xd1\x96\xd1\x82\xd1\x80\xd1\x96\xd0\xb2", Q_VOLUME, 1e-3, true },	/* мілілітрів */
+	{ "\xd0\xbc\xd1\x96\xd0\xbb\xd1\x96\xd0\xbb\xd1\x96\xd1\x82\xd1\x80", Q_VOLUME, 1e-3, true },	/* мілілітр */
+	{ "\xd0\xba\xd1\x83\xd0\xb1\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd1\x96\xd0\xb2", Q_VOLUME, 1e3, true },	/* кубометрів */
+	{ "\xd0\xba\xd1\x83\xd0\xb1\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x82\xd1\x80", Q_VOLUME, 1e3, true },	/* кубометр */
+	{ "\xce\xba\xce\xb9\xce\xbb\xce\xbf\xcf\x80\xce\xb1\xcf\x83\xce\xba\xce\xac\xce\xbb", Q_PRESSURE, 1e3, true },	/* κιλοπασκάλ */
+	{ "\xce\xb3\xce\xb9\xce\xb3\xce\xb1\xcf\x80\xce\xb1\xcf\x83\xce\xba\xce\xac\xce\xbb", Q_PRESSURE, 1e9, true },	/* γιγαπασκάλ */
+	{ "\xce\xba\xce\xb9\xce\xbb\xce\xbf\xcf\x87\xce\xad\xcf\x81\xcf\x84\xce\xb6", Q_FREQUENCY, 1e3, true },	/* κιλοχέρτζ */
+	{ "\xce\xbc\xce\xb5\xce\xb3\xce\xb1\xcf\x87\xce\xad\xcf\x81\xcf\x84\xce\xb6", Q_FREQUENCY, 1e6, true },	/* μεγαχέρτζ */
+	{ "\xce\xb3\xce\xb9\xce\xb3\xce\xb1\xcf\x87\xce\xad\xcf\x81\xcf\x84\xce\xb6", Q_FREQUENCY, 1e9, true },	/* γιγαχέρτζ */
+	{ "\xce\xb2\xce\xb1\xcf\x84", Q_POWER, 1, true },	/* βατ */
+	{ "\xce\xbc\xce\xb5\xce\xb3\xce\xb1\xce\xb2\xce\xac\xcf\x84", Q_POWER, 1e6, true },	/* μεγαβάτ */
+	{ "\xcf\x87\xce\xb9\xce\xbb\xce\xb9\xce\xbf\xcf\x83\xcf\x84\xcf\x8c\xce\xbb\xce\xb9\xcf\x84\xcf\x81\xce\xb1", Q_VOLUME, 1e-3, true },	/* χιλιοστόλιτρα */
+	{ "\xcf\x87\xce\xb9\xce\xbb\xce\xb9\xce\xbf\xcf\x83\xcf\x84\xcf\x8c\xce\xbb\xce\xb9\xcf\x84\xcf\x81\xce\xbf", Q_VOLUME, 1e-3, true },	/* χιλιοστόλιτρο */
+	{ "\xce\xba\xcf\x85\xce\xb2\xce\xb9\xce\xba\xce\xac \xce\xbc\xce\xad\xcf\x84\xcf\x81\xce\xb1", Q_VOLUME, 1e3, true },	/* κυβικά μέτρα */
+	{ "\xce\xba\xcf\x85\xce\xb2\xce\xb9\xce\xba\xcf\x8c \xce\xbc\xce\xad\xcf\x84\xcf\x81\xce\xbf", Q_VOLUME, 1e3, true },	/* κυβικό μέτρο */
+	{ "\xce\xb4\xce\xb5\xcf\x85\xcf\x84\xce\xb5\xcf\x81\xcf\x8c\xce\xbb\xce\xb5\xcf\x80\xcf\x84\xce\xb1", Q_TIME, 1, true },	/* δευτερόλεπτα */
+	{ "\xce\xb4\xce\xb5\xcf\x85\xcf\x84\xce\xb5\xcf\x81\xcf\x8c\xce\xbb\xce\xb5\xcf\x80\xcf\x84\xce\xbf", Q_TIME, 1, true },	/* δευτερόλεπτο */
+	{ "mikrometre", Q_LENGTH, 1e-6, true },
+	{ "mikron", Q_LENGTH, 1e-6, true },
+	{ "gram", Q_MASS, 1e-3, true },
+	{ "megapaskal", Q_PRESSURE, 1e6, true },
+	{ "kilopaskal", Q_PRESSURE, 1e3, true },
+	{ "gigapaskal", Q_PRESSURE, 1e9, true },
+	{ "kilovat", Q_POWER, 1e3, true },
+	{ "megavat", Q_POWER, 1e6, true },
+	{ "mililitre", Q_VOLUME, 1e-3, true },
+	{ "metrek\xc3\xbcp", Q_VOLUME, 1e3, true },	/* metreküp */
+	{ "gram", Q_MASS, 1e-3, true },
+	{ "mililiter", Q_VOLUME, 1e-3, true },
+	{ "meter kubik", Q_VOLUME, 1e3, true },
+	{ "xentim\xc3\xa9t", Q_LENGTH, 1e-2, true },	/* xentimét */
+	{ "x\xc4\x83ngtim\xc3\xa9t", Q_LENGTH, 1e-2, true },	/* xăngtimét */
+	{ "kil\xc3\xb4h\xc3\xa9" "c", Q_FREQUENCY, 1e3, true },	/* kilôhéc */
+	{ "m\xc3\xaagah\xc3\xa9" "c", Q_FREQUENCY, 1e6, true },	/* mêgahéc */
+	{ "gigah\xc3\xa9" "c", Q_FREQUENCY, 1e9, true },	/* gigahéc */
+	{ "o\xc3\xa1t", Q_POWER, 1, true },	/* oát */
+	{ "m\xc3\xaagao\xc3\xa1t", Q_POWER, 1e6, true },	/* mêgaoát */
+	{ "milil\xc3\xadt", Q_VOLUME, 1e-3, true },	/* mililít */
+	{ "m\xc3\xa9t kh\xe1\xbb\x91i", Q_VOLUME, 1e3, true },	/* mét khối */
+	{ "\xd8\xb3\xd9\x86\xd8\xaa\xd9\x8a\xd9\x85\xd8\xaa\xd8\xb1", Q_LENGTH, 1e-2, true },	/* سنتيمتر */
+	{ "\xd9\x83\xd9\x8a\xd9\x84\xd9\x88\xd8\xa8\xd8\xa7\xd8\xb3\xd9\x83\xd8\xa7\xd9\x84", Q_PRESSURE, 1e3, true },	/* كيلوباسكال */
+	{ "\xd8\xac\xd9\x8a\xd8\xac\xd8\xa7\xd8\xa8\xd8\xa7\xd8\xb3\xd9\x83\xd8\xa7\xd9\x84", Q_PRESSURE, 1e9, true },	/* جيجاباسكال */
+	{ "\xd8\xba\xd9\x8a\xd8\xba\xd8\xa7\xd8\xa8\xd8\xa7\xd8\xb3\xd9\x83\xd8\xa7\xd9\x84", Q_PRESSURE, 1e9, true },	/* غيغاباسكال */
+	{ "\xd8\xa8\xd8\xa7\xd8\xb1", Q_PRESSURE, 1e5, true },	/* بار */
+	{ "\xd8\xac\xd9\x8a\xd8\xac\xd8\xa7\xd9\x87\xd8\xb1\xd8\xaa\xd8\xb2", Q_FREQUENCY, 1e9, true },	/* جيجاهرتز */
+	{ "\xd8\xba\xd9\x8a\xd8\xba\xd8\xa7\xd9\x87\xd8\xb1\xd8\xaa\xd8\xb2", Q_FREQUENCY, 1e9, true },	/* غيغاهرتز */
+	{ "\xd9\x85\xd9\x8a\xd8\xac\xd8\xa7\xd9\x88\xd8\xa7\xd8\xb7", Q_POWER, 1e6, true },	/* ميجاواط */
+	{ "\xd9\x85\xd9\x8a\xd8\xba\xd8\xa7\xd9\x88\xd8\xa7\xd8\xb7", Q_POWER, 1e6, true },	/* ميغاواط */
+	{ "\xd9\x85\xd9\x84\xd9\x8a\xd9\x84\xd8\xaa\xd8\xb1", Q_VOLUME, 1e-3, true },	/* مليلتر */
+	{ "\xd9\x85\xd9\x84\xd9\x84\xd9\x8a\xd9\x84\xd8\xaa\xd8\xb1", Q_VOLUME, 1e-3, true },	/* ملليلتر */
+	{ "\xd9\x85\xdb\x8c\xda\xa9\xd8\xb1\xd9\x88\xd9\x85\xd8\xaa\xd8\xb1", Q_LENGTH, 1e-6, true },	/* میکرومتر */
+	{ "\xda\xa9\xdb\x8c\xd9\x84\xd9\x88\xd9\xbe\xd8\xa7\xd8\xb3\xda\xa9\xd8\xa7\xd9\x84", Q_PRESSURE, 1e3, true },	/* کیلوپاسکال */
+	{ "\xda\xa9\xdb\x8c\xd9\x84\xd9\x88\xd9\x87\xd8\xb1\xd8\xaa\xd8\xb2", Q_FREQUENCY, 1e3, true },	/* کیلوهرتز */
+	{ "\xda\xaf\xdb\x8c\xda\xaf\xd8\xa7\xd9\x87\xd8\xb1\xd8\xaa\xd8\xb2", Q_FREQUENCY, 1e9, true },	/* گیگاهرتز */
+	{ "\xd9\x85\xda\xaf\xd8\xa7\xd9\x88\xd8\xa7\xd8\xaa", Q_POWER, 1e6, true },	/* مگاوات */
+	{ "\xd9\x85\xdb\x8c\xd9\x84\xdb\x8c\xd9\x84\xdb\x8c\xd8\xaa\xd8\xb1", Q_VOLUME, 1e-3, true },	/* میلیلیتر */
+	{ "\xd9\x85\xdb\x8c\xd9\x84\xdb\x8c \xd9\x84\xdb\x8c\xd8\xaa\xd8\xb1", Q_VOLUME, 1e-3, true },	/* میلی لیتر */
+	{ "\xd7\xa7\xd7\x99\xd7\x9c\xd7\x95\xd7\xa4\xd7\xa1\xd7\xa7\xd7\x9c", Q_PRESSURE, 1e3, true },	/* קילופסקל */
+	{ "\xd7\xa7\xd7\x99\xd7\x9c\xd7\x95 \xd7\xa4\xd7\xa1\xd7\xa7\xd7\x9c", Q_PRESSURE, 1e3, true },	/* קילו פסקל */
+	{ "\xd7\x92\xd7\x99\xd7\x92\xd7\x94 \xd7\xa4\xd7\xa1\xd7\xa7\xd7\x9c", Q_PRESSURE, 1e9, true },	/* גיגה פסקל */
+	{ "\xd7\x92\xd7\x99\xd7\x92\xd7\x94\xd7\xa4\xd7\xa1\xd7\xa7\xd7\x9c", Q_PRESSURE, 1e9, true },	/* גיגהפסקל */
+	{ "\xd7\x91\xd7\xa8", Q_PRESSURE, 1e5, true },	/* בר */
+	{ "\xd7\xa7\xd7\x99\xd7\x9c\xd7\x95\xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1e3, true },	/* קילוהרץ */
+	{ "\xd7\x9e\xd7\x92\xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1e6, true },	/* מגהרץ */
+	{ "\xd7\x9e\xd7\x92\xd7\x94 \xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1e6, true },	/* מגה הרץ */
+	{ "\xd7\x92\xd7\x99\xd7\x92\xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1e9, true },	/* גיגהרץ */
+	{ "\xd7\x92\xd7\x99\xd7\x92\xd7\x94 \xd7\x94\xd7\xa8\xd7\xa5", Q_FREQUENCY, 1e9, true },	/* גיגה הרץ */
+	{ "\xd7\x95\xd7\x90\xd7\x98", Q_POWER, 1, true },	/* ואט */
+	{ "\xd7\x95\xd7\x95\xd7\x90\xd7\x98", Q_POWER, 1, true },	/* וואט */
+	{ "\xd7\x9e\xd7\x92\xd7\x95\xd7\x95\xd7\x90\xd7\x98", Q_POWER, 1e6, true },	/* מגוואט */
+	{ "\xd7\x9e\xd7\x92\xd7\x94 \xd7\x95\xd7\x95\xd7\x90\xd7\x98", Q_POWER, 1e6, true },	/* מגה וואט */
+	{ "\xd7\x9e\xd7\x99\xd7\x9c\xd7\x99\xd7\x9c\xd7\x99\xd7\x98\xd7\xa8", Q_VOLUME, 1e-3, true },	/* מיליליטר */
+	{ "\xd7\x9e\xd7\x98\xd7\xa8 \xd7\x9e\xd7\xa2\xd7\x95\xd7\xa7\xd7\x91", Q_VOLUME, 1e3, true },	/* מטר מעוקב */
+	{ "\xd7\x9e\xd7\x98\xd7\xa8\xd7\x99\xd7\x9d \xd7\x9e\xd7\xa2\xd7\x95\xd7\xa7\xd7\x91\xd7\x99\xd7\x9d", Q_VOLUME, 1e3, true },	/* מטרים מעוקבים */
+	{ "\xe0\xa4\x95\xe0\xa4\xbf\xe0\xa4\xb2\xe0\xa5\x8b\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\x95\xe0\xa4\xb2", Q_PRESSURE, 1e3, true },	/* किलोपास्कल */
+	{ "\xe0\xa4\x97\xe0\xa5\x80\xe0\xa4\x97\xe0\xa4\xbe\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\x95\xe0\xa4\xb2", Q_PRESSURE, 1e9, true },	/* गीगापास्कल */
+	{ "\xe0\xa4\x97\xe0\xa5\x80\xe0\xa4\x97\xe0\xa4\xbe\xe0\xa4\xb9\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\x9f\xe0\xa5\x8d\xe0\xa4\x9c", Q_FREQUENCY, 1e9, true },	/* गीगाहर्ट्ज */
+	{ "\xe0\xa4\xae\xe0\xa4\xbf\xe0\xa4\xb2\xe0\xa5\x80\xe0\xa4\xb2\xe0\xa5\x80\xe0\xa4\x9f\xe0\xa4\xb0", Q_VOLUME, 1e-3, true },	/* मिलीलीटर */
+	{ "\xe0\xa4\x98\xe0\xa4\xa8 \xe0\xa4\xae\xe0\xa5\x80\xe0\xa4\x9f\xe0\xa4\xb0", Q_VOLUME, 1e3, true },	/* घन मीटर */
+	{ "\xe5\x85\x86\xe7\x93\xa6", Q_POWER, 1e6, true },	/* 兆瓦 */
 };
 const size_t param_unit_words_n = sizeof(param_unit_words) /
     sizeof(param_unit_words[0]);

@@ -137,5 +137,43 @@ main(void)
 	check_scope("军舰外壳钢板", "军舰", false);
 	check_scope("除尘器外壳", "尘器", false);
 	check_scope("军舰，除拖船外", "军舰", false);
+	/*
+	 * A preposed phrase's comma belongs to the list only when the list
+	 * comes to its "and" / "or"; a word that is "and" only in some
+	 * languages ("a", "of") does not carry it.
+	 */
+	check_scope("Vessels other than hulks, warships", "warships", false);
+	check_scope("Vessels other than hulks, warships, 40 m", "warships",
+	    false);
+	check_scope("Vessels other than hulks, warships and tugs", "warships",
+	    true);
+	check_scope("other than hulks, tugs, warships or barges", "warships",
+	    true);
+	check_scope("Vessels other than hulks, warships of a navy",
+	    "warships", false);
+	check_scope("Суда, кроме буксиров, военных кораблей и барж",
+	    "военных", true);
+	/*
+	 * A postposed phrase takes a list joined by "and" / "or" before it,
+	 * and only the last item of a list without one.
+	 */
+	check_scope("Savaş gemileri, römorkörler ve mavnalar hariç", "savaş",
+	    true);
+	check_scope("Savaş gemisi, römorkörler hariç", "savaş", false);
+	check_scope("Savaş gemisi ve römorkörler, mavnalar hariç", "savaş",
+	    false);
+	check_scope("군함, 예인선 및 바지선 제외", "군함", true);
+	check_scope("군함, 예인선 제외", "군함", false);
+	check_scope("युद्धपोत, टगबोट और बजरे को छोड़कर", "युद्धपोत", true);
+	check_scope("軍艦、潜水艦及び救命艇を除く", "軍艦", true);
+	check_scope("軍艦及び潜水艦以外の船舶", "軍艦", true);
+	check_scope("軍艦、救命艇を除く", "軍艦", false);
+	check_scope("軍艦；救命艇及びはしけを除く", "軍艦", false);
+	check_scope("タグボート及びはしけを除く軍艦", "軍艦", false);
+	/* Chinese 不包括: ， is a list's only before its 和 / 及 / 或. */
+	check_scope("船舶，不包括拖船，驳船和军舰", "军舰", true);
+	check_scope("船舶，不包括拖船、军舰", "军舰", true);
+	check_scope("船舶，不包括拖船，军舰", "军舰", false);
+	check_scope("船舶，不包括拖船和驳船，军舰", "军舰", false);
 	return harness_done();
 }

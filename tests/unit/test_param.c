@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -706,10 +708,83 @@ test_scan_paren_cmp(void)
 		CHECK(pv[n - 1].cmp == PCMP_EQ);
 }
 
+/*
+ * Every unit of the English unit words as each term language writes it
+ * (tests/data/goods17/units.tsv: language, unit, quantity, factor, word;
+ * a leading '^' writes the word before the number; Chinese and Japanese
+ * join them): "5 <word>" reads as 5 of that unit.  Prints each word not
+ * read and the count per language.
+ */
+#define UNITS_COLS	5
+#define UNITS_FIGURE	5.0
+
+static bool
+units_reads(const char *lang, const char *word, enum quantity q, double f)
+{
+	struct pvalue pv[8];
+	char text[256];
+	size_t n, i;
+	bool joined = strcmp(lang, "zh") == 0 || strcmp(lang, "ja") == 0;
+
+	if (word[0] == '^')
+		snprintf(text, sizeof(text), "%s%s%g", word + 1,
+		    joined ? "" : " ", UNITS_FIGURE);
+	else
+		snprintf(text, sizeof(text), "%g%s%s", UNITS_FIGURE,
+		    joined ? "" : " ", word);
+	memset(pv, 0, sizeof(pv));
+	n = param_scan(text, strlen(text), pv, 8);
+	for (i = 0; i < n; i++)
+		if (pv[i].q == q &&
+		    fabs(pv[i].v - UNITS_FIGURE * f) <= 1e-9 * UNITS_FIGURE * f)
+			return true;
+	return false;
+}
+
+static void
+test_unit_words(void)
+{
+	char *path = harness_data_path("goods17/units.tsv"), *line = NULL;
+	char *col[UNITS_COLS], *p;
+	FILE *fp = fopen(path, "r");
+	size_t cap = 0, rows = 0, missed = 0;
+	int k;
+
+	free(path);
+	if (!CHECK(fp != NULL))
+		return;
+	while (getline(&line, &cap, fp) != -1) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		for (k = 0, p = line; k < UNITS_COLS && p != NULL; k++) {
+			col[k] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+		}
+		if (!CHECK_INT_EQ(k, UNITS_COLS))
+			continue;
+		rows++;
+		if (units_reads(col[0], col[4], param_quantity(col[2]),
+		    strtod(col[3], NULL)))
+			continue;
+		missed++;
+		fprintf(stderr, "unit word not read: %s %s \"%s\"\n",
+		    col[0], col[1], col[4]);
+	}
+	free(line);
+	fclose(fp);
+	fprintf(stderr, "unit words: %zu of %zu read\n", rows - missed, rows);
+	harness_context("tests/data/goods17/units.tsv");
+	CHECK_INT_EQ(missed, 0);
+	harness_context(NULL);
+}
+
 int
 main(void)
 {
 	harness_init("test_param");
+	test_unit_words();
 	test_meets_excl();
 	test_scan_paren_cmp();
 	test_parse_value();

@@ -89,6 +89,23 @@ UNIT = {
            "ko": "마이크로미터",
         'el': 'μικρόμετρα', 'he': 'מיקרון', 'hi': 'माइक्रोमीटर', 'vi': 'micrômét', 'id': 'mikrometer', 'cs': 'mikrometrů', 'sv': 'mikrometer'},
 }
+# Where UNIT has no word of a language for a unit, the language's word of goods17/units.tsv (the units
+# each language writes in full, checked one by one by tests/unit/test_param.c) stands in for the symbol.
+UNITS_TSV = {"pct": "%"}
+
+
+def units_tsv():
+    path = os.path.join(HERE, "..", "goods17", "units.tsv")
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        lang, unit, _, _, word = line.rstrip("\n").split("\t")
+        yield lang, UNITS_TSV.get(unit, unit), word
+
+
+for _lang, _unit, _word in units_tsv():
+    if _unit in UNIT and _lang not in UNIT[_unit] and _lang != "en":
+        UNIT[_unit][_lang] = _word
 # Words before a value saying it is at least / below the figure; "$" marks a word after it.
 AT_LEAST = {"en": "at least", "de": "mindestens", "fr": "au moins", "es": "al menos",
             "it": "almeno", "pt": "pelo menos", "nl": "minstens", "pl": "co najmniej",
