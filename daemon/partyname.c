@@ -34,6 +34,10 @@
 #define OCR_DIGITS_MAX		2
 /* Letters of a given name of the East Slavic table, at least. */
 #define GIVEN_MINLEN		3
+/* Consonants of a given name's sound (given_sound) to be looked up by it. */
+#define GIVEN_SOUND_CONSONANTS	2
+/* Letters of a family name whose Belarusian ending is read, at least. */
+#define BELARUSIAN_ENDING_MIN	5
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -587,11 +591,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	 * au as often (Zayd / Zaid, Haydar / Haidar, Shawkat / Shaukat,
 	 * Awni / Auni / Aouni), and ay-e or ay-i before a consonant, the ya
 	 * written as a syllable (Ayesha / Aisha, Fayez / Fayiz / Faiz).  A
-	 * word's first "ay" is partyname_key()'s (Ayman / Iman).
+	 * word's first "ay" is partyname_key()'s (Ayman / Iman).  Uzbek and
+	 * Russian write the same w as v (Shavkat), and Belarusian writes
+	 * Russian v there as u (Paulichenka / Pavlichenko).
 	 */
-	if ((c == 'y' || c == 'w') && i >= 1 && in[i - 1] == 'a' &&
-	    (c == 'w' || i >= 2) && d >= 'a' && d <= 'z' && !is_vowel(d) &&
-	    d != 'y' && d != 'w' && d != 'h') {
+	if ((c == 'y' || c == 'w' || c == 'v') && i >= 1 &&
+	    in[i - 1] == 'a' && (c != 'y' || i >= 2) && d >= 'a' &&
+	    d <= 'z' && !is_vowel(d) && d != 'y' && d != 'w' && d != 'h') {
 		t[(*n)++] = c == 'y' ? 'i' : 'u';
 		return 1;
 	}
@@ -735,6 +741,29 @@ canon_family_name(char *t, size_t n)
 }
 
 /*
+ * Belarusian family names end in -au and -eu where Russian ones end in -ov
+ * and -ev (Halavanau / Golovanov, Ipatau / Ipatov, Karaeu / Karaev): true
+ * if folded <in> (five letters or more) so ends, with the Russian ending
+ * written into <be> (MAXTOKLEN).  Not after e or i: French -eau and -ieu
+ * (Moreau, Mathieu).  The -ou of some Belarusian names stays, as pinyin
+ * (Zhou), Greek and West African names (Nicolaou, Mamadou) write it.
+ */
+static bool
+belarusian_ending(const char *in, char *be)
+{
+	size_t n = strlen(in);
+
+	if (n < BELARUSIAN_ENDING_MIN || n >= MAXTOKLEN ||
+	    in[n - 1] != 'u' || (in[n - 2] != 'a' && in[n - 2] != 'e') ||
+	    in[n - 3] == 'e' || in[n - 3] == 'i')
+		return false;
+	memcpy(be, in, n + 1);
+	be[n - 2] = in[n - 2] == 'a' ? 'o' : 'e';
+	be[n - 1] = 'v';
+	return true;
+}
+
+/*
  * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
  * Only lowercase letters are rewritten; digits pass through.  The steps run
  * in this order: letters, doubled letters, endings, Korean voicing, family
@@ -743,9 +772,11 @@ canon_family_name(char *t, size_t n)
 static void
 canon_token(const char *in, char *out)
 {
-	char t[MAXTOKLEN * 2];
+	char t[MAXTOKLEN * 2], be[MAXTOKLEN];
 	size_t i, n;
 
+	if (belarusian_ending(in, be))
+		in = be;
 	n = partyname_spell(in, t, sizeof(t));
 	n = canon_undouble(t, n);
 	canon_endings(t, n);
@@ -911,6 +942,14 @@ static const char *const slavic_given[] = {
 	"oksana aksana",
 };
 
+/*
+ * Words that sound like a form of slavic_given but are words or names of
+ * their own, sorted: Petro (Piatro) begins many a firm's name.
+ */
+static const char *const given_not[] = {
+	"petro",
+};
+
 /* A form as folded and the canonical key of its line's first form. */
 struct given_key {
 	char	form[MAXTOKLEN], head[MAXTOKLEN];
@@ -918,6 +957,10 @@ struct given_key {
 
 static struct given_key	*given_keys;
 static size_t		 ngiven_keys;
+/* Every form's sound (given_sound) with its line's head, sorted by sound;
+ * a sound two lines share has an empty head. */
+static struct given_key	*given_sounds;
+static size_t		 ngiven_sounds;
 /* First two letters of some form: the other words skip the search. */
 static bool		 given_pairs[26][26];
 static pthread_once_t	 given_once = PTHREAD_ONCE_INIT;
@@ -949,6 +992,98 @@ given_pair_add(const char *k)
 		given_pairs[x][y] = true;
 }
 
+/* True for a letter given_sound() reads as a vowel (j and y as glides). */
+static bool
+sound_vowel(char c)
+{
+	return is_vowel(c) || c == 'y' || c == 'j';
+}
+
+/* True if p[1] is a u that Belarusian writes for v: after a, e or o and
+ * before a consonant or the end (Yauhen, Stanislau, Karaeu). */
+static bool
+sound_u(const char *p)
+{
+	return p[1] == 'u' && (p[0] == 'a' || p[0] == 'e' || p[0] == 'o') &&
+	    !sound_vowel(p[2]);
+}
+
+/*
+ * The class of the vowels <v> (<n> letters) that open a given name's first
+ * syllable, as the three languages write one vowel: a and o as one
+ * (Belarusian akanye: Aleh / Oleg, Paval / Pavel), e with the soft vowels
+ * ia, ie, io, ya, ye, yo (Piatr / Pyotr / Petr, Siarhei / Sergei, Fiadar /
+ * Fedor), i with y (Mikhail / Mykhailo), u with iu and yu.
+ */
+static char
+sound_class(const char *v, size_t n)
+{
+	if (n >= 2 && (v[0] == 'i' || v[0] == 'y' || v[0] == 'j') &&
+	    v[1] != 'i' && v[1] != 'y')
+		return v[1] == 'u' ? 'U' : 'E';
+	if (v[0] == 'a' || v[0] == 'o')
+		return 'A';
+	if (v[0] == 'e')
+		return 'E';
+	return v[0] == 'u' ? 'U' : 'I';
+}
+
+/*
+ * Writes into <out> (MAXTOKLEN) the sound of folded given name <w>: its
+ * consonants as Russian, Ukrainian and Belarusian romanisations share them
+ * (Ukrainian and Belarusian h is Russian g, Belarusian dz and ts are soft
+ * d and t, u after a vowel is v: Yauhen, Stanislau; kh, zh, sh, ch and x
+ * one letter each, doubled letters once), the first syllable's vowels as
+ * their class (sound_class), every later run of vowels as one mark.  So
+ * Serhey, Siarhiei and Sergei sound alike, as do Piatr and Petr, but not
+ * Petro, Karel and Kirill, Egor and Igor.  Returns the count of
+ * consonants written.
+ */
+static size_t
+given_sound(const char *w, char *out)
+{
+	size_t i = 0, n = 0, cons = 0, len = strlen(w);
+	bool first = true;
+
+	while (i < len && n + 2 < MAXTOKLEN) {
+		char c = w[i], d = w[i + 1], x;
+
+		if (sound_vowel(c) && !(i > 0 && sound_u(w + i - 1))) {
+			size_t k = i;
+
+			while (k < len && sound_vowel(w[k]) &&
+			    !(k > i && sound_u(w + k - 1)))
+				k++;
+			out[n++] = first ? sound_class(w + i, k - i) : '*';
+			first = false;
+			i = k;
+			continue;
+		}
+		i++;
+		if (c == 'd' && d == 'z' && w[i + 1] == 'h') {
+			x = 'j';
+			i += 2;
+		} else if ((c == 'k' || c == 'z' || c == 's' || c == 'c') &&
+		    d == 'h') {
+			x = c == 'k' ? 'x' : c == 'z' ? 'Z' : c == 's' ? 'S' :
+			    'C';
+			i++;
+		} else if ((c == 'd' && d == 'z') || (c == 't' && d == 's') ||
+		    (c == 'g' && d == 'h') || (c == 'k' && d == 's')) {
+			x = c == 'k' ? 'x' : c;
+			i++;
+		} else
+			x = c == 'h' ? 'g' : c == 'w' || c == 'u' ? 'v' :
+			    c == 'c' ? 'k' : c;
+		if (n > 0 && out[n - 1] == x)
+			continue;
+		out[n++] = x;
+		cons++;
+	}
+	out[n] = '\0';
+	return cons;
+}
+
 /* Appends <form> with <head> to given_keys (<*n> of <*cap>). */
 static void
 given_push(const char *form, const char *head, size_t *n, size_t *cap)
@@ -964,6 +1099,37 @@ given_push(const char *form, const char *head, size_t *n, size_t *cap)
 	    head);
 	given_pair_add(form);
 	(*n)++;
+}
+
+/*
+ * given_sounds from given_keys: each form's sound (of two consonants at
+ * least: Yuri's is as many names') with its head; a sound of two lines
+ * is nobody's.
+ */
+static void
+given_sounds_init(void)
+{
+	size_t i, n = 0;
+
+	given_sounds = xreallocarray(NULL, ngiven_keys + 1,
+	    sizeof(*given_sounds));
+	for (i = 0; i < ngiven_keys; i++) {
+		if (given_sound(given_keys[i].form, given_sounds[n].form) <
+		    GIVEN_SOUND_CONSONANTS)
+			continue;
+		(void)util_copy(given_sounds[n].head,
+		    sizeof(given_sounds[n].head), given_keys[i].head);
+		n++;
+	}
+	qsort(given_sounds, n, sizeof(*given_sounds), cmp_given);
+	for (i = 1; i < n; i++)
+		if (strcmp(given_sounds[i].form, given_sounds[i - 1].form) ==
+		    0 && strcmp(given_sounds[i].head,
+		    given_sounds[i - 1].head) != 0) {
+			given_sounds[i].head[0] = '\0';
+			given_sounds[i - 1].head[0] = '\0';
+		}
+	ngiven_sounds = n;
 }
 
 /*
@@ -995,6 +1161,7 @@ given_init(void)
 	}
 	qsort(given_keys, n, sizeof(*given_keys), cmp_given);
 	ngiven_keys = n;
+	given_sounds_init();
 }
 
 /*
@@ -1008,12 +1175,21 @@ given_head(const char *w)
 	size_t x, y;
 
 	(void)pthread_once(&given_once, given_init);
-	if (!given_pair(w, &x, &y) || !given_pairs[x][y])
+	if (given_pair(w, &x, &y) && given_pairs[x][y]) {
+		(void)util_copy(probe.form, sizeof(probe.form), w);
+		f = bsearch(&probe, given_keys, ngiven_keys,
+		    sizeof(*given_keys), cmp_given);
+		if (f != NULL)
+			return f->head;
+	}
+	/* A form the table does not write, by its sound (Serhey, Piatr),
+	 * unless it is a word of its own. */
+	if (in_table(given_not, NELEM(given_not), w) ||
+	    given_sound(w, probe.form) < GIVEN_SOUND_CONSONANTS)
 		return NULL;
-	(void)util_copy(probe.form, sizeof(probe.form), w);
-	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
-	    cmp_given);
-	return f != NULL ? f->head : NULL;
+	f = bsearch(&probe, given_sounds, ngiven_sounds,
+	    sizeof(*given_sounds), cmp_given);
+	return f != NULL && f->head[0] != '\0' ? f->head : NULL;
 }
 
 bool
@@ -1210,6 +1386,29 @@ abd_prefix(const char *w)
 		return is_vowel(w[i + 1]) ? i : i + 1;
 	/* "Abdu" before the name: Abdusalam, Abdukadir. */
 	return w[3] == 'u' ? 4 : 0;
+}
+
+/*
+ * True if <r>, what follows the article of an "Abd" word, spells Allah:
+ * the l written once or twice or taken by the article, one vowel of any
+ * romanisation, the h or not, a final i or not (Abdullah, Abdallah,
+ * Abdellah, Abdelleh, Abdulla, Abdulah, Abdullahi, Abdullo).  Every such
+ * spelling is one word, "lah": "lah" and "leh" are too short to be a vowel
+ * variant of each other, and "la" too short to be kept at all.
+ */
+static bool
+allah_rest(const char *r)
+{
+	size_t i = r[0] == 'l' ? 1 : 0;
+
+	if (r[i] != 'a' && r[i] != 'e' && r[i] != 'o')
+		return false;
+	i++;
+	if (r[i] == 'h')
+		i++;
+	if (r[i] == 'i')
+		i++;
+	return r[i] == '\0';
 }
 
 /* Removes the legal phrases of several words from folded <s>, in place. */
@@ -1822,7 +2021,11 @@ join_words(char **words, size_t nw, struct joined_words *jw)
 		jw->isinit[jw->n] = false;
 		if ((ab = abd_prefix(words[i])) > 0) {
 			(void)util_copy(jw->w[jw->n++], MAXTOKLEN, "abdal");
-			if (strlen(words[i] + ab) >= 3) {
+			if (allah_rest(words[i] + ab)) {
+				jw->isinit[jw->n] = false;
+				(void)util_copy(jw->w[jw->n++], MAXTOKLEN,
+				    "lah");
+			} else if (strlen(words[i] + ab) >= 3) {
 				jw->isinit[jw->n] = false;
 				(void)util_copy(jw->w[jw->n++], MAXTOKLEN,
 				    words[i] + ab);
