@@ -334,8 +334,9 @@ index_add_tokens(struct party_index *idx, uint32_t rec, const char *text,
 /*
  * Tokenizes <match_text> and appends it as a name of record <rec>
  * (published as <text>); with an East Slavic given name in a form other
- * than its table's first, the same name so rekeyed right after it (the
- * names of a record stay adjacent).
+ * than its table's first, or sounding like one (partyname_given_unify), the
+ * same name so rekeyed right after it (the names of a record stay
+ * adjacent).
  */
 static void
 index_add_name(struct party_index *idx, uint32_t rec, const char *text,
@@ -349,7 +350,7 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 		return;
 	index_add_tokens(idx, rec, text, t, n, false, pairs, npairs, cpairs);
 	for (i = 0; i < n; i++)
-		given |= partyname_given_unify(&t[i]);
+		given |= partyname_given_unify(&t[i], true);
 	if (given)
 		index_add_tokens(idx, rec, text, t, n, true, pairs, npairs,
 		    cpairs);

@@ -35,7 +35,7 @@
 /* Letters of a given name of the East Slavic table, at least. */
 #define GIVEN_MINLEN		3
 /* Consonants of a given name's sound (given_sound) to be looked up by it. */
-#define GIVEN_SOUND_CONSONANTS	2
+#define GIVEN_SOUND_CONSONANTS	3
 /* Letters of a family name whose Belarusian ending is read, at least. */
 #define BELARUSIAN_ENDING_MIN	5
 /* Letters of a father's name before a patronymic ending, at least. */
@@ -591,13 +591,11 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 	 * au as often (Zayd / Zaid, Haydar / Haidar, Shawkat / Shaukat,
 	 * Awni / Auni / Aouni), and ay-e or ay-i before a consonant, the ya
 	 * written as a syllable (Ayesha / Aisha, Fayez / Fayiz / Faiz).  A
-	 * word's first "ay" is partyname_key()'s (Ayman / Iman).  Uzbek and
-	 * Russian write the same w as v (Shavkat), and Belarusian writes
-	 * Russian v there as u (Paulichenka / Pavlichenko).
+	 * word's first "ay" is partyname_key()'s (Ayman / Iman).
 	 */
-	if ((c == 'y' || c == 'w' || c == 'v') && i >= 1 &&
-	    in[i - 1] == 'a' && (c != 'y' || i >= 2) && d >= 'a' &&
-	    d <= 'z' && !is_vowel(d) && d != 'y' && d != 'w' && d != 'h') {
+	if ((c == 'y' || c == 'w') && i >= 1 && in[i - 1] == 'a' &&
+	    (c == 'w' || i >= 2) && d >= 'a' && d <= 'z' && !is_vowel(d) &&
+	    d != 'y' && d != 'w' && d != 'h') {
 		t[(*n)++] = c == 'y' ? 'i' : 'u';
 		return 1;
 	}
@@ -744,8 +742,8 @@ canon_family_name(char *t, size_t n)
  * Belarusian family names end in -au and -eu where Russian ones end in -ov
  * and -ev (Halavanau / Golovanov, Ipatau / Ipatov, Karaeu / Karaev): true
  * if folded <in> (five letters or more) so ends, with the Russian ending
- * written into <be> (MAXTOKLEN).  Not after e or i: French -eau and -ieu
- * (Moreau, Mathieu).  The -ou of some Belarusian names stays, as pinyin
+ * written into <be> (MAXTOKLEN).  -au after a consonant, -eu after a
+ * letter other than e or i: not French -eau and -ieu (Moreau, Mathieu).  The -ou of some Belarusian names stays, as pinyin
  * (Zhou), Greek and West African names (Nicolaou, Mamadou) write it.
  */
 static bool
@@ -755,7 +753,8 @@ belarusian_ending(const char *in, char *be)
 
 	if (n < BELARUSIAN_ENDING_MIN || n >= MAXTOKLEN ||
 	    in[n - 1] != 'u' || (in[n - 2] != 'a' && in[n - 2] != 'e') ||
-	    in[n - 3] == 'e' || in[n - 3] == 'i')
+	    in[n - 3] == 'e' || in[n - 3] == 'i' || in[n - 3] < 'a' ||
+	    in[n - 3] > 'z' || (in[n - 2] == 'a' && is_vowel(in[n - 3])))
 		return false;
 	memcpy(be, in, n + 1);
 	be[n - 2] = in[n - 2] == 'a' ? 'o' : 'e';
@@ -1102,9 +1101,9 @@ given_push(const char *form, const char *head, size_t *n, size_t *cap)
 }
 
 /*
- * given_sounds from given_keys: each form's sound (of two consonants at
- * least: Yuri's is as many names') with its head; a sound of two lines
- * is nobody's.
+ * given_sounds from given_keys: each form's sound (of three consonants at
+ * least: Yuri's, Oleg's or Aleksei's is as many words', Allah and Alexa)
+ * with its head; a sound of two lines is nobody's.
  */
 static void
 given_sounds_init(void)
@@ -1166,10 +1165,11 @@ given_init(void)
 
 /*
  * The key of the first form of the East Slavic given name whose form
- * folded word <w> is, or NULL.
+ * folded word <w> is, or NULL; with <sound>, of the name whose form it
+ * sounds like (given_sound) when it is no form of the table.
  */
 static const char *
-given_head(const char *w)
+given_head(const char *w, bool sound)
 {
 	struct given_key probe, *f;
 	size_t x, y;
@@ -1184,7 +1184,8 @@ given_head(const char *w)
 	}
 	/* A form the table does not write, by its sound (Serhey, Piatr),
 	 * unless it is a word of its own. */
-	if (in_table(given_not, NELEM(given_not), w) ||
+	if (!sound || bsearch(&w, given_not, NELEM(given_not),
+	    sizeof(*given_not), cmp_str) != NULL ||
 	    given_sound(w, probe.form) < GIVEN_SOUND_CONSONANTS)
 		return NULL;
 	f = bsearch(&probe, given_sounds, ngiven_sounds,
@@ -1192,18 +1193,36 @@ given_head(const char *w)
 	return f != NULL && f->head[0] != '\0' ? f->head : NULL;
 }
 
-bool
-partyname_given_unify(struct qtok *q)
+/* The head <q> is rekeyed as (given_head), or NULL if none or its own. */
+static const char *
+given_rekey(const struct qtok *q, bool sound)
 {
 	const char *head;
 
 	if (q->particle || q->initials || strlen(q->raw) < GIVEN_MINLEN ||
-	    (head = given_head(q->raw)) == NULL || strcmp(head, q->key) == 0)
+	    (head = given_head(q->raw, sound)) == NULL ||
+	    strcmp(head, q->key) == 0)
+		return NULL;
+	return head;
+}
+
+bool
+partyname_given_unify(struct qtok *q, bool sound)
+{
+	const char *head;
+
+	if ((head = given_rekey(q, sound)) == NULL)
 		return false;
 	q->len = util_copy(q->key, sizeof(q->key), head);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	return true;
+}
+
+bool
+partyname_given_sounds(const struct qtok *q)
+{
+	return given_rekey(q, false) == NULL && given_rekey(q, true) != NULL;
 }
 
 /*
@@ -1390,25 +1409,24 @@ abd_prefix(const char *w)
 
 /*
  * True if <r>, what follows the article of an "Abd" word, spells Allah:
- * the l written once or twice or taken by the article, one vowel of any
- * romanisation, the h or not, a final i or not (Abdullah, Abdallah,
- * Abdellah, Abdelleh, Abdulla, Abdulah, Abdullahi, Abdullo).  Every such
- * spelling is one word, "lah": "lah" and "leh" are too short to be a vowel
- * variant of each other, and "la" too short to be kept at all.
+ * its l, one vowel of any romanisation, the h (Abdullah, Abdallah,
+ * Abdellah, Abdelleh, Abdolloh).  Every such spelling is one word, "lah":
+ * "lah" and "leh" are too short to be a vowel variant of each other.
+ * Without its h (Abdulla) or with its l taken by the article (Abdulah) it
+ * stays as it was, "abdal" alone: read as Allah, each added a false alert
+ * (a listed name's two middle words found, its first and last left out:
+ * ABDULLAH AL NASSER on Anwar Nasser Abdulla AULAQI).  Somali and Hausa
+ * -lahi stays a word of its own, whose spellings the rules relate
+ * (Abdillahee, Abdollahhi).
  */
 static bool
 allah_rest(const char *r)
 {
-	size_t i = r[0] == 'l' ? 1 : 0;
+	size_t i = 1;
 
-	if (r[i] != 'a' && r[i] != 'e' && r[i] != 'o')
+	if (r[0] != 'l' || (r[i] != 'a' && r[i] != 'e' && r[i] != 'o'))
 		return false;
-	i++;
-	if (r[i] == 'h')
-		i++;
-	if (r[i] == 'i')
-		i++;
-	return r[i] == '\0';
+	return r[i + 1] == 'h' && r[i + 2] == '\0';
 }
 
 /* Removes the legal phrases of several words from folded <s>, in place. */
@@ -1568,6 +1586,7 @@ piece_kind(const char *p, size_t len, bool last, partyname_known_fn known,
 	    in_table(titles, NELEM(titles), w))
 		return len >= 3 ? PIECE_TABLE : PIECE_NONE;
 	if ((ab = abd_prefix(w)) > 0 && (w[ab] == '\0' ||
+	    allah_rest(w + ab) ||
 	    (len - ab >= 3 && known(ctx, w + ab, NULL))))
 		return PIECE_WORD;
 	if (!known(ctx, w, NULL))
@@ -1750,6 +1769,7 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 		/* "Abdel" before words run together: the prefix apart. */
 		if ((ab = abd_prefix(x)) > 0) {
 			if (len - ab < 5 || known(ctx, x + ab, NULL) ||
+			    allah_rest(x + ab) ||
 			    (np = split_word(x + ab, len - ab, known,
 			    together, ctx, cut)) == 0 ||
 			    ns + np + 1 > MAXTOK * 2 ||

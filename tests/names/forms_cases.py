@@ -11,8 +11,8 @@ matcher's tables:
 
   allah    an "Abd Allah" word (Abdullah, Abdallah, Abdulla...) in another
            of its usual spellings: the vowel of the article and of Allah
-           (a, e, u, o), the l once or twice, the h or not, Somali and
-           Hausa -i, Tajik -o (Abdelleh, Abdulahi, Abdullo)
+           (a, e, u, o), the l once or twice, the h or not (Abdelleh,
+           Abdolloh, Abdulla)
   sound    an East Slavic given name of the OFAC Russian, Ukrainian and
            Belarusian programs with one sound rule applied (Ukrainian and
            Belarusian h for g, Belarusian ia for e and a for o in the first
@@ -40,10 +40,10 @@ import xml.etree.ElementTree as ET
 
 LOOK_WORDS_MAX = 3
 PROGRAMS = re.compile(r"UKRAINE|RUSSIA|BELARUS")
-ALLAH = re.compile(r"^ABD[AEOU]{1,2}L{1,2}[AEO]H?I?$")
+ALLAH = re.compile(r"^ABD[AEOU]{1,2}L{1,2}[AEO]H?$")
 ALLAH_FORMS = ["ABDULLAH", "ABDALLAH", "ABDELLAH", "ABDELLEH", "ABDULLA",
-               "ABDULAH", "ABDULLAHI", "ABDOULLAH", "ABDALLA", "ABDULLO",
-               "ABDULAHI", "ABDILLAHI"]
+               "ABDULAH", "ABDOULLAH", "ABDALLA", "ABDOLLAH", "ABDOLLOH",
+               "ABDULLEH", "ABDALLEH"]
 OTHER_ABD = ["ABDULRAHMAN", "ABDELKARIM", "ABDULAZIZ", "ABDELQADIR",
              "ABDULLATIF", "ABDELHAMID", "ABDULMAJID", "ABDELRAHIM"]
 SOUND = [
@@ -75,14 +75,13 @@ def sound_key(given):
 
 def other_name(given, parts):
     """True if <given> is another person's given name beside name <parts>:
-    two of the first three consonants other than the subject's given name's
-    (Mikalai is Nikolai), and not the father's name of a patronymic
-    (Alexander beside Aleksandrovich)."""
+    two of the first three consonants other than those of each word of the
+    name: not the subject's given name (Mikalai is Nikolai), nor the
+    father's name of a patronymic (Alexander beside Aleksandrovich, Mykola
+    beside Nikolaevich)."""
     k = sound_key(given)
-    g = sound_key(parts[0])
-    if sum(a != b for a, b in zip(k.ljust(3), g.ljust(3))) < 2:
-        return False
-    return all(sound_key(p) != k for p in parts[1:])
+    return all(sum(a != b for a, b in zip(k.ljust(3), sound_key(p).ljust(3)))
+               >= 2 for p in parts)
 
 
 def un_names(path):
