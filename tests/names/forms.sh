@@ -20,7 +20,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${DATA:-$top/../shared/data}
 probe=${PROBE:-$top/tests/names/name_probe}
-FLOOR_ALLAH=${FLOOR_ALLAH:-0.90}
+FLOOR_ALLAH=${FLOOR_ALLAH:-0.95}
 FLOOR_SOUND=${FLOOR_SOUND:-0.93}
 FLOOR_BELARUS=${FLOOR_BELARUS:-0.95}
 CEIL_FORMS_LOOK=${CEIL_FORMS_LOOK:-0.02}
