@@ -335,7 +335,10 @@ index_add_tokens(struct party_index *idx, uint32_t rec, const char *text,
  * Tokenizes <match_text> and appends it as a name of record <rec>
  * (published as <text>); with an East Slavic given name in a form other
  * than its table's first, the same name so rekeyed right after it (the
- * names of a record stay adjacent).
+ * names of a record stay adjacent).  A word that only sounds like a form
+ * (Serhey) is not rekeyed here: the query's sound reading finds the
+ * listed forms, and listed words of other languages that sound alike
+ * (Barrios, Petra) stay out of the table's readings.
  */
 static void
 index_add_name(struct party_index *idx, uint32_t rec, const char *text,
@@ -349,7 +352,7 @@ index_add_name(struct party_index *idx, uint32_t rec, const char *text,
 		return;
 	index_add_tokens(idx, rec, text, t, n, false, pairs, npairs, cpairs);
 	for (i = 0; i < n; i++)
-		given |= partyname_given_unify(&t[i]);
+		given |= partyname_given_unify(&t[i], false);
 	if (given)
 		index_add_tokens(idx, rec, text, t, n, true, pairs, npairs,
 		    cpairs);

@@ -263,10 +263,13 @@ size_t	partyname_spell(const char *in, char *t, size_t cap);
 size_t	partyname_key(const char *folded, char *key);
 /*
  * If <q> is a form of an East Slavic given name other than its table's
- * first (Serhiy, Siarhei for Sergei), rekeys <q> as that form (key,
+ * first (Serhiy, Siarhei for Sergei), or with <sound> a word that sounds
+ * like a form of one (Serhey, Piatr), rekeys <q> as that first form (key,
  * length, skeleton; the spelling as written stays) and returns true.
  */
-bool	partyname_given_unify(struct qtok *q);
+bool	partyname_given_unify(struct qtok *q, bool sound);
+/* True if <q> is rekeyed only with <sound> (no form of the table). */
+bool	partyname_given_sounds(const struct qtok *q);
 /*
  * True if word <w> (<n> bytes, either case) is letters with single 0s and
  * 1s among them, as scanning and typing write O, l and I ("M0HAMED",

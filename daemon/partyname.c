@@ -34,6 +34,10 @@
 #define OCR_DIGITS_MAX		2
 /* Letters of a given name of the East Slavic table, at least. */
 #define GIVEN_MINLEN		3
+/* Consonants of a given name's sound (given_sound) to be looked up by it. */
+#define GIVEN_SOUND_CONSONANTS	3
+/* Letters of a family name whose Belarusian ending is read, at least. */
+#define BELARUSIAN_ENDING_MIN	5
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -756,6 +760,30 @@ canon_family_name(char *t, size_t n)
 }
 
 /*
+ * Belarusian family names end in -au and -eu where Russian ones end in -ov
+ * and -ev (Halavanau / Golovanov, Ipatau / Ipatov, Karaeu / Karaev): true
+ * if folded <in> (five letters or more) so ends, with the Russian ending
+ * written into <be> (MAXTOKLEN).  -au after a consonant, -eu after a
+ * letter other than e or i: not French -eau and -ieu (Moreau, Mathieu).  The -ou of some Belarusian names stays, as pinyin
+ * (Zhou), Greek and West African names (Nicolaou, Mamadou) write it.
+ */
+static bool
+belarusian_ending(const char *in, char *be)
+{
+	size_t n = strlen(in);
+
+	if (n < BELARUSIAN_ENDING_MIN || n >= MAXTOKLEN ||
+	    in[n - 1] != 'u' || (in[n - 2] != 'a' && in[n - 2] != 'e') ||
+	    in[n - 3] == 'e' || in[n - 3] == 'i' || in[n - 3] < 'a' ||
+	    in[n - 3] > 'z' || (in[n - 2] == 'a' && is_vowel(in[n - 3])))
+		return false;
+	memcpy(be, in, n + 1);
+	be[n - 2] = in[n - 2] == 'a' ? 'o' : 'e';
+	be[n - 1] = 'v';
+	return true;
+}
+
+/*
  * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
  * Only lowercase letters are rewritten; digits pass through.  The steps run
  * in this order: letters, doubled letters, endings, Korean voicing, family
@@ -764,9 +792,11 @@ canon_family_name(char *t, size_t n)
 static void
 canon_token(const char *in, char *out)
 {
-	char t[MAXTOKLEN * 2];
+	char t[MAXTOKLEN * 2], be[MAXTOKLEN];
 	size_t i, n;
 
+	if (belarusian_ending(in, be))
+		in = be;
 	n = partyname_spell(in, t, sizeof(t));
 	n = canon_undouble(t, n);
 	canon_endings(t, n);
@@ -932,6 +962,14 @@ static const char *const slavic_given[] = {
 	"oksana aksana",
 };
 
+/*
+ * Words that sound like a form of slavic_given but are words or names of
+ * their own, sorted: Petro (Piatro) begins many a firm's name.
+ */
+static const char *const given_not[] = {
+	"petro",
+};
+
 /* A form as folded and the canonical key of its line's first form. */
 struct given_key {
 	char	form[MAXTOKLEN], head[MAXTOKLEN];
@@ -939,6 +977,10 @@ struct given_key {
 
 static struct given_key	*given_keys;
 static size_t		 ngiven_keys;
+/* Every form's sound (given_sound) with its line's head, sorted by sound;
+ * a sound two lines share has an empty head. */
+static struct given_key	*given_sounds;
+static size_t		 ngiven_sounds;
 /* First two letters of some form: the other words skip the search. */
 static bool		 given_pairs[26][26];
 static pthread_once_t	 given_once = PTHREAD_ONCE_INIT;
@@ -970,6 +1012,98 @@ given_pair_add(const char *k)
 		given_pairs[x][y] = true;
 }
 
+/* True for a letter given_sound() reads as a vowel (j and y as glides). */
+static bool
+sound_vowel(char c)
+{
+	return is_vowel(c) || c == 'y' || c == 'j';
+}
+
+/* True if p[1] is a u that Belarusian writes for v: after a, e or o and
+ * before a consonant or the end (Yauhen, Stanislau, Karaeu). */
+static bool
+sound_u(const char *p)
+{
+	return p[1] == 'u' && (p[0] == 'a' || p[0] == 'e' || p[0] == 'o') &&
+	    !sound_vowel(p[2]);
+}
+
+/*
+ * The class of the vowels <v> (<n> letters) that open a given name's first
+ * syllable, as the three languages write one vowel: a and o as one
+ * (Belarusian akanye: Aleh / Oleg, Paval / Pavel), e with the soft vowels
+ * ia, ie, io, ya, ye, yo (Piatr / Pyotr / Petr, Siarhei / Sergei, Fiadar /
+ * Fedor), i with y (Mikhail / Mykhailo), u with iu and yu.
+ */
+static char
+sound_class(const char *v, size_t n)
+{
+	if (n >= 2 && (v[0] == 'i' || v[0] == 'y' || v[0] == 'j') &&
+	    v[1] != 'i' && v[1] != 'y')
+		return v[1] == 'u' ? 'U' : 'E';
+	if (v[0] == 'a' || v[0] == 'o')
+		return 'A';
+	if (v[0] == 'e')
+		return 'E';
+	return v[0] == 'u' ? 'U' : 'I';
+}
+
+/*
+ * Writes into <out> (MAXTOKLEN) the sound of folded given name <w>: its
+ * consonants as Russian, Ukrainian and Belarusian romanisations share them
+ * (Ukrainian and Belarusian h is Russian g, Belarusian dz and ts are soft
+ * d and t, u after a vowel is v: Yauhen, Stanislau; kh, zh, sh, ch and x
+ * one letter each, doubled letters once), the first syllable's vowels as
+ * their class (sound_class), every later run of vowels as one mark.  So
+ * Serhey, Siarhiei and Sergei sound alike, as do Piatr and Petr, but not
+ * Petro, Karel and Kirill, Egor and Igor.  Returns the count of
+ * consonants written.
+ */
+static size_t
+given_sound(const char *w, char *out)
+{
+	size_t i = 0, n = 0, cons = 0, len = strlen(w);
+	bool first = true;
+
+	while (i < len && n + 2 < MAXTOKLEN) {
+		char c = w[i], d = w[i + 1], x;
+
+		if (sound_vowel(c) && !(i > 0 && sound_u(w + i - 1))) {
+			size_t k = i;
+
+			while (k < len && sound_vowel(w[k]) &&
+			    !(k > i && sound_u(w + k - 1)))
+				k++;
+			out[n++] = first ? sound_class(w + i, k - i) : '*';
+			first = false;
+			i = k;
+			continue;
+		}
+		i++;
+		if (c == 'd' && d == 'z' && w[i + 1] == 'h') {
+			x = 'j';
+			i += 2;
+		} else if ((c == 'k' || c == 'z' || c == 's' || c == 'c') &&
+		    d == 'h') {
+			x = c == 'k' ? 'x' : c == 'z' ? 'Z' : c == 's' ? 'S' :
+			    'C';
+			i++;
+		} else if ((c == 'd' && d == 'z') || (c == 't' && d == 's') ||
+		    (c == 'g' && d == 'h') || (c == 'k' && d == 's')) {
+			x = c == 'k' ? 'x' : c;
+			i++;
+		} else
+			x = c == 'h' ? 'g' : c == 'w' || c == 'u' ? 'v' :
+			    c == 'c' ? 'k' : c;
+		if (n > 0 && out[n - 1] == x)
+			continue;
+		out[n++] = x;
+		cons++;
+	}
+	out[n] = '\0';
+	return cons;
+}
+
 /* Appends <form> with <head> to given_keys (<*n> of <*cap>). */
 static void
 given_push(const char *form, const char *head, size_t *n, size_t *cap)
@@ -985,6 +1119,37 @@ given_push(const char *form, const char *head, size_t *n, size_t *cap)
 	    head);
 	given_pair_add(form);
 	(*n)++;
+}
+
+/*
+ * given_sounds from given_keys: each form's sound (of three consonants at
+ * least: Yuri's, Oleg's or Aleksei's is as many words', Allah and Alexa)
+ * with its head; a sound of two lines is nobody's.
+ */
+static void
+given_sounds_init(void)
+{
+	size_t i, n = 0;
+
+	given_sounds = xreallocarray(NULL, ngiven_keys + 1,
+	    sizeof(*given_sounds));
+	for (i = 0; i < ngiven_keys; i++) {
+		if (given_sound(given_keys[i].form, given_sounds[n].form) <
+		    GIVEN_SOUND_CONSONANTS)
+			continue;
+		(void)util_copy(given_sounds[n].head,
+		    sizeof(given_sounds[n].head), given_keys[i].head);
+		n++;
+	}
+	qsort(given_sounds, n, sizeof(*given_sounds), cmp_given);
+	for (i = 1; i < n; i++)
+		if (strcmp(given_sounds[i].form, given_sounds[i - 1].form) ==
+		    0 && strcmp(given_sounds[i].head,
+		    given_sounds[i - 1].head) != 0) {
+			given_sounds[i].head[0] = '\0';
+			given_sounds[i - 1].head[0] = '\0';
+		}
+	ngiven_sounds = n;
 }
 
 /*
@@ -1016,39 +1181,75 @@ given_init(void)
 	}
 	qsort(given_keys, n, sizeof(*given_keys), cmp_given);
 	ngiven_keys = n;
+	given_sounds_init();
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /*
  * The key of the first form of the East Slavic given name whose form
- * folded word <w> is, or NULL.
+ * folded word <w> is, or NULL; with <sound>, of the name whose form it
+ * sounds like (given_sound) when it is no form of the table.
  */
 static const char *
-given_head(const char *w)
+given_head(const char *w, bool sound)
 {
 	struct given_key probe, *f;
 	size_t x, y;
 
 	(void)pthread_once(&given_once, given_init);
-	if (!given_pair(w, &x, &y) || !given_pairs[x][y])
+	if (given_pair(w, &x, &y) && given_pairs[x][y]) {
+		(void)util_copy(probe.form, sizeof(probe.form), w);
+		f = bsearch(&probe, given_keys, ngiven_keys,
+		    sizeof(*given_keys), cmp_given);
+		if (f != NULL)
+			return f->head;
+	}
+	/* A form the table does not write, by its sound (Serhey, Piatr),
+	 * unless it is a word of its own. */
+	if (!sound || bsearch(&w, given_not, NELEM(given_not),
+	    sizeof(*given_not), cmp_str) != NULL ||
+	    given_sound(w, probe.form) < GIVEN_SOUND_CONSONANTS)
 		return NULL;
-	(void)util_copy(probe.form, sizeof(probe.form), w);
-	f = bsearch(&probe, given_keys, ngiven_keys, sizeof(*given_keys),
-	    cmp_given);
-	return f != NULL ? f->head : NULL;
+	f = bsearch(&probe, given_sounds, ngiven_sounds,
+	    sizeof(*given_sounds), cmp_given);
+	return f != NULL && f->head[0] != '\0' ? f->head : NULL;
 }
 
-bool
-partyname_given_unify(struct qtok *q)
+/* The head <q> is rekeyed as (given_head), or NULL if none or its own. */
+static const char *
+given_rekey(const struct qtok *q, bool sound)
 {
 	const char *head;
 
 	if (q->particle || q->initials || strlen(q->raw) < GIVEN_MINLEN ||
-	    (head = given_head(q->raw)) == NULL || strcmp(head, q->key) == 0)
+	    (head = given_head(q->raw, sound)) == NULL ||
+	    strcmp(head, q->key) == 0)
+		return NULL;
+	return head;
+}
+
+bool
+partyname_given_unify(struct qtok *q, bool sound)
+{
+	const char *head;
+
+	if ((head = given_rekey(q, sound)) == NULL)
 		return false;
 	q->len = util_copy(q->key, sizeof(q->key), head);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
 	return true;
+}
+
+bool
+partyname_given_sounds(const struct qtok *q)
+{
+	return given_rekey(q, false) == NULL && given_rekey(q, true) != NULL;
 }
 
 /*
@@ -1222,6 +1423,28 @@ abd_prefix(const char *w)
 	return w[3] == 'u' ? 4 : 0;
 }
 
+/*
+ * True if <r>, what follows the article of an "Abd" word, spells Allah:
+ * its l, one vowel of any romanisation, the h (Abdullah, Abdallah,
+ * Abdellah, Abdelleh, Abdolloh).  Every such spelling is one word, "lah":
+ * "lah" and "leh" are too short to be a vowel variant of each other.
+ * Without its h (Abdulla) or with its l taken by the article (Abdulah) it
+ * stays as it was, "abdal" alone: read as Allah, each added a false alert
+ * (a listed name's two middle words found, its first and last left out:
+ * ABDULLAH AL NASSER on Anwar Nasser Abdulla AULAQI).  Somali and Hausa
+ * -lahi stays a word of its own, whose spellings the rules relate
+ * (Abdillahee, Abdollahhi).
+ */
+static bool
+allah_rest(const char *r)
+{
+	size_t i = 1;
+
+	if (r[0] != 'l' || (r[i] != 'a' && r[i] != 'e' && r[i] != 'o'))
+		return false;
+	return r[i + 1] == 'h' && r[i + 2] == '\0';
+}
+
 /* Removes the legal phrases of several words from folded <s>, in place. */
 static void
 drop_legal_phrases(char *s)
@@ -1374,6 +1597,7 @@ piece_kind(const char *p, size_t len, bool last, partyname_known_fn known,
 	if (in_table(WT_STOP | WT_TITLE, w))
 		return len >= 3 ? PIECE_TABLE : PIECE_NONE;
 	if ((ab = abd_prefix(w)) > 0 && (w[ab] == '\0' ||
+	    allah_rest(w + ab) ||
 	    (len - ab >= 3 && known(ctx, w + ab, NULL))))
 		return PIECE_WORD;
 	if (!known(ctx, w, NULL))
@@ -1553,6 +1777,7 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 		/* "Abdel" before words run together: the prefix apart. */
 		if ((ab = abd_prefix(x)) > 0) {
 			if (len - ab < 5 || known(ctx, x + ab, NULL) ||
+			    allah_rest(x + ab) ||
 			    (np = split_word(x + ab, len - ab, known,
 			    together, ctx, cut)) == 0 ||
 			    ns + np + 1 > MAXTOK * 2 ||
@@ -1822,7 +2047,11 @@ join_words(char **words, size_t nw, struct joined_words *jw)
 		jw->isinit[jw->n] = false;
 		if ((ab = abd_prefix(words[i])) > 0) {
 			(void)util_copy(jw->w[jw->n++], MAXTOKLEN, "abdal");
-			if (strlen(words[i] + ab) >= 3) {
+			if (allah_rest(words[i] + ab)) {
+				jw->isinit[jw->n] = false;
+				(void)util_copy(jw->w[jw->n++], MAXTOKLEN,
+				    "lah");
+			} else if (strlen(words[i] + ab) >= 3) {
 				jw->isinit[jw->n] = false;
 				(void)util_copy(jw->w[jw->n++], MAXTOKLEN,
 				    words[i] + ab);

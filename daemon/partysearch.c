@@ -328,6 +328,8 @@ struct query {
 	size_t		 ninitials;		/* tokens that are initials */
 	uint64_t	 lens;			/* bit L: a token of length L */
 	uint64_t	 ids;			/* bit id % 64: a token of id */
+	size_t		 sounds;		/* tokens a sound reading would
+						 * rekey (query_build) */
 };
 
 /*
@@ -615,7 +617,7 @@ join_view_letters(struct query *qu, const struct qtok *q)
  */
 static void
 query_build(const struct party_index *idx, const char *name, bool split,
-    struct knownmemo *km, struct query *qu, bool *changed)
+    bool sound, struct knownmemo *km, struct query *qu, bool *changed)
 {
 	struct qtok t[MAXTOK];
 	struct qctx qc;
@@ -625,6 +627,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	 * whole query (some 20 KiB) was most of the cost of short names. */
 	qu->n = qu->njoins = qu->ninitials = 0;
 	qu->lens = qu->ids = 0;
+	qu->sounds = 0;
 	qu->vfirst = qu->vlast = 0;
 	qc.idx = idx;
 	qc.km = km;
@@ -635,8 +638,13 @@ query_build(const struct party_index *idx, const char *name, bool split,
 		struct qinfo *q = &qu->q[i];
 
 		/* Serhiy, Siarhei as Sergei: the listed names have that
-		 * reading too (partyindex.c). */
-		(void)partyname_given_unify(&t[i]);
+		 * reading too (partyindex.c).  A word that only sounds like a
+		 * form (Serhey, Piatr) is so read in a reading of its own
+		 * (<sound>): as spelled it may be a typing error of another
+		 * listed name (Stepen, Serha). */
+		(void)partyname_given_unify(&t[i], sound);
+		if (!sound && partyname_given_sounds(&t[i]))
+			qu->sounds++;
 		q->t = t[i];
 		q->id = partyindex_tok_lookup(idx, t[i].key, t[i].len);
 		if (q->id >= 0)
@@ -1810,6 +1818,7 @@ struct ihit {
 	uint32_t		 name;
 	unsigned		 form;		/* PARTY_D_ADDRESS, _CAREOF */
 	bool			 split;		/* words run together split */
+	bool			 sound;		/* given names read by sound */
 	const char		*text;		/* the form searched */
 };
 
@@ -1856,13 +1865,23 @@ search_one(const struct party_index *idx, char *name, double threshold,
 	struct query *qu = hs->qu;
 	bool split;
 
+	size_t i, n0;
+
 	/* Mostly nothing is split, and the one reading is the plain one. */
-	query_build(idx, name, true, &hs->km, qu, &split);
+	query_build(idx, name, true, false, &hs->km, qu, &split);
 	if (split)
 		search_query(idx, qu, name, threshold, factor, form, true, hs);
 	if (split)
-		query_build(idx, name, false, NULL, qu, NULL);
+		query_build(idx, name, false, false, NULL, qu, NULL);
 	search_query(idx, qu, name, threshold, factor, form, false, hs);
+	/* Rarely a word sounds like an East Slavic given name's form. */
+	if (qu->sounds == 0)
+		return;
+	query_build(idx, name, false, true, NULL, qu, NULL);
+	n0 = hs->n;
+	search_query(idx, qu, name, threshold, factor, form, false, hs);
+	for (i = n0; i < hs->n; i++)
+		hs->v[i].sound = true;
 }
 
 /*
@@ -2482,7 +2501,7 @@ explain_hit(const struct party_index *idx, struct ihit *ih)
 	size_t nl;
 	unsigned d = ih->form;
 
-	query_build(idx, ih->text, ih->split, NULL, qu, NULL);
+	query_build(idx, ih->text, ih->split, ih->sound, NULL, qu, NULL);
 	(void)score_name(idx, qu, nm, NULL, &det);
 	nl = listed_tokens(nm, lt);
 	buf_init(&w);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# forms.sh: Cordon's check of name forms that one rule of another language
+# or romanisation writes (tests/names/forms_cases.py, a fixed seed): an
+# "Abd Allah" word in another of its spellings (Abdelleh, Abdulla,
+# Abdullahi), an East Slavic given name with one Ukrainian or Belarusian
+# sound rule applied (Serhey, Piatr), a family name with the Belarusian
+# ending for the Russian one or back (Ipatau / Ipatov).  SDN cases are
+# searched in the SDN primary names alone (sdn.csv, no alt.csv), UN cases in
+# the UN list alone; each must find its subject.  Look-alikes (Abd al- and
+# another divine name; another listed given name before the rewritten
+# family name) must not.  Prints recall per kind and the look-alikes that
+# found their subject, and exits 1 below a floor or above the ceiling.
+#
+# Usage: tests/names/forms.sh [--misses]
+# Environment: DATA (../shared/data next to the tree), PROBE (another
+#   build's name_probe), FLOOR_ALLAH, FLOOR_SOUND, FLOOR_BELARUS (recall
+#   floors), CEIL_FORMS_LOOK (look-alike share ceiling), SEED.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+DATA=${DATA:-$top/../shared/data}
+probe=${PROBE:-$top/tests/names/name_probe}
+FLOOR_ALLAH=${FLOOR_ALLAH:-0.95}
+FLOOR_SOUND=${FLOOR_SOUND:-0.93}
+FLOOR_BELARUS=${FLOOR_BELARUS:-0.95}
+CEIL_FORMS_LOOK=${CEIL_FORMS_LOOK:-0.02}
+un=$top/rules/un-sc-consolidated.xml
+ofac=$DATA/ofac-sdn
+work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-forms.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+[ -x "$probe" ] || { echo "forms.sh: build first (make)" >&2; exit 1; }
+[ -f "$ofac/sdn.csv" ] || { echo "forms.sh: no $ofac/sdn.csv" >&2; exit 1; }
+python3 "$top/tests/names/forms_cases.py" ${SEED:+--seed "$SEED"} \
+    "$un" "$ofac/sdn.csv" > "$work/cases.tsv"
+awk -F'\t' '$2 == "sdn" { print $5 }' "$work/cases.tsv" | sort -u |
+    "$probe" "$ofac/sdn.csv" "$ofac/add.csv" | sed 's/^/sdn\t/' > "$work/out"
+awk -F'\t' '$2 == "un" { print $5 }' "$work/cases.tsv" | sort -u |
+    "$probe" "$un" | sed 's/^/un\t/' >> "$work/out"
+
+awk -F'\t' -v fa="$FLOOR_ALLAH" -v fs="$FLOOR_SOUND" -v fb="$FLOOR_BELARUS" \
+    -v ceil="$CEIL_FORMS_LOOK" -v misses="${1:-}" '
+    FILENAME == ARGV[1] { hits[$1 "\t" $2] = $3; next }
+    {
+        look = $1 ~ /^look-/
+        k = look ? "look" : $1
+        n[k]++; h = hits[$2 "\t" $5]; split(h, r, ",")
+        found = 0
+        for (i in r) if (r[i] == $3) found = 1
+        ok[k] += found
+        if (misses == "--misses" && found == look)
+            printf "%s\t%s\t%s\t%s\t%s\n", $1, $3, $4, $5, h
+    }
+    END {
+        a = ok["allah"] / n["allah"]; s = ok["sound"] / n["sound"]
+        b = ok["belarus"] / n["belarus"]; l = ok["look"] / n["look"]
+        printf "forms allah recall     %4d / %4d = %.3f (floor %.2f)\n", ok["allah"], n["allah"], a, fa
+        printf "forms sound recall     %4d / %4d = %.3f (floor %.2f)\n", ok["sound"], n["sound"], s, fs
+        printf "forms belarus recall   %4d / %4d = %.3f (floor %.2f)\n", ok["belarus"], n["belarus"], b, fb
+        printf "forms look-alike hit   %4d / %4d = %.3f (ceiling %.2f)\n", ok["look"], n["look"], l, ceil
+        exit (a < fa || s < fs || b < fb || l > ceil)
+    }' "$work/out" "$work/cases.tsv"
