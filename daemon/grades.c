@@ -39,6 +39,7 @@ struct grade {
 /* A designation by its first folded byte, for one pass over the text. */
 struct gref {
 	unsigned char	 c;
+	unsigned char	 c2;	/* the name's second byte; 0 if it has one */
 	size_t		 g, k;	/* grade, name */
 };
 
@@ -326,6 +327,8 @@ index_names(struct grade_table *gt)
 		for (k = 0; k < gt->g[i].nnames; k++) {
 			gt->refs[gt->nrefs].c =
 			    (unsigned char)gt->g[i].names[k].folded[0];
+			gt->refs[gt->nrefs].c2 = gt->g[i].names[k].len >= 2 ?
+			    (unsigned char)gt->g[i].names[k].folded[1] : 0;
 			gt->refs[gt->nrefs].g = i;
 			gt->refs[gt->nrefs].k = k;
 			gt->nrefs++;
@@ -450,8 +453,13 @@ grades_find(const struct grade_table *gt, const struct folded *f,
 			continue;
 		for (r = gt->start[c]; r < gt->start[c + 1]; r++) {
 			const struct gref *ref = &gt->refs[r];
-			const struct gname *n = &gt->g[ref->g].names[ref->k];
+			const struct gname *n;
 
+			/* Most names part at their second byte. */
+			if (ref->c2 != 0 && (p + 1 >= f->len ||
+			    (unsigned char)f->text[p + 1] != ref->c2))
+				continue;
+			n = &gt->g[ref->g].names[ref->k];
 			if (!name_at(f, p, n, &e))
 				continue;
 			for (h = 0; h < count; h++)
