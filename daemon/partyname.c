@@ -483,6 +483,25 @@ ends_with(const char *s, size_t n, const char *suf)
 }
 
 /*
+ * The letters the rules of canon_cluster and canon_contextual start with,
+ * as letter_bit() sets: at any other letter neither has a rule, and
+ * spelling a name passes it at one test.  Each rule below tests its first
+ * letter c against one of these.
+ */
+#define CLUSTER_FIRST	(letter_bit('c') | letter_bit('d') | \
+	letter_bit('e') | letter_bit('g') | letter_bit('i') | letter_bit('k') | \
+	letter_bit('o') | letter_bit('p') | letter_bit('t'))
+#define CONTEXT_FIRST	(letter_bit('e') | letter_bit('h') | \
+	letter_bit('o') | letter_bit('t') | letter_bit('w') | letter_bit('y') | \
+	letter_bit('z'))
+
+static inline bool
+letter_in(char c, uint32_t set)
+{
+	return (letter_bit(c) & set) != 0;
+}
+
+/*
  * Rewrites the letter cluster at in[<i>] that every
  * romanisation spells its own way (-isation, gkh, dzh, tch, kh/gh, dh, ph,
  * ks, cz, ck/dj, eo/ou/oo, ee/iy), appending to <t> at *<n>.  Returns how many
@@ -492,6 +511,9 @@ static size_t
 canon_cluster(const char *in, size_t i, char *t, size_t *n)
 {
 	char c = in[i], d = in[i + 1];
+
+	if (!letter_in(c, CLUSTER_FIRST))
+		return 0;
 
 	if (c == 'i' && strncmp(in + i, "isation", 7) == 0) {
 		memcpy(t + *n, "iza", 3);
@@ -571,6 +593,9 @@ static size_t
 canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 {
 	char c = in[i], d = in[i + 1];
+
+	if (!letter_in(c, CONTEXT_FIRST))
+		return 0;
 
 	/*
 	 * French "ou" before a vowel starting a word is w (Ouahid / Wahid,
