@@ -990,29 +990,40 @@ memo_slot(const struct scoring *s, size_t j)
 	return slot;
 }
 
-/* sim_tokens of listed token <j>, in memo slot <slot>, and query word <i>. */
-static inline double
-memo_get(const struct scoring *s, size_t slot, size_t j, size_t i,
-    bool strict)
+/* The memo's similarities of listed token <j> (in <slot>) to each word. */
+static inline double *
+memo_row(const struct scoring *s, size_t slot, bool strict)
 {
-	struct simmemo *mm = s->memo;
-	uint64_t bit = 1ULL << (2 * i + strict);
-	double *at = &mm->sim[(slot * 2 + strict) * mm->m + i];
+	return &s->memo->sim[(slot * 2 + strict) * s->memo->m];
+}
 
-	if ((mm->known[slot] & bit) == 0) {
-		*at = sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
-		mm->known[slot] |= bit;
+/*
+ * sim_tokens of listed token <j>, in memo slot <slot> whose similarities
+ * are <row> (memo_row), and query word <i>.
+ */
+static inline double
+memo_get(const struct scoring *s, size_t slot, double *row, size_t j,
+    size_t i, bool strict)
+{
+	uint64_t bit = 1ULL << (2 * i + strict);
+
+	if ((s->memo->known[slot] & bit) == 0) {
+		row[i] = sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
+		s->memo->known[slot] |= bit;
 	}
-	return *at;
+	return row[i];
 }
 
 /* sim_tokens of listed token <j> and query word <i>, through the memo. */
 static double
 memo_sim(const struct scoring *s, size_t j, size_t i, bool strict)
 {
+	size_t slot;
+
 	if (s->memo == NULL)
 		return sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
-	return memo_get(s, memo_slot(s, j), j, i, strict);
+	slot = memo_slot(s, j);
+	return memo_get(s, slot, memo_row(s, slot, strict), j, i, strict);
 }
 
 /*
@@ -1480,11 +1491,15 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 	for (j = 0; j < s->k; j++) {
 		const struct ptok *n = s->nt[j];
 		double best = 0;
-		size_t bi = 0, slot;
+		size_t bi = 0, slot = 0;
+		double *row = NULL;
 
 		if (s->nmerged[j])
 			continue;
-		slot = s->memo != NULL ? memo_slot(s, j) : 0;
+		if (s->memo != NULL) {
+			slot = memo_slot(s, j);
+			row = memo_row(s, slot, s->strict);
+		}
 		for (i = 0; i < s->m; i++) {
 			const struct qtok *q = &qu->q[i].t;
 			double sim;
@@ -1495,8 +1510,8 @@ score_counterparts(const struct party_index *idx, struct scoring *s)
 			    !q->particle && q->len >= 2 &&
 			    (q->first == n->kfirst || q->key[0] == n->kfirst))
 				sim = INITIAL_SIM;	/* listed initial */
-			else if (s->memo != NULL)
-				sim = memo_get(s, slot, j, i, s->strict);
+			else if (row != NULL)
+				sim = memo_get(s, slot, row, j, i, s->strict);
 			else
 				sim = sim_tokens(n, q, s->strict);
 			if (sim > best) {
