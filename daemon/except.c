@@ -254,7 +254,8 @@ word_end(const char *t, size_t len, size_t p)
 }
 
 static size_t	find_first(const char *, size_t, size_t, const char *);
-static size_t	find_last(const char *, size_t, size_t, const char *, size_t);
+static size_t	find_last(const char *, size_t, size_t, const char *,
+		    size_t);
 static bool	same_clause(const char *, size_t, size_t);
 
 /* ---- the original's punctuation between two words ------------------- */
@@ -293,7 +294,7 @@ punct_at(const char *s, const char *end, size_t *n)
 		return s + 1 >= end || s[1] == ' ' ? P_STOP : P_NONE;
 	}
 	if ((unsigned char)*s < 0x80)
-		return P_NONE;		/* every wide one starts above ASCII */
+		return P_NONE;	/* every wide one starts above ASCII */
 	for (k = 0; k < sizeof(wide) / sizeof(wide[0]); k++) {
 		size_t w = (unsigned char)wide[k].u[0] >= 0xe0 ? 3 : 2;
 
@@ -647,18 +648,6 @@ han_closes(const char *t, size_t len, size_t at)
 	    (e + HAN_LEN <= len && memcmp(t + e, "的", HAN_LEN) == 0);
 }
 
-/* Where <needle> first occurs in orig[a, b), or (size_t)-1. */
-static size_t
-orig_find(const char *orig, size_t a, size_t b, const char *needle)
-{
-	const char *p;
-
-	if (b <= a)
-		return (size_t)-1;
-	p = memmem(orig + a, b - a, needle, strlen(needle));
-	return p == NULL ? (size_t)-1 : (size_t)(p - orig);
-}
-
 /* True if a Han "and" / "or" occurs in orig[a, b). */
 static bool
 han_conj_in(const char *orig, size_t a, size_t b)
@@ -666,7 +655,7 @@ han_conj_in(const char *orig, size_t a, size_t b)
 	const char *const *l;
 
 	for (l = han_conj; *l != NULL; l++)
-		if (orig_find(orig, a, b, *l) != (size_t)-1)
+		if (find_first(orig, a, b, *l) != (size_t)-1)
 			return true;
 	return false;
 }

@@ -39,7 +39,7 @@ struct grade {
 /* A designation by its first folded byte, for one pass over the text. */
 struct gref {
 	unsigned char	 c;
-	unsigned char	 c2;	/* the name's second byte; 0 if it has one */
+	unsigned char	 c2;	/* the name's second byte; 0 if it has none */
 	size_t		 g, k;	/* grade, name */
 };
 
