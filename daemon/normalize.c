@@ -1233,6 +1233,21 @@ foldset_of(char **words, size_t n)
 	return fs;
 }
 
+void
+foldset_free(struct foldset *fs)
+{
+	size_t i;
+
+	if (fs == NULL)
+		return;
+	for (i = 0; i < fs->n; i++)
+		free(fs->word[i]);
+	free(fs->word);
+	free(fs->len);
+	free(fs->slot);
+	free(fs);
+}
+
 struct foldset *
 normalize_fold_set(const char *const *list)
 {

@@ -56,7 +56,7 @@ char	*normalize_fold_str(const char *s);
 /*
  * A word table folded once, as the text it is looked for in: its words,
  * their lengths, and a hash of them for whole-word lookups.  Built once,
- * read by any thread, never freed.
+ * read by any thread; the word tables' sets live as long as the process.
  */
 struct foldset {
 	char		**word;		/* NULL-terminated */
@@ -71,6 +71,7 @@ struct foldset	*normalize_fold_set(const char *const *list);
 /* A set of the <n> words of <words>, already folded; takes them and the
  * array (allocated). */
 struct foldset	*foldset_of(char **words, size_t n);
+void		 foldset_free(struct foldset *);
 /* The index of the <n> bytes at <w> among <fs>'s words, or -1. */
 long	 foldset_find(const struct foldset *fs, const char *w, size_t n);
 /* True if the <n> bytes at <w> are one of <fs>'s words. */

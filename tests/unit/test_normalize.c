@@ -855,6 +855,7 @@ test_foldset(void)
 	CHECK(foldset_starts_at(fs, "de x", 4, 0));
 	CHECK(!foldset_starts_at(fs, "d", 1, 0));
 	CHECK(!foldset_starts_at(fs, "xd", 2, 1));
+	foldset_free(fs);
 }
 
 int
