@@ -53,6 +53,8 @@
 					 * the heaviest */
 #define PSCORE_GENERIC_ONLY	0.92	/* only generic words in common */
 #define PSCORE_INITIALS_WEIGHT	0.3	/* initials, of the rarest weight */
+#define SHORT_UNKNOWN_LEN	3	/* unknown query words this short weigh
+					 * like initials */
 #define PSCORE_ACRONYM_LEN	6	/* lone tokens this short: exact only */
 #define BLOCK_MARGIN		0.95	/* blocking skips up to this x threshold */
 #define FORM_ADDRESS		0.99	/* the name before an address */

@@ -671,7 +671,12 @@ query_build(const struct party_index *idx, const char *name, bool split,
 			    q->w / GENERIC_DAMP : q->w;
 			q->df = idx->toks[q->id].df;
 		} else {
-			q->wfull = idx->maxw;
+			/* A word the lists do not know weighs like the rarest
+			 * listed word, unless it is too short to tell a name:
+			 * "Adam Khn Achekzai", "Hlarion Dl Rosario Santos"
+			 * are more often typed than other people. */
+			q->wfull = idx->maxw * (t[i].len <= SHORT_UNKNOWN_LEN ?
+			    PSCORE_INITIALS_WEIGHT : 1.0);
 			q->w = q->wfull * (t[i].generic ? GENERIC_DAMP : 1.0);
 			q->df = 0;
 		}

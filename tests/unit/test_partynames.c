@@ -228,6 +228,27 @@ test_typos(const struct party_index *idx)
 		CHECK(strcmp(h[k].rec->ref, "3007") != 0);
 }
 
+/*
+ * A query word the lists do not know, of three letters or fewer, weighs
+ * like initials: a typed legal form or particle ("LTT", "UOO", "OUL-") does
+ * not outweigh the name it stands beside.  It still cannot stand for a
+ * distinctive listed word.
+ */
+static void
+test_short_unknown(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		{ "PARVELO TRESKAND HOLDINGS LTT", "3028", 0 },
+		{ "KALOM TURVES UOO", "3030", 0 },
+		{ "CHONDERAK SHIPPING CU", "3016", 0 },
+		{ "SALMAN OUL-QADHIRI", "3020", 0 },
+		{ "KALOM XYZ", NULL, 0 },
+		{ "PARVELO ZUT HOLDINGS LTD", NULL, 0 },
+	};
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* Romanisation variants. */
 static void
 test_translit(const struct party_index *idx)
@@ -753,6 +774,7 @@ main(void)
 	test_concat(idx);
 	test_title_typo(idx);
 	test_typos(idx);
+	test_short_unknown(idx);
 	test_translit(idx);
 	test_lexical(idx);
 	test_join_views(idx);
