@@ -86,7 +86,7 @@ struct spell {
 					 * begin no term and stop here */
 };
 
-struct tword {
+struct text_word {
 	size_t	from, to;	/* in the folded text */
 	bool	ascii;		/* letters and digits only */
 	bool	digits;		/* holds a digit */
@@ -443,7 +443,7 @@ struct seen {
  */
 static void
 typo_check(const struct sterm *t, size_t j, size_t at, const char *text,
-    const struct tword *w, size_t nw, struct seen *seen, spell_cb cb,
+    const struct text_word *w, size_t nw, struct seen *seen, spell_cb cb,
     void *arg)
 {
 	size_t first, m;
@@ -452,7 +452,7 @@ typo_check(const struct sterm *t, size_t j, size_t at, const char *text,
 		return;
 	first = at - j;
 	for (m = 0; m < t->nwords; m++) {
-		const struct tword *x = &w[first + m];
+		const struct text_word *x = &w[first + m];
 		size_t xl = x->to - x->from;
 
 		if (m == j)
@@ -476,7 +476,7 @@ typo_check(const struct sterm *t, size_t j, size_t at, const char *text,
 /* Verifies the candidates <e> (<n> rows) for text word <i>. */
 static void
 typo_candidates(const struct spell *sp, const struct skey *e, size_t n,
-    const char *text, const struct tword *w, size_t nw, size_t i,
+    const char *text, const struct text_word *w, size_t nw, size_t i,
     struct seen *seen, spell_cb cb, void *arg)
 {
 	const char *s = text + w[i].from;
@@ -497,7 +497,7 @@ typo_candidates(const struct spell *sp, const struct skey *e, size_t n,
  * letters swapped, the two share a deletion.
  */
 static void
-search_typos(const struct spell *sp, const char *text, const struct tword *w,
+search_typos(const struct spell *sp, const char *text, const struct text_word *w,
     size_t nw, spell_cb cb, void *arg)
 {
 	const struct skey *e;
@@ -549,7 +549,7 @@ search_typos(const struct spell *sp, const char *text, const struct tword *w,
  * a digit somewhere, or single letters only ("k c n").
  */
 static bool
-symbol_pieces(const char *text, const struct tword *w, size_t i, size_t n)
+symbol_pieces(const char *text, const struct text_word *w, size_t i, size_t n)
 {
 	bool digit = false, single = true;
 	size_t k, l, p;
@@ -579,7 +579,7 @@ symbol_pieces(const char *text, const struct tword *w, size_t i, size_t n)
  * which the matcher finds itself.
  */
 static void
-joined_report(const struct spell *sp, const char *text, const struct tword *w,
+joined_report(const struct spell *sp, const char *text, const struct text_word *w,
     size_t i, size_t k, size_t clen, const struct skey *e, size_t n,
     spell_cb cb, void *arg)
 {
@@ -604,7 +604,7 @@ joined_report(const struct spell *sp, const char *text, const struct tword *w,
 }
 
 static void
-search_joined(const struct spell *sp, const char *text, const struct tword *w,
+search_joined(const struct spell *sp, const char *text, const struct text_word *w,
     size_t nw, spell_cb cb, void *arg)
 {
 	char cat[256];
@@ -650,7 +650,7 @@ void
 spell_search(const struct spell *sp, const char *text, size_t len,
     spell_cb cb, void *arg)
 {
-	struct tword stackw[128], *w = stackw;
+	struct text_word stackw[128], *w = stackw;
 	size_t nw = 0, cap = 128, i = 0;
 
 	if (sp == NULL || (sp->typod.n == 0 && sp->join.n == 0 &&
