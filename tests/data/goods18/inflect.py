@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Terms written inflected or with affixes, in every term language.
 
-Usage: inflect.py CORDONCTL RULES_DIR [--floor FLOOR.tsv] [--show N] [--lang L]
+Usage: inflect.py CORDONCTL RULES_DIR [--floor FLOOR.tsv] [--rules] [--show N]
+                  [--lang L]
 
 Declarations rarely write a term in its dictionary form: Korean glues a
 particle to the noun (군함과, 밸브의), Turkish case and plural suffixes
@@ -12,21 +13,29 @@ Swedish build compounds.  For each language, each term of
 rules/terms-LANG.yaml that hits its entry alone (stems' '*' taken off) is
 written again by each rule of the language's table below: the productive
 endings or clitics of the language, on the word the rule names (the head:
-the last word in head-final languages, the first in head-initial ones, or
-every word where adjectives agree).  A form counts as found when it still
-hits the same entry.  The rules are written per language from its grammar,
-not per term: a rule that does not apply to a word's ending leaves it out.
+the last word before any preposition or genitive complement, the first word
+in head-initial languages, or every word of the head where adjectives agree
+in number).  A rule leaves out a word written as a stem (open to every
+ending already), a number, an acronym, and an ending it has no regular rule
+for.  A form counts as found when it still hits the same entry.  The rules
+are written per language from its grammar, not per term.
 
-Look-alikes must stay quiet: each language's ordinary goods words (the
-generic words the term files themselves keep out: pump, valve, steel, toy)
-written by the same rules, alone, must raise no alert; and a word of the
-language's own vocabulary (the words of its term and exclude lists) that is
-a short term (at most SHORT letters) with affix letters before or after it
-but is not that term inflected must not hit the short term's entry.
+Look-alikes must stay quiet:
+  - each language's ordinary goods words (the generic words the term files
+    themselves keep out: pump, valve, steel, powder) alone and written by
+    the language's rules;
+  - a word of the language's own vocabulary (its term and exclude lists)
+    that holds a term of at most SHORT letters written in full, with other
+    letters before or after it, and is no form of it by the rules, must not
+    hit that term's entry ("gewehrlauf" is no form of a rifle term);
+  - every word of the HS 2022 descriptions (English, rules/nomenclature)
+    alone must not be hit by a term-file term more often than the floor's
+    "hs" row allows: an ending must not make a term another language's word.
 
-Prints per language the forms found (and per rule with --rules), the
-look-alikes that stayed quiet, and fails when a figure falls under --floor
-(language, least found fraction, least quiet fraction).
+Prints per language the forms found (per rule with --rules), the look-alikes
+that stayed quiet, the misses and loud look-alikes (--show N of each), and
+fails when a figure falls under --floor (language, least found fraction,
+least quiet fraction; "hs": most loud HS words).
 """
 import collections
 import csv
