@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "hscache.h"
+#include "inflect.h"
 #include "log.h"
 #include "match.h"
 #include "normalize.h"
@@ -790,10 +791,42 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 	return pat;
 }
 
-/* Adds <text>, term <i> of its entry's list of <kind>, as a pattern. */
+/*
+ * A keyword of a language whose words inflect at their end (inflect.c),
+ * written as a phrase literal " words " with its last word in full: the
+ * literal becomes " words stem", a stem whose match runs on to the end of
+ * its word, and on_literal() keeps it only when what follows the stem is
+ * an ending of the language, after the stem or after the word in full
+ * (the ending the stem left out, <infl_end>).  "тиодиэтанол" finds
+ * "тиодиэтанола", "reaktör" "reaktörlerin", not "reaktörkazan"; "ракета"
+ * (stem "ракет") finds "ракеты".
+ */
+static void
+term_inflect(struct matcher *m, size_t id, const char *lang)
+{
+	const struct inflect *in = inflect_find(lang);
+	char *pat = m->patterns[id];
+	size_t len = m->patlen[id], w, stem;
+
+	if (in == NULL || len < 3 || pat[0] != ' ' || pat[len - 1] != ' ')
+		return;
+	for (w = len - 1; w > 0 && pat[w - 1] != ' '; w--)
+		;
+	stem = inflect_stem(in, pat + w, len - 1 - w);
+	if (stem == 0)
+		return;
+	m->terms[id].infl_end = xstrndup(pat + w + stem, len - 1 - w - stem);
+	pat[w + stem] = '\0';
+	m->patlen[id] = w + stem;
+	m->terms[id].stem = 1;
+	m->terms[id].infl = in;
+}
+
+/* Adds <text>, term <i> of its entry's list of <kind> (a keyword from the
+ * term file of <lang>, or NULL), as a pattern. */
 static void
 add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
-    enum term_kind kind)
+    enum term_kind kind, const char *lang)
 {
 	struct mterm *t;
 	int stem, inner;
@@ -816,6 +849,8 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	t->eidx = eidx;
 	t->kind = kind;
 	t->idx = i;
+	t->infl = NULL;
+	t->infl_end = NULL;
 	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
 	    &m->edges[m->nterms]);
 	if (m->patterns[m->nterms] == NULL)
@@ -828,6 +863,10 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	if (kind == TERM_KEYWORD && !t->is_regex && !inner)
 		spell_add_pattern(m, (unsigned)m->nterms,
 		    m->patterns[m->nterms], stem);
+	/* After the spelling index took the word in full. */
+	if (kind == TERM_KEYWORD && !t->is_regex && !inner && !stem &&
+	    m->edges[m->nterms] == 0)
+		term_inflect(m, m->nterms, lang);
 	m->nterms++;
 }
 
@@ -868,9 +907,14 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		    rules_keyword_lang(m->entries[eidx], i) : NULL;
 		char *sw;
 
-		add_term(m, eidx, sv->v[i], i, kind);
+		add_term(m, eidx, sv->v[i], i, kind, lang);
 		if ((sw = term_swapped(sv->v[i], lang)) != NULL) {
-			add_term(m, eidx, sw, i, kind);
+			add_term(m, eidx, sw, i, kind, lang);
+			free(sw);
+		}
+		/* "tanque vidriado" also as "tanques vidriados" */
+		if ((sw = inflect_plural(sv->v[i], lang)) != NULL) {
+			add_term(m, eidx, sw, i, kind, lang);
 			free(sw);
 		}
 	}
@@ -1126,8 +1170,10 @@ match_free(struct matcher *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->nterms; i++)
+	for (i = 0; i < m->nterms; i++) {
 		free(m->patterns[i]);
+		free(m->terms[i].infl_end);
+	}
 	free(m->patterns);
 	free(m->patlen);
 	free(m->edges);
@@ -1276,6 +1322,18 @@ clitic_start_ok(const struct scan_ctx *s, unsigned char edges, size_t b)
 	return b == 0 || t[b - 1] == ' ';
 }
 
+/* True if <tail> (<len> bytes) ends the inflected term <t>'s last word. */
+static bool
+inflected_tail(const struct mterm *t, const char *tail, size_t len)
+{
+	size_t el = strlen(t->infl_end);
+
+	if (inflect_tail_ok(t->infl, tail, len))
+		return true;
+	return el > 0 && el <= len && memcmp(tail, t->infl_end, el) == 0 &&
+	    inflect_tail_ok(t->infl, tail + el, len - el);
+}
+
 /*
  * Offsets are in the padded text " <text> ".  A phrase literal " words "
  * ends after the space that follows its words: its words are
@@ -1298,8 +1356,13 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 	if (edges & EDGE_OPEN_END)
 		e -= 1;
 	else if (t->stem) {
+		size_t tail = e;
+
 		while (e < s->len + 1 && s->text[e] != ' ')
 			e++;
+		if (t->infl != NULL && !inflected_tail(t, s->text + tail,
+		    e - tail))
+			return 0;
 		e -= 1;
 	} else
 		e -= 2;

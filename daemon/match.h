@@ -33,6 +33,8 @@ struct mterm {
 	int			 is_regex;	/* written as re:... */
 	int			 is_phrase_re;	/* a phrase with an inner stem */
 	int			 spaces;	/* word breaks its match spans */
+	const struct inflect	*infl;		/* endings its last word may take */
+	char			*infl_end;	/* the ending its stem left out */
 };
 
 struct hs_hit {
@@ -41,6 +43,7 @@ struct hs_hit {
 	int	context;	/* from hs_context rather than hs */
 };
 
+struct inflect;
 struct matcher;
 struct match_scratch;
 

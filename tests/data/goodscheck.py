@@ -1,7 +1,7 @@
 """What the goods checks under tests/data/ share: the entries of a rules
 directory, and screening a list of item descriptions with cordonctl.
 
-Imported by goods11/annex.py, goods12/chemicals.py and goods13/cases.py
+Imported by goods11/annex.py, goods12/chemicals.py, goods13/cases.py and goods18/inflect.py
 (each puts tests/data on sys.path).
 """
 import glob

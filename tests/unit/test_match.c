@@ -820,6 +820,86 @@ test_word_order(void)
 	buf_free(&errs);
 }
 
+/*
+ * A term of a language that inflects at a word's end, its last word
+ * written in full, is found declined or in the plural, and a Romance
+ * phrase with its head in the plural; an ending of the language must
+ * follow, not any letters (a compound or another word).
+ */
+static void
+test_inflected(void)
+{
+	static const char y[] =
+	    "list: {id: w, title: W, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: W1, title: T, category: nuclear, explanation: x,\n"
+	    "     keywords: [glass-lined reactor]}\n"
+	    "  - {code: W2, title: T, category: chemical, explanation: x,\n"
+	    "     keywords: [thiodiglycol]}\n";
+	static const char ru[] =
+	    "language: ru\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W2: [\"тиодигликоль\", \"сернистый иприт\"]\n";
+	static const char tr[] =
+	    "language: tr\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"emaye kaplı reaktör\"]\n";
+	static const char es[] =
+	    "language: es\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"reactor vidriado\", \"reactor de vidrio esmaltado\"]\n";
+	static const char sv[] =
+	    "language: sv\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"emaljerad reaktor\"]\n";
+	static const struct {
+		const char	*text;
+		size_t		 n;
+	} cases[] = {
+		{ "поставка тиодигликоля 200 кг", 1 },
+		{ "бочки с тиодигликолем", 1 },
+		{ "сернистого иприта", 0 },		/* an inner word: as written */
+		{ "сернистый иприта", 1 },
+		{ "бочки с тиодигликолевой кислотой", 0 },	/* not an ending */
+		{ "emaye kaplı reaktörlerin yedek parçaları", 1 },
+		{ "emaye kaplı reaktörde", 1 },
+		{ "emaye kaplı reaktörkazanı", 0 },	/* not an ending */
+		{ "reactores vidriados de 5000 l", 1 },
+		{ "dos reactores de vidrio esmaltado", 1 },
+		{ "reactores de vidrio", 0 },
+		{ "emaljerade reaktorer", 0 },		/* an inner word */
+		{ "emaljerad reaktoren", 1 },		/* after the word in full */
+		{ "emaljerad reaktorns lock", 1 },
+		{ "glass-lined reactors", 0 },		/* English: stems, not endings */
+	};
+	const char *names[] = { "w.yaml", "terms-ru.yaml", "terms-tr.yaml",
+	    "terms-es.yaml", "terms-sv.yaml" };
+	const char *texts[] = { y, ru, tr, es, sv };
+	struct ruleset *rs = rules_new();
+	struct matcher *wm;
+	struct buf errs;
+	struct folded f;
+	struct hits h;
+	size_t i;
+
+	buf_init(&errs);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		CHECK_INT_EQ(rules_add_buffer(rs, names[i], texts[i],
+		    strlen(texts[i]), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+	wm = match_new(rs);
+	if (CHECK_INT_EQ(match_prepare(wm, &errs), 0))
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			normalize_fold(cases[i].text, strlen(cases[i].text), &f);
+			memset(&h, 0, sizeof(h));
+			harness_context("inflected: \"%s\"", cases[i].text);
+			CHECK_INT_EQ(match_terms(wm, NULL, f.text, f.len, collect,
+			    &h), 0);
+			CHECK_INT_EQ(h.n, cases[i].n);
+			harness_context(NULL);
+			folded_free(&f);
+		}
+	match_free(wm);
+	rules_free(rs);
+	buf_free(&errs);
+}
+
 int
 main(void)
 {
@@ -830,6 +910,7 @@ main(void)
 	test_inner_stems();
 	test_unspaced();
 	test_word_order();
+	test_inflected();
 	rs = rules_new();
 	buf_init(&errs);
 	if (!CHECK_INT_EQ(rules_add_buffer(rs, "m.yaml", rules_yaml,

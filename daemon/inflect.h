@@ -1,0 +1,39 @@
+/*
+ * The endings of the term languages that inflect at a word's end: a term
+ * whose last word is written in full also finds that word declined or
+ * pluralised ("тиодиэтанол" in "тиодиэтанола", "reaktör" in
+ * "reaktörlerin", "reactor" in "reactores"), and a Romance term its plural.
+ * Pure: tables of ours, folded once as the scanned text is.
+ */
+#ifndef CORDON_INFLECT_H
+#define CORDON_INFLECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct inflect;
+
+/* The endings of language <lang> (a term file's code), or NULL if it has
+ * none (English, the unspaced scripts, Arabic, Hebrew...).  Borrowed. */
+const struct inflect	*inflect_find(const char *lang);
+/*
+ * The length of the stem of the folded word <w> (<len> bytes): the word
+ * without the longest ending of <in> it has, when at least the stem
+ * minimum of letters remains; <len> itself when it has no such ending;
+ * 0 when the word is too short (or not all letters) to take an ending.
+ */
+size_t	inflect_stem(const struct inflect *in, const char *w, size_t len);
+/* True if the folded <tail> (<len> bytes, no space) may follow a stem:
+ * empty, or one ending of <in> (up to three joined for Turkish). */
+bool	inflect_tail_ok(const struct inflect *in, const char *tail,
+	    size_t len);
+/*
+ * The plural of the Romance phrase <term> as written in a term file of
+ * <lang>: each word before the first preposition by the language's
+ * regular rule ("tanque vidriado" -> "tanques vidriados"); NULL when
+ * <lang> is not Romance, the phrase has one word (its ending takes the
+ * plural), a stem or an expression, or no word changes (caller frees).
+ */
+char	*inflect_plural(const char *term, const char *lang);
+
+#endif
