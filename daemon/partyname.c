@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,29 +83,58 @@ static const struct particle {
 
 /* Sorted: legal forms in their folded, single-letters-joined spelling. */
 static const char *const legalforms[] = {
-	"ab", "ad", "ag", "ao", "as", "asa", "bhd", "bv", "cc", "cia", "cie",
-	"cjsc", "co", "company", "corp", "corporation", "cv", "dd", "doo",
-	"ehf", "fzc", "fzco", "fze", "fzllc", "gmbh", "inc", "incorporated",
-	"jsc", "jsco", "kft", "kg", "kk", "lda", "limited", "llc", "llp",
-	"lp", "ltd", "ltda", "mbh", "nv", "oao", "ojsc", "ooo", "oy", "oyj",
-	"pao", "pjsc", "plc", "pt", "pte", "pty", "pvt", "sa", "sae", "sal",
-	"sarl", "sas", "sdn", "sirketi", "sl", "sp", "spa", "srl", "sro",
-	"sti", "tbk", "tov", "wll", "zao", "zoo", "zrt",
+	"ab", "ad", "ag", "aktiengesellschaft", "ao", "as", "asa", "berhad",
+	"bhd", "bv", "cc", "cia", "cie", "cjsc", "co", "company", "corp",
+	"corporation", "cv", "dd", "doo", "ehf", "fgbu", "fgup", "fzc",
+	"fzco", "fze", "fzllc", "gmbh", "gongsi", "gup", "inc",
+	"incorporated", "jsc", "jsco", "kft", "kg", "kk",
+	"kommanditgesellschaft", "lda", "limitada", "limited", "llc", "llp",
+	"lp", "ltd", "ltda", "mbh", "nao", "npo", "nv", "oao", "ojsc", "ooo",
+	"oy", "oyj", "pao", "pjs", "pjsc", "plc", "prat", "pt", "pte", "pty", "pvt",
+	"sa", "sae", "sal", "sarl", "sas", "sdn", "sirketi", "sl", "sp",
+	"spa", "srl", "sro", "sti", "tbk", "tov", "wll", "zao", "zoo", "zrt",
 };
 
 /*
  * Legal forms of several words, in folded spelling: written out in their
- * language, or romanised from Chinese, Japanese and Korean.  Dropped as a
- * whole wherever they stand.
+ * language, or romanised from Chinese, Japanese and Korean; the Russian
+ * and Ukrainian ones as one transliteration spells them (Obshchestvo s
+ * ogranichennoy otvetstvennostyu for OOO, Otkrytoe aktsionernoe
+ * obshchestvo for OAO, Tovarystvo z obmezhenoyu vidpovidalnistyu for TOV,
+ * the state unitary enterprise of FGUP, the research and production
+ * association of NPO).  Dropped as a whole wherever they stand, read by
+ * their letters' skeleton (drop_legal_phrases), so that the other
+ * transliterations, the gender endings and, in a long one, a typing
+ * error or a moved space are the same phrase.
  */
 static const char *const legalphrases[] = {
-	"aktsionernoe obshchestvo", "chusik hoesa", "closed joint stock",
-	"co ltd", "gong si", "joint stock company", "jusik hoesa",
-	"jusighoesa", "jusikhoesa", "kabushiki gaisha", "kabushiki kaisha",
-	"limited liability company", "limited sirketi", "open joint stock",
-	"private limited", "public joint stock", "sanayi ve ticaret",
-	"ticaret ve sanayi", "you xian gong si", "youxian gongsi",
-	"zhu shi hui she",
+	"aktsionerne tovarystvo", "aktsionernaya kompaniya",
+	"aktsionernoe obshchestvo", "anonim sirketi", "chusik hoesa",
+	"closed joint stock", "co ltd",
+	"federalnoe gosudarstvennoe unitarnoe predpriyatie",
+	"gesellschaft mit beschraenkter haftung",
+	"gesellschaft mit beschrankter haftung", "gong si",
+	"gosudarstvennoe unitarnoe predpriyatie", "gu fen you xian gong si",
+	"gufen youxian gongsi", "joint stock company", "ju sig hoe sa",
+	"ju sik hoe sa", "jusighoesa", "jusik hoesa", "jusikhoesa",
+	"kabushiki gaisha", "kabushiki kaisha", "limited liability company",
+	"limited sirketi", "nauchno proizvodstvennoe obedinenie",
+	"nepublichnoe aktsionernoe obshchestvo",
+	"obshchestvo s ogranichennoy otvetstvennostyu", "open joint stock",
+	"otkrytoe aktsionernoe obshchestvo", "perseroan terbatas",
+	"private joint stock", "private limited",
+	"pryvatne aktsionerne tovarystvo", "public joint stock",
+	"publichne aktsionerne tovarystvo",
+	"publichnoe aktsionernoe obshchestvo", "sahami aam", "sahami am",
+	"sahami khas", "sahami khass", "sanayi ve ticaret",
+	"sendirian berhad", "sociedad anonima",
+	"sociedad de responsabilidad limitada",
+	"societa a responsabilita limitata", "societa per azioni",
+	"societe a responsabilite limitee", "societe anonyme",
+	"ticaret ve sanayi", "tovarystvo z obmezhenoyu vidpovidalnistyu",
+	"unitarnoe predpriyatie", "you xian gong si",
+	"you xian ze ren gong si", "youxian gongsi", "youxian zeren gongsi",
+	"zakrytoe aktsionernoe obshchestvo", "zhu shi hui she",
 };
 
 /*
@@ -1470,27 +1501,280 @@ allah_rest(const char *r)
 	return r[i + 1] == 'h' && r[i + 2] == '\0';
 }
 
-/* Removes the legal phrases of several words from folded <s>, in place. */
+/* ------------------------------------------------------------------ */
+/* Legal forms of several words                                        */
+
+/* Bytes of a legal skeleton, NUL included (the longest phrase's letters). */
+#define LEGAL_SKEL_LEN		64
+/* Skeleton letters from which a phrase is read with one edit, and with
+ * the skeleton's vowel rules; a shorter one is read as written. */
+#define LEGAL_FUZZY_MIN		10
+/* Words one legal phrase spans in a name, at most (a split word counts
+ * twice). */
+#define LEGAL_PHRASE_WORDS	8
+/* Letters of a name read to know which phrases may start at a word. */
+#define LEGAL_HEAD_LETTERS	5
+/* Of them, those a phrase must start with (a typing error after). */
+#define LEGAL_HEAD_MATCH	2
+
+static struct legal_phrase {
+	char	skel[LEGAL_SKEL_LEN];	/* letters, or skeleton if fuzzy */
+	size_t	len;
+	bool	fuzzy;
+} legal_phrase[NELEM(legalphrases)];
+/* The phrases (bit i: legal_phrase[i]) that start with a letter, as
+ * written and as skeleton. */
+static uint64_t	legal_by_letter[2][UCHAR_MAX + 1];
+static pthread_once_t	legal_phrase_once = PTHREAD_ONCE_INIT;
+
+/*
+ * The skeleton of the letters <w> (<n> bytes) into <out> (LEGAL_SKEL_LEN):
+ * shch and sch as sh, ts as c, y and j as i, a doubled letter once, an i
+ * before a vowel left out, the final vowels left out: the spellings of one
+ * Russian word in the usual transliterations, and its gender endings,
+ * share one (aktsionernoye, aktsionernoe and aktsionerny are "akcionern").
+ * Returns its length; 0 if <w> is too long to have one.  Without <whole>,
+ * <w> is the start of a run and its final vowels stay.
+ */
+static size_t
+legal_skeleton(const char *w, size_t n, char *out, bool whole)
+{
+	size_t i, k = 0;
+
+	if (n >= LEGAL_SKEL_LEN)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = w[i] == 'y' || w[i] == 'j' ? 'i' : w[i];
+
+		if (c == 's' && i + 2 < n && w[i + 1] == 'c' &&
+		    w[i + 2] == 'h') {
+			i += 2;		/* sch: sh */
+			out[k++] = 's';
+			c = 'h';
+		} else if (c == 's' && i + 3 < n && w[i + 1] == 'h' &&
+		    w[i + 2] == 'c' && w[i + 3] == 'h') {
+			i += 3;		/* shch: sh */
+			out[k++] = 's';
+			c = 'h';
+		} else if (c == 't' && i + 1 < n && w[i + 1] == 's') {
+			c = 'c';
+			i++;
+		}
+		if (k > 0 && out[k - 1] == c)
+			continue;
+		if (k > 0 && out[k - 1] == 'i' && is_vowel(c))
+			k--;
+		out[k++] = c;
+	}
+	while (whole && k > 1 && is_vowel(out[k - 1]))
+		k--;
+	out[k] = '\0';
+	return k;
+}
+
+/* The letters of <p> without its spaces into <out> (LEGAL_SKEL_LEN). */
+static size_t
+legal_letters(const char *p, char *out)
+{
+	size_t k = 0;
+
+	for (; *p != '\0' && k + 1 < LEGAL_SKEL_LEN; p++)
+		if (*p != ' ')
+			out[k++] = *p;
+	out[k] = '\0';
+	return k;
+}
+
+static void
+legal_phrase_init(void)
+{
+	_Static_assert(NELEM(legalphrases) <= 64, "legal_by_letter holds 64");
+	char letters[LEGAL_SKEL_LEN];
+	size_t i, n;
+
+	for (i = 0; i < NELEM(legalphrases); i++) {
+		struct legal_phrase *ph = &legal_phrase[i];
+
+		n = legal_letters(legalphrases[i], letters);
+		ph->len = legal_skeleton(letters, n, ph->skel, true);
+		ph->fuzzy = ph->len >= LEGAL_FUZZY_MIN;
+		if (!ph->fuzzy)
+			ph->len = util_copy(ph->skel, sizeof(ph->skel),
+			    letters);
+		legal_by_letter[ph->fuzzy][(unsigned char)ph->skel[0]] |=
+		    (uint64_t)1 << i;
+	}
+}
+
+/* The words of a folded name: where each starts and its length. */
+struct legal_words {
+	char	*at[MAXTOK * 2];
+	size_t	 len[MAXTOK * 2];
+	size_t	 n;
+};
+
+/*
+ * The letters of the words <i> to <i> + <k> - 1 of <w> run together, and
+ * their skeleton, into <letters> and <skel> (LEGAL_SKEL_LEN); false if
+ * they are too long.
+ */
+static bool
+legal_run(const struct legal_words *w, size_t i, size_t k, char *letters,
+    size_t *nl, char *skel, size_t *ns)
+{
+	size_t j, n = 0;
+
+	for (j = i; j < i + k; j++) {
+		if (n + w->len[j] >= LEGAL_SKEL_LEN)
+			return false;
+		memcpy(letters + n, w->at[j], w->len[j]);
+		n += w->len[j];
+	}
+	letters[n] = '\0';
+	*nl = n;
+	*ns = legal_skeleton(letters, n, skel, true);
+	return *ns > 0;
+}
+
+/*
+ * True if the phrase <ph> is the run of letters <letters> (<nl>) whose
+ * skeleton is <skel> (<ns>): a short phrase letter for letter, a long one
+ * by its skeleton, with one edit.
+ */
+static bool
+legal_phrase_is(const struct legal_phrase *ph, const char *letters,
+    size_t nl, const char *skel, size_t ns)
+{
+	if (!ph->fuzzy)
+		return nl == ph->len && memcmp(letters, ph->skel, nl) == 0;
+	if (ns + 1 < ph->len || ns > ph->len + 1 || skel[0] != ph->skel[0])
+		return false;
+	return partyname_edit_distance(skel, ns, ph->skel, ph->len, 1) <= 1;
+}
+
+/*
+ * The first letters of the words of <w> from <i> on, as written into
+ * <head> and as skeleton into <hskel> (LEGAL_SKEL_LEN, the final vowels
+ * kept): what a phrase that starts there starts with.
+ */
+static void
+legal_head(const struct legal_words *w, size_t i, char *head, char *hskel)
+{
+	size_t n = 0;
+
+	for (; i < w->n && n < LEGAL_HEAD_LETTERS; i++) {
+		size_t k = w->len[i] < LEGAL_SKEL_LEN - 1 - n ? w->len[i] :
+		    LEGAL_SKEL_LEN - 1 - n;
+
+		memcpy(head + n, w->at[i], k);
+		n += k;
+	}
+	head[n] = '\0';
+	(void)legal_skeleton(head, n, hskel, false);
+}
+
+/* Runs of words from one word on, each made once and only when asked. */
+struct legal_runs {
+	char	letters[LEGAL_PHRASE_WORDS][LEGAL_SKEL_LEN];
+	char	skel[LEGAL_PHRASE_WORDS][LEGAL_SKEL_LEN];
+	size_t	nl[LEGAL_PHRASE_WORDS], ns[LEGAL_PHRASE_WORDS];
+	size_t	n;	/* runs made */
+	bool	end;	/* no longer run */
+};
+
+/* True if <r> has its run of <k> words from word <i> of <w>. */
+static bool
+legal_run_get(const struct legal_words *w, size_t i, struct legal_runs *r,
+    size_t k)
+{
+	while (r->n < k && !r->end) {
+		if (r->n >= LEGAL_PHRASE_WORDS || i + r->n >= w->n ||
+		    !legal_run(w, i, r->n + 1, r->letters[r->n], &r->nl[r->n],
+		    r->skel[r->n], &r->ns[r->n]))
+			r->end = true;
+		else
+			r->n++;
+	}
+	return r->n >= k;
+}
+
+/*
+ * The most words of <w> from <i> on that the phrase <ph> spans (with the
+ * runs <r>), or 0; runs longer than the phrase are not made.
+ */
+static size_t
+legal_phrase_span(const struct legal_words *w, size_t i,
+    struct legal_runs *r, const struct legal_phrase *ph)
+{
+	size_t k, span = 0;
+
+	for (k = 1; legal_run_get(w, i, r, k); k++) {
+		if (ph->fuzzy ? r->ns[k - 1] > ph->len + 1 :
+		    r->nl[k - 1] > ph->len)
+			break;
+		if (legal_phrase_is(ph, r->letters[k - 1], r->nl[k - 1],
+		    r->skel[k - 1], r->ns[k - 1]))
+			span = k;
+	}
+	return span;
+}
+
+/* The words of <w> from <i> on that a legal phrase spans, or 0. */
+static size_t
+legal_phrase_at(const struct legal_words *w, size_t i)
+{
+	struct legal_runs r;
+	char head[LEGAL_SKEL_LEN], hskel[LEGAL_SKEL_LEN];
+	size_t f, k, best = 0;
+	uint64_t may;
+
+	legal_head(w, i, head, hskel);
+	may = legal_by_letter[0][(unsigned char)head[0]] |
+	    legal_by_letter[1][(unsigned char)hskel[0]];
+	r.n = 0;
+	r.end = false;
+	for (f = 0; may != 0 && f < NELEM(legal_phrase); f++) {
+		const struct legal_phrase *ph = &legal_phrase[f];
+
+		if ((may & ((uint64_t)1 << f)) == 0)
+			continue;
+		may &= ~((uint64_t)1 << f);
+		/* Most words start no phrase: two letters tell. */
+		if (strncmp(ph->fuzzy ? hskel : head, ph->skel,
+		    LEGAL_HEAD_MATCH) != 0)
+			continue;
+		if ((k = legal_phrase_span(w, i, &r, ph)) > best)
+			best = k;
+	}
+	return best;
+}
+
+/*
+ * Blanks the legal phrases (legalphrases) out of folded <s>, in place: at
+ * each word, the longest run of words that is one.
+ */
 static void
 drop_legal_phrases(char *s)
 {
-	size_t i, n, len;
-	char *p;
+	struct legal_words w;
+	char *p = s;
+	size_t i, span, n;
 
-	for (i = 0; i < NELEM(legalphrases); i++) {
-		n = strlen(legalphrases[i]);
-		p = s;
-		while ((p = strstr(p, legalphrases[i])) != NULL) {
-			if ((p > s && p[-1] != ' ') ||
-			    (p[n] != '\0' && p[n] != ' ')) {
-				p++;
-				continue;
-			}
-			len = strlen(p + n);
-			memset(p, ' ', n);
-			(void)len;
-			p += n;
-		}
+	(void)pthread_once(&legal_phrase_once, legal_phrase_init);
+	for (w.n = 0; *p != '\0' && w.n < NELEM(w.at); p += n) {
+		n = strcspn(p, " ");
+		if (n > 0) {
+			w.at[w.n] = p;
+			w.len[w.n++] = n;
+		} else
+			n = 1;
+	}
+	for (i = 0; i < w.n; i++) {
+		if ((span = legal_phrase_at(&w, i)) == 0)
+			continue;
+		memset(w.at[i], ' ', (size_t)(w.at[i + span - 1] - w.at[i]) +
+		    w.len[i + span - 1]);
+		i += span - 1;
 	}
 }
 
@@ -1500,7 +1784,8 @@ static bool
 legal_typo(const char *w)
 {
 	static const char *const longforms[] = {
-		"company", "corporation", "incorporated", "limited",
+		"company", "corporation", "incorporated", "limitada",
+		"limited",
 	};
 	size_t i, n = strlen(w);
 
@@ -2016,7 +2301,11 @@ struct joined_words {
 
 /*
  * <name> without apostrophes (ASCII ', `, and U+2018, U+2019, U+02BC), so
- * that they join (P'yongyang).  Caller frees the result.
+ * that they join (P'yongyang), nor the marks BGN/PCGN writes inside a
+ * romanised Russian word: the middle dot (U+00B7) between letters that
+ * would read as one sound (Ot·sek, otvet·stvennost) and the double quote
+ * of the hard sign (Ob"yedineniye) between two letters.  Caller frees the
+ * result.
  */
 static char *
 drop_apostrophes(const char *name)
@@ -2029,6 +2318,13 @@ drop_apostrophes(const char *name)
 
 		if (*u == '\'' || *u == '`')
 			continue;
+		if (*u == '"' && i > 0 && isalpha((unsigned char)name[i - 1]) &&
+		    isalpha(u[1]))
+			continue;
+		if (i + 1 < len && u[0] == 0xc2 && u[1] == 0xb7) {
+			i += 1;
+			continue;
+		}
 		if (i + 2 < len + 0 && u[0] == 0xe2 && u[1] == 0x80 &&
 		    (u[2] == 0x98 || u[2] == 0x99)) {
 			i += 2;
