@@ -2,9 +2,10 @@
  * Names to canonical tokens, for the listed names and the queries alike.
  * A name is folded (normalize_fold: case, accents, Cyrillic, Greek and
  * Arabic to Latin), apostrophes are dropped, runs of single letters are
- * joined ("S.A." -> "sa"), stopwords and legal forms go, and every token is
- * reduced to a canonical spelling that unifies the usual romanisation
- * variants of Korean, Persian and Arabic names (kh/h, q/gh/k, w/v, eo/o,
+ * joined ("S.A." -> "sa"), stopwords and legal forms go (written out too,
+ * in any transliteration), and every token is reduced to a canonical
+ * spelling that unifies the usual romanisation variants of Korean,
+ * Indonesian, Persian and Arabic names (kh/h, q/gh/k, w/v, eo/o,
  * ou/oo/u, hard c/k, doubled letters, initial l/n/r and r-y, -yan/-ian,
  * -un/-on, -isation/-ization).  Both sides go through the same steps, so
  * no variant table of names is needed.  Pure apart from one ICU
@@ -40,6 +41,10 @@
 #define GIVEN_SOUND_CONSONANTS	3
 /* Letters of a family name whose Belarusian ending is read, at least. */
 #define BELARUSIAN_ENDING_MIN	5
+/* Letters of a Korean syllable romanised, at most (phyong, hyeong). */
+#define KOREAN_SYLLABLE_MAX	6
+/* Letters of a family name whose stressed Belarusian -ou is read. */
+#define BELARUSIAN_OU_MIN	6
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -532,6 +537,28 @@ letter_in(char c, uint32_t set)
 	return (letter_bit(c) & set) != 0;
 }
 
+/* True if in[<i>] is a consonant letter other than h, w and y. */
+static bool
+consonant_at(const char *in, size_t i)
+{
+	char c = in[i];
+
+	return c >= 'a' && c <= 'z' && !is_vowel(c) && c != 'h' && c != 'w' &&
+	    c != 'y';
+}
+
+/* True if no vowel comes before in[<i>]: its word's first syllable. */
+static bool
+first_syllable(const char *in, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (is_vowel(in[k]) || in[k] == 'y')
+			return false;
+	return true;
+}
+
 /*
  * Rewrites the letter cluster at in[<i>] that every
  * romanisation spells its own way (-isation, gkh, dzh, tch, kh/gh, dh, ph,
@@ -598,6 +625,28 @@ canon_cluster(const char *in, size_t i, char *t, size_t *n)
 	}
 	if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
 		t[(*n)++] = c == 'c' ? 'k' : 'j';
+		return 2;
+	}
+	/*
+	 * The Dutch-based spelling of Indonesian and Malay names before 1972:
+	 * tj is c (Tjahjo / Cahyo; hard before a, o, u as c is), ch after a
+	 * vowel and before a consonant is kh (Achmad, Mochtar / Mokhtar), oe
+	 * in a word's first syllable is u (Soeharto, Boediono; not the o-e of
+	 * Russian -oev).
+	 */
+	if (c == 't' && d == 'j') {
+		t[(*n)++] = strchr("eiy", in[i + 2]) != NULL &&
+		    in[i + 2] != '\0' ? 'c' : 'k';
+		return 2;
+	}
+	if (c == 'c' && d == 'h' && i > 0 && is_vowel(in[i - 1]) &&
+	    consonant_at(in, i + 2)) {
+		t[(*n)++] = 'h';
+		return 2;
+	}
+	if (c == 'o' && d == 'e' && (consonant_at(in, i + 2) ||
+	    in[i + 2] == 'h') && first_syllable(in, i)) {
+		t[(*n)++] = 'u';
 		return 2;
 	}
 	/* Not a French "ou" before a vowel (canon_contextual). */
@@ -748,13 +797,16 @@ canon_undouble(char *t, size_t n)
 	return j;
 }
 
-/* Endings of <t> (length <n>): -yan / -ian, Korean -un / -on, -ung / -ong. */
+/*
+ * Endings of <t> (length <n>): -yan / -ian, Korean -un / -on, -ung / -ong
+ * (the Korean syllables song / sung, yong / young, jong / jung).
+ */
 static void
 canon_endings(char *t, size_t n)
 {
 	if (n > 4 && ends_with(t, n, "yan") && !is_vowel(t[n - 4]))
 		t[n - 3] = 'i';
-	if (n > 4 && ends_with(t, n, "ung"))
+	if (n >= 4 && ends_with(t, n, "ung"))
 		t[n - 3] = 'o';
 	else if (n > 3 && ends_with(t, n, "un"))
 		t[n - 2] = 'o';
@@ -772,11 +824,12 @@ canon_korean_voicing(char *t, size_t n, size_t cap)
 {
 	size_t v;
 
+	/* w is v by now (Gwang / Kwang). */
 	if (!(n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
-	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
+	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'v') && n >= 3 &&
 	    is_vowel(t[2])))))
 		return n;
-	v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
+	v = t[1] == 'y' || t[1] == 'v' ? 2 : 1;
 	while (v < n && is_vowel(t[v]))
 		v++;
 	if (!(v == n || strcmp(t + v, "n") == 0 ||
@@ -797,12 +850,33 @@ canon_korean_voicing(char *t, size_t n, size_t cap)
 }
 
 /*
- * The Korean family names written most ways: Ri, Choe.  Returns the new
- * length of <t>.
+ * The Korean family names written most ways: Ri, Choe, Pak (Park), Ro
+ * (Roh, No, Noh), Rim (Lim, Im), Yu (Ryu, Yoo), the initial r and n the
+ * North writes and the South leaves out.  Returns the new length of <t>.
  */
 static size_t
 canon_family_name(char *t, size_t n)
 {
+	static const struct {
+		const char	*form, *name;
+	} family[] = {
+		{ "im", "rim" }, { "lim", "rim" }, { "no", "ro" },
+		{ "park", "pak" }, { "ryu", "yu" },
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(family); i++)
+		if (strcmp(t, family[i].form) == 0)
+			return util_copy(t, MAXTOKLEN, family[i].name);
+	/*
+	 * McCune-Reischauer si is Revised shi in a syllable with a final
+	 * (Sin / Shin, Sik / Shik); pinyin Shi stays.
+	 */
+	if (n == 4 && strncmp(t, "shi", 3) == 0 &&
+	    strchr("klmn", t[3]) != NULL) {
+		memmove(t + 1, t + 2, n - 1);
+		return n - 1;
+	}
 	if (strcmp(t, "li") == 0 || strcmp(t, "yi") == 0 ||
 	    strcmp(t, "rhi") == 0 || strcmp(t, "ni") == 0) {
 		memcpy(t, "ri", 3);
@@ -820,8 +894,10 @@ canon_family_name(char *t, size_t n)
  * and -ev (Halavanau / Golovanov, Ipatau / Ipatov, Karaeu / Karaev): true
  * if folded <in> (five letters or more) so ends, with the Russian ending
  * written into <be> (MAXTOKLEN).  -au after a consonant, -eu after a
- * letter other than e or i: not French -eau and -ieu (Moreau, Mathieu).  The -ou of some Belarusian names stays, as pinyin
- * (Zhou), Greek and West African names (Nicolaou, Mamadou) write it.
+ * letter other than e or i: not French -eau and -ieu (Moreau, Mathieu).
+ * The -ou of a stressed Belarusian ending (Ivanou) is belarusian_ou()'s:
+ * pinyin (Zhou), Greek and West African names (Petrou, Mamadou) write it
+ * too.
  */
 static bool
 belarusian_ending(const char *in, char *be)
@@ -840,18 +916,55 @@ belarusian_ending(const char *in, char *be)
 }
 
 /*
+ * McCune-Reischauer writes the aspirated t and p of a Korean syllable as
+ * th and ph where Revised Romanization writes t and p (Thae / Tae, Phyong
+ * / Pyeong); true if folded <in> is such a syllable (th or ph, a vowel
+ * only Korean writes so: ae, oe or one after y; an optional final n, ng,
+ * l, k, m or p), with the h left out into <out> (MAXTOKLEN).  Arabic th
+ * (Othman), Greek ph (Philip), Burmese and Vietnamese Than, Thu, Phan do
+ * not stand so.
+ */
+static bool
+korean_aspirate(const char *in, char *out)
+{
+	size_t n = strlen(in), v = 2;
+
+	if (n < 3 || n > KOREAN_SYLLABLE_MAX || in[1] != 'h' ||
+	    (in[0] != 't' && in[0] != 'p'))
+		return false;
+	if (in[v] == 'y' && is_vowel(in[v + 1]))
+		v += 2;
+	else if ((in[v] == 'a' || in[v] == 'o') && in[v + 1] == 'e')
+		v += 2;
+	else
+		return false;
+	while (v < n && is_vowel(in[v]))
+		v++;
+	if (!(v == n || strcmp(in + v, "n") == 0 ||
+	    strcmp(in + v, "ng") == 0 || strcmp(in + v, "l") == 0 ||
+	    strcmp(in + v, "k") == 0 || strcmp(in + v, "m") == 0 ||
+	    strcmp(in + v, "p") == 0))
+		return false;
+	out[0] = in[0];
+	memcpy(out + 1, in + 2, n - 1);
+	return true;
+}
+
+/*
  * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
  * Only lowercase letters are rewritten; digits pass through.  The steps run
  * in this order: letters, doubled letters, endings, Korean voicing, family
  * names, Korean final k, initial l / n / r.
  */
 static void
-canon_token(const char *in, char *out)
+canon_token(const char *in, char *out, bool belarusian)
 {
 	char t[MAXTOKLEN * 2], be[MAXTOKLEN];
 	size_t i, n;
 
-	if (belarusian_ending(in, be))
+	if (belarusian && belarusian_ending(in, be))
+		in = be;
+	else if (korean_aspirate(in, be))
 		in = be;
 	n = partyname_spell(in, t, sizeof(t));
 	n = canon_undouble(t, n);
@@ -916,12 +1029,13 @@ poor_token(const char *key)
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
-size_t
-partyname_key(const char *folded, char *key)
+/* partyname_key, with the Belarusian endings read (<belarusian>) or not. */
+static size_t
+key_read(const char *folded, char *key, bool belarusian)
 {
 	size_t len;
 
-	canon_token(folded, key);
+	canon_token(folded, key, belarusian);
 	len = strlen(key);
 	/*
 	 * Arabic script writes the article attached: "altkryty" is
@@ -938,6 +1052,12 @@ partyname_key(const char *folded, char *key)
 		len--;
 	}
 	return len;
+}
+
+size_t
+partyname_key(const char *folded, char *key)
+{
+	return key_read(folded, key, true);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1277,6 +1397,51 @@ given_head(const char *w, bool sound)
 }
 
 /* The head <q> is rekeyed as (given_head), or NULL if none or its own. */
+/*
+ * The stressed Belarusian ending -ou after a consonant (Ivanou, Sakalou;
+ * -оў, where the unstressed one is -au): true if folded <in> (six letters
+ * or more) so ends, with the Russian -ov into <ru> (MAXTOKLEN).  Not after
+ * d (Mamadou, Amadou).  Pinyin, Greek and West African names end so too
+ * (Zhou, Petrou), so it is only a second reading of a query
+ * (family_rekey), never the key of a listed name.
+ */
+static bool
+belarusian_ou(const char *in, char *ru)
+{
+	size_t n = strlen(in);
+
+	if (n < BELARUSIAN_OU_MIN || n >= MAXTOKLEN || in[n - 1] != 'u' ||
+	    in[n - 2] != 'o' || in[n - 3] < 'a' || in[n - 3] > 'z' ||
+	    sound_vowel(in[n - 3]) || in[n - 3] == 'd' || in[n - 3] == 'h')
+		return false;
+	memcpy(ru, in, n + 1);
+	ru[n - 1] = 'v';
+	return true;
+}
+
+/*
+ * The family name of <q> in the query's second reading, into <key>
+ * (MAXTOKLEN), if it has one: a Belarusian -au or -eu as written (the
+ * first reading and the listed names read it as -ov, -ev, but as written
+ * it may be a typing error of another listed name: BIZRAU for BIZRAH),
+ * and a Belarusian -ou as -ov.
+ */
+static bool
+family_rekey(const struct qtok *q, char *key)
+{
+	char ru[MAXTOKLEN];
+
+	if (q->particle || q->initials)
+		return false;
+	if (belarusian_ending(q->raw, ru))
+		(void)key_read(q->raw, key, false);
+	else if (belarusian_ou(q->raw, ru))
+		(void)key_read(ru, key, true);
+	else
+		return false;
+	return strcmp(key, q->key) != 0;
+}
+
 static const char *
 given_rekey(const struct qtok *q, bool sound)
 {
@@ -1293,9 +1458,13 @@ bool
 partyname_given_unify(struct qtok *q, bool sound)
 {
 	const char *head;
+	char key[MAXTOKLEN];
 
-	if ((head = given_rekey(q, sound)) == NULL)
-		return false;
+	if ((head = given_rekey(q, sound)) == NULL) {
+		if (!sound || !family_rekey(q, key))
+			return false;
+		head = key;
+	}
 	q->len = util_copy(q->key, sizeof(q->key), head);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
@@ -1305,7 +1474,10 @@ partyname_given_unify(struct qtok *q, bool sound)
 bool
 partyname_given_sounds(const struct qtok *q)
 {
-	return given_rekey(q, false) == NULL && given_rekey(q, true) != NULL;
+	char key[MAXTOKLEN];
+
+	return given_rekey(q, false) == NULL && (given_rekey(q, true) !=
+	    NULL || family_rekey(q, key));
 }
 
 /*
