@@ -1700,47 +1700,53 @@ static uint64_t	legal_by_letter[2][UCHAR_MAX + 1];
 static pthread_once_t	legal_phrase_once = PTHREAD_ONCE_INIT;
 
 /*
- * The skeleton of the letters <w> (<n> bytes) into <out> (LEGAL_SKEL_LEN):
- * shch and sch as sh, ts as c, y and j as i, a doubled letter once, an i
- * before a vowel left out, the final vowels left out: the spellings of one
- * Russian word in the usual transliterations, and its gender endings,
- * share one (aktsionernoye, aktsionernoe and aktsionerny are "akcionern").
- * Returns its length; 0 if <w> is too long to have one.  Without <whole>,
- * <w> is the start of a run and its final vowels stay.
+ * Appends the skeleton of the letters <w> (<n> bytes) to <sk> (<*k>
+ * written, LEGAL_SKEL_LEN): shch and sch as sh, ts as c, y and j as i, a
+ * doubled letter once, an i before a vowel left out.  With its final
+ * vowels left out too (legal_skel_end), the spellings of one Russian word
+ * in the usual transliterations, and its gender endings, share one
+ * (aktsionernoye, aktsionernoe and aktsionerny are "akcionern").  False if
+ * it does not fit.
  */
-static size_t
-legal_skeleton(const char *w, size_t n, char *out, bool whole)
+static bool
+legal_skel_append(const char *w, size_t n, char *sk, size_t *k)
 {
-	size_t i, k = 0;
+	size_t i;
 
-	if (n >= LEGAL_SKEL_LEN)
-		return 0;
+	if (*k + n >= LEGAL_SKEL_LEN)
+		return false;
 	for (i = 0; i < n; i++) {
 		char c = w[i] == 'y' || w[i] == 'j' ? 'i' : w[i];
 
 		if (c == 's' && i + 2 < n && w[i + 1] == 'c' &&
 		    w[i + 2] == 'h') {
 			i += 2;		/* sch: sh */
-			out[k++] = 's';
+			sk[(*k)++] = 's';
 			c = 'h';
 		} else if (c == 's' && i + 3 < n && w[i + 1] == 'h' &&
 		    w[i + 2] == 'c' && w[i + 3] == 'h') {
 			i += 3;		/* shch: sh */
-			out[k++] = 's';
+			sk[(*k)++] = 's';
 			c = 'h';
 		} else if (c == 't' && i + 1 < n && w[i + 1] == 's') {
 			c = 'c';
 			i++;
 		}
-		if (k > 0 && out[k - 1] == c)
+		if (*k > 0 && sk[*k - 1] == c)
 			continue;
-		if (k > 0 && out[k - 1] == 'i' && is_vowel(c))
-			k--;
-		out[k++] = c;
+		if (*k > 0 && sk[*k - 1] == 'i' && is_vowel(c))
+			(*k)--;
+		sk[(*k)++] = c;
 	}
-	while (whole && k > 1 && is_vowel(out[k - 1]))
+	return true;
+}
+
+/* The length of skeleton <sk> (<k> letters) without its final vowels. */
+static size_t
+legal_skel_end(const char *sk, size_t k)
+{
+	while (k > 1 && is_vowel(sk[k - 1]))
 		k--;
-	out[k] = '\0';
 	return k;
 }
 
@@ -1760,19 +1766,24 @@ legal_letters(const char *p, char *out)
 static void
 legal_phrase_init(void)
 {
-	_Static_assert(NELEM(legalphrases) <= 64, "legal_by_letter holds 64");
-	char letters[LEGAL_SKEL_LEN];
 	size_t i, n;
 
+	_Static_assert(NELEM(legalphrases) <= 64, "legal_by_letter holds 64");
 	for (i = 0; i < NELEM(legalphrases); i++) {
 		struct legal_phrase *ph = &legal_phrase[i];
+		const char *p = legalphrases[i];
+		size_t k = 0;
 
-		n = legal_letters(legalphrases[i], letters);
-		ph->len = legal_skeleton(letters, n, ph->skel, true);
+		/* Word by word, as the runs of a name are made. */
+		for (; *p != '\0'; p += n + (p[n] == ' ')) {
+			n = strcspn(p, " ");
+			(void)legal_skel_append(p, n, ph->skel, &k);
+		}
+		ph->len = legal_skel_end(ph->skel, k);
+		ph->skel[ph->len] = '\0';
 		ph->fuzzy = ph->len >= LEGAL_FUZZY_MIN;
 		if (!ph->fuzzy)
-			ph->len = util_copy(ph->skel, sizeof(ph->skel),
-			    letters);
+			ph->len = legal_letters(legalphrases[i], ph->skel);
 		legal_by_letter[ph->fuzzy][(unsigned char)ph->skel[0]] |=
 		    (uint64_t)1 << i;
 	}
@@ -1786,42 +1797,57 @@ struct legal_words {
 };
 
 /*
- * The letters of the words <i> to <i> + <k> - 1 of <w> run together, and
- * their skeleton, into <letters> and <skel> (LEGAL_SKEL_LEN); false if
- * they are too long.
+ * The runs of words of a name from one word on: their letters run
+ * together and their skeleton, each run a prefix of the next; made only as
+ * far as a phrase asks.
  */
-static bool
-legal_run(const struct legal_words *w, size_t i, size_t k, char *letters,
-    size_t *nl, char *skel, size_t *ns)
-{
-	size_t j, n = 0;
+struct legal_runs {
+	char	letters[LEGAL_SKEL_LEN], skel[LEGAL_SKEL_LEN];
+	size_t	nl[LEGAL_PHRASE_WORDS];	/* letters of run k + 1 */
+	size_t	ns[LEGAL_PHRASE_WORDS];	/* its skeleton, final vowels out */
+	size_t	n, nsk;		/* runs made, skeleton letters written */
+	bool	end;		/* no longer run */
+};
 
-	for (j = i; j < i + k; j++) {
-		if (n + w->len[j] >= LEGAL_SKEL_LEN)
-			return false;
-		memcpy(letters + n, w->at[j], w->len[j]);
-		n += w->len[j];
+/* True if <r> has its run of <k> words from word <i> of <w>. */
+static bool
+legal_run_get(const struct legal_words *w, size_t i, struct legal_runs *r,
+    size_t k)
+{
+	while (r->n < k && !r->end) {
+		size_t at = r->n ? r->nl[r->n - 1] : 0, j = i + r->n;
+
+		if (r->n >= LEGAL_PHRASE_WORDS || j >= w->n ||
+		    at + w->len[j] >= LEGAL_SKEL_LEN ||
+		    !legal_skel_append(w->at[j], w->len[j], r->skel, &r->nsk)) {
+			r->end = true;
+			break;
+		}
+		memcpy(r->letters + at, w->at[j], w->len[j]);
+		r->nl[r->n] = at + w->len[j];
+		r->ns[r->n] = legal_skel_end(r->skel, r->nsk);
+		r->n++;
 	}
-	letters[n] = '\0';
-	*nl = n;
-	*ns = legal_skeleton(letters, n, skel, true);
-	return *ns > 0;
+	return r->n >= k;
 }
 
 /*
- * True if the phrase <ph> is the run of letters <letters> (<nl>) whose
- * skeleton is <skel> (<ns>): a short phrase letter for letter, a long one
- * by its skeleton, with one edit.
+ * True if the phrase <ph> is run <k> of <r>: a short phrase letter for
+ * letter, a long one by its skeleton, with one edit.
  */
 static bool
-legal_phrase_is(const struct legal_phrase *ph, const char *letters,
-    size_t nl, const char *skel, size_t ns)
+legal_phrase_is(const struct legal_phrase *ph, const struct legal_runs *r,
+    size_t k)
 {
+	size_t ns = r->ns[k];
+
 	if (!ph->fuzzy)
-		return nl == ph->len && memcmp(letters, ph->skel, nl) == 0;
-	if (ns + 1 < ph->len || ns > ph->len + 1 || skel[0] != ph->skel[0])
+		return r->nl[k] == ph->len &&
+		    memcmp(r->letters, ph->skel, ph->len) == 0;
+	if (ns + 1 < ph->len || ns > ph->len + 1 || r->skel[0] != ph->skel[0])
 		return false;
-	return partyname_edit_distance(skel, ns, ph->skel, ph->len, 1) <= 1;
+	return partyname_edit_distance(r->skel, ns, ph->skel, ph->len, 1) <=
+	    1;
 }
 
 /*
@@ -1832,42 +1858,18 @@ legal_phrase_is(const struct legal_phrase *ph, const char *letters,
 static void
 legal_head(const struct legal_words *w, size_t i, char *head, char *hskel)
 {
-	size_t n = 0;
+	size_t n = 0, k = 0;
 
 	for (; i < w->n && n < LEGAL_HEAD_LETTERS; i++) {
-		size_t k = w->len[i] < LEGAL_SKEL_LEN - 1 - n ? w->len[i] :
-		    LEGAL_SKEL_LEN - 1 - n;
+		size_t c = w->len[i] < LEGAL_HEAD_LETTERS - n ? w->len[i] :
+		    LEGAL_HEAD_LETTERS - n;
 
-		memcpy(head + n, w->at[i], k);
-		n += k;
+		memcpy(head + n, w->at[i], c);
+		(void)legal_skel_append(w->at[i], c, hskel, &k);
+		n += c;
 	}
 	head[n] = '\0';
-	(void)legal_skeleton(head, n, hskel, false);
-}
-
-/* Runs of words from one word on, each made once and only when asked. */
-struct legal_runs {
-	char	letters[LEGAL_PHRASE_WORDS][LEGAL_SKEL_LEN];
-	char	skel[LEGAL_PHRASE_WORDS][LEGAL_SKEL_LEN];
-	size_t	nl[LEGAL_PHRASE_WORDS], ns[LEGAL_PHRASE_WORDS];
-	size_t	n;	/* runs made */
-	bool	end;	/* no longer run */
-};
-
-/* True if <r> has its run of <k> words from word <i> of <w>. */
-static bool
-legal_run_get(const struct legal_words *w, size_t i, struct legal_runs *r,
-    size_t k)
-{
-	while (r->n < k && !r->end) {
-		if (r->n >= LEGAL_PHRASE_WORDS || i + r->n >= w->n ||
-		    !legal_run(w, i, r->n + 1, r->letters[r->n], &r->nl[r->n],
-		    r->skel[r->n], &r->ns[r->n]))
-			r->end = true;
-		else
-			r->n++;
-	}
-	return r->n >= k;
+	hskel[k] = '\0';
 }
 
 /*
@@ -1884,8 +1886,7 @@ legal_phrase_span(const struct legal_words *w, size_t i,
 		if (ph->fuzzy ? r->ns[k - 1] > ph->len + 1 :
 		    r->nl[k - 1] > ph->len)
 			break;
-		if (legal_phrase_is(ph, r->letters[k - 1], r->nl[k - 1],
-		    r->skel[k - 1], r->ns[k - 1]))
+		if (legal_phrase_is(ph, r, k - 1))
 			span = k;
 	}
 	return span;
@@ -1903,7 +1904,7 @@ legal_phrase_at(const struct legal_words *w, size_t i)
 	legal_head(w, i, head, hskel);
 	may = legal_by_letter[0][(unsigned char)head[0]] |
 	    legal_by_letter[1][(unsigned char)hskel[0]];
-	r.n = 0;
+	r.n = r.nsk = 0;
 	r.end = false;
 	for (f = 0; may != 0 && f < NELEM(legal_phrase); f++) {
 		const struct legal_phrase *ph = &legal_phrase[f];
@@ -1911,9 +1912,10 @@ legal_phrase_at(const struct legal_words *w, size_t i)
 		if ((may & ((uint64_t)1 << f)) == 0)
 			continue;
 		may &= ~((uint64_t)1 << f);
-		/* Most words start no phrase: two letters tell. */
-		if (strncmp(ph->fuzzy ? hskel : head, ph->skel,
-		    LEGAL_HEAD_MATCH) != 0)
+		/* Most words start no phrase: two letters tell (three of
+		 * one read as written). */
+		if (ph->fuzzy ? strncmp(hskel, ph->skel, LEGAL_HEAD_MATCH) :
+		    strncmp(head, ph->skel, LEGAL_HEAD_MATCH + 1))
 			continue;
 		if ((k = legal_phrase_span(w, i, &r, ph)) > best)
 			best = k;
