@@ -90,14 +90,14 @@ static const struct particle {
 static const char *const legalforms[] = {
 	"ab", "ad", "ag", "aktiengesellschaft", "ao", "as", "asa", "berhad",
 	"bhd", "bv", "cc", "cia", "cie", "cjsc", "co", "company", "corp",
-	"corporation", "cv", "dd", "doo", "ehf", "fgbu", "fgup", "fzc",
-	"fzco", "fze", "fzllc", "gmbh", "gongsi", "gup", "inc",
-	"incorporated", "jsc", "jsco", "kft", "kg", "kk",
-	"kommanditgesellschaft", "lda", "limitada", "limited", "llc", "llp",
-	"lp", "ltd", "ltda", "mbh", "nao", "npo", "nv", "oao", "ojsc", "ooo",
-	"oy", "oyj", "pao", "pjs", "pjsc", "plc", "prat", "pt", "pte", "pty", "pvt",
-	"sa", "sae", "sal", "sarl", "sas", "sdn", "sirketi", "sl", "sp",
-	"spa", "srl", "sro", "sti", "tbk", "tov", "wll", "zao", "zoo", "zrt",
+	"corporation", "cv", "dd", "doo", "ehf", "fgbu", "fgup", "fzc", "fzco",
+	"fze", "fzllc", "gmbh", "gongsi", "gup", "inc", "incorporated", "jsc",
+	"jsco", "kft", "kg", "kk", "kommanditgesellschaft", "lda", "limitada",
+	"limited", "llc", "llp", "lp", "ltd", "ltda", "mbh", "nao", "npo",
+	"nv", "oao", "ojsc", "ooo", "oy", "oyj", "pao", "pjs", "pjsc", "plc",
+	"prat", "pt", "pte", "pty", "pvt", "sa", "sae", "sal", "sarl", "sas",
+	"sdn", "sirketi", "sl", "sp", "spa", "srl", "sro", "sti", "tbk", "tov",
+	"wll", "zao", "zoo", "zrt",
 };
 
 /*
@@ -1690,7 +1690,8 @@ allah_rest(const char *r)
 #define LEGAL_HEAD_MATCH	2
 
 static struct legal_phrase {
-	char	skel[LEGAL_SKEL_LEN];	/* letters, or skeleton if fuzzy */
+	/* The letters, or the skeleton of a fuzzy one. */
+	char	skel[LEGAL_SKEL_LEN];
 	size_t	len;
 	bool	fuzzy;
 } legal_phrase[NELEM(legalphrases)];
@@ -1771,14 +1772,11 @@ legal_phrase_init(void)
 	_Static_assert(NELEM(legalphrases) <= 64, "legal_by_letter holds 64");
 	for (i = 0; i < NELEM(legalphrases); i++) {
 		struct legal_phrase *ph = &legal_phrase[i];
-		const char *p = legalphrases[i];
+		char letters[LEGAL_SKEL_LEN];
 		size_t k = 0;
 
-		/* Word by word, as the runs of a name are made. */
-		for (; *p != '\0'; p += n + (p[n] == ' ')) {
-			n = strcspn(p, " ");
-			(void)legal_skel_append(p, n, ph->skel, &k);
-		}
+		n = legal_letters(legalphrases[i], letters);
+		(void)legal_skel_append(letters, n, ph->skel, &k);
 		ph->len = legal_skel_end(ph->skel, k);
 		ph->skel[ph->len] = '\0';
 		ph->fuzzy = ph->len >= LEGAL_FUZZY_MIN;
@@ -1798,15 +1796,17 @@ struct legal_words {
 
 /*
  * The runs of words of a name from one word on: their letters run
- * together and their skeleton, each run a prefix of the next; made only as
- * far as a phrase asks.
+ * together, each run's a prefix of the next's, and each run's skeleton (of
+ * all its letters: a space moved inside ts or shch leaves the same one);
+ * made only as far as a phrase asks.
  */
 struct legal_runs {
-	char	letters[LEGAL_SKEL_LEN], skel[LEGAL_SKEL_LEN];
-	size_t	nl[LEGAL_PHRASE_WORDS];	/* letters of run k + 1 */
-	size_t	ns[LEGAL_PHRASE_WORDS];	/* its skeleton, final vowels out */
-	size_t	n, nsk;		/* runs made, skeleton letters written */
-	bool	end;		/* no longer run */
+	char	letters[LEGAL_SKEL_LEN];
+	char	skel[LEGAL_PHRASE_WORDS][LEGAL_SKEL_LEN];
+	/* Run k + 1: its letters, its skeleton without final vowels. */
+	size_t	nl[LEGAL_PHRASE_WORDS], ns[LEGAL_PHRASE_WORDS];
+	size_t	n;	/* runs made */
+	bool	end;	/* no longer run */
 };
 
 /* True if <r> has its run of <k> words from word <i> of <w>. */
@@ -1815,17 +1815,19 @@ legal_run_get(const struct legal_words *w, size_t i, struct legal_runs *r,
     size_t k)
 {
 	while (r->n < k && !r->end) {
-		size_t at = r->n ? r->nl[r->n - 1] : 0, j = i + r->n;
+		size_t at = r->n ? r->nl[r->n - 1] : 0, j = i + r->n, nsk;
 
 		if (r->n >= LEGAL_PHRASE_WORDS || j >= w->n ||
-		    at + w->len[j] >= LEGAL_SKEL_LEN ||
-		    !legal_skel_append(w->at[j], w->len[j], r->skel, &r->nsk)) {
+		    at + w->len[j] >= LEGAL_SKEL_LEN) {
 			r->end = true;
 			break;
 		}
 		memcpy(r->letters + at, w->at[j], w->len[j]);
 		r->nl[r->n] = at + w->len[j];
-		r->ns[r->n] = legal_skel_end(r->skel, r->nsk);
+		nsk = 0;
+		(void)legal_skel_append(r->letters, r->nl[r->n],
+		    r->skel[r->n], &nsk);
+		r->ns[r->n] = legal_skel_end(r->skel[r->n], nsk);
 		r->n++;
 	}
 	return r->n >= k;
@@ -1844,10 +1846,11 @@ legal_phrase_is(const struct legal_phrase *ph, const struct legal_runs *r,
 	if (!ph->fuzzy)
 		return r->nl[k] == ph->len &&
 		    memcmp(r->letters, ph->skel, ph->len) == 0;
-	if (ns + 1 < ph->len || ns > ph->len + 1 || r->skel[0] != ph->skel[0])
+	if (ns + 1 < ph->len || ns > ph->len + 1 ||
+	    r->skel[k][0] != ph->skel[0])
 		return false;
-	return partyname_edit_distance(r->skel, ns, ph->skel, ph->len, 1) <=
-	    1;
+	return partyname_edit_distance(r->skel[k], ns, ph->skel, ph->len,
+	    1) <= 1;
 }
 
 /*
@@ -1865,10 +1868,10 @@ legal_head(const struct legal_words *w, size_t i, char *head, char *hskel)
 		    LEGAL_HEAD_LETTERS - n;
 
 		memcpy(head + n, w->at[i], c);
-		(void)legal_skel_append(w->at[i], c, hskel, &k);
 		n += c;
 	}
 	head[n] = '\0';
+	(void)legal_skel_append(head, n, hskel, &k);
 	hskel[k] = '\0';
 }
 
@@ -1904,7 +1907,7 @@ legal_phrase_at(const struct legal_words *w, size_t i)
 	legal_head(w, i, head, hskel);
 	may = legal_by_letter[0][(unsigned char)head[0]] |
 	    legal_by_letter[1][(unsigned char)hskel[0]];
-	r.n = r.nsk = 0;
+	r.n = 0;
 	r.end = false;
 	for (f = 0; may != 0 && f < NELEM(legal_phrase); f++) {
 		const struct legal_phrase *ph = &legal_phrase[f];

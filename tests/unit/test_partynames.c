@@ -618,15 +618,17 @@ static void
 test_legal_spelled(void)
 {
 	static const char *const same[][2] = {
-		{ "OOO Velkorin", "Obshchestvo s ogranichennoy otvetstvennostyu "
-		    "Velkorin" },
+		{ "OOO Velkorin", "Obshchestvo s ogranichennoy "
+		    "otvetstvennostyu Velkorin" },
 		{ "OOO Velkorin", "Obschestvo s ogranichennoi otvetstvennostju "
 		    "Velkorin" },
 		{ "OOO Velkorin", "Общество с ограниченной ответственностью "
 		    "Велкорин" },
-		{ "OAO Velkorin", "Otkrytoye Aktsionernoye Obshchestvo Velkorin" },
+		{ "OAO Velkorin", "Otkrytoye Aktsionernoye Obshchestvo "
+		    "Velkorin" },
 		{ "ZAO Velkorin", "Закрытое акционерное общество Велкорин" },
-		{ "PAO Velkorin", "Publichnoe aktsionernoe obshchestvo Velkorin" },
+		{ "PAO Velkorin", "Publichnoe aktsionernoe obshchestvo "
+		    "Velkorin" },
 		{ "FGUP Velkorin", "Federalnoe gosudarstvennoe unitarnoe "
 		    "predpriyatie Velkorin" },
 		{ "NPO Velkorin", "Научно-производственное объединение Велкорин" },
