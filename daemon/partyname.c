@@ -2,9 +2,10 @@
  * Names to canonical tokens, for the listed names and the queries alike.
  * A name is folded (normalize_fold: case, accents, Cyrillic, Greek and
  * Arabic to Latin), apostrophes are dropped, runs of single letters are
- * joined ("S.A." -> "sa"), stopwords and legal forms go, and every token is
- * reduced to a canonical spelling that unifies the usual romanisation
- * variants of Korean, Persian and Arabic names (kh/h, q/gh/k, w/v, eo/o,
+ * joined ("S.A." -> "sa"), stopwords and legal forms go (written out too,
+ * in any transliteration), and every token is reduced to a canonical
+ * spelling that unifies the usual romanisation variants of Korean,
+ * Indonesian, Persian and Arabic names (kh/h, q/gh/k, w/v, eo/o,
  * ou/oo/u, hard c/k, doubled letters, initial l/n/r and r-y, -yan/-ian,
  * -un/-on, -isation/-ization).  Both sides go through the same steps, so
  * no variant table of names is needed.  Pure apart from one ICU
@@ -12,6 +13,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,6 +41,10 @@
 #define GIVEN_SOUND_CONSONANTS	3
 /* Letters of a family name whose Belarusian ending is read, at least. */
 #define BELARUSIAN_ENDING_MIN	5
+/* Letters of a Korean syllable romanised, at most (phyong, hyeong). */
+#define KOREAN_SYLLABLE_MAX	6
+/* Letters of a family name whose stressed Belarusian -ou is read. */
+#define BELARUSIAN_OU_MIN	6
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
 
@@ -81,29 +88,58 @@ static const struct particle {
 
 /* Sorted: legal forms in their folded, single-letters-joined spelling. */
 static const char *const legalforms[] = {
-	"ab", "ad", "ag", "ao", "as", "asa", "bhd", "bv", "cc", "cia", "cie",
-	"cjsc", "co", "company", "corp", "corporation", "cv", "dd", "doo",
-	"ehf", "fzc", "fzco", "fze", "fzllc", "gmbh", "inc", "incorporated",
-	"jsc", "jsco", "kft", "kg", "kk", "lda", "limited", "llc", "llp",
-	"lp", "ltd", "ltda", "mbh", "nv", "oao", "ojsc", "ooo", "oy", "oyj",
-	"pao", "pjsc", "plc", "pt", "pte", "pty", "pvt", "sa", "sae", "sal",
-	"sarl", "sas", "sdn", "sirketi", "sl", "sp", "spa", "srl", "sro",
-	"sti", "tbk", "tov", "wll", "zao", "zoo", "zrt",
+	"ab", "ad", "ag", "aktiengesellschaft", "ao", "as", "asa", "berhad",
+	"bhd", "bv", "cc", "cia", "cie", "cjsc", "co", "company", "corp",
+	"corporation", "cv", "dd", "doo", "ehf", "fgbu", "fgup", "fzc", "fzco",
+	"fze", "fzllc", "gmbh", "gongsi", "gup", "inc", "incorporated", "jsc",
+	"jsco", "kft", "kg", "kk", "kommanditgesellschaft", "lda", "limitada",
+	"limited", "llc", "llp", "lp", "ltd", "ltda", "mbh", "nao", "npo",
+	"nv", "oao", "ojsc", "ooo", "oy", "oyj", "pao", "pjs", "pjsc", "plc",
+	"prat", "pt", "pte", "pty", "pvt", "sa", "sae", "sal", "sarl", "sas",
+	"sdn", "sirketi", "sl", "sp", "spa", "srl", "sro", "sti", "tbk", "tov",
+	"wll", "zao", "zoo", "zrt",
 };
 
 /*
  * Legal forms of several words, in folded spelling: written out in their
- * language, or romanised from Chinese, Japanese and Korean.  Dropped as a
- * whole wherever they stand.
+ * language, or romanised from Chinese, Japanese and Korean; the Russian
+ * and Ukrainian ones as one transliteration spells them (Obshchestvo s
+ * ogranichennoy otvetstvennostyu for OOO, Otkrytoe aktsionernoe
+ * obshchestvo for OAO, Tovarystvo z obmezhenoyu vidpovidalnistyu for TOV,
+ * the state unitary enterprise of FGUP, the research and production
+ * association of NPO).  Dropped as a whole wherever they stand, read by
+ * their letters' skeleton (drop_legal_phrases), so that the other
+ * transliterations, the gender endings and, in a long one, a typing
+ * error or a moved space are the same phrase.
  */
 static const char *const legalphrases[] = {
-	"aktsionernoe obshchestvo", "chusik hoesa", "closed joint stock",
-	"co ltd", "gong si", "joint stock company", "jusik hoesa",
-	"jusighoesa", "jusikhoesa", "kabushiki gaisha", "kabushiki kaisha",
-	"limited liability company", "limited sirketi", "open joint stock",
-	"private limited", "public joint stock", "sanayi ve ticaret",
-	"ticaret ve sanayi", "you xian gong si", "youxian gongsi",
-	"zhu shi hui she",
+	"aktsionerne tovarystvo", "aktsionernaya kompaniya",
+	"aktsionernoe obshchestvo", "anonim sirketi", "chusik hoesa",
+	"closed joint stock", "co ltd",
+	"federalnoe gosudarstvennoe unitarnoe predpriyatie",
+	"gesellschaft mit beschraenkter haftung",
+	"gesellschaft mit beschrankter haftung", "gong si",
+	"gosudarstvennoe unitarnoe predpriyatie", "gu fen you xian gong si",
+	"gufen youxian gongsi", "joint stock company", "ju sig hoe sa",
+	"ju sik hoe sa", "jusighoesa", "jusik hoesa", "jusikhoesa",
+	"kabushiki gaisha", "kabushiki kaisha", "limited liability company",
+	"limited sirketi", "nauchno proizvodstvennoe obedinenie",
+	"nepublichnoe aktsionernoe obshchestvo",
+	"obshchestvo s ogranichennoy otvetstvennostyu", "open joint stock",
+	"otkrytoe aktsionernoe obshchestvo", "perseroan terbatas",
+	"private joint stock", "private limited",
+	"pryvatne aktsionerne tovarystvo", "public joint stock",
+	"publichne aktsionerne tovarystvo",
+	"publichnoe aktsionernoe obshchestvo", "sahami aam", "sahami am",
+	"sahami khas", "sahami khass", "sanayi ve ticaret",
+	"sendirian berhad", "sociedad anonima",
+	"sociedad de responsabilidad limitada",
+	"societa a responsabilita limitata", "societa per azioni",
+	"societe a responsabilite limitee", "societe anonyme",
+	"ticaret ve sanayi", "tovarystvo z obmezhenoyu vidpovidalnistyu",
+	"unitarnoe predpriyatie", "you xian gong si",
+	"you xian ze ren gong si", "youxian gongsi", "youxian zeren gongsi",
+	"zakrytoe aktsionernoe obshchestvo", "zhu shi hui she",
 };
 
 /*
@@ -501,6 +537,28 @@ letter_in(char c, uint32_t set)
 	return (letter_bit(c) & set) != 0;
 }
 
+/* True if in[<i>] is a consonant letter other than h, w and y. */
+static bool
+consonant_at(const char *in, size_t i)
+{
+	char c = in[i];
+
+	return c >= 'a' && c <= 'z' && !is_vowel(c) && c != 'h' && c != 'w' &&
+	    c != 'y';
+}
+
+/* True if no vowel comes before in[<i>]: its word's first syllable. */
+static bool
+first_syllable(const char *in, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (is_vowel(in[k]) || in[k] == 'y')
+			return false;
+	return true;
+}
+
 /*
  * Rewrites the letter cluster at in[<i>] that every
  * romanisation spells its own way (-isation, gkh, dzh, tch, kh/gh, dh, ph,
@@ -567,6 +625,28 @@ canon_cluster(const char *in, size_t i, char *t, size_t *n)
 	}
 	if ((c == 'c' && d == 'k') || (c == 'd' && d == 'j')) {
 		t[(*n)++] = c == 'c' ? 'k' : 'j';
+		return 2;
+	}
+	/*
+	 * The Dutch-based spelling of Indonesian and Malay names before 1972:
+	 * tj is c (Tjahjo / Cahyo; hard before a, o, u as c is), ch after a
+	 * vowel and before a consonant is kh (Achmad, Mochtar / Mokhtar), oe
+	 * in a word's first syllable is u (Soeharto, Boediono; not the o-e of
+	 * Russian -oev).
+	 */
+	if (c == 't' && d == 'j') {
+		t[(*n)++] = strchr("eiy", in[i + 2]) != NULL &&
+		    in[i + 2] != '\0' ? 'c' : 'k';
+		return 2;
+	}
+	if (c == 'c' && d == 'h' && i > 0 && is_vowel(in[i - 1]) &&
+	    consonant_at(in, i + 2)) {
+		t[(*n)++] = 'h';
+		return 2;
+	}
+	if (c == 'o' && d == 'e' && (consonant_at(in, i + 2) ||
+	    in[i + 2] == 'h') && first_syllable(in, i)) {
+		t[(*n)++] = 'u';
 		return 2;
 	}
 	/* Not a French "ou" before a vowel (canon_contextual). */
@@ -717,13 +797,16 @@ canon_undouble(char *t, size_t n)
 	return j;
 }
 
-/* Endings of <t> (length <n>): -yan / -ian, Korean -un / -on, -ung / -ong. */
+/*
+ * Endings of <t> (length <n>): -yan / -ian, Korean -un / -on, -ung / -ong
+ * (the Korean syllables song / sung, yong / young, jong / jung).
+ */
 static void
 canon_endings(char *t, size_t n)
 {
 	if (n > 4 && ends_with(t, n, "yan") && !is_vowel(t[n - 4]))
 		t[n - 3] = 'i';
-	if (n > 4 && ends_with(t, n, "ung"))
+	if (n >= 4 && ends_with(t, n, "ung"))
 		t[n - 3] = 'o';
 	else if (n > 3 && ends_with(t, n, "un"))
 		t[n - 2] = 'o';
@@ -741,11 +824,12 @@ canon_korean_voicing(char *t, size_t n, size_t cap)
 {
 	size_t v;
 
+	/* w is v by now (Gwang / Kwang). */
 	if (!(n >= 2 && n <= 6 && strchr("bdgj", t[0]) != NULL &&
-	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'w') && n >= 3 &&
+	    (is_vowel(t[1]) || ((t[1] == 'y' || t[1] == 'v') && n >= 3 &&
 	    is_vowel(t[2])))))
 		return n;
-	v = t[1] == 'y' || t[1] == 'w' ? 2 : 1;
+	v = t[1] == 'y' || t[1] == 'v' ? 2 : 1;
 	while (v < n && is_vowel(t[v]))
 		v++;
 	if (!(v == n || strcmp(t + v, "n") == 0 ||
@@ -766,12 +850,33 @@ canon_korean_voicing(char *t, size_t n, size_t cap)
 }
 
 /*
- * The Korean family names written most ways: Ri, Choe.  Returns the new
- * length of <t>.
+ * The Korean family names written most ways: Ri, Choe, Pak (Park), Ro
+ * (Roh, No, Noh), Rim (Lim, Im), Yu (Ryu, Yoo), the initial r and n the
+ * North writes and the South leaves out.  Returns the new length of <t>.
  */
 static size_t
 canon_family_name(char *t, size_t n)
 {
+	static const struct {
+		const char	*form, *name;
+	} family[] = {
+		{ "im", "rim" }, { "lim", "rim" }, { "no", "ro" },
+		{ "park", "pak" }, { "ryu", "yu" },
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(family); i++)
+		if (strcmp(t, family[i].form) == 0)
+			return util_copy(t, MAXTOKLEN, family[i].name);
+	/*
+	 * McCune-Reischauer si is Revised shi in a syllable with a final
+	 * (Sin / Shin, Sik / Shik); pinyin Shi stays.
+	 */
+	if (n == 4 && strncmp(t, "shi", 3) == 0 &&
+	    strchr("klmn", t[3]) != NULL) {
+		memmove(t + 1, t + 2, n - 1);
+		return n - 1;
+	}
 	if (strcmp(t, "li") == 0 || strcmp(t, "yi") == 0 ||
 	    strcmp(t, "rhi") == 0 || strcmp(t, "ni") == 0) {
 		memcpy(t, "ri", 3);
@@ -789,8 +894,10 @@ canon_family_name(char *t, size_t n)
  * and -ev (Halavanau / Golovanov, Ipatau / Ipatov, Karaeu / Karaev): true
  * if folded <in> (five letters or more) so ends, with the Russian ending
  * written into <be> (MAXTOKLEN).  -au after a consonant, -eu after a
- * letter other than e or i: not French -eau and -ieu (Moreau, Mathieu).  The -ou of some Belarusian names stays, as pinyin
- * (Zhou), Greek and West African names (Nicolaou, Mamadou) write it.
+ * letter other than e or i: not French -eau and -ieu (Moreau, Mathieu).
+ * The -ou of a stressed Belarusian ending (Ivanou) is belarusian_ou()'s:
+ * pinyin (Zhou), Greek and West African names (Petrou, Mamadou) write it
+ * too.
  */
 static bool
 belarusian_ending(const char *in, char *be)
@@ -809,18 +916,55 @@ belarusian_ending(const char *in, char *be)
 }
 
 /*
+ * McCune-Reischauer writes the aspirated t and p of a Korean syllable as
+ * th and ph where Revised Romanization writes t and p (Thae / Tae, Phyong
+ * / Pyeong); true if folded <in> is such a syllable (th or ph, a vowel
+ * only Korean writes so: ae, oe or one after y; an optional final n, ng,
+ * l, k, m or p), with the h left out into <out> (MAXTOKLEN).  Arabic th
+ * (Othman), Greek ph (Philip), Burmese and Vietnamese Than, Thu, Phan do
+ * not stand so.
+ */
+static bool
+korean_aspirate(const char *in, char *out)
+{
+	size_t n = strlen(in), v = 2;
+
+	if (n < 3 || n > KOREAN_SYLLABLE_MAX || in[1] != 'h' ||
+	    (in[0] != 't' && in[0] != 'p'))
+		return false;
+	if (in[v] == 'y' && is_vowel(in[v + 1]))
+		v += 2;
+	else if ((in[v] == 'a' || in[v] == 'o') && in[v + 1] == 'e')
+		v += 2;
+	else
+		return false;
+	while (v < n && is_vowel(in[v]))
+		v++;
+	if (!(v == n || strcmp(in + v, "n") == 0 ||
+	    strcmp(in + v, "ng") == 0 || strcmp(in + v, "l") == 0 ||
+	    strcmp(in + v, "k") == 0 || strcmp(in + v, "m") == 0 ||
+	    strcmp(in + v, "p") == 0))
+		return false;
+	out[0] = in[0];
+	memcpy(out + 1, in + 2, n - 1);
+	return true;
+}
+
+/*
  * Reduces folded token <in> to its canonical spelling in <out> (MAXTOKLEN).
  * Only lowercase letters are rewritten; digits pass through.  The steps run
  * in this order: letters, doubled letters, endings, Korean voicing, family
  * names, Korean final k, initial l / n / r.
  */
 static void
-canon_token(const char *in, char *out)
+canon_token(const char *in, char *out, bool belarusian)
 {
 	char t[MAXTOKLEN * 2], be[MAXTOKLEN];
 	size_t i, n;
 
-	if (belarusian_ending(in, be))
+	if (belarusian && belarusian_ending(in, be))
+		in = be;
+	else if (korean_aspirate(in, be))
 		in = be;
 	n = partyname_spell(in, t, sizeof(t));
 	n = canon_undouble(t, n);
@@ -885,12 +1029,13 @@ poor_token(const char *key)
 	return n >= 3 && (v == 0 || (n >= 6 && v * 4 <= n));
 }
 
-size_t
-partyname_key(const char *folded, char *key)
+/* partyname_key, with the Belarusian endings read (<belarusian>) or not. */
+static size_t
+key_read(const char *folded, char *key, bool belarusian)
 {
 	size_t len;
 
-	canon_token(folded, key);
+	canon_token(folded, key, belarusian);
 	len = strlen(key);
 	/*
 	 * Arabic script writes the article attached: "altkryty" is
@@ -907,6 +1052,12 @@ partyname_key(const char *folded, char *key)
 		len--;
 	}
 	return len;
+}
+
+size_t
+partyname_key(const char *folded, char *key)
+{
+	return key_read(folded, key, true);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1246,6 +1397,51 @@ given_head(const char *w, bool sound)
 }
 
 /* The head <q> is rekeyed as (given_head), or NULL if none or its own. */
+/*
+ * The stressed Belarusian ending -ou after a consonant (Ivanou, Sakalou;
+ * -оў, where the unstressed one is -au): true if folded <in> (six letters
+ * or more) so ends, with the Russian -ov into <ru> (MAXTOKLEN).  Not after
+ * d (Mamadou, Amadou).  Pinyin, Greek and West African names end so too
+ * (Zhou, Petrou), so it is only a second reading of a query
+ * (family_rekey), never the key of a listed name.
+ */
+static bool
+belarusian_ou(const char *in, char *ru)
+{
+	size_t n = strlen(in);
+
+	if (n < BELARUSIAN_OU_MIN || n >= MAXTOKLEN || in[n - 1] != 'u' ||
+	    in[n - 2] != 'o' || in[n - 3] < 'a' || in[n - 3] > 'z' ||
+	    sound_vowel(in[n - 3]) || in[n - 3] == 'd' || in[n - 3] == 'h')
+		return false;
+	memcpy(ru, in, n + 1);
+	ru[n - 1] = 'v';
+	return true;
+}
+
+/*
+ * The family name of <q> in the query's second reading, into <key>
+ * (MAXTOKLEN), if it has one: a Belarusian -au or -eu as written (the
+ * first reading and the listed names read it as -ov, -ev, but as written
+ * it may be a typing error of another listed name: BIZRAU for BIZRAH),
+ * and a Belarusian -ou as -ov.
+ */
+static bool
+family_rekey(const struct qtok *q, char *key)
+{
+	char ru[MAXTOKLEN];
+
+	if (q->particle || q->initials)
+		return false;
+	if (belarusian_ending(q->raw, ru))
+		(void)key_read(q->raw, key, false);
+	else if (belarusian_ou(q->raw, ru))
+		(void)key_read(ru, key, true);
+	else
+		return false;
+	return strcmp(key, q->key) != 0;
+}
+
 static const char *
 given_rekey(const struct qtok *q, bool sound)
 {
@@ -1262,9 +1458,13 @@ bool
 partyname_given_unify(struct qtok *q, bool sound)
 {
 	const char *head;
+	char key[MAXTOKLEN];
 
-	if ((head = given_rekey(q, sound)) == NULL)
-		return false;
+	if ((head = given_rekey(q, sound)) == NULL) {
+		if (!sound || !family_rekey(q, key))
+			return false;
+		head = key;
+	}
 	q->len = util_copy(q->key, sizeof(q->key), head);
 	skel_token(q->key, q->skel);
 	q->poor = poor_token(q->key);
@@ -1274,7 +1474,10 @@ partyname_given_unify(struct qtok *q, bool sound)
 bool
 partyname_given_sounds(const struct qtok *q)
 {
-	return given_rekey(q, false) == NULL && given_rekey(q, true) != NULL;
+	char key[MAXTOKLEN];
+
+	return given_rekey(q, false) == NULL && (given_rekey(q, true) !=
+	    NULL || family_rekey(q, key));
 }
 
 /*
@@ -1470,27 +1673,285 @@ allah_rest(const char *r)
 	return r[i + 1] == 'h' && r[i + 2] == '\0';
 }
 
-/* Removes the legal phrases of several words from folded <s>, in place. */
+/* ------------------------------------------------------------------ */
+/* Legal forms of several words                                        */
+
+/* Bytes of a legal skeleton, NUL included (the longest phrase's letters). */
+#define LEGAL_SKEL_LEN		64
+/* Skeleton letters from which a phrase is read with one edit, and with
+ * the skeleton's vowel rules; a shorter one is read as written. */
+#define LEGAL_FUZZY_MIN		10
+/* Words one legal phrase spans in a name, at most (a split word counts
+ * twice). */
+#define LEGAL_PHRASE_WORDS	8
+/* Letters of a name read to know which phrases may start at a word. */
+#define LEGAL_HEAD_LETTERS	5
+/* Of them, those a phrase must start with (a typing error after). */
+#define LEGAL_HEAD_MATCH	2
+
+static struct legal_phrase {
+	/* The letters, or the skeleton of a fuzzy one. */
+	char	skel[LEGAL_SKEL_LEN];
+	size_t	len;
+	bool	fuzzy;
+} legal_phrase[NELEM(legalphrases)];
+/* The phrases (bit i: legal_phrase[i]) that start with a letter, as
+ * written and as skeleton. */
+static uint64_t	legal_by_letter[2][UCHAR_MAX + 1];
+static pthread_once_t	legal_phrase_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Appends the skeleton of the letters <w> (<n> bytes) to <sk> (<*k>
+ * written, LEGAL_SKEL_LEN): shch and sch as sh, ts as c, y and j as i, a
+ * doubled letter once, an i before a vowel left out.  With its final
+ * vowels left out too (legal_skel_end), the spellings of one Russian word
+ * in the usual transliterations, and its gender endings, share one
+ * (aktsionernoye, aktsionernoe and aktsionerny are "akcionern").  False if
+ * it does not fit.
+ */
+static bool
+legal_skel_append(const char *w, size_t n, char *sk, size_t *k)
+{
+	size_t i;
+
+	if (*k + n >= LEGAL_SKEL_LEN)
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = w[i] == 'y' || w[i] == 'j' ? 'i' : w[i];
+
+		if (c == 's' && i + 2 < n && w[i + 1] == 'c' &&
+		    w[i + 2] == 'h') {
+			i += 2;		/* sch: sh */
+			sk[(*k)++] = 's';
+			c = 'h';
+		} else if (c == 's' && i + 3 < n && w[i + 1] == 'h' &&
+		    w[i + 2] == 'c' && w[i + 3] == 'h') {
+			i += 3;		/* shch: sh */
+			sk[(*k)++] = 's';
+			c = 'h';
+		} else if (c == 't' && i + 1 < n && w[i + 1] == 's') {
+			c = 'c';
+			i++;
+		}
+		if (*k > 0 && sk[*k - 1] == c)
+			continue;
+		if (*k > 0 && sk[*k - 1] == 'i' && is_vowel(c))
+			(*k)--;
+		sk[(*k)++] = c;
+	}
+	return true;
+}
+
+/* The length of skeleton <sk> (<k> letters) without its final vowels. */
+static size_t
+legal_skel_end(const char *sk, size_t k)
+{
+	while (k > 1 && is_vowel(sk[k - 1]))
+		k--;
+	return k;
+}
+
+/* The letters of <p> without its spaces into <out> (LEGAL_SKEL_LEN). */
+static size_t
+legal_letters(const char *p, char *out)
+{
+	size_t k = 0;
+
+	for (; *p != '\0' && k + 1 < LEGAL_SKEL_LEN; p++)
+		if (*p != ' ')
+			out[k++] = *p;
+	out[k] = '\0';
+	return k;
+}
+
+static void
+legal_phrase_init(void)
+{
+	size_t i, n;
+
+	_Static_assert(NELEM(legalphrases) <= 64, "legal_by_letter holds 64");
+	for (i = 0; i < NELEM(legalphrases); i++) {
+		struct legal_phrase *ph = &legal_phrase[i];
+		char letters[LEGAL_SKEL_LEN];
+		size_t k = 0;
+
+		n = legal_letters(legalphrases[i], letters);
+		(void)legal_skel_append(letters, n, ph->skel, &k);
+		ph->len = legal_skel_end(ph->skel, k);
+		ph->skel[ph->len] = '\0';
+		ph->fuzzy = ph->len >= LEGAL_FUZZY_MIN;
+		if (!ph->fuzzy)
+			ph->len = legal_letters(legalphrases[i], ph->skel);
+		legal_by_letter[ph->fuzzy][(unsigned char)ph->skel[0]] |=
+		    (uint64_t)1 << i;
+	}
+}
+
+/* The words of a folded name: where each starts and its length. */
+struct legal_words {
+	char	*at[MAXTOK * 2];
+	size_t	 len[MAXTOK * 2];
+	size_t	 n;
+};
+
+/*
+ * The runs of words of a name from one word on: their letters run
+ * together, each run's a prefix of the next's, and each run's skeleton (of
+ * all its letters: a space moved inside ts or shch leaves the same one);
+ * made only as far as a phrase asks.
+ */
+struct legal_runs {
+	char	letters[LEGAL_SKEL_LEN];
+	char	skel[LEGAL_PHRASE_WORDS][LEGAL_SKEL_LEN];
+	/* Run k + 1: its letters, its skeleton without final vowels. */
+	size_t	nl[LEGAL_PHRASE_WORDS], ns[LEGAL_PHRASE_WORDS];
+	size_t	n;	/* runs made */
+	bool	end;	/* no longer run */
+};
+
+/* True if <r> has its run of <k> words from word <i> of <w>. */
+static bool
+legal_run_get(const struct legal_words *w, size_t i, struct legal_runs *r,
+    size_t k)
+{
+	while (r->n < k && !r->end) {
+		size_t at = r->n ? r->nl[r->n - 1] : 0, j = i + r->n, nsk;
+
+		if (r->n >= LEGAL_PHRASE_WORDS || j >= w->n ||
+		    at + w->len[j] >= LEGAL_SKEL_LEN) {
+			r->end = true;
+			break;
+		}
+		memcpy(r->letters + at, w->at[j], w->len[j]);
+		r->nl[r->n] = at + w->len[j];
+		nsk = 0;
+		(void)legal_skel_append(r->letters, r->nl[r->n],
+		    r->skel[r->n], &nsk);
+		r->ns[r->n] = legal_skel_end(r->skel[r->n], nsk);
+		r->n++;
+	}
+	return r->n >= k;
+}
+
+/*
+ * True if the phrase <ph> is run <k> of <r>: a short phrase letter for
+ * letter, a long one by its skeleton, with one edit.
+ */
+static bool
+legal_phrase_is(const struct legal_phrase *ph, const struct legal_runs *r,
+    size_t k)
+{
+	size_t ns = r->ns[k];
+
+	if (!ph->fuzzy)
+		return r->nl[k] == ph->len &&
+		    memcmp(r->letters, ph->skel, ph->len) == 0;
+	if (ns + 1 < ph->len || ns > ph->len + 1 ||
+	    r->skel[k][0] != ph->skel[0])
+		return false;
+	return partyname_edit_distance(r->skel[k], ns, ph->skel, ph->len,
+	    1) <= 1;
+}
+
+/*
+ * The first letters of the words of <w> from <i> on, as written into
+ * <head> and as skeleton into <hskel> (LEGAL_SKEL_LEN, the final vowels
+ * kept): what a phrase that starts there starts with.
+ */
+static void
+legal_head(const struct legal_words *w, size_t i, char *head, char *hskel)
+{
+	size_t n = 0, k = 0;
+
+	for (; i < w->n && n < LEGAL_HEAD_LETTERS; i++) {
+		size_t c = w->len[i] < LEGAL_HEAD_LETTERS - n ? w->len[i] :
+		    LEGAL_HEAD_LETTERS - n;
+
+		memcpy(head + n, w->at[i], c);
+		n += c;
+	}
+	head[n] = '\0';
+	(void)legal_skel_append(head, n, hskel, &k);
+	hskel[k] = '\0';
+}
+
+/*
+ * The most words of <w> from <i> on that the phrase <ph> spans (with the
+ * runs <r>), or 0; runs longer than the phrase are not made.
+ */
+static size_t
+legal_phrase_span(const struct legal_words *w, size_t i,
+    struct legal_runs *r, const struct legal_phrase *ph)
+{
+	size_t k, span = 0;
+
+	for (k = 1; legal_run_get(w, i, r, k); k++) {
+		if (ph->fuzzy ? r->ns[k - 1] > ph->len + 1 :
+		    r->nl[k - 1] > ph->len)
+			break;
+		if (legal_phrase_is(ph, r, k - 1))
+			span = k;
+	}
+	return span;
+}
+
+/* The words of <w> from <i> on that a legal phrase spans, or 0. */
+static size_t
+legal_phrase_at(const struct legal_words *w, size_t i)
+{
+	struct legal_runs r;
+	char head[LEGAL_SKEL_LEN], hskel[LEGAL_SKEL_LEN];
+	size_t f, k, best = 0;
+	uint64_t may;
+
+	legal_head(w, i, head, hskel);
+	may = legal_by_letter[0][(unsigned char)head[0]] |
+	    legal_by_letter[1][(unsigned char)hskel[0]];
+	r.n = 0;
+	r.end = false;
+	for (f = 0; may != 0 && f < NELEM(legal_phrase); f++) {
+		const struct legal_phrase *ph = &legal_phrase[f];
+
+		if ((may & ((uint64_t)1 << f)) == 0)
+			continue;
+		may &= ~((uint64_t)1 << f);
+		/* Most words start no phrase: two letters tell (three of
+		 * one read as written). */
+		if (ph->fuzzy ? strncmp(hskel, ph->skel, LEGAL_HEAD_MATCH) :
+		    strncmp(head, ph->skel, LEGAL_HEAD_MATCH + 1))
+			continue;
+		if ((k = legal_phrase_span(w, i, &r, ph)) > best)
+			best = k;
+	}
+	return best;
+}
+
+/*
+ * Blanks the legal phrases (legalphrases) out of folded <s>, in place: at
+ * each word, the longest run of words that is one.
+ */
 static void
 drop_legal_phrases(char *s)
 {
-	size_t i, n, len;
-	char *p;
+	struct legal_words w;
+	char *p = s;
+	size_t i, span, n;
 
-	for (i = 0; i < NELEM(legalphrases); i++) {
-		n = strlen(legalphrases[i]);
-		p = s;
-		while ((p = strstr(p, legalphrases[i])) != NULL) {
-			if ((p > s && p[-1] != ' ') ||
-			    (p[n] != '\0' && p[n] != ' ')) {
-				p++;
-				continue;
-			}
-			len = strlen(p + n);
-			memset(p, ' ', n);
-			(void)len;
-			p += n;
-		}
+	(void)pthread_once(&legal_phrase_once, legal_phrase_init);
+	for (w.n = 0; *p != '\0' && w.n < NELEM(w.at); p += n) {
+		n = strcspn(p, " ");
+		if (n > 0) {
+			w.at[w.n] = p;
+			w.len[w.n++] = n;
+		} else
+			n = 1;
+	}
+	for (i = 0; i < w.n; i++) {
+		if ((span = legal_phrase_at(&w, i)) == 0)
+			continue;
+		memset(w.at[i], ' ', (size_t)(w.at[i + span - 1] - w.at[i]) +
+		    w.len[i + span - 1]);
+		i += span - 1;
 	}
 }
 
@@ -1500,7 +1961,8 @@ static bool
 legal_typo(const char *w)
 {
 	static const char *const longforms[] = {
-		"company", "corporation", "incorporated", "limited",
+		"company", "corporation", "incorporated", "limitada",
+		"limited",
 	};
 	size_t i, n = strlen(w);
 
@@ -2016,7 +2478,11 @@ struct joined_words {
 
 /*
  * <name> without apostrophes (ASCII ', `, and U+2018, U+2019, U+02BC), so
- * that they join (P'yongyang).  Caller frees the result.
+ * that they join (P'yongyang), nor the marks BGN/PCGN writes inside a
+ * romanised Russian word: the middle dot (U+00B7) between letters that
+ * would read as one sound (Ot·sek, otvet·stvennost) and the double quote
+ * of the hard sign (Ob"yedineniye) between two letters.  Caller frees the
+ * result.
  */
 static char *
 drop_apostrophes(const char *name)
@@ -2029,6 +2495,13 @@ drop_apostrophes(const char *name)
 
 		if (*u == '\'' || *u == '`')
 			continue;
+		if (*u == '"' && i > 0 && isalpha((unsigned char)name[i - 1]) &&
+		    isalpha(u[1]))
+			continue;
+		if (i + 1 < len && u[0] == 0xc2 && u[1] == 0xb7) {
+			i += 1;
+			continue;
+		}
 		if (i + 2 < len + 0 && u[0] == 0xe2 && u[1] == 0x80 &&
 		    (u[2] == 0x98 || u[2] == 0x99)) {
 			i += 2;

@@ -13,15 +13,10 @@
 #   build's name_probe, to compare before and after).
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
+. "$(dirname "$0")/common.sh"
 PER_KIND=${PER_KIND:-120}
 SEED=${SEED:-20261129}
-probe=${PROBE:-$top/tests/names/name_probe}
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-names.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "check.sh: build first (make)" >&2; exit 1; }
 ex=()
 [ -n "${EXCLUDE:-}" ] && ex=(--exclude "$EXCLUDE")
 python3 "$top/tests/names/gen_cases.py" --seed "$SEED" --per-kind "$PER_KIND" \

@@ -17,20 +17,12 @@
 #   floors), CEIL_FORMS_LOOK (look-alike share ceiling), SEED.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
-probe=${PROBE:-$top/tests/names/name_probe}
+. "$(dirname "$0")/common.sh"
 FLOOR_ALLAH=${FLOOR_ALLAH:-0.95}
 FLOOR_SOUND=${FLOOR_SOUND:-0.93}
 FLOOR_BELARUS=${FLOOR_BELARUS:-0.95}
 CEIL_FORMS_LOOK=${CEIL_FORMS_LOOK:-0.02}
-un=$top/rules/un-sc-consolidated.xml
-ofac=$DATA/ofac-sdn
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-forms.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "forms.sh: build first (make)" >&2; exit 1; }
-[ -f "$ofac/sdn.csv" ] || { echo "forms.sh: no $ofac/sdn.csv" >&2; exit 1; }
 python3 "$top/tests/names/forms_cases.py" ${SEED:+--seed "$SEED"} \
     "$un" "$ofac/sdn.csv" > "$work/cases.tsv"
 awk -F'\t' '$2 == "sdn" { print $5 }' "$work/cases.tsv" | sort -u |

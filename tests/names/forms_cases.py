@@ -32,14 +32,16 @@ comes from the SDN list, in the UN list alone when it comes from there.
 
 Output TSV: kind, list (un or sdn), expected reference, listed name, query.
 """
-import argparse
-import csv
-import random
+import os
 import re
-import xml.etree.ElementTree as ET
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cases_common import (SLAVIC_PROGRAMS, given_names,  # noqa: E402
+                          individuals, parse, print_unique, sdn_names,
+                          sound_key, un_names)
 
 LOOK_WORDS_MAX = 3
-PROGRAMS = re.compile(r"UKRAINE|RUSSIA|BELARUS")
 ALLAH = re.compile(r"^ABD[AEOU]{1,2}L{1,2}[AEO]H?$")
 ALLAH_FORMS = ["ABDULLAH", "ABDALLAH", "ABDELLAH", "ABDELLEH", "ABDULLA",
                "ABDULAH", "ABDOULLAH", "ABDALLA", "ABDOLLAH", "ABDOLLOH",
@@ -58,21 +60,6 @@ BELARUS = [(r"(?<=[bcdfgklmnprstvz])ov$", "au"),
            (r"(?<=[aou])eu$", "ev")]
 
 
-def first_last(name):
-    if "," in name:
-        last, first = name.split(",", 1)
-        return re.sub(r"\s+", " ", first + " " + last).strip()
-    return re.sub(r"\s+", " ", name).strip()
-
-
-def sound_key(given):
-    """The first three consonants of a given name as the three languages
-    share them: two given names with other keys are other names."""
-    low = given.lower().replace("dz", "d").replace("ts", "t")
-    low = low.replace("x", "ks").replace("g", "h").replace("w", "v")
-    return re.sub(r"[aeiouyj]", "", low)[:3]
-
-
 def other_name(given, parts):
     """True if <given> is another person's given name beside name <parts>:
     two of the first three consonants other than those of each word of the
@@ -82,24 +69,6 @@ def other_name(given, parts):
     k = sound_key(given)
     return all(sum(a != b for a, b in zip(k.ljust(3), sound_key(p).ljust(3)))
                >= 2 for p in parts)
-
-
-def un_names(path):
-    root = ET.parse(path).getroot()
-    for e in root.find("INDIVIDUALS"):
-        ref = (e.findtext("REFERENCE_NUMBER") or "").strip()
-        parts = [(e.findtext(t) or "").strip() for t in
-                 ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
-        name = re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip()
-        if ref and name:
-            yield ref, name
-
-
-def sdn_names(path):
-    with open(path, encoding="latin-1") as f:
-        for row in csv.reader(f):
-            if len(row) >= 4 and row[2].strip() == "individual":
-                yield row[0].strip(), first_last(row[1]), row[3]
 
 
 def allah_cases(rng, lst, ref, name, out):
@@ -146,29 +115,19 @@ def slavic_cases(rng, ref, name, givens, out):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seed", type=int, default=20261130)
-    ap.add_argument("un")
-    ap.add_argument("sdn")
-    a = ap.parse_args()
-    rng = random.Random(a.seed)
+    a, rng = parse(__doc__, ("un", "sdn"))
     out = []
-    for ref, name in un_names(a.un):
+    for ref, name, _origin in individuals(un_names(a.un)):
         allah_cases(rng, "un", ref, name, out)
     slavic = {}
-    for ref, name, prog in sdn_names(a.sdn):
+    for ref, name, prog in individuals(sdn_names(a.sdn)):
         allah_cases(rng, "sdn", ref, name, out)
-        if PROGRAMS.search(prog):
+        if SLAVIC_PROGRAMS.search(prog):
             slavic[ref] = name
-    givens = sorted({n.split(" ")[0] for n in slavic.values()
-                     if re.fullmatch(r"[A-Za-z]{3,}", n.split(" ")[0])})
+    givens = given_names(slavic.values())
     for ref in sorted(slavic, key=int):
         slavic_cases(rng, ref, slavic[ref], givens, out)
-    seen = set()
-    for row in out:
-        if (row[1], row[4]) not in seen:
-            seen.add((row[1], row[4]))
-            print("\t".join(row))
+    print_unique(out, lambda row: (row[1], row[4]))
 
 
 if __name__ == "__main__":

@@ -11,17 +11,9 @@
 #   build's name_probe), FLOOR_OCR (recall floor), SEED.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
-probe=${PROBE:-$top/tests/names/name_probe}
+. "$(dirname "$0")/common.sh"
 FLOOR_OCR=${FLOOR_OCR:-0.98}
-un=$top/rules/un-sc-consolidated.xml
-ofac=$DATA/ofac-sdn
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-ocr.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "ocr.sh: build first (make)" >&2; exit 1; }
-[ -f "$ofac/sdn.csv" ] || { echo "ocr.sh: no $ofac/sdn.csv" >&2; exit 1; }
 python3 "$top/tests/names/ocr_cases.py" ${SEED:+--seed "$SEED"} \
     --sdn "$ofac/sdn.csv" "$un" > "$work/cases.tsv"
 awk -F'\t' '$1 == "un" { print $4 }' "$work/cases.tsv" |

@@ -10,13 +10,11 @@ Output TSV: list ("un" or "ofac"), reference, listed name, query.
 
 usage: ocr_cases.py [--seed N] [--sdn SDN.csv] UN.xml
 """
-import argparse
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_cases import sdn_names, un_names  # noqa: E402
+from cases_common import listed, parse, print_unique  # noqa: E402
 
 DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1"}
 WORD_MIN = 4
@@ -41,24 +39,17 @@ def variant(rng, name):
     return " ".join(words)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seed", type=int, default=20261130)
-    ap.add_argument("--sdn")
-    ap.add_argument("un")
-    a = ap.parse_args()
-    rng = random.Random(a.seed)
-    lists = [("un", un_names(a.un))]
-    if a.sdn:
-        lists.append(("ofac", sdn_names(a.sdn)))
-    seen = set()
+def cases(rng, lists):
     for lst, names in lists:
         for ref, _kind, name, _origin in names:
             q = variant(rng, name)
-            if q is None or q in seen:
-                continue
-            seen.add(q)
-            print("\t".join((lst, ref, name, q)))
+            if q is not None:
+                yield lst, ref, name, q
+
+
+def main():
+    a, rng = parse(__doc__, ("un",), sdn=True)
+    print_unique(cases(rng, listed(a.un, a.sdn)), lambda row: row[3])
 
 
 if __name__ == "__main__":

@@ -16,18 +16,11 @@
 #   floors), CEIL_SLAVIC_LOOK (look-alike share ceiling), SEED.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
-probe=${PROBE:-$top/tests/names/name_probe}
+. "$(dirname "$0")/common.sh"
 FLOOR_SLAVIC_ALIAS=${FLOOR_SLAVIC_ALIAS:-0.95}
 FLOOR_SLAVIC_RULE=${FLOOR_SLAVIC_RULE:-0.89}
 CEIL_SLAVIC_LOOK=${CEIL_SLAVIC_LOOK:-0.02}
-ofac=$DATA/ofac-sdn
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-slavic.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "slavic.sh: build first (make)" >&2; exit 1; }
-[ -f "$ofac/sdn.csv" ] || { echo "slavic.sh: no $ofac/sdn.csv" >&2; exit 1; }
 python3 "$top/tests/names/slavic_cases.py" ${SEED:+--seed "$SEED"} \
     "$ofac/sdn.csv" "$ofac/alt.csv" > "$work/cases.tsv"
 cut -f4 "$work/cases.tsv" | sort -u |

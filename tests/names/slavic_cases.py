@@ -27,12 +27,16 @@ write another.  Three kinds of case:
 
 Output TSV: kind, expected ent_num, primary name ("First LAST"), query.
 """
-import argparse
 import csv
-import random
+import os
 import re
+import sys
 
-PROGRAMS = re.compile(r"UKRAINE|RUSSIA|BELARUS")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cases_common import (SLAVIC_PROGRAMS, first_last,  # noqa: E402
+                          given_names, individuals, parse, print_unique,
+                          sdn_names, sound_key)
+
 UKRAINIAN = [
     (r"g", "h"), (r"^ale", "ole"), (r"(ei|ey|y)$", "iy"),
     (r"(?<=[bcdfklmnprstvz])i(?=[bcdfklmnprstvz])", "y"),
@@ -44,23 +48,6 @@ BELARUSIAN = [
     (r"(?<=[aeiou])v(?=[bcdfghklmnprstz])", "u"), (r"^d(?=[emi])", "dz"),
     (r"^t(?=[ei])", "ts"), (r"(ey|y)$", "ei"),
 ]
-
-
-def first_last(name):
-    if "," in name:
-        last, first = name.split(",", 1)
-        return re.sub(r"\s+", " ", first + " " + last).strip()
-    return re.sub(r"\s+", " ", name).strip()
-
-
-def sound_key(given):
-    """The first three consonants of a given name, as the three languages
-    share them (g and h, dz and d, ts and t, x and ks one; vowels, y and j
-    left out): two given names with other keys are other names, not other
-    forms of one."""
-    low = given.lower().replace("dz", "d").replace("ts", "t")
-    low = low.replace("x", "ks").replace("g", "h").replace("w", "v")
-    return re.sub(r"[aeiouyj]", "", low)[:3]
 
 
 def words(name):
@@ -79,18 +66,9 @@ def rewrite(rng, given, rules):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seed", type=int, default=20261130)
-    ap.add_argument("sdn")
-    ap.add_argument("alt")
-    a = ap.parse_args()
-    rng = random.Random(a.seed)
-    prim = {}
-    with open(a.sdn, encoding="latin-1") as f:
-        for row in csv.reader(f):
-            if (len(row) >= 4 and row[2].strip() == "individual" and
-                    PROGRAMS.search(row[3])):
-                prim[row[0].strip()] = first_last(row[1])
+    a, rng = parse(__doc__, ("sdn", "alt"))
+    prim = {ref: name for ref, name, _prog in
+            individuals(sdn_names(a.sdn), SLAVIC_PROGRAMS)}
     out = []
     with open(a.alt, encoding="latin-1") as f:
         for row in csv.reader(f):
@@ -106,8 +84,7 @@ def main():
                     not set(pw[1:]) & set(qw[1:])):
                 continue
             out.append(("alias", ent, prim[ent], q))
-    givens = sorted({n.split(" ")[0] for n in prim.values()
-                     if re.fullmatch(r"[A-Za-z]{3,}", n.split(" ")[0])})
+    givens = given_names(prim.values())
     for ent in sorted(prim, key=int):
         name = prim[ent]
         parts = name.split(" ")
@@ -120,11 +97,7 @@ def main():
         other = [g for g in givens if sound_key(g) != sound_key(parts[0])]
         out.append(("look", ent, name,
                     " ".join([rng.choice(other)] + parts[1:])))
-    seen = set()
-    for row in out:
-        if row[3] not in seen:
-            seen.add(row[3])
-            print("\t".join(row))
+    print_unique(out, lambda row: row[3])
 
 
 if __name__ == "__main__":

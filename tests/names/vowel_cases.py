@@ -27,15 +27,13 @@ Two kinds that must not find the subject are made the same way:
 Output TSV: kind (pos, look, neg), list ("un", "ofac" or ""), reference,
 listed name, query.
 """
-import argparse
 import os
-import random
 import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_cases import (name_keys, neg_names, sdn_keys, sdn_names,  # noqa: E402
-                       un_names)
+from cases_common import listed, parse  # noqa: E402
+from gen_cases import name_keys, neg_names, sdn_keys  # noqa: E402
 
 UN_PREFIXES = ("QD", "TA", "IQ", "LY", "SO", "YE", "SD", "IR")
 SDN_PROGRAMS = ("SDGT", "FTO", "IRAQ", "SYRIA", "YEMEN", "LIBYA", "SUDAN",
@@ -84,18 +82,9 @@ def arabic_script(lst, ref, program):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seed", type=int, default=20261130)
-    ap.add_argument("--sdn")
-    ap.add_argument("un")
-    ap.add_argument("neg", nargs="*")
-    a = ap.parse_args()
-    rng = random.Random(a.seed)
-    lists = [("un", un_names(a.un))]
-    if a.sdn:
-        lists.append(("ofac", sdn_names(a.sdn)))
+    a, rng = parse(__doc__, ("un",), sdn=True, neg=True)
     seen = set()
-    for lst, names in lists:
+    for lst, names in listed(a.un, a.sdn):
         for ref, kind, name, origin in names:
             if kind != "individual" or not arabic_script(lst, ref, origin):
                 continue
@@ -107,9 +96,9 @@ def main():
                 print("\t".join((k, lst, ref, name, q)))
     # Names the SDN list carries too (the BIS list shares subjects with
     # it) are not negatives.
-    listed = sdn_keys(a.sdn) if a.sdn else set()
+    listed_keys = sdn_keys(a.sdn) if a.sdn else set()
     for n in neg_names(a.neg):
-        if listed.intersection(name_keys(n)):
+        if listed_keys.intersection(name_keys(n)):
             continue
         q = variant(rng, n)
         if q is not None and ("neg", q) not in seen:

@@ -17,18 +17,10 @@
 #   (look-alike share ceiling), SEED.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
-probe=${PROBE:-$top/tests/names/name_probe}
+. "$(dirname "$0")/common.sh"
 FLOOR_VOWELS=${FLOOR_VOWELS:-0.94}
 CEIL_VOWELS_LOOK=${CEIL_VOWELS_LOOK:-0.02}
-un=$top/rules/un-sc-consolidated.xml
-ofac=$DATA/ofac-sdn
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-vowels.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "vowels.sh: build first (make)" >&2; exit 1; }
-[ -f "$ofac/sdn.csv" ] || { echo "vowels.sh: no $ofac/sdn.csv" >&2; exit 1; }
 neg=()
 for f in "$DATA/hmrc-cds-wco-declarations/declarations" "$DATA/bis-dpl/dpl.txt"; do
     [ -e "$f" ] && neg+=("$f")

@@ -14,16 +14,9 @@
 #   --misses lists that half's only).
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
-probe=${PROBE:-$top/tests/names/name_probe}
+. "$(dirname "$0")/common.sh"
 FLOOR_XALIAS=${FLOOR_XALIAS:-0.59}
-ofac=$DATA/ofac-sdn
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-xalias.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "xalias.sh: build first (make)" >&2; exit 1; }
-[ -f "$ofac/sdn.csv" ] || { echo "xalias.sh: no $ofac/sdn.csv" >&2; exit 1; }
 python3 "$top/tests/names/xalias_pairs.py" "$ofac/sdn.csv" "$ofac/alt.csv" \
     > "$work/pairs.tsv"
 cut -f3 "$work/pairs.tsv" | sort -u |

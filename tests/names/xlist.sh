@@ -20,18 +20,10 @@
 #   HALF (0 or 1: --misses lists that half's only).
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${DATA:-$top/../shared/data}
-probe=${PROBE:-$top/tests/names/name_probe}
+. "$(dirname "$0")/common.sh"
 FLOOR_UN2OFAC=${FLOOR_UN2OFAC:-0.58}
 FLOOR_OFAC2UN=${FLOOR_OFAC2UN:-0.77}
-un=$top/rules/un-sc-consolidated.xml
-ofac=$DATA/ofac-sdn
-work=$(mktemp -d "${TMPDIR:-/tmp}/cordon-xlist.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
-[ -x "$probe" ] || { echo "xlist.sh: build first (make)" >&2; exit 1; }
-[ -f "$ofac/sdn.csv" ] || { echo "xlist.sh: no $ofac/sdn.csv" >&2; exit 1; }
 python3 "$top/tests/names/xlist_pairs.py" "$un" "$ofac/sdn.csv" \
     "$ofac/alt.csv" > "$work/pairs.tsv"
 awk -F'\t' '$1 == "un2ofac" { print $4 }' "$work/pairs.tsv" | sort -u |

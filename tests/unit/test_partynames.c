@@ -556,6 +556,142 @@ test_y_vowel(void)
 }
 
 /*
+ * Romanisation systems: McCune-Reischauer and Revised Romanization of one
+ * Korean name, Indonesian spelling before and after 1972, each one key;
+ * names that only look alike stay apart.
+ */
+static void
+test_romanisation(void)
+{
+	static const char *const same[][2] = {
+		{ "Pak Chol", "Park Cheol" }, { "Ri Yong", "Lee Young" },
+		{ "Choe Song", "Choi Sung" }, { "Jong Hyok", "Jeong Hyeok" },
+		{ "Sin Kwang", "Shin Gwang" }, { "Thae Jong", "Tae Jeong" },
+		{ "Rim Kyong", "Lim Gyeong" }, { "Phyong Hwa", "Pyeong Hwa" },
+		{ "Soeharto", "Suharto" }, { "Achmad Tjahjono",
+		    "Akhmad Cahjono" }, { "Mochtar", "Mokhtar" },
+	};
+	static const char *const other[][2] = {
+		{ "Shi", "Si" }, { "Than", "Tan" }, { "Gagloev", "Gagluv" },
+		{ "Othman", "Otman" },
+	};
+	char *a, *b;
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		harness_context(same[i][1]);
+		a = party_normalize_name(same[i][0]);
+		b = party_normalize_name(same[i][1]);
+		CHECK_STR_EQ(a, b);
+		free(a);
+		free(b);
+	}
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		harness_context(other[i][0]);
+		a = party_normalize_name(other[i][0]);
+		b = party_normalize_name(other[i][1]);
+		CHECK(strcmp(a, b) != 0);
+		free(a);
+		free(b);
+	}
+	harness_context(NULL);
+}
+
+/*
+ * Belarusian family names in the query's second reading: -au as written
+ * (a typing error of BIZRAH, not only Russian -ov), -ou as -ov (Ivanou);
+ * not after d (Mamadou).
+ */
+static void
+test_belarusian_readings(void)
+{
+	static const struct {
+		const char	*word, *first, *second;
+	} cases[] = {
+		{ "bizrau", "bizrov", "bizrau" },
+		{ "ivanou", "ivanu", "ivanov" },
+		{ "mamadou", "mamadu", NULL },
+	};
+	struct qtok t[MAXTOK];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		harness_context(cases[i].word);
+		CHECK(partyname_tokenize(cases[i].word, t) == 1);
+		CHECK_STR_EQ(t[0].key, cases[i].first);
+		CHECK(partyname_given_sounds(&t[0]) ==
+		    (cases[i].second != NULL));
+		if (cases[i].second == NULL)
+			continue;
+		CHECK(partyname_given_unify(&t[0], true));
+		CHECK_STR_EQ(t[0].key, cases[i].second);
+	}
+	harness_context(NULL);
+}
+
+/*
+ * A legal form written out, in Cyrillic or in another transliteration,
+ * goes as its abbreviation goes; a word that only qualifies a form stays
+ * when no form follows it, and the BGN marks inside a Russian word (t·s,
+ * the hard sign's quote) do not split it.
+ */
+static void
+test_legal_spelled(void)
+{
+	static const char *const same[][2] = {
+		{ "OOO Velkorin", "Obshchestvo s ogranichennoy "
+		    "otvetstvennostyu Velkorin" },
+		{ "OOO Velkorin", "Obschestvo s ogranichennoi otvetstvennostju "
+		    "Velkorin" },
+		{ "OOO Velkorin", "Общество с ограниченной ответственностью "
+		    "Велкорин" },
+		{ "OAO Velkorin", "Otkrytoye Aktsionernoye Obshchestvo "
+		    "Velkorin" },
+		{ "ZAO Velkorin", "Закрытое акционерное общество Велкорин" },
+		{ "PAO Velkorin", "Publichnoe aktsionernoe obshchestvo "
+		    "Velkorin" },
+		{ "FGUP Velkorin", "Federalnoe gosudarstvennoe unitarnoe "
+		    "predpriyatie Velkorin" },
+		{ "NPO Velkorin", "Научно-производственное объединение Велкорин" },
+		{ "TOV Velkorin", "Tovarystvo z obmezhenoyu vidpovidalnistyu "
+		    "Velkorin" },
+		{ "Velkorin Co., Ltd.", "Velkorin 有限公司" },
+		{ "Velkorin Co., Ltd.", "Velkorin You Xian Gong Si" },
+		{ "Velkorin A.S.", "Velkorin Anonim Sirketi" },
+		{ "Velkorin GmbH", "Velkorin Gesellschaft mit beschraenkter "
+		    "Haftung" },
+		{ "Velkorin PJS", "Velkorin Sahami Khass" },
+		{ "Open Joint Stock Company Velkorin", "OJSC Velkorin" },
+		{ "Отсек", "Otsek" },
+	};
+	static const char *const other[][2] = {
+		{ "Otkrytoe Velkorin", "Velkorin" },
+		{ "Publichnaya Velkorin", "Velkorin" },
+		{ "Velkorin Obshchestvo", "Velkorin" },
+	};
+	char *a, *b;
+	size_t i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		harness_context(same[i][1]);
+		a = party_normalize_name(same[i][0]);
+		b = party_normalize_name(same[i][1]);
+		CHECK_STR_EQ(a, b);
+		free(a);
+		free(b);
+	}
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		harness_context(other[i][0]);
+		a = party_normalize_name(other[i][0]);
+		b = party_normalize_name(other[i][1]);
+		CHECK(strcmp(a, b) != 0);
+		free(a);
+		free(b);
+	}
+	harness_context(NULL);
+}
+
+/*
  * Digits scanned or typed for letters: 0 for O, 1 for l beside a vowel and
  * for I between consonants, in the index's words and the query's alike;
  * such a word starts no address.  Numbers stay numbers.
@@ -791,5 +927,8 @@ main(void)
 	test_y_vowel();
 	test_patronymic_shape();
 	test_slavic_given();
+	test_legal_spelled();
+	test_romanisation();
+	test_belarusian_readings();
 	return harness_done();
 }
