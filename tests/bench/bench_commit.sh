@@ -422,6 +422,19 @@ psql_pgb "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
 sql "DROP DATABASE cordon_pgbench" >/dev/null
 
 # ---- cordond ----------------------------------------------------------------
+# Before each timed Cordon run: VACUUM (ANALYZE) every Cordon database, then
+# CHECKPOINT.  Without it autovacuum took up the previous run's inserts during
+# the next run, on PostgreSQL's CPU: the second daemon of a pair (this tree,
+# with BEFORE) paid 20-50 % more PostgreSQL CPU per declaration than the first
+# for the same rows.
+settle() {
+    local d
+    for d in "$DSN" ${B_DSN:+"$B_DSN"}; do
+        "${AS[@]}" "$PGBIN/psql" "$d" -Atq -c "VACUUM (ANALYZE)" >/dev/null 2>&1 ||
+            say "VACUUM failed on $d"
+    done
+    sql "CHECKPOINT" >/dev/null
+}
 declare -A cd_rate cd_p50 cd_p99 cd_avgb cd_maxb cd_commits cd_other cd_ccpu cd_dcpu cd_pcpu cd_mcpu cd_cps cd_else cd_kcpu
 daemons=after
 [ -n "$BEFORE" ] && daemons="before after"
@@ -432,7 +445,7 @@ for c in $CLIENTS; do
     use_daemon "$who"
     start_cordond
     run_client "$c" 1 "warm$k" "$work/warm$k.out"
-    sql "CHECKPOINT" >/dev/null
+    settle
     m0=$(metrics)
     read -r mb0 mt0 < <(machine_ticks)
     d0=$(pid_ticks "$cordond_pid")
@@ -484,7 +497,7 @@ echo "machine: $(nproc) CPU ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpu
     "data under $(df -P "$pgdir" | awk 'NR==2{print $1}') ($(stat -f -c %T "$pgdir"))"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'): synchronous_commit=on, fsync=on" \
     "(wal_sync_method $(sql 'SHOW wal_sync_method' 2>/dev/null || echo '?')), ${DURATION} s per run," \
-    "CHECKPOINT before each"
+    "CHECKPOINT before each (Cordon runs: VACUUM (ANALYZE) of its databases first)"
 echo "pgbench row: bigserial PK + text, $((reps * 32)) B payload (a stored declaration row is ${drow} B;" \
     "Cordon also writes ${nitems} item rows (${irow} B) and ${nalerts} alert rows (${arow} B) per declaration)"
 echo "cordond: ${CORDOND_CONF:+settings of $CORDOND_CONF over }db_workers 2, batch_max 256 (defaults); client: $CLIENT, keep-alive," \
