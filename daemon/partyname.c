@@ -865,7 +865,8 @@ canon_family_name(char *t, size_t n)
 	};
 	size_t i;
 
-	for (i = 0; i < NELEM(family); i++)
+	/* Every form has four letters or fewer; most words have more. */
+	for (i = 0; n <= 4 && i < NELEM(family); i++)
 		if (strcmp(t, family[i].form) == 0)
 			return util_copy(t, MAXTOKLEN, family[i].name);
 	/*
