@@ -30,25 +30,6 @@ awk -F'\t' '$2 == "sdn" { print $5 }' "$work/cases.tsv" | sort -u |
 awk -F'\t' '$2 == "un" { print $5 }' "$work/cases.tsv" | sort -u |
     "$probe" "$un" | sed 's/^/un\t/' >> "$work/out"
 
-awk -F'\t' -v fa="$FLOOR_ALLAH" -v fs="$FLOOR_SOUND" -v fb="$FLOOR_BELARUS" \
-    -v ceil="$CEIL_FORMS_LOOK" -v misses="${1:-}" '
-    FILENAME == ARGV[1] { hits[$1 "\t" $2] = $3; next }
-    {
-        look = $1 ~ /^look-/
-        k = look ? "look" : $1
-        n[k]++; h = hits[$2 "\t" $5]; split(h, r, ",")
-        found = 0
-        for (i in r) if (r[i] == $3) found = 1
-        ok[k] += found
-        if (misses == "--misses" && found == look)
-            printf "%s\t%s\t%s\t%s\t%s\n", $1, $3, $4, $5, h
-    }
-    END {
-        a = ok["allah"] / n["allah"]; s = ok["sound"] / n["sound"]
-        b = ok["belarus"] / n["belarus"]; l = ok["look"] / n["look"]
-        printf "forms allah recall     %4d / %4d = %.3f (floor %.2f)\n", ok["allah"], n["allah"], a, fa
-        printf "forms sound recall     %4d / %4d = %.3f (floor %.2f)\n", ok["sound"], n["sound"], s, fs
-        printf "forms belarus recall   %4d / %4d = %.3f (floor %.2f)\n", ok["belarus"], n["belarus"], b, fb
-        printf "forms look-alike hit   %4d / %4d = %.3f (ceiling %.2f)\n", ok["look"], n["look"], l, ceil
-        exit (a < fa || s < fs || b < fb || l > ceil)
-    }' "$work/out" "$work/cases.tsv"
+awk -F'\t' -v check=forms -v ceil="$CEIL_FORMS_LOOK" -v misses="${1:-}" \
+    -v kinds="allah:$FLOOR_ALLAH sound:$FLOOR_SOUND belarus:$FLOOR_BELARUS" \
+    -f "$top/tests/names/kinds.awk" "$work/out" "$work/cases.tsv"

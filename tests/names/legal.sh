@@ -39,24 +39,6 @@ awk -F'\t' '$1 == "look" { print $5 }' "$work/cases.tsv" | sort -u |
     "$probe" "$un" "$ofac/sdn.csv" "$ofac/alt.csv" "$ofac/add.csv" |
     sed 's/^/\t/' >> "$work/out"
 
-awk -F'\t' -v fs="$FLOOR_LEGAL_SWAP" -v fd="$FLOOR_LEGAL_DROP" \
-    -v fa="$FLOOR_LEGAL_ADD" -v ceil="$CEIL_LEGAL_LOOK" -v misses="${1:-}" '
-    FILENAME == ARGV[1] { hits[$1 "\t" $2] = $3; next }
-    {
-        n[$1]++; h = hits[$2 "\t" $5]; split(h, r, ",")
-        found = 0
-        for (i in r) if (r[i] == $3) found = 1
-        if ($1 == "look") found = h != "-"
-        ok[$1] += found
-        if (misses == "--misses" && found == ($1 == "look"))
-            printf "%s\t%s\t%s\t%s\t%s\n", $1, $3, $4, $5, h
-    }
-    END {
-        s = ok["swap"] / n["swap"]; d = ok["drop"] / n["drop"]
-        a = ok["add"] / n["add"]; l = ok["look"] / n["look"]
-        printf "legal swap recall      %4d / %4d = %.3f (floor %.2f)\n", ok["swap"], n["swap"], s, fs
-        printf "legal drop recall      %4d / %4d = %.3f (floor %.2f)\n", ok["drop"], n["drop"], d, fd
-        printf "legal add recall       %4d / %4d = %.3f (floor %.2f)\n", ok["add"], n["add"], a, fa
-        printf "legal look-alike hit   %4d / %4d = %.3f (ceiling %.2f)\n", ok["look"], n["look"], l, ceil
-        exit (s < fs || d < fd || a < fa || l > ceil)
-    }' "$work/out" "$work/cases.tsv"
+awk -F'\t' -v check=legal -v ceil="$CEIL_LEGAL_LOOK" -v misses="${1:-}" \
+    -v kinds="swap:$FLOOR_LEGAL_SWAP drop:$FLOOR_LEGAL_DROP add:$FLOOR_LEGAL_ADD" -v lookany=1 \
+    -f "$top/tests/names/kinds.awk" "$work/out" "$work/cases.tsv"

@@ -32,25 +32,6 @@ awk -F'\t' '$2 == "sdn" { print $5 }' "$work/cases.tsv" | sort -u |
 awk -F'\t' '$2 == "un" { print $5 }' "$work/cases.tsv" | sort -u |
     "$probe" "$un" | sed 's/^/un\t/' >> "$work/out"
 
-awk -F'\t' -v fk="$FLOOR_KOREAN" -v fm="$FLOOR_MALAY" \
-    -v fb="$FLOOR_BELARUS_OU" -v ceil="$CEIL_ROMAN_LOOK" -v misses="${1:-}" '
-    FILENAME == ARGV[1] { hits[$1 "\t" $2] = $3; next }
-    {
-        look = $1 ~ /^look-/
-        k = look ? "look" : $1
-        n[k]++; h = hits[$2 "\t" $5]; split(h, r, ",")
-        found = 0
-        for (i in r) if (r[i] == $3) found = 1
-        ok[k] += found
-        if (misses == "--misses" && found == look)
-            printf "%s\t%s\t%s\t%s\t%s\n", $1, $3, $4, $5, h
-    }
-    END {
-        kr = ok["korean"] / n["korean"]; m = ok["malay"] / n["malay"]
-        b = ok["belarus"] / n["belarus"]; l = ok["look"] / n["look"]
-        printf "roman korean recall    %4d / %4d = %.3f (floor %.2f)\n", ok["korean"], n["korean"], kr, fk
-        printf "roman malay recall     %4d / %4d = %.3f (floor %.2f)\n", ok["malay"], n["malay"], m, fm
-        printf "roman belarus recall   %4d / %4d = %.3f (floor %.2f)\n", ok["belarus"], n["belarus"], b, fb
-        printf "roman look-alike hit   %4d / %4d = %.3f (ceiling %.2f)\n", ok["look"], n["look"], l, ceil
-        exit (kr < fk || m < fm || b < fb || l > ceil)
-    }' "$work/out" "$work/cases.tsv"
+awk -F'\t' -v check=roman -v ceil="$CEIL_ROMAN_LOOK" -v misses="${1:-}" \
+    -v kinds="korean:$FLOOR_KOREAN malay:$FLOOR_MALAY belarus:$FLOOR_BELARUS_OU" \
+    -f "$top/tests/names/kinds.awk" "$work/out" "$work/cases.tsv"
