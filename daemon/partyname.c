@@ -798,6 +798,24 @@ canon_undouble(char *t, size_t n)
 }
 
 /*
+ * True if <s> is what may close a romanised Korean syllable after its
+ * vowels: nothing, n, ng, l, k, m, p, and t if <t> (McCune-Reischauer's
+ * final t; the aspirates' th and ph stand only before a vowel).
+ */
+static bool
+korean_final(const char *s, bool t)
+{
+	static const char *const finals[] = { "", "n", "ng", "l", "k", "m",
+	    "p" };
+	size_t i;
+
+	for (i = 0; i < NELEM(finals); i++)
+		if (strcmp(s, finals[i]) == 0)
+			return true;
+	return t && strcmp(s, "t") == 0;
+}
+
+/*
  * Endings of <t> (length <n>): -yan / -ian, Korean -un / -on, -ung / -ong
  * (the Korean syllables song / sung, yong / young, jong / jung).
  */
@@ -832,10 +850,7 @@ canon_korean_voicing(char *t, size_t n, size_t cap)
 	v = t[1] == 'y' || t[1] == 'v' ? 2 : 1;
 	while (v < n && is_vowel(t[v]))
 		v++;
-	if (!(v == n || strcmp(t + v, "n") == 0 ||
-	    strcmp(t + v, "ng") == 0 || strcmp(t + v, "l") == 0 ||
-	    strcmp(t + v, "k") == 0 || strcmp(t + v, "m") == 0 ||
-	    strcmp(t + v, "p") == 0 || strcmp(t + v, "t") == 0))
+	if (!korean_final(t + v, true))
 		return n;
 	if (t[0] == 'j') {
 		if (n + 1 < cap) {
@@ -941,10 +956,7 @@ korean_aspirate(const char *in, char *out)
 		return false;
 	while (v < n && is_vowel(in[v]))
 		v++;
-	if (!(v == n || strcmp(in + v, "n") == 0 ||
-	    strcmp(in + v, "ng") == 0 || strcmp(in + v, "l") == 0 ||
-	    strcmp(in + v, "k") == 0 || strcmp(in + v, "m") == 0 ||
-	    strcmp(in + v, "p") == 0))
+	if (!korean_final(in + v, false))
 		return false;
 	out[0] = in[0];
 	memcpy(out + 1, in + 2, n - 1);
