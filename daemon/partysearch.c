@@ -980,12 +980,10 @@ memo_init(struct simmemo *mm, size_t m, double **sim, size_t *cap)
 	mm->sim = *sim;
 }
 
-/* The memo's slot of listed token <j>, emptied if another token held it. */
+/* The slot of listed token <id> in <mm>, emptied if another token held it. */
 static inline size_t
-memo_slot(const struct scoring *s, size_t j)
+memo_slot_of(struct simmemo *mm, uint32_t id)
 {
-	struct simmemo *mm = s->memo;
-	uint32_t id = s->ntid[j];
 	size_t slot = id & (SIMMEMO_SLOTS - 1);
 
 	if (mm->tag[slot] != id + 1) {
@@ -995,28 +993,63 @@ memo_slot(const struct scoring *s, size_t j)
 	return slot;
 }
 
-/* The memo's similarities of listed token <j> (in <slot>) to each word. */
+/* The memo's slot of listed token <j>. */
+static inline size_t
+memo_slot(const struct scoring *s, size_t j)
+{
+	return memo_slot_of(s->memo, s->ntid[j]);
+}
+
+/* The similarities of the listed token in <slot> of <mm> to each word. */
+static inline double *
+memo_row_of(struct simmemo *mm, size_t slot, bool strict)
+{
+	return &mm->sim[(slot * 2 + strict) * mm->m];
+}
+
 static inline double *
 memo_row(const struct scoring *s, size_t slot, bool strict)
 {
-	return &s->memo->sim[(slot * 2 + strict) * s->memo->m];
+	return memo_row_of(s->memo, slot, strict);
 }
 
 /*
- * sim_tokens of listed token <j>, in memo slot <slot> whose similarities
- * are <row> (memo_row), and query word <i>.
+ * sim_tokens of listed token <n>, in slot <slot> of <mm> whose
+ * similarities are <row> (memo_row_of), and word <i> of query <qu>.
  */
+static inline double
+memo_at(struct simmemo *mm, size_t slot, double *row, const struct ptok *n,
+    const struct query *qu, size_t i, bool strict)
+{
+	uint64_t bit = 1ULL << (2 * i + strict);
+
+	if ((mm->known[slot] & bit) == 0) {
+		row[i] = sim_tokens(n, &qu->q[i].t, strict);
+		mm->known[slot] |= bit;
+	}
+	return row[i];
+}
+
+/* memo_at for listed token <j> of the name scored. */
 static inline double
 memo_get(const struct scoring *s, size_t slot, double *row, size_t j,
     size_t i, bool strict)
 {
-	uint64_t bit = 1ULL << (2 * i + strict);
+	return memo_at(s->memo, slot, row, s->nt[j], s->qu, i, strict);
+}
 
-	if ((s->memo->known[slot] & bit) == 0) {
-		row[i] = sim_tokens(s->nt[j], &s->qu->q[i].t, strict);
-		s->memo->known[slot] |= bit;
-	}
-	return row[i];
+/*
+ * sim_tokens of listed token <id> and word <i> of query <qu>, through
+ * <mm>: candidate gathering asks first, and scoring finds it held.
+ */
+static double
+memo_sim_id(struct simmemo *mm, const struct party_index *idx, uint32_t id,
+    const struct query *qu, size_t i, bool strict)
+{
+	size_t slot = memo_slot_of(mm, id);
+
+	return memo_at(mm, slot, memo_row_of(mm, slot, strict),
+	    &idx->toks[id], qu, i, strict);
 }
 
 /* sim_tokens of listed token <j> and query word <i>, through the memo. */
@@ -1375,6 +1408,26 @@ supported_typo_sim(const char *a, size_t la, const char *b, size_t lb)
 }
 
 /*
+ * supported_typo_sim of listed word <n> and query word <q>, canonically or
+ * as the query writes it against the listed word canonically or as first
+ * written.
+ */
+static double
+supported_typo_spellings(const struct ptok *n, const struct qtok *q)
+{
+	double sim;
+
+	sim = supported_typo_sim(n->key, n->len, q->key, q->len);
+	if (sim == 0 && q->rawdiff)
+		sim = supported_typo_sim(n->key, n->len, q->raw,
+		    strlen(q->raw));
+	if (sim == 0 && n->raw != NULL)
+		sim = supported_typo_sim(n->raw, strlen(n->raw), q->raw,
+		    strlen(q->raw));
+	return sim;
+}
+
+/*
  * True if listed token <j> was found only as a typing error of a query
  * word that is another listed word (score_other_names).
  */
@@ -1414,7 +1467,6 @@ score_supported_typos(const struct party_index *idx, struct scoring *s)
 		return;
 	for (j = 0; j < s->k; j++) {
 		const struct ptok *n = s->nt[j];
-		const char *nraw = n->raw != NULL ? n->raw : n->key;
 
 		if (s->nmerged[j] || s->nbest[j] >= PSCORE_MATCHED ||
 		    n->particle || n->initials || n->generic)
@@ -1426,14 +1478,7 @@ score_supported_typos(const struct party_index *idx, struct scoring *s)
 			if (s->qmerged[i] || s->qbest[i] >= PSCORE_MATCHED ||
 			    q->particle || q->initials || q->lexical)
 				continue;
-			sim = supported_typo_sim(n->key, n->len, q->key,
-			    q->len);
-			if (sim == 0 && q->rawdiff)
-				sim = supported_typo_sim(n->key, n->len,
-				    q->raw, strlen(q->raw));
-			if (sim == 0 && n->raw != NULL)
-				sim = supported_typo_sim(nraw, strlen(nraw),
-				    q->raw, strlen(q->raw));
+			sim = supported_typo_spellings(n, q);
 			if (sim <= s->nbest[j])
 				continue;
 			s->nbest[j] = s->qbest[i] = sim;
@@ -1992,13 +2037,39 @@ block_common(const struct query *qu, double threshold, bool *skip)
 }
 
 /*
+ * True if scoring may find listed token <id> like word <i> of <qu> in some
+ * way: sim_tokens, strict or not, or as a supported typing error; a join
+ * always (score_join_views reads joins its own way).  A close spelling
+ * the scoring finds in no way alike gathers names that can only score on
+ * other words: three in ten candidates were such names, and none reached
+ * the threshold in the name checks.  The similarities asked go into <mm>
+ * for the scoring.
+ */
+static bool
+close_similar(const struct party_index *idx, struct simmemo *mm, uint32_t id,
+    const struct query *qu, size_t i)
+{
+	const struct ptok *t = &idx->toks[id];
+	const struct qtok *q = &qu->q[i].t;
+
+	if (t->concat)
+		return true;
+	return memo_sim_id(mm, idx, id, qu, i, false) > 0 ||
+	    memo_sim_id(mm, idx, id, qu, i, true) > 0 ||
+	    (!q->particle && !q->initials && !q->lexical &&
+	    !t->particle && !t->initials && !t->generic &&
+	    supported_typo_spellings(t, q) > 0);
+}
+
+/*
  * The candidate names of <qu> into <c>: the postings of every spelling
  * close to a token not skipped (initials and particles find nothing on
- * their own), and of the joins that are rare enough to tell.
+ * their own) that the scoring finds alike (close_similar), and of the
+ * joins that are rare enough to tell.
  */
 static void
 gather_candidates(const struct party_index *idx, const struct query *qu,
-    const bool *skip, struct cand *c)
+    const bool *skip, struct simmemo *mm, struct cand *c)
 {
 	uint32_t close[MAX_CLOSE_TOKENS];
 	size_t i, j, nclose;
@@ -2009,7 +2080,8 @@ gather_candidates(const struct party_index *idx, const struct query *qu,
 		nclose = close_tokens(idx, &qu->q[i].t, true, close,
 		    NELEM(close));
 		for (j = 0; j < nclose; j++)
-			cand_add_postings(idx, c, close[j]);
+			if (close_similar(idx, mm, close[j], qu, i))
+				cand_add_postings(idx, c, close[j]);
 	}
 	for (i = 0; i < qu->njoins; i++) {
 		long id = qu->jid[i];
@@ -2187,7 +2259,7 @@ search_query(const struct party_index *idx, struct query *qu, char *name,
 	cand_init(idx, &c, hs->bits);
 	memo_init(&memo, qu->n, &hs->sim, &hs->csim);
 	block_common(qu, threshold, skip);
-	gather_candidates(idx, qu, skip, &c);
+	gather_candidates(idx, qu, skip, &memo, &c);
 	if (c.n == 0)
 		goto done;
 
