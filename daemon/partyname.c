@@ -49,12 +49,12 @@
 #define PATRONYMIC_STEM_MIN	3
 /* Letters of a word of the tables a query word is read as through one
  * typing error (table_typo), at least: a legal form, a title, a generic
- * word; through two, a legal form, another word. */
+ * word; through two, a legal form (two errors from a title or generic
+ * word are as often another word: Sheriyat is no typed sharikat). */
 #define TYPO_LEGAL_MINLEN	3
 #define TYPO_TITLE_MINLEN	4
 #define TYPO_GENERIC_MINLEN	5
 #define TYPO2_LEGAL_MINLEN	7
-#define TYPO2_WORD_MINLEN	8
 
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
@@ -2033,9 +2033,10 @@ table_swap(const char *w)
  * it is that word typed with an error (table_typo), by length: legal
  * forms, titles and generic words, each from a length on (a word of four
  * letters one error from a generic word is too often a word of its own:
- * "Bark", "Form", "Soil"), with two errors from a length on.  Stopwords
- * are not among them: one error in a word of three letters gives too many
- * real words ("Anda", "Form").  Built once, read by any thread.
+ * "Bark", "Form", "Soil"), legal forms with two errors from a length on.
+ * Stopwords are not among them: one error in a word of three letters
+ * gives too many real words ("Anda", "Form", "Dies").  Built once, read by
+ * any thread.
  */
 struct typo_word {
 	const char	*word;
@@ -2080,9 +2081,9 @@ typo_words_init(void)
 		typo_words_add(legalforms, NELEM(legalforms), len,
 		    TYPO_LEGAL_MINLEN, TYPO2_LEGAL_MINLEN, &k);
 		typo_words_add(titles, NELEM(titles), len, TYPO_TITLE_MINLEN,
-		    TYPO2_WORD_MINLEN, &k);
+		    MAXTOKLEN, &k);
 		typo_words_add(generics, NELEM(generics), len,
-		    TYPO_GENERIC_MINLEN, TYPO2_WORD_MINLEN, &k);
+		    TYPO_GENERIC_MINLEN, MAXTOKLEN, &k);
 	}
 	typo_from[MAXTOKLEN] = k;
 }
