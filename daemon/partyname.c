@@ -2038,84 +2038,152 @@ table_swap(const char *w)
  * gives too many real words ("Anda", "Form", "Dies").  Built once, read by
  * any thread.
  */
+/*
+ * True if <x> has <k> bits set or fewer: clearing the lowest bit <k> times
+ * costs less than a popcount the target may have no instruction for.
+ */
+static bool
+bits_at_most(uint64_t x, size_t k)
+{
+	for (; k > 0 && x != 0; k--)
+		x &= x - 1;
+	return x == 0;
+}
+
 struct typo_word {
 	const char	*word;
+	uint64_t	 set;		/* letter_set of <word> */
 	size_t		 len;
 	size_t		 max;		/* errors read */
 	bool		 legal;		/* a legal form (table_readings) */
 };
-static struct typo_word	 typo_word[NELEM(legalforms) + NELEM(generics) +
-			    NELEM(titles)];
-/* The words of <len> letters are typo_word[typo_from[len] .. [len + 1]). */
-static size_t		 typo_from[MAXTOKLEN + 1];
+#define TYPO_WORDS	(NELEM(legalforms) + NELEM(generics) + NELEM(titles))
+#define TYPO_LETTERS	26
+static struct typo_word	 typo_word[TYPO_WORDS];
+static size_t		 ntypo_words;
+/*
+ * The words read with one error by length and letter: one error leaves
+ * one of a word's first two letters in place, so a query word is compared
+ * only with the words whose first or second letter is its first or
+ * second.  typo_at[typo_from[len][c] .. typo_from[len][c + 1]) are the
+ * words of <len> letters with letter <c> ('a' + c) first or second; the
+ * words read with two errors, few, are typo_two[0 .. ntypo_two).
+ */
+static uint16_t		 typo_at[2 * TYPO_WORDS];
+static size_t		 typo_from[MAXTOKLEN][TYPO_LETTERS + 1];
+static uint16_t		 typo_two[TYPO_WORDS];
+static size_t		 ntypo_two;
 static pthread_once_t	 typo_once = PTHREAD_ONCE_INIT;
 
 /*
- * Adds the words of <tab> (<n>) of <len> letters to typo_word at <*k>, if
- * <len> is <minlen> or more; with two errors from <twolen> letters on.
+ * Adds the words of <tab> (<n>) to typo_word if they have <minlen>
+ * letters or more; two errors from <twolen> letters on.
  */
 static void
-typo_words_add(const char *const *tab, size_t n, size_t len, size_t minlen,
-    size_t twolen, size_t *k)
+typo_words_add(const char *const *tab, size_t n, size_t minlen,
+    size_t twolen)
 {
-	size_t i;
+	struct typo_word *t;
+	size_t i, len;
 
-	if (len < minlen)
-		return;
-	for (i = 0; i < n; i++)
-		if (strlen(tab[i]) == len) {
-			typo_word[*k].word = tab[i];
-			typo_word[*k].len = len;
-			typo_word[*k].max = len >= twolen ? 2 : 1;
-			typo_word[(*k)++].legal = tab == legalforms;
-		}
+	for (i = 0; i < n; i++) {
+		if ((len = strlen(tab[i])) < minlen || len >= MAXTOKLEN)
+			continue;
+		t = &typo_word[ntypo_words];
+		t->word = tab[i];
+		t->set = letter_set(tab[i], len);
+		t->len = len;
+		t->max = len >= twolen ? 2 : 1;
+		t->legal = tab == legalforms;
+		if (t->max > 1)
+			typo_two[ntypo_two++] = (uint16_t)ntypo_words;
+		ntypo_words++;
+	}
+}
+
+/* True if the letter <c> ('a' + c) is the first or second of <t>. */
+static bool
+typo_letter(const struct typo_word *t, size_t c)
+{
+	return (size_t)(t->word[0] - 'a') == c ||
+	    (size_t)(t->word[1] - 'a') == c;
 }
 
 static void
 typo_words_init(void)
 {
-	size_t len, k = 0;
+	size_t len, c, i, k = 0;
 
+	typo_words_add(legalforms, NELEM(legalforms), TYPO_LEGAL_MINLEN,
+	    TYPO2_LEGAL_MINLEN);
+	typo_words_add(titles, NELEM(titles), TYPO_TITLE_MINLEN, MAXTOKLEN);
+	typo_words_add(generics, NELEM(generics), TYPO_GENERIC_MINLEN,
+	    MAXTOKLEN);
 	for (len = 0; len < MAXTOKLEN; len++) {
-		typo_from[len] = k;
-		typo_words_add(legalforms, NELEM(legalforms), len,
-		    TYPO_LEGAL_MINLEN, TYPO2_LEGAL_MINLEN, &k);
-		typo_words_add(titles, NELEM(titles), len, TYPO_TITLE_MINLEN,
-		    MAXTOKLEN, &k);
-		typo_words_add(generics, NELEM(generics), len,
-		    TYPO_GENERIC_MINLEN, MAXTOKLEN, &k);
+		for (c = 0; c < TYPO_LETTERS; c++) {
+			typo_from[len][c] = k;
+			for (i = 0; i < ntypo_words; i++)
+				if (typo_word[i].len == len &&
+				    typo_word[i].max == 1 &&
+				    typo_letter(&typo_word[i], c))
+					typo_at[k++] = (uint16_t)i;
+		}
+		typo_from[len][TYPO_LETTERS] = k;
 	}
-	typo_from[MAXTOKLEN] = k;
+}
+
+/*
+ * The nearer of <*found> (at <*best> errors) and typo_word[<i>] if folded
+ * <w> (<n> letters, letter_set <set>) is that word typed with the errors
+ * it reads.
+ */
+static void
+typo_try(const char *w, size_t n, uint64_t set, size_t i,
+    const struct typo_word **found, size_t *best)
+{
+	const struct typo_word *t = &typo_word[i];
+	size_t d;
+
+	if ((t->len > n ? t->len - n : n - t->len) > t->max ||
+	    !bits_at_most(set ^ t->set, 2 * t->max))
+		return;
+	d = partyname_edit_distance(w, n, t->word, t->len, t->max);
+	if (d <= t->max && d < *best) {
+		*best = d;
+		*found = t;
+	}
 }
 
 /*
  * The word of the tables (typo_word) that folded <w> is typed with the
  * errors read, the nearest, or NULL ("Ltsd", "Lcopany", "Tepublic",
- * "Maangemenpt").  The caller asks only of words the lists do not know:
+ * "Managment").  The caller asks only of words the lists do not know:
  * such a word would weigh as the rarest listed word and sink a name
  * otherwise well written.
  */
 static const struct typo_word *
 table_typo(const char *w)
 {
-	const struct typo_word *t, *found = NULL;
-	size_t n = strlen(w), len, i, d, best = SIZE_MAX;
+	const struct typo_word *found = NULL;
+	size_t n = strlen(w), len, i, k, c, best = SIZE_MAX;
+	uint64_t set;
 
-	if (n >= MAXTOKLEN)
+	if (n < 2 || n >= MAXTOKLEN)
 		return NULL;
 	(void)pthread_once(&typo_once, typo_words_init);
-	for (len = n > 2 ? n - 2 : 0; len <= n + 2 && len < MAXTOKLEN;
-	    len++)
-		for (i = typo_from[len]; i < typo_from[len + 1]; i++) {
-			t = &typo_word[i];
-			if ((len > n ? len - n : n - len) > t->max)
-				continue;
-			d = partyname_edit_distance(w, n, t->word, len, t->max);
-			if (d <= t->max && d < best) {
-				best = d;
-				found = t;
-			}
-		}
+	set = letter_set(w, n);
+	for (k = 0; k < 2; k++) {
+		c = (size_t)(w[k] - 'a');
+		if (c >= TYPO_LETTERS || (k == 1 && w[1] == w[0]))
+			continue;
+		for (len = n - 1; len <= n + 1 && len < MAXTOKLEN; len++)
+			for (i = typo_from[len][c];
+			    i < typo_from[len][c + 1]; i++)
+				typo_try(w, n, set, typo_at[i], &found, &best);
+	}
+	for (i = 0; i < ntypo_two; i++)
+		if (n + 2 >= typo_word[typo_two[i]].len)
+			typo_try(w, n, set, typo_two[i], &found, &best);
 	return found;
 }
 
@@ -2370,9 +2438,10 @@ table_readings(char *const *words, const bool *listed, size_t n,
 
 		if (listed[i] || !all_letters(w) || tword_find(w) != NULL)
 			continue;
+		/* The place last: looking it up costs most. */
 		if ((typed[i] = table_swap(w)) != NULL || distinct < 2 ||
-		    (place != NULL && place(ctx, w, NULL)) ||
-		    (t = table_typo(w)) == NULL)
+		    (t = table_typo(w)) == NULL ||
+		    (place != NULL && place(ctx, w, NULL)))
 			continue;
 		typed[i] = t->word;
 		legal[i] = t->legal;
