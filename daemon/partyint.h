@@ -248,13 +248,16 @@ typedef bool (*partyname_known_fn)(void *ctx, const char *w,
  * back where two words <known> does not know both become words of one
  * listed name (<together>: folded <w> and <next> are words of one listed
  * name), words <known> does not know are split where they are known words
- * run together ("MAULANAFAZLULLAH"), and typed titles go like titles;
- * <*changed> (if not NULL) says whether any did.  <known> NULL: as
- * partyname_tokenize.
+ * run together ("MAULANAFAZLULLAH"), and words <known> does not know that
+ * are a word of the tables typed with an error (a legal form, a generic
+ * word, a title: "LTSD", "TEPUBLIC") go like that word, unless <place>
+ * (if not NULL) says they are a word of their own (a place of the lists'
+ * addresses); <*changed> (if not NULL) says whether any did.  <known>
+ * NULL: as partyname_tokenize.
  */
 size_t	partyname_tokenize_known(const char *name, struct qtok *out,
-	    partyname_known_fn known, partyname_known_fn together, void *ctx,
-	    bool *changed);
+	    partyname_known_fn known, partyname_known_fn together,
+	    partyname_known_fn place, void *ctx, bool *changed);
 /*
  * The letter-by-letter spelling of folded word <in> into <t> (<cap> bytes,
  * NUL included; a longer spelling is cut to fit); returns its length.  The

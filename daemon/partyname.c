@@ -47,6 +47,14 @@
 #define BELARUSIAN_OU_MIN	6
 /* Letters of a father's name before a patronymic ending, at least. */
 #define PATRONYMIC_STEM_MIN	3
+/* Letters of a word of the tables a query word is read as through one
+ * typing error (table_typo), at least: a legal form, a title, a generic
+ * word; through two, a legal form (two errors from a title or generic
+ * word are as often another word: Sheriyat is no typed sharikat). */
+#define TYPO_LEGAL_MINLEN	3
+#define TYPO_TITLE_MINLEN	4
+#define TYPO_GENERIC_MINLEN	5
+#define TYPO2_LEGAL_MINLEN	7
 
 /* ------------------------------------------------------------------ */
 /* Word tables                                                         */
@@ -2020,6 +2028,165 @@ table_swap(const char *w)
 	return NULL;
 }
 
+/*
+ * Words of the tables a query word the lists do not know is read as when
+ * it is that word typed with an error (table_typo), by length: legal
+ * forms, titles and generic words, each from a length on (a word of four
+ * letters one error from a generic word is too often a word of its own:
+ * "Bark", "Form", "Soil"), legal forms with two errors from a length on.
+ * Stopwords are not among them: one error in a word of three letters
+ * gives too many real words ("Anda", "Form", "Dies").  Built once, read by
+ * any thread.
+ */
+/*
+ * True if <x> has <k> bits set or fewer: clearing the lowest bit <k> times
+ * costs less than a popcount the target may have no instruction for.
+ */
+static bool
+bits_at_most(uint64_t x, size_t k)
+{
+	for (; k > 0 && x != 0; k--)
+		x &= x - 1;
+	return x == 0;
+}
+
+struct typo_word {
+	const char	*word;
+	uint64_t	 set;		/* letter_set of <word> */
+	size_t		 len;
+	size_t		 max;		/* errors read */
+	bool		 legal;		/* a legal form (table_readings) */
+};
+#define TYPO_WORDS	(NELEM(legalforms) + NELEM(generics) + NELEM(titles))
+#define TYPO_LETTERS	26
+static struct typo_word	 typo_word[TYPO_WORDS];
+static size_t		 ntypo_words;
+/*
+ * The words read with one error by length and letter: one error leaves
+ * one of a word's first two letters in place, so a query word is compared
+ * only with the words whose first or second letter is its first or
+ * second.  typo_at[typo_from[len][c] .. typo_from[len][c + 1]) are the
+ * words of <len> letters with letter <c> ('a' + c) first or second; the
+ * words read with two errors, few, are typo_two[0 .. ntypo_two).
+ */
+static uint16_t		 typo_at[2 * TYPO_WORDS];
+static size_t		 typo_from[MAXTOKLEN][TYPO_LETTERS + 1];
+static uint16_t		 typo_two[TYPO_WORDS];
+static size_t		 ntypo_two;
+static pthread_once_t	 typo_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Adds the words of <tab> (<n>) to typo_word if they have <minlen>
+ * letters or more; two errors from <twolen> letters on.
+ */
+static void
+typo_words_add(const char *const *tab, size_t n, size_t minlen,
+    size_t twolen)
+{
+	struct typo_word *t;
+	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		if ((len = strlen(tab[i])) < minlen || len >= MAXTOKLEN)
+			continue;
+		t = &typo_word[ntypo_words];
+		t->word = tab[i];
+		t->set = letter_set(tab[i], len);
+		t->len = len;
+		t->max = len >= twolen ? 2 : 1;
+		t->legal = tab == legalforms;
+		if (t->max > 1)
+			typo_two[ntypo_two++] = (uint16_t)ntypo_words;
+		ntypo_words++;
+	}
+}
+
+/* True if the letter <c> ('a' + c) is the first or second of <t>. */
+static bool
+typo_letter(const struct typo_word *t, size_t c)
+{
+	return (size_t)(t->word[0] - 'a') == c ||
+	    (size_t)(t->word[1] - 'a') == c;
+}
+
+static void
+typo_words_init(void)
+{
+	size_t len, c, i, k = 0;
+
+	typo_words_add(legalforms, NELEM(legalforms), TYPO_LEGAL_MINLEN,
+	    TYPO2_LEGAL_MINLEN);
+	typo_words_add(titles, NELEM(titles), TYPO_TITLE_MINLEN, MAXTOKLEN);
+	typo_words_add(generics, NELEM(generics), TYPO_GENERIC_MINLEN,
+	    MAXTOKLEN);
+	for (len = 0; len < MAXTOKLEN; len++) {
+		for (c = 0; c < TYPO_LETTERS; c++) {
+			typo_from[len][c] = k;
+			for (i = 0; i < ntypo_words; i++)
+				if (typo_word[i].len == len &&
+				    typo_word[i].max == 1 &&
+				    typo_letter(&typo_word[i], c))
+					typo_at[k++] = (uint16_t)i;
+		}
+		typo_from[len][TYPO_LETTERS] = k;
+	}
+}
+
+/*
+ * The nearer of <*found> (at <*best> errors) and typo_word[<i>] if folded
+ * <w> (<n> letters, letter_set <set>) is that word typed with the errors
+ * it reads.
+ */
+static void
+typo_try(const char *w, size_t n, uint64_t set, size_t i,
+    const struct typo_word **found, size_t *best)
+{
+	const struct typo_word *t = &typo_word[i];
+	size_t d;
+
+	if ((t->len > n ? t->len - n : n - t->len) > t->max ||
+	    !bits_at_most(set ^ t->set, 2 * t->max))
+		return;
+	d = partyname_edit_distance(w, n, t->word, t->len, t->max);
+	if (d <= t->max && d < *best) {
+		*best = d;
+		*found = t;
+	}
+}
+
+/*
+ * The word of the tables (typo_word) that folded <w> is typed with the
+ * errors read, the nearest, or NULL ("Ltsd", "Lcopany", "Tepublic",
+ * "Managment").  The caller asks only of words the lists do not know:
+ * such a word would weigh as the rarest listed word and sink a name
+ * otherwise well written.
+ */
+static const struct typo_word *
+table_typo(const char *w)
+{
+	const struct typo_word *found = NULL;
+	size_t n = strlen(w), len, i, k, c, best = SIZE_MAX;
+	uint64_t set;
+
+	if (n < 2 || n >= MAXTOKLEN)
+		return NULL;
+	(void)pthread_once(&typo_once, typo_words_init);
+	set = letter_set(w, n);
+	for (k = 0; k < 2; k++) {
+		c = (size_t)(w[k] - 'a');
+		if (c >= TYPO_LETTERS || (k == 1 && w[1] == w[0]))
+			continue;
+		for (len = n - 1; len <= n + 1 && len < MAXTOKLEN; len++)
+			for (i = typo_from[len][c];
+			    i < typo_from[len][c + 1]; i++)
+				typo_try(w, n, set, typo_at[i], &found, &best);
+	}
+	for (i = 0; i < ntypo_two; i++)
+		if (n + 2 >= typo_word[typo_two[i]].len)
+			typo_try(w, n, set, typo_two[i], &found, &best);
+	return found;
+}
+
 /* True if <w> is one edit from a title of 6 letters or more ("Msulana"). */
 static bool
 title_typo(const char *w)
@@ -2216,23 +2383,95 @@ split_word(const char *w, size_t len, partyname_known_fn known,
 	return pieces;
 }
 
+/* True if <w> is lowercase letters only. */
+static bool
+all_letters(const char *w)
+{
+	for (; *w != '\0'; w++)
+		if (*w < 'a' || *w > 'z')
+			return false;
+	return true;
+}
+
+/*
+ * True if every word of <words> from <from> to <to> (exclusive) is a word
+ * of the tables, read as one (<typed>), or a single letter (of "S.A.").
+ */
+static bool
+all_table(char *const *words, const char *const *typed, size_t from,
+    size_t to)
+{
+	for (; from < to; from++)
+		if (typed[from] == NULL && words[from][1] != '\0' &&
+		    tword_find(words[from]) == NULL)
+			return false;
+	return true;
+}
+
+/*
+ * The words of the tables that the words of <words> (<n>) the lists do not
+ * know (<listed>) are typed, into <typed> (NULL: as written): two letters
+ * swapped in a legal form or stopword ("tld"); or the errors table_typo
+ * reads, where the name has another word that tells it (alone, the word is
+ * the name) and unless <place> (if not NULL) says the word is a word of
+ * its own.  A typed legal form stands where legal forms do, before or after
+ * the words of the name: inside it, a word one error from "sal" or "corp"
+ * is a word of the name ("Salt", "Corn").
+ */
+static void
+table_readings(char *const *words, const bool *listed, size_t n,
+    partyname_known_fn place, void *ctx, const char **typed)
+{
+	const struct typo_word *t;
+	bool legal[MAXTOK * 2];
+	size_t i, distinct = 0;
+
+	for (i = 0; i < n; i++) {
+		typed[i] = NULL;
+		legal[i] = false;
+		if (words[i][0] != '\0' && words[i][1] != '\0' &&
+		    tword_find(words[i]) == NULL)
+			distinct++;
+	}
+	for (i = 0; i < n; i++) {
+		const char *w = words[i];
+
+		if (listed[i] || !all_letters(w) || tword_find(w) != NULL)
+			continue;
+		/* The place last: looking it up costs most. */
+		if ((typed[i] = table_swap(w)) != NULL || distinct < 2 ||
+		    (t = table_typo(w)) == NULL ||
+		    (place != NULL && place(ctx, w, NULL)))
+			continue;
+		typed[i] = t->word;
+		legal[i] = t->legal;
+	}
+	for (i = 0; i < n; i++)
+		if (legal[i] && !all_table(words, typed, 0, i) &&
+		    !all_table(words, typed, i + 1, n))
+			typed[i] = NULL;
+}
+
 /*
  * Query words the lists do not know (<listed>: those they know, per word),
  * of five letters or more, split where they are listed words run
- * together; words that are a typed title
- * ("Msulana") go like the title, and a typed Abd al- ("Adul") like Abd
- * al-.  <words> (<*nw> of them, room for <max>)
- * is rewritten in place; the pieces are kept in <store>.  Returns true if
- * anything changed.
+ * together; words that are a typed word of the tables (table_swap,
+ * table_typo) go like that word unless <place> (if not NULL) knows them,
+ * and a typed Abd al- ("Adul") like Abd al-.  <words> (<*nw> of them, room
+ * for <max>) is rewritten in place; the pieces are kept in <store>.
+ * Returns true if anything changed.
  */
 static bool
 split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
     char store[][MAXTOKLEN], partyname_known_fn known,
-    partyname_known_fn together, void *ctx)
+    partyname_known_fn together, partyname_known_fn place, void *ctx)
 {
 	char *w[MAXTOK * 2];
+	const char *typed[MAXTOK * 2];
 	size_t i, k, n = 0, ns = 0, cut[2], np, len, ab;
 	bool changed = false;
+
+	table_readings(words, listed, *nw, place, ctx, typed);
 
 	for (i = 0; i < *nw && n < NELEM(w); i++) {
 		const char *x = words[i], *tw;
@@ -2241,12 +2480,10 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 		len = strlen(x);
 		for (k = 0; k < len && alpha; k++)
 			alpha = x[k] >= 'a' && x[k] <= 'z';
-		/* A typed legal form or stopword ("LTD" as "TLD") goes like
-		 * the word it is: a word the lists do not know would weigh
-		 * as the rarest. */
-		if (!listed[i] && alpha && ns < MAXTOK * 2 &&
-		    !in_table(WT_LEGAL | WT_STOP, x) &&
-		    particle_canon(x) == NULL && (tw = table_swap(x)) != NULL) {
+		/* A typed word of the tables ("LTD" as "TLD" or "LTSD",
+		 * "TEPUBLIC") goes like the word it is: a word the lists do
+		 * not know would weigh as the rarest. */
+		if ((tw = typed[i]) != NULL && ns < MAXTOK * 2) {
 			(void)util_copy(store[ns], MAXTOKLEN, tw);
 			w[n++] = store[ns++];
 			changed = true;
@@ -2342,16 +2579,6 @@ seg_kind(const char *w, partyname_known_fn known, void *ctx)
 	    in_table(WT_STOP | WT_TITLE, w) || abbrev_expand(w) != w)
 		return SEG_TABLE;
 	return known(ctx, w, NULL) ? SEG_LISTED : SEG_NONE;
-}
-
-/* True if <w> is lowercase letters only. */
-static bool
-all_letters(const char *w)
-{
-	for (; *w != '\0'; w++)
-		if (*w < 'a' || *w > 'z')
-			return false;
-	return true;
 }
 
 /*
@@ -2479,7 +2706,8 @@ resegment(char **words, bool *listed, size_t nw, char store[][MAXTOKLEN],
 size_t
 partyname_tokenize(const char *name, struct qtok *out)
 {
-	return partyname_tokenize_known(name, out, NULL, NULL, NULL, NULL);
+	return partyname_tokenize_known(name, out, NULL, NULL, NULL, NULL,
+	    NULL);
 }
 
 /* The words of a name after initials are joined and Abd al- is split. */
@@ -2644,8 +2872,8 @@ emit_tokens(const struct joined_words *jw, bool keep_legal, size_t nfull,
 
 size_t
 partyname_tokenize_known(const char *name, struct qtok *out,
-    partyname_known_fn known, partyname_known_fn together, void *ctx,
-    bool *changed)
+    partyname_known_fn known, partyname_known_fn together,
+    partyname_known_fn place, void *ctx, bool *changed)
 {
 	char *clean, *folded, *p, *save = NULL, *latin;
 	char *words[MAXTOK * 2];
@@ -2678,7 +2906,7 @@ partyname_tokenize_known(const char *name, struct qtok *out,
 			for (i = 0; i < nw; i++)
 				listed[i] = known(ctx, words[i], NULL);
 		if (split_unknown(words, listed, &nw, NELEM(words), store,
-		    known, together, ctx) && changed != NULL)
+		    known, together, place, ctx) && changed != NULL)
 			*changed = true;
 	}
 

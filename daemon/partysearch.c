@@ -579,6 +579,23 @@ query_together(void *ctx, const char *w, const char *next)
 }
 
 /*
+ * True if folded word <w> is a word of a place of the lists' addresses: a
+ * word of its own, never a typed word of the tables ("Oran" is no typed
+ * Iran, "Tiaret" no typed ticaret).
+ */
+static bool
+query_place(void *ctx, const char *w, const char *next)
+{
+	const struct party_index *idx = ((const struct qctx *)ctx)->idx;
+	char key[MAXTOKLEN];
+	size_t len;
+
+	(void)next;
+	len = partyname_key(w, key);
+	return partyindex_is_place(idx, key, len);
+}
+
+/*
  * Generic words and places stay words of their own (qtok.lexical) unless
  * the query has LEXICAL_SUPPORT other distinctive words: then the name is
  * told by those, and a typing error in a word that happens to be a place
@@ -632,7 +649,7 @@ query_build(const struct party_index *idx, const char *name, bool split,
 	qc.idx = idx;
 	qc.km = km;
 	qu->n = split ? partyname_tokenize_known(name, t, query_known,
-	    query_together, &qc, changed) :
+	    query_together, query_place, &qc, changed) :
 	    partyname_tokenize(name, t);
 	for (i = 0; i < qu->n; i++) {
 		struct qinfo *q = &qu->q[i];

@@ -441,7 +441,7 @@ test_resegment(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		harness_context("name %s", cases[i].name);
 		n = partyname_tokenize_known(cases[i].name, t, vocab_known,
-		    vocab_together, NULL, &changed);
+		    vocab_together, NULL, NULL, &changed);
 		buf_reset(&b);
 		for (k = 0; k < n; k++) {
 			if (k > 0)
@@ -453,6 +453,96 @@ test_resegment(void)
 	}
 	harness_context(NULL);
 	buf_free(&b);
+}
+
+/* The places of a made-up address list for partyname_tokenize_known. */
+static bool
+vocab_place(void *ctx, const char *w, const char *next)
+{
+	(void)ctx;
+	(void)next;
+	return strcmp(w, "globan") == 0;
+}
+
+/*
+ * A query word the lists do not know that is a word of the tables typed
+ * with an error is read as that word: a legal form (dropped) before or
+ * after the name's words, a title (dropped), a generic word of five
+ * letters or more; not a word alone, a place, a legal form inside the
+ * name, a word of four letters one error from a generic word, or a word
+ * two errors from a generic word.
+ */
+static void
+test_table_readings(void)
+{
+	static const struct {
+		const char	*name, *words;
+		bool		 place, changed;
+	} cases[] = {
+		{ "Golden Harbor Ltsd", "golden harbor", false, true },
+		{ "Golden Harbor Lcopany", "golden harbor", false, true },
+		{ "Golden Harbor Limtied Co", "golden harbor", false, true },
+		{ "Pjsk Golden Harbor", "golden harbor", false, true },
+		{ "Hajo Golden Harbor", "golden harbor", false, true },
+		{ "Golden Harbor Tepublic", "golden harbor republic", false,
+		    true },
+		{ "Golden Managment", "golden management", false, true },
+		/* Two errors: only in a legal form of seven letters or
+		 * more. */
+		{ "Golden Maangemenpt", "golden maangemenpt", false, false },
+		/* Alone, the word is the name. */
+		{ "Lcopany", "lcopany", false, false },
+		{ "Ltsd Ltd", "ltsd", false, false },
+		/* A legal form stands before or after the name. */
+		{ "Golden Salt Harbor", "golden salt harbor", false, false },
+		/* Four letters one error from a generic word: a word. */
+		{ "Golden Bark Harbor", "golden bark harbor", false, false },
+		/* A place of the lists' addresses is a word of its own. */
+		{ "Globan Harbor", "global harbor", false, true },
+		{ "Globan Harbor", "globan harbor", true, false },
+		/* A listed word is never a typed word of the tables. */
+		{ "Golden Harbor Min", "golden harbor min", false, false },
+	};
+	struct qtok t[MAXTOK];
+	struct buf b;
+	size_t i, k, n;
+	bool changed;
+
+	buf_init(&b);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		harness_context("name %s", cases[i].name);
+		n = partyname_tokenize_known(cases[i].name, t, vocab_known,
+		    vocab_together, cases[i].place ? vocab_place : NULL, NULL,
+		    &changed);
+		buf_reset(&b);
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, t[k].raw);
+		}
+		CHECK_STR_EQ(b.len > 0 ? b.data : "", cases[i].words);
+		CHECK_INT_EQ(changed, cases[i].changed);
+	}
+	harness_context(NULL);
+	buf_free(&b);
+}
+
+/*
+ * Typed legal forms and generic words in a listed name as a query writes
+ * it: the name is found as if they were written right.
+ */
+static void
+test_table_typos(const struct party_index *idx)
+{
+	static const struct qcase cases[] = {
+		{ "DARVESK TRADING LCOPANY", "3022", 0 },
+		{ "DARVESK TRADNIG COMPANY", "3022", 0 },
+		{ "PARVELO TRESKAND HOLDINGS LTSD", "3028", 0 },
+		{ "PARVELO TRESKAND HOLDINGS LIMTIED", "3028", 0 },
+		{ "CHONDERAK SHIPPIGN CEO", "3016", 0 },
+	};
+
+	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /*
@@ -911,6 +1001,7 @@ main(void)
 	test_title_typo(idx);
 	test_typos(idx);
 	test_short_unknown(idx);
+	test_table_typos(idx);
 	test_translit(idx);
 	test_lexical(idx);
 	test_join_views(idx);
@@ -922,6 +1013,7 @@ main(void)
 	test_belarusian_allah();
 	party_index_free(idx);
 	test_resegment();
+	test_table_readings();
 	test_spell_bounds();
 	test_french_ou();
 	test_y_vowel();
