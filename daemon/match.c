@@ -822,11 +822,15 @@ term_inflect(struct matcher *m, size_t id, const char *lang)
 	m->terms[id].infl = in;
 }
 
-/* Adds <text>, term <i> of its entry's list of <kind> (a keyword from the
- * term file of <lang>, or NULL), as a pattern. */
+/*
+ * Adds <text>, term <i> of its entry's list of <kind> (a keyword from the
+ * term file of <lang>, or NULL), as a pattern.  With <again> the keyword
+ * is added once more for another language that writes it: only when it
+ * takes that language's endings, and not to the spelling index again.
+ */
 static void
 add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
-    enum term_kind kind, const char *lang)
+    enum term_kind kind, const char *lang, bool again)
 {
 	struct mterm *t;
 	int stem, inner;
@@ -860,14 +864,45 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	t->is_regex = strncmp(text, "re:", 3) == 0;
 	t->is_phrase_re = inner;
 	t->spaces = pattern_spaces(m->patterns[m->nterms]);
-	if (kind == TERM_KEYWORD && !t->is_regex && !inner)
+	if (kind == TERM_KEYWORD && !t->is_regex && !inner && !again)
 		spell_add_pattern(m, (unsigned)m->nterms,
 		    m->patterns[m->nterms], stem);
 	/* After the spelling index took the word in full. */
 	if (kind == TERM_KEYWORD && !t->is_regex && !inner && !stem &&
 	    m->edges[m->nterms] == 0)
 		term_inflect(m, m->nterms, lang);
+	if (again && t->infl == NULL) {
+		free(m->patterns[m->nterms]);
+		m->patterns[m->nterms] = NULL;
+		return;
+	}
 	m->nterms++;
+}
+
+/*
+ * Keyword <i> of entry <eidx> once more for each other language whose term
+ * file wrote it again ("Kaliumfluorid" is a keyword of the list file and of
+ * the German and Swedish files): it declines as each of them, and takes the
+ * Romance plural of each.
+ */
+static void
+add_term_also(struct matcher *m, size_t eidx, const char *text, size_t i,
+    const char *lang)
+{
+	const char *also;
+	char *pl;
+	size_t k;
+
+	for (k = 0; (also = rules_keyword_also_lang(m->entries[eidx], i,
+	    k)) != NULL; k++) {
+		if (lang != NULL && strcmp(also, lang) == 0)
+			continue;
+		add_term(m, eidx, text, i, TERM_KEYWORD, also, true);
+		if ((pl = inflect_plural(text, also)) != NULL) {
+			add_term(m, eidx, pl, i, TERM_KEYWORD, also, false);
+			free(pl);
+		}
+	}
 }
 
 /*
@@ -907,16 +942,18 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		    rules_keyword_lang(m->entries[eidx], i) : NULL;
 		char *sw;
 
-		add_term(m, eidx, sv->v[i], i, kind, lang);
+		add_term(m, eidx, sv->v[i], i, kind, lang, false);
 		if ((sw = term_swapped(sv->v[i], lang)) != NULL) {
-			add_term(m, eidx, sw, i, kind, lang);
+			add_term(m, eidx, sw, i, kind, lang, false);
 			free(sw);
 		}
 		/* "tanque vidriado" also as "tanques vidriados" */
 		if ((sw = inflect_plural(sv->v[i], lang)) != NULL) {
-			add_term(m, eidx, sw, i, kind, lang);
+			add_term(m, eidx, sw, i, kind, lang, false);
 			free(sw);
 		}
+		if (kind == TERM_KEYWORD)
+			add_term_also(m, eidx, sv->v[i], i, lang);
 	}
 }
 
