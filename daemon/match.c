@@ -801,6 +801,28 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
  * "тиодиэтанола", "reaktör" "reaktörlerin", not "reaktörkazan"; "ракета"
  * (stem "ракет") finds "ракеты".
  */
+/*
+ * How the last word <w> (<len> bytes, folded) of the inflected term <t>
+ * may be part of a compound, in a language that writes compounds as one
+ * word (MATCH_COMPOUND_*): as the compound's last part when the term is
+ * that one word (<alone>), and as its first part.  Not the name of a
+ * substance (a chemical, or any entry that names its goods by CAS number)
+ * or an organism, where letters before or after name another substance
+ * or a product ("Ethanol|amin", "Beryllium|kupfer", "Deuterium|lampe",
+ * "Pocken|impfstoff"), and not a word short enough to sit inside
+ * ordinary ones.
+ */
+static unsigned char
+term_compound(const struct mterm *t, const struct inflect *in, const char *w,
+    size_t len, bool alone)
+{
+	if (!inflect_compounds(in) || t->entry->category == CAT_CHEMICAL ||
+	    t->entry->category == CAT_BIOLOGICAL || t->entry->cas.n > 0 ||
+	    inflect_letters(w, len) < INFLECT_COMPOUND_MIN)
+		return 0;
+	return MATCH_COMPOUND_MOD | (alone ? MATCH_COMPOUND_HEAD : 0);
+}
+
 static void
 term_inflect(struct matcher *m, size_t id, const char *lang)
 {
@@ -816,10 +838,17 @@ term_inflect(struct matcher *m, size_t id, const char *lang)
 	if (stem == 0)
 		return;
 	m->terms[id].infl_end = xstrndup(pat + w + stem, len - 1 - w - stem);
+	m->terms[id].compound = term_compound(&m->terms[id], in, pat + w,
+	    len - 1 - w, w == 1);
 	pat[w + stem] = '\0';
 	m->patlen[id] = w + stem;
 	m->terms[id].stem = 1;
 	m->terms[id].infl = in;
+	if (m->terms[id].compound & MATCH_COMPOUND_HEAD) {
+		/* "zentrifug", found after other letters of its word too */
+		memmove(pat, pat + 1, w + stem);
+		m->patlen[id]--;
+	}
 }
 
 /*
@@ -855,6 +884,7 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	t->idx = i;
 	t->infl = NULL;
 	t->infl_end = NULL;
+	t->compound = 0;
 	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
 	    &m->edges[m->nterms]);
 	if (m->patterns[m->nterms] == NULL)
@@ -1372,6 +1402,40 @@ inflected_tail(const struct mterm *t, const char *tail, size_t len)
 }
 
 /*
+ * True if <tail> (<len> bytes) after the stem of <t> goes on past its word
+ * in full as the last part of a compound: INFLECT_COMPOUND_PART letters
+ * or more, a linking element included ("zentrifug" + "e" + "nrotor").
+ */
+static bool
+compound_tail(const struct mterm *t, const char *tail, size_t len)
+{
+	size_t el = strlen(t->infl_end);
+
+	if (el <= len && memcmp(tail, t->infl_end, el) == 0) {
+		tail += el;
+		len -= el;
+	}
+	return inflect_compound_tail(t->infl, tail, len);
+}
+
+/*
+ * True if the compound head term <t>, whose stem starts after padded
+ * offset <b>, starts a word there or follows a compound's first part of
+ * INFLECT_COMPOUND_PART letters or more ("hochleistungs" before it).
+ */
+static bool
+compound_start_ok(const struct scan_ctx *s, size_t b)
+{
+	size_t k = b;
+
+	if (s->text[b] == ' ')
+		return true;
+	while (k > 0 && s->text[k - 1] != ' ')
+		k--;
+	return inflect_letters(s->text + k, b + 1 - k) >= INFLECT_COMPOUND_PART;
+}
+
+/*
  * Offsets are in the padded text " <text> ".  A phrase literal " words "
  * ends after the space that follows its words: its words are
  * [to - len + 1, to - 1) padded, [to - len, to - 2) unpadded.  A stem
@@ -1390,6 +1454,11 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 		return 0;
 	if (edges & EDGE_OPEN_START)
 		b -= 1;
+	if (t->compound & MATCH_COMPOUND_HEAD) {
+		b -= 1;		/* compiled without its leading space */
+		if (!compound_start_ok(s, b))
+			return 0;
+	}
 	if (edges & EDGE_OPEN_END)
 		e -= 1;
 	else if (t->stem) {
@@ -1398,7 +1467,8 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 		while (e < s->len + 1 && s->text[e] != ' ')
 			e++;
 		if (t->infl != NULL && !inflected_tail(t, s->text + tail,
-		    e - tail))
+		    e - tail) && !((t->compound & MATCH_COMPOUND_MOD) &&
+		    compound_tail(t, s->text + tail, e - tail)))
 			return 0;
 		e -= 1;
 	} else

@@ -35,7 +35,13 @@ struct mterm {
 	int			 spaces;	/* word breaks its match spans */
 	const struct inflect	*infl;		/* endings its last word may take */
 	char			*infl_end;	/* the ending its stem left out */
+	unsigned char		 compound;	/* MATCH_COMPOUND_* */
 };
+
+/* A term's word may end a compound ("Hochleistungs|zentrifuge"). */
+#define MATCH_COMPOUND_HEAD	0x01
+/* A term's word may begin a compound ("Zentrifugen|rotor"). */
+#define MATCH_COMPOUND_MOD	0x02
 
 struct hs_hit {
 	size_t	eidx;		/* global entry index */
