@@ -24,6 +24,8 @@ Look-alikes must stay quiet:
   - each language's ordinary goods words (the generic words the term files
     themselves keep out: pump, valve, steel, powder) alone and written by
     the language's rules;
+  - in German, Dutch and Swedish, ordinary goods written as one compound
+    word with a term's word or one like it inside (COMPOUND_ORDINARY);
   - a word of the language's own vocabulary (its term and exclude lists)
     that holds a term of at most SHORT letters written in full, with other
     letters before or after it, and is no form of it by the rules, must not
@@ -468,6 +470,24 @@ ORDINARY = {
     "vi": ["máy bơm", "van", "thép", "bột", "ống", "động cơ"],
 }
 
+# language -> ordinary goods written as one compound word that holds a
+# term's word or a word like one (the languages that write compounds as
+# one word): a tool or toy named after a weapon ("Klebepistole", glue gun),
+# a substance name before another part that makes another substance or a
+# product (beryllium copper, a deuterium lamp), a case that holds the
+# goods ("ammunitionslåda"), a car part, a carbide cutter.
+COMPOUND_ORDINARY = {
+    "de": ["Klebepistole", "Säbelsäge", "Deuteriumlampe", "Berylliumkupfer",
+           "Munitionskiste", "Auspuffschalldämpfer", "Wolframcarbidfräser",
+           "Zirkoniumdioxidkeramik", "Uranglas", "Kleinwaffenschrank"],
+    "nl": ["lijmpistool", "verfpistool", "deuteriumlamp", "berylliumkoper",
+           "glasvezelkabel", "koolstofvezelfiets", "wolfraamcarbideboor",
+           "munitiekist"],
+    "sv": ["limpistol", "färgpistol", "deuteriumlampa", "berylliumkoppar",
+           "ammunitionslåda", "volframkarbidskär", "vattenpistol",
+           "skjutvapenskåp"],
+}
+
 
 # ---- terms and screening ----------------------------------------------
 
@@ -622,7 +642,7 @@ def harvested_lookalikes(lang, terms, excl):
 
 def lookalikes(lang, terms, excl):
     """[(entry or None, text)]: texts that must not hit (entry None: any)."""
-    out = [(None, w) for w in ORDINARY[lang]]
+    out = [(None, w) for w in ORDINARY[lang] + COMPOUND_ORDINARY.get(lang, [])]
     for rule in RULES[lang]:
         for w in ORDINARY[lang]:
             f = apply(rule, w, lang)
