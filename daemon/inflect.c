@@ -89,44 +89,88 @@ struct inflect {
 	size_t	 n_holder;
 };
 
+/*
+ * The endings of the adjectives of the languages whose phrases decline
+ * every word, an adjective agreeing with its noun ("центробежный насос",
+ * "центробежных насосов"; "zawór kulowy", "zaworów kulowych"): with the
+ * nouns' endings, what the inner words of a phrase may take.
+ */
+static const struct {
+	const char	*lang;
+	const char	*adjectives;
+} inner_sources[] = {
+	{ "ru", "ый ий ой ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ыми ими" },
+	{ "uk", "ий ій ого ього ому ьому ім им их іх ими іми" },
+	{ "pl", "y ego ej emu ym im ych ich ymi imi" },
+	{ "cs", "ý á é ého ému ém ým ých ými ího ímu ím ích ími" },
+};
+#define NINNER	(sizeof(inner_sources) / sizeof(inner_sources[0]))
+
 static pthread_once_t inflect_once = PTHREAD_ONCE_INIT;
 static struct inflect tables[NSOURCES];
+static struct inflect inner_tables[NSOURCES];	/* joined 0: none */
 
 static void	inflect_build(void);
+static void	endings_add(struct inflect *, const char *);
 static void	holders_build(struct inflect *, const char *);
 static size_t	letters(const char *, size_t);
 static bool	tail_split(const struct inflect *, const char *, size_t, int);
 
-/* Folds each language's endings once; an ending that folds to nothing
- * (a soft sign) or to one already listed is left out. */
+/* Folds the endings <src> (space-separated) into <t>; an ending that
+ * folds to nothing (a soft sign) or to one already listed is left out. */
+static void
+endings_add(struct inflect *t, const char *src)
+{
+	char *copy = xstrdup(src), *tok, *save = NULL;
+	size_t k;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL &&
+	    t->n < INFLECT_MAX_ENDINGS; tok = strtok_r(NULL, " ", &save)) {
+		char *f = normalize_fold_str(tok);
+
+		for (k = 0; k < t->n; k++)
+			if (strcmp(t->end[k], f) == 0)
+				break;
+		if (f[0] == '\0' || strchr(f, ' ') != NULL || k < t->n) {
+			free(f);
+			continue;
+		}
+		t->end[t->n] = f;
+		t->len[t->n++] = strlen(f);
+	}
+	free(copy);
+}
+
+/* Each language's tables, once. */
 static void
 inflect_build(void)
 {
 	size_t i, k;
 
 	for (i = 0; i < NSOURCES; i++) {
-		char *copy = xstrdup(sources[i].endings), *tok, *save = NULL;
-		struct inflect *t = &tables[i];
-
-		t->joined = sources[i].joined;
-		for (tok = strtok_r(copy, " ", &save); tok != NULL &&
-		    t->n < INFLECT_MAX_ENDINGS; tok = strtok_r(NULL, " ", &save)) {
-			char *f = normalize_fold_str(tok);
-
-			for (k = 0; k < t->n; k++)
-				if (strcmp(t->end[k], f) == 0)
-					break;
-			if (f[0] == '\0' || strchr(f, ' ') != NULL || k < t->n) {
-				free(f);
-				continue;
-			}
-			t->end[t->n] = f;
-			t->len[t->n++] = strlen(f);
-		}
-		free(copy);
+		tables[i].joined = sources[i].joined;
+		endings_add(&tables[i], sources[i].endings);
 		if (sources[i].holders != NULL)
-			holders_build(t, sources[i].holders);
+			holders_build(&tables[i], sources[i].holders);
+		for (k = 0; k < NINNER; k++)
+			if (strcmp(inner_sources[k].lang, sources[i].lang) == 0) {
+				inner_tables[i].joined = 1;
+				endings_add(&inner_tables[i], sources[i].endings);
+				endings_add(&inner_tables[i],
+				    inner_sources[k].adjectives);
+			}
 	}
+}
+
+const struct inflect *
+inflect_inner(const struct inflect *in)
+{
+	size_t i;
+
+	if (in == NULL || in < tables || in >= tables + NSOURCES)
+		return NULL;
+	i = (size_t)(in - tables);
+	return inner_tables[i].joined > 0 ? &inner_tables[i] : NULL;
 }
 
 /* The compound heads <src> (space-separated) of table <t>, folded. */

@@ -23,6 +23,13 @@ const struct inflect	*inflect_find(const char *lang);
  * 0 when the word is too short (or not all letters) to take an ending.
  */
 size_t	inflect_stem(const struct inflect *in, const char *w, size_t len);
+/*
+ * The endings the inner words of a phrase of <in>'s language may take,
+ * for the languages that decline a phrase's every word (Russian,
+ * Ukrainian, Polish, Czech: the nouns' endings and the adjectives' that
+ * agree with them), or NULL.  Borrowed.
+ */
+const struct inflect	*inflect_inner(const struct inflect *in);
 /* True if the folded <tail> (<len> bytes, no space) may follow a stem:
  * empty, or one ending of <in> (up to three joined for Turkish). */
 bool	inflect_tail_ok(const struct inflect *in, const char *tail,

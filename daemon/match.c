@@ -22,6 +22,13 @@
 #include "spell.h"
 #include "xmalloc.h"
 
+/* An inner word of a phrase that declines: its stem and the ending the
+ * stem left out of the word as written. */
+struct mword {
+	char	*stem, *end;
+	size_t	 stemlen;
+};
+
 struct trie_node {
 	int		 child[10];	/* index into nodes, 0 = none */
 	struct hs_hit	*hits;
@@ -823,6 +830,37 @@ term_compound(const struct mterm *t, const struct inflect *in, const char *w,
 	return MATCH_COMPOUND_MOD | (alone ? MATCH_COMPOUND_HEAD : 0);
 }
 
+/*
+ * A phrase of a language that declines its every word ("центробежный
+ * насос", "центробежных насосов"): the words before the last, from the
+ * pattern " words laststem" of term <id> whose last word starts at <w>,
+ * become stems with their endings left out, checked when the last word is
+ * found (inner_words_ok()), and the literal is " laststem" alone.
+ */
+static void
+term_inner(struct matcher *m, size_t id, const struct inflect *in, size_t w)
+{
+	struct mterm *t = &m->terms[id];
+	char *pat = m->patterns[id];
+	size_t p = 1, q, st;
+
+	while (p < w - 1) {
+		for (q = p; pat[q] != ' '; q++)
+			;
+		if ((st = inflect_stem(in, pat + p, q - p)) == 0)
+			st = q - p;	/* too short to decline: as written */
+		t->inner = xreallocarray(t->inner, t->ninner + 1,
+		    sizeof(*t->inner));
+		t->inner[t->ninner].stem = xstrndup(pat + p, st);
+		t->inner[t->ninner].stemlen = st;
+		t->inner[t->ninner].end = xstrndup(pat + p + st, q - p - st);
+		t->ninner++;
+		p = q + 1;
+	}
+	memmove(pat + 1, pat + w, m->patlen[id] - w + 1);
+	m->patlen[id] -= w - 1;
+}
+
 static void
 term_inflect(struct matcher *m, size_t id, const char *lang)
 {
@@ -834,6 +872,9 @@ term_inflect(struct matcher *m, size_t id, const char *lang)
 		return;
 	for (w = len - 1; w > 0 && pat[w - 1] != ' '; w--)
 		;
+	/* A phrase's every word, its last one an adjective too ("kulowy"). */
+	if (w > 1 && inflect_inner(in) != NULL)
+		in = inflect_inner(in);
 	stem = inflect_stem(in, pat + w, len - 1 - w);
 	if (stem == 0)
 		return;
@@ -849,6 +890,8 @@ term_inflect(struct matcher *m, size_t id, const char *lang)
 		memmove(pat, pat + 1, w + stem);
 		m->patlen[id]--;
 	}
+	if (w > 1 && in != inflect_find(lang))
+		term_inner(m, id, in, w);
 }
 
 /*
@@ -885,6 +928,8 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	t->infl = NULL;
 	t->infl_end = NULL;
 	t->compound = 0;
+	t->inner = NULL;
+	t->ninner = 0;
 	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
 	    &m->edges[m->nterms]);
 	if (m->patterns[m->nterms] == NULL)
@@ -1233,13 +1278,18 @@ done:
 void
 match_free(struct matcher *m)
 {
-	size_t i;
+	size_t i, k;
 
 	if (m == NULL)
 		return;
 	for (i = 0; i < m->nterms; i++) {
 		free(m->patterns[i]);
 		free(m->terms[i].infl_end);
+		for (k = 0; k < m->terms[i].ninner; k++) {
+			free(m->terms[i].inner[k].stem);
+			free(m->terms[i].inner[k].end);
+		}
+		free(m->terms[i].inner);
 	}
 	free(m->patterns);
 	free(m->patlen);
@@ -1389,16 +1439,53 @@ clitic_start_ok(const struct scan_ctx *s, unsigned char edges, size_t b)
 	return b == 0 || t[b - 1] == ' ';
 }
 
+/* True if <tail> (<len> bytes) after a stem is an ending of <in>, after
+ * the stem or after the word in full (the stem and <end>). */
+static bool
+tail_ok(const struct inflect *in, const char *end, const char *tail,
+    size_t len)
+{
+	size_t el = strlen(end);
+
+	if (inflect_tail_ok(in, tail, len))
+		return true;
+	return el > 0 && el <= len && memcmp(tail, end, el) == 0 &&
+	    inflect_tail_ok(in, tail + el, len - el);
+}
+
 /* True if <tail> (<len> bytes) ends the inflected term <t>'s last word. */
 static bool
 inflected_tail(const struct mterm *t, const char *tail, size_t len)
 {
-	size_t el = strlen(t->infl_end);
+	return tail_ok(t->infl, t->infl_end, tail, len);
+}
 
-	if (inflect_tail_ok(t->infl, tail, len))
-		return true;
-	return el > 0 && el <= len && memcmp(tail, t->infl_end, el) == 0 &&
-	    inflect_tail_ok(t->infl, tail + el, len - el);
+/*
+ * True if the words before the last word of <t>, found after padded
+ * offset *<b> (a word break), are its inner words, each declined; then
+ * *<b> is the word break before the first of them.
+ */
+static bool
+inner_words_ok(const struct scan_ctx *s, const struct mterm *t, size_t *b)
+{
+	const struct inflect *in = t->infl;	/* the phrase's table */
+	size_t pos = *b, i = t->ninner, start;
+
+	while (i-- > 0) {
+		const struct mword *w = &t->inner[i];
+
+		for (start = pos; start > 0 && s->text[start - 1] != ' ';
+		    start--)
+			;
+		if (start == 0 || pos - start < w->stemlen ||
+		    memcmp(s->text + start, w->stem, w->stemlen) != 0 ||
+		    !tail_ok(in, w->end, s->text + start + w->stemlen,
+		    pos - start - w->stemlen))
+			return false;
+		pos = start - 1;
+	}
+	*b = pos;
+	return true;
 }
 
 /*
@@ -1469,6 +1556,8 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 		if (t->infl != NULL && !inflected_tail(t, s->text + tail,
 		    e - tail) && !((t->compound & MATCH_COMPOUND_MOD) &&
 		    compound_tail(t, s->text + tail, e - tail)))
+			return 0;
+		if (t->ninner > 0 && !inner_words_ok(s, t, &b))
 			return 0;
 		e -= 1;
 	} else

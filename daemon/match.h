@@ -24,6 +24,8 @@ enum term_kind {
 	TERM_EXEMPT,		/* an `exempt` word: excludes at any quantity */
 };
 
+struct mword;
+
 struct mterm {
 	const struct rule_entry	*entry;		/* borrowed from the ruleset */
 	size_t			 eidx;		/* global entry index */
@@ -36,6 +38,8 @@ struct mterm {
 	const struct inflect	*infl;		/* endings its last word may take */
 	char			*infl_end;	/* the ending its stem left out */
 	unsigned char		 compound;	/* MATCH_COMPOUND_* */
+	struct mword		*inner;		/* inner words that decline too */
+	size_t			 ninner;
 };
 
 /* A term's word may end a compound ("Hochleistungs|zentrifuge"). */

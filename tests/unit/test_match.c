@@ -848,13 +848,18 @@ test_inflected(void)
 	static const char sv[] =
 	    "language: sv\ntitle: T\nsource: S\nterms:\n"
 	    "  w/W1: [\"emaljerad reaktor\"]\n";
+	static const char pl[] =
+	    "language: pl\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"zawór kulowy\", \"pompa wirowa\"]\n";
 	static const struct {
 		const char	*text;
 		size_t		 n;
 	} cases[] = {
 		{ "поставка тиодигликоля 200 кг", 1 },
 		{ "бочки с тиодигликолем", 1 },
-		{ "сернистого иприта", 0 },		/* an inner word: as written */
+		{ "сернистого иприта", 1 },		/* an inner word declines too */
+		{ "сернистость иприта", 0 },	/* not an ending: another word */
+		{ "серный иприт", 0 },			/* another stem */
 		{ "сернистый иприта", 1 },
 		{ "бочки с тиодигликолевой кислотой", 0 },	/* not an ending */
 		{ "emaye kaplı reaktörlerin yedek parçaları", 1 },
@@ -867,10 +872,15 @@ test_inflected(void)
 		{ "emaljerad reaktoren", 1 },		/* after the word in full */
 		{ "emaljerad reaktorns lock", 1 },
 		{ "glass-lined reactors", 0 },		/* English: stems, not endings */
+		{ "dostawa zaworów kulowych", 1 },	/* noun and adjective agree */
+		{ "zaworami kulowymi", 1 },
+		{ "zawór kulowo", 0 },			/* an adverb: no ending of it */
+		{ "zawory kulowe", 1 },
+		{ "zawory kulisty", 0 },		/* another word */
 	};
 	const char *names[] = { "w.yaml", "terms-ru.yaml", "terms-tr.yaml",
-	    "terms-es.yaml", "terms-sv.yaml" };
-	const char *texts[] = { y, ru, tr, es, sv };
+	    "terms-es.yaml", "terms-sv.yaml", "terms-pl.yaml" };
+	const char *texts[] = { y, ru, tr, es, sv, pl };
 	struct ruleset *rs = rules_new();
 	struct matcher *wm;
 	struct buf errs;
