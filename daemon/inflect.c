@@ -30,11 +30,20 @@
 /* Turkish joins its suffixes: plural, possessive, case ("-leri-nin"). */
 #define INFLECT_TR_JOINED	3
 #define INFLECT_MAX_ENDINGS	64
+#define INFLECT_MAX_HOLDERS	16
+/* The longest linking element of a compound: German "-ens-". */
+#define INFLECT_MAX_LINK	3
 
 struct inflect_src {
 	const char	*lang;
 	int		 joined;	/* endings that may follow one another */
 	const char	*endings;	/* space-separated, as the language writes them */
+	/*
+	 * A language that writes compounds as one word: the first letters of
+	 * the last parts that name what holds or carries the goods, not the
+	 * goods or a part of them (space-separated; NULL: no compounds).
+	 */
+	const char	*holders;
 };
 
 /*
@@ -46,23 +55,26 @@ struct inflect_src {
  * Latin combining form ("dimethylamin" + "o", "dimethylamino").
  */
 static const struct inflect_src sources[] = {
-	{ "ru", 1, "а я у ю ом ем ём ой ей ою ею е и ы ов ев ам ям ами ями ах ях ью" },
-	{ "uk", 1, "а я у ю ом ем єм ою ею е і ї и ів їв ей ам ям ами ями ах ях ові еві" },
-	{ "pl", 1, "a u owi em iem e ie y i ów om ami ach ą ę" },
-	{ "cs", 1, "a u e ě i y ů ou em ům ech ích ami emi í ovi" },
-	{ "el", 1, "ου ος οι ων ους α ας ες η ης ι ια ιου ιων ιο ιος εις ή" },
+	{ "ru", 1, "а я у ю ом ем ём ой ей ою ею е и ы ов ев ам ям ами ями ах ях ью", NULL },
+	{ "uk", 1, "а я у ю ом ем єм ою ею е і ї и ів їв ей ам ям ами ями ах ях ові еві", NULL },
+	{ "pl", 1, "a u owi em iem e ie y i ów om ami ach ą ę", NULL },
+	{ "cs", 1, "a u e ě i y ů ou em ům ech ích ami emi í ovi", NULL },
+	{ "el", 1, "ου ος οι ων ους α ας ες η ης ι ια ιου ιων ιο ιος εις ή", NULL },
 	{ "tr", INFLECT_TR_JOINED, "lar ler ı i u ü yı yi yu yü nı ni nu nü ın in un ün "
 	    "nın nin nun nün a e ya ye na ne da de ta te nda nde dan den tan ten ndan "
-	    "nden la le yla yle sı si su sü ları leri ki" },
-	{ "de", 1, "e en n s es er ern ens" },
-	{ "nl", 1, "en s e es n" },
-	{ "sv", 1, "en et n t er ar or na erna arna orna ens ets ns ts s es ernas arnas ornas" },
-	{ "es", 1, "s es" },
-	{ "pt", 1, "s es ão ões ães" },
-	{ "it", 1, "o a e i" },
-	{ "fr", 1, "s x al aux" },
-	{ "hi", 1, "ों ें ियों ियां ियाँ" },
-	{ "id", 1, "nya" },
+	    "nden la le yla yle sı si su sü ları leri ki", NULL },
+	{ "de", 1, "e en n s es er ern ens",
+	    "behälter kiste kasten koffer tasche etui schrank halter ständer box hülle" },
+	{ "nl", 1, "en s e es n",
+	    "kist koffer doos dozen tas kast houder standaard box hoes" },
+	{ "sv", 1, "en et n t er ar or na erna arna orna ens ets ns ts s es ernas arnas ornas",
+	    "låd väsk skåp fodral kist hållar ställ box" },
+	{ "es", 1, "s es", NULL },
+	{ "pt", 1, "s es ão ões ães", NULL },
+	{ "it", 1, "o a e i", NULL },
+	{ "fr", 1, "s x al aux", NULL },
+	{ "hi", 1, "ों ें ियों ियां ियाँ", NULL },
+	{ "id", 1, "nya", NULL },
 };
 #define NSOURCES	(sizeof(sources) / sizeof(sources[0]))
 
@@ -71,43 +83,110 @@ struct inflect {
 	char	*end[INFLECT_MAX_ENDINGS];	/* folded */
 	size_t	 len[INFLECT_MAX_ENDINGS];
 	size_t	 n;
+	bool	 compounds;
+	char	*holder[INFLECT_MAX_HOLDERS];	/* folded */
+	size_t	 holder_len[INFLECT_MAX_HOLDERS];
+	size_t	 n_holder;
 };
+
+/*
+ * The endings of the adjectives of the languages whose phrases decline
+ * every word, an adjective agreeing with its noun ("центробежный насос",
+ * "центробежных насосов"; "zawór kulowy", "zaworów kulowych"): with the
+ * nouns' endings, what the inner words of a phrase may take.
+ */
+static const struct {
+	const char	*lang;
+	const char	*adjectives;
+} inner_sources[] = {
+	{ "ru", "ый ий ой ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ыми ими" },
+	{ "uk", "ий ій ого ього ому ьому ім им их іх ими іми" },
+	{ "pl", "y ego ej emu ym im ych ich ymi imi" },
+	{ "cs", "ý á é ého ému ém ým ých ými ího ímu ím ích ími" },
+};
+#define NINNER	(sizeof(inner_sources) / sizeof(inner_sources[0]))
 
 static pthread_once_t inflect_once = PTHREAD_ONCE_INIT;
 static struct inflect tables[NSOURCES];
+static struct inflect inner_tables[NSOURCES];	/* joined 0: none */
 
 static void	inflect_build(void);
+static void	endings_add(struct inflect *, const char *);
+static void	holders_build(struct inflect *, const char *);
 static size_t	letters(const char *, size_t);
 static bool	tail_split(const struct inflect *, const char *, size_t, int);
 
-/* Folds each language's endings once; an ending that folds to nothing
- * (a soft sign) or to one already listed is left out. */
+/* Folds the endings <src> (space-separated) into <t>; an ending that
+ * folds to nothing (a soft sign) or to one already listed is left out. */
+static void
+endings_add(struct inflect *t, const char *src)
+{
+	char *copy = xstrdup(src), *tok, *save = NULL;
+	size_t k;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL &&
+	    t->n < INFLECT_MAX_ENDINGS; tok = strtok_r(NULL, " ", &save)) {
+		char *f = normalize_fold_str(tok);
+
+		for (k = 0; k < t->n; k++)
+			if (strcmp(t->end[k], f) == 0)
+				break;
+		if (f[0] == '\0' || strchr(f, ' ') != NULL || k < t->n) {
+			free(f);
+			continue;
+		}
+		t->end[t->n] = f;
+		t->len[t->n++] = strlen(f);
+	}
+	free(copy);
+}
+
+/* Each language's tables, once. */
 static void
 inflect_build(void)
 {
 	size_t i, k;
 
 	for (i = 0; i < NSOURCES; i++) {
-		char *copy = xstrdup(sources[i].endings), *tok, *save = NULL;
-		struct inflect *t = &tables[i];
-
-		t->joined = sources[i].joined;
-		for (tok = strtok_r(copy, " ", &save); tok != NULL &&
-		    t->n < INFLECT_MAX_ENDINGS; tok = strtok_r(NULL, " ", &save)) {
-			char *f = normalize_fold_str(tok);
-
-			for (k = 0; k < t->n; k++)
-				if (strcmp(t->end[k], f) == 0)
-					break;
-			if (f[0] == '\0' || strchr(f, ' ') != NULL || k < t->n) {
-				free(f);
-				continue;
+		tables[i].joined = sources[i].joined;
+		endings_add(&tables[i], sources[i].endings);
+		if (sources[i].holders != NULL)
+			holders_build(&tables[i], sources[i].holders);
+		for (k = 0; k < NINNER; k++)
+			if (strcmp(inner_sources[k].lang, sources[i].lang) == 0) {
+				inner_tables[i].joined = 1;
+				endings_add(&inner_tables[i], sources[i].endings);
+				endings_add(&inner_tables[i],
+				    inner_sources[k].adjectives);
 			}
-			t->end[t->n] = f;
-			t->len[t->n++] = strlen(f);
-		}
-		free(copy);
 	}
+}
+
+const struct inflect *
+inflect_inner(const struct inflect *in)
+{
+	size_t i;
+
+	if (in == NULL || in < tables || in >= tables + NSOURCES)
+		return NULL;
+	i = (size_t)(in - tables);
+	return inner_tables[i].joined > 0 ? &inner_tables[i] : NULL;
+}
+
+/* The compound heads <src> (space-separated) of table <t>, folded. */
+static void
+holders_build(struct inflect *t, const char *src)
+{
+	char *copy = xstrdup(src), *tok, *save = NULL;
+
+	t->compounds = true;
+	for (tok = strtok_r(copy, " ", &save); tok != NULL &&
+	    t->n_holder < INFLECT_MAX_HOLDERS; tok = strtok_r(NULL, " ", &save)) {
+		t->holder[t->n_holder] = normalize_fold_str(tok);
+		t->holder_len[t->n_holder] = strlen(t->holder[t->n_holder]);
+		t->n_holder++;
+	}
+	free(copy);
 }
 
 const struct inflect *
@@ -177,6 +256,35 @@ bool
 inflect_tail_ok(const struct inflect *in, const char *tail, size_t len)
 {
 	return tail_split(in, tail, len, in->joined);
+}
+
+bool
+inflect_compounds(const struct inflect *in)
+{
+	return in != NULL && in->compounds;
+}
+
+size_t
+inflect_letters(const char *w, size_t len)
+{
+	return letters(w, len);
+}
+
+bool
+inflect_compound_tail(const struct inflect *in, const char *tail, size_t len)
+{
+	size_t k, at;
+
+	if (letters(tail, len) < INFLECT_COMPOUND_PART)
+		return false;
+	/* after a linking element of up to INFLECT_MAX_LINK letters */
+	for (at = 0; at <= INFLECT_MAX_LINK && at < len; at++)
+		for (k = 0; k < in->n_holder; k++)
+			if (in->holder_len[k] <= len - at &&
+			    memcmp(tail + at, in->holder[k],
+			    in->holder_len[k]) == 0)
+				return false;
+	return true;
 }
 
 /* ---- The Romance plural ---------------------------------------------- */

@@ -22,6 +22,13 @@
 #include "spell.h"
 #include "xmalloc.h"
 
+/* An inner word of a phrase that declines: its stem and the ending the
+ * stem left out of the word as written. */
+struct mword {
+	char	*stem, *end;
+	size_t	 stemlen;
+};
+
 struct trie_node {
 	int		 child[10];	/* index into nodes, 0 = none */
 	struct hs_hit	*hits;
@@ -801,6 +808,59 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
  * "тиодиэтанола", "reaktör" "reaktörlerin", not "reaktörkazan"; "ракета"
  * (stem "ракет") finds "ракеты".
  */
+/*
+ * How the last word <w> (<len> bytes, folded) of the inflected term <t>
+ * may be part of a compound, in a language that writes compounds as one
+ * word (MATCH_COMPOUND_*): as the compound's last part when the term is
+ * that one word (<alone>), and as its first part.  Not the name of a
+ * substance (a chemical, or any entry that names its goods by CAS number)
+ * or an organism, where letters before or after name another substance
+ * or a product ("Ethanol|amin", "Beryllium|kupfer", "Deuterium|lampe",
+ * "Pocken|impfstoff"), and not a word short enough to sit inside
+ * ordinary ones.
+ */
+static unsigned char
+term_compound(const struct mterm *t, const struct inflect *in, const char *w,
+    size_t len, bool alone)
+{
+	if (!inflect_compounds(in) || t->entry->category == CAT_CHEMICAL ||
+	    t->entry->category == CAT_BIOLOGICAL || t->entry->cas.n > 0 ||
+	    inflect_letters(w, len) < INFLECT_COMPOUND_MIN)
+		return 0;
+	return MATCH_COMPOUND_MOD | (alone ? MATCH_COMPOUND_HEAD : 0);
+}
+
+/*
+ * A phrase of a language that declines its every word ("центробежный
+ * насос", "центробежных насосов"): the words before the last, from the
+ * pattern " words laststem" of term <id> whose last word starts at <w>,
+ * become stems with their endings left out, checked when the last word is
+ * found (inner_words_ok()), and the literal is " laststem" alone.
+ */
+static void
+term_inner(struct matcher *m, size_t id, const struct inflect *in, size_t w)
+{
+	struct mterm *t = &m->terms[id];
+	char *pat = m->patterns[id];
+	size_t p = 1, q, st;
+
+	while (p < w - 1) {
+		for (q = p; pat[q] != ' '; q++)
+			;
+		if ((st = inflect_stem(in, pat + p, q - p)) == 0)
+			st = q - p;	/* too short to decline: as written */
+		t->inner = xreallocarray(t->inner, t->ninner + 1,
+		    sizeof(*t->inner));
+		t->inner[t->ninner].stem = xstrndup(pat + p, st);
+		t->inner[t->ninner].stemlen = st;
+		t->inner[t->ninner].end = xstrndup(pat + p + st, q - p - st);
+		t->ninner++;
+		p = q + 1;
+	}
+	memmove(pat + 1, pat + w, m->patlen[id] - w + 1);
+	m->patlen[id] -= w - 1;
+}
+
 static void
 term_inflect(struct matcher *m, size_t id, const char *lang)
 {
@@ -812,21 +872,37 @@ term_inflect(struct matcher *m, size_t id, const char *lang)
 		return;
 	for (w = len - 1; w > 0 && pat[w - 1] != ' '; w--)
 		;
+	/* A phrase's every word, its last one an adjective too ("kulowy"). */
+	if (w > 1 && inflect_inner(in) != NULL)
+		in = inflect_inner(in);
 	stem = inflect_stem(in, pat + w, len - 1 - w);
 	if (stem == 0)
 		return;
 	m->terms[id].infl_end = xstrndup(pat + w + stem, len - 1 - w - stem);
+	m->terms[id].compound = term_compound(&m->terms[id], in, pat + w,
+	    len - 1 - w, w == 1);
 	pat[w + stem] = '\0';
 	m->patlen[id] = w + stem;
 	m->terms[id].stem = 1;
 	m->terms[id].infl = in;
+	if (m->terms[id].compound & MATCH_COMPOUND_HEAD) {
+		/* "zentrifug", found after other letters of its word too */
+		memmove(pat, pat + 1, w + stem);
+		m->patlen[id]--;
+	}
+	if (w > 1 && in != inflect_find(lang))
+		term_inner(m, id, in, w);
 }
 
-/* Adds <text>, term <i> of its entry's list of <kind> (a keyword from the
- * term file of <lang>, or NULL), as a pattern. */
+/*
+ * Adds <text>, term <i> of its entry's list of <kind> (a keyword from the
+ * term file of <lang>, or NULL), as a pattern.  With <again> the keyword
+ * is added once more for another language that writes it: only when it
+ * takes that language's endings, and not to the spelling index again.
+ */
 static void
 add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
-    enum term_kind kind, const char *lang)
+    enum term_kind kind, const char *lang, bool again)
 {
 	struct mterm *t;
 	int stem, inner;
@@ -851,6 +927,9 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	t->idx = i;
 	t->infl = NULL;
 	t->infl_end = NULL;
+	t->compound = 0;
+	t->inner = NULL;
+	t->ninner = 0;
 	m->patterns[m->nterms] = term_pattern_unspaced(text, &stem, &inner,
 	    &m->edges[m->nterms]);
 	if (m->patterns[m->nterms] == NULL)
@@ -860,14 +939,45 @@ add_term(struct matcher *m, size_t eidx, const char *text, size_t i,
 	t->is_regex = strncmp(text, "re:", 3) == 0;
 	t->is_phrase_re = inner;
 	t->spaces = pattern_spaces(m->patterns[m->nterms]);
-	if (kind == TERM_KEYWORD && !t->is_regex && !inner)
+	if (kind == TERM_KEYWORD && !t->is_regex && !inner && !again)
 		spell_add_pattern(m, (unsigned)m->nterms,
 		    m->patterns[m->nterms], stem);
 	/* After the spelling index took the word in full. */
 	if (kind == TERM_KEYWORD && !t->is_regex && !inner && !stem &&
 	    m->edges[m->nterms] == 0)
 		term_inflect(m, m->nterms, lang);
+	if (again && t->infl == NULL) {
+		free(m->patterns[m->nterms]);
+		m->patterns[m->nterms] = NULL;
+		return;
+	}
 	m->nterms++;
+}
+
+/*
+ * Keyword <i> of entry <eidx> once more for each other language whose term
+ * file wrote it again ("Kaliumfluorid" is a keyword of the list file and of
+ * the German and Swedish files): it declines as each of them, and takes the
+ * Romance plural of each.
+ */
+static void
+add_term_also(struct matcher *m, size_t eidx, const char *text, size_t i,
+    const char *lang)
+{
+	const char *also;
+	char *pl;
+	size_t k;
+
+	for (k = 0; (also = rules_keyword_also_lang(m->entries[eidx], i,
+	    k)) != NULL; k++) {
+		if (lang != NULL && strcmp(also, lang) == 0)
+			continue;
+		add_term(m, eidx, text, i, TERM_KEYWORD, also, true);
+		if ((pl = inflect_plural(text, also)) != NULL) {
+			add_term(m, eidx, pl, i, TERM_KEYWORD, also, false);
+			free(pl);
+		}
+	}
 }
 
 /*
@@ -907,16 +1017,18 @@ add_terms(struct matcher *m, size_t eidx, const struct strv *sv,
 		    rules_keyword_lang(m->entries[eidx], i) : NULL;
 		char *sw;
 
-		add_term(m, eidx, sv->v[i], i, kind, lang);
+		add_term(m, eidx, sv->v[i], i, kind, lang, false);
 		if ((sw = term_swapped(sv->v[i], lang)) != NULL) {
-			add_term(m, eidx, sw, i, kind, lang);
+			add_term(m, eidx, sw, i, kind, lang, false);
 			free(sw);
 		}
 		/* "tanque vidriado" also as "tanques vidriados" */
 		if ((sw = inflect_plural(sv->v[i], lang)) != NULL) {
-			add_term(m, eidx, sw, i, kind, lang);
+			add_term(m, eidx, sw, i, kind, lang, false);
 			free(sw);
 		}
+		if (kind == TERM_KEYWORD)
+			add_term_also(m, eidx, sv->v[i], i, lang);
 	}
 }
 
@@ -1166,13 +1278,18 @@ done:
 void
 match_free(struct matcher *m)
 {
-	size_t i;
+	size_t i, k;
 
 	if (m == NULL)
 		return;
 	for (i = 0; i < m->nterms; i++) {
 		free(m->patterns[i]);
 		free(m->terms[i].infl_end);
+		for (k = 0; k < m->terms[i].ninner; k++) {
+			free(m->terms[i].inner[k].stem);
+			free(m->terms[i].inner[k].end);
+		}
+		free(m->terms[i].inner);
 	}
 	free(m->patterns);
 	free(m->patlen);
@@ -1322,16 +1439,87 @@ clitic_start_ok(const struct scan_ctx *s, unsigned char edges, size_t b)
 	return b == 0 || t[b - 1] == ' ';
 }
 
+/* True if <tail> (<len> bytes) after a stem is an ending of <in>, after
+ * the stem or after the word in full (the stem and <end>). */
+static bool
+tail_ok(const struct inflect *in, const char *end, const char *tail,
+    size_t len)
+{
+	size_t el = strlen(end);
+
+	if (inflect_tail_ok(in, tail, len))
+		return true;
+	return el > 0 && el <= len && memcmp(tail, end, el) == 0 &&
+	    inflect_tail_ok(in, tail + el, len - el);
+}
+
 /* True if <tail> (<len> bytes) ends the inflected term <t>'s last word. */
 static bool
 inflected_tail(const struct mterm *t, const char *tail, size_t len)
 {
+	return tail_ok(t->infl, t->infl_end, tail, len);
+}
+
+/*
+ * True if the words before the last word of <t>, found after padded
+ * offset *<b> (a word break), are its inner words, each declined; then
+ * *<b> is the word break before the first of them.
+ */
+static bool
+inner_words_ok(const struct scan_ctx *s, const struct mterm *t, size_t *b)
+{
+	const struct inflect *in = t->infl;	/* the phrase's table */
+	size_t pos = *b, i = t->ninner, start;
+
+	while (i-- > 0) {
+		const struct mword *w = &t->inner[i];
+
+		for (start = pos; start > 0 && s->text[start - 1] != ' ';
+		    start--)
+			;
+		if (start == 0 || pos - start < w->stemlen ||
+		    memcmp(s->text + start, w->stem, w->stemlen) != 0 ||
+		    !tail_ok(in, w->end, s->text + start + w->stemlen,
+		    pos - start - w->stemlen))
+			return false;
+		pos = start - 1;
+	}
+	*b = pos;
+	return true;
+}
+
+/*
+ * True if <tail> (<len> bytes) after the stem of <t> goes on past its word
+ * in full as the last part of a compound: INFLECT_COMPOUND_PART letters
+ * or more, a linking element included ("zentrifug" + "e" + "nrotor").
+ */
+static bool
+compound_tail(const struct mterm *t, const char *tail, size_t len)
+{
 	size_t el = strlen(t->infl_end);
 
-	if (inflect_tail_ok(t->infl, tail, len))
+	if (el <= len && memcmp(tail, t->infl_end, el) == 0) {
+		tail += el;
+		len -= el;
+	}
+	return inflect_compound_tail(t->infl, tail, len);
+}
+
+/*
+ * True if the compound head term <t>, whose stem starts after padded
+ * offset <b>, starts a word there or follows a compound's first part of
+ * INFLECT_COMPOUND_PART letters or more ("hochleistungs" before it).
+ */
+static bool
+compound_start_ok(const struct scan_ctx *s, size_t b)
+{
+	size_t k = b;
+
+	if (s->text[b] == ' ')
 		return true;
-	return el > 0 && el <= len && memcmp(tail, t->infl_end, el) == 0 &&
-	    inflect_tail_ok(t->infl, tail + el, len - el);
+	while (k > 0 && s->text[k - 1] != ' ')
+		k--;
+	return inflect_letters(s->text + k, b + 1 - k) >= INFLECT_COMPOUND_PART;
 }
 
 /*
@@ -1353,6 +1541,11 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 		return 0;
 	if (edges & EDGE_OPEN_START)
 		b -= 1;
+	if (t->compound & MATCH_COMPOUND_HEAD) {
+		b -= 1;		/* compiled without its leading space */
+		if (!compound_start_ok(s, b))
+			return 0;
+	}
 	if (edges & EDGE_OPEN_END)
 		e -= 1;
 	else if (t->stem) {
@@ -1361,7 +1554,10 @@ on_literal(unsigned int id, unsigned long long from, unsigned long long to,
 		while (e < s->len + 1 && s->text[e] != ' ')
 			e++;
 		if (t->infl != NULL && !inflected_tail(t, s->text + tail,
-		    e - tail))
+		    e - tail) && !((t->compound & MATCH_COMPOUND_MOD) &&
+		    compound_tail(t, s->text + tail, e - tail)))
+			return 0;
+		if (t->ninner > 0 && !inner_words_ok(s, t, &b))
 			return 0;
 		e -= 1;
 	} else

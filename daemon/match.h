@@ -24,6 +24,8 @@ enum term_kind {
 	TERM_EXEMPT,		/* an `exempt` word: excludes at any quantity */
 };
 
+struct mword;
+
 struct mterm {
 	const struct rule_entry	*entry;		/* borrowed from the ruleset */
 	size_t			 eidx;		/* global entry index */
@@ -35,7 +37,15 @@ struct mterm {
 	int			 spaces;	/* word breaks its match spans */
 	const struct inflect	*infl;		/* endings its last word may take */
 	char			*infl_end;	/* the ending its stem left out */
+	unsigned char		 compound;	/* MATCH_COMPOUND_* */
+	struct mword		*inner;		/* inner words that decline too */
+	size_t			 ninner;
 };
+
+/* A term's word may end a compound ("Hochleistungs|zentrifuge"). */
+#define MATCH_COMPOUND_HEAD	0x01
+/* A term's word may begin a compound ("Zentrifugen|rotor"). */
+#define MATCH_COMPOUND_MOD	0x02
 
 struct hs_hit {
 	size_t	eidx;		/* global entry index */

@@ -399,6 +399,7 @@ entry_free(struct rule_entry *e)
 	}
 	free(e->params);
 	free(e->kwsrc);
+	free(e->kwalso);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -980,6 +981,17 @@ rules_keyword_lang(const struct rule_entry *e, size_t i)
 }
 
 const char *
+rules_keyword_also_lang(const struct rule_entry *e, size_t i, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < e->nkwalso; j++)
+		if (e->kwalso[j].kw == i && k-- == 0)
+			return e->kwalso[j].src->lang;
+	return NULL;
+}
+
+const char *
 rules_keyword_file(const struct rule_entry *e, size_t i)
 {
 	if (e->kwsrc != NULL && i < e->keywords.n && e->kwsrc[i] != NULL)
@@ -1229,6 +1241,29 @@ entry_by_key(struct ruleset *rs, const char *key, bool *has_list)
  * entry without them they would silence every keyword written elsewhere.
  */
 /*
+ * Term file <t> wrote keyword <kw> of <e> again ("Kaliumfluorid" of the
+ * list file, "thiodiethanol" of the Dutch file in the Czech one): once per
+ * language, so that the keyword declines as each language that writes it.
+ */
+static void
+keyword_also(struct rule_entry *e, size_t kw, const struct rule_terms *t)
+{
+	size_t j;
+
+	if (e->kwsrc != NULL && e->kwsrc[kw] != NULL &&
+	    strcmp(e->kwsrc[kw]->lang, t->lang) == 0)
+		return;
+	for (j = 0; j < e->nkwalso; j++)
+		if (e->kwalso[j].kw == kw &&
+		    strcmp(e->kwalso[j].src->lang, t->lang) == 0)
+			return;
+	e->kwalso = xreallocarray(e->kwalso, e->nkwalso + 1,
+	    sizeof(*e->kwalso));
+	e->kwalso[e->nkwalso].kw = kw;
+	e->kwalso[e->nkwalso++].src = t;
+}
+
+/*
  * Appends term <v> (line <line> of term file <t>) to <e>'s keywords and
  * remembers which file it came from.
  */
@@ -1355,7 +1390,8 @@ terms_resolve(struct ruleset *rs, struct buf *errs)
 					    tk->terms.line[j], t);
 					strv_push(sv, id, 0);
 					tk->added++;
-				}
+				} else
+					keyword_also(e, n, t);
 				free(id);
 			}
 		}
@@ -1586,8 +1622,10 @@ terms_share(struct ruleset *rs, struct buf *errs)
 						if (strcmp(e->keywords.v[n],
 						    tk->terms.v[j]) == 0)
 							break;
-					if (n < e->keywords.n)
+					if (n < e->keywords.n) {
+						keyword_also(e, n, t);
 						continue;
+					}
 					keyword_add(e, tk->terms.v[j],
 					    tk->terms.line[j], t);
 				}

@@ -75,6 +75,16 @@ struct rule_entry {
 	 * Use rules_keyword_lang() and rules_keyword_file().
 	 */
 	const struct rule_terms	**kwsrc;
+	/*
+	 * The term files that wrote a keyword again (its identity equal to
+	 * one the entry had already): the keyword is theirs too, so that it
+	 * takes their languages' endings.  Use rules_keyword_also_lang().
+	 */
+	struct rule_kwalso {
+		size_t			 kw;
+		const struct rule_terms	*src;
+	}			*kwalso;
+	size_t			 nkwalso;
 };
 
 struct rule_list {
@@ -195,6 +205,12 @@ int	rules_finish(struct ruleset *rs, struct buf *errs);
  * coverage).  Borrowed from the ruleset.
  */
 const char	*rules_keyword_lang(const struct rule_entry *e, size_t i);
+/*
+ * The <k>-th language (from 0) of the other term files that wrote keyword
+ * <i> of <e> again, in load order, or NULL past the last.  Borrowed.
+ */
+const char	*rules_keyword_also_lang(const struct rule_entry *e, size_t i,
+		    size_t k);
 /* The base name of the file keyword <i> of <e> was written in. */
 const char	*rules_keyword_file(const struct rule_entry *e, size_t i);
 

@@ -848,13 +848,18 @@ test_inflected(void)
 	static const char sv[] =
 	    "language: sv\ntitle: T\nsource: S\nterms:\n"
 	    "  w/W1: [\"emaljerad reaktor\"]\n";
+	static const char pl[] =
+	    "language: pl\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"zawór kulowy\", \"pompa wirowa\"]\n";
 	static const struct {
 		const char	*text;
 		size_t		 n;
 	} cases[] = {
 		{ "поставка тиодигликоля 200 кг", 1 },
 		{ "бочки с тиодигликолем", 1 },
-		{ "сернистого иприта", 0 },		/* an inner word: as written */
+		{ "сернистого иприта", 1 },		/* an inner word declines too */
+		{ "сернистость иприта", 0 },	/* not an ending: another word */
+		{ "серный иприт", 0 },			/* another stem */
 		{ "сернистый иприта", 1 },
 		{ "бочки с тиодигликолевой кислотой", 0 },	/* not an ending */
 		{ "emaye kaplı reaktörlerin yedek parçaları", 1 },
@@ -867,10 +872,15 @@ test_inflected(void)
 		{ "emaljerad reaktoren", 1 },		/* after the word in full */
 		{ "emaljerad reaktorns lock", 1 },
 		{ "glass-lined reactors", 0 },		/* English: stems, not endings */
+		{ "dostawa zaworów kulowych", 1 },	/* noun and adjective agree */
+		{ "zaworami kulowymi", 1 },
+		{ "zawór kulowo", 0 },			/* an adverb: no ending of it */
+		{ "zawory kulowe", 1 },
+		{ "zawory kulisty", 0 },		/* another word */
 	};
 	const char *names[] = { "w.yaml", "terms-ru.yaml", "terms-tr.yaml",
-	    "terms-es.yaml", "terms-sv.yaml" };
-	const char *texts[] = { y, ru, tr, es, sv };
+	    "terms-es.yaml", "terms-sv.yaml", "terms-pl.yaml" };
+	const char *texts[] = { y, ru, tr, es, sv, pl };
 	struct ruleset *rs = rules_new();
 	struct matcher *wm;
 	struct buf errs;
@@ -900,6 +910,132 @@ test_inflected(void)
 	buf_free(&errs);
 }
 
+struct found_case {
+	const char	*text;
+	bool		 found;
+};
+
+/* Builds a matcher from the files <names>/<texts> (<n>) and checks that
+ * each case's text is found or not, under the context <what>. */
+static void
+check_found(const char *what, const char *const *names,
+    const char *const *texts, size_t n, const struct found_case *cases,
+    size_t ncases)
+{
+	struct ruleset *rs = rules_new();
+	struct matcher *wm;
+	struct buf errs;
+	struct folded f;
+	struct hits h;
+	size_t i;
+
+	buf_init(&errs);
+	for (i = 0; i < n; i++)
+		CHECK_INT_EQ(rules_add_buffer(rs, names[i], texts[i],
+		    strlen(texts[i]), &errs), 0);
+	CHECK_INT_EQ(rules_finish(rs, &errs), 0);
+	wm = match_new(rs);
+	if (CHECK_INT_EQ(match_prepare(wm, &errs), 0))
+		for (i = 0; i < ncases; i++) {
+			normalize_fold(cases[i].text, strlen(cases[i].text), &f);
+			memset(&h, 0, sizeof(h));
+			harness_context("%s: \"%s\"", what, cases[i].text);
+			CHECK_INT_EQ(match_terms(wm, NULL, f.text, f.len, collect,
+			    &h), 0);
+			CHECK_INT_EQ(h.n > 0, cases[i].found);
+			harness_context(NULL);
+			folded_free(&f);
+		}
+	match_free(wm);
+	rules_free(rs);
+	buf_free(&errs);
+}
+
+/*
+ * A term a term file writes again, equal to a keyword the entry has
+ * already (the list file's, or another language's), declines as the
+ * language of each file that writes it.
+ */
+static void
+test_inflected_again(void)
+{
+	static const char y[] =
+	    "list: {id: w, title: W, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: W1, title: T, category: chemical, explanation: x,\n"
+	    "     keywords: [thiodiethanol, Kaliumfluorid]}\n";
+	static const char de[] =
+	    "language: de\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"Thiodiethanol\", \"Kaliumfluorid\"]\n";
+	static const char sv[] =
+	    "language: sv\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"kaliumfluorid\"]\n";
+	static const struct found_case cases[] = {
+		{ "Thiodiethanol", true },
+		{ "Thiodiethanols", true },		/* German genitive */
+		{ "Kaliumfluoride", true },		/* German plural */
+		{ "kaliumfluoriden", true },		/* Swedish definite */
+		{ "kaliumfluoridernas", true },		/* Swedish, not German */
+		{ "Thiodiethanolamin", false },		/* another substance */
+		{ "Kaliumfluoridlösung", false },	/* no compounds of substances */
+	};
+	const char *const names[] = { "w.yaml", "terms-de.yaml",
+	    "terms-sv.yaml" };
+	const char *const texts[] = { y, de, sv };
+
+	check_found("written again", names, texts, 3, cases,
+	    sizeof(cases) / sizeof(cases[0]));
+}
+
+/*
+ * German, Dutch and Swedish write compounds as one word: a term's word of
+ * INFLECT_COMPOUND_MIN letters or more is found as a compound's last part
+ * (a one-word term) and as its first part, not as the first part before a
+ * word that names what holds the goods, and not a short word inside an
+ * ordinary one.
+ */
+static void
+test_compounds(void)
+{
+	static const char y[] =
+	    "list: {id: w, title: W, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: W1, title: T, category: nuclear, explanation: x,\n"
+	    "     keywords: [induction furnace]}\n"
+	    "  - {code: W2, title: T, category: military, explanation: x,\n"
+	    "     keywords: [pistol]}\n"
+	    "  - {code: W3, title: T, category: nuclear, explanation: x,\n"
+	    "     cas: [\"7782-39-0\"], keywords: [deuterium]}\n";
+	static const char de[] =
+	    "language: de\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"Induktionsofen\", \"Vakuum Induktionsofen\"]\n"
+	    "  w/W2: [\"Pistole\"]\n"
+	    "  w/W3: [\"Deuterium\"]\n";
+	static const char sv[] =
+	    "language: sv\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"induktionsugn\"]\n";
+	static const struct found_case cases[] = {
+		{ "Hochleistungsinduktionsofen", true },
+		{ "Induktionsofenauskleidung", true },
+		{ "Induktionsofens", true },
+		{ "Vakuum Induktionsofenteile", true },
+		{ "Mehrinduktionsofen", true },
+		{ "Ofinduktionsofen", false },		/* three letters: no part */
+		{ "Induktionsofenkiste", false },	/* what holds it */
+		{ "induktionsugnsdelar", true },
+		{ "vakuuminduktionsugnar", true },
+		{ "Induktionsofenbau2", false },	/* a digit: no word */
+		{ "Klebepistole", false },		/* short: inside ordinary words */
+		{ "Deuteriumlampe", false },		/* a substance's product */
+	};
+	const char *const names[] = { "w.yaml", "terms-de.yaml",
+	    "terms-sv.yaml" };
+	const char *const texts[] = { y, de, sv };
+
+	check_found("compound", names, texts, 3, cases,
+	    sizeof(cases) / sizeof(cases[0]));
+}
+
 int
 main(void)
 {
@@ -911,6 +1047,8 @@ main(void)
 	test_unspaced();
 	test_word_order();
 	test_inflected();
+	test_inflected_again();
+	test_compounds();
 	rs = rules_new();
 	buf_init(&errs);
 	if (!CHECK_INT_EQ(rules_add_buffer(rs, "m.yaml", rules_yaml,

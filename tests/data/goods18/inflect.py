@@ -24,6 +24,8 @@ Look-alikes must stay quiet:
   - each language's ordinary goods words (the generic words the term files
     themselves keep out: pump, valve, steel, powder) alone and written by
     the language's rules;
+  - in German, Dutch and Swedish, ordinary goods written as one compound
+    word with a term's word or one like it inside (COMPOUND_ORDINARY);
   - a word of the language's own vocabulary (its term and exclude lists)
     that holds a term of at most SHORT letters written in full, with other
     letters before or after it, and is no form of it by the rules, must not
@@ -356,6 +358,38 @@ def hi_obl_pl(w):
     return None
 
 
+# The nominative endings of adjectives, with their genitive plural, where
+# the ending tells an adjective from a noun (Czech -í and the feminine
+# -a of Polish and Ukrainian name nouns as often: left out).
+ADJ_GEN_PL = {
+    "ru": (("ый", "ых"), ("ой", "ых"), ("ий", "их"), ("ая", "ых"), ("яя", "их"),
+           ("ое", "ых"), ("ее", "их")),
+    "uk": (("ий", "их"), ("ій", "іх")),
+    "pl": (("ki", "kich"), ("gi", "gich"), ("y", "ych")),
+    "cs": (("ý", "ých"), ("á", "ých"), ("é", "ých")),
+}
+NOUN_GEN_PL = {"ru": ru_gen_pl, "uk": uk_gen_pl, "pl": pl_gen_pl, "cs": cs_gen_pl}
+
+
+def slav_agree_gen_pl(lang, text):
+    """A phrase of adjectives and one noun, in any order, in the genitive
+    plural: every word agrees ("центробежных насосов", "zaworów
+    kulowych"); None for a phrase with another word (a complement)."""
+    words = text.split(" ")
+    if len(words) < 2 or not all(is_word(w) and not w.isupper() for w in words):
+        return None
+    out, nouns = [], 0
+    for w in words:
+        adj = next((w[:-len(a)] + b for a, b in ADJ_GEN_PL[lang] if w.endswith(a)), None)
+        if adj is None:
+            adj = NOUN_GEN_PL[lang](w)
+            nouns += 1
+        if adj is None:
+            return None
+        out.append(adj)
+    return " ".join(out) if nouns == 1 else None
+
+
 def id_redup(w):
     return w + "-" + w if w.isalpha() else None
 
@@ -407,15 +441,19 @@ RULES = {
            ("+DA", "last", lambda w: tr_suffix(w, "loc"))],
     "ru": [("gen.sg", "last", ru_gen_sg),
            ("gen.pl", "last", ru_gen_pl),
-           ("instr.pl", "last", ru_instr_pl)],
+           ("instr.pl", "last", ru_instr_pl),
+           ("agreeing gen.pl", "phrase", lambda t: slav_agree_gen_pl("ru", t))],
     "uk": [("gen.pl", "last", uk_gen_pl),
-           ("instr.pl", "last", uk_instr_pl)],
+           ("instr.pl", "last", uk_instr_pl),
+           ("agreeing gen.pl", "phrase", lambda t: slav_agree_gen_pl("uk", t))],
     "pl": [("gen.sg", "last", pl_gen_sg),
            ("gen.pl", "last", pl_gen_pl),
-           ("instr.pl", "last", pl_instr_pl)],
+           ("instr.pl", "last", pl_instr_pl),
+           ("agreeing gen.pl", "phrase", lambda t: slav_agree_gen_pl("pl", t))],
     "cs": [("gen.sg", "last", cs_gen_sg),
            ("gen.pl", "last", cs_gen_pl),
-           ("instr.pl", "last", cs_instr_pl)],
+           ("instr.pl", "last", cs_instr_pl),
+           ("agreeing gen.pl", "phrase", lambda t: slav_agree_gen_pl("cs", t))],
     "el": [("plural", "last", el_pl),
            ("genitive", "last", el_gen)],
     "de": [("plural", "last", de_pl),
@@ -442,7 +480,8 @@ RULES = {
 }
 
 # language -> ordinary goods words (the generic words the term files keep
-# out), written by the language's rules in the look-alike set.
+# out), written by the language's rules in the look-alike set; in the
+# Slavic languages also ordinary goods named by an adjective and a noun.
 ORDINARY = {
     "ar": ["مضخة", "صمام", "فولاذ", "مسحوق", "خرطوشة", "أنبوب", "محرك"],
     "he": ["משאבה", "שסתום", "פלדה", "אבקה", "צינור", "מנוע"],
@@ -451,10 +490,14 @@ ORDINARY = {
     "ja": ["ポンプ", "バルブ", "鋼", "粉末", "パイプ", "モーター", "玩具"],
     "zh": ["泵", "阀门", "钢", "粉末", "管道", "电机", "玩具"],
     "tr": ["pompa", "vana", "çelik", "toz", "boru", "motor", "oyuncak"],
-    "ru": ["насос", "клапан", "сталь", "порошок", "труба", "двигатель"],
-    "uk": ["насос", "клапан", "сталь", "порошок", "труба", "двигун"],
-    "pl": ["pompa", "zawór", "stal", "proszek", "rura", "silnik"],
-    "cs": ["čerpadlo", "ventil", "ocel", "prášek", "trubka", "motor"],
+    "ru": ["насос", "клапан", "сталь", "порошок", "труба", "двигатель",
+           "водяной насос", "шаровой кран", "осевой вентилятор"],
+    "uk": ["насос", "клапан", "сталь", "порошок", "труба", "двигун",
+           "водяний насос", "кульовий кран"],
+    "pl": ["pompa", "zawór", "stal", "proszek", "rura", "silnik",
+           "pompa wodna", "kran kulowy", "wentylator osiowy"],
+    "cs": ["čerpadlo", "ventil", "ocel", "prášek", "trubka", "motor",
+           "vodní čerpadlo", "kulový kohout", "axiální ventilátor"],
     "el": ["αντλία", "βαλβίδα", "χάλυβας", "σκόνη", "σωλήνας", "κινητήρας"],
     "de": ["Pumpe", "Ventil", "Stahl", "Pulver", "Rohr", "Motor"],
     "nl": ["pomp", "klep", "staal", "poeder", "buis", "motor"],
@@ -466,6 +509,24 @@ ORDINARY = {
     "hi": ["पंप", "वाल्व", "इस्पात", "पाउडर", "पाइप", "मोटर"],
     "id": ["pompa", "katup", "baja", "bubuk", "pipa", "motor"],
     "vi": ["máy bơm", "van", "thép", "bột", "ống", "động cơ"],
+}
+
+# language -> ordinary goods written as one compound word that holds a
+# term's word or a word like one (the languages that write compounds as
+# one word): a tool or toy named after a weapon ("Klebepistole", glue gun),
+# a substance name before another part that makes another substance or a
+# product (beryllium copper, a deuterium lamp), a case that holds the
+# goods ("ammunitionslåda"), a car part, a carbide cutter.
+COMPOUND_ORDINARY = {
+    "de": ["Klebepistole", "Säbelsäge", "Deuteriumlampe", "Berylliumkupfer",
+           "Munitionskiste", "Auspuffschalldämpfer", "Wolframcarbidfräser",
+           "Zirkoniumdioxidkeramik", "Uranglas", "Kleinwaffenschrank"],
+    "nl": ["lijmpistool", "verfpistool", "deuteriumlamp", "berylliumkoper",
+           "glasvezelkabel", "koolstofvezelfiets", "wolfraamcarbideboor",
+           "munitiekist"],
+    "sv": ["limpistol", "färgpistol", "deuteriumlampa", "berylliumkoppar",
+           "ammunitionslåda", "volframkarbidskär", "vattenpistol",
+           "skjutvapenskåp"],
 }
 
 
@@ -622,7 +683,7 @@ def harvested_lookalikes(lang, terms, excl):
 
 def lookalikes(lang, terms, excl):
     """[(entry or None, text)]: texts that must not hit (entry None: any)."""
-    out = [(None, w) for w in ORDINARY[lang]]
+    out = [(None, w) for w in ORDINARY[lang] + COMPOUND_ORDINARY.get(lang, [])]
     for rule in RULES[lang]:
         for w in ORDINARY[lang]:
             f = apply(rule, w, lang)
