@@ -799,16 +799,6 @@ term_pattern_unspaced(const char *term, int *stem, int *inner,
 }
 
 /*
- * A keyword of a language whose words inflect at their end (inflect.c),
- * written as a phrase literal " words " with its last word in full: the
- * literal becomes " words stem", a stem whose match runs on to the end of
- * its word, and on_literal() keeps it only when what follows the stem is
- * an ending of the language, after the stem or after the word in full
- * (the ending the stem left out, <infl_end>).  "тиодиэтанол" finds
- * "тиодиэтанола", "reaktör" "reaktörlerin", not "reaktörkazan"; "ракета"
- * (stem "ракет") finds "ракеты".
- */
-/*
  * How the last word <w> (<len> bytes, folded) of the inflected term <t>
  * may be part of a compound, in a language that writes compounds as one
  * word (MATCH_COMPOUND_*): as the compound's last part when the term is
@@ -861,6 +851,16 @@ term_inner(struct matcher *m, size_t id, const struct inflect *in, size_t w)
 	m->patlen[id] -= w - 1;
 }
 
+/*
+ * A keyword of a language whose words inflect at their end (inflect.c),
+ * written as a phrase literal " words " with its last word in full: the
+ * literal becomes " words stem", a stem whose match runs on to the end of
+ * its word, and on_literal() keeps it only when what follows the stem is
+ * an ending of the language, after the stem or after the word in full
+ * (the ending the stem left out, <infl_end>).  "тиодиэтанол" finds
+ * "тиодиэтанола", "reaktör" "reaktörlerin", not "reaktörkazan"; "ракета"
+ * (stem "ракет") finds "ракеты".
+ */
 static void
 term_inflect(struct matcher *m, size_t id, const char *lang)
 {
