@@ -389,33 +389,41 @@ say "PostgreSQL: synchronous_commit=$(sql 'SHOW synchronous_commit') fsync=$(sql
     "wal_sync_method=$(sql 'SHOW wal_sync_method') commit_delay=$(sql 'SHOW commit_delay');" \
     "pgbench row: $((reps * 32)) B payload"
 
-declare -A pg1 pgb pgn pgf pg1lat pgblat pgnlat pgflat pg1cpu pg1busy pgbbusy pgnbusy pgfbusy
-pgbench_run() { # pgbench_run C SCRIPT : prints "tps latency_ms client_cpu% machine_busy%"
+declare -A pg1p99 pgnp99 pgfp99 pg1 pgb pgn pgf pg1lat pgblat pgnlat pgflat pg1cpu pg1busy pgbbusy pgnbusy pgfbusy
+# pgbench_run C SCRIPT : prints "tps latency_ms client_cpu% machine_busy% p99_ms"
+# p99_ms: of every transaction's latency, from pgbench's per-transaction log
+# (-l): PostgreSQL's own tail on this machine at this client count, next to
+# Cordon's p99 (a stall of the machine's disk or CPU shows in both)
+pgbench_run() {
     local c=$1 f=$2 j=2 out b0 t0 b1 t1
     [ "$c" -lt 2 ] && j=1
     sql "CHECKPOINT" >/dev/null
+    rm -rf "$work/pglog" && mkdir -p "$work/pglog" && chmod 777 "$work/pglog"
     read -r b0 t0 < <(machine_ticks)
-    out=$(cd "$work" && /usr/bin/time -f 'CPU %U %S %e' -o "$work/pgbench.time" \
+    out=$(cd "$work/pglog" && /usr/bin/time -f 'CPU %U %S %e' -o "$work/pgbench.time" \
         "${AS[@]}" "$PGBIN/pgbench" -h "$pgdir" -U "$pguser" -n -M prepared -f "$f" \
-        -c "$c" -j "$j" -T "$DURATION" cordon_pgbench 2>&1)
+        -c "$c" -j "$j" -T "$DURATION" -l --log-prefix="$work/pglog/tx" cordon_pgbench 2>&1)
     read -r b1 t1 < <(machine_ticks)
-    local tps lat cpu
+    local tps lat cpu p99
+    p99=$(cat "$work/pglog"/tx.* 2>/dev/null | awk '{print $3}' | sort -n |
+        awk '{v[NR] = $1} END {if (NR) {i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f", v[i] / 1000} else print 0}')
+    rm -rf "$work/pglog"
     tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out" | head -1)
     lat=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' <<<"$out" | head -1)
     cpu=$(awk '/^CPU/{printf "%.0f", ($2+$3)/$4*100}' "$work/pgbench.time")
     [ -n "$tps" ] || { echo "$out" | sed 's/^/#   /' >&2; tps=0; lat=0; }
     echo "$tps $lat $cpu $(awk -v a="$b1" -v b="$b0" -v t="$t1" -v u="$t0" \
-        'BEGIN{printf "%.0f", (t > u) ? (a-b)/(t-u)*100 : 0}')"
+        'BEGIN{printf "%.0f", (t > u) ? (a-b)/(t-u)*100 : 0}') $p99"
 }
 for c in $CLIENTS; do
-    read -r t l u b < <(pgbench_run "$c" "$work/one.sql")
-    pg1[$c]=$t; pg1lat[$c]=$l; pg1cpu[$c]=$u; pg1busy[$c]=$b
-    read -r t l u b < <(pgbench_run "$c" "$work/batch.sql")
+    read -r t l u b q < <(pgbench_run "$c" "$work/one.sql")
+    pg1[$c]=$t; pg1lat[$c]=$l; pg1cpu[$c]=$u; pg1busy[$c]=$b; pg1p99[$c]=$q
+    read -r t l u b _ < <(pgbench_run "$c" "$work/batch.sql")
     pgb[$c]=$t; pgblat[$c]=$l; pgbbusy[$c]=$b
-    read -r t l u b < <(pgbench_run "$c" "$work/naive.sql")
-    pgn[$c]=$t; pgnlat[$c]=$l; pgnbusy[$c]=$b
-    read -r t l u b < <(pgbench_run "$c" "$work/full.sql")
-    pgf[$c]=$t; pgflat[$c]=$l; pgfbusy[$c]=$b
+    read -r t l u b q < <(pgbench_run "$c" "$work/naive.sql")
+    pgn[$c]=$t; pgnlat[$c]=$l; pgnbusy[$c]=$b; pgnp99[$c]=$q
+    read -r t l u b q < <(pgbench_run "$c" "$work/full.sql")
+    pgf[$c]=$t; pgflat[$c]=$l; pgfbusy[$c]=$b; pgfp99[$c]=$q
     say "pgbench c=$c: 1-row ${pg1[$c]} tps (avg ${pg1lat[$c]} ms, pgbench cpu ${pg1cpu[$c]}%), ${BATCH_ROWS}-row ${pgb[$c]} tps (avg ${pgblat[$c]} ms), naive declaration ${pgn[$c]} tps (avg ${pgnlat[$c]} ms), naive all rows ${pgf[$c]} tps (avg ${pgflat[$c]} ms)"
 done
 psql_pgb "DROP TABLE bench_rows, bench_decl, bench_items, bench_alerts"
@@ -555,6 +563,11 @@ for c in $CLIENTS; do
     echo "  c=$c: pgbench 1-row ${pg1busy[$c]}%, pgbench ${BATCH_ROWS}-row ${pgbbusy[$c]}%, naive ${pgnbusy[$c]}%," \
         "naive all ${pgfbusy[$c]}%," \
         "cordon ${cd_mcpu[$c]}%${BEFORE:+, cordon before ${cd_mcpu[b$c]}%}"
+done
+echo "p99 latency of PostgreSQL's own transactions (pgbench -l), to set Cordon's p99 against:"
+for c in $CLIENTS; do
+    echo "  c=$c: 1-row ${pg1p99[$c]} ms, naive ${pgnp99[$c]} ms, naive all ${pgfp99[$c]} ms;" \
+        "cordon ${cd_p99[$c]} ms${BEFORE:+, cordon before ${cd_p99[b$c]} ms}"
 done
 echo "load average before the run: $load0"
 echo "total time: $(( $(date +%s) - t_start )) s"
