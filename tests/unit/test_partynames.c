@@ -370,7 +370,7 @@ test_other_names(const struct party_index *idx)
  * pairs of them one listed name has. */
 static const char *const vocab[] = {
 	"kai", "paananen", "hassan", "mehri", "golden", "harbor", "min",
-	"kang", "zelma", "nirbaho", "zelman", "irbaho",
+	"kang", "zelma", "nirbaho", "zelman", "irbaho", "eli",
 };
 static const char *const vocab_pairs[][2] = {
 	{ "paananen", "kai" }, { "mehri", "hassan" }, { "min", "kang" },
@@ -470,7 +470,8 @@ vocab_place(void *ctx, const char *w, const char *next)
  * after the name's words, a title (dropped), a generic word of five
  * letters or more; not a word alone, a place, a legal form inside the
  * name, a word of four letters one error from a generic word, or a word
- * two errors from a generic word.
+ * two errors from a generic word.  A typed Arabic article before or glued
+ * to a listed word is the article.
  */
 static void
 test_table_readings(void)
@@ -502,6 +503,16 @@ test_table_readings(void)
 		{ "Globan Harbor", "globan harbor", true, false },
 		/* A listed word is never a typed word of the tables. */
 		{ "Golden Harbor Min", "golden harbor min", false, false },
+		/* The article typed before a listed word, apart or glued
+		 * to it; not before a short word, not a listed word of
+		 * three letters, not "al" and a letter. */
+		{ "Ak-Hassan Mehri", "al hassan mehri", false, true },
+		{ "Fal-Hassan Mehri", "al hassan mehri", false, true },
+		{ "Xalhassan Mehri", "al hassan mehri", false, true },
+		{ "Akmehri Hassan", "al mehri hassan", false, true },
+		{ "Ak Kai Hassan", "ak kai hassan", false, false },
+		{ "Eli Hassan Mehri", "eli hassan mehri", false, false },
+		{ "Albmehri Hassan", "albmehri hassan", false, false },
 	};
 	struct qtok t[MAXTOK];
 	struct buf b;
