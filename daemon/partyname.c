@@ -748,8 +748,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 		t[(*n)++] = 'x';
 		return 2;
 	}
-	/* Pinyin zh is Wade-Giles ch (Zhang / Chang). */
-	if (i == 0 && c == 'z' && d == 'h' && len <= 6) {
+	/*
+	 * Pinyin zh is Wade-Giles ch (Zhang / Chang); in a longer word or
+	 * inside one, zh is j as the Russian and French-based spellings of
+	 * Arabic and Persian names write it (Mazheed / Majeed, Valizhan /
+	 * Walijan, Zhozef / Joseph).
+	 */
+	if (c == 'z' && d == 'h') {
 		t[(*n)++] = 'j';
 		return 2;
 	}

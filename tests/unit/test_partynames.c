@@ -671,6 +671,9 @@ test_romanisation(void)
 		{ "Rim Kyong", "Lim Gyeong" }, { "Phyong Hwa", "Pyeong Hwa" },
 		{ "Soeharto", "Suharto" }, { "Achmad Tjahjono",
 		    "Akhmad Cahjono" }, { "Mochtar", "Mokhtar" },
+		/* zh for j inside a word and in a long one. */
+		{ "Mazheed Valizhan", "Majeed Walijan" },
+		{ "Zhonathan", "Jonathan" },
 	};
 	static const char *const other[][2] = {
 		{ "Shi", "Si" }, { "Than", "Tan" }, { "Gagloev", "Gagluv" },
