@@ -59,7 +59,9 @@ build_index(void)
 	    ROW("3029", "DHORAK SEMBIL, Qasir", "\"individual\"")
 	    ROW("3030", "KALOM TURVES", "-0- ")
 	    ROW("3031", "KILOM BASHARIN", "-0- ")
-	    ROW("3032", "MURVES OMNIDAR", "-0- ");
+	    ROW("3032", "MURVES OMNIDAR", "-0- ")
+	    ROW("3033", "YASKIR DORYAN", "\"individual\"")
+	    ROW("3034", "YASKIR TOSKAVI MERDUN", "\"individual\"");
 	/* Places of the addresses: a city, a province, a postal code. */
 	static const char add[] =
 	    "3022,1,\"Street 4\",\"Karvesk Province\",\"Iran\",-0- \n"
@@ -73,7 +75,7 @@ build_index(void)
 	CHECK_INT_EQ(party_add_file(idx, "add.csv", add, sizeof(add) - 1,
 	    &errs), 0);
 	CHECK_INT_EQ(party_prepare(idx, &errs), 0);
-	CHECK_INT_EQ(party_count(idx), 32);
+	CHECK_INT_EQ(party_count(idx), 34);
 	if (errs.len > 0)
 		fprintf(stderr, "%s", errs.data);
 	buf_free(&errs);
@@ -267,6 +269,10 @@ test_translit(const struct party_index *idx)
 		{ "SALMAN AL-QAZIRI", "3020", PARTY_D_SPELLING },
 		/* Three vowels of seven letters are another name. */
 		{ "QASIM FARZALI MIHEMUD", NULL, 0 },
+		/* j for y before a vowel starting a word, with a vowel
+		 * apart; not inside a word. */
+		{ "JESKIR TOSKAVI MERDUN", "3034", PARTY_D_SPELLING },
+		{ "YASKIR DORJEN", NULL, 0 },
 	};
 
 	run_cases(idx, cases, sizeof(cases) / sizeof(cases[0]));
