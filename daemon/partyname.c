@@ -748,8 +748,13 @@ canon_contextual(const char *in, size_t i, size_t len, char *t, size_t *n)
 		t[(*n)++] = 'x';
 		return 2;
 	}
-	/* Pinyin zh is Wade-Giles ch (Zhang / Chang). */
-	if (i == 0 && c == 'z' && d == 'h' && len <= 6) {
+	/*
+	 * Pinyin zh is Wade-Giles ch (Zhang / Chang); in a longer word or
+	 * inside one, zh is j as the Russian and French-based spellings of
+	 * Arabic and Persian names write it (Mazheed / Majeed, Valizhan /
+	 * Walijan, Zhozef / Joseph).
+	 */
+	if (c == 'z' && d == 'h') {
 		t[(*n)++] = 'j';
 		return 2;
 	}
@@ -2228,6 +2233,54 @@ abd_typo(const char *w)
 	return false;
 }
 
+/* The article's letters a typed article is read from, and the letters a
+ * listed word after it has at least. */
+#define ARTICLE_MAXLEN		3
+#define ARTICLE_REST_MINLEN	4
+
+/*
+ * True if folded <w> (<n> letters) is the Arabic article typed with one
+ * error: two or three letters one edit from "al" or "el" ("ak", "cl",
+ * "fal", "xal"), not a particle or word of the tables as written.  Single
+ * letters are initials.  The caller asks only where a listed word follows.
+ */
+static bool
+article_typo(const char *w, size_t n)
+{
+	char t[ARTICLE_MAXLEN + 1];
+
+	if (n < 2 || n > ARTICLE_MAXLEN)
+		return false;
+	memcpy(t, w, n);
+	t[n] = '\0';
+	if (tword_find(t) != NULL)
+		return false;
+	return partyname_edit_distance(t, n, "al", 2, 1) == 1 ||
+	    partyname_edit_distance(t, n, "el", 2, 1) == 1;
+}
+
+/*
+ * The length of a typed article attached to folded <w> (<len> letters)
+ * before a listed word of four letters or more ("Xalqaida", "Akkhalil"),
+ * the longer reading first, or 0.  The caller asks only of a word the
+ * lists do not know and that splits into no words.
+ */
+static size_t
+article_typo_prefix(const char *w, size_t len, partyname_known_fn known,
+    void *ctx)
+{
+	size_t k;
+
+	/* "Al" and a letter begins a word of its own ("Albrada"). */
+	if ((w[0] == 'a' || w[0] == 'e') && w[1] == 'l')
+		return 0;
+	for (k = ARTICLE_MAXLEN; k >= 2; k--)
+		if (len >= k + ARTICLE_REST_MINLEN && article_typo(w, k) &&
+		    known(ctx, w + k, NULL))
+			return k;
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Words run together                                                  */
 
@@ -2436,7 +2489,19 @@ table_readings(char *const *words, const bool *listed, size_t n,
 	for (i = 0; i < n; i++) {
 		const char *w = words[i];
 
-		if (listed[i] || !all_letters(w) || tword_find(w) != NULL)
+		if (!all_letters(w) || tword_find(w) != NULL)
+			continue;
+		/* A typed article before a listed word ("Ak-Khalil"), though
+		 * the lists know the short word: the plain reading is
+		 * searched too. */
+		if (i + 1 < n && listed[i + 1] &&
+		    (!listed[i] || strlen(w) < ARTICLE_MAXLEN) &&
+		    strlen(words[i + 1]) >= ARTICLE_REST_MINLEN &&
+		    article_typo(w, strlen(w))) {
+			typed[i] = "al";
+			continue;
+		}
+		if (listed[i])
 			continue;
 		/* The place last: looking it up costs most. */
 		if ((typed[i] = table_swap(w)) != NULL || distinct < 2 ||
@@ -2530,7 +2595,18 @@ split_unknown(char **words, const bool *listed, size_t *nw, size_t max,
 		} else if ((np = split_word(x, len, known, together, ctx,
 		    cut)) == 0 ||
 		    ns + np > MAXTOK * 2 || n + np > NELEM(w)) {
-			w[n++] = words[i];
+			/* Else a typed article glued to a listed word
+			 * ("Xalqaida"), where no split into words is. */
+			if (np == 0 && (ab = article_typo_prefix(x, len,
+			    known, ctx)) > 0 && ns + 2 <= MAXTOK * 2 &&
+			    n + 2 <= NELEM(w)) {
+				memcpy(store[ns], "al", 3);
+				w[n++] = store[ns++];
+				(void)util_copy(store[ns], MAXTOKLEN, x + ab);
+				w[n++] = store[ns++];
+				changed = true;
+			} else
+				w[n++] = words[i];
 			continue;
 		}
 		for (k = 0; k < np; k++) {

@@ -184,7 +184,7 @@ vowel_pair(char x, char y)
  * Consonants that romanisations of one sound write differently: Egyptian
  * g for j (Gamal / Jamal), Turkish c for j (Cemal), French ch for sh
  * (Chaker / Shaker), Persian z for Arabic d or dh (Ramazan / Ramadan),
- * Gulf and Sudanese g for q (Gasim / Qasim: q is k canonically).
+ * Gulf and Sudanese g for q (Gasim / Qasim: q is k canonically), j for y.
  */
 static bool
 consonant_pair(const char *a, const char *b, size_t x)
@@ -199,6 +199,11 @@ consonant_pair(const char *a, const char *b, size_t x)
 	}
 	if ((p == 'g' && q == 'j') || (p == 'c' && q == 'j') ||
 	    (p == 'd' && q == 'z') || (p == 'g' && q == 'k'))
+		return true;
+	/* German, Dutch and Slavic spellings write Arabic y as j before a
+	 * vowel (Jusuf / Yusuf, Jazid / Yazid): the first letter only, where
+	 * a Korean or Chinese syllable of five letters is rare. */
+	if (p == 'j' && q == 'y' && x == 0 && is_vowel(a[1]))
 		return true;
 	/* ch / sh */
 	return p == 'c' && q == 's' && a[x + 1] == 'h' && b[x + 1] == 'h';
@@ -867,11 +872,12 @@ variant_letters(char x, char y)
 		['e' - 'a'] = VB('a') | VB('i'),
 		['g' - 'a'] = VB('j') | VB('k'),
 		['i' - 'a'] = VB('e'),
-		['j' - 'a'] = VB('c') | VB('g'),
+		['j' - 'a'] = VB('c') | VB('g') | VB('y'),
 		['k' - 'a'] = VB('g'),
 		['o' - 'a'] = VB('u'),
 		['s' - 'a'] = VB('c'),
 		['u' - 'a'] = VB('a') | VB('o'),
+		['y' - 'a'] = VB('j'),
 		['z' - 'a'] = VB('d'),
 	};
 #undef VB
