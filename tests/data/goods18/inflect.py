@@ -474,7 +474,9 @@ RULES = {
     "hi": [("oblique pl", "last", hi_obl_pl),
            ("+ के", "last", lambda w: w + " के")],
     "id": [("reduplication", "first", id_redup),
-           ("+nya", "first", lambda w: w + "nya")],
+           ("+nya", "first", lambda w: w + "nya"),
+           ("+lah", "first", lambda w: w + "lah"),
+           ("+kah", "first", lambda w: w + "kah")],
     "vi": [("các+", "first", lambda w: "các " + w),
            ("+ này", "last", lambda w: w + " này")],
 }
