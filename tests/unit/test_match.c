@@ -988,9 +988,10 @@ test_inflected_again(void)
 }
 
 /*
- * Indonesian puts the head of a phrase first and its clitics (-nya, -lah,
- * -kah) on it: the first word of a term of several words takes them too,
- * not other letters, and a one-word term is found with them.
+ * Indonesian and Persian put the head of a phrase first and its clitics
+ * on it (-nya, -lah, -kah; the joined ی): the first word of a term of
+ * several words takes them too, not other letters, and a one-word term is
+ * found with them.
  */
 static void
 test_inflected_head_first(void)
@@ -1003,7 +1004,14 @@ test_inflected_head_first(void)
 	static const char id[] =
 	    "language: id\ntitle: T\nsource: S\nterms:\n"
 	    "  w/W1: [\"reaktor berlapis enamel\", \"sentrifus\"]\n";
+	static const char fa[] =
+	    "language: fa\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"راکتور شیشه\", \"سانتریفیوژ\"]\n";
 	static const struct found_case cases[] = {
+		{ "راکتوری شیشه", true },	/* Persian indefinite ی */
+		{ "سانتریفیوژی", true },
+		{ "سانتریفیوژها", true },
+		{ "راکتورک شیشه", false },	/* a suffix, not the clitic */
 		{ "reaktor berlapis enamel", true },
 		{ "reaktornya berlapis enamel 5000 l", true },
 		{ "apakah reaktorkah berlapis enamel", true },
@@ -1013,10 +1021,11 @@ test_inflected_head_first(void)
 		{ "bioreaktor berlapis enamel", false },	/* another word */
 		{ "sentrifusi", false },
 	};
-	const char *const names[] = { "w.yaml", "terms-id.yaml" };
-	const char *const texts[] = { y, id };
+	const char *const names[] = { "w.yaml", "terms-id.yaml",
+	    "terms-fa.yaml" };
+	const char *const texts[] = { y, id, fa };
 
-	check_found("head first", names, texts, 2, cases,
+	check_found("head first", names, texts, 3, cases,
 	    sizeof(cases) / sizeof(cases[0]));
 }
 
