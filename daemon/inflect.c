@@ -74,7 +74,13 @@ static const struct inflect_src sources[] = {
 	{ "it", 1, "o a e i", NULL },
 	{ "fr", 1, "s x al aux", NULL },
 	{ "hi", 1, "ों ें ियों ियां ियाँ", NULL },
-	{ "id", 1, "nya", NULL },
+	{ "id", 1, "nya lah kah", NULL },
+	/*
+	 * Persian writes its indefinite article and, after a long vowel, its
+	 * ezafe as a ی joined to the noun ("راکتوری", "سالمونلای"); the same
+	 * ی after a non-joiner, and the plural, normalize.c drops.
+	 */
+	{ "fa", 1, "ی", NULL },
 };
 #define NSOURCES	(sizeof(sources) / sizeof(sources[0]))
 
@@ -103,6 +109,13 @@ static const struct {
 	{ "uk", "ий ій ого ього ому ьому ім им их іх ими іми" },
 	{ "pl", "y ego ej emu ym im ych ich ymi imi" },
 	{ "cs", "ý á é ého ému ém ým ých ými ího ímu ím ích ími" },
+	/*
+	 * Indonesian and Persian put the head first and its clitics on it
+	 * ("reaktornya berlapis kaca"): a phrase's inner words take the
+	 * nouns' endings, and adjectives have none of their own.
+	 */
+	{ "id", "" },
+	{ "fa", "" },	/* the head first, as Indonesian */
 };
 #define NINNER	(sizeof(inner_sources) / sizeof(inner_sources[0]))
 

@@ -988,6 +988,48 @@ test_inflected_again(void)
 }
 
 /*
+ * Indonesian and Persian put the head of a phrase first and its clitics
+ * on it (-nya, -lah, -kah; the joined ی): the first word of a term of
+ * several words takes them too, not other letters, and a one-word term is
+ * found with them.
+ */
+static void
+test_inflected_head_first(void)
+{
+	static const char y[] =
+	    "list: {id: w, title: W, source: S, version_date: 2024-01-31}\n"
+	    "entries:\n"
+	    "  - {code: W1, title: T, category: chemical, explanation: x,\n"
+	    "     keywords: [glass-lined reactor, centrifuge]}\n";
+	static const char id[] =
+	    "language: id\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"reaktor berlapis enamel\", \"sentrifus\"]\n";
+	static const char fa[] =
+	    "language: fa\ntitle: T\nsource: S\nterms:\n"
+	    "  w/W1: [\"راکتور شیشه\", \"سانتریفیوژ\"]\n";
+	static const struct found_case cases[] = {
+		{ "راکتوری شیشه", true },	/* Persian indefinite ی */
+		{ "سانتریفیوژی", true },
+		{ "سانتریفیوژها", true },
+		{ "راکتورک شیشه", false },	/* a suffix, not the clitic */
+		{ "reaktor berlapis enamel", true },
+		{ "reaktornya berlapis enamel 5000 l", true },
+		{ "apakah reaktorkah berlapis enamel", true },
+		{ "reaktorlah berlapis enamel", true },
+		{ "sentrifusnya", true },
+		{ "reaktoris berlapis enamel", false },	/* not a clitic */
+		{ "bioreaktor berlapis enamel", false },	/* another word */
+		{ "sentrifusi", false },
+	};
+	const char *const names[] = { "w.yaml", "terms-id.yaml",
+	    "terms-fa.yaml" };
+	const char *const texts[] = { y, id, fa };
+
+	check_found("head first", names, texts, 3, cases,
+	    sizeof(cases) / sizeof(cases[0]));
+}
+
+/*
  * German, Dutch and Swedish write compounds as one word: a term's word of
  * INFLECT_COMPOUND_MIN letters or more is found as a compound's last part
  * (a one-word term) and as its first part, not as the first part before a
@@ -1048,6 +1090,7 @@ main(void)
 	test_word_order();
 	test_inflected();
 	test_inflected_again();
+	test_inflected_head_first();
 	test_compounds();
 	rs = rules_new();
 	buf_init(&errs);

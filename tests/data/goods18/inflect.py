@@ -474,7 +474,9 @@ RULES = {
     "hi": [("oblique pl", "last", hi_obl_pl),
            ("+ के", "last", lambda w: w + " के")],
     "id": [("reduplication", "first", id_redup),
-           ("+nya", "first", lambda w: w + "nya")],
+           ("+nya", "first", lambda w: w + "nya"),
+           ("+lah", "first", lambda w: w + "lah"),
+           ("+kah", "first", lambda w: w + "kah")],
     "vi": [("các+", "first", lambda w: "các " + w),
            ("+ này", "last", lambda w: w + " này")],
 }
@@ -485,7 +487,8 @@ RULES = {
 ORDINARY = {
     "ar": ["مضخة", "صمام", "فولاذ", "مسحوق", "خرطوشة", "أنبوب", "محرك"],
     "he": ["משאבה", "שסתום", "פלדה", "אבקה", "צינור", "מנוע"],
-    "fa": ["پمپ", "شیر", "فولاد", "پودر", "لوله", "موتور"],
+    "fa": ["پمپ", "شیر", "فولاد", "پودر", "لوله", "موتور", "دستگاه", "ماشین",
+           "مخزن آب"],
     "ko": ["펌프", "밸브", "강철", "분말", "파이프", "모터", "장난감"],
     "ja": ["ポンプ", "バルブ", "鋼", "粉末", "パイプ", "モーター", "玩具"],
     "zh": ["泵", "阀门", "钢", "粉末", "管道", "电机", "玩具"],
@@ -507,7 +510,8 @@ ORDINARY = {
     "it": ["pompa", "valvola", "acciaio", "polvere", "tubo", "motore"],
     "fr": ["pompe", "vanne", "acier", "poudre", "tube", "moteur"],
     "hi": ["पंप", "वाल्व", "इस्पात", "पाउडर", "पाइप", "मोटर"],
-    "id": ["pompa", "katup", "baja", "bubuk", "pipa", "motor"],
+    "id": ["pompa", "katup", "baja", "bubuk", "pipa", "motor", "mesin",
+           "tabung", "tangki air"],
     "vi": ["máy bơm", "van", "thép", "bột", "ống", "động cơ"],
 }
 
