@@ -3426,16 +3426,6 @@ SQL
     grep -Eq 'declarations_search_(p2|default)|declarations_search on' <<<"$p14_plan" &&
     ok "pg14: keys only on flagged rows ($p14_rows); the queue's filter uses the keys and the trigram index" ||
     notok "pg14: keyed rows and plan" "unflagged with keys, keyed: $p14_rows; $p14_plan"
-# 0020: the keys' index has no pending list (fast update off) in every month's partition, one created now
-# too, so that no insert merges a 4 MB pending list inside its commit.
-sql "SELECT cordon_partitions_create('declarations', '2033-03-15', '2033-03-15')" >/dev/null
-p14_fu=$(sql "SELECT count(*) FILTER (WHERE coalesce(c.reloptions, '{}') @> '{fastupdate=off}') || ' ' || count(*)
-    || ' ' || count(*) FILTER (WHERE c.relname = 'declarations_search_keys_p2033_03')
-    FROM pg_class c WHERE c.relname LIKE 'declarations_search_keys%' AND c.relkind IN ('i', 'I')")
-read -r p14_off p14_all p14_new <<<"$p14_fu"
-[ -n "$p14_all" ] && [ "$p14_all" -ge 3 ] && [ "$p14_off" = "$p14_all" ] && [ "$p14_new" = 1 ] &&
-    ok "pg14: the word keys' index has fast update off in all $p14_all of its partitions, a new month's included" ||
-    notok "pg14: keys index without pending list" "off/all/new month: $p14_fu"
 # ---- end pg14 ----
 
 echo "integration: $pass passed, $fail failed"
